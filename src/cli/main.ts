@@ -1,0 +1,52 @@
+/**
+ * The `hlucha-mista` command line. Commands:
+ *   lookup <lon> <lat>             one point (WGS84) → one JSON object; exit 1 with a JSON error when in no obec
+ *   lookup --sjtsk <x> <y>         the same for S-JTSK (EPSG:5514, or positive EPSG:5513 Y X; swapped axes detected)
+ *   lookup --batch [--sjtsk]       pairs from standard input, one per line → one JSON line each, in order
+ *   geodata build [--source DIR] [--kraj CZ041|all] [--out DIR]
+ *   geodata ensure [--soft]        build the packs when missing (npm install / start / test call this)
+ */
+import { runGeodata } from './geodataCommand.ts';
+import { runLookup } from './lookupCommand.ts';
+
+export const USAGE = `Usage:
+  hlucha-mista lookup <lon> <lat>
+  hlucha-mista lookup --sjtsk <x> <y>
+  hlucha-mista lookup --batch [--sjtsk] < points.txt
+  hlucha-mista geodata build [--source DIR] [--kraj CZ041|all] [--out DIR]
+  hlucha-mista geodata ensure [--soft]`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'lookup':
+      return runLookup(rest);
+    case 'geodata':
+      return runGeodata(rest);
+    case undefined:
+    case '--help':
+    case '-h':
+    case 'help':
+      process.stdout.write(`${USAGE}\n`);
+      return command === undefined ? 2 : 0;
+    default:
+      process.stderr.write(`Unknown command: ${command}\n${USAGE}\n`);
+      return 2;
+  }
+}
+
+/** Split argv into flags (--name [value]) and positional arguments. Negative numbers stay positional. */
+export function parseArguments(argv: readonly string[], valueFlags: readonly string[]): { flags: Map<string, string | true>; positional: string[] } {
+  const flags = new Map<string, string | true>();
+  const positional: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg.startsWith('--')) {
+      const [name, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
+      if (inline !== undefined) flags.set(name, inline);
+      else if (valueFlags.includes(name) && i + 1 < argv.length) flags.set(name, argv[++i]!);
+      else flags.set(name, true);
+    } else positional.push(arg);
+  }
+  return { flags, positional };
+}
