@@ -19,6 +19,7 @@ import {
 import { DEFAULT_KRAJ, KRAJE, type KrajProperties, type ObecProperties, type OkresProperties, type OrpProperties } from '../src/core/units/adminUnits.ts';
 import { buildAddressPointsPack } from './addressPoints.ts';
 import { countVertices, displayObce, dissolveObce, simplifyObce, type SimplifiedObce } from './displayGeometry.ts';
+import { repairOverlaps, type OverlapRepair } from './repairOverlaps.ts';
 import type { BoundarySource, ObecFeature } from './sources/boundarySource.ts';
 
 export interface BuildOptions {
@@ -44,22 +45,27 @@ export function buildPacks(options: BuildOptions): BuildResult {
     throw new Error(`Unknown kraj ${options.kraj}: use a NUTS3 code CZ010…CZ080 or "all"`);
   }
 
-  log(`Simplifying ${source.obce.length} obce as one topology…`);
-  const simplified = simplifyObce(source.obce);
-  const order = new Map(source.obce.map((feature, i) => [feature, i]));
+  log(`Repairing overlaps between neighbouring obce…`);
+  const { obce, repairs } = repairOverlaps(source.obce);
+  log(`  ${repairs.length} overlaps given to the obec with the lower kód (${repairs.reduce((s, r) => s + r.areaM2, 0)} m² in all)`);
+  log(`Simplifying ${obce.length} obce as one topology…`);
+  const simplified = simplifyObce(obce);
+  const order = new Map(obce.map((feature, i) => [feature, i]));
 
   const packs: PackManifest[] = [];
   const groups: Array<{ id: string; nazev: string; members: ObecFeature[] }> = wanted.map((nuts3) => ({
     id: nuts3,
     nazev: KRAJE.find((k) => k.nuts3 === nuts3)!.nazev,
-    members: source.obce.filter((feature) => feature.properties.krajNuts3 === nuts3),
+    members: obce.filter((feature) => feature.properties.krajNuts3 === nuts3),
   }));
-  if (options.kraj === 'all') groups.push({ id: COUNTRY_PACK_ID, nazev: 'Česko', members: [...source.obce] });
+  if (options.kraj === 'all') groups.push({ id: COUNTRY_PACK_ID, nazev: 'Česko', members: obce });
 
   for (const group of groups) {
     log(`Pack ${group.id} (${group.nazev}): ${group.members.length} obce`);
     const geometries = group.members.map((feature) => simplified.geometries[order.get(feature)!]!);
-    packs.push(writePack({ ...group, geometries, simplified, source, outDir, builtAt }));
+    const kody = new Set(group.members.map((m) => m.properties.kod));
+    const packRepairs = repairs.filter((r) => kody.has(r.keptBy) || kody.has(r.cutFrom));
+    packs.push(writePack({ ...group, geometries, simplified, source, outDir, builtAt, repairs: packRepairs }));
   }
 
   if (options.kraj === 'all') {
@@ -83,6 +89,7 @@ interface PackInput {
   source: BoundarySource;
   outDir: string;
   builtAt: string;
+  repairs: OverlapRepair[];
 }
 
 function writePack(input: PackInput): PackManifest {
@@ -181,6 +188,7 @@ function writePack(input: PackInput): PackManifest {
       lookup: countVertices(members.map((m) => m.geometry)),
       display: countVertices(display.map((d) => d.geometry)),
     },
+    overlapRepairs: input.repairs,
     files,
   };
   writeFileSync(path.join(folder, 'manifest.json'), JSON.stringify(manifest, null, 1));

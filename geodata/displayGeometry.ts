@@ -4,6 +4,7 @@
  * same simplified obce, so every outline nests exactly in the one above it.
  */
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import Flatbush from 'flatbush';
 import { topology } from 'topojson-server';
 import { presimplify, simplify } from 'topojson-simplify';
 import { feature as topoFeature, merge as topoMerge } from 'topojson-client';
@@ -32,11 +33,77 @@ export function simplifyObce(obce: readonly ObecFeature[], minWeight = DISPLAY_M
   const collection = { type: 'FeatureCollection' as const, features: obce as ObecFeature[] };
   // Quantise at 1e6 steps across Czechia (~0.5 m): the source is already rounded to 6 decimals (~0.1 m),
   // so shared vertices stay shared.
-  const topo = topology({ obce: collection }, 1e6) as unknown as Topology<{ obce: GeometryCollection<ObecProperties> }>;
+  const topo = topology({ obce: collection }, 1e8) as unknown as Topology<{ obce: GeometryCollection<ObecProperties> }>;
   const weighted = presimplify(topo as never) as unknown as Topology<{ obce: GeometryCollection<ObecProperties> }>;
   for (const arc of weighted.arcs) keepStrongestPoints(arc as unknown as number[][], KEEP_PER_ARC);
-  const simplified = simplify(weighted as never, minWeight) as unknown as Topology<{ obce: GeometryCollection<ObecProperties> }>;
+  const simplified = simplifyWithoutCrossings(weighted, minWeight);
   return { topology: simplified, geometries: simplified.objects.obce.geometries as ObecGeometry[] };
+}
+
+/**
+ * Visvalingam on each arc alone can make two simplified arcs cross (and so two neighbours overlap).
+ * Arcs caught in a crossing that the source did not already have are restored to full resolution, and the
+ * simplification is rerun until no new crossing is left.
+ */
+function simplifyWithoutCrossings<T extends Topology>(weighted: T, minWeight: number): T {
+  const inSource = findCrossingArcPairs(weighted.arcs as unknown as number[][][]);
+  for (let round = 0; round < 50; round++) {
+    const simplified = simplify(weighted as never, minWeight) as unknown as T;
+    const added = [...findCrossingArcPairs(simplified.arcs as unknown as number[][][])].filter((pair) => !inSource.has(pair));
+    if (added.length === 0) return simplified;
+    for (const pair of added) {
+      for (const arc of pair.split(':').map(Number)) {
+        for (const point of weighted.arcs[arc] as unknown as number[][]) point[2] = Infinity;
+      }
+    }
+  }
+  throw new Error('Display simplification: arcs still cross after 50 rounds');
+}
+
+/**
+ * Pairs of arcs ("a:b", a ≤ b) with segments that properly cross (touching at an endpoint is not crossing;
+ * an arc may cross itself through non-adjacent segments).
+ */
+export function findCrossingArcPairs(arcs: readonly number[][][]): Set<string> {
+  const segments: Array<{ arc: number; index: number }> = [];
+  for (let a = 0; a < arcs.length; a++) for (let k = 0; k + 1 < arcs[a]!.length; k++) segments.push({ arc: a, index: k });
+  const crossing = new Set<string>();
+  if (segments.length === 0) return crossing;
+  const box = ({ arc, index }: { arc: number; index: number }) => {
+    const p = arcs[arc]![index]!;
+    const q = arcs[arc]![index + 1]!;
+    return [Math.min(p[0]!, q[0]!), Math.min(p[1]!, q[1]!), Math.max(p[0]!, q[0]!), Math.max(p[1]!, q[1]!)] as const;
+  };
+  const tree = new Flatbush(segments.length);
+  for (const segment of segments) tree.add(...box(segment));
+  tree.finish();
+  segments.forEach((segment, i) => {
+    const { arc, index } = segment;
+    const p = arcs[arc]![index]!;
+    const q = arcs[arc]![index + 1]!;
+    for (const j of tree.search(...box(segment))) {
+      if (j <= i) continue;
+      const other = segments[j]!;
+      if (other.arc === arc && Math.abs(other.index - index) <= 1) continue;
+      if (properlyCross(p, q, arcs[other.arc]![other.index]!, arcs[other.arc]![other.index + 1]!)) {
+        crossing.add(arc <= other.arc ? `${arc}:${other.arc}` : `${other.arc}:${arc}`);
+      }
+    }
+  });
+  return crossing;
+}
+
+function orientation(a: number[], b: number[], c: number[]): number {
+  return Math.sign((b[0]! - a[0]!) * (c[1]! - a[1]!) - (b[1]! - a[1]!) * (c[0]! - a[0]!));
+}
+
+/** Segments p–q and r–s cross at a point interior to both (touching at an endpoint is not crossing). */
+function properlyCross(p: number[], q: number[], r: number[], s: number[]): boolean {
+  const o1 = orientation(p, q, r);
+  const o2 = orientation(p, q, s);
+  const o3 = orientation(r, s, p);
+  const o4 = orientation(r, s, q);
+  return o1 * o2 < 0 && o3 * o4 < 0;
 }
 
 function keepStrongestPoints(arc: number[][], keep: number): void {

@@ -82,6 +82,31 @@ export class ObecIndex {
     return this.tree.search(west, south, east, north);
   }
 
+  /**
+   * Push the parameters t ∈ (0, 1) at which the segment a→b crosses an edge of obec i's rings
+   * (a + t·(b − a) lies on the edge). Used to cut lines at obec borders.
+   */
+  segmentCrossings(i: number, ax: number, ay: number, bx: number, by: number, out: number[]): void {
+    const { coordinates: c, ringStarts: starts } = this.flat[i]!;
+    const dx = bx - ax;
+    const dy = by - ay;
+    for (let r = 0; r + 1 < starts.length; r++) {
+      const start = starts[r]!;
+      const end = starts[r + 1]!;
+      for (let k = start; k + 3 < end; k += 2) {
+        const cx = c[k]!;
+        const cy = c[k + 1]!;
+        const ex = c[k + 2]! - cx;
+        const ey = c[k + 3]! - cy;
+        const denominator = dx * ey - dy * ex;
+        if (denominator === 0) continue; // parallel: collinear overlaps add no crossing inside the interval
+        const t = ((cx - ax) * ey - (cy - ay) * ex) / denominator;
+        const u = ((cx - ax) * dy - (cy - ay) * dx) / denominator;
+        if (t > 0 && t < 1 && u >= 0 && u <= 1) out.push(t);
+      }
+    }
+  }
+
   /** The nearest obce by bounding-box distance, nearest first (for hints; exact distance is computed by the caller). */
   nearestByBox(lon: number, lat: number, count: number): number[] {
     return this.tree.neighbors(lon, lat, count);

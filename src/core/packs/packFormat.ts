@@ -45,6 +45,11 @@ export interface PackManifest {
   counts: { obce: number; orp: number; okresy: number; kraje: number; adresniMista: number };
   /** Vertex counts, to show what simplification did. */
   vertices: { lookup: number; display: number };
+  /**
+   * Slivers that the source gave to two obce at once, resolved by the build in favour of the lower kód
+   * (lookup and display geometry alike); only the obce named here differ from the source.
+   */
+  overlapRepairs: Array<{ keptBy: string; cutFrom: string; areaM2: number }>;
   /** SHA-256 (hex) of every other file in the pack folder. */
   files: Partial<Record<PackFileName, { sha256: string; bytes: number }>>;
 }
