@@ -29,9 +29,16 @@ export function candidateSourceDirs(explicit?: string): string[] {
   return list.filter((dir): dir is string => Boolean(dir)).map((dir) => path.resolve(dir));
 }
 
+/** The folder holding OBCE_P.shp: `dir` itself or the `1/` folder that 1.zip unpacks to. */
+export function ruianShpFolder(dir: string): string | null {
+  for (const folder of [dir, path.join(dir, '1')]) {
+    if (existsSync(folder) && readdirSync(folder).some((name) => /^obce(_p)?\.shp$/i.test(name))) return folder;
+  }
+  return null;
+}
+
 export function isRuianShpSource(dir: string): boolean {
-  if (!existsSync(dir)) return false;
-  return readdirSync(dir).some((name) => /^obce(_p)?\.shp$/i.test(name));
+  return ruianShpFolder(dir) !== null;
 }
 
 export function detectSource(dir: string): SourceKind | null {
@@ -54,7 +61,11 @@ export async function loadSource(dir: string): Promise<BoundarySource> {
   if (kind === 'shared-cz') return loadSharedCzSource(dir);
   if (kind === 'ruian-shp') {
     const { loadRuianShpSource } = await import('./sources/ruianShp.ts');
-    return loadRuianShpSource(dir);
+    // RÚIAN has no ČSÚ ORP codes: take the crosswalk from the folder itself, else from the shared folder.
+    const folder = ruianShpFolder(dir)!;
+    const crosswalks = [path.join(folder, 'orp_kody.csv'), path.join(dir, 'orp_kody.csv'), path.join(projectRoot(), '..', 'shared', 'geodata', 'cz', 'orp_kody.csv')];
+    const orpKodyCsv = crosswalks.find((file) => existsSync(file));
+    return loadRuianShpSource(folder, orpKodyCsv ? { orpKodyCsv } : {});
   }
   throw new Error(`${dir} is neither the shared geodata folder nor a ČÚZK RÚIAN SHP export.\n${NO_SOURCE_MESSAGE}`);
 }

@@ -16,14 +16,10 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import proj4 from 'proj4';
 import * as shapefile from 'shapefile';
+import { SJTSK_PROJ4 } from '../../src/core/geo/sjtsk.ts';
 import type { ObecProperties } from '../../src/core/units/adminUnits.ts';
 import type { BoundarySource, ObecFeature, OrpCode } from './boundarySource.ts';
 import { parseCsvRecords } from './csv.ts';
-
-/** EPSG:5514 (S-JTSK / Krovak East North) with the 7-parameter datum shift (EPSG 1623, about 1 m). */
-export const KROVAK_EAST_NORTH_PROJ4 =
-  '+proj=krovak +lat_0=49.5 +lon_0=24.83333333333333 +alpha=30.28813972222222 +k=0.9999 +x_0=0 +y_0=0 ' +
-  '+ellps=bessel +towgs84=570.8,85.7,462.8,4.998,1.587,5.261,3.56 +units=m +no_defs';
 
 export const RUIAN_ATTRIBUTION = '© ČÚZK (RÚIAN), CC BY 4.0';
 
@@ -820,7 +816,7 @@ function createProjection(bbox: readonly number[], layer: string, warnings: stri
         `y ${EAST_NORTH_EXTENT.minY}…${EAST_NORTH_EXTENT.maxY}`,
     );
   }
-  const converter = proj4(KROVAK_EAST_NORTH_PROJ4, 'EPSG:4326');
+  const converter = proj4(SJTSK_PROJ4, 'EPSG:4326');
   return (position) => {
     const [lon, lat] = converter.forward([sign * (position[0] as number), sign * (position[1] as number)]) as number[];
     return [roundTo6(lon as number), roundTo6(lat as number)];

@@ -30,7 +30,7 @@ const EXPECTED_COUNTS: Record<string, { obce: number; orp: number }> = {
 };
 
 /** Pairs of features whose boxes meet, through a spatial index. */
-function neighbourPairs<P>(features: Array<Feature<Polygon | MultiPolygon, P>>): Array<[number, number]> {
+function neighbourPairs(features: ReadonlyArray<Feature<Polygon | MultiPolygon, object>>): Array<[number, number]> {
   const index = new Flatbush(features.length);
   for (const f of features) {
     const [w, s, e, n] = bbox(f);
@@ -91,7 +91,7 @@ describe('boundary packs', () => {
   });
 
   it('keeps lookup geometry at source resolution and simplifies only the display geometry', () => {
-    const source = JSON.parse(readFileSync(path.join(SHARED_GEODATA, 'cz', 'obce.geojson'), 'utf8')) as ObceCollection & {
+    const source = JSON.parse(readFileSync(path.join(SHARED_GEODATA, 'cz', 'obce.geojson'), 'utf8')) as {
       features: Array<Feature<Polygon | MultiPolygon, { KOD_OBEC: string }>>;
     };
     const lookup = readPackFile<ObceCollection>('CZ', 'obce.geojson');

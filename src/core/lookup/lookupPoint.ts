@@ -6,7 +6,6 @@
 import type { LonLat } from '../geo/coordinates.ts';
 import type { ObecIndex } from './obecIndex.ts';
 import { describePlace, type PlaceDescription } from './placeDescription.ts';
-import { distanceToGeometryM } from './distanceToGeometry.ts';
 
 export type PointLookupFailureCode =
   | 'lookup.invalidCoordinates'
@@ -49,19 +48,14 @@ export function lookupPoint(index: ObecIndex, point: LonLat): PointLookup {
     ok: false,
     code: index.coverage === 'country' ? 'lookup.outsideCzechia' : 'lookup.outsidePack',
     wgs84,
-    ...(nearest && nearest.distanceM <= NEAREST_HINT_MAX_M ? { nearest } : {}),
+    ...(nearest ? { nearest } : {}),
   };
 }
 
-/** The nearest obec by true distance among the few nearest by bounding box. */
+/** The nearest obec within NEAREST_HINT_MAX_M of the point, by distance to its outline. */
 export function nearestObec(index: ObecIndex, point: LonLat): NearestObec | undefined {
-  let best: NearestObec | undefined;
-  for (const i of index.nearestByBox(point[0], point[1], 8)) {
-    const distanceM = distanceToGeometryM(point, index.geometries[i]!);
-    if (!best || distanceM < best.distanceM) {
-      const obec = index.obce[i]!;
-      best = { kod: obec.kod, nazev: obec.nazev, distanceM: Math.round(distanceM) };
-    }
-  }
-  return best;
+  const nearest = index.nearest(point[0], point[1], NEAREST_HINT_MAX_M);
+  if (!nearest) return undefined;
+  const obec = index.obce[nearest.index]!;
+  return { kod: obec.kod, nazev: obec.nazev, distanceM: Math.round(nearest.distanceM) };
 }

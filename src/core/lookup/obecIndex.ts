@@ -2,8 +2,10 @@
  * A spatial index over obec polygons for point, line and polygon lookup.
  *
  * Polygons are stored flat (one Float64Array of coordinates per obec, with ring offsets) and indexed by
- * their bounding boxes in a packed Hilbert R-tree (flatbush). A point query visits only the few obce whose
- * boxes contain the point and runs an even-odd ray-crossing test on their rings (holes included).
+ * their bounding boxes in a packed Hilbert R-tree (flatbush), which serves box queries (lines, polygons,
+ * nearest obce). Point queries go through a uniform grid over the same polygons first: a cell that no
+ * border crosses belongs wholly to one obec (or to none) and answers at once; a cell that a border crosses
+ * lists the few obce it touches, and an even-odd ray-crossing test (holes included) decides among them.
  */
 import Flatbush from 'flatbush';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
@@ -27,6 +29,8 @@ export class ObecIndex {
   private readonly flat: FlatPolygon[];
   private readonly tree: Flatbush;
   private readonly byKod: Map<string, number>;
+  private readonly grid: PointGrid;
+  private readonly boxes: BBox[];
 
   private constructor(collection: ObceCollection, coverage: IndexCoverage) {
     const features = collection.features;
@@ -38,8 +42,8 @@ export class ObecIndex {
     this.byKod = new Map(this.obce.map((obec, i) => [obec.kod, i]));
     this.tree = new Flatbush(features.length);
     const total: BBox = [Infinity, Infinity, -Infinity, -Infinity];
-    for (const polygon of this.flat) {
-      const [w, s, e, n] = flatBounds(polygon.coordinates);
+    this.boxes = this.flat.map((polygon) => flatBounds(polygon.coordinates));
+    for (const [w, s, e, n] of this.boxes) {
       this.tree.add(w, s, e, n);
       total[0] = Math.min(total[0], w);
       total[1] = Math.min(total[1], s);
@@ -48,6 +52,7 @@ export class ObecIndex {
     }
     this.tree.finish();
     this.bbox = total;
+    this.grid = buildPointGrid(this.flat, total, (x, y) => this.findContainingByTree(x, y));
   }
 
   static fromCollection(collection: ObceCollection, options: { coverage: IndexCoverage }): ObecIndex {
@@ -64,6 +69,22 @@ export class ObecIndex {
 
   /** Index of the obec containing [lon, lat], or -1. Points exactly on a shared border go to one of the two. */
   findContaining(lon: number, lat: number): number {
+    const grid = this.grid;
+    const column = Math.floor((lon - grid.west) / grid.cellSize);
+    const row = Math.floor((lat - grid.south) / grid.cellSize);
+    if (column < 0 || row < 0 || column >= grid.columns || row >= grid.rows) return -1;
+    const cell = row * grid.columns + column;
+    const owner = grid.owner[cell]!;
+    if (owner !== BORDER_CELL) return owner;
+    for (let k = grid.candidateStarts[cell]!, end = grid.candidateStarts[cell + 1]!; k < end; k++) {
+      const i = grid.candidates[k]!;
+      if (containsPoint(this.flat[i]!, lon, lat)) return i;
+    }
+    return -1;
+  }
+
+  /** The same answer as findContaining, through the R-tree alone (used to fill the grid). */
+  findContainingByTree(lon: number, lat: number): number {
     let found = -1;
     // The filter runs the exact test while the tree is walked; returning true only for the hit keeps the
     // result array empty in the common case.
@@ -107,10 +128,137 @@ export class ObecIndex {
     }
   }
 
-  /** The nearest obce by bounding-box distance, nearest first (for hints; exact distance is computed by the caller). */
-  nearestByBox(lon: number, lat: number, count: number): number[] {
-    return this.tree.neighbors(lon, lat, count);
+  /**
+   * The obec whose outline is nearest to the point, if one lies within maxDistanceM. Candidates come from the
+   * R-tree nearest first by box; the walk stops once a box is farther than the best outline found.
+   */
+  nearest(lon: number, lat: number, maxDistanceM: number): { index: number; distanceM: number } | null {
+    const kx = METRES_PER_DEGREE * Math.cos((lat * Math.PI) / 180);
+    // The tree orders boxes by distance in degrees; a degree is at least `metresPerDegree` metres here.
+    const metresPerDegree = Math.min(kx, METRES_PER_DEGREE);
+    let best: { index: number; distanceM: number } | null = null;
+    let limit = maxDistanceM;
+    this.tree.neighbors(lon, lat, 1, maxDistanceM / metresPerDegree, (i) => {
+      const [w, s, e, n] = this.boxes[i]!;
+      const dx = Math.max(w - lon, 0, lon - e);
+      const dy = Math.max(s - lat, 0, lat - n);
+      // Every later box is at least this far: nothing nearer can follow, so stop the walk.
+      if (Math.hypot(dx, dy) * metresPerDegree > limit) return true;
+      if (Math.hypot(dx * kx, dy * METRES_PER_DEGREE) > limit) return false;
+      const distanceM = this.distanceToObecM(i, lon, lat);
+      if (distanceM <= limit) {
+        limit = distanceM;
+        best = { index: i, distanceM };
+      }
+      return false;
+    });
+    return best;
   }
+
+  /**
+   * Distance in metres from a point to the nearest edge of obec i (also for points inside it), on a local
+   * equirectangular projection: within 0.5 % for distances up to tens of kilometres, which is what hints need.
+   */
+  distanceToObecM(i: number, lon: number, lat: number): number {
+    const { coordinates: c, ringStarts: starts } = this.flat[i]!;
+    const kx = METRES_PER_DEGREE * Math.cos((lat * Math.PI) / 180);
+    const ky = METRES_PER_DEGREE;
+    let best = Infinity;
+    for (let r = 0; r + 1 < starts.length; r++) {
+      for (let k = starts[r]!; k + 3 < starts[r + 1]!; k += 2) {
+        const ax = (c[k]! - lon) * kx;
+        const ay = (c[k + 1]! - lat) * ky;
+        const bx = (c[k + 2]! - lon) * kx;
+        const by = (c[k + 3]! - lat) * ky;
+        const dx = bx - ax;
+        const dy = by - ay;
+        const lengthSquared = dx * dx + dy * dy;
+        const t = lengthSquared === 0 ? 0 : Math.max(0, Math.min(1, -(ax * dx + ay * dy) / lengthSquared));
+        const distance = Math.hypot(ax + t * dx, ay + t * dy);
+        if (distance < best) best = distance;
+      }
+    }
+    return best;
+  }
+}
+
+const BORDER_CELL = -2;
+/** Metres in one degree of latitude (mean Earth radius 6,371,008.8 m). */
+const METRES_PER_DEGREE = (6_371_008.8 * Math.PI) / 180;
+
+/** Target cell size in degrees (≈ 700 m × 1.1 km at 50° N), coarsened for very large extents. */
+const GRID_CELL_DEGREES = 0.01;
+const GRID_MAX_CELLS = 2_000_000;
+
+interface PointGrid {
+  west: number;
+  south: number;
+  cellSize: number;
+  columns: number;
+  rows: number;
+  /** Per cell: the obec that wholly contains it, -1 for none, or BORDER_CELL when a border crosses it. */
+  owner: Int32Array;
+  /** Border cells' candidate obce, in compressed rows: cell c lists candidates[candidateStarts[c] … candidateStarts[c+1]). */
+  candidateStarts: Uint32Array;
+  candidates: Uint32Array;
+}
+
+function buildPointGrid(flat: readonly FlatPolygon[], bbox: BBox, ownerAt: (x: number, y: number) => number): PointGrid {
+  const [west, south, east, north] = bbox;
+  let cellSize = GRID_CELL_DEGREES;
+  while (Math.ceil((east - west) / cellSize) * Math.ceil((north - south) / cellSize) > GRID_MAX_CELLS) cellSize *= 2;
+  const columns = Math.max(1, Math.ceil((east - west) / cellSize));
+  const rows = Math.max(1, Math.ceil((north - south) / cellSize));
+  const cellCount = columns * rows;
+  const clampColumn = (x: number) => Math.min(columns - 1, Math.max(0, Math.floor((x - west) / cellSize)));
+  const clampRow = (y: number) => Math.min(rows - 1, Math.max(0, Math.floor((y - south) / cellSize)));
+
+  // Every cell an edge's box touches is a border cell for that edge's obec (conservative: an edge may
+  // touch fewer cells than its box, which costs a few extra tests, never a wrong answer).
+  const pairs: number[] = [];
+  const stamp = new Int32Array(cellCount).fill(-1);
+  flat.forEach(({ coordinates: c, ringStarts: starts }, i) => {
+    for (let r = 0; r + 1 < starts.length; r++) {
+      for (let k = starts[r]!; k + 3 < starts[r + 1]!; k += 2) {
+        const c0 = clampColumn(Math.min(c[k]!, c[k + 2]!));
+        const c1 = clampColumn(Math.max(c[k]!, c[k + 2]!));
+        const r0 = clampRow(Math.min(c[k + 1]!, c[k + 3]!));
+        const r1 = clampRow(Math.max(c[k + 1]!, c[k + 3]!));
+        for (let row = r0; row <= r1; row++) {
+          for (let column = c0; column <= c1; column++) {
+            const cell = row * columns + column;
+            if (stamp[cell] !== i) {
+              stamp[cell] = i;
+              pairs.push(cell, i);
+            }
+          }
+        }
+      }
+    }
+  });
+
+  // The obec holding a cell's centre. For a cell no border crosses it is the cell's owner. For a border cell
+  // it joins the candidates: an edge's box can reach into a cell that the edge itself misses, and an obec
+  // that covers the cell without a border in it must not be left out.
+  const owner = new Int32Array(cellCount);
+  for (let cell = 0; cell < cellCount; cell++) {
+    const column = cell % columns;
+    const row = (cell - column) / columns;
+    const centreOwner = ownerAt(west + (column + 0.5) * cellSize, south + (row + 0.5) * cellSize);
+    owner[cell] = centreOwner;
+    if (stamp[cell] === -1) continue;
+    owner[cell] = BORDER_CELL;
+    if (centreOwner >= 0) pairs.push(cell, centreOwner);
+  }
+
+  const counts = new Uint32Array(cellCount + 1);
+  for (let p = 0; p < pairs.length; p += 2) counts[pairs[p]! + 1]!++;
+  const candidateStarts = new Uint32Array(cellCount + 1);
+  for (let cell = 0; cell < cellCount; cell++) candidateStarts[cell + 1] = candidateStarts[cell]! + counts[cell + 1]!;
+  const candidates = new Uint32Array(pairs.length / 2);
+  const fill = candidateStarts.slice(0, cellCount);
+  for (let p = 0; p < pairs.length; p += 2) candidates[fill[pairs[p]!]!++] = pairs[p + 1]!;
+  return { west, south, cellSize, columns, rows, owner, candidateStarts, candidates };
 }
 
 function flatten(geometry: Polygon | MultiPolygon): FlatPolygon {

@@ -3,7 +3,6 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lonLat, sjtsk } from '../../../src/core/geo/coordinates.ts';
 import { sjtskToWgs84, SJTSK_CZECHIA_EXTENT, wgs84ToSjtsk } from '../../../src/core/geo/sjtsk.ts';
-import { distanceToGeometryM } from '../../../src/core/lookup/distanceToGeometry.ts';
 import { ObecIndex } from '../../../src/core/lookup/obecIndex.ts';
 import { lookupPoint } from '../../../src/core/lookup/lookupPoint.ts';
 import { readObce } from '../../../src/cli/packsOnDisk.ts';
@@ -70,7 +69,7 @@ describe('lookupPoint on the whole-country index', () => {
           }
           const own = index.indexOfKod(row.kodObce);
           expect(own, `obec ${row.kodObce} of an address point is in the pack`).toBeDefined();
-          missDistances.push(distanceToGeometryM(point, index.geometries[own!]!));
+          missDistances.push(index.distanceToObecM(own!, point[0], point[1]));
         }
       }
       // Measured (2024-06 boundaries, 2023-12-31 address points): CZ041 69,045/69,491 (99.36 %),
@@ -100,6 +99,21 @@ describe('lookupPoint on the whole-country index', () => {
     if (result.ok) return;
     expect(['lookup.noObec', 'lookup.outsideCzechia']).toContain(result.code);
     if (result.code === 'lookup.noObec') expect(result.nearest?.distanceM).toBeLessThanOrEqual(1000);
+  });
+
+  it('answers through the grid exactly as through the R-tree alone, for 200,000 points', () => {
+    const [west, south, east, north] = index.bbox;
+    let seed = 7;
+    const next = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    let inside = 0;
+    for (let k = 0; k < 200_000; k++) {
+      const lon = west + (east - west) * next();
+      const lat = south + (north - south) * next();
+      const viaGrid = index.findContaining(lon, lat);
+      expect(viaGrid).toBe(index.findContainingByTree(lon, lat));
+      if (viaGrid >= 0) inside++;
+    }
+    expect(inside).toBeGreaterThan(100_000);
   });
 
   it('refuses invalid coordinates', () => {
