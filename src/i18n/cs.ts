@@ -17,7 +17,8 @@ export const cs = {
   'region.retry': 'Zkusit znovu',
   'region.summaryTitle': 'Zvolený kraj',
   'region.counts': '{obce} obcí, {orp} ORP',
-  'region.boundariesDate': 'Hranice ke dni {date}',
+  'region.boundariesDate': 'Hranice: stav {date}',
+  'region.source': 'Zdroj: {attribution}',
   'region.orpListTitle': 'ORP v kraji',
   'region.orpZoom': 'Přiblížit na ORP {nazev}',
 
@@ -43,6 +44,7 @@ export const cs = {
   'panel.switchKraj': 'Přepnout na {kraj}',
 
   'place.obec': 'Obec',
+  'place.kodObce': 'Kód obce',
   'place.kod': 'kód',
   'place.orp': 'ORP',
   'place.orpCsu': 'kód ČSÚ',
@@ -51,7 +53,7 @@ export const cs = {
   'place.okres': 'Okres',
   'place.kraj': 'Kraj',
   'place.wgs84': 'WGS84',
-  'place.sjtsk': 'S-JTSK (EPSG:5514)',
+  'place.sjtsk': 'S-JTSK',
   'place.unknownCode': 'neuveden',
 
   'lookup.outsideCzechia': 'Místo leží mimo Českou republiku.',

@@ -17,6 +17,7 @@ export const en: Record<MessageKey, string> = {
   'region.summaryTitle': 'Selected region',
   'region.counts': '{obce} municipalities, {orp} ORP',
   'region.boundariesDate': 'Boundaries as of {date}',
+  'region.source': 'Source: {attribution}',
   'region.orpListTitle': 'ORP in the region',
   'region.orpZoom': 'Zoom to ORP {nazev}',
 
@@ -42,6 +43,7 @@ export const en: Record<MessageKey, string> = {
   'panel.switchKraj': 'Switch to {kraj}',
 
   'place.obec': 'Municipality (obec)',
+  'place.kodObce': 'Municipality code',
   'place.kod': 'code',
   'place.orp': 'ORP',
   'place.orpCsu': 'ČSÚ code',
@@ -50,7 +52,7 @@ export const en: Record<MessageKey, string> = {
   'place.okres': 'District (okres)',
   'place.kraj': 'Region (kraj)',
   'place.wgs84': 'WGS84',
-  'place.sjtsk': 'S-JTSK (EPSG:5514)',
+  'place.sjtsk': 'S-JTSK',
   'place.unknownCode': 'not given',
 
   'lookup.outsideCzechia': 'The place lies outside the Czech Republic.',

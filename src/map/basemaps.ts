@@ -64,7 +64,7 @@ export const BASEMAPS: Readonly<Record<BasemapId, Basemap>> = {
     tileSize: 256,
     minzoom: 6,
     maxzoom: 19,
-    attribution: `${CUZK_ATTRIBUTION} (ortofoto)`,
+    attribution: CUZK_ATTRIBUTION,
     bounds: CZECHIA_BOUNDS,
   },
   cuzkZtm: {
@@ -74,7 +74,7 @@ export const BASEMAPS: Readonly<Record<BasemapId, Basemap>> = {
     tileSize: 256,
     minzoom: 6,
     maxzoom: 19,
-    attribution: `${CUZK_ATTRIBUTION} (Základní topografická mapa)`,
+    attribution: CUZK_ATTRIBUTION,
     bounds: CZECHIA_BOUNDS,
   },
 };

@@ -63,6 +63,19 @@ describe('boundary packs', () => {
     if (id === 'CZ') expect(manifest.counts.okresy).toBe(77);
   });
 
+  it.each(Object.keys(EXPECTED_COUNTS))('%s: every ring of every file is valid GeoJSON (closed, at least 4 positions)', (id) => {
+    const files: PackFileName[] = ['obce.geojson', 'obce.display.geojson', 'orp.display.geojson', 'okresy.display.geojson', 'kraje.display.geojson'];
+    for (const name of files) {
+      for (const f of readPackFile<ObceCollection>(id, name).features) {
+        const rings = f.geometry.type === 'Polygon' ? f.geometry.coordinates : f.geometry.coordinates.flat();
+        for (const ring of rings) {
+          expect(ring.length, `${name} ${f.properties.nazev}`).toBeGreaterThanOrEqual(4);
+          expect(ring[ring.length - 1], `${name} ${f.properties.nazev}`).toEqual(ring[0]);
+        }
+      }
+    }
+  });
+
   it('carries ORP ČSÚ and RÚIAN codes for the 7 ORP of Karlovarský kraj', () => {
     const orp = readPackFile<OrpCollection>('CZ041', 'orp.display.geojson').features.map((f) => [f.properties.kod, f.properties.kodRuian, f.properties.nazev]);
     expect(orp).toEqual([

@@ -1,0 +1,20 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import './ui/app.css';
+import { createAppStore } from './store/appStore.ts';
+import { App } from './ui/App.tsx';
+import { StoreProvider } from './ui/storeContext.tsx';
+
+const store = createAppStore();
+void store.getState().start();
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+createRoot(root).render(
+  <StrictMode>
+    <StoreProvider store={store}>
+      <App />
+    </StoreProvider>
+  </StrictMode>,
+);

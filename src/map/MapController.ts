@@ -1,0 +1,283 @@
+/**
+ * The one owner of the MapLibre map. Created and destroyed by one React effect (src/ui/MapView.tsx);
+ * it subscribes to the store and pushes only what changed into the map, and turns map events into
+ * store actions. No React here, and no app state of its own beyond what the map needs to draw.
+ */
+import {
+  AttributionControl,
+  Map as MapLibreMap,
+  Marker,
+  NavigationControl,
+  Popup,
+  ScaleControl,
+  setWorkerUrl,
+  type FitBoundsOptions,
+  type GeoJSONSource,
+  type MapLayerMouseEvent,
+} from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { FeatureCollection } from 'geojson';
+import { translate, type Language } from '../i18n/translate.ts';
+import type { AppState, AppStore } from '../store/appStore.ts';
+import { loadCountryKraje, loadedDisplayPack } from '../store/packRepository.ts';
+import type { ViewRequest } from '../store/regionSlice.ts';
+import { highlightedObecKod, markedPoint } from '../store/selectors.ts';
+import {
+  BASEMAP_LAYER_ID,
+  BASEMAP_SOURCE_ID,
+  BASEMAPS,
+  BOUNDARY_ATTRIBUTION,
+  basemapLayer,
+  basemapSource,
+  type BasemapId,
+} from './basemaps.ts';
+import {
+  FIRST_BOUNDARY_LAYER,
+  LAYER,
+  SOURCE,
+  basemapDependentPaint,
+  buildMapStyle,
+  obecFilter,
+  otherKrajeFilter,
+} from './mapStyle.ts';
+import { ObecLabels } from './obecLabels.ts';
+import { OrpLabels } from './orpLabels.ts';
+import { installTestHook } from './testHook.ts';
+
+setWorkerUrl(workerUrl);
+
+/** Czechia, shown until the first pack has loaded. */
+const CZECHIA_BOUNDS: [number, number, number, number] = [12.09, 48.55, 18.86, 51.06];
+
+export interface MapControllerOptions {
+  /** id of an element describing the map's keyboard use (aria-describedby of the canvas). */
+  describedBy?: string;
+}
+
+export class MapController {
+  private readonly map: MapLibreMap;
+  private readonly orpLabels: OrpLabels;
+  private readonly obecLabels: ObecLabels;
+  private readonly tooltip: Popup;
+  private readonly pointMarker: Marker;
+  private readonly unsubscribe: () => void;
+  private readonly removeTestHook: () => void;
+  private styleReady = false;
+  private hoveredKod: string | null = null;
+  private appliedViewSeq = 0;
+  private shownPackId: string | null = null;
+
+  constructor(
+    private readonly container: HTMLElement,
+    private readonly store: AppStore,
+    options: MapControllerOptions = {},
+  ) {
+    const state = store.getState();
+    this.map = new MapLibreMap({
+      container,
+      style: buildMapStyle(),
+      bounds: CZECHIA_BOUNDS,
+      fitBoundsOptions: { padding: 20 },
+      attributionControl: false,
+      dragRotate: false,
+      pitchWithRotate: false,
+      touchPitch: false,
+      maxZoom: 18,
+      minZoom: 5,
+    });
+    this.map.touchZoomRotate.disableRotation();
+    this.map.keyboard.disableRotation();
+    this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    this.map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+    this.map.addControl(new AttributionControl({ compact: false, customAttribution: BOUNDARY_ATTRIBUTION }), 'bottom-right');
+
+    const canvas = this.map.getCanvas();
+    if (options.describedBy) canvas.setAttribute('aria-describedby', options.describedBy);
+    canvas.addEventListener('keydown', this.onKeyDown);
+
+    this.orpLabels = new OrpLabels(this.map);
+    this.obecLabels = new ObecLabels(this.map, container);
+    // The tooltip sits beside the pointer, so it never hides the place being clicked.
+    this.tooltip = new Popup({ closeButton: false, closeOnClick: false, className: 'obec-tooltip', anchor: 'left', offset: 18 });
+    this.pointMarker = new Marker({ element: createPinElement(), anchor: 'bottom' });
+
+    this.map.on('load', () => {
+      this.styleReady = true;
+      this.sync(this.store.getState(), null);
+    });
+    this.map.on('click', (event) => void this.store.getState().selectPoint(event.lngLat.lng, event.lngLat.lat));
+    this.map.on('mousemove', LAYER.obceFill, this.onHover);
+    this.map.on('mouseleave', LAYER.obceFill, this.onLeave);
+    this.map.on('error', (event) => {
+      // Base-map tiles fail offline; that is expected and must not flood the console.
+      const sourceId = (event as { sourceId?: string }).sourceId;
+      if (sourceId !== BASEMAP_SOURCE_ID) console.warn('map:', event.error?.message ?? event);
+    });
+    this.map.on('movestart', () => this.setIdle(false));
+    this.map.on('dataloading', () => this.setIdle(false));
+    this.map.on('idle', () => this.setIdle(true));
+
+    this.applyLanguage(state);
+    loadCountryKraje().then(
+      (kraje) => this.setSourceData(SOURCE.contextKraje, kraje),
+      () => undefined, // without the country pack the map simply has no context around the kraj
+    );
+    this.unsubscribe = store.subscribe((next, previous) => this.sync(next, previous));
+    this.removeTestHook = installTestHook(this.map);
+  }
+
+  destroy(): void {
+    this.unsubscribe();
+    this.removeTestHook();
+    this.map.getCanvas().removeEventListener('keydown', this.onKeyDown);
+    this.orpLabels.clear();
+    this.obecLabels.destroy();
+    this.tooltip.remove();
+    this.pointMarker.remove();
+    this.map.remove();
+  }
+
+  /** Pushes what changed between `previous` and `state` into the map; `previous` null pushes everything. */
+  private sync(state: AppState, previous: AppState | null): void {
+    if (state.language !== previous?.language || state.pack !== previous?.pack) this.applyLanguage(state);
+    if (!this.styleReady) return;
+    if (state.pack !== previous?.pack) this.showPack(state);
+    if (state.basemap !== previous?.basemap) this.showBasemap(state.basemap);
+    const highlighted = highlightedObecKod(state);
+    if (previous === null || highlighted !== highlightedObecKod(previous)) this.showHighlight(highlighted);
+    const point = markedPoint(state);
+    if (previous === null || point !== markedPoint(previous)) this.showPoint(point);
+    if (state.view && state.view.seq !== this.appliedViewSeq) this.applyView(state.view);
+  }
+
+  private showPack(state: AppState): void {
+    const { pack } = state;
+    if (pack.status !== 'ready' || pack.id === this.shownPackId) return;
+    const data = loadedDisplayPack(pack.id);
+    if (!data) return;
+    this.shownPackId = pack.id;
+    this.container.dataset.shownPack = pack.id;
+    this.clearHover();
+    this.setSourceData(SOURCE.obce, data.obce);
+    this.setSourceData(SOURCE.orp, data.orp);
+    this.setSourceData(SOURCE.kraj, data.kraje);
+    this.map.setFilter(LAYER.contextKrajeFill, otherKrajeFilter(pack.id));
+    this.orpLabels.show(data.orp);
+    this.obecLabels.show(data.obce);
+  }
+
+  private showBasemap(id: BasemapId): void {
+    if (this.map.getLayer(BASEMAP_LAYER_ID)) this.map.removeLayer(BASEMAP_LAYER_ID);
+    if (this.map.getSource(BASEMAP_SOURCE_ID)) this.map.removeSource(BASEMAP_SOURCE_ID);
+    const basemap = BASEMAPS[id];
+    if (basemap.id !== 'none') {
+      this.map.addSource(BASEMAP_SOURCE_ID, basemapSource(basemap));
+      this.map.addLayer(basemapLayer(), FIRST_BOUNDARY_LAYER);
+    }
+    for (const { layer, property, value } of basemapDependentPaint(basemap.id !== 'none')) {
+      this.map.setPaintProperty(layer, property, value);
+    }
+    this.container.dataset.basemap = id;
+  }
+
+  private showHighlight(kod: string | null): void {
+    this.map.setFilter(LAYER.obceSelectedFill, obecFilter(kod));
+    this.map.setFilter(LAYER.obceSelectedLine, obecFilter(kod));
+  }
+
+  private showPoint(point: { lon: number; lat: number } | null): void {
+    if (point) this.pointMarker.setLngLat([point.lon, point.lat]).addTo(this.map);
+    else this.pointMarker.remove();
+  }
+
+  private applyView(view: ViewRequest): void {
+    this.appliedViewSeq = view.seq;
+    const { clientWidth, clientHeight } = this.container;
+    const padding = Math.max(8, Math.min(48, Math.round(Math.min(clientWidth, clientHeight) * 0.08)));
+    const options: FitBoundsOptions = { padding, maxZoom: view.maxZoom, duration: prefersReducedMotion() ? 0 : 700 };
+    this.map.fitBounds(view.bbox, options);
+  }
+
+  private applyLanguage(state: AppState): void {
+    const language: Language = state.language;
+    const kraj = state.pack.status === 'ready' ? state.pack.nazev : state.krajId;
+    this.map.getCanvas().setAttribute('aria-label', translate(language, 'map.canvasLabel', { kraj }));
+    const titles: Array<[string, Parameters<typeof translate>[1]]> = [
+      ['.maplibregl-ctrl-zoom-in', 'map.zoomIn'],
+      ['.maplibregl-ctrl-zoom-out', 'map.zoomOut'],
+    ];
+    for (const [selector, key] of titles) {
+      const button = this.container.querySelector<HTMLElement>(selector);
+      if (!button) continue;
+      const text = translate(language, key);
+      button.title = text;
+      button.setAttribute('aria-label', text);
+    }
+  }
+
+  private setSourceData(id: string, data: FeatureCollection): void {
+    const source = this.map.getSource<GeoJSONSource>(id);
+    if (source) void source.setData(data);
+    else this.map.once('load', () => this.setSourceData(id, data));
+  }
+
+  private setIdle(idle: boolean): void {
+    this.container.dataset.mapIdle = String(idle);
+  }
+
+  private readonly onHover = (event: MapLayerMouseEvent): void => {
+    const feature = event.features?.[0];
+    const kod = typeof feature?.properties.kod === 'string' ? feature.properties.kod : null;
+    if (!feature || kod === null) return;
+    if (kod !== this.hoveredKod) {
+      this.clearHover();
+      this.hoveredKod = kod;
+      this.map.setFeatureState({ source: SOURCE.obce, id: kod }, { hover: true });
+      this.tooltip.setDOMContent(tooltipContent(String(feature.properties.nazev), String(feature.properties.orpNazev)));
+    }
+    this.tooltip.setLngLat(event.lngLat).addTo(this.map);
+  };
+
+  private readonly onLeave = (): void => this.clearHover();
+
+  private clearHover(): void {
+    if (this.hoveredKod !== null && this.map.getSource(SOURCE.obce)) {
+      this.map.setFeatureState({ source: SOURCE.obce, id: this.hoveredKod }, { hover: false });
+    }
+    this.hoveredKod = null;
+    this.tooltip.remove();
+  }
+
+  /** Enter on the focused map identifies the place under the centre cross (the keyboard's "click"). */
+  private readonly onKeyDown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Enter' || event.altKey || event.ctrlKey || event.metaKey) return;
+    event.preventDefault();
+    const centre = this.map.getCenter();
+    void this.store.getState().selectPoint(centre.lng, centre.lat);
+  };
+}
+
+function prefersReducedMotion(): boolean {
+  return window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+function tooltipContent(nazev: string, orpNazev: string): HTMLElement {
+  const wrapper = document.createElement('div');
+  const name = document.createElement('strong');
+  name.textContent = nazev;
+  const orp = document.createElement('span');
+  orp.className = 'obec-tooltip-orp';
+  orp.textContent = `ORP ${orpNazev}`;
+  wrapper.append(name, orp);
+  return wrapper;
+}
+
+function createPinElement(): HTMLElement {
+  const element = document.createElement('div');
+  element.className = 'place-pin';
+  element.innerHTML =
+    '<svg width="28" height="38" viewBox="0 0 28 38" aria-hidden="true" focusable="false">' +
+    '<path d="M14 1C7 1 1.5 6.4 1.5 13.3 1.5 22.5 14 37 14 37s12.5-14.5 12.5-23.7C26.5 6.4 21 1 14 1z" ' +
+    'fill="#c2410c" stroke="#ffffff" stroke-width="2"/><circle cx="14" cy="13.5" r="4.5" fill="#ffffff"/></svg>';
+  return element;
+}

@@ -1,0 +1,186 @@
+/**
+ * Pure builders for the map's style: sources and layers of the boundaries, drawn without any web resource
+ * (no glyphs, no sprites, no tiles), so the map looks finished offline. Labels are HTML (see orpLabels.ts).
+ */
+import type {
+  AllPaintProperties,
+  ExpressionSpecification,
+  FilterSpecification,
+  GeoJSONSourceSpecification,
+  LayerSpecification,
+  StyleSpecification,
+} from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
+
+export const SOURCE = {
+  contextKraje: 'context-kraje',
+  obce: 'obce',
+  orp: 'orp',
+  kraj: 'kraj',
+} as const;
+
+export const LAYER = {
+  background: 'background',
+  contextKrajeFill: 'context-kraje-fill',
+  contextKrajeLine: 'context-kraje-line',
+  obceFill: 'obce-fill',
+  obceHoverFill: 'obce-hover-fill',
+  obceSelectedFill: 'obce-selected-fill',
+  obceLine: 'obce-line',
+  orpLine: 'orp-line',
+  krajCasing: 'kraj-casing',
+  krajLine: 'kraj-line',
+  obceSelectedLine: 'obce-selected-line',
+} as const;
+
+/** Colours shared by the map and the legend, so they cannot drift apart. */
+export const COLORS = {
+  background: '#d6e0e7',
+  otherKraje: '#edf0f2',
+  otherKrajeLine: '#ffffff',
+  obecLine: '#8e9aa6',
+  orpLine: '#4a5a70',
+  krajLine: '#1f3350',
+  krajCasing: '#ffffff',
+  hover: '#1d4ed8',
+  selected: '#c2410c',
+  /** Pale tints, one per ORP (by ČSÚ code modulo the palette length). */
+  orpTints: ['#f8e6d2', '#dcefe0', '#e5e1f5', '#f5efc9', '#d9e9f7', '#f4dde5', '#e6eed2', '#d6eeee'],
+} as const;
+
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+function geojsonSource(promoteId?: string): GeoJSONSourceSpecification {
+  return { type: 'geojson', data: EMPTY, ...(promoteId ? { promoteId } : {}) };
+}
+
+/** One of the tints by the ORP's ČSÚ code (a `match` on code modulo palette length: colours cannot be `at`-indexed). */
+const orpTint = [
+  'match',
+  ['%', ['to-number', ['get', 'orpKod'], 0], COLORS.orpTints.length],
+  ...COLORS.orpTints.slice(1).flatMap((color, index) => [index + 1, color]),
+  COLORS.orpTints[0],
+] as unknown as ExpressionSpecification; // the spec's tuple type cannot express a spread of label/output pairs
+
+/** Line width that grows with zoom: [zoom, width] stops. */
+function widthByZoom(...stops: Array<[number, number]>): ExpressionSpecification {
+  return ['interpolate', ['linear'], ['zoom'], ...stops.flat()] as ExpressionSpecification;
+}
+
+/** Filters that match nothing until the controller sets a code. */
+export function obecFilter(kod: string | null): FilterSpecification {
+  return ['==', ['get', 'kod'], kod ?? '—'];
+}
+
+export function otherKrajeFilter(currentNuts3: string): FilterSpecification {
+  return ['!=', ['get', 'nuts3'], currentNuts3];
+}
+
+export function boundaryLayers(): LayerSpecification[] {
+  return [
+    { id: LAYER.background, type: 'background', paint: { 'background-color': COLORS.background } },
+    {
+      id: LAYER.contextKrajeFill,
+      type: 'fill',
+      source: SOURCE.contextKraje,
+      paint: { 'fill-color': COLORS.otherKraje, 'fill-opacity': 1 },
+    },
+    {
+      id: LAYER.contextKrajeLine,
+      type: 'line',
+      source: SOURCE.contextKraje,
+      paint: { 'line-color': COLORS.otherKrajeLine, 'line-width': widthByZoom([6, 1], [10, 2.5]) },
+    },
+    {
+      id: LAYER.obceFill,
+      type: 'fill',
+      source: SOURCE.obce,
+      paint: { 'fill-color': orpTint, 'fill-opacity': 1 },
+    },
+    {
+      id: LAYER.obceHoverFill,
+      type: 'fill',
+      source: SOURCE.obce,
+      paint: {
+        'fill-color': COLORS.hover,
+        'fill-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 0.12, 0],
+      },
+    },
+    {
+      id: LAYER.obceSelectedFill,
+      type: 'fill',
+      source: SOURCE.obce,
+      filter: obecFilter(null),
+      paint: { 'fill-color': COLORS.selected, 'fill-opacity': 0.18 },
+    },
+    {
+      id: LAYER.obceLine,
+      type: 'line',
+      source: SOURCE.obce,
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': COLORS.obecLine, 'line-width': widthByZoom([7, 0.4], [10, 0.9], [14, 1.6]) },
+    },
+    {
+      id: LAYER.orpLine,
+      type: 'line',
+      source: SOURCE.orp,
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': COLORS.orpLine, 'line-width': widthByZoom([7, 1.1], [10, 2], [14, 3]) },
+    },
+    {
+      id: LAYER.krajCasing,
+      type: 'line',
+      source: SOURCE.kraj,
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': COLORS.krajCasing, 'line-width': widthByZoom([7, 4], [12, 7]), 'line-opacity': 0.8 },
+    },
+    {
+      id: LAYER.krajLine,
+      type: 'line',
+      source: SOURCE.kraj,
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': COLORS.krajLine, 'line-width': widthByZoom([7, 2], [12, 3.5]) },
+    },
+    {
+      id: LAYER.obceSelectedLine,
+      type: 'line',
+      source: SOURCE.obce,
+      filter: obecFilter(null),
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': COLORS.selected, 'line-width': widthByZoom([7, 2], [12, 3.5]) },
+    },
+  ];
+}
+
+/** The first boundary layer: raster base maps go right below it (above the background). */
+export const FIRST_BOUNDARY_LAYER = LAYER.contextKrajeFill;
+
+export function buildMapStyle(): StyleSpecification {
+  return {
+    version: 8,
+    sources: {
+      [SOURCE.contextKraje]: geojsonSource(),
+      // Their attribution is the map's custom attribution (MapController), shown whatever is drawn.
+      [SOURCE.obce]: geojsonSource('kod'),
+      [SOURCE.orp]: geojsonSource(),
+      [SOURCE.kraj]: geojsonSource(),
+    },
+    layers: boundaryLayers(),
+  };
+}
+
+/**
+ * Paint that depends on the base map: with web tiles underneath, the boundaries' fills become a light veil
+ * (other kraje) or disappear (obce), so the photo or map shows through.
+ */
+export function basemapDependentPaint(
+  hasBasemap: boolean,
+): Array<{ layer: string; property: keyof AllPaintProperties; value: string | number }> {
+  return [
+    { layer: LAYER.obceFill, property: 'fill-opacity', value: hasBasemap ? 0 : 1 },
+    { layer: LAYER.contextKrajeFill, property: 'fill-color', value: hasBasemap ? '#ffffff' : COLORS.otherKraje },
+    { layer: LAYER.contextKrajeFill, property: 'fill-opacity', value: hasBasemap ? 0.45 : 1 },
+    { layer: LAYER.contextKrajeLine, property: 'line-color', value: hasBasemap ? COLORS.orpLine : COLORS.otherKrajeLine },
+    { layer: LAYER.obceLine, property: 'line-color', value: hasBasemap ? '#39424e' : COLORS.obecLine },
+  ];
+}

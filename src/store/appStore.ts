@@ -1,0 +1,55 @@
+/**
+ * The app's one store, built from slices. State is plain serialisable data (codes, numbers, strings);
+ * loaded geometry and indexes stay in packRepository.ts. React reads it through src/ui/useAppStore.ts,
+ * the map controller subscribes to it directly.
+ */
+import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
+import { createJSONStorage, persist } from 'zustand/middleware';
+import { isKrajNuts3 } from '../core/units/adminUnits.ts';
+import { isLanguage } from '../i18n/translate.ts';
+import { isBasemapId } from '../map/basemaps.ts';
+import { createRegionSlice, type RegionSlice } from './regionSlice.ts';
+import { createSearchSlice, type SearchSlice } from './searchSlice.ts';
+import { createSelectionSlice, type SelectionSlice } from './selectionSlice.ts';
+import { createSettingsSlice, type SettingsSlice } from './settingsSlice.ts';
+
+export type AppState = RegionSlice & SettingsSlice & SelectionSlice & SearchSlice;
+export type AppStore = StoreApi<AppState>;
+
+/** The signature every slice creator has (the store is wrapped in `persist`). */
+export type SliceCreator<Slice> = StateCreator<AppState, [['zustand/persist', unknown]], [], Slice>;
+
+/** What survives a reload: the user's choices, not data. */
+type PersistedState = Pick<AppState, 'krajId' | 'language' | 'basemap'>;
+
+export function createAppStore(): AppStore {
+  return createStore<AppState>()(
+    persist(
+      (...args) => ({
+        ...createRegionSlice(...args),
+        ...createSettingsSlice(...args),
+        ...createSelectionSlice(...args),
+        ...createSearchSlice(...args),
+      }),
+      {
+        name: 'hlucha-mista.settings',
+        version: 1,
+        storage: createJSONStorage(() => localStorage),
+        partialize: (state): PersistedState => ({
+          krajId: state.krajId,
+          language: state.language,
+          basemap: state.basemap,
+        }),
+        merge: (persisted, current) => {
+          const saved = (persisted ?? {}) as Partial<Record<keyof PersistedState, unknown>>;
+          return {
+            ...current,
+            ...(typeof saved.krajId === 'string' && isKrajNuts3(saved.krajId) ? { krajId: saved.krajId } : {}),
+            ...(isLanguage(saved.language) ? { language: saved.language } : {}),
+            ...(isBasemapId(saved.basemap) ? { basemap: saved.basemap } : {}),
+          };
+        },
+      },
+    ),
+  );
+}

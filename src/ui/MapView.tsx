@@ -1,0 +1,74 @@
+import { useEffect, useRef } from 'react';
+import type { MapController } from '../map/MapController.ts';
+import { useAppStore, useAppStoreApi, useT } from './storeContext.tsx';
+
+const HINT_ID = 'map-keyboard-hint';
+
+/** The map region: React owns the frame, MapController owns everything inside the canvas container. */
+export function MapView() {
+  const t = useT();
+  const store = useAppStoreApi();
+  const containerRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    // MapLibre is most of the app's weight: load it as its own chunk while the shell is already usable.
+    let controller: MapController | null = null;
+    let unmounted = false;
+    void import('../map/MapController.ts').then(({ MapController }) => {
+      if (!unmounted) controller = new MapController(container, store, { describedBy: HINT_ID });
+    });
+    return () => {
+      unmounted = true;
+      controller?.destroy();
+    };
+  }, [store]);
+
+  return (
+    <div
+      id="map"
+      className="map-area"
+      role="region"
+      aria-label={t('map.regionLabel')}
+      tabIndex={-1}
+      // The skip link lands here; hand the focus on to the map itself, where the keyboard works.
+      onFocus={(event) => {
+        if (event.target === event.currentTarget) event.currentTarget.querySelector('canvas')?.focus();
+      }}
+    >
+      <div ref={containerRef} className="map-canvas" />
+      <div className="map-crosshair" aria-hidden="true" />
+      <p id={HINT_ID} className="map-hint">
+        {t('map.keyboardHint')}
+      </p>
+      <PackStatus />
+    </div>
+  );
+}
+
+function PackStatus() {
+  const t = useT();
+  const pack = useAppStore((state) => state.pack);
+  const selectKraj = useAppStore((state) => state.selectKraj);
+  if (pack.status !== 'error') {
+    // The live region stays in the page so that screen readers announce "loading" when it appears.
+    return (
+      <div role="status" className="map-status-live">
+        {pack.status === 'loading' && (
+          <p className="map-status">
+            <span className="spinner" aria-hidden="true" /> {t('region.loading')}
+          </p>
+        )}
+      </div>
+    );
+  }
+  return (
+    <div className="map-status map-status-error" role="alert">
+      <p>{t('region.loadFailed')}</p>
+      <button type="button" onClick={() => void selectKraj(pack.id)}>
+        {t('region.retry')}
+      </button>
+    </div>
+  );
+}

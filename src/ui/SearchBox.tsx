@@ -1,0 +1,112 @@
+import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { useAppStore, useT } from './storeContext.tsx';
+
+/** Obec search as an ARIA 1.2 combobox with a listbox popup (WAI-ARIA APG "list autocomplete"). */
+export function SearchBox() {
+  const t = useT();
+  const id = useId();
+  const inputId = `${id}-input`;
+  const listboxId = `${id}-listbox`;
+  const { query, suggestions } = useAppStore((state) => state.search);
+  const setSearchQuery = useAppStore((state) => state.setSearchQuery);
+  const chooseObec = useAppStore((state) => state.chooseObec);
+  const closeSuggestions = useAppStore((state) => state.closeSuggestions);
+  const [active, setActive] = useState(-1);
+  const [typing, setTyping] = useState(false);
+
+  useEffect(() => setActive(-1), [suggestions]);
+
+  const open = suggestions.length > 0;
+  const showNoResults = typing && !open && query.trim() !== '';
+  const optionId = (index: number) => `${id}-option-${index}`;
+
+  const choose = (index: number) => {
+    const suggestion = suggestions[index];
+    if (!suggestion) return;
+    setTyping(false);
+    chooseObec(suggestion.kod);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    switch (event.key) {
+      case 'ArrowDown':
+        if (!open) {
+          setSearchQuery(query);
+          setTyping(true);
+        } else setActive((index) => (index + 1) % suggestions.length);
+        event.preventDefault();
+        break;
+      case 'ArrowUp':
+        if (open) setActive((index) => (index <= 0 ? suggestions.length - 1 : index - 1));
+        event.preventDefault();
+        break;
+      case 'Enter':
+        if (open) {
+          choose(Math.max(active, 0));
+          event.preventDefault();
+        }
+        break;
+      case 'Escape':
+        if (open || showNoResults) {
+          closeSuggestions();
+          setTyping(false);
+        } else setSearchQuery('');
+        event.preventDefault();
+        break;
+    }
+  };
+
+  return (
+    <div className="field search">
+      <label htmlFor={inputId}>{t('search.label')}</label>
+      <div className="combobox">
+        <input
+          id={inputId}
+          type="text"
+          role="combobox"
+          aria-autocomplete="list"
+          aria-expanded={open}
+          aria-controls={listboxId}
+          aria-activedescendant={open && active >= 0 ? optionId(active) : undefined}
+          autoComplete="off"
+          spellCheck={false}
+          enterKeyHint="search"
+          placeholder={t('search.placeholder')}
+          value={query}
+          onChange={(event) => {
+            setTyping(true);
+            setSearchQuery(event.target.value);
+          }}
+          onKeyDown={onKeyDown}
+          onBlur={() => {
+            setTyping(false);
+            closeSuggestions();
+          }}
+        />
+        <ul id={listboxId} role="listbox" aria-label={t('search.label')} className="suggestions" hidden={!open}>
+          {suggestions.map((suggestion, index) => (
+            <li
+              key={suggestion.kod}
+              id={optionId(index)}
+              role="option"
+              aria-selected={index === active}
+              className="suggestion"
+              onMouseDown={(event) => event.preventDefault()}
+              onMouseEnter={() => setActive(index)}
+              onClick={() => choose(index)}
+            >
+              <span className="suggestion-name">{suggestion.nazev}</span>
+              <span className="suggestion-meta">
+                {t('search.inOrp', { orp: suggestion.orpNazev })} · {suggestion.okresNazev}
+              </span>
+            </li>
+          ))}
+        </ul>
+        {showNoResults && <p className="suggestions suggestions-empty">{t('search.noResults')}</p>}
+      </div>
+      <p className="visually-hidden" role="status">
+        {open ? t('search.resultsAvailable', { count: suggestions.length }) : showNoResults ? t('search.noResults') : ''}
+      </p>
+    </div>
+  );
+}

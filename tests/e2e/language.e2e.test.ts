@@ -1,0 +1,37 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { launchBrowser, mapCanvas, mapRegion, openApp, saveScreenshot } from './browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+test('the UI is Czech by default and switches to English and back', async () => {
+  const { page } = await openApp(browser);
+  await page.getByRole('combobox', { name: 'Hledat obec' }).waitFor();
+  expect(await page.getByRole('button', { name: 'Čeština' }).getAttribute('aria-pressed')).toBe('true');
+
+  await page.getByRole('button', { name: 'English' }).click();
+
+  expect(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
+  await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+  await page.getByRole('combobox', { name: 'Find a municipality' }).waitFor();
+  await page.getByRole('region', { name: 'Selected place' }).waitFor();
+  await page.getByRole('complementary', { name: 'Place and map information' }).waitFor();
+  expect(await page.getByRole('group', { name: 'Base map' }).isVisible()).toBe(true);
+  await expect(mapCanvas(page).getAttribute('aria-label')).resolves.toBe('Map – Karlovarský kraj');
+  expect(await mapRegion(page).getByRole('button', { name: 'Zoom in' }).count()).toBe(1);
+  await saveScreenshot(page, '04-english');
+
+  // The choice survives a reload.
+  await page.reload();
+  await page.getByRole('combobox', { name: 'Find a municipality' }).waitFor();
+
+  await page.getByRole('button', { name: 'Čeština' }).click();
+  await page.getByRole('combobox', { name: 'Hledat obec' }).waitFor();
+  await expect(page.locator('html').getAttribute('lang')).resolves.toBe('cs');
+});
