@@ -20,6 +20,7 @@ import { SJTSK_PROJ4 } from '../../src/core/geo/sjtsk.ts';
 import type { ObecProperties } from '../../src/core/units/adminUnits.ts';
 import type { BoundarySource, ObecFeature, OrpCode } from './boundarySource.ts';
 import { parseCsvRecords } from './csv.ts';
+import { signedRingArea } from '../../src/core/geo/ringArea.ts';
 
 export const RUIAN_ATTRIBUTION = '© ČÚZK (RÚIAN), CC BY 4.0';
 
@@ -881,21 +882,11 @@ function cleanRing(positions: Position[], isOuter: boolean): Position[] | null {
   if (first === undefined || last === undefined) return null;
   if (first[0] !== last[0] || first[1] !== last[1]) ring.push([first[0] as number, first[1] as number]);
   if (ring.length < 4) return null;
-  const area = signedArea(ring);
+  const area = signedRingArea(ring);
   if (area === 0) return null;
   return area > 0 === isOuter ? ring : ring.reverse();
 }
 
-/** Twice the signed area (shoelace); positive for a counter-clockwise ring in [lon, lat]. */
-function signedArea(ring: readonly Position[]): number {
-  let sum = 0;
-  for (let index = 0; index < ring.length - 1; index++) {
-    const [x1, y1] = ring[index] as [number, number];
-    const [x2, y2] = ring[index + 1] as [number, number];
-    sum += x1 * y2 - x2 * y1;
-  }
-  return sum;
-}
 
 function geometryFromPolygons(polygons: Rings[]): Polygon | MultiPolygon {
   return polygons.length === 1

@@ -17,11 +17,11 @@ import {
   SHARED_ORP_KODY_CSV,
   encodeWindows1250,
   hasSharedGeodata,
-  signedArea,
   writeRuianShpFixture,
   type RuianFixtureOptions,
   type SharedObec,
 } from './ruianShpFixture.ts';
+import { signedRingArea } from '../../src/core/geo/ringArea.ts';
 
 const temporaryFolders: string[] = [];
 
@@ -154,9 +154,9 @@ describe.skipIf(!hasSharedGeodata)('loadRuianShpSource (ČÚZK RÚIAN state SHP,
           const isOuter = ringIndex === 0;
           expect(ring[0]).toEqual(ring[ring.length - 1]);
           expect(ring.length).toBeGreaterThanOrEqual(4);
-          expect(signedArea(ring) > 0).toBe(isOuter); // outer counter-clockwise, holes clockwise
+          expect(signedRingArea(ring) > 0).toBe(isOuter); // outer counter-clockwise, holes clockwise
           const originalRing = originalRings[ringIndex] as Position[];
-          const sameOrientation = signedArea(originalRing) > 0 === isOuter ? originalRing : [...originalRing].reverse();
+          const sameOrientation = signedRingArea(originalRing) > 0 === isOuter ? originalRing : [...originalRing].reverse();
           expect(ring).toHaveLength(sameOrientation.length);
           ring.forEach((position, index) => {
             expect(position.every((value) => value === Math.round(value * 1e6) / 1e6)).toBe(true);

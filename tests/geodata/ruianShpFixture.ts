@@ -16,6 +16,7 @@ import proj4 from 'proj4';
 import { SJTSK_PROJ4 } from '../../src/core/geo/sjtsk.ts';
 
 import { SHARED_GEODATA } from '../support/packs.ts';
+import { signedRingArea } from '../../src/core/geo/ringArea.ts';
 
 export const SHARED_GEODATA_DIR = SHARED_GEODATA;
 export const SHARED_OBCE_GEOJSON = path.join(SHARED_GEODATA_DIR, 'cz', 'obce.geojson');
@@ -329,21 +330,11 @@ function boundingRectangle(polygons: readonly Rings[]): Rings {
   return [[[minX, minY], [minX, maxY], [maxX, maxY], [maxX, minY], [minX, minY]]];
 }
 
-/** Twice the signed area; positive for a counter-clockwise ring. */
-export function signedArea(ring: readonly Position[]): number {
-  let sum = 0;
-  for (let index = 0; index < ring.length - 1; index++) {
-    const [x1, y1] = ring[index] as [number, number];
-    const [x2, y2] = ring[index + 1] as [number, number];
-    sum += x1 * y2 - x2 * y1;
-  }
-  return sum;
-}
 
 /** Shapefile convention: outer rings clockwise, holes counter-clockwise (the reverse of RFC 7946). */
 function orientForShapefile(polygon: Rings): Rings {
   return polygon.map((ring, index) => {
-    const clockwise = signedArea(ring) < 0;
+    const clockwise = signedRingArea(ring) < 0;
     return clockwise === (index === 0) ? ring : [...ring].reverse();
   });
 }
