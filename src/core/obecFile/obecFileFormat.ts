@@ -1,0 +1,75 @@
+/**
+ * The obec file: what a mayor sends to the kraj. A GeoJSON FeatureCollection (RFC 7946, WGS84) with one Feature
+ * per report (the report's fields as properties, its geometry as geometry, its id as the feature id) and a
+ * `hluchaMista` member naming the format, its schema version, the obec and the sign-off.
+ * Published as JSON Schema: public/schema/obec-file.schema.json (keep the two in step; a test checks they agree).
+ */
+import type { Feature } from 'geojson';
+import type { Report, ReportGeometry } from '../reports/report.ts';
+import type { ReportProblem } from '../reports/validateReport.ts';
+
+export const OBEC_FILE_FORMAT = 'hlucha-mista/obec-file';
+/** The report schema version is the file's schema version. */
+export const OBEC_FILE_SCHEMA_VERSION = 2;
+/** Larger files are refused before parsing (a 10,000-report file with photos stays far below). */
+export const OBEC_FILE_MAX_BYTES = 40 * 1024 * 1024;
+
+export interface ObecFileSignOff {
+  /** Who signs the file off for the obec, e.g. the mayor. */
+  name: string;
+  /** Their function, e.g. "starosta". */
+  function: string;
+  /** ISO date. */
+  date: string;
+}
+
+export interface ObecFileHeader {
+  format: typeof OBEC_FILE_FORMAT;
+  schemaVersion: number;
+  exportedAt: string;
+  app: { name: 'hlucha-mista'; version: string };
+  /** The obec the file is for; null for a file spanning several obce (e.g. a kraj's working copy). */
+  obec: { kod: string; nazev: string } | null;
+  signOff: ObecFileSignOff | null;
+}
+
+export type ReportFeature = Feature<ReportGeometry, Omit<Report, 'geometry'>> & { id: string };
+
+export interface ObecFile {
+  type: 'FeatureCollection';
+  hluchaMista: ObecFileHeader;
+  features: ReportFeature[];
+}
+
+/** Why a file as a whole is refused (nothing is imported then). */
+export type ObecFileProblemCode =
+  | 'file.tooLarge'
+  | 'file.notJson'
+  | 'file.notGeoJson'
+  | 'file.notObecFile'
+  | 'file.newerSchema'
+  | 'file.empty';
+
+export interface RejectedFeature {
+  featureIndex: number;
+  id: string | null;
+  problems: ReportProblem[];
+}
+
+export interface ImportSummary {
+  /** False when the file as a whole was refused: then nothing changed. */
+  ok: boolean;
+  fileProblem: { code: ObecFileProblemCode; params?: Record<string, string | number> } | null;
+  header: ObecFileHeader | null;
+  added: number;
+  updated: number;
+  /** Already known with the same revision and content. */
+  unchanged: number;
+  /** The stored copy is newer: the file's copy was not taken. */
+  olderIgnored: number;
+  /** Same id and revision but different content: the stored copy was kept; listed for a person to decide. */
+  conflicts: Array<{ id: string; featureIndex: number }>;
+  rejected: RejectedFeature[];
+  /** Reports migrated from an older schema version on the way in. */
+  migrated: number;
+}

@@ -1,0 +1,107 @@
+/**
+ * A reported place (DOMAIN.md, "A reported place"): a point, a road stretch or an area where signal or internet
+ * fails, with what fails, where, since when and who says so. Plain serialisable data: what the store keeps, what
+ * IndexedDB holds and what an obec file carries (one GeoJSON Feature per report, these as its properties).
+ *
+ * Schema history (migrations in migrateReport.ts):
+ *   1  the prototype's format: points only, one operator, one failure, a free-text date
+ *   2  current: points, lines and polygons; multi-select enumerations; dated observations; measurements;
+ *      derived place (obec, ORP, okres, kraj, S-JTSK); revision for sync
+ */
+import type { LineString, Point, Polygon } from 'geojson';
+import type {
+  EnvironmentCode,
+  FailureCode,
+  OperatorChoice,
+  PersistenceCode,
+  ProblemDomain,
+  ReporterRole,
+  TechnologyCode,
+} from './enumerations.ts';
+
+export const REPORT_SCHEMA_VERSION = 2;
+
+export type ReportGeometry = Point | LineString | Polygon;
+
+/** Derived from the geometry by lookup, never typed by a person. */
+export interface DerivedPlace {
+  obec: { kod: string; nazev: string };
+  orp: { kod: string; kodRuian: string | null; nazev: string };
+  okres: { kod: string; lau1: string; nazev: string };
+  kraj: { nuts3: string; kod: string; nazev: string };
+  /** Representative point of the geometry (the point itself, the middle of a line, a point inside a polygon). */
+  wgs84: { lon: number; lat: number };
+  sjtsk: { x: number; y: number };
+  /** Other obce the geometry reaches into (lines, polygons), with their share of it (0–1). */
+  alsoIn: Array<{ kod: string; nazev: string; share: number }>;
+}
+
+export interface Observation {
+  /** ISO date (YYYY-MM-DD). */
+  date: string;
+  /** Optional time of day, HH:MM (24 h). */
+  time: string | null;
+  note: string;
+}
+
+/** A NetTest-style measurement the reporter took there (optional). */
+export interface Measurement {
+  /** ISO date-time. */
+  takenAt: string;
+  operator: OperatorChoice | null;
+  technology: TechnologyCode | null;
+  /** dBm (4G/5G RSRP). */
+  rsrpDbm: number | null;
+  /** Mbit/s. */
+  downloadMbps: number | null;
+  uploadMbps: number | null;
+  /** NetTest's open_test_uuid when the measurement came from NetTest. */
+  openTestUuid: string | null;
+}
+
+export interface Reporter {
+  name: string;
+  role: ReporterRole;
+  /** E-mail or phone: personal data (GDPR). */
+  contact: string;
+}
+
+export interface PhotoReference {
+  /** Key of the photo blob in the local store; the obec file embeds it as a data URL. */
+  id: string;
+  mimeType: 'image/jpeg' | 'image/png' | 'image/webp';
+  bytes: number;
+  /** data: URL, present in obec files only. */
+  dataUrl?: string;
+}
+
+export interface Report {
+  schemaVersion: typeof REPORT_SCHEMA_VERSION;
+  /** Stable id (UUID v4), the same in every copy of the report. */
+  id: string;
+  /** Increases by one with every saved change; with `updatedAt`, decides which copy is newer. */
+  revision: number;
+  createdAt: string;
+  updatedAt: string;
+  /** Synthetic demo data is labelled and never mixed into real data silently. */
+  demo: boolean;
+  geometry: ReportGeometry;
+  place: DerivedPlace | null;
+  /** Část obce: suggested from the nearest RÚIAN address points, confirmed or typed by the mayor. */
+  castObce: { kod: string | null; nazev: string } | null;
+  /** ZSJ: from a loaded ZSJ layer, or typed (6 digits). */
+  zsj: { kod: string; nazev: string | null; source: 'layer' | 'typed' } | null;
+  /** A precise description of the locality (required: ČTÚ asks for it). */
+  description: string;
+  domain: ProblemDomain;
+  failures: FailureCode[];
+  operators: OperatorChoice[];
+  technologies: TechnologyCode[];
+  environments: EnvironmentCode[];
+  persistence: PersistenceCode | null;
+  observations: Observation[];
+  affected: { inhabitants: number | null; households: number | null };
+  measurements: Measurement[];
+  photo: PhotoReference | null;
+  reporter: Reporter | null;
+}

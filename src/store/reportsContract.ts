@@ -1,0 +1,61 @@
+/**
+ * The contract between the reports slice of the store (persistence, history, sync between tabs) and the UI/map
+ * that use it. The slice implements ReportsSlice (src/store/reportsSlice.ts); components and the map controller
+ * use only what is declared here. All state is plain serialisable data.
+ */
+import type { ReportGeometry, Report } from '../core/reports/report.ts';
+import type { ReportProblem } from '../core/reports/validateReport.ts';
+import type { ObecFileSignOff, ImportSummary } from '../core/obecFile/obecFileFormat.ts';
+
+/** The fields a person edits in the form (everything but ids, revisions, timestamps, geometry and derived place). */
+export type EditableReportFields = Omit<
+  Report,
+  'schemaVersion' | 'id' | 'revision' | 'createdAt' | 'updatedAt' | 'geometry' | 'place' | 'demo'
+>;
+
+export type StorageStatus =
+  /** Reading IndexedDB at start-up. */
+  | { state: 'loading' }
+  /** Everything shown is saved. `persisted`: the browser granted persistent storage (navigator.storage.persist). */
+  | { state: 'ready'; persisted: boolean | null }
+  /**
+   * Saving failed (quota exceeded, IndexedDB unavailable in a private window, blocked by another tab's upgrade…).
+   * The work stays in memory, visible and exportable; `unsavedIds` lists what is not on disk yet.
+   */
+  | { state: 'failing'; code: 'storage.quotaExceeded' | 'storage.unavailable' | 'storage.blocked' | 'storage.failed'; unsavedIds: string[] };
+
+export interface HistoryStatus {
+  canUndo: boolean;
+  canRedo: boolean;
+  /** i18n key of what undo/redo would do, e.g. 'history.createReport'. */
+  undoKey: string | null;
+  redoKey: string | null;
+}
+
+export interface ReportsSlice {
+  /** Reports by id. */
+  reports: Record<string, Report>;
+  storage: StorageStatus;
+  history: HistoryStatus;
+  /** The mayor's obec ("Moje obec"): the map zooms to it and other obce fade. Persisted. */
+  myObecKod: string | null;
+  /** Another tab changed the data: what it changed was merged in; shown as a notice. */
+  lastExternalChange: { at: string; changedIds: string[] } | null;
+
+  loadReports(): Promise<void>;
+  /** Creates a report at the geometry; the place (obec, ORP, …) is derived. Returns the id or the problems. */
+  createReport(geometry: ReportGeometry, fields?: Partial<EditableReportFields>): Promise<{ ok: true; id: string } | { ok: false; problems: ReportProblem[] }>;
+  updateReport(id: string, fields: Partial<EditableReportFields>): Promise<void>;
+  /** Moves or reshapes a report; re-derives its place. Refuses a self-intersecting polygon with its problem. */
+  updateGeometry(id: string, geometry: ReportGeometry): Promise<{ ok: true } | { ok: false; problems: ReportProblem[] }>;
+  deleteReport(id: string): Promise<void>;
+  undo(): Promise<void>;
+  redo(): Promise<void>;
+  setMyObec(kod: string | null): void;
+  /** Imports an obec file's text: validates, merges by id and revision, saves. Nothing is changed when the file is refused. */
+  importObecFile(text: string): Promise<ImportSummary>;
+  /** The obec file for the chosen obec (or all reports), as JSON text. */
+  exportObecFile(signOff: ObecFileSignOff, obecKod: string | null): string;
+  /** Removes every report (with confirmation in the UI); undoable. */
+  clearReports(): Promise<void>;
+}
