@@ -12,22 +12,11 @@ import { lonLat } from '../../src/core/geo/coordinates.ts';
 import { ObecIndex } from '../../src/core/lookup/obecIndex.ts';
 import { lookupPoint } from '../../src/core/lookup/lookupPoint.ts';
 import { readObce } from '../../src/cli/packsOnDisk.ts';
+import { seededRandom } from '../../src/core/random/seededRandom.ts';
 
 const argPoints = process.argv.indexOf('--points');
 const POINTS = argPoints > 0 ? Number(process.argv[argPoints + 1]) : 100_000;
 const NAIVE_POINTS = 300;
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same points. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function time<T>(run: () => T): { ms: number; result: T } {
   const start = performance.now();
@@ -39,7 +28,7 @@ const collection = readObce('CZ');
 const build = time(() => ObecIndex.fromCollection(collection, { coverage: 'country' }));
 const index = build.result;
 const [west, south, east, north] = index.bbox;
-const next = random(20261125);
+const next = seededRandom(20261125);
 const points = new Float64Array(POINTS * 2);
 for (let i = 0; i < POINTS; i++) {
   points[2 * i] = west + (east - west) * next();

@@ -7,12 +7,12 @@ import type { LineString, MultiLineString, Position } from 'geojson';
 import type { ObecProperties } from '../units/adminUnits.ts';
 import { apportion, type Apportioned } from './apportion.ts';
 import type { ObecIndex } from './obecIndex.ts';
+import { EARTH_RADIUS_M } from '../geo/earth.ts';
 
 export type LineLookup =
   | ({ ok: true } & Apportioned)
   | { ok: false; code: 'geometry.tooFewPositions' | 'geometry.invalidCoordinates' };
 
-const EARTH_RADIUS_M = 6_371_008.8;
 
 export function haversineM(a: Position, b: Position): number {
   const toRad = Math.PI / 180;

@@ -12,6 +12,7 @@ import type { MultiPolygon, Polygon, Position } from 'geojson';
 import type { BBox } from '../geo/coordinates.ts';
 import type { ObceCollection } from '../packs/packFormat.ts';
 import type { ObecProperties } from '../units/adminUnits.ts';
+import { METRES_PER_DEGREE } from '../geo/earth.ts';
 
 export type IndexCoverage = 'country' | 'pack';
 
@@ -183,8 +184,6 @@ export class ObecIndex {
 }
 
 const BORDER_CELL = -2;
-/** Metres in one degree of latitude (mean Earth radius 6,371,008.8 m). */
-const METRES_PER_DEGREE = (6_371_008.8 * Math.PI) / 180;
 
 /** Target cell size in degrees (≈ 700 m × 1.1 km at 50° N), coarsened for very large extents. */
 const GRID_CELL_DEGREES = 0.01;

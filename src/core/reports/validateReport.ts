@@ -28,6 +28,7 @@ export type ReportProblemCode =
   | 'field.invalidTime'
   | 'field.outOfRange'
   | 'field.invalidId'
+  | 'field.duplicateId'
   | 'geometry.invalid'
   | 'geometry.unsupportedType'
   | 'geometry.tooFewPositions'
