@@ -3,16 +3,19 @@
  *   lookup <lon> <lat>             one point (WGS84) → one JSON object; exit 1 with a JSON error when in no obec
  *   lookup --sjtsk <x> <y>         the same for S-JTSK (EPSG:5514, or positive EPSG:5513 Y X; swapped axes detected)
  *   lookup --batch [--sjtsk]       pairs from standard input, one per line → one JSON line each, in order
+ *   validate <file>                check an obec file: a summary (exit 0) or one JSON line per problem (exit 1)
  *   geodata build [--source DIR] [--kraj CZ041|all] [--out DIR]
  *   geodata ensure [--soft]        build the packs when missing (npm install / start / test call this)
  */
 import { runGeodata } from './geodataCommand.ts';
 import { runLookup } from './lookupCommand.ts';
+import { runValidate } from './validateCommand.ts';
 
 export const USAGE = `Usage:
   hlucha-mista lookup <lon> <lat>
   hlucha-mista lookup --sjtsk <x> <y>
   hlucha-mista lookup --batch [--sjtsk] < points.txt
+  hlucha-mista validate <obec-file.geojson>
   hlucha-mista geodata build [--source DIR] [--kraj CZ041|all] [--out DIR]
   hlucha-mista geodata ensure [--soft]`;
 
@@ -23,6 +26,8 @@ export async function main(argv: string[]): Promise<number> {
       return runLookup(rest);
     case 'geodata':
       return runGeodata(rest);
+    case 'validate':
+      return runValidate(rest);
     case undefined:
     case '--help':
     case '-h':
