@@ -129,6 +129,12 @@ export class ObecIndex {
     }
   }
 
+  /** The first vertex of obec i's first ring. */
+  firstVertex(i: number): [number, number] {
+    const c = this.flat[i]!.coordinates;
+    return [c[0]!, c[1]!];
+  }
+
   /**
    * The obec whose outline is nearest to the point, if one lies within maxDistanceM. Candidates come from the
    * R-tree nearest first by box; the walk stops once a box is farther than the best outline found.
