@@ -4,9 +4,12 @@
  *   lookup --sjtsk <x> <y>         the same for S-JTSK (EPSG:5514, or positive EPSG:5513 Y X; swapped axes detected)
  *   lookup --batch [--sjtsk]       pairs from standard input, one per line → one JSON line each, in order
  *   validate <file>                check an obec file: a summary (exit 0) or one JSON line per problem (exit 1)
+ *   aggregate <files…> --by …      statistics per kraj, ORP, obec or H3 cell from obec files
+ *   cluster <files…>               problem localities from obec files
  *   geodata build [--source DIR] [--kraj CZ041|all] [--out DIR]
  *   geodata ensure [--soft]        build the packs when missing (npm install / start / test call this)
  */
+import { runAggregate, runCluster } from './aggregateCommand.ts';
 import { runGeodata } from './geodataCommand.ts';
 import { runLookup } from './lookupCommand.ts';
 import { runValidate } from './validateCommand.ts';
@@ -16,6 +19,8 @@ export const USAGE = `Usage:
   hlucha-mista lookup --sjtsk <x> <y>
   hlucha-mista lookup --batch [--sjtsk] < points.txt
   hlucha-mista validate <obec-file.geojson>
+  hlucha-mista aggregate <obec-files…> --by kraj|orp|obec|h3 [--format json|csv] [--resolution 8]
+  hlucha-mista cluster <obec-files…> [--distance METRES] [--format json|geojson]
   hlucha-mista geodata build [--source DIR] [--kraj CZ041|all] [--out DIR]
   hlucha-mista geodata ensure [--soft]`;
 
@@ -28,6 +33,10 @@ export async function main(argv: string[]): Promise<number> {
       return runGeodata(rest);
     case 'validate':
       return runValidate(rest);
+    case 'aggregate':
+      return runAggregate(rest);
+    case 'cluster':
+      return runCluster(rest);
     case undefined:
     case '--help':
     case '-h':

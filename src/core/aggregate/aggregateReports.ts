@@ -13,6 +13,7 @@ import type { ObecIndex } from '../lookup/obecIndex.ts';
 import { sourceOf } from '../evidence/evidenceMeter.ts';
 import { representativePoint } from '../reports/derivePlace.ts';
 import type { Report } from '../reports/report.ts';
+import { FAILURES, OPERATOR_CHOICES } from '../reports/enumerations.ts';
 
 export const AGGREGATION_UNITS = ['kraj', 'orp', 'obec', 'h3'] as const;
 export type AggregationUnit = (typeof AGGREGATION_UNITS)[number];
@@ -54,9 +55,20 @@ export interface Aggregation {
 
 interface Accumulator {
   stats: UnitStatistics;
-  obce: Set<string>;
-  reporters: Set<string>;
+  /** Obce by index in the ObecIndex. */
+  obce: Set<number>;
+  /** Named reporters by key, unnamed reports by their obec's index. */
+  reporters: Set<string | number>;
   localities: Set<string>;
+}
+
+function emptyAccumulator(unit: UnitStatistics['unit']): Accumulator {
+  return {
+    stats: { unit, reports: 0, weightedReports: 0, distinctObce: 0, distinctReporters: 0, inhabitantsAffected: 0, localities: 0, byOperator: {}, byFailure: {}, byDomain: { mobile: 0, fixed: 0 } },
+    obce: new Set(),
+    reporters: new Set(),
+    localities: new Set(),
+  };
 }
 
 /** Each report's shares per obec (index into the ObecIndex), summing to at most 1. */
@@ -76,17 +88,26 @@ export function aggregateReports(reports: readonly Report[], index: ObecIndex, o
   const outside: string[] = [];
   const h3Resolution = options.h3Resolution ?? DEFAULT_H3_RESOLUTION;
 
-  const add = (unit: UnitStatistics['unit'], report: Report, share: number, reportingObec: string | undefined) => {
-    let entry = accumulators.get(unit.kod);
-    if (!entry) {
-      entry = {
-        stats: { unit, reports: 0, weightedReports: 0, distinctObce: 0, distinctReporters: 0, inhabitantsAffected: 0, localities: 0, byOperator: {}, byFailure: {}, byDomain: { mobile: 0, fixed: 0 } },
-        obce: new Set(),
-        reporters: new Set(),
-        localities: new Set(),
-      };
-      accumulators.set(unit.kod, entry);
+  // The unit each obec rolls up to, built once per obec rather than once per report.
+  const unitOfObec: Array<UnitStatistics['unit'] | undefined> = new Array(index.size);
+  const unitOf = (i: number): UnitStatistics['unit'] => {
+    let unit = unitOfObec[i];
+    if (!unit) {
+      const obec = index.obce[i]!;
+      unit =
+        options.by === 'obec'
+          ? { kind: 'obec', kod: obec.kod, nazev: obec.nazev }
+          : options.by === 'orp'
+            ? { kind: 'orp', kod: obec.orpKod, nazev: obec.orpNazev, kodRuian: obec.orpKodRuian }
+            : { kind: 'kraj', kod: obec.krajNuts3, nazev: obec.krajNazev };
+      unitOfObec[i] = unit;
     }
+    return unit;
+  };
+
+  const add = (unit: UnitStatistics['unit'], report: Report, share: number, reportingObec: number) => {
+    let entry = accumulators.get(unit.kod);
+    if (!entry) accumulators.set(unit.kod, (entry = emptyAccumulator(unit)));
     const stats = entry.stats;
     stats.reports++;
     stats.weightedReports += share;
@@ -94,22 +115,58 @@ export function aggregateReports(reports: readonly Report[], index: ObecIndex, o
     stats.byDomain[report.domain]++;
     for (const operator of report.operators) stats.byOperator[operator] = (stats.byOperator[operator] ?? 0) + 1;
     for (const failure of report.failures) stats.byFailure[failure] = (stats.byFailure[failure] ?? 0) + 1;
-    if (reportingObec) entry.obce.add(reportingObec);
-    entry.reporters.add(sourceOf(report));
+    entry.obce.add(reportingObec);
+    // A named reporter is one source; an unnamed report stands for its obec (the obec's index is its key).
+    entry.reporters.add(report.reporter && report.reporter.name.trim() !== '' ? sourceOf(report) : reportingObec);
     const locality = options.localityOf?.get(report.id);
     if (locality) entry.localities.add(locality);
   };
 
+  // Point reports, the bulk, are first counted per obec in typed arrays and rolled up to units afterwards.
+  const operatorIndex = new Map(OPERATOR_CHOICES.map((code, k) => [code, k]));
+  const failureIndex = new Map(FAILURES.map((code, k) => [code, k]));
+  const perObec = {
+    reports: new Int32Array(index.size),
+    inhabitants: new Float64Array(index.size),
+    mobile: new Int32Array(index.size),
+    unnamed: new Uint8Array(index.size),
+    operators: new Int32Array(index.size * OPERATOR_CHOICES.length),
+    failures: new Int32Array(index.size * FAILURES.length),
+  };
+  const extras = new Map<string, Accumulator>();
+  const extraFor = (unit: UnitStatistics['unit']) => {
+    let entry = extras.get(unit.kod);
+    if (!entry) extras.set(unit.kod, (entry = emptyAccumulator(unit)));
+    return entry;
+  };
+
   for (const report of reports) {
-    if (options.by === 'h3') {
-      const [lon, lat] = representativePoint(report.geometry);
+    const geometry = report.geometry;
+    if (options.by === 'h3' || geometry.type === 'Point') {
+      const [lon, lat] = geometry.type === 'Point' ? (geometry.coordinates as [number, number]) : representativePoint(geometry);
       const inside = index.findContaining(lon, lat);
       if (inside < 0) {
         outside.push(report.id);
         continue;
       }
-      const cell = latLngToCell(lat, lon, h3Resolution);
-      add({ kind: 'h3', kod: cell, nazev: cell }, report, 1, index.obce[inside]!.kod);
+      if (options.by === 'h3') {
+        const cell = latLngToCell(lat, lon, h3Resolution);
+        add({ kind: 'h3', kod: cell, nazev: cell }, report, 1, inside);
+        continue;
+      }
+      perObec.reports[inside]!++;
+      perObec.inhabitants[inside]! += report.affected.inhabitants ?? 0;
+      if (report.domain === 'mobile') perObec.mobile[inside]!++;
+      for (const operator of report.operators) perObec.operators[inside * OPERATOR_CHOICES.length + operatorIndex.get(operator)!]!++;
+      for (const failure of report.failures) perObec.failures[inside * FAILURES.length + failureIndex.get(failure)!]!++;
+      const named = report.reporter !== null && report.reporter.name.trim() !== '';
+      if (!named) perObec.unnamed[inside] = 1;
+      const locality = options.localityOf?.get(report.id);
+      if (named || locality) {
+        const extra = extraFor(unitOf(inside));
+        if (named) extra.reporters.add(sourceOf(report));
+        if (locality) extra.localities.add(locality);
+      }
       continue;
     }
     const shares = obecShares(index, report);
@@ -117,22 +174,45 @@ export function aggregateReports(reports: readonly Report[], index: ObecIndex, o
       outside.push(report.id);
       continue;
     }
-    const reportingObec = index.obce[shares.reduce((best, s) => (s[1] > best[1] ? s : best))[0]]!.kod;
+    const reportingObec = shares.reduce((best, s) => (s[1] > best[1] ? s : best))[0];
     // Roll the obec shares up to the chosen unit (an ORP the line crosses twice gets the sum).
     const byUnit = new Map<string, { unit: UnitStatistics['unit']; share: number }>();
     for (const [i, share] of shares) {
-      const obec = index.obce[i]!;
-      const unit: UnitStatistics['unit'] =
-        options.by === 'obec'
-          ? { kind: 'obec', kod: obec.kod, nazev: obec.nazev }
-          : options.by === 'orp'
-            ? { kind: 'orp', kod: obec.orpKod, nazev: obec.orpNazev, kodRuian: obec.orpKodRuian }
-            : { kind: 'kraj', kod: obec.krajNuts3, nazev: obec.krajNazev };
+      const unit = unitOf(i);
       const existing = byUnit.get(unit.kod);
       if (existing) existing.share += share;
       else byUnit.set(unit.kod, { unit, share });
     }
     for (const { unit, share } of byUnit.values()) add(unit, report, share, reportingObec);
+  }
+
+  for (let i = 0; i < index.size; i++) {
+    const count = perObec.reports[i]!;
+    if (count === 0) continue;
+    const unit = unitOf(i);
+    let entry = accumulators.get(unit.kod);
+    if (!entry) accumulators.set(unit.kod, (entry = emptyAccumulator(unit)));
+    const stats = entry.stats;
+    stats.reports += count;
+    stats.weightedReports += count;
+    stats.inhabitantsAffected += perObec.inhabitants[i]!;
+    stats.byDomain.mobile += perObec.mobile[i]!;
+    stats.byDomain.fixed += count - perObec.mobile[i]!;
+    OPERATOR_CHOICES.forEach((code, k) => {
+      const n = perObec.operators[i * OPERATOR_CHOICES.length + k]!;
+      if (n > 0) stats.byOperator[code] = (stats.byOperator[code] ?? 0) + n;
+    });
+    FAILURES.forEach((code, k) => {
+      const n = perObec.failures[i * FAILURES.length + k]!;
+      if (n > 0) stats.byFailure[code] = (stats.byFailure[code] ?? 0) + n;
+    });
+    entry.obce.add(i);
+    if (perObec.unnamed[i]) entry.reporters.add(i);
+  }
+  for (const [kod, extra] of extras) {
+    const entry = accumulators.get(kod)!;
+    for (const reporter of extra.reporters) entry.reporters.add(reporter);
+    for (const locality of extra.localities) entry.localities.add(locality);
   }
 
   const units = [...accumulators.values()].map(({ stats, obce, reporters, localities }) => ({

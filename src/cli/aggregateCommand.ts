@@ -1,0 +1,88 @@
+/**
+ * `hlucha-mista aggregate <files…> --by kraj|orp|obec|h3 [--format json|csv] [--resolution 8]` and
+ * `hlucha-mista cluster <files…> [--distance METRES] [--format json|geojson]`, reading obec files.
+ */
+import { AGGREGATION_UNITS, aggregateReports, DEFAULT_H3_RESOLUTION, type AggregationUnit } from '../core/aggregate/aggregateReports.ts';
+import { clusterReports, DEFAULT_CLUSTER_DISTANCE_M } from '../core/cluster/clusterReports.ts';
+import { assessEvidence } from '../core/evidence/evidenceMeter.ts';
+import { ObecIndex } from '../core/lookup/obecIndex.ts';
+import { representativePoint } from '../core/reports/derivePlace.ts';
+import { OPERATOR_CHOICES } from '../core/reports/enumerations.ts';
+import { parseArguments } from './main.ts';
+import { readObce } from './packsOnDisk.ts';
+import { loadReportFiles } from './reportFiles.ts';
+
+function csvCell(value: string | number): string {
+  const text = String(value);
+  return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function runAggregate(argv: string[]): number {
+  const { flags, positional } = parseArguments(argv, ['by', 'format', 'resolution']);
+  const by = flags.get('by');
+  const format = flags.get('format') ?? 'json';
+  if (positional.length === 0 || typeof by !== 'string' || !(AGGREGATION_UNITS as readonly string[]).includes(by) || (format !== 'json' && format !== 'csv')) {
+    process.stderr.write('Usage: hlucha-mista aggregate <obec-files…> --by kraj|orp|obec|h3 [--format json|csv] [--resolution 8]\n');
+    return 2;
+  }
+  const index = ObecIndex.fromCollection(readObce(), { coverage: 'country' });
+  const loaded = loadReportFiles(positional, index);
+  for (const file of loaded.files) if (file.problem) process.stderr.write(`${file.file}: ${file.problem}\n`);
+  const resolution = typeof flags.get('resolution') === 'string' ? Number(flags.get('resolution')) : DEFAULT_H3_RESOLUTION;
+  const clustering = clusterReports(loaded.reports, { distanceM: DEFAULT_CLUSTER_DISTANCE_M });
+  const result = aggregateReports(loaded.reports, index, { by: by as AggregationUnit, h3Resolution: resolution, localityOf: clustering.localityOf });
+  if (format === 'json') {
+    process.stdout.write(`${JSON.stringify({ by, files: loaded.files, reports: loaded.reports.length, outside: result.outside.length, units: result.units })}\n`);
+    return 0;
+  }
+  const operators = OPERATOR_CHOICES;
+  const header = ['kind', 'kod', 'kod_ruian', 'nazev', 'reports', 'weighted_reports', 'localities', 'distinct_obce', 'distinct_reporters', 'inhabitants_affected', 'mobile', 'fixed', ...operators.map((o) => `operator_${o}`)];
+  const lines = [header.join(';')];
+  for (const u of result.units) {
+    lines.push(
+      [u.unit.kind, u.unit.kod, u.unit.kodRuian ?? '', u.unit.nazev, u.reports, u.weightedReports, u.localities, u.distinctObce, u.distinctReporters, u.inhabitantsAffected, u.byDomain.mobile, u.byDomain.fixed, ...operators.map((o) => u.byOperator[o] ?? 0)]
+        .map(csvCell)
+        .join(';'),
+    );
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return 0;
+}
+
+export function runCluster(argv: string[]): number {
+  const { flags, positional } = parseArguments(argv, ['distance', 'format']);
+  const format = flags.get('format') ?? 'json';
+  const distanceM = typeof flags.get('distance') === 'string' ? Number(flags.get('distance')) : DEFAULT_CLUSTER_DISTANCE_M;
+  if (positional.length === 0 || !(distanceM > 0) || (format !== 'json' && format !== 'geojson')) {
+    process.stderr.write('Usage: hlucha-mista cluster <obec-files…> [--distance METRES] [--format json|geojson]\n');
+    return 2;
+  }
+  const index = ObecIndex.fromCollection(readObce(), { coverage: 'country' });
+  const loaded = loadReportFiles(positional, index);
+  for (const file of loaded.files) if (file.problem) process.stderr.write(`${file.file}: ${file.problem}\n`);
+  const byId = new Map(loaded.reports.map((r) => [r.id, r]));
+  const clustering = clusterReports(loaded.reports, { distanceM });
+  const now = new Date().toISOString();
+  const localities = clustering.localities.map((locality) => {
+    const members = locality.reportIds.map((id) => byId.get(id)!);
+    const points = members.map((r) => representativePoint(r.geometry));
+    const centroid = [points.reduce((s, p) => s + p[0], 0) / points.length, points.reduce((s, p) => s + p[1], 0) / points.length].map((v) => Math.round(v * 1e6) / 1e6);
+    const evidence = assessEvidence(members, now);
+    return {
+      id: locality.id,
+      reports: members.length,
+      reportIds: locality.reportIds,
+      obce: [...new Set(members.map((r) => r.place?.obec.kod).filter(Boolean))],
+      centroid,
+      evidenceLevel: evidence.level,
+      evidenceMissing: evidence.missing.map((m) => m.code),
+    };
+  });
+  if (format === 'json') {
+    process.stdout.write(`${JSON.stringify({ distanceM, reports: loaded.reports.length, localities })}\n`);
+  } else {
+    const features = localities.map(({ centroid, ...properties }) => ({ type: 'Feature', id: properties.id, geometry: { type: 'Point', coordinates: centroid }, properties }));
+    process.stdout.write(`${JSON.stringify({ type: 'FeatureCollection', features })}\n`);
+  }
+  return 0;
+}
