@@ -1,0 +1,109 @@
+/**
+ * The review reducer: (state, action, who, when, current localities) → new state and its audit entry, or a coded
+ * refusal. Pure: the inputs are not changed. Merges, splits and moves become pins, which clusterReports honours,
+ * so a decision survives re-clustering when reports are added.
+ */
+import { localityIdFor, type Clustering } from '../cluster/clusterReports.ts';
+import { defaultReview, STATUS_TRANSITIONS, type AuditEntry, type LocalityReview, type ReviewAction, type ReviewState } from './reviewModel.ts';
+
+export type ReviewRefusal =
+  | 'review.unknownLocality'
+  | 'review.transitionNotAllowed'
+  | 'review.emptyNote'
+  | 'review.sameLocality'
+  | 'review.splitNeedsPart'
+  | 'review.unknownReport';
+
+export type ReviewResult = { ok: true; state: ReviewState; entry: AuditEntry } | { ok: false; code: ReviewRefusal; params?: Record<string, string> };
+
+export interface ReviewContext {
+  clustering: Clustering;
+  /** Report id → createdAt, to name a split-off locality after its earliest report. */
+  createdAt: ReadonlyMap<string, string>;
+  by: string;
+  at: string;
+}
+
+export function applyReviewAction(state: ReviewState, action: ReviewAction, context: ReviewContext): ReviewResult {
+  const members = (localityId: string) => context.clustering.localities.find((l) => l.id === localityId)?.reportIds;
+  const review = (localityId: string): LocalityReview => state.reviews[localityId] ?? defaultReview(localityId, context.at);
+  const entry = (details: AuditEntry['details']): AuditEntry => ({
+    id: `${context.at}|${context.by}|${state.audit.length + 1}`,
+    at: context.at,
+    by: context.by,
+    action,
+    details,
+  });
+  const withReview = (updated: LocalityReview, pins = state.pins, extra: Record<string, LocalityReview> = {}): ReviewState => ({
+    reviews: { ...state.reviews, ...extra, [updated.localityId]: { ...updated, updatedAt: context.at } },
+    pins,
+    audit: state.audit,
+  });
+  const done = (next: ReviewState, details: AuditEntry['details']): ReviewResult => {
+    const audit = entry(details);
+    return { ok: true, state: { ...next, audit: [...state.audit, audit] }, entry: audit };
+  };
+
+  switch (action.type) {
+    case 'setStatus': {
+      if (!members(action.localityId)) return { ok: false, code: 'review.unknownLocality', params: { id: action.localityId } };
+      const current = review(action.localityId);
+      if (!STATUS_TRANSITIONS[current.status].includes(action.status)) {
+        return { ok: false, code: 'review.transitionNotAllowed', params: { from: current.status, to: action.status } };
+      }
+      return done(withReview({ ...current, status: action.status }), { from: current.status, to: action.status });
+    }
+    case 'setPriority': {
+      if (!members(action.localityId)) return { ok: false, code: 'review.unknownLocality', params: { id: action.localityId } };
+      const current = review(action.localityId);
+      return done(withReview({ ...current, priority: action.priority }), { from: current.priority, to: action.priority });
+    }
+    case 'addNote': {
+      if (!members(action.localityId)) return { ok: false, code: 'review.unknownLocality', params: { id: action.localityId } };
+      const text = action.text.trim();
+      if (text === '') return { ok: false, code: 'review.emptyNote' };
+      const current = review(action.localityId);
+      return done(withReview({ ...current, notes: [...current.notes, { at: context.at, by: context.by, text }] }), { length: text.length });
+    }
+    case 'merge': {
+      const target = members(action.targetId);
+      const source = members(action.sourceId);
+      if (!target || !source) return { ok: false, code: 'review.unknownLocality', params: { id: target ? action.sourceId : action.targetId } };
+      if (action.targetId === action.sourceId) return { ok: false, code: 'review.sameLocality' };
+      const pins = { ...state.pins };
+      for (const reportId of [...target, ...source]) pins[reportId] = { localityId: action.targetId, at: context.at };
+      const from = review(action.sourceId);
+      const into = review(action.targetId);
+      const merged: LocalityReview = { ...into, notes: [...into.notes, ...from.notes] };
+      return done(withReview(merged, pins, { [action.sourceId]: { ...from, mergedInto: action.targetId, updatedAt: context.at } }), {
+        reportsMoved: source.length,
+      });
+    }
+    case 'split': {
+      const all = members(action.localityId);
+      if (!all) return { ok: false, code: 'review.unknownLocality', params: { id: action.localityId } };
+      const part = action.reportIds.filter((id) => all.includes(id));
+      if (part.length === 0 || part.length === all.length) return { ok: false, code: 'review.splitNeedsPart' };
+      const anchor = [...part].sort((a, b) => (context.createdAt.get(a) ?? '').localeCompare(context.createdAt.get(b) ?? '') || a.localeCompare(b))[0]!;
+      const newId = localityIdFor(anchor) === action.localityId ? `${localityIdFor(anchor)}-split` : localityIdFor(anchor);
+      const pins = { ...state.pins };
+      for (const reportId of all) pins[reportId] = { localityId: part.includes(reportId) ? newId : action.localityId, at: context.at };
+      const original = review(action.localityId);
+      const split: LocalityReview = { ...defaultReview(newId, context.at), status: original.status === 'new' ? 'new' : 'inReview', priority: original.priority };
+      return done(withReview(original, pins, { [newId]: split }), { newLocality: newId, reportsMoved: part.length });
+    }
+    case 'moveReport': {
+      const from = context.clustering.localityOf.get(action.reportId);
+      if (!from) return { ok: false, code: 'review.unknownReport', params: { id: action.reportId } };
+      const target = members(action.targetId);
+      if (!target) return { ok: false, code: 'review.unknownLocality', params: { id: action.targetId } };
+      if (from === action.targetId) return { ok: false, code: 'review.sameLocality' };
+      // Pin the rest of both localities too, so that the move is not undone by the distance rule.
+      const pins = { ...state.pins };
+      for (const reportId of members(from) ?? []) pins[reportId] = { localityId: from, at: context.at };
+      for (const reportId of target) pins[reportId] = { localityId: action.targetId, at: context.at };
+      pins[action.reportId] = { localityId: action.targetId, at: context.at };
+      return done(withReview(review(action.targetId), pins), { from, to: action.targetId });
+    }
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * The BCO coordinator's review of problem localities: status, priority, notes, and the decisions that shape
+ * localities (merge, split, move a report). Every action is recorded in an audit trail (who, when, what).
+ * Plain data; the reducer is applyReviewAction.
+ */
+
+/** The life of a locality, from the first report to a resolved place. */
+export const LOCALITY_STATUSES = ['new', 'inReview', 'confirmed', 'rejected', 'duplicate', 'sentToCtu', 'measuredByCtu', 'resolved'] as const;
+export type LocalityStatus = (typeof LOCALITY_STATUSES)[number];
+
+/** Allowed next statuses. Going back one step (reopening) is allowed; skipping ahead is not. */
+export const STATUS_TRANSITIONS: Readonly<Record<LocalityStatus, readonly LocalityStatus[]>> = {
+  new: ['inReview', 'rejected', 'duplicate'],
+  inReview: ['new', 'confirmed', 'rejected', 'duplicate'],
+  confirmed: ['inReview', 'sentToCtu'],
+  rejected: ['inReview'],
+  duplicate: ['inReview'],
+  sentToCtu: ['confirmed', 'measuredByCtu'],
+  measuredByCtu: ['sentToCtu', 'resolved', 'inReview'],
+  resolved: ['measuredByCtu'],
+};
+
+export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+export interface ReviewNote {
+  at: string;
+  by: string;
+  text: string;
+}
+
+export interface LocalityReview {
+  localityId: string;
+  status: LocalityStatus;
+  priority: Priority;
+  notes: ReviewNote[];
+  /** When the locality was merged into another one: that one's id. */
+  mergedInto: string | null;
+  updatedAt: string;
+}
+
+export type ReviewAction =
+  | { type: 'setStatus'; localityId: string; status: LocalityStatus }
+  | { type: 'setPriority'; localityId: string; priority: Priority }
+  | { type: 'addNote'; localityId: string; text: string }
+  | { type: 'merge'; targetId: string; sourceId: string }
+  | { type: 'split'; localityId: string; reportIds: string[] }
+  | { type: 'moveReport'; reportId: string; targetId: string };
+
+export interface AuditEntry {
+  /** Deterministic id: `${at}|${by}|${sequence}`; entries merge by id on import. */
+  id: string;
+  at: string;
+  by: string;
+  action: ReviewAction;
+  /** What changed, for people reading the trail (e.g. the status before and after). */
+  details: Record<string, string | number | null>;
+}
+
+export interface ReviewState {
+  reviews: Record<string, LocalityReview>;
+  /** The coordinator's decisions that clustering honours: report id → locality id, and when it was decided. */
+  pins: Record<string, { localityId: string; at: string }>;
+  audit: AuditEntry[];
+}
+
+export const EMPTY_REVIEW_STATE: ReviewState = { reviews: {}, pins: {}, audit: [] };
+
+export function defaultReview(localityId: string, at: string): LocalityReview {
+  return { localityId, status: 'new', priority: 'normal', notes: [], mergedInto: null, updatedAt: at };
+}
+
+/** The pins in the form clusterReports takes. */
+export function pinsForClustering(state: ReviewState): Record<string, string> {
+  const pins: Record<string, string> = {};
+  for (const [reportId, pin] of Object.entries(state.pins)) pins[reportId] = pin.localityId;
+  return pins;
+}
