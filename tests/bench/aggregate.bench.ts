@@ -24,10 +24,12 @@ const index = ObecIndex.fromCollection(collection, { coverage: 'country' });
 const random = seededRandom(4);
 const [west, south, east, north] = index.bbox;
 const reports: Report[] = [];
+const positions: Array<[number, number]> = [];
 while (reports.length < COUNT) {
   const lon = west + (east - west) * random();
   const lat = south + (north - south) * random();
   if (index.findContaining(lon, lat) < 0) continue;
+  positions.push([lon, lat]);
   const base = createEmptyReport({ type: 'Point', coordinates: [lon, lat] }, { id: seededUuid(random), now: new Date(Date.UTC(2026, 0, 1) + reports.length * 60_000).toISOString(), demo: true });
   reports.push({ ...base, description: '[DEMO]', failures: ['noSignal'], operators: [OPERATOR_CHOICES[reports.length % OPERATOR_CHOICES.length]!], affected: { inhabitants: reports.length % 50, households: null } });
 }
@@ -51,8 +53,8 @@ const byH3 = best(() => (units = aggregateReports(reports, index, { by: 'h3' }).
 const h3Units = units;
 const turfAggregate = best(() => {
   const counts = new Map<string, number>();
-  for (const report of reports.slice(0, TURF_AGGREGATE_SUBSET)) {
-    const feature = collection.features.find((f) => booleanPointInPolygon(report.geometry.coordinates, f));
+  for (const position of positions.slice(0, TURF_AGGREGATE_SUBSET)) {
+    const feature = collection.features.find((f) => booleanPointInPolygon(position, f));
     if (feature) counts.set(feature.properties.orpKod, (counts.get(feature.properties.orpKod) ?? 0) + 1);
   }
 }, 1);
@@ -61,7 +63,7 @@ let localities = 0;
 const cluster = best(() => (localities = clusterReports(reports, { distanceM: 300 }).localities.length));
 const subset = reports.slice(0, TURF_CLUSTER_SUBSET);
 const clusterSubset = best(() => clusterReports(subset, { distanceM: 300 }));
-const turfCluster = best(() => clustersDbscan(featureCollection(subset.map((r) => point(r.geometry.coordinates))), 0.3, { units: 'kilometers', minPoints: 1 }), 1);
+const turfCluster = best(() => clustersDbscan(featureCollection(positions.slice(0, TURF_CLUSTER_SUBSET).map((p) => point(p))), 0.3, { units: 'kilometers', minPoints: 1 }), 1);
 
 const rate = (n: number, ms: number) => Math.round((n / ms) * 1000);
 const turfAggregateRate = rate(TURF_AGGREGATE_SUBSET, turfAggregate);
