@@ -8,6 +8,7 @@ import { StoreProvider } from './ui/storeContext.tsx';
 
 const store = createAppStore();
 void store.getState().start();
+void store.getState().loadReports();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

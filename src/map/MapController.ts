@@ -14,9 +14,13 @@ import {
   type FitBoundsOptions,
   type GeoJSONSource,
   type MapLayerMouseEvent,
+  type MapMouseEvent,
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 import type { FeatureCollection } from 'geojson';
+import type { Report, ReportGeometry } from '../core/reports/report.ts';
+import type { EditorMode } from '../store/editorSlice.ts';
 import { translate, type Language } from '../i18n/translate.ts';
 import type { AppState, AppStore } from '../store/appStore.ts';
 import { loadCountryKraje, loadedDisplayPack } from '../store/packRepository.ts';
@@ -39,7 +43,16 @@ import {
   buildMapStyle,
   obecFilter,
   otherKrajeFilter,
+  otherObceFilter,
 } from './mapStyle.ts';
+import { DrawingController } from './drawing/DrawingController.ts';
+import {
+  CLICKABLE_REPORT_LAYERS,
+  REPORTS_SOURCE,
+  reportFeatureCollection,
+  reportLayerFilters,
+  reportsDiff,
+} from './reportLayers.ts';
 import { ObecLabels } from './obecLabels.ts';
 import { OrpLabels } from './orpLabels.ts';
 import { installTestHook } from './testHook.ts';
@@ -52,7 +65,12 @@ const CZECHIA_BOUNDS: [number, number, number, number] = [12.09, 48.55, 18.86, 5
 export interface MapControllerOptions {
   /** id of an element describing the map's keyboard use (aria-describedby of the canvas). */
   describedBy?: string;
+  /** Keys pressed on the focused map go here first (the action registry); true when the key was used. */
+  onKey?: (event: KeyboardEvent) => boolean;
 }
+
+/** Pixels of tolerance around a click or tap when hitting a report. */
+const HIT_TOLERANCE = 8;
 
 export class MapController {
   private readonly map: MapLibreMap;
@@ -66,11 +84,16 @@ export class MapController {
   private hoveredKod: string | null = null;
   private appliedViewSeq = 0;
   private shownPackId: string | null = null;
+  private drawing: DrawingController | null = null;
+  /** The reports the map's source holds now (compared by identity to push only what changed). */
+  private shownReports: Record<string, Report> | null = null;
+  private selectedReportId: string | null = null;
+  private browsingAtPointerDown = true;
 
   constructor(
     private readonly container: HTMLElement,
     private readonly store: AppStore,
-    options: MapControllerOptions = {},
+    private readonly options: MapControllerOptions = {},
   ) {
     const state = store.getState();
     this.map = new MapLibreMap({
@@ -103,9 +126,22 @@ export class MapController {
 
     this.map.on('load', () => {
       this.styleReady = true;
+      const adapter = new TerraDrawMapLibreGLAdapter({ map: this.map, coordinatePrecision: 7, prefixId: 'td' });
+      this.drawing = new DrawingController(adapter, {
+        onDrawn: (geometry) => void this.store.getState().placeReport(geometry),
+        onReshaped: (id, geometry) => this.store.getState().reshapeReport(id, geometry),
+        onCannotEdit: () => this.store.getState().finishEditShape(),
+      });
       this.sync(this.store.getState(), null);
     });
-    this.map.on('click', (event) => void this.store.getState().selectPoint(event.lngLat.lng, event.lngLat.lat));
+    // A click that began while a tool was on belongs to terra-draw, even if the tool is off when it ends.
+    this.map.on('mousedown', () => (this.browsingAtPointerDown = this.store.getState().editor.mode.kind === 'browse'));
+    this.map.on('touchstart', () => (this.browsingAtPointerDown = this.store.getState().editor.mode.kind === 'browse'));
+    this.map.on('click', this.onClick);
+    for (const layer of CLICKABLE_REPORT_LAYERS) {
+      this.map.on('mouseenter', layer, this.onReportEnter);
+      this.map.on('mouseleave', layer, this.onReportLeave);
+    }
     this.map.on('mousemove', LAYER.obceFill, this.onHover);
     this.map.on('mouseleave', LAYER.obceFill, this.onLeave);
     this.map.on('error', (event) => {
@@ -129,6 +165,7 @@ export class MapController {
   destroy(): void {
     this.unsubscribe();
     this.removeTestHook();
+    this.drawing?.destroy();
     this.map.getCanvas().removeEventListener('keydown', this.onKeyDown);
     this.orpLabels.clear();
     this.obecLabels.destroy();
@@ -148,6 +185,69 @@ export class MapController {
     const point = markedPoint(state);
     if (previous === null || point !== markedPoint(previous)) this.showPoint(point);
     if (state.view && state.view.seq !== this.appliedViewSeq) this.applyView(state.view);
+    if (previous === null || state.myObecKod !== previous.myObecKod) this.showMyObec(state.myObecKod);
+    if (previous === null || state.reports !== previous.reports) this.showReports(state.reports);
+    if (previous === null || state.editor !== previous.editor || state.reports !== previous.reports) this.showEditor(state);
+  }
+
+  /**
+   * Brings a box into view without losing the context: nothing when it is visible already, a pan when the zoom
+   * is close enough, else a fit.
+   */
+  reveal(bbox: [number, number, number, number]): void {
+    const [west, south, east, north] = bbox;
+    const bounds = this.map.getBounds();
+    if (bounds.contains([west, south]) && bounds.contains([east, north])) return;
+    const duration = prefersReducedMotion() ? 0 : 500;
+    const fits = east - west < bounds.getEast() - bounds.getWest() && north - south < bounds.getNorth() - bounds.getSouth();
+    if (fits && this.map.getZoom() >= 11) this.map.easeTo({ center: [(west + east) / 2, (south + north) / 2], duration });
+    else this.map.fitBounds(bbox, { padding: 48, maxZoom: 14, duration });
+  }
+
+  /** The centre of the map: where the keyboard crosshair points. */
+  centre(): { lon: number; lat: number } {
+    const { lng, lat } = this.map.getCenter();
+    return { lon: lng, lat };
+  }
+
+  private showMyObec(kod: string | null): void {
+    this.map.setFilter(LAYER.otherObceFade, otherObceFilter(kod));
+    this.map.setFilter(LAYER.myObecLine, obecFilter(kod));
+  }
+
+  /** Pushes the reports into the map's source: everything the first time, then only what changed. */
+  private showReports(reports: Record<string, Report>): void {
+    const source = this.map.getSource<GeoJSONSource>(REPORTS_SOURCE);
+    if (!source) return;
+    if (this.shownReports === null) {
+      void source.setData(reportFeatureCollection(Object.values(reports)));
+    } else {
+      const diff = reportsDiff(this.shownReports, reports);
+      if (diff.add.length + diff.update.length + diff.remove.length > 0) void source.updateData(diff);
+    }
+    this.shownReports = reports;
+    this.container.dataset.reportCount = String(Object.keys(reports).length);
+    // A selected report that is gone (deleted, undone) must not stay highlighted.
+    if (this.selectedReportId && !reports[this.selectedReportId]) this.selectedReportId = null;
+  }
+
+  private showEditor(state: AppState): void {
+    const { editor, reports } = state;
+    const selected = editor.selectedReportId && reports[editor.selectedReportId] ? editor.selectedReportId : null;
+    if (selected !== this.selectedReportId) {
+      if (this.selectedReportId) this.map.setFeatureState({ source: REPORTS_SOURCE, id: this.selectedReportId }, { selected: false });
+      if (selected) this.map.setFeatureState({ source: REPORTS_SOURCE, id: selected }, { selected: true });
+      this.selectedReportId = selected;
+    }
+    const mode: EditorMode = editor.mode.kind === 'editShape' && !reports[editor.mode.reportId] ? { kind: 'browse' } : editor.mode;
+    const hiddenId = mode.kind === 'editShape' ? mode.reportId : null;
+    if (this.container.dataset.editing !== (hiddenId ?? '')) {
+      for (const { layer, filter } of reportLayerFilters(hiddenId)) this.map.setFilter(layer, filter);
+    }
+    this.container.dataset.editing = hiddenId ?? '';
+    this.container.dataset.drawMode = mode.kind === 'draw' ? mode.tool : mode.kind;
+    this.drawing?.setMode(mode, (id): ReportGeometry | null => reports[id]?.geometry ?? null);
+    if (mode.kind !== 'browse') this.clearHover();
   }
 
   private showPack(state: AppState): void {
@@ -226,6 +326,8 @@ export class MapController {
   }
 
   private readonly onHover = (event: MapLayerMouseEvent): void => {
+    // While drawing or editing the tooltip would only be in the way.
+    if (this.store.getState().editor.mode.kind !== 'browse') return this.clearHover();
     const feature = event.features?.[0];
     const kod = typeof feature?.properties.kod === 'string' ? feature.properties.kod : null;
     if (!feature || kod === null) return;
@@ -248,12 +350,52 @@ export class MapController {
     this.tooltip.remove();
   }
 
-  /** Enter on the focused map identifies the place under the centre cross (the keyboard's "click"). */
+  /**
+   * Keys on the focused map go to the action registry (Enter: describe the place under the centre cross,
+   * or place a point there with the point tool; 1/2/3: tools; Esc: cancel). Without a registry, Enter
+   * describes the place.
+   */
   private readonly onKeyDown = (event: KeyboardEvent): void => {
+    if (this.options.onKey) {
+      if (this.options.onKey(event)) event.preventDefault();
+      return;
+    }
     if (event.key !== 'Enter' || event.altKey || event.ctrlKey || event.metaKey) return;
     event.preventDefault();
-    const centre = this.map.getCenter();
-    void this.store.getState().selectPoint(centre.lng, centre.lat);
+    const { lon, lat } = this.centre();
+    void this.store.getState().selectPoint(lon, lat);
+  };
+
+  /** A click selects the report under it, or describes the place; while drawing, terra-draw has the clicks. */
+  private readonly onClick = (event: MapMouseEvent): void => {
+    const state = this.store.getState();
+    if (state.editor.mode.kind !== 'browse' || !this.browsingAtPointerDown) return;
+    const { x, y } = event.point;
+    const hits = this.map.queryRenderedFeatures(
+      [
+        [x - HIT_TOLERANCE, y - HIT_TOLERANCE],
+        [x + HIT_TOLERANCE, y + HIT_TOLERANCE],
+      ],
+      { layers: CLICKABLE_REPORT_LAYERS.filter((layer) => this.map.getLayer(layer)) },
+    );
+    // Points and lines before the areas they may lie in.
+    const hit = hits.find((f) => f.properties.kind !== 'polygon') ?? hits[0];
+    const id = typeof hit?.properties.id === 'string' ? hit.properties.id : null;
+    if (id) {
+      state.clearSelection();
+      state.selectReport(id);
+      return;
+    }
+    state.selectReport(null);
+    void state.selectPoint(event.lngLat.lng, event.lngLat.lat);
+  };
+
+  private readonly onReportEnter = (): void => {
+    if (this.store.getState().editor.mode.kind === 'browse') this.map.getCanvas().style.cursor = 'pointer';
+  };
+
+  private readonly onReportLeave = (): void => {
+    this.map.getCanvas().style.cursor = '';
   };
 }
 

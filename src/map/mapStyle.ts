@@ -11,6 +11,7 @@ import type {
   StyleSpecification,
 } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
+import { REPORTS_SOURCE, reportLayers } from './reportLayers.ts';
 
 export const SOURCE = {
   contextKraje: 'context-kraje',
@@ -26,11 +27,14 @@ export const LAYER = {
   obceFill: 'obce-fill',
   obceHoverFill: 'obce-hover-fill',
   obceSelectedFill: 'obce-selected-fill',
+  /** "Moje obec": every other obec fades behind a white veil. */
+  otherObceFade: 'other-obce-fade',
   obceLine: 'obce-line',
   orpLine: 'orp-line',
   krajCasing: 'kraj-casing',
   krajLine: 'kraj-line',
   obceSelectedLine: 'obce-selected-line',
+  myObecLine: 'my-obec-line',
 } as const;
 
 /** Colours shared by the map and the legend, so they cannot drift apart. */
@@ -44,6 +48,7 @@ export const COLORS = {
   krajCasing: '#ffffff',
   hover: '#1d4ed8',
   selected: '#c2410c',
+  myObec: '#15304a',
   /** Pale tints, one per ORP (by ČSÚ code modulo the palette length). */
   orpTints: ['#f8e6d2', '#dcefe0', '#e5e1f5', '#f5efc9', '#d9e9f7', '#f4dde5', '#e6eed2', '#d6eeee'],
 } as const;
@@ -70,6 +75,11 @@ function widthByZoom(...stops: Array<[number, number]>): ExpressionSpecification
 /** Filters that match nothing until the controller sets a code. */
 export function obecFilter(kod: string | null): FilterSpecification {
   return ['==', ['get', 'kod'], kod ?? '—'];
+}
+
+/** Every obec but `kod`; nothing when no obec is chosen. */
+export function otherObceFilter(kod: string | null): FilterSpecification {
+  return kod === null ? ['==', ['get', 'kod'], '—'] : ['!=', ['get', 'kod'], kod];
 }
 
 export function otherKrajeFilter(currentNuts3: string): FilterSpecification {
@@ -114,6 +124,13 @@ export function boundaryLayers(): LayerSpecification[] {
       paint: { 'fill-color': COLORS.selected, 'fill-opacity': 0.18 },
     },
     {
+      id: LAYER.otherObceFade,
+      type: 'fill',
+      source: SOURCE.obce,
+      filter: otherObceFilter(null),
+      paint: { 'fill-color': '#ffffff', 'fill-opacity': 0.55 },
+    },
+    {
       id: LAYER.obceLine,
       type: 'line',
       source: SOURCE.obce,
@@ -149,6 +166,14 @@ export function boundaryLayers(): LayerSpecification[] {
       layout: { 'line-join': 'round' },
       paint: { 'line-color': COLORS.selected, 'line-width': widthByZoom([7, 2], [12, 3.5]) },
     },
+    {
+      id: LAYER.myObecLine,
+      type: 'line',
+      source: SOURCE.obce,
+      filter: obecFilter(null),
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': COLORS.myObec, 'line-width': widthByZoom([7, 2.5], [12, 4]), 'line-dasharray': [3, 1.5] },
+    },
   ];
 }
 
@@ -164,8 +189,9 @@ export function buildMapStyle(): StyleSpecification {
       [SOURCE.obce]: geojsonSource('kod'),
       [SOURCE.orp]: geojsonSource(),
       [SOURCE.kraj]: geojsonSource(),
+      [REPORTS_SOURCE]: geojsonSource('id'),
     },
-    layers: boundaryLayers(),
+    layers: [...boundaryLayers(), ...reportLayers()],
   };
 }
 

@@ -4,25 +4,34 @@
  * the map controller subscribes to it directly.
  */
 import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
-import { createJSONStorage, persist } from 'zustand/middleware';
+import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
 import { isKrajNuts3 } from '../core/units/adminUnits.ts';
 import { isLanguage } from '../i18n/translate.ts';
 import { isBasemapId } from '../map/basemaps.ts';
+import { createEditorSlice, type EditorSlice } from './editorSlice.ts';
 import { createRegionSlice, type RegionSlice } from './regionSlice.ts';
+import { createReportsSlice, type ReportsDependencies, type ReportsStoreSlice } from './reportsSlice.ts';
 import { createSearchSlice, type SearchSlice } from './searchSlice.ts';
 import { createSelectionSlice, type SelectionSlice } from './selectionSlice.ts';
 import { createSettingsSlice, type SettingsSlice } from './settingsSlice.ts';
 
-export type AppState = RegionSlice & SettingsSlice & SelectionSlice & SearchSlice;
+export type AppState = RegionSlice & SettingsSlice & SelectionSlice & SearchSlice & ReportsStoreSlice & EditorSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** The signature every slice creator has (the store is wrapped in `persist`). */
 export type SliceCreator<Slice> = StateCreator<AppState, [['zustand/persist', unknown]], [], Slice>;
 
 /** What survives a reload: the user's choices, not data. */
-type PersistedState = Pick<AppState, 'krajId' | 'language' | 'basemap'>;
+type PersistedState = Pick<AppState, 'krajId' | 'language' | 'basemap' | 'myObecKod'>;
 
-export function createAppStore(): AppStore {
+export interface AppStoreOptions {
+  /** What the reports slice needs from the world (index loader, IndexedDB, channel); browser defaults otherwise. */
+  reports?: ReportsDependencies;
+  /** Where the user's choices are kept; default localStorage. */
+  settingsStorage?: StateStorage;
+}
+
+export function createAppStore(options: AppStoreOptions = {}): AppStore {
   return createStore<AppState>()(
     persist(
       (...args) => ({
@@ -30,15 +39,18 @@ export function createAppStore(): AppStore {
         ...createSettingsSlice(...args),
         ...createSelectionSlice(...args),
         ...createSearchSlice(...args),
+        ...createReportsSlice(options.reports)(...args),
+        ...createEditorSlice(...args),
       }),
       {
         name: 'hlucha-mista.settings',
         version: 1,
-        storage: createJSONStorage(() => localStorage),
+        storage: createJSONStorage(() => options.settingsStorage ?? localStorage),
         partialize: (state): PersistedState => ({
           krajId: state.krajId,
           language: state.language,
           basemap: state.basemap,
+          myObecKod: state.myObecKod,
         }),
         merge: (persisted, current) => {
           const saved = (persisted ?? {}) as Partial<Record<keyof PersistedState, unknown>>;
@@ -47,6 +59,7 @@ export function createAppStore(): AppStore {
             ...(typeof saved.krajId === 'string' && isKrajNuts3(saved.krajId) ? { krajId: saved.krajId } : {}),
             ...(isLanguage(saved.language) ? { language: saved.language } : {}),
             ...(isBasemapId(saved.basemap) ? { basemap: saved.basemap } : {}),
+            ...(typeof saved.myObecKod === 'string' && /^\d{6}$/.test(saved.myObecKod) ? { myObecKod: saved.myObecKod } : {}),
           };
         },
       },

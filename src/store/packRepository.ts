@@ -6,6 +6,7 @@
 import { ObecIndex } from '../core/lookup/obecIndex.ts';
 import {
   COUNTRY_PACK_ID,
+  type AddressPointsPack,
   type KrajeCollection,
   type ObceCollection,
   type OkresyCollection,
@@ -100,6 +101,13 @@ const lookupIndexes = memoise(async (id): Promise<ObecIndex> => {
 
 const countryKraje = memoise((): Promise<KrajeCollection> => fetchJson<KrajeCollection>(COUNTRY_PACK_ID, 'kraje.display.geojson'));
 
+/** A pack's RÚIAN address points; null when the pack has none (not every source carries them). */
+const addressPoints = memoise(async (id): Promise<AddressPointsPack | null> => {
+  const { manifest } = await displayPacks.get(id);
+  if (!manifest.files['adresni-mista.json']) return null;
+  return fetchJson<AddressPointsPack>(id, 'adresni-mista.json');
+});
+
 /** The display geometry of a kraj pack ("CZ041") or of the country ("CZ"). */
 export function loadDisplayPack(id: string): Promise<DisplayPack> {
   return displayPacks.get(id);
@@ -122,4 +130,9 @@ export function loadCountryKraje(): Promise<KrajeCollection> {
 
 export function loadedCountryKraje(): KrajeCollection | undefined {
   return countryKraje.peek(COUNTRY_PACK_ID);
+}
+
+/** The RÚIAN address points of a pack (for suggesting the část obce of a report), or null without them. */
+export function loadAddressPoints(packId: string): Promise<AddressPointsPack | null> {
+  return addressPoints.get(packId);
 }

@@ -1,15 +1,33 @@
 import { useEffect } from 'react';
+import { ActionsProvider, useGlobalShortcuts } from './actions/ActionsProvider.tsx';
 import { BasemapSwitcher } from './BasemapSwitcher.tsx';
 import { Header } from './Header.tsx';
 import { Legend } from './Legend.tsx';
 import { MapView } from './MapView.tsx';
 import { PlacePanel } from './PlacePanel.tsx';
 import { RegionSummary } from './RegionSummary.tsx';
+import { AppDialogs } from './reports/AppDialogs.tsx';
+import { useImportDrop } from './reports/ImportDialog.tsx';
+import { ImportResultPanel } from './reports/ImportSummaryView.tsx';
+import { MyObecPanel } from './reports/MyObecPanel.tsx';
+import { ReportFormPanel } from './reports/ReportForm.tsx';
+import { ReportList } from './reports/ReportList.tsx';
+import { ReportsToolbar } from './reports/ReportsToolbar.tsx';
 import { useAppStore, useT } from './storeContext.tsx';
 
 export function App() {
+  return (
+    <ActionsProvider>
+      <AppLayout />
+    </ActionsProvider>
+  );
+}
+
+function AppLayout() {
   const t = useT();
   const language = useAppStore((state) => state.language);
+  useGlobalShortcuts();
+  useImportDrop();
 
   useEffect(() => {
     document.documentElement.lang = language;
@@ -22,14 +40,32 @@ export function App() {
       </a>
       <Header />
       <main className="layout">
-        <MapView />
+        <div className="map-column">
+          <ReportsToolbar />
+          <MapView />
+        </div>
         <aside className="sidebar" aria-label={t('sidebar.label')}>
-          <PlacePanel />
-          <RegionSummary />
-          <BasemapSwitcher />
-          <Legend />
+          <Sidebar />
         </aside>
       </main>
+      <AppDialogs />
+    </>
+  );
+}
+
+/** The open report's form, or (no report open) "Moje obec", the list of reports and the map's panels. */
+function Sidebar() {
+  const formOpen = useAppStore((state) => state.editor.selectedReportId !== null && state.reports[state.editor.selectedReportId] !== undefined);
+  if (formOpen) return <ReportFormPanel />;
+  return (
+    <>
+      <MyObecPanel />
+      <ImportResultPanel />
+      <ReportList />
+      <PlacePanel />
+      <RegionSummary />
+      <BasemapSwitcher />
+      <Legend />
     </>
   );
 }

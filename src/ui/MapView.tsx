@@ -1,5 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { MapController } from '../map/MapController.ts';
+import { useMapCommandsRef, useMapKeyHandler } from './actions/ActionsProvider.tsx';
+import { DemoOnMapBadge, DrawingStatus } from './reports/MapOverlays.tsx';
 import { useAppStore, useAppStoreApi, useT } from './storeContext.tsx';
 
 const HINT_ID = 'map-keyboard-hint';
@@ -9,6 +11,11 @@ export function MapView() {
   const t = useT();
   const store = useAppStoreApi();
   const containerRef = useRef<HTMLDivElement>(null);
+  const mapCommands = useMapCommandsRef();
+  const onKey = useMapKeyHandler();
+  // The controller lives as long as the store; the key handler may change with it, so it is read through a ref.
+  const onKeyRef = useRef(onKey);
+  onKeyRef.current = onKey;
 
   useEffect(() => {
     const container = containerRef.current;
@@ -17,13 +24,16 @@ export function MapView() {
     let controller: MapController | null = null;
     let unmounted = false;
     void import('../map/MapController.ts').then(({ MapController }) => {
-      if (!unmounted) controller = new MapController(container, store, { describedBy: HINT_ID });
+      if (unmounted) return;
+      controller = new MapController(container, store, { describedBy: HINT_ID, onKey: (event) => onKeyRef.current(event) });
+      mapCommands.current = controller;
     });
     return () => {
       unmounted = true;
+      mapCommands.current = null;
       controller?.destroy();
     };
-  }, [store]);
+  }, [store, mapCommands]);
 
   return (
     <div
@@ -43,6 +53,8 @@ export function MapView() {
         {t('map.keyboardHint')}
       </p>
       <PackStatus />
+      <DrawingStatus />
+      <DemoOnMapBadge />
     </div>
   );
 }

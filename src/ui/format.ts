@@ -30,3 +30,15 @@ export function formatIsoDate(language: Language, isoDate: string): string {
     : { month: 'long', year: 'numeric', timeZone: 'UTC' };
   return new Intl.DateTimeFormat(localeOf(language), options).format(date);
 }
+
+/** An ISO date as a short numeric date ("2. 6. 2025" / "02/06/2025"). */
+export function formatShortDate(language: Language, isoDate: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
+  if (!match) return isoDate;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return new Intl.DateTimeFormat(localeOf(language), { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'UTC' }).format(date);
+}
+
+export function formatMetres(language: Language, metres: number): string {
+  return `${new Intl.NumberFormat(localeOf(language), { maximumFractionDigits: 0 }).format(metres)} m`;
+}

@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import type { MapTestHook } from '../../src/map/testHook.ts';
 
@@ -42,8 +42,9 @@ export interface OpenedApp {
 }
 
 /** Opens the app in a fresh context (Czech locale, desktop size) and waits until the map has drawn. */
-export async function openApp(browser: Browser, viewport = { width: 1280, height: 800 }): Promise<OpenedApp> {
-  const context = await browser.newContext({ viewport, locale: 'cs-CZ', reducedMotion: 'reduce' });
+export async function openApp(browser: Browser, viewport = { width: 1280, height: 800 }, existing?: BrowserContext): Promise<OpenedApp> {
+  // A test may prepare its own context (e.g. init scripts); otherwise a fresh one (a fresh IndexedDB, too).
+  const context = existing ?? (await browser.newContext({ viewport, locale: 'cs-CZ', reducedMotion: 'reduce' }));
   const base = new URL(baseUrl());
   // No test may depend on the web: everything not served by the app's own server is refused.
   await context.route(

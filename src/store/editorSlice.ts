@@ -1,0 +1,180 @@
+/**
+ * The report editor's state: which report is open, which drawing tool is active, what the last placement
+ * said (refused with problems, outside "Moje obec", near existing reports) and which dialog is open.
+ * Shared by the UI (toolbar, form, list) and the map controller (drawing modes, highlight). Plain data only.
+ * The data itself (reports, history, storage) is the reports slice (reportsContract.ts).
+ */
+import { findNearbyReports, NEARBY_RADIUS_M } from '../core/reports/findNearbyReports.ts';
+import type { Report, ReportGeometry } from '../core/reports/report.ts';
+import type { ReportProblem } from '../core/reports/validateReport.ts';
+import type { ImportSummary } from '../core/obecFile/obecFileFormat.ts';
+import type { SliceCreator } from './appStore.ts';
+
+/** The drawing tools (terra-draw modes of the same names). */
+export const DRAW_TOOLS = ['point', 'linestring', 'polygon'] as const;
+export type DrawTool = (typeof DRAW_TOOLS)[number];
+
+export type EditorMode =
+  /** Looking at the map; clicks describe places or select reports. */
+  | { kind: 'browse' }
+  /** Placing a new report with a tool. */
+  | { kind: 'draw'; tool: DrawTool }
+  /** Moving a report or editing its vertices. */
+  | { kind: 'editShape'; reportId: string };
+
+export type EditorNotice =
+  /** A geometry was refused (self-intersecting polygon, outside Czechia…): nothing was saved. */
+  | { kind: 'refused'; problems: ReportProblem[] }
+  /** The report lies outside "Moje obec": it is assigned to the obec it lies in, and the mayor is told. */
+  | { kind: 'outsideMyObec'; reportId: string; obec: { kod: string; nazev: string } };
+
+/** Reports close to one just placed ("Není to stejné místo jako…?"). */
+export interface NearbyOffer {
+  reportId: string;
+  candidates: Array<{ id: string; distanceM: number }>;
+}
+
+export type EditorDialog = 'export' | 'import' | 'clear';
+
+/** What the last import (a file, or the demo data) did, shown until dismissed. */
+export interface ImportResult {
+  source: 'file' | 'demo';
+  fileName: string | null;
+  summary: ImportSummary;
+}
+
+export interface EditorState {
+  mode: EditorMode;
+  selectedReportId: string | null;
+  notice: EditorNotice | null;
+  nearby: NearbyOffer | null;
+  dialog: EditorDialog | null;
+  /** The report created last by this person (its form takes the focus when it opens). */
+  createdReportId: string | null;
+  importResult: ImportResult | null;
+}
+
+export interface EditorSlice {
+  editor: EditorState;
+  setTool(tool: DrawTool | null): void;
+  /** Opens a report's form and highlights it on the map (null closes the form). */
+  selectReport(id: string | null): void;
+  startEditShape(id: string): void;
+  finishEditShape(): void;
+  /** Creates a report at a drawn geometry and opens its form; refused geometries become a notice. */
+  placeReport(geometry: ReportGeometry): Promise<boolean>;
+  /** Saves a moved or reshaped geometry; false when refused (the notice says why). */
+  reshapeReport(id: string, geometry: ReportGeometry): Promise<boolean>;
+  /** Deletes the report just placed and opens an existing one instead ("it is the same place"). */
+  openNearbyInstead(existingId: string): Promise<void>;
+  dismissNearby(): void;
+  dismissNotice(): void;
+  openDialog(dialog: EditorDialog): void;
+  closeDialog(): void;
+  showImportResult(result: ImportResult | null): void;
+}
+
+const INITIAL: EditorState = {
+  mode: { kind: 'browse' },
+  selectedReportId: null,
+  notice: null,
+  nearby: null,
+  dialog: null,
+  createdReportId: null,
+  importResult: null,
+};
+
+/** The reporter of the newest report of this person (not demo data): a new report starts with it. */
+function lastReporter(reports: Record<string, Report>): Report['reporter'] {
+  let newest: Report | null = null;
+  for (const report of Object.values(reports)) {
+    if (report.demo || !report.reporter) continue;
+    if (!newest || report.createdAt > newest.createdAt) newest = report;
+  }
+  return newest?.reporter ?? null;
+}
+
+export const createEditorSlice: SliceCreator<EditorSlice> = (set, get) => {
+  const patch = (changes: Partial<EditorState>) => set((state) => ({ editor: { ...state.editor, ...changes } }));
+
+  /** The notice for a report that lies outside "Moje obec" (null when inside or no obec is chosen). */
+  const outsideNotice = (id: string): EditorNotice | null => {
+    const { myObecKod, reports } = get();
+    const place = reports[id]?.place;
+    if (!myObecKod || !place || place.obec.kod === myObecKod) return null;
+    return { kind: 'outsideMyObec', reportId: id, obec: place.obec };
+  };
+
+  return {
+    editor: INITIAL,
+
+    setTool: (tool) =>
+      patch({
+        mode: tool ? { kind: 'draw', tool } : { kind: 'browse' },
+        notice: null,
+        nearby: null,
+        ...(tool ? { selectedReportId: null } : {}),
+      }),
+
+    selectReport: (id) => {
+      const { editor } = get();
+      patch({
+        selectedReportId: id,
+        mode: editor.mode.kind === 'draw' ? editor.mode : { kind: 'browse' },
+        nearby: editor.nearby && editor.nearby.reportId === id ? editor.nearby : null,
+        notice: editor.notice?.kind === 'outsideMyObec' && editor.notice.reportId === id ? editor.notice : null,
+        createdReportId: editor.createdReportId === id ? id : null,
+      });
+    },
+
+    startEditShape: (id) => {
+      if (!get().reports[id]) return;
+      patch({ mode: { kind: 'editShape', reportId: id }, selectedReportId: id, notice: null, nearby: null });
+    },
+
+    finishEditShape: () => patch({ mode: { kind: 'browse' } }),
+
+    placeReport: async (geometry) => {
+      const reporter = lastReporter(get().reports);
+      const result = await get().createReport(geometry, reporter ? { reporter } : {});
+      if (!result.ok) {
+        patch({ notice: { kind: 'refused', problems: result.problems } });
+        return false;
+      }
+      const reports = get().reports;
+      const candidates = findNearbyReports(Object.values(reports), geometry, NEARBY_RADIUS_M, result.id).map(
+        ({ report, distanceM }) => ({ id: report.id, distanceM }),
+      );
+      patch({
+        mode: { kind: 'browse' },
+        selectedReportId: result.id,
+        createdReportId: result.id,
+        notice: outsideNotice(result.id),
+        nearby: candidates.length > 0 ? { reportId: result.id, candidates } : null,
+      });
+      return true;
+    },
+
+    reshapeReport: async (id, geometry) => {
+      const result = await get().updateGeometry(id, geometry);
+      if (!result.ok) {
+        patch({ notice: { kind: 'refused', problems: result.problems } });
+        return false;
+      }
+      patch({ notice: outsideNotice(id) });
+      return true;
+    },
+
+    openNearbyInstead: async (existingId) => {
+      const offer = get().editor.nearby;
+      if (offer) await get().deleteReport(offer.reportId);
+      patch({ nearby: null, notice: null, selectedReportId: existingId, createdReportId: null, mode: { kind: 'browse' } });
+    },
+
+    dismissNearby: () => patch({ nearby: null }),
+    dismissNotice: () => patch({ notice: null }),
+    openDialog: (dialog) => patch({ dialog }),
+    closeDialog: () => patch({ dialog: null }),
+    showImportResult: (importResult) => patch({ importResult }),
+  };
+};

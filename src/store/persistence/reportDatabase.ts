@@ -1,0 +1,289 @@
+/**
+ * The reports on disk: IndexedDB through `idb`. One database, "hlucha-mista", with three object stores:
+ *   reports    the reports, keyPath `id` (stored as the app wrote them; older schema versions are migrated on read)
+ *   deletions  one record per deleted report ({ id, revision, deletedAt }), so that a deletion has a revision too
+ *              and another tab cannot bring back, unnoticed, what this one deleted (and vice versa)
+ *   meta       facts about the database itself (when it was created, by which app version)
+ *
+ * Every write is ONE readwrite transaction over `reports` and `deletions`: an import of 500 reports is all or
+ * nothing. Each write is conditional (compare-and-set): a record is written only when what is stored is still what
+ * the writing tab last saw (the same revision, or nothing at all); otherwise the stored copy is returned and left as
+ * it is. Expected failures (no IndexedDB, quota exceeded, a newer version open in another tab) are returned as
+ * values with a code, never thrown.
+ */
+import { wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import type { Report } from '../../core/reports/report.ts';
+
+export const REPORT_DATABASE_NAME = 'hlucha-mista';
+/** Raise with every change of the stores; add the step to UPGRADES. */
+export const REPORT_DATABASE_VERSION = 1;
+
+export type StorageFailureCode = 'storage.quotaExceeded' | 'storage.unavailable' | 'storage.blocked' | 'storage.failed';
+
+/** A deleted report, kept as a marker with the revision its deletion had. */
+export interface Deletion {
+  id: string;
+  revision: number;
+  deletedAt: string;
+}
+
+/** What the database holds for one id: a report, a deletion, or nothing. */
+export type StoredRecord = { report: Report } | { deletion: Deletion } | null;
+
+/** The short form of a StoredRecord that tabs compare and announce. */
+export type StoredState = { revision: number; deleted: boolean } | null;
+
+export interface ReportWrite {
+  id: string;
+  /** What the writer last saw stored for this id; the write happens only if that is still what is stored. */
+  expected: StoredState;
+  /** The report to store, or the deletion to record. */
+  next: { report: Report } | { deletion: Deletion };
+}
+
+export type WriteResult =
+  | {
+      ok: true;
+      /** Written, with the state now stored. */
+      written: Array<{ id: string; state: StoredState }>;
+      /** Not written: somebody else stored a different copy since the writer last saw it. That copy is here. */
+      refused: Array<{ id: string; stored: StoredRecord }>;
+    }
+  | { ok: false; code: StorageFailureCode; message: string };
+
+export type ReadResult<T> = { ok: true; value: T } | { ok: false; code: StorageFailureCode; message: string };
+
+export type OpenResult = { ok: true; database: ReportDatabase } | { ok: false; code: StorageFailureCode; message: string };
+
+/** Stored values are typed loosely: records written by older versions of the app are migrated after reading. */
+interface ReportDatabaseSchema extends DBSchema {
+  reports: { key: string; value: Report };
+  deletions: { key: string; value: Deletion };
+  meta: { key: string; value: unknown };
+}
+
+type Database = IDBPDatabase<ReportDatabaseSchema>;
+type UpgradeTransaction = IDBPTransaction<ReportDatabaseSchema, Array<'reports' | 'deletions' | 'meta'>, 'versionchange'>;
+
+/** UPGRADES[v] brings a database of version v to version v + 1. */
+const UPGRADES: ReadonlyArray<(database: Database, transaction: UpgradeTransaction) => void> = [
+  (database, transaction) => {
+    database.createObjectStore('reports', { keyPath: 'id' });
+    database.createObjectStore('deletions', { keyPath: 'id' });
+    database.createObjectStore('meta');
+    void transaction.objectStore('meta').put(new Date().toISOString(), 'createdAt');
+  },
+];
+
+/** Above this many writes, reading whole stores in one request beats one read per id. */
+const BULK_READ_THRESHOLD = 256;
+
+export function stateOf(stored: StoredRecord): StoredState {
+  if (stored === null) return null;
+  return 'report' in stored ? { revision: stored.report.revision, deleted: false } : { revision: stored.deletion.revision, deleted: true };
+}
+
+export function sameState(a: StoredState, b: StoredState): boolean {
+  return a === b || (a !== null && b !== null && a.revision === b.revision && a.deleted === b.deleted);
+}
+
+/** The stable code for an IndexedDB error (DOMException names per the IndexedDB and Storage specifications). */
+export function storageFailureCode(error: unknown): StorageFailureCode {
+  const name = typeof error === 'object' && error !== null && 'name' in error ? String((error as { name: unknown }).name) : '';
+  switch (name) {
+    case 'QuotaExceededError':
+      return 'storage.quotaExceeded';
+    case 'VersionError':
+      return 'storage.blocked';
+    case 'InvalidStateError': // Firefox's private windows (older versions), a closed connection
+    case 'SecurityError': // storage disabled for the site, opaque origins
+    case 'UnknownError': // the browser's storage backend is broken or unreachable
+      return 'storage.unavailable';
+    default:
+      return 'storage.failed';
+  }
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return String(error);
+}
+
+function failure(error: unknown): { ok: false; code: StorageFailureCode; message: string } {
+  return { ok: false, code: storageFailureCode(error), message: messageOf(error) };
+}
+
+export interface OpenReportDatabaseOptions {
+  /** The IndexedDB factory: `globalThis.indexedDB` in a browser; null or undefined where there is none. */
+  factory: IDBFactory | null | undefined;
+  name?: string;
+  /** The open waits for other tabs to close an older version; the caller can say so meanwhile. */
+  onBlocked?: () => void;
+  /** Another tab wants to upgrade or delete the database: this connection has been closed. */
+  onVersionChange?: () => void;
+  /** The browser closed the connection (storage cleared, disk gone). */
+  onClosed?: () => void;
+}
+
+/**
+ * Opens (and creates or upgrades) the database. Resolves only once the database is open or has failed; when
+ * other tabs block an upgrade, `onBlocked` is called and the promise waits for them.
+ */
+export async function openReportDatabase(options: OpenReportDatabaseOptions): Promise<OpenResult> {
+  const factory = options.factory;
+  if (!factory) return { ok: false, code: 'storage.unavailable', message: 'IndexedDB is not available' };
+  const name = options.name ?? REPORT_DATABASE_NAME;
+  let request: IDBOpenDBRequest;
+  try {
+    request = factory.open(name, REPORT_DATABASE_VERSION);
+  } catch (error: unknown) {
+    return failure(error);
+  }
+  request.addEventListener('upgradeneeded', (event) => {
+    const database = wrap(request.result) as unknown as Database;
+    const transaction = wrap(request.transaction!) as unknown as UpgradeTransaction;
+    for (let version = event.oldVersion; version < REPORT_DATABASE_VERSION; version++) UPGRADES[version]!(database, transaction);
+  });
+  request.addEventListener('blocked', () => options.onBlocked?.());
+  let database: Database;
+  try {
+    database = (await wrap(request)) as unknown as Database;
+  } catch (error: unknown) {
+    return failure(request.error ?? error);
+  }
+  const raw = database as unknown as IDBDatabase;
+  raw.addEventListener('versionchange', () => {
+    raw.close();
+    options.onVersionChange?.();
+  });
+  raw.addEventListener('close', () => options.onClosed?.());
+  return { ok: true, database: new ReportDatabase(database, name) };
+}
+
+/** An open connection. Methods never throw for storage failures: they return a code. */
+export class ReportDatabase {
+  constructor(
+    private readonly database: Database,
+    readonly name: string,
+  ) {}
+
+  /** Everything stored, in one read-only transaction. Reports come as stored: the caller migrates them. */
+  async readAll(): Promise<ReadResult<{ reports: unknown[]; deletions: Deletion[] }>> {
+    try {
+      const transaction = this.database.transaction(['reports', 'deletions'], 'readonly');
+      const [reports, deletions] = await Promise.all([
+        transaction.objectStore('reports').getAll(),
+        transaction.objectStore('deletions').getAll(),
+      ]);
+      await transaction.done;
+      return { ok: true, value: { reports, deletions } };
+    } catch (error: unknown) {
+      return failure(error);
+    }
+  }
+
+  /** What is stored for these ids, in one read-only transaction. */
+  async readMany(ids: readonly string[]): Promise<ReadResult<Map<string, StoredRecord>>> {
+    try {
+      const transaction = this.database.transaction(['reports', 'deletions'], 'readonly');
+      const reports = transaction.objectStore('reports');
+      const deletions = transaction.objectStore('deletions');
+      const found = await Promise.all(ids.map((id) => Promise.all([reports.get(id), deletions.get(id)])));
+      await transaction.done;
+      const result = new Map<string, StoredRecord>();
+      ids.forEach((id, i) => {
+        const [report, deletion] = found[i]!;
+        result.set(id, report ? { report } : deletion ? { deletion } : null);
+      });
+      return { ok: true, value: result };
+    } catch (error: unknown) {
+      return failure(error);
+    }
+  }
+
+  /**
+   * Writes in ONE transaction: for each id, the report or deletion is stored only if the stored state is still the
+   * expected one, or nothing at all is stored (a cleared database is written back rather than lost). If anything
+   * fails, the transaction is aborted and nothing is written.
+   */
+  async write(writes: readonly ReportWrite[]): Promise<WriteResult> {
+    if (writes.length === 0) return { ok: true, written: [], refused: [] };
+    let transaction: IDBPTransaction<ReportDatabaseSchema, Array<'reports' | 'deletions'>, 'readwrite'>;
+    try {
+      transaction = this.database.transaction(['reports', 'deletions'], 'readwrite');
+    } catch (error: unknown) {
+      return failure(error);
+    }
+    try {
+      const reports = transaction.objectStore('reports');
+      const deletions = transaction.objectStore('deletions');
+      const stored = await this.readForWrite(reports, deletions, writes);
+      const written: Array<{ id: string; state: StoredState }> = [];
+      const refused: Array<{ id: string; stored: StoredRecord }> = [];
+      const requests: Array<Promise<unknown>> = [];
+      // Every request gets a handler at once: if a later one throws, the aborted ones must not go unhandled.
+      const track = (request: Promise<unknown>) => {
+        request.catch(() => undefined);
+        requests.push(request);
+      };
+      for (const write of writes) {
+        const current = stored.get(write.id) ?? null;
+        const currentState = stateOf(current);
+        if (currentState !== null && !sameState(currentState, write.expected)) {
+          refused.push({ id: write.id, stored: current });
+          continue;
+        }
+        if ('report' in write.next) {
+          track(reports.put(write.next.report));
+          if (current !== null && 'deletion' in current) track(deletions.delete(write.id));
+        } else {
+          track(deletions.put(write.next.deletion));
+          if (current !== null && 'report' in current) track(reports.delete(write.id));
+        }
+        written.push({ id: write.id, state: stateOf(write.next) });
+      }
+      await Promise.all([...requests, transaction.done]);
+      return { ok: true, written, refused };
+    } catch (error: unknown) {
+      try {
+        transaction.abort();
+      } catch {
+        // already aborted or finished: nothing was committed either way
+      }
+      await transaction.done.catch(() => undefined);
+      return failure(transaction.error ?? error);
+    }
+  }
+
+  async readMeta(key: string): Promise<ReadResult<unknown>> {
+    try {
+      return { ok: true, value: await this.database.get('meta', key) };
+    } catch (error: unknown) {
+      return failure(error);
+    }
+  }
+
+  close(): void {
+    this.database.close();
+  }
+
+  private async readForWrite(
+    reports: { get(id: string): Promise<Report | undefined>; getAll(): Promise<Report[]> },
+    deletions: { get(id: string): Promise<Deletion | undefined>; getAll(): Promise<Deletion[]> },
+    writes: readonly ReportWrite[],
+  ): Promise<Map<string, StoredRecord>> {
+    const stored = new Map<string, StoredRecord>();
+    if (writes.length >= BULK_READ_THRESHOLD) {
+      const [allReports, allDeletions] = await Promise.all([reports.getAll(), deletions.getAll()]);
+      for (const deletion of allDeletions) stored.set(deletion.id, { deletion });
+      for (const report of allReports) stored.set(report.id, { report });
+      return stored;
+    }
+    const found = await Promise.all(writes.map((write) => Promise.all([reports.get(write.id), deletions.get(write.id)])));
+    writes.forEach((write, i) => {
+      const [report, deletion] = found[i]!;
+      stored.set(write.id, report ? { report } : deletion ? { deletion } : null);
+    });
+    return stored;
+  }
+}

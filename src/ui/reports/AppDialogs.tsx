@@ -1,0 +1,19 @@
+import { useAppStore } from '../storeContext.tsx';
+import { ClearDialog } from './ClearDialog.tsx';
+import { ExportDialog } from './ExportDialog.tsx';
+import { ImportDialog } from './ImportDialog.tsx';
+
+/** The one open dialog, if any (editor.dialog). */
+export function AppDialogs() {
+  const dialog = useAppStore((state) => state.editor.dialog);
+  switch (dialog) {
+    case 'export':
+      return <ExportDialog />;
+    case 'import':
+      return <ImportDialog />;
+    case 'clear':
+      return <ClearDialog />;
+    case null:
+      return null;
+  }
+}

@@ -1,0 +1,129 @@
+import { useEffect, useId, useState, type DragEvent } from 'react';
+import { OBEC_FILE_MAX_BYTES, type ImportSummary } from '../../core/obecFile/obecFileFormat.ts';
+import type { AppStore } from '../../store/appStore.ts';
+import { useAppStore, useAppStoreApi, useT } from '../storeContext.tsx';
+import { Dialog } from './Dialog.tsx';
+import { ImportSummaryView } from './ImportSummaryView.tsx';
+
+/** Reads a dropped or chosen file and imports it; a file too large is refused before it is read. */
+export async function importFile(store: AppStore, file: File): Promise<ImportSummary> {
+  const summary: ImportSummary =
+    file.size > OBEC_FILE_MAX_BYTES
+      ? {
+          ok: false,
+          fileProblem: { code: 'file.tooLarge', params: { limitMb: OBEC_FILE_MAX_BYTES / 1024 / 1024 } },
+          header: null,
+          added: 0,
+          updated: 0,
+          unchanged: 0,
+          olderIgnored: 0,
+          conflicts: [],
+          rejected: [],
+          migrated: 0,
+        }
+      : await store.getState().importObecFile(await file.text());
+  store.getState().showImportResult({ source: 'file', fileName: file.name, summary });
+  return summary;
+}
+
+function filesOf(event: DragEvent | globalThis.DragEvent): File[] {
+  return Array.from(event.dataTransfer?.files ?? []);
+}
+
+/** Import obec files: choose them or drop them here; then what happened to every report. */
+export function ImportDialog() {
+  const t = useT();
+  const id = useId();
+  const store = useAppStoreApi();
+  const closeDialog = useAppStore((state) => state.closeDialog);
+  const result = useAppStore((state) => state.editor.importResult);
+  const [busy, setBusy] = useState(false);
+  const [over, setOver] = useState(false);
+  const [startedAt] = useState(() => result);
+
+  const importAll = async (files: File[]) => {
+    setBusy(true);
+    try {
+      for (const file of files) await importFile(store, file);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  // Only what this dialog imported (not an older result) is shown in it.
+  const shown = result && result !== startedAt ? result : null;
+
+  return (
+    <Dialog title={t('import.title')} onClose={closeDialog}>
+      <div className="dialog-body">
+        <p>{t('import.explain')}</p>
+        <div
+          className={`drop-zone${over ? ' drop-zone-over' : ''}`}
+          onDragOver={(event) => {
+            event.preventDefault();
+            setOver(true);
+          }}
+          onDragLeave={() => setOver(false)}
+          onDrop={(event) => {
+            event.preventDefault();
+            setOver(false);
+            void importAll(filesOf(event));
+          }}
+        >
+          <label htmlFor={`${id}-file`}>{t('import.choose')}</label>
+          <input
+            id={`${id}-file`}
+            type="file"
+            multiple
+            accept=".geojson,.json,application/geo+json,application/json"
+            aria-describedby={`${id}-hint`}
+            onChange={(event) => {
+              const files = Array.from(event.target.files ?? []);
+              event.target.value = '';
+              void importAll(files);
+            }}
+          />
+          <p className="small" id={`${id}-hint`}>
+            {t('import.dropHint')}
+          </p>
+        </div>
+        <div role="status" aria-live="polite">
+          {busy && <p>{t('import.busy')}</p>}
+          {shown && !busy && <ImportSummaryView result={shown} />}
+        </div>
+        <div className="dialog-buttons">
+          <button type="button" className="secondary-button" onClick={closeDialog}>
+            {t('dialog.close')}
+          </button>
+        </div>
+      </div>
+    </Dialog>
+  );
+}
+
+/** Dropping files anywhere on the page imports them (and opens the import dialog to show what happened). */
+export function useImportDrop(): void {
+  const store = useAppStoreApi();
+  useEffect(() => {
+    const hasFiles = (event: globalThis.DragEvent) => Array.from(event.dataTransfer?.types ?? []).includes('Files');
+    const onDragOver = (event: globalThis.DragEvent) => {
+      if (hasFiles(event)) event.preventDefault();
+    };
+    const onDrop = (event: globalThis.DragEvent) => {
+      if (!hasFiles(event) || event.defaultPrevented) return;
+      event.preventDefault();
+      const files = filesOf(event);
+      if (files.length === 0) return;
+      store.getState().openDialog('import');
+      void (async () => {
+        for (const file of files) await importFile(store, file);
+      })();
+    };
+    window.addEventListener('dragover', onDragOver);
+    window.addEventListener('drop', onDrop);
+    return () => {
+      window.removeEventListener('dragover', onDragOver);
+      window.removeEventListener('drop', onDrop);
+    };
+  }, [store]);
+}

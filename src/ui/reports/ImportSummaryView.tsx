@@ -1,0 +1,119 @@
+import type { ImportResult } from '../../store/editorSlice.ts';
+import { formatShortDate } from '../format.ts';
+import { useAppStore, useT } from '../storeContext.tsx';
+import { fileProblemKey, problemText } from './reportText.ts';
+
+const MAX_LISTED = 20;
+
+/** What an import did: added, updated, unchanged, older, conflicts, rejected (with reasons). File text is shown as text. */
+export function ImportSummaryView({ result }: { result: ImportResult }) {
+  const t = useT();
+  const language = useAppStore((state) => state.language);
+  const selectReport = useAppStore((state) => state.selectReport);
+  const closeDialog = useAppStore((state) => state.closeDialog);
+  const { summary, fileName, source } = result;
+  const title = source === 'demo' ? t('import.resultDemo') : t('import.resultFile', { file: fileName ?? '' });
+
+  if (!summary.ok) {
+    return (
+      <div className="message message-error import-summary">
+        <p>
+          <strong>{title}</strong>
+        </p>
+        <p>
+          {summary.fileProblem ? t(fileProblemKey(summary.fileProblem.code), summary.fileProblem.params) : t('import.refused')}{' '}
+          {t('import.nothingChanged')}
+        </p>
+      </div>
+    );
+  }
+  const header = summary.header;
+  const counts: Array<[string, number]> = [
+    [t('import.added'), summary.added],
+    [t('import.updated'), summary.updated],
+    [t('import.unchanged'), summary.unchanged],
+    [t('import.older'), summary.olderIgnored],
+    [t('import.conflicts'), summary.conflicts.length],
+    [t('import.rejected'), summary.rejected.length],
+  ];
+  return (
+    <div className={`message import-summary${summary.rejected.length + summary.conflicts.length > 0 ? '' : ' message-ok'}`}>
+      <p>
+        <strong>{title}</strong>
+      </p>
+      {header?.obec && (
+        <p className="small">
+          {t('import.fileObec', { obec: header.obec.nazev, kod: header.obec.kod })}
+          {header.signOff &&
+            ` · ${t('import.signedOff', { name: header.signOff.name, function: header.signOff.function, date: formatShortDate(language, header.signOff.date) })}`}
+        </p>
+      )}
+      <dl className="import-counts">
+        {counts.map(([label, count]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{count}</dd>
+          </div>
+        ))}
+      </dl>
+      {summary.migrated > 0 && <p className="small">{t('import.migrated', { count: summary.migrated })}</p>}
+      {summary.conflicts.length > 0 && (
+        <>
+          <p>{t('import.conflictsExplain')}</p>
+          <ul className="import-list">
+            {summary.conflicts.slice(0, MAX_LISTED).map((conflict) => (
+              <li key={conflict.id}>
+                {t('import.feature', { index: conflict.featureIndex + 1 })}{' '}
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => {
+                    closeDialog();
+                    selectReport(conflict.id);
+                  }}
+                >
+                  {t('import.openStored')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {summary.rejected.length > 0 && (
+        <>
+          <p>{t('import.rejectedExplain')}</p>
+          <ul className="import-list">
+            {summary.rejected.slice(0, MAX_LISTED).map((rejected) => (
+              <li key={rejected.featureIndex}>
+                <strong>{t('import.feature', { index: rejected.featureIndex + 1 })}</strong>
+                {rejected.id && <span className="code-value"> {rejected.id.slice(0, 40)}</span>}:{' '}
+                {rejected.problems
+                  .slice(0, 5)
+                  .map((problem) => `${problem.path ? `${problem.path} – ` : ''}${problemText(t, problem)}`)
+                  .join('; ')}
+              </li>
+            ))}
+          </ul>
+          {summary.rejected.length > MAX_LISTED && <p className="small">{t('import.more', { count: summary.rejected.length - MAX_LISTED })}</p>}
+        </>
+      )}
+    </div>
+  );
+}
+
+/** The last import's result beside the list until dismissed (the demo data reports here too). */
+export function ImportResultPanel() {
+  const t = useT();
+  const result = useAppStore((state) => state.editor.importResult);
+  const dialog = useAppStore((state) => state.editor.dialog);
+  const showImportResult = useAppStore((state) => state.showImportResult);
+  if (!result || dialog === 'import') return null;
+  return (
+    <section className="panel import-result" aria-label={t('import.resultLabel')}>
+      <ImportSummaryView result={result} />
+      <button type="button" className="link-button" onClick={() => showImportResult(null)}>
+        {t('notice.ok')}
+      </button>
+    </section>
+  );
+}
