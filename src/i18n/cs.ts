@@ -260,6 +260,7 @@ export const cs = {
   'export.scopeAll': 'Soubor bude obsahovat všechna hlášení: {count}.',
   'export.chooseObecHint': 'Zvolte „Moje obec“, chcete-li exportovat jen hlášení své obce.',
   'export.demoIncluded': 'Mezi nimi jsou ukázková data (DEMO): {count}. V souboru zůstanou označená jako DEMO.',
+  'export.incompleteExcluded': 'Neúplná hlášení ({count}) v souboru nebudou: chybí jim povinné údaje (popis místa, co nefunguje, operátor) a kraj by je při načtení odmítl. Doplňte je a exportujte znovu.',
   'export.signOff': 'Podpis za obec',
   'export.name': 'Jméno a příjmení',
   'export.function': 'Funkce',

@@ -259,6 +259,7 @@ export const en: Record<MessageKey, string> = {
   'export.scopeAll': 'The file will contain all reports: {count}.',
   'export.chooseObecHint': 'Choose “My municipality” to export only its reports.',
   'export.demoIncluded': 'Among them are sample data (DEMO): {count}. They stay labelled DEMO in the file.',
+  'export.incompleteExcluded': 'Incomplete reports ({count}) are left out of the file: they lack required details (locality description, what fails, operator) and the kraj’s import would refuse them. Complete them and export again.',
   'export.signOff': 'Signed off for the municipality by',
   'export.name': 'Full name',
   'export.function': 'Function',

@@ -25,7 +25,7 @@ import { derivePlace, type DerivePlaceResult } from '../core/reports/derivePlace
 import { mergeReports } from '../core/reports/mergeReports.ts';
 import { migrateReport } from '../core/reports/migrateReport.ts';
 import type { DerivedPlace, Report, ReportGeometry } from '../core/reports/report.ts';
-import { validateGeometry, type ReportProblem } from '../core/reports/validateReport.ts';
+import { validateGeometry, validateReport, type ReportProblem } from '../core/reports/validateReport.ts';
 import { version as APP_VERSION } from '../../package.json';
 import type { SliceCreator } from './appStore.ts';
 import { EditHistory, type HistoryChange, type HistoryEntry, type HistoryLabelKey } from './history.ts';
@@ -746,7 +746,9 @@ export function createReportsSlice(dependencies: ReportsDependencies = {}): Slic
       importObecFile: (text) => importText(text),
 
       exportObecFile: (signOff: ObecFileSignOff, obecKod: string | null) => {
-        const all = Object.values(get().reports);
+        // Incomplete reports (no description, failures or operators yet) stay out: the kraj's import would refuse
+        // them. The export dialog says how many and why.
+        const all = Object.values(get().reports).filter((report) => validateReport(report).length === 0);
         const reports = obecKod === null ? all : all.filter((report) => report.place?.obec.kod === obecKod);
         let obec: { kod: string; nazev: string } | null = null;
         if (obecKod !== null) {

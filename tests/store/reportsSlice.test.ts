@@ -263,6 +263,17 @@ describe('reports slice: obec files', () => {
     expect(summary.added).toBe(3);
     expect(store.getState().reports).toEqual(before);
   });
+
+  it('leaves incomplete reports out of the export, so the kraj never receives what its import would refuse', async () => {
+    const profile = newProfile();
+    const store = await openLoadedTab(profile);
+    const complete = await createOk(store, point(KARLOVY_VARY), { description: 'Hotové', failures: ['noSignal'], operators: ['o2'] });
+    const draft = await createOk(store, point(OSTROV), { description: 'Rozpracované' });
+    const exported = parseObecFile(store.getState().exportObecFile({ name: 'Jan Novák', function: 'starosta', date: '2026-11-20' }, null));
+    expect(exported.ok && exported.reports.map((r) => r.id)).toEqual([complete]);
+    expect(exported.ok && exported.rejected).toEqual([]);
+    expect(store.getState().reports[draft]).toBeDefined();
+  });
 });
 
 describe('reports slice: undo and redo', () => {

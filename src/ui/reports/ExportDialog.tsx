@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { ObecFileSignOff } from '../../core/obecFile/obecFileFormat.ts';
 import type { Report } from '../../core/reports/report.ts';
+import { validateReport } from '../../core/reports/validateReport.ts';
 import { loadedDisplayPack } from '../../store/packRepository.ts';
 import { useAppStore, useAppStoreApi, useT } from '../storeContext.tsx';
 import { Dialog } from './Dialog.tsx';
@@ -56,6 +57,7 @@ export function ExportDialog() {
   const all = Object.values(reports);
   const inObec = myObecKod ? all.filter((report) => report.place?.obec.kod === myObecKod) : all;
   const demoCount = inObec.filter((report) => report.demo).length;
+  const incompleteCount = inObec.filter((report) => validateReport(report).length > 0).length;
   const obecNazev = myObecKod
     ? (loadedDisplayPack(krajId)?.obce.features.find((f) => f.properties.kod === myObecKod)?.properties.nazev ??
       inObec[0]?.place?.obec.nazev ??
@@ -112,6 +114,7 @@ export function ExportDialog() {
         </p>
         {!myObecKod && <p className="small">{t('export.chooseObecHint')}</p>}
         {demoCount > 0 && <p className="message">{t('export.demoIncluded', { count: demoCount })}</p>}
+        {incompleteCount > 0 && <p className="message">{t('export.incompleteExcluded', { count: incompleteCount })}</p>}
         <fieldset className="form-section">
           <legend>{t('export.signOff')}</legend>
           {field('name', t('export.name'), 'text', 'name')}
