@@ -1,0 +1,38 @@
+import { unzipSync, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { buildZip, sha256Hex, verifyPackage } from '../../../src/core/export/zipPackage.ts';
+
+const encode = (text: string) => new TextEncoder().encode(text);
+const files = [
+  { name: 'lokality.csv', bytes: encode('\uFEFFa;b\r\n1;2\r\n') },
+  { name: 'README.txt', bytes: encode('Balíček pro ČTÚ') },
+];
+
+describe('buildZip and verifyPackage', () => {
+  it('is byte-identical for the same files and generated-at, whatever their order', async () => {
+    const a = await buildZip(files, { kraj: 'CZ041' }, '2026-11-25T10:00:00Z');
+    const b = await buildZip([...files].reverse(), { kraj: 'CZ041' }, '2026-11-25T10:00:00Z');
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    const c = await buildZip(files, { kraj: 'CZ041' }, '2026-11-26T10:00:00Z');
+    expect(Buffer.from(a).equals(Buffer.from(c))).toBe(false);
+  });
+
+  it('lists every file with its SHA-256 in manifest.json', async () => {
+    const zip = unzipSync(await buildZip(files, { kraj: 'CZ041' }, '2026-11-25T10:00:00Z'));
+    const manifest = JSON.parse(new TextDecoder().decode(zip['manifest.json']!));
+    expect(manifest.kraj).toBe('CZ041');
+    expect(manifest.files['lokality.csv'].sha256).toBe(await sha256Hex(files[0]!.bytes));
+    expect(Object.keys(zip).sort()).toEqual(['README.txt', 'lokality.csv', 'manifest.json']);
+  });
+
+  it('detects a tampered, missing or smuggled-in file', async () => {
+    const original = unzipSync(await buildZip(files, {}, '2026-11-25T10:00:00Z'));
+    expect(await verifyPackage(zipSync(original))).toMatchObject({ ok: true });
+    const tampered = { ...original, 'lokality.csv': encode('\uFEFFa;b\r\n1;3\r\n') };
+    expect(await verifyPackage(zipSync(tampered))).toMatchObject({ ok: false, changed: ['lokality.csv'] });
+    const { 'README.txt': _removed, ...withoutReadme } = original;
+    expect(await verifyPackage(zipSync(withoutReadme))).toMatchObject({ ok: false, missing: ['README.txt'] });
+    expect(await verifyPackage(zipSync({ ...original, 'extra.exe': encode('x') }))).toMatchObject({ ok: false, unlisted: ['extra.exe'] });
+    expect(await verifyPackage(encode('not a zip'))).toMatchObject({ ok: false, code: 'package.notZip' });
+  });
+});
