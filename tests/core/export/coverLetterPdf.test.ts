@@ -1,6 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { clusterReports } from '../../../src/core/cluster/clusterReports.ts';
@@ -14,9 +11,8 @@ import { readPackFile } from '../../../src/cli/packsOnDisk.ts';
 import { translate, type MessageKey } from '../../../src/i18n/translate.ts';
 import { cs } from '../../../src/i18n/cs.ts';
 import { countryObecIndex } from '../../support/packs.ts';
+import { pdfFonts } from '../../support/pdfFonts.ts';
 
-const fontDir = path.join(path.dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-const PDF_FONTS = { regular: readFileSync(path.join(fontDir, 'DejaVuSans.ttf')), bold: readFileSync(path.join(fontDir, 'DejaVuSans-Bold.ttf')) };
 const label = (key: string) => (key in cs ? translate('cs', key as MessageKey) : key);
 
 describe('zadost.pdf', () => {
@@ -31,7 +27,7 @@ describe('zadost.pdf', () => {
     localities,
     orpRows: orpSummary(localities),
     outline: readPackFile<KrajeCollection>('CZ041', 'kraje.display.geojson').features[0]!.geometry,
-    fonts: PDF_FONTS,
+    fonts: pdfFonts(),
     label,
   };
 

@@ -1,0 +1,119 @@
+/**
+ * The submission package for ČTÚ and BCO, as one deterministic ZIP: README.txt (Czech), manifest.json (schema and
+ * app version, generated-at, kraj, selection, counts, CRS definitions, boundary pack, SHA-256 of every file),
+ * lokality.csv, hlaseni.csv, souhrn_orp.csv, lokality.geojson, hlaseni.geojson and zadost.pdf.
+ * Pure: every input is a parameter (fonts included), so it runs in the browser, a worker and Node alike.
+ */
+import { SJTSK_PROJ4 } from '../geo/sjtsk.ts';
+import { buildCoverLetterPdf, type CoverLetterInput } from './coverLetterPdf.ts';
+import type { PackageLocality } from './packageLocalities.ts';
+import { buildPackageTables, orpSummary, type Label } from './packageTables.ts';
+import { buildZip, type PackageFile } from './zipPackage.ts';
+
+export const PACKAGE_SCHEMA_VERSION = 1;
+
+export interface SubmissionPackageInput {
+  localities: readonly PackageLocality[];
+  kraj: CoverLetterInput['kraj'];
+  contact: CoverLetterInput['contact'];
+  outline: CoverLetterInput['outline'];
+  fonts: CoverLetterInput['fonts'];
+  label: Label;
+  /** A parameter, so the output can be reproduced byte for byte. */
+  generatedAt: string;
+  appVersion: string;
+  /** How the localities were chosen (statuses, ORP, dates), recorded in the manifest. */
+  selection: Record<string, unknown>;
+  /** The boundary pack the places were derived from. */
+  boundaries: { source: string; describesDate: string; attribution: string };
+  /** Reporters' names and contacts are personal data: left out unless the user opts in. */
+  includeReporters: boolean;
+}
+
+export function packageFileName(nuts3: string, generatedAt: string): string {
+  return `balicek-ctu-${nuts3}-${generatedAt.slice(0, 10)}.zip`;
+}
+
+function readme(input: SubmissionPackageInput, counts: Record<string, number>): string {
+  return [
+    `Balíček hluchých míst pro ČTÚ a BCO — ${input.kraj.nazev} (${input.kraj.nuts3})`,
+    `Vytvořeno: ${input.generatedAt} aplikací Hluchá místa ${input.appVersion}`,
+    '',
+    'CO JE V BALÍČKU',
+    '  zadost.pdf         Průvodní dopis ČTÚ se souhrnem podle ORP, mapou a tabulkou lokalit (A4, k tisku).',
+    '  lokality.csv       Jeden řádek za lokalitu a oblast (mobilní signál / pevný internet). Pro Excel:',
+    '                     UTF-8 s BOM, oddělovač středník, desetinná čárka. Otevřete dvojklikem.',
+    '  hlaseni.csv        Jeden řádek za hlášení obce, se sloupcem „ID lokality“.',
+    '  souhrn_orp.csv     Jeden řádek za ORP a oblast.',
+    '  lokality.geojson   Těžiště lokalit, WGS84 (EPSG:4326, RFC 7946), atributy jako v lokality.csv.',
+    '  hlaseni.geojson    Hlášení s původní geometrií (bod, úsek, oblast), WGS84.',
+    '  manifest.json      Verze, výběr, počty, definice souřadnicových systémů a SHA-256 všech souborů.',
+    '',
+    'JAK SOUBORY OTEVŘÍT',
+    '  Excel: dvojklikem na .csv (české znaky i čísla se načtou správně).',
+    '  QGIS: Vrstva > Přidat vrstvu > Vektorová vrstva > lokality.geojson (WGS84). Souřadnice S-JTSK',
+    '        (EPSG:5514) jsou ve sloupcích X a Y souborů CSV.',
+    '  Kontrola neporušenosti: SHA-256 každého souboru musí odpovídat manifest.json.',
+    '',
+    'SLOVNÍK POLÍ (lokality.csv)',
+    '  ID lokality        Stálý identifikátor lokality (L- a identifikátor nejstaršího hlášení).',
+    '  Oblast             Mobilní signál, nebo pevný internet (ČTÚ je řeší odděleně).',
+    '  Kraj NUTS3, Okres LAU1, ORP kód ČSÚ, ORP kód RÚIAN, Kód obce, Kód ZSJ: kódy ČSÚ a RÚIAN.',
+    '  Popis lokality     Přesný popis místa od obce.',
+    '  Co nefunguje       Žádný signál, nelze se dovolat, hovory padají, SMS, data, pomalá data.',
+    '  Počet hlášení, Počet obcí: kolik hlášení a z kolika obcí lokalitu dokládá.',
+    '  Dotčení obyvatelé  Nejvyšší odhad obce (odhady jednoho místa se nesčítají).',
+    '  Úroveň důkazů      0–4 podle kritérií FCC: počet hlášení, různé zdroje, časový odstup, měření pod prahem.',
+    '  Stav               Stav posouzení koordinátorem (nové … potvrzené … předané ČTÚ).',
+    '  Těžiště            WGS84 (stupně) a S-JTSK EPSG:5514 (metry, záporné hodnoty).',
+    '',
+    'POČTY',
+    ...Object.entries(counts).map(([key, value]) => `  ${key}: ${value}`),
+    '',
+    'ZDROJE',
+    `  Hranice: ${input.boundaries.source}, stav ${input.boundaries.describesDate}. ${input.boundaries.attribution}`,
+    '  Osobní údaje: ' + (input.includeReporters ? 'balíček OBSAHUJE jména a kontakty hlásících (souhlas uživatele).' : 'jména a kontakty hlásících nejsou součástí balíčku.'),
+    '',
+  ].join('\r\n');
+}
+
+export async function buildSubmissionPackage(input: SubmissionPackageInput): Promise<{ fileName: string; zip: Uint8Array; counts: Record<string, number> }> {
+  const tables = buildPackageTables(input.localities, { label: input.label, includeReporters: input.includeReporters });
+  const orpRows = orpSummary(input.localities);
+  const counts = {
+    lokality: input.localities.length,
+    lokalityMobilni: input.localities.filter((l) => l.domain === 'mobile').length,
+    lokalityPevne: input.localities.filter((l) => l.domain === 'fixed').length,
+    hlaseni: input.localities.reduce((s, l) => s + l.reports.length, 0),
+    obce: new Set(input.localities.flatMap((l) => l.reports.map((r) => r.place?.obec.kod).filter(Boolean))).size,
+    orp: new Set(orpRows.map((r) => r.kod)).size,
+  };
+  const pdf = await buildCoverLetterPdf({ ...input, orpRows, generatedAt: input.generatedAt });
+  const text = (s: string) => new TextEncoder().encode(s);
+  const files: PackageFile[] = [
+    { name: 'README.txt', bytes: text(`\uFEFF${readme(input, counts)}`) },
+    { name: 'lokality.csv', bytes: text(tables.lokalityCsv) },
+    { name: 'hlaseni.csv', bytes: text(tables.hlaseniCsv) },
+    { name: 'souhrn_orp.csv', bytes: text(tables.souhrnOrpCsv) },
+    { name: 'lokality.geojson', bytes: text(JSON.stringify(tables.lokalityGeoJson)) },
+    { name: 'hlaseni.geojson', bytes: text(JSON.stringify(tables.hlaseniGeoJson)) },
+    { name: 'zadost.pdf', bytes: pdf },
+  ];
+  const manifest = {
+    format: 'hlucha-mista/balicek-ctu',
+    schemaVersion: PACKAGE_SCHEMA_VERSION,
+    app: { name: 'hlucha-mista', version: input.appVersion },
+    generatedAt: input.generatedAt,
+    kraj: input.kraj,
+    selection: input.selection,
+    counts,
+    personalData: input.includeReporters,
+    crs: {
+      'EPSG:4326': 'WGS 84 (GeoJSON, RFC 7946: [lon, lat])',
+      'EPSG:5514': { name: 'S-JTSK / Krovak East North', proj4: SJTSK_PROJ4 },
+    },
+    boundaries: input.boundaries,
+  };
+  const zip = await buildZip(files, manifest, input.generatedAt);
+  return { fileName: packageFileName(input.kraj.nuts3, input.generatedAt), zip, counts };
+}

@@ -1,0 +1,62 @@
+import { unzipSync, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { clusterReports } from '../../../src/core/cluster/clusterReports.ts';
+import { generateDemoReports } from '../../../src/core/demo/generateDemoReports.ts';
+import { buildSubmissionPackage, type SubmissionPackageInput } from '../../../src/core/export/buildSubmissionPackage.ts';
+import { buildPackageLocalities } from '../../../src/core/export/packageLocalities.ts';
+import { verifyPackage } from '../../../src/core/export/zipPackage.ts';
+import { EMPTY_REVIEW_STATE } from '../../../src/core/review/reviewModel.ts';
+import { countryObecIndex } from '../../support/packs.ts';
+import { pdfFonts } from '../../support/pdfFonts.ts';
+
+describe('buildSubmissionPackage', () => {
+  const index = countryObecIndex();
+  const now = '2026-11-25T10:00:00.000Z';
+  const reports = generateDemoReports(index, { count: 60, seed: 8, now, krajNuts3: 'CZ041' }).map((r, i) =>
+    i === 0 ? { ...r, reporter: { name: 'Jan Novák', role: 'starosta' as const, contact: 'jan.novak@example.cz' } } : r,
+  );
+  const localities = buildPackageLocalities(reports, clusterReports(reports, { distanceM: 300 }), EMPTY_REVIEW_STATE, now);
+  const input: SubmissionPackageInput = {
+    localities,
+    kraj: { nuts3: 'CZ041', nazev: 'Karlovarský kraj' },
+    contact: { name: 'Jana Dvořáková', function: 'referentka', email: 'jana@example.cz', phone: '' },
+    outline: null,
+    fonts: pdfFonts(),
+    label: (key) => key,
+    generatedAt: now,
+    appVersion: '0.1.0',
+    selection: { statuses: ['new'] },
+    boundaries: { source: 'shared-cz', describesDate: '2024-06', attribution: '© ČÚZK (RÚIAN), CC BY 4.0' },
+    includeReporters: false,
+  };
+
+  it('holds every file, a manifest with CRS definitions and checksums, and verifies', async () => {
+    const { zip, fileName, counts } = await buildSubmissionPackage(input);
+    expect(fileName).toBe('balicek-ctu-CZ041-2026-11-25.zip');
+    const files = unzipSync(zip);
+    expect(Object.keys(files).sort()).toEqual(['README.txt', 'hlaseni.csv', 'hlaseni.geojson', 'lokality.csv', 'lokality.geojson', 'manifest.json', 'souhrn_orp.csv', 'zadost.pdf']);
+    const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json']!));
+    expect(manifest).toMatchObject({ schemaVersion: 1, generatedAt: now, kraj: { nuts3: 'CZ041' }, counts: { hlaseni: 60 }, personalData: false });
+    expect(manifest.crs['EPSG:5514'].proj4).toContain('+towgs84=570.8,85.7,462.8');
+    expect(counts.lokality).toBe(localities.length);
+    expect(await verifyPackage(zip)).toMatchObject({ ok: true });
+  });
+
+  it('is byte-identical for the same data and generated-at, and a tampered file is detected', async () => {
+    const a = await buildSubmissionPackage(input);
+    const b = await buildSubmissionPackage(input);
+    expect(Buffer.from(a.zip).equals(Buffer.from(b.zip))).toBe(true);
+    const files = unzipSync(a.zip);
+    files['lokality.csv'] = new TextEncoder().encode('\uFEFFupraveno\r\n');
+    expect(await verifyPackage(zipSync(files))).toMatchObject({ ok: false, changed: ['lokality.csv'] });
+  });
+
+  it('carries reporters’ contacts only when the user opts in', async () => {
+    const without = unzipSync((await buildSubmissionPackage(input)).zip);
+    const text = (name: string, files: Record<string, Uint8Array>) => new TextDecoder().decode(files[name]!);
+    expect(text('hlaseni.csv', without)).not.toContain('jan.novak@example.cz');
+    expect(text('README.txt', without)).toContain('nejsou součástí balíčku');
+    const withContacts = unzipSync((await buildSubmissionPackage({ ...input, includeReporters: true })).zip);
+    expect(text('hlaseni.csv', withContacts)).toContain('jan.novak@example.cz');
+  });
+});
