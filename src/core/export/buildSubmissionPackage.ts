@@ -9,6 +9,8 @@ import { buildCoverLetterPdf, type CoverLetterInput } from './coverLetterPdf.ts'
 import type { PackageLocality } from './packageLocalities.ts';
 import { buildPackageTables, orpSummary, type Label } from './packageTables.ts';
 import { buildZip, type PackageFile } from './zipPackage.ts';
+import { buildGisLayers, GIS_FILE_NAME } from './gisLayers.ts';
+import type { SqlJsStatic } from 'sql.js';
 
 export const PACKAGE_SCHEMA_VERSION = 1;
 
@@ -28,6 +30,8 @@ export interface SubmissionPackageInput {
   boundaries: { source: string; describesDate: string; attribution: string };
   /** Reporters' names and contacts are personal data: left out unless the user opts in. */
   includeReporters: boolean;
+  /** SQLite (sql.js) for the EPSG:5514 GeoPackage. */
+  sqlJs: SqlJsStatic;
 }
 
 export function packageFileName(nuts3: string, generatedAt: string): string {
@@ -47,12 +51,14 @@ function readme(input: SubmissionPackageInput, counts: Record<string, number>): 
     '  souhrn_orp.csv     Jeden řádek za ORP a oblast.',
     '  lokality.geojson   Těžiště lokalit, WGS84 (EPSG:4326, RFC 7946), atributy jako v lokality.csv.',
     '  hlaseni.geojson    Hlášení s původní geometrií (bod, úsek, oblast), WGS84.',
+    '  vrstvy_s-jtsk_5514.gpkg  GeoPackage se dvěma vrstvami (lokality, hlaseni) v S-JTSK / Krovak East North',
+    '                     (EPSG:5514); otevře QGIS, ArcGIS i GDAL se správným souřadnicovým systémem a diakritikou.',
     '  manifest.json      Verze, výběr, počty, definice souřadnicových systémů a SHA-256 všech souborů.',
     '',
     'JAK SOUBORY OTEVŘÍT',
     '  Excel: dvojklikem na .csv (české znaky i čísla se načtou správně).',
-    '  QGIS: Vrstva > Přidat vrstvu > Vektorová vrstva > lokality.geojson (WGS84). Souřadnice S-JTSK',
-    '        (EPSG:5514) jsou ve sloupcích X a Y souborů CSV.',
+    '  QGIS / ArcGIS: přetáhněte vrstvy_s-jtsk_5514.gpkg do mapy (EPSG:5514), nebo lokality.geojson (WGS84).',
+    '        Souřadnice S-JTSK jsou také ve sloupcích X a Y souborů CSV.',
     '  Kontrola neporušenosti: SHA-256 každého souboru musí odpovídat manifest.json.',
     '',
     'SLOVNÍK POLÍ (lokality.csv)',
@@ -98,6 +104,7 @@ export async function buildSubmissionPackage(input: SubmissionPackageInput): Pro
     { name: 'lokality.geojson', bytes: text(JSON.stringify(tables.lokalityGeoJson)) },
     { name: 'hlaseni.geojson', bytes: text(JSON.stringify(tables.hlaseniGeoJson)) },
     { name: 'zadost.pdf', bytes: pdf },
+    { name: GIS_FILE_NAME, bytes: buildGisLayers(input.sqlJs, input.localities, { label: input.label, includeReporters: input.includeReporters }, input.generatedAt) },
   ];
   const manifest = {
     format: 'hlucha-mista/balicek-ctu',

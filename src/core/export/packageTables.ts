@@ -167,6 +167,10 @@ export function orpColumns(label: Label): Array<CsvColumn<OrpSummaryRow>> {
   ];
 }
 
+/** The report rows with their locality (for hlaseni.csv, hlaseni.geojson and the GIS layer). */
+export { reportRows };
+export type { ReportRow };
+
 export interface PackageTables {
   lokalityCsv: string;
   hlaseniCsv: string;

@@ -8,6 +8,9 @@ import { verifyPackage } from '../../../src/core/export/zipPackage.ts';
 import { EMPTY_REVIEW_STATE } from '../../../src/core/review/reviewModel.ts';
 import { countryObecIndex } from '../../support/packs.ts';
 import { pdfFonts } from '../../support/pdfFonts.ts';
+import { loadSqlJs } from '../../support/sqlJs.ts';
+
+const SQL = await loadSqlJs();
 
 describe('buildSubmissionPackage', () => {
   const index = countryObecIndex();
@@ -28,13 +31,14 @@ describe('buildSubmissionPackage', () => {
     selection: { statuses: ['new'] },
     boundaries: { source: 'shared-cz', describesDate: '2024-06', attribution: '© ČÚZK (RÚIAN), CC BY 4.0' },
     includeReporters: false,
+    sqlJs: SQL,
   };
 
   it('holds every file, a manifest with CRS definitions and checksums, and verifies', async () => {
     const { zip, fileName, counts } = await buildSubmissionPackage(input);
     expect(fileName).toBe('balicek-ctu-CZ041-2026-11-25.zip');
     const files = unzipSync(zip);
-    expect(Object.keys(files).sort()).toEqual(['README.txt', 'hlaseni.csv', 'hlaseni.geojson', 'lokality.csv', 'lokality.geojson', 'manifest.json', 'souhrn_orp.csv', 'zadost.pdf']);
+    expect(Object.keys(files).sort()).toEqual(['README.txt', 'hlaseni.csv', 'hlaseni.geojson', 'lokality.csv', 'lokality.geojson', 'manifest.json', 'souhrn_orp.csv', 'vrstvy_s-jtsk_5514.gpkg', 'zadost.pdf']);
     const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json']!));
     expect(manifest).toMatchObject({ schemaVersion: 1, generatedAt: now, kraj: { nuts3: 'CZ041' }, counts: { hlaseni: 60 }, personalData: false });
     expect(manifest.crs['EPSG:5514'].proj4).toContain('+towgs84=570.8,85.7,462.8');
@@ -49,6 +53,27 @@ describe('buildSubmissionPackage', () => {
     const files = unzipSync(a.zip);
     files['lokality.csv'] = new TextEncoder().encode('\uFEFFupraveno\r\n');
     expect(await verifyPackage(zipSync(files))).toMatchObject({ ok: false, changed: ['lokality.csv'] });
+  });
+
+  it('holds a GeoPackage in EPSG:5514 with both layers, Czech text intact and negative S-JTSK coordinates', async () => {
+    const gpkg = unzipSync((await buildSubmissionPackage(input)).zip)['vrstvy_s-jtsk_5514.gpkg']!;
+    const db = new SQL.Database(gpkg);
+    const one = (sql: string) => db.exec(sql)[0]!.values;
+    expect(one('PRAGMA application_id')[0]![0]).toBe(0x47504b47);
+    expect(one("SELECT table_name, srs_id FROM gpkg_contents ORDER BY table_name")).toEqual([['hlaseni', 5514], ['lokality', 5514]]);
+    expect(String(one('SELECT definition FROM gpkg_spatial_ref_sys WHERE srs_id = 5514')[0]![0])).toContain('TOWGS84[570.8,85.7,462.8');
+    expect(one('SELECT COUNT(*) FROM hlaseni')[0]![0]).toBe(60);
+    expect(one('SELECT COUNT(*) FROM lokality')[0]![0]).toBe(localities.length);
+    const [blob, obec] = one('SELECT geom, obec FROM lokality ORDER BY fid LIMIT 1')[0]! as [Uint8Array, string];
+    expect(String.fromCharCode(blob[0]!, blob[1]!)).toBe('GP');
+    const view = new DataView(blob.buffer, blob.byteOffset);
+    expect(view.getInt32(4, true)).toBe(5514);
+    const x = view.getFloat64(40 + 5, true);
+    expect(x).toBeGreaterThan(-910_000);
+    expect(x).toBeLessThan(-800_000);
+    expect(obec).toBe(localities[0]!.place!.obec.nazev);
+    expect(one("SELECT COUNT(*) FROM lokality WHERE obec LIKE '%á%' OR obec LIKE '%í%' OR obec LIKE '%ř%'")[0]![0]).toBeGreaterThan(0);
+    db.close();
   });
 
   it('carries reporters’ contacts only when the user opts in', async () => {
