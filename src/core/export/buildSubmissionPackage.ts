@@ -11,6 +11,9 @@ import { buildPackageTables, orpSummary, type Label } from './packageTables.ts';
 import { buildZip, type PackageFile } from './zipPackage.ts';
 import { buildGisLayers, GIS_FILE_NAME } from './gisLayers.ts';
 import type { SqlJsStatic } from 'sql.js';
+import { exportObecFile } from '../obecFile/exportObecFile.ts';
+import { exportReviewFile } from '../review/reviewFile.ts';
+import type { ReviewState } from '../review/reviewModel.ts';
 
 export const PACKAGE_SCHEMA_VERSION = 1;
 
@@ -32,6 +35,26 @@ export interface SubmissionPackageInput {
   includeReporters: boolean;
   /** SQLite (sql.js) for the EPSG:5514 GeoPackage. */
   sqlJs: SqlJsStatic;
+  /** The coordinator's review, carried so that importing the package reproduces it. */
+  review: ReviewState;
+}
+
+/** Machine-readable copies inside the package, for a lossless round trip (see importSubmissionPackage). */
+export const PACKAGE_DATA_FILES = { reports: 'data/hlaseni.obec-file.geojson', review: 'data/posouzeni.json' } as const;
+
+/** The review of the packaged localities only. */
+function reviewOf(input: SubmissionPackageInput): ReviewState {
+  const localityIds = new Set(input.localities.map((l) => l.localityId));
+  const reportIds = new Set(input.localities.flatMap((l) => l.reports.map((r) => r.id)));
+  return {
+    reviews: Object.fromEntries(Object.entries(input.review.reviews).filter(([id]) => localityIds.has(id))),
+    pins: Object.fromEntries(Object.entries(input.review.pins).filter(([id]) => reportIds.has(id))),
+    audit: input.review.audit.filter((entry) => {
+      const action = entry.action;
+      const ids = 'localityId' in action ? [action.localityId] : 'targetId' in action ? [action.targetId] : [];
+      return ids.some((id) => localityIds.has(id));
+    }),
+  };
 }
 
 export function packageFileName(nuts3: string, generatedAt: string): string {
@@ -53,6 +76,7 @@ function readme(input: SubmissionPackageInput, counts: Record<string, number>): 
     '  hlaseni.geojson    Hlášení s původní geometrií (bod, úsek, oblast), WGS84.',
     '  vrstvy_s-jtsk_5514.gpkg  GeoPackage se dvěma vrstvami (lokality, hlaseni) v S-JTSK / Krovak East North',
     '                     (EPSG:5514); otevře QGIS, ArcGIS i GDAL se správným souřadnicovým systémem a diakritikou.',
+    '  data/              Strojově čitelné kopie (soubor obce a posouzení) pro zpětné načtení balíčku aplikací.',
     '  manifest.json      Verze, výběr, počty, definice souřadnicových systémů a SHA-256 všech souborů.',
     '',
     'JAK SOUBORY OTEVŘÍT',
@@ -104,6 +128,16 @@ export async function buildSubmissionPackage(input: SubmissionPackageInput): Pro
     { name: 'lokality.geojson', bytes: text(JSON.stringify(tables.lokalityGeoJson)) },
     { name: 'hlaseni.geojson', bytes: text(JSON.stringify(tables.hlaseniGeoJson)) },
     { name: 'zadost.pdf', bytes: pdf },
+    {
+      name: PACKAGE_DATA_FILES.reports,
+      bytes: text(
+        exportObecFile(
+          input.localities.flatMap((l) => l.reports).map((r) => (input.includeReporters ? r : { ...r, reporter: null })),
+          { obec: null, signOff: null, exportedAt: input.generatedAt, appVersion: input.appVersion },
+        ),
+      ),
+    },
+    { name: PACKAGE_DATA_FILES.review, bytes: text(exportReviewFile(reviewOf(input), input.generatedAt)) },
     { name: GIS_FILE_NAME, bytes: buildGisLayers(input.sqlJs, input.localities, { label: input.label, includeReporters: input.includeReporters }, input.generatedAt) },
   ];
   const manifest = {

@@ -5,6 +5,7 @@ import { generateDemoReports } from '../../../src/core/demo/generateDemoReports.
 import { buildSubmissionPackage, type SubmissionPackageInput } from '../../../src/core/export/buildSubmissionPackage.ts';
 import { buildPackageLocalities } from '../../../src/core/export/packageLocalities.ts';
 import { verifyPackage } from '../../../src/core/export/zipPackage.ts';
+import { importSubmissionPackage } from '../../../src/core/export/importSubmissionPackage.ts';
 import { EMPTY_REVIEW_STATE } from '../../../src/core/review/reviewModel.ts';
 import { countryObecIndex } from '../../support/packs.ts';
 import { pdfFonts } from '../../support/pdfFonts.ts';
@@ -32,13 +33,14 @@ describe('buildSubmissionPackage', () => {
     boundaries: { source: 'shared-cz', describesDate: '2024-06', attribution: '© ČÚZK (RÚIAN), CC BY 4.0' },
     includeReporters: false,
     sqlJs: SQL,
+    review: EMPTY_REVIEW_STATE,
   };
 
   it('holds every file, a manifest with CRS definitions and checksums, and verifies', async () => {
     const { zip, fileName, counts } = await buildSubmissionPackage(input);
     expect(fileName).toBe('balicek-ctu-CZ041-2026-11-25.zip');
     const files = unzipSync(zip);
-    expect(Object.keys(files).sort()).toEqual(['README.txt', 'hlaseni.csv', 'hlaseni.geojson', 'lokality.csv', 'lokality.geojson', 'manifest.json', 'souhrn_orp.csv', 'vrstvy_s-jtsk_5514.gpkg', 'zadost.pdf']);
+    expect(Object.keys(files).sort()).toEqual(['README.txt', 'hlaseni.csv', 'hlaseni.geojson', 'lokality.csv', 'lokality.geojson', 'manifest.json', 'data/hlaseni.obec-file.geojson', 'data/posouzeni.json', 'souhrn_orp.csv', 'vrstvy_s-jtsk_5514.gpkg', 'zadost.pdf'].sort());
     const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json']!));
     expect(manifest).toMatchObject({ schemaVersion: 1, generatedAt: now, kraj: { nuts3: 'CZ041' }, counts: { hlaseni: 60 }, personalData: false });
     expect(manifest.crs['EPSG:5514'].proj4).toContain('+towgs84=570.8,85.7,462.8');
@@ -74,6 +76,26 @@ describe('buildSubmissionPackage', () => {
     expect(obec).toBe(localities[0]!.place!.obec.nazev);
     expect(one("SELECT COUNT(*) FROM lokality WHERE obec LIKE '%á%' OR obec LIKE '%í%' OR obec LIKE '%ř%'")[0]![0]).toBeGreaterThan(0);
     db.close();
+  });
+
+  it('round-trips: importing the package gives the same reports, review and localities; tampering is refused', async () => {
+    const clustering = clusterReports(reports, { distanceM: 300 });
+    const first = clustering.localities[0]!.id;
+    const review = { ...EMPTY_REVIEW_STATE, reviews: { [first]: { localityId: first, status: 'confirmed' as const, priority: 'high' as const, notes: [], mergedInto: null, updatedAt: now } } };
+    const packaged = await buildSubmissionPackage({ ...input, review, localities: buildPackageLocalities(reports, clustering, review, now) });
+    const imported = await importSubmissionPackage(packaged.zip);
+    expect(imported.ok).toBe(true);
+    if (!imported.ok) return;
+    const stripped = reports.map((r) => ({ ...r, reporter: null }));
+    expect([...imported.reports].sort((a, b) => a.id.localeCompare(b.id))).toEqual([...stripped].sort((a, b) => a.id.localeCompare(b.id)));
+    expect(imported.review.reviews[first]!.status).toBe('confirmed');
+    const again = buildPackageLocalities(imported.reports, clusterReports(imported.reports, { distanceM: 300 }), imported.review, now);
+    expect(again.map((l) => [l.id, l.reports.map((r) => r.id), l.review.status])).toEqual(
+      buildPackageLocalities(stripped, clustering, review, now).map((l) => [l.id, l.reports.map((r) => r.id), l.review.status]),
+    );
+    const files = unzipSync(packaged.zip);
+    files['data/hlaseni.obec-file.geojson'] = new TextEncoder().encode('{}');
+    expect(await importSubmissionPackage(zipSync(files))).toMatchObject({ ok: false, code: 'package.tampered' });
   });
 
   it('carries reporters’ contacts only when the user opts in', async () => {
