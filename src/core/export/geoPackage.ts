@@ -1,5 +1,5 @@
 /**
- * A GeoPackage (OGC 12-128r18, version 1.4) in EPSG:5514 that GDAL, QGIS and ArcGIS open with the right CRS and
+ * A GeoPackage (OGC 12-128, written as version 1.2 for the widest support) in EPSG:5514 that GDAL, QGIS and ArcGIS open with the right CRS and
  * with Czech text intact (SQLite stores UTF-8). SQLite itself comes from sql.js, passed in by the caller (the
  * browser loads its wasm, Node reads it from node_modules), so this module stays pure. Geometries are written as
  * GeoPackage binary (the "GP" header with an envelope, then little-endian WKB).
@@ -87,7 +87,7 @@ export function encodeGpkgGeometry(geometry: GpkgGeometry, srsId: number): Uint8
 const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
 
 function createCoreTables(db: Database): void {
-  db.run(`PRAGMA application_id = 1196444487; PRAGMA user_version = 10400;
+  db.run(`PRAGMA application_id = 1196444487; PRAGMA user_version = 10200;
     CREATE TABLE gpkg_spatial_ref_sys (srs_name TEXT NOT NULL, srs_id INTEGER PRIMARY KEY, organization TEXT NOT NULL,
       organization_coordsys_id INTEGER NOT NULL, definition TEXT NOT NULL, description TEXT);
     CREATE TABLE gpkg_contents (table_name TEXT NOT NULL PRIMARY KEY, data_type TEXT NOT NULL, identifier TEXT UNIQUE,
