@@ -4,7 +4,10 @@
  * than the report's do not vote.
  */
 import Flatbush from 'flatbush';
+import { booleanPointInPolygon } from '@turf/turf';
 import type { AddressPointsPack } from '../packs/packFormat.ts';
+import { distanceBetweenM } from './findNearbyReports.ts';
+import type { ReportGeometry } from './report.ts';
 import { METRES_PER_DEGREE } from '../geo/earth.ts';
 
 export interface CastObceSuggestion {
@@ -60,6 +63,30 @@ export class AddressPointIndex {
     if (!best) return null;
     const cast = this.pack.castiObce[best.cast]!;
     return { kod: cast.kod, nazev: cast.nazev, distanceM: Math.round(best.distanceM) };
+  }
+
+  /**
+   * The address points a reported place affects — ČTÚ measures population coverage at address points, so this is
+   * the honest "who is affected" figure: inside a polygon, or within radiusM of a point or a line. Each address
+   * point counts once however many of the geometries reach it. Returns their indices.
+   */
+  affectedBy(geometries: readonly ReportGeometry[], radiusM: number): Set<number> {
+    const found = new Set<number>();
+    for (const geometry of geometries) {
+      const positions = geometry.type === 'Point' ? [geometry.coordinates] : geometry.type === 'LineString' ? geometry.coordinates : geometry.coordinates.flat();
+      const lats = positions.map((p) => p[1]!);
+      const lons = positions.map((p) => p[0]!);
+      const margin = geometry.type === 'Polygon' ? 0 : radiusM;
+      const kx = METRES_PER_DEGREE * Math.cos((((Math.min(...lats) + Math.max(...lats)) / 2) * Math.PI) / 180);
+      const candidates = this.tree.search(Math.min(...lons) - margin / kx, Math.min(...lats) - margin / METRES_PER_DEGREE, Math.max(...lons) + margin / kx, Math.max(...lats) + margin / METRES_PER_DEGREE);
+      for (const i of candidates) {
+        if (found.has(i)) continue;
+        const point: ReportGeometry = { type: 'Point', coordinates: [this.pack.lonE6[i]! / 1e6, this.pack.latE6[i]! / 1e6] };
+        const inside = geometry.type === 'Polygon' ? booleanPointInPolygon(point.coordinates, geometry) : distanceBetweenM(point, geometry) <= radiusM;
+        if (inside) found.add(i);
+      }
+    }
+    return found;
   }
 
   /** How many address points lie within radiusM of a point (ČTÚ counts coverage at address points). */
