@@ -6,12 +6,14 @@
  *   validate <file>                check an obec file: a summary (exit 0) or one JSON line per problem (exit 1)
  *   aggregate <files…> --by …      statistics per kraj, ORP, obec or H3 cell from obec files
  *   cluster <files…>               problem localities from obec files
+ *   package <files…> --kraj …      the ČTÚ submission package (or --public, the open-data variant)
  *   geodata build [--source DIR] [--kraj CZ041|all] [--out DIR]
  *   geodata ensure [--soft]        build the packs when missing (npm install / start / test call this)
  */
 import { runAggregate, runCluster } from './aggregateCommand.ts';
 import { runGeodata } from './geodataCommand.ts';
 import { runLookup } from './lookupCommand.ts';
+import { runPackage } from './packageCommand.ts';
 import { runValidate } from './validateCommand.ts';
 
 export const USAGE = `Usage:
@@ -21,6 +23,7 @@ export const USAGE = `Usage:
   hlucha-mista validate <obec-file.geojson>
   hlucha-mista aggregate <obec-files…> --by kraj|orp|obec|h3 [--format json|csv] [--resolution 8]
   hlucha-mista cluster <obec-files…> [--distance METRES] [--format json|geojson]
+  hlucha-mista package <obec-files…> --kraj CZ041 [--review FILE] [--status confirmed,…] [--generated-at ISO] [--with-reporters] [--public] [--out FILE]
   hlucha-mista geodata build [--source DIR] [--kraj CZ041|all] [--out DIR]
   hlucha-mista geodata ensure [--soft]`;
 
@@ -37,6 +40,8 @@ export async function main(argv: string[]): Promise<number> {
       return runAggregate(rest);
     case 'cluster':
       return runCluster(rest);
+    case 'package':
+      return runPackage(rest);
     case undefined:
     case '--help':
     case '-h':

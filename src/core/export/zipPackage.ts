@@ -23,8 +23,10 @@ export async function buildZip(files: readonly PackageFile[], manifestBody: Reco
   const checksums: Record<string, { sha256: string; bytes: number }> = {};
   for (const file of sorted) checksums[file.name] = { sha256: await sha256Hex(file.bytes), bytes: file.bytes.length };
   const manifest = new TextEncoder().encode(`${JSON.stringify({ ...manifestBody, files: checksums }, null, 2)}\n`);
-  // ZIP stores local time to 2 s; the same instant gives the same bytes wherever it runs.
-  const mtime = new Date(generatedAt);
+  // ZIP stores a wall-clock time (to 2 s) read through the local time zone. Build a Date whose local fields are
+  // generated-at's UTC fields, so every machine, whatever its zone, writes the same bytes (and the UTC time).
+  const utc = new Date(generatedAt);
+  const mtime = new Date(utc.getUTCFullYear(), utc.getUTCMonth(), utc.getUTCDate(), utc.getUTCHours(), utc.getUTCMinutes(), utc.getUTCSeconds());
   const entries: Zippable = {};
   for (const file of [...sorted, { name: MANIFEST_NAME, bytes: manifest }]) entries[file.name] = [file.bytes, { mtime, level: 6 }];
   return zipSync(entries, { mtime, level: 6 });

@@ -17,6 +17,20 @@ describe('buildZip and verifyPackage', () => {
     expect(Buffer.from(a).equals(Buffer.from(c))).toBe(false);
   });
 
+  it('does not depend on the machine’s time zone', async () => {
+    const zone = process.env.TZ;
+    try {
+      process.env.TZ = 'Europe/Prague';
+      const prague = await buildZip(files, {}, '2026-11-25T10:00:00Z');
+      process.env.TZ = 'America/New_York';
+      const newYork = await buildZip(files, {}, '2026-11-25T10:00:00Z');
+      expect(Buffer.from(prague).equals(Buffer.from(newYork))).toBe(true);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
   it('lists every file with its SHA-256 in manifest.json', async () => {
     const zip = unzipSync(await buildZip(files, { kraj: 'CZ041' }, '2026-11-25T10:00:00Z'));
     const manifest = JSON.parse(new TextDecoder().decode(zip['manifest.json']!));

@@ -1,0 +1,94 @@
+/**
+ * `hlucha-mista package <obec-files…> --kraj CZ041 [--review posouzeni.json] [--status confirmed,…]
+ *   [--generated-at ISO] [--contact "Jméno;funkce;e-mail;telefon"] [--with-reporters] [--public] [--out FILE]`
+ * Builds the ČTÚ submission package (or with --public the open-data variant) from obec files, as the app does.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import initSqlJs from 'sql.js';
+import { clusterReports, DEFAULT_CLUSTER_DISTANCE_M } from '../core/cluster/clusterReports.ts';
+import { buildPackageLocalities } from '../core/export/packageLocalities.ts';
+import { buildSubmissionPackage } from '../core/export/buildSubmissionPackage.ts';
+import { buildPublicPackage } from '../core/export/publicVariant.ts';
+import { ObecIndex } from '../core/lookup/obecIndex.ts';
+import type { KrajeCollection } from '../core/packs/packFormat.ts';
+import { parseReviewFile } from '../core/review/reviewFile.ts';
+import { EMPTY_REVIEW_STATE, LOCALITY_STATUSES, pinsForClustering, type LocalityStatus } from '../core/review/reviewModel.ts';
+import { KRAJE } from '../core/units/adminUnits.ts';
+import { cs } from '../i18n/cs.ts';
+import { translate, type MessageKey } from '../i18n/translate.ts';
+import { parseArguments } from './main.ts';
+import { readObce, readPackFile, readPackManifest } from './packsOnDisk.ts';
+import { loadReportFiles } from './reportFiles.ts';
+
+const label = (key: string) => (key in cs ? translate('cs', key as MessageKey) : key);
+
+function fonts() {
+  const dir = path.join(path.dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+  return { regular: readFileSync(path.join(dir, 'DejaVuSans.ttf')), bold: readFileSync(path.join(dir, 'DejaVuSans-Bold.ttf')) };
+}
+
+export async function runPackage(argv: string[]): Promise<number> {
+  const { flags, positional } = parseArguments(argv, ['kraj', 'review', 'status', 'generated-at', 'contact', 'out']);
+  const nuts3 = flags.get('kraj');
+  const kraj = KRAJE.find((k) => k.nuts3 === nuts3);
+  if (positional.length === 0 || !kraj) {
+    process.stderr.write('Usage: hlucha-mista package <obec-files…> --kraj CZ041 [--review FILE] [--status confirmed,…] [--generated-at ISO] [--contact "jméno;funkce;e-mail;telefon"] [--with-reporters] [--public] [--out FILE]\n');
+    return 2;
+  }
+  const generatedAt = typeof flags.get('generated-at') === 'string' ? (flags.get('generated-at') as string) : new Date().toISOString();
+  const index = ObecIndex.fromCollection(readObce(), { coverage: 'country' });
+  const loaded = loadReportFiles(positional, index);
+  for (const file of loaded.files) if (file.problem) process.stderr.write(`${file.file}: ${file.problem}\n`);
+  const reports = loaded.reports.filter((r) => r.place?.kraj.nuts3 === kraj.nuts3);
+  const appVersion = (JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string }).version;
+
+  if (flags.has('public')) {
+    const result = await buildPublicPackage(reports, { kraj, generatedAt, appVersion, label });
+    const out = typeof flags.get('out') === 'string' ? (flags.get('out') as string) : result.fileName;
+    writeFileSync(out, result.zip);
+    process.stdout.write(`${JSON.stringify({ file: out, cells: result.cells, withheldReports: result.withheld })}\n`);
+    return 0;
+  }
+
+  let review = EMPTY_REVIEW_STATE;
+  if (typeof flags.get('review') === 'string') {
+    const parsed = parseReviewFile(readFileSync(flags.get('review') as string, 'utf8'));
+    if (!parsed.ok) {
+      process.stderr.write(`${flags.get('review')}: ${parsed.code}\n`);
+      return 1;
+    }
+    review = parsed.state;
+  }
+  const statuses = typeof flags.get('status') === 'string' ? (flags.get('status') as string).split(',') : null;
+  if (statuses && !statuses.every((s) => (LOCALITY_STATUSES as readonly string[]).includes(s))) {
+    process.stderr.write(`--status: one or more of ${LOCALITY_STATUSES.join(', ')}\n`);
+    return 2;
+  }
+  const clustering = clusterReports(reports, { distanceM: DEFAULT_CLUSTER_DISTANCE_M, pins: pinsForClustering(review) });
+  const localities = buildPackageLocalities(reports, clustering, review, generatedAt).filter(
+    (l) => l.review.mergedInto === null && (!statuses || statuses.includes(l.review.status as LocalityStatus)),
+  );
+  const [name = '', role = '', email = '', phone = ''] = typeof flags.get('contact') === 'string' ? (flags.get('contact') as string).split(';') : [];
+  const manifest = readPackManifest(kraj.nuts3);
+  const result = await buildSubmissionPackage({
+    localities,
+    kraj,
+    contact: { name, function: role, email, phone },
+    outline: readPackFile<KrajeCollection>(kraj.nuts3, 'kraje.display.geojson').features[0]?.geometry ?? null,
+    fonts: fonts(),
+    label,
+    generatedAt,
+    appVersion,
+    selection: { statuses: statuses ?? 'all', files: loaded.files.map((f) => path.basename(f.file)) },
+    boundaries: { source: manifest.source.description, describesDate: manifest.describesDate, attribution: manifest.source.attribution },
+    includeReporters: flags.has('with-reporters'),
+    sqlJs: await initSqlJs(),
+    review,
+  });
+  const out = typeof flags.get('out') === 'string' ? (flags.get('out') as string) : result.fileName;
+  writeFileSync(out, result.zip);
+  process.stdout.write(`${JSON.stringify({ file: out, ...result.counts })}\n`);
+  return 0;
+}
