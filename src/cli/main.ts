@@ -13,6 +13,7 @@
 import { runAggregate, runCluster } from './aggregateCommand.ts';
 import { runGeodata } from './geodataCommand.ts';
 import { runLookup } from './lookupCommand.ts';
+import { runMeasurements } from './measurementsCommand.ts';
 import { runPackage } from './packageCommand.ts';
 import { runValidate } from './validateCommand.ts';
 
@@ -23,6 +24,7 @@ export const USAGE = `Usage:
   hlucha-mista validate <obec-file.geojson>
   hlucha-mista aggregate <obec-files…> --by kraj|orp|obec|h3 [--format json|csv] [--resolution 8]
   hlucha-mista cluster <obec-files…> [--distance METRES] [--format json|geojson]
+  hlucha-mista measurements <nettest.csv|.zip> [--format json|geojson]
   hlucha-mista package <obec-files…> --kraj CZ041 [--review FILE] [--status confirmed,…] [--generated-at ISO] [--with-reporters] [--public] [--out FILE]
   hlucha-mista geodata build [--source DIR] [--kraj CZ041|all] [--out DIR]
   hlucha-mista geodata ensure [--soft]`;
@@ -42,6 +44,8 @@ export async function main(argv: string[]): Promise<number> {
       return runCluster(rest);
     case 'package':
       return runPackage(rest);
+    case 'measurements':
+      return runMeasurements(rest);
     case undefined:
     case '--help':
     case '-h':

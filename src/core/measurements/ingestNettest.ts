@@ -1,0 +1,82 @@
+/**
+ * NetTest rows → the measurement table, row by row (the caller streams the CSV with papaparse). Columns are found
+ * by name; rows without a location, outside Czechia, flagged implausible, or not mobile (WLAN, LAN) are counted by
+ * reason and left out, never drawn.
+ */
+import { MeasurementTable } from './measurementTable.ts';
+import { NETTEST_COLUMNS, NETTEST_REQUIRED, operatorOf, technologyOf, type NettestColumn } from './nettestSchema.ts';
+
+export type SkipReason = 'noLocation' | 'outsideCzechia' | 'implausible' | 'notMobile' | 'invalid';
+
+export interface IngestSummary {
+  rows: number;
+  kept: number;
+  skipped: Record<SkipReason, number>;
+}
+
+export type IngestStart =
+  | { ok: true; ingest: NettestIngest }
+  | { ok: false; code: 'nettest.missingColumns'; missing: string[] };
+
+const parseNumber = (text: string | undefined): number => {
+  if (text === undefined) return Number.NaN;
+  const trimmed = text.trim();
+  return trimmed === '' ? Number.NaN : Number(trimmed.replace(',', '.'));
+};
+
+export class NettestIngest {
+  readonly table = new MeasurementTable();
+  private readonly column: Record<NettestColumn, number>;
+  private readonly skipped: Record<SkipReason, number> = { noLocation: 0, outsideCzechia: 0, implausible: 0, notMobile: 0, invalid: 0 };
+  private rows = 0;
+
+  private constructor(header: readonly string[], private readonly isInsideCzechia: (lon: number, lat: number) => boolean) {
+    const position = new Map(header.map((name, i) => [name.trim().toLowerCase(), i]));
+    this.column = Object.fromEntries(NETTEST_COLUMNS.map((name) => [name, position.get(name) ?? -1])) as Record<NettestColumn, number>;
+    if (this.column.long < 0) this.column.long = position.get('lon') ?? position.get('longitude') ?? -1;
+  }
+
+  static start(header: readonly string[], isInsideCzechia: (lon: number, lat: number) => boolean): IngestStart {
+    const ingest = new NettestIngest(header, isInsideCzechia);
+    const missing = NETTEST_REQUIRED.filter((name) => ingest.column[name] < 0);
+    return missing.length > 0 ? { ok: false, code: 'nettest.missingColumns', missing } : { ok: true, ingest };
+  }
+
+  /** One data row, as the cells of the CSV line. */
+  addRow(cells: readonly string[]): void {
+    this.rows++;
+    const get = (name: NettestColumn) => {
+      const i = this.column[name];
+      return i < 0 ? undefined : cells[i];
+    };
+    const lon = parseNumber(get('long'));
+    const lat = parseNumber(get('lat'));
+    if (!Number.isFinite(lon) || !Number.isFinite(lat) || (lon === 0 && lat === 0)) return void this.skipped.noLocation++;
+    // One reason a row: the place first (a row abroad is "outside" whatever else it is), then the row itself.
+    if (!this.isInsideCzechia(lon, lat)) return void this.skipped.outsideCzechia++;
+    if ((get('implausible') ?? '').trim().toLowerCase() === 'true') return void this.skipped.implausible++;
+    const technology = technologyOf(get('network_type') ?? '');
+    if (technology === null) return void this.skipped.notMobile++;
+    const uuid = (get('open_test_uuid') ?? '').trim();
+    const time = Date.parse(`${(get('time_utc') ?? '').trim().replace(' ', 'T')}Z`);
+    if (uuid === '' || !Number.isFinite(time)) return void this.skipped.invalid++;
+    this.table.add({
+      uuid,
+      lon,
+      lat,
+      time,
+      accuracyM: parseNumber(get('loc_accuracy')),
+      downloadKbit: parseNumber(get('download_kbit')),
+      uploadKbit: parseNumber(get('upload_kbit')),
+      pingMs: parseNumber(get('ping_ms')),
+      rsrpDbm: parseNumber(get('lte_rsrp')),
+      signalDbm: parseNumber(get('signal_strength')),
+      operator: operatorOf(get('network_mcc_mnc') ?? '') ?? operatorOf(get('sim_mcc_mnc') ?? ''),
+      technology,
+    });
+  }
+
+  summary(): IngestSummary {
+    return { rows: this.rows, kept: this.table.count, skipped: { ...this.skipped } };
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * Measurements in columns (typed arrays that grow by doubling), so a million rows take tens of megabytes rather
+ * than a million objects. Missing numbers are NaN; operator and technology are small indices.
+ */
+import { OPERATORS } from '../reports/enumerations.ts';
+import { MEASUREMENT_TECHNOLOGIES, type MeasurementTechnology } from './nettestSchema.ts';
+import type { OperatorCode } from '../reports/enumerations.ts';
+
+export const NO_OPERATOR = 255;
+
+export class MeasurementTable {
+  count = 0;
+  lon = new Float64Array(1024);
+  lat = new Float64Array(1024);
+  /** Epoch milliseconds (UTC). */
+  time = new Float64Array(1024);
+  accuracyM = new Float32Array(1024);
+  downloadKbit = new Float32Array(1024);
+  uploadKbit = new Float32Array(1024);
+  pingMs = new Float32Array(1024);
+  rsrpDbm = new Float32Array(1024);
+  signalDbm = new Float32Array(1024);
+  /** Index into OPERATORS, or NO_OPERATOR. */
+  operator = new Uint8Array(1024);
+  /** Index into MEASUREMENT_TECHNOLOGIES. */
+  technology = new Uint8Array(1024);
+  /** NetTest's open_test_uuid, listed in the ČTÚ package as evidence. */
+  uuid: string[] = [];
+
+  private grow(): void {
+    const size = this.lon.length * 2;
+    const bigger = <T extends Float64Array | Float32Array | Uint8Array>(array: T): T => {
+      const next = new (array.constructor as new (n: number) => T)(size);
+      next.set(array);
+      return next;
+    };
+    this.lon = bigger(this.lon);
+    this.lat = bigger(this.lat);
+    this.time = bigger(this.time);
+    this.accuracyM = bigger(this.accuracyM);
+    this.downloadKbit = bigger(this.downloadKbit);
+    this.uploadKbit = bigger(this.uploadKbit);
+    this.pingMs = bigger(this.pingMs);
+    this.rsrpDbm = bigger(this.rsrpDbm);
+    this.signalDbm = bigger(this.signalDbm);
+    this.operator = bigger(this.operator);
+    this.technology = bigger(this.technology);
+  }
+
+  add(row: {
+    uuid: string;
+    lon: number;
+    lat: number;
+    time: number;
+    accuracyM: number;
+    downloadKbit: number;
+    uploadKbit: number;
+    pingMs: number;
+    rsrpDbm: number;
+    signalDbm: number;
+    operator: OperatorCode | null;
+    technology: MeasurementTechnology;
+  }): void {
+    if (this.count === this.lon.length) this.grow();
+    const i = this.count++;
+    this.lon[i] = row.lon;
+    this.lat[i] = row.lat;
+    this.time[i] = row.time;
+    this.accuracyM[i] = row.accuracyM;
+    this.downloadKbit[i] = row.downloadKbit;
+    this.uploadKbit[i] = row.uploadKbit;
+    this.pingMs[i] = row.pingMs;
+    this.rsrpDbm[i] = row.rsrpDbm;
+    this.signalDbm[i] = row.signalDbm;
+    this.operator[i] = row.operator === null ? NO_OPERATOR : OPERATORS.findIndex((o) => o.code === row.operator);
+    this.technology[i] = MEASUREMENT_TECHNOLOGIES.indexOf(row.technology);
+    this.uuid.push(row.uuid);
+  }
+
+  operatorAt(i: number): OperatorCode | null {
+    const k = this.operator[i]!;
+    return k === NO_OPERATOR ? null : OPERATORS[k]!.code;
+  }
+
+  technologyAt(i: number): MeasurementTechnology {
+    return MEASUREMENT_TECHNOLOGIES[this.technology[i]!]!;
+  }
+
+  /** Bytes held by the columns (for the benchmark's memory figure). */
+  get bytes(): number {
+    return [this.lon, this.lat, this.time, this.accuracyM, this.downloadKbit, this.uploadKbit, this.pingMs, this.rsrpDbm, this.signalDbm, this.operator, this.technology].reduce((s, a) => s + a.byteLength, 0);
+  }
+}
