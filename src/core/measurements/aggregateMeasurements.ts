@@ -21,9 +21,10 @@ export interface MeasurementCell {
   failures: number;
 }
 
-function median(values: number[]): number | null {
+/** The median of a typed-array slice (sorted in place: the slice is scratch space). */
+function median(values: Float32Array): number | null {
   if (values.length === 0) return null;
-  values.sort((a, b) => a - b);
+  values.sort();
   const middle = values.length >> 1;
   return values.length % 2 ? values[middle]! : (values[middle - 1]! + values[middle]!) / 2;
 }
@@ -39,25 +40,51 @@ export function aggregateMeasurements(
   options: { resolution?: number; thresholds?: EvidenceThresholds } = {},
 ): MeasurementCell[] {
   const resolution = options.resolution ?? DEFAULT_H3_RESOLUTION;
-  const groups = new Map<string, { cell: string; operator: string; technology: string; downloads: number[]; rsrps: number[]; count: number; failures: number }>();
+  // Pass 1: each row's group (cell × operator × technology) and the group sizes. Rows are then laid out by group
+  // in typed arrays (compressed rows), so a million rows make no per-group arrays.
+  const groupIndex = new Map<string, number>();
+  const groups: Array<{ cell: string; operator: string; technology: string; count: number; failures: number }> = [];
+  const groupOf = new Int32Array(table.count);
   for (let i = 0; i < table.count; i++) {
     const cell = latLngToCell(table.lat[i]!, table.lon[i]!, resolution);
-    const operator = table.operatorAt(i) ?? 'unknown';
-    const technology = table.technologyAt(i);
-    const key = `${cell}|${operator}|${technology}`;
-    let group = groups.get(key);
-    if (!group) groups.set(key, (group = { cell, operator, technology, downloads: [], rsrps: [], count: 0, failures: 0 }));
-    group.count++;
-    const download = table.downloadKbit[i]!;
-    if (Number.isFinite(download)) group.downloads.push(download / 1000);
-    const rsrp = table.rsrpDbm[i]!;
-    if (Number.isFinite(rsrp)) group.rsrps.push(rsrp);
-    if (isFailedMeasurement(table, i, options.thresholds)) group.failures++;
+    const key = `${cell}|${table.operator[i]}|${table.technology[i]}`;
+    let g = groupIndex.get(key);
+    if (g === undefined) {
+      g = groups.length;
+      groupIndex.set(key, g);
+      groups.push({ cell, operator: table.operatorAt(i) ?? 'unknown', technology: table.technologyAt(i), count: 0, failures: 0 });
+    }
+    groupOf[i] = g;
+    groups[g]!.count++;
+    if (isFailedMeasurement(table, i, options.thresholds)) groups[g]!.failures++;
   }
-  return [...groups.values()]
-    .map(({ downloads, rsrps, ...g }) => {
-      const download = median(downloads);
-      return { ...g, medianDownloadMbps: download === null ? null : Math.round(download * 100) / 100, medianRsrpDbm: median(rsrps) };
+  const start = new Int32Array(groups.length + 1);
+  groups.forEach((group, g) => (start[g + 1] = start[g]! + group.count));
+  const downloads = new Float32Array(table.count);
+  const rsrps = new Float32Array(table.count);
+  const downloadFill = start.slice(0, groups.length);
+  const downloadEnd = new Int32Array(groups.length);
+  const rsrpFill = start.slice(0, groups.length);
+  for (let i = 0; i < table.count; i++) {
+    const g = groupOf[i]!;
+    const download = table.downloadKbit[i]!;
+    if (Number.isFinite(download)) downloads[downloadFill[g]!++] = download / 1000;
+    const rsrp = table.rsrpDbm[i]!;
+    if (Number.isFinite(rsrp)) rsrps[rsrpFill[g]!++] = rsrp;
+  }
+  downloadEnd.set(downloadFill);
+  return groups
+    .map((group, g) => {
+      const download = median(downloads.subarray(start[g]!, downloadEnd[g]!));
+      return {
+        cell: group.cell,
+        operator: group.operator,
+        technology: group.technology,
+        count: group.count,
+        medianDownloadMbps: download === null ? null : Math.round(download * 100) / 100,
+        medianRsrpDbm: median(rsrps.subarray(start[g]!, rsrpFill[g]!)),
+        failures: group.failures,
+      };
     })
     .sort((a, b) => (a.cell < b.cell ? -1 : a.cell > b.cell ? 1 : `${a.operator}|${a.technology}` < `${b.operator}|${b.technology}` ? -1 : 1));
 }

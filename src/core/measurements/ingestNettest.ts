@@ -18,11 +18,23 @@ export type IngestStart =
   | { ok: true; ingest: NettestIngest }
   | { ok: false; code: 'nettest.missingColumns'; missing: string[] };
 
+/** A number cell: '' and missing are NaN; a decimal comma is accepted. Written for a million rows a file. */
 const parseNumber = (text: string | undefined): number => {
-  if (text === undefined) return Number.NaN;
-  const trimmed = text.trim();
-  return trimmed === '' ? Number.NaN : Number(trimmed.replace(',', '.'));
+  if (text === undefined || text === '') return Number.NaN;
+  const value = +text;
+  if (value === value) return text.trim() === '' ? Number.NaN : value;
+  return text.includes(',') ? +text.replace(',', '.') : Number.NaN;
 };
+
+const UTC_TIME = /^\s*(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})/;
+/** NetTest's `YYYY-MM-DD HH:MM:SS` (UTC) → epoch ms, or NaN. */
+export function parseUtc(text: string): number {
+  const m = UTC_TIME.exec(text);
+  if (!m) return Number.NaN;
+  const ms = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!);
+  // Date.UTC rolls over impossible dates (2026-02-30): refuse those instead.
+  return new Date(ms).getUTCDate() === +m[3]! ? ms : Number.NaN;
+}
 
 export class NettestIngest {
   readonly table = new MeasurementTable();
@@ -45,10 +57,8 @@ export class NettestIngest {
   /** One data row, as the cells of the CSV line. */
   addRow(cells: readonly string[]): void {
     this.rows++;
-    const get = (name: NettestColumn) => {
-      const i = this.column[name];
-      return i < 0 ? undefined : cells[i];
-    };
+    const column = this.column;
+    const get = (name: NettestColumn) => cells[column[name]];
     const lon = parseNumber(get('long'));
     const lat = parseNumber(get('lat'));
     if (!Number.isFinite(lon) || !Number.isFinite(lat) || (lon === 0 && lat === 0)) return void this.skipped.noLocation++;
@@ -58,7 +68,7 @@ export class NettestIngest {
     const technology = technologyOf(get('network_type') ?? '');
     if (technology === null) return void this.skipped.notMobile++;
     const uuid = (get('open_test_uuid') ?? '').trim();
-    const time = Date.parse(`${(get('time_utc') ?? '').trim().replace(' ', 'T')}Z`);
+    const time = parseUtc(get('time_utc') ?? '');
     if (uuid === '' || !Number.isFinite(time)) return void this.skipped.invalid++;
     this.table.add({
       uuid,

@@ -7,6 +7,7 @@ import { MEASUREMENT_TECHNOLOGIES, type MeasurementTechnology } from './nettestS
 import type { OperatorCode } from '../reports/enumerations.ts';
 
 export const NO_OPERATOR = 255;
+const OPERATOR_INDEX = new Map(OPERATORS.map((o, k) => [o.code, k]));
 
 export class MeasurementTable {
   count = 0;
@@ -72,7 +73,7 @@ export class MeasurementTable {
     this.pingMs[i] = row.pingMs;
     this.rsrpDbm[i] = row.rsrpDbm;
     this.signalDbm[i] = row.signalDbm;
-    this.operator[i] = row.operator === null ? NO_OPERATOR : OPERATORS.findIndex((o) => o.code === row.operator);
+    this.operator[i] = row.operator === null ? NO_OPERATOR : OPERATOR_INDEX.get(row.operator)!;
     this.technology[i] = MEASUREMENT_TECHNOLOGIES.indexOf(row.technology);
     this.uuid.push(row.uuid);
   }

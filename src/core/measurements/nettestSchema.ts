@@ -40,9 +40,16 @@ export function technologyOf(networkType: string): MeasurementTechnology | null 
   return null;
 }
 
+const operatorCache = new Map<string, OperatorCode | null>();
+/** MCC-MNC ("230-01" or "23001") → operator; cached, as a file repeats a handful of values a million times. */
 export function operatorOf(mccMnc: string): OperatorCode | null {
-  const normalized = mccMnc.trim().replace(/^(\d{3})(\d{2})$/, '$1-$2');
-  return OPERATORS.find((o) => o.mccMnc === normalized)?.code ?? null;
+  let operator = operatorCache.get(mccMnc);
+  if (operator === undefined) {
+    const normalized = mccMnc.trim().replace(/^(\d{3})(\d{2})$/, '$1-$2');
+    operator = OPERATORS.find((o) => o.mccMnc === normalized)?.code ?? null;
+    if (operatorCache.size < 10_000) operatorCache.set(mccMnc, operator);
+  }
+  return operator;
 }
 
 /** NetTest's display class of a 4G/5G RSRP (4 ≥ −85, 3 ≥ −95, 2 ≥ −111, 1 below). Display classes, not a regulatory criterion. */

@@ -1,0 +1,74 @@
+/**
+ * Importing NetTest open data in Node: 1,000,000 generated rows (the open-rmbt column set) parsed and aggregated
+ * into H3 cells, side by side with bare parsing by papaparse alone (the ratio is the goal: at least half the speed
+ * of bare parsing) and the peak memory (goal: under 1 GB). Prints a table; not a test.
+ *
+ *   node --expose-gc --import tsx tests/bench/measurements.bench.ts [--rows 1000000]
+ */
+import Papa from 'papaparse';
+import { ObecIndex } from '../../src/core/lookup/obecIndex.ts';
+import { aggregateMeasurements } from '../../src/core/measurements/aggregateMeasurements.ts';
+import { NettestConsumer } from '../../src/core/measurements/nettestConsumer.ts';
+import { seededRandom } from '../../src/core/random/seededRandom.ts';
+import { readObce } from '../../src/cli/packsOnDisk.ts';
+
+const argRows = process.argv.indexOf('--rows');
+const ROWS = argRows > 0 ? Number(process.argv[argRows + 1]) : 1_000_000;
+const HEADER =
+  'open_uuid,open_test_uuid,time_utc,cat_technology,network_type,lat,long,loc_src,loc_accuracy,gkz,zip_code,country_location,download_kbit,upload_kbit,ping_ms,lte_rsrp,lte_rsrq,server_name,test_duration,num_threads,platform,model,client_version,network_mcc_mnc,network_name,sim_mcc_mnc,nat_type,asn,ip_anonym,ndt_download_kbit,ndt_upload_kbit,implausible,signal_strength,pinned,kg_nr,gkz_sa,land_cover,cell_area_code,cell_location_id,channel_number,radio_band,settlement_type,link_id,link_name,link_distance,edge_id,link_frc';
+
+const random = seededRandom(9);
+const types = ['LTE', 'LTE', 'LTE', 'NR NSA', 'GSM', 'WLAN'];
+const operators = ['230-01', '230-02', '230-03'];
+const lines = [HEADER];
+for (let i = 0; i < ROWS; i++) {
+  const lat = (48.6 + random() * 2.4).toFixed(6);
+  const lon = (12.1 + random() * 6.7).toFixed(6);
+  const type = types[Math.floor(random() * types.length)]!;
+  const rsrp = type === 'LTE' || type === 'NR NSA' ? String(-70 - Math.floor(random() * 60)) : '';
+  lines.push(
+    `P${i},O${i.toString(16).padStart(8, '0')}-0000-4000-8000-000000000000,2026-10-${String(1 + (i % 28)).padStart(2, '0')} 12:${String(i % 60).padStart(2, '0')}:00,4G,${type},${lat},${lon},gps,${(5 + random() * 40).toFixed(1)},,,CZ,${Math.floor(random() * 80000)},${Math.floor(random() * 20000)},${(20 + random() * 60).toFixed(1)},${rsrp},-10,server,7,3,Android,model,1.0,${operators[i % 3]},op,${operators[i % 3]},nat,1234,1.2.3.0,,,false,,false,,,,,,,,,,,,,`,
+  );
+}
+const text = lines.join('\r\n');
+lines.length = 0;
+
+function measure<T>(run: () => T): { ms: number; result: T; peakMb: number } {
+  (globalThis as { gc?: () => void }).gc?.();
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  const start = performance.now();
+  const result = run();
+  const ms = performance.now() - start;
+  clearInterval(timer);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  return { ms, result, peakMb: peak / 1024 / 1024 };
+}
+
+const bare = measure(() => {
+  let rows = 0;
+  Papa.parse<string[]>(text, { header: false, skipEmptyLines: true, step: () => void rows++ });
+  return rows;
+});
+
+const index = ObecIndex.fromCollection(readObce('CZ'), { coverage: 'country' });
+let aggregateMs = 0;
+const full = measure(() => {
+  const consumer = new NettestConsumer((lon, lat) => index.findContaining(lon, lat) >= 0);
+  Papa.parse<string[]>(text, { header: false, skipEmptyLines: true, step: (r) => consumer.row(r.data) });
+  const result = consumer.finish();
+  if (!result.ok) throw new Error(result.code);
+  const started = performance.now();
+  const cells = aggregateMeasurements(result.ingest.table).length;
+  aggregateMs = performance.now() - started;
+  return { summary: result.summary, cells, tableMb: result.ingest.table.bytes / 1024 / 1024 };
+});
+
+const rate = (ms: number) => Math.round((ROWS / ms) * 1000);
+console.log(`\nNetTest import — ${ROWS.toLocaleString('en')} generated rows, ${(text.length / 1024 / 1024).toFixed(0)} MB of CSV text (Node ${process.version})`);
+console.log(`kept ${full.result.summary.kept.toLocaleString('en')}, skipped ${JSON.stringify(full.result.summary.skipped)}, ${full.result.cells.toLocaleString('en')} cell × operator × technology groups; columns take ${full.result.tableMb.toFixed(0)} MB\n`);
+console.log('| step | ms | rows/s | × bare parsing | peak RSS (MB, incl. the CSV text) |');
+console.log('|---|---:|---:|---:|---:|');
+console.log(`| papaparse alone (baseline) | ${bare.ms.toFixed(0)} | ${rate(bare.ms).toLocaleString('en')} | 1.00 | ${bare.peakMb.toFixed(0)} |`);
+console.log(`| of which H3 aggregation | ${aggregateMs.toFixed(0)} | | | |`);
+console.log(`| parse + classify + filter + columns + H3 aggregation | ${full.ms.toFixed(0)} | ${rate(full.ms).toLocaleString('en')} | ${(bare.ms / full.ms).toFixed(2)} | ${full.peakMb.toFixed(0)} |`);
