@@ -26,11 +26,13 @@ export function lookupPolygon(index: ObecIndex, polygon: Polygon | MultiPolygon)
   const subject = feature(polygon);
   const total = area(subject);
   const [w, s, e, n] = bbox(subject);
-  const candidates = index.candidatesInBox(w, s, e, n);
-  const holder = whollyInsideOneObec(index, polygon, candidates);
-  if (holder >= 0) return { ok: true, ...apportion(new Map([[index.obce[holder]!, total]]), total, 0) };
+  const touched = touchedObce(index, polygon, index.candidatesInBox(w, s, e, n));
+  if (!touched.crosses && touched.obce.size === 1) {
+    const [holder] = touched.obce;
+    return { ok: true, ...apportion(new Map([[index.obce[holder!]!, total]]), total, 0) };
+  }
   const areaByObec = new Map<ObecProperties, number>();
-  for (const i of candidates) {
+  for (const i of touched.obce) {
     const overlap = intersect(featureCollection([subject, feature(index.geometries[i]!)]));
     if (!overlap) continue;
     const overlapArea = area(overlap);
@@ -40,31 +42,34 @@ export function lookupPolygon(index: ObecIndex, polygon: Polygon | MultiPolygon)
 }
 
 /**
- * The common case, without polygon clipping: no edge of the polygon crosses an obec border, its vertices all lie
- * in one obec, and no other obec lies inside it (an enclave would cross nothing). Returns that obec, or -1.
+ * The obce a polygon touches, found without clipping: those holding one of its vertices, those whose border one of
+ * its edges crosses, and those lying wholly inside it (an enclave crosses nothing). Only these are clipped; when
+ * no edge crosses a border and one obec holds every vertex, the whole area is that obec's (the common case).
  */
-function whollyInsideOneObec(index: ObecIndex, polygon: Polygon | MultiPolygon, candidates: readonly number[]): number {
+function touchedObce(index: ObecIndex, polygon: Polygon | MultiPolygon, candidates: readonly number[]): { obce: Set<number>; crosses: boolean } {
   const rings = polygon.type === 'Polygon' ? polygon.coordinates : polygon.coordinates.flat();
-  const first = rings[0]![0]!;
-  const holder = index.findContaining(first[0]!, first[1]!);
-  if (holder < 0) return -1;
+  const obce = new Set<number>();
+  let crosses = false;
   const crossings: number[] = [];
   for (const ring of rings) {
     for (let k = 0; k + 1 < ring.length; k++) {
       const [ax, ay] = ring[k] as [number, number];
       const [bx, by] = ring[k + 1] as [number, number];
+      const holder = index.findContaining(ax, ay);
+      if (holder >= 0) obce.add(holder);
       for (const i of candidates) {
+        crossings.length = 0;
         index.segmentCrossings(i, ax, ay, bx, by, crossings);
-        if (crossings.length > 0) return -1;
+        if (crossings.length > 0) {
+          crosses = true;
+          obce.add(i);
+        }
       }
-      if (index.findContaining(bx, by) !== holder) return -1;
     }
   }
   const subject = feature(polygon);
   for (const i of candidates) {
-    if (i === holder) continue;
-    const vertex = index.firstVertex(i);
-    if (booleanPointInPolygon(vertex, subject)) return -1;
+    if (!obce.has(i) && booleanPointInPolygon(index.firstVertex(i), subject)) obce.add(i);
   }
-  return holder;
+  return { obce, crosses };
 }
