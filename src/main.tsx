@@ -9,6 +9,7 @@ import { StoreProvider } from './ui/storeContext.tsx';
 const store = createAppStore();
 void store.getState().start();
 void store.getState().loadReports();
+void store.getState().loadReview();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -53,6 +53,7 @@ import {
   reportLayerFilters,
   reportsDiff,
 } from './reportLayers.ts';
+import { CoordinatorOverlay } from './CoordinatorOverlay.ts';
 import { ObecLabels } from './obecLabels.ts';
 import { OrpLabels } from './orpLabels.ts';
 import { installTestHook } from './testHook.ts';
@@ -78,6 +79,7 @@ export class MapController {
   private readonly obecLabels: ObecLabels;
   private readonly tooltip: Popup;
   private readonly pointMarker: Marker;
+  private readonly coordinator: CoordinatorOverlay;
   private readonly unsubscribe: () => void;
   private readonly removeTestHook: () => void;
   private styleReady = false;
@@ -123,9 +125,11 @@ export class MapController {
     // The tooltip sits beside the pointer, so it never hides the place being clicked.
     this.tooltip = new Popup({ closeButton: false, closeOnClick: false, className: 'obec-tooltip', anchor: 'left', offset: 18 });
     this.pointMarker = new Marker({ element: createPinElement(), anchor: 'bottom' });
+    this.coordinator = new CoordinatorOverlay(this.map, container, store, this.tooltip);
 
     this.map.on('load', () => {
       this.styleReady = true;
+      this.coordinator.install();
       const adapter = new TerraDrawMapLibreGLAdapter({ map: this.map, coordinatePrecision: 7, prefixId: 'td' });
       this.drawing = new DrawingController(adapter, {
         onDrawn: (geometry) => void this.store.getState().placeReport(geometry),
@@ -188,6 +192,7 @@ export class MapController {
     if (previous === null || state.myObecKod !== previous.myObecKod) this.showMyObec(state.myObecKod);
     if (previous === null || state.reports !== previous.reports) this.showReports(state.reports);
     if (previous === null || state.editor !== previous.editor || state.reports !== previous.reports) this.showEditor(state);
+    this.coordinator.sync(state, previous);
   }
 
   /**
@@ -326,7 +331,8 @@ export class MapController {
   }
 
   private readonly onHover = (event: MapLayerMouseEvent): void => {
-    // While drawing or editing the tooltip would only be in the way.
+    // While drawing or editing the tooltip would only be in the way; the coordinator's view has its own.
+    if (this.store.getState().appView === 'coordinator') return;
     if (this.store.getState().editor.mode.kind !== 'browse') return this.clearHover();
     const feature = event.features?.[0];
     const kod = typeof feature?.properties.kod === 'string' ? feature.properties.kod : null;
@@ -369,6 +375,10 @@ export class MapController {
   /** A click selects the report under it, or describes the place; while drawing, terra-draw has the clicks. */
   private readonly onClick = (event: MapMouseEvent): void => {
     const state = this.store.getState();
+    if (this.coordinator.active(state)) {
+      this.coordinator.click(event);
+      return;
+    }
     if (state.editor.mode.kind !== 'browse' || !this.browsingAtPointerDown) return;
     const { x, y } = event.point;
     const hits = this.map.queryRenderedFeatures(

@@ -11,6 +11,7 @@ import type {
   StyleSpecification,
 } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
+import { coordinatorFillLayers, coordinatorOverlayLayers, coordinatorSources } from './coordinatorLayers.ts';
 import { REPORTS_SOURCE, reportLayers } from './reportLayers.ts';
 
 export const SOURCE = {
@@ -181,6 +182,10 @@ export function boundaryLayers(): LayerSpecification[] {
 export const FIRST_BOUNDARY_LAYER = LAYER.contextKrajeFill;
 
 export function buildMapStyle(): StyleSpecification {
+  // The coordinator's choropleth goes below the obec lines, its localities and points above everything.
+  const boundaries = boundaryLayers();
+  const at = boundaries.findIndex((layer) => layer.id === LAYER.obceLine);
+  boundaries.splice(at, 0, ...coordinatorFillLayers());
   return {
     version: 8,
     sources: {
@@ -190,8 +195,9 @@ export function buildMapStyle(): StyleSpecification {
       [SOURCE.orp]: geojsonSource(),
       [SOURCE.kraj]: geojsonSource(),
       [REPORTS_SOURCE]: geojsonSource('id'),
+      ...coordinatorSources(),
     },
-    layers: [...boundaryLayers(), ...reportLayers()],
+    layers: [...boundaries, ...reportLayers(), ...coordinatorOverlayLayers()],
   };
 }
 

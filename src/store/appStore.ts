@@ -8,27 +8,40 @@ import { createJSONStorage, persist, type StateStorage } from 'zustand/middlewar
 import { isKrajNuts3 } from '../core/units/adminUnits.ts';
 import { isLanguage } from '../i18n/translate.ts';
 import { isBasemapId } from '../map/basemaps.ts';
+import { APP_VIEWS, CHOROPLETH_METRICS, createCoordinatorSlice, type CoordinatorDependencies, type CoordinatorSlice } from './coordinatorSlice.ts';
 import { createEditorSlice, type EditorSlice } from './editorSlice.ts';
 import { createRegionSlice, type RegionSlice } from './regionSlice.ts';
 import { createReportsSlice, type ReportsDependencies, type ReportsStoreSlice } from './reportsSlice.ts';
+import { createReviewSlice, type ReviewDependencies, type ReviewSlice } from './reviewSlice.ts';
 import { createSearchSlice, type SearchSlice } from './searchSlice.ts';
 import { createSelectionSlice, type SelectionSlice } from './selectionSlice.ts';
 import { createSettingsSlice, type SettingsSlice } from './settingsSlice.ts';
 
-export type AppState = RegionSlice & SettingsSlice & SelectionSlice & SearchSlice & ReportsStoreSlice & EditorSlice;
+export type AppState = RegionSlice &
+  SettingsSlice &
+  SelectionSlice &
+  SearchSlice &
+  ReportsStoreSlice &
+  EditorSlice &
+  ReviewSlice &
+  CoordinatorSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** The signature every slice creator has (the store is wrapped in `persist`). */
 export type SliceCreator<Slice> = StateCreator<AppState, [['zustand/persist', unknown]], [], Slice>;
 
 /** What survives a reload: the user's choices, not data. */
-type PersistedState = Pick<AppState, 'krajId' | 'language' | 'basemap' | 'myObecKod'>;
+type PersistedState = Pick<AppState, 'krajId' | 'language' | 'basemap' | 'myObecKod' | 'reviewerName' | 'appView' | 'metric'>;
 
 export interface AppStoreOptions {
   /** What the reports slice needs from the world (index loader, IndexedDB, channel); browser defaults otherwise. */
   reports?: ReportsDependencies;
   /** Where the user's choices are kept; default localStorage. */
   settingsStorage?: StateStorage;
+  /** The review's storage; by default the reports' IndexedDB factory and database name. */
+  review?: ReviewDependencies;
+  /** The analysis worker's client and the debounce of automatic re-analysis. */
+  coordinator?: CoordinatorDependencies;
 }
 
 export function createAppStore(options: AppStoreOptions = {}): AppStore {
@@ -41,6 +54,14 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
         ...createSearchSlice(...args),
         ...createReportsSlice(options.reports)(...args),
         ...createEditorSlice(...args),
+        ...createReviewSlice(
+          options.review ?? {
+            ...(options.reports && 'indexedDB' in options.reports ? { indexedDB: options.reports.indexedDB } : {}),
+            ...(options.reports?.databaseName ? { databaseName: options.reports.databaseName } : {}),
+            ...(options.reports?.now ? { now: options.reports.now } : {}),
+          },
+        )(...args),
+        ...createCoordinatorSlice(options.coordinator)(...args),
       }),
       {
         name: 'hlucha-mista.settings',
@@ -51,6 +72,9 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
           language: state.language,
           basemap: state.basemap,
           myObecKod: state.myObecKod,
+          reviewerName: state.reviewerName,
+          appView: state.appView,
+          metric: state.metric,
         }),
         merge: (persisted, current) => {
           const saved = (persisted ?? {}) as Partial<Record<keyof PersistedState, unknown>>;
@@ -60,6 +84,9 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
             ...(isLanguage(saved.language) ? { language: saved.language } : {}),
             ...(isBasemapId(saved.basemap) ? { basemap: saved.basemap } : {}),
             ...(typeof saved.myObecKod === 'string' && /^\d{6}$/.test(saved.myObecKod) ? { myObecKod: saved.myObecKod } : {}),
+            ...(typeof saved.reviewerName === 'string' && saved.reviewerName.trim() !== '' ? { reviewerName: saved.reviewerName.trim().slice(0, 120) } : {}),
+            ...(APP_VIEWS.some((view) => view === saved.appView) ? { appView: saved.appView as AppState['appView'] } : {}),
+            ...(CHOROPLETH_METRICS.some((metric) => metric === saved.metric) ? { metric: saved.metric as AppState['metric'] } : {}),
           };
         },
       },

@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { ActionsProvider, useGlobalShortcuts } from './actions/ActionsProvider.tsx';
 import { BasemapSwitcher } from './BasemapSwitcher.tsx';
+import { CoordinatorSidebar } from './coordinator/CoordinatorSidebar.tsx';
+import { CoordinatorToolbar } from './coordinator/CoordinatorToolbar.tsx';
 import { Header } from './Header.tsx';
 import { Legend } from './Legend.tsx';
 import { MapView } from './MapView.tsx';
@@ -26,6 +28,7 @@ export function App() {
 function AppLayout() {
   const t = useT();
   const language = useAppStore((state) => state.language);
+  const appView = useAppStore((state) => state.appView);
   useGlobalShortcuts();
   useImportDrop();
 
@@ -41,7 +44,7 @@ function AppLayout() {
       <Header />
       <main className="layout">
         <div className="map-column">
-          <ReportsToolbar />
+          {appView === 'coordinator' ? <CoordinatorToolbar /> : <ReportsToolbar />}
           <MapView />
         </div>
         <aside className="sidebar" aria-label={t('sidebar.label')}>
@@ -55,6 +58,12 @@ function AppLayout() {
 
 /** The open report's form, or (no report open) "Moje obec", the list of reports and the map's panels. */
 function Sidebar() {
+  const appView = useAppStore((state) => state.appView);
+  if (appView === 'coordinator') return <CoordinatorSidebar />;
+  return <ReportsSidebar />;
+}
+
+function ReportsSidebar() {
   const formOpen = useAppStore((state) => state.editor.selectedReportId !== null && state.reports[state.editor.selectedReportId] !== undefined);
   if (formOpen) return <ReportFormPanel />;
   return (

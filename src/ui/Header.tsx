@@ -1,3 +1,4 @@
+import { ViewSwitch } from './coordinator/ViewSwitch.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { RegionSwitcher } from './RegionSwitcher.tsx';
 import { SearchBox } from './SearchBox.tsx';
@@ -19,6 +20,7 @@ export function Header() {
         </div>
       </div>
       <div className="header-controls">
+        <ViewSwitch />
         <RegionSwitcher />
         <SearchBox />
         <LanguageSwitch />

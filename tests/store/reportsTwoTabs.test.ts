@@ -1,6 +1,7 @@
 /** Two store instances on one database and one BroadcastChannel behave as two tabs of the app. */
 import { describe, expect, it } from 'vitest';
 import { exportObecFile } from '../../src/core/obecFile/exportObecFile.ts';
+import { REPORT_DATABASE_VERSION } from '../../src/store/persistence/reportDatabase.ts';
 import { BOZI_DAR, KARLOVY_VARY, newProfile, openLoadedTab, OSTROV, point, reportsOnDisk, validReport } from './reportsStoreKit.ts';
 
 type Tab = Awaited<ReturnType<typeof openLoadedTab>>;
@@ -97,8 +98,8 @@ describe('reports slice: two tabs', () => {
     const profile = newProfile();
     const a = await openLoadedTab(profile);
     const id = await created(a, KARLOVY_VARY, 'Uloženo');
-    // Another tab runs a newer app with database version 2.
-    const upgrade = profile.indexedDB.open('hlucha-mista', 2);
+    // Another tab runs a newer app with the next database version.
+    const upgrade = profile.indexedDB.open('hlucha-mista', REPORT_DATABASE_VERSION + 1);
     const newer = await new Promise<IDBDatabase>((resolve, reject) => {
       upgrade.onsuccess = () => resolve(upgrade.result);
       upgrade.onerror = () => reject(upgrade.error);

@@ -4,6 +4,8 @@
  *   deletions  one record per deleted report ({ id, revision, deletedAt }), so that a deletion has a revision too
  *              and another tab cannot bring back, unnoticed, what this one deleted (and vice versa)
  *   meta       facts about the database itself (when it was created, by which app version)
+ *   review     the BCO coordinator's review of localities (since version 2): one record, key "state", holding the
+ *              ReviewState (reviews, pins, audit trail) as core's review model defines it
  *
  * Every write is ONE readwrite transaction over `reports` and `deletions`: an import of 500 reports is all or
  * nothing. Each write is conditional (compare-and-set): a record is written only when what is stored is still what
@@ -13,10 +15,11 @@
  */
 import { wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import type { Report } from '../../core/reports/report.ts';
+import type { ReviewState } from '../../core/review/reviewModel.ts';
 
 export const REPORT_DATABASE_NAME = 'hlucha-mista';
 /** Raise with every change of the stores; add the step to UPGRADES. */
-export const REPORT_DATABASE_VERSION = 1;
+export const REPORT_DATABASE_VERSION = 2;
 
 export type StorageFailureCode = 'storage.quotaExceeded' | 'storage.unavailable' | 'storage.blocked' | 'storage.failed';
 
@@ -60,10 +63,14 @@ interface ReportDatabaseSchema extends DBSchema {
   reports: { key: string; value: Report };
   deletions: { key: string; value: Deletion };
   meta: { key: string; value: unknown };
+  review: { key: string; value: ReviewState };
 }
 
 type Database = IDBPDatabase<ReportDatabaseSchema>;
-type UpgradeTransaction = IDBPTransaction<ReportDatabaseSchema, Array<'reports' | 'deletions' | 'meta'>, 'versionchange'>;
+type UpgradeTransaction = IDBPTransaction<ReportDatabaseSchema, Array<'reports' | 'deletions' | 'meta' | 'review'>, 'versionchange'>;
+
+/** The key of the one record in the `review` store. */
+const REVIEW_KEY = 'state';
 
 /** UPGRADES[v] brings a database of version v to version v + 1. */
 const UPGRADES: ReadonlyArray<(database: Database, transaction: UpgradeTransaction) => void> = [
@@ -72,6 +79,9 @@ const UPGRADES: ReadonlyArray<(database: Database, transaction: UpgradeTransacti
     database.createObjectStore('deletions', { keyPath: 'id' });
     database.createObjectStore('meta');
     void transaction.objectStore('meta').put(new Date().toISOString(), 'createdAt');
+  },
+  (database) => {
+    database.createObjectStore('review');
   },
 ];
 
@@ -258,6 +268,25 @@ export class ReportDatabase {
   async readMeta(key: string): Promise<ReadResult<unknown>> {
     try {
       return { ok: true, value: await this.database.get('meta', key) };
+    } catch (error: unknown) {
+      return failure(error);
+    }
+  }
+
+  /** The coordinator's review, or undefined when none was saved yet. */
+  async readReview(): Promise<ReadResult<ReviewState | undefined>> {
+    try {
+      return { ok: true, value: await this.database.get('review', REVIEW_KEY) };
+    } catch (error: unknown) {
+      return failure(error);
+    }
+  }
+
+  /** Replaces the stored review (one small record: the whole state is written in one transaction). */
+  async writeReview(state: ReviewState): Promise<ReadResult<null>> {
+    try {
+      await this.database.put('review', state, REVIEW_KEY);
+      return { ok: true, value: null };
     } catch (error: unknown) {
       return failure(error);
     }

@@ -21,7 +21,10 @@ export type ActionId =
   | 'file.export'
   | 'file.import'
   | 'demo.load'
-  | 'reports.clear';
+  | 'reports.clear'
+  | 'view.reports'
+  | 'view.coordinator'
+  | 'review.exportFile';
 
 export interface Shortcut {
   /** KeyboardEvent.key, compared case-insensitively for letters. */
@@ -45,7 +48,7 @@ export type UndoPolicy = 'undoable' | 'noDataChange' | 'history';
  * Where the command is shown: a toolbar group, 'file' beside the list, 'overlay' on the map while a tool is on
  * (so the toolbar never changes its size and the map never jumps), null: keyboard or context only.
  */
-export type ActionGroup = 'draw' | 'edit' | 'history' | 'file' | 'overlay' | null;
+export type ActionGroup = 'draw' | 'edit' | 'history' | 'file' | 'overlay' | 'view' | 'review' | null;
 
 /** What a command may use besides the store: the map's centre (under the keyboard crosshair). */
 export interface MapCommands {

@@ -7,6 +7,7 @@ import type { MessageKey } from '../../i18n/translate.ts';
 import type { AppState } from '../../store/appStore.ts';
 import { HISTORY_LABEL_KEYS } from '../../store/history.ts';
 import type { DrawTool } from '../../store/editorSlice.ts';
+import { downloadText } from '../reports/ExportDialog.tsx';
 import { loadDemoReports } from './loadDemoReports.ts';
 import { matchesShortcut, type ActionContext, type ActionId, type AppAction, type Shortcut } from './action.ts';
 
@@ -191,6 +192,51 @@ export const APP_ACTIONS: readonly AppAction[] = [
     group: 'file',
     enabled: hasReports,
     run: ({ store }) => store.getState().openDialog('clear'),
+  },
+  {
+    id: 'view.reports',
+    labelKey: 'action.viewReports',
+    hintKey: 'action.viewReports.hint',
+    shortcuts: [],
+    undo: 'noDataChange',
+    group: 'view',
+    enabled: () => true,
+    pressed: (state) => state.appView === 'reports',
+    run: ({ store }) => {
+      const state = store.getState();
+      state.selectLocality(null);
+      state.setAppView('reports');
+    },
+  },
+  {
+    id: 'view.coordinator',
+    labelKey: 'action.viewCoordinator',
+    hintKey: 'action.viewCoordinator.hint',
+    shortcuts: [],
+    undo: 'noDataChange',
+    group: 'view',
+    enabled: () => true,
+    pressed: (state) => state.appView === 'coordinator',
+    run: ({ store }) => {
+      const state = store.getState();
+      state.setTool(null);
+      state.finishEditShape();
+      state.selectReport(null);
+      state.setAppView('coordinator');
+    },
+  },
+  {
+    id: 'review.exportFile',
+    labelKey: 'action.exportReview',
+    hintKey: 'action.exportReview.hint',
+    shortcuts: [],
+    undo: 'noDataChange',
+    group: 'review',
+    enabled: (state) => state.review.audit.length > 0,
+    run: ({ store }) => {
+      const text = store.getState().exportReview();
+      downloadText(text, `posouzeni-${new Date().toISOString().slice(0, 10)}.json`, 'application/json');
+    },
   },
 ];
 

@@ -114,6 +114,11 @@ export function useImportDrop(): void {
       event.preventDefault();
       const files = filesOf(event);
       if (files.length === 0) return;
+      // In the region overview many files come at once: they go to its import, with progress and a summary.
+      if (store.getState().appView === 'coordinator') {
+        if (store.getState().bulkImport.status !== 'running') void store.getState().importObecFiles(files);
+        return;
+      }
       store.getState().openDialog('import');
       void (async () => {
         for (const file of files) await importFile(store, file);

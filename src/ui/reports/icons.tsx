@@ -16,6 +16,9 @@ const PATHS: Partial<Record<ActionId, string>> = {
   'file.import': 'M10 13V3M6 7l4-4 4 4M4 15v2h12v-2',
   'demo.load': 'M4 4h12v12H4zM7 8h6M7 11h4',
   'reports.clear': 'M4 6h12M6 6l1 11h6l1-11M8 3h4',
+  'view.reports': 'M7 5h9M7 10h9M7 15h9M4 5h.01M4 10h.01M4 15h.01',
+  'view.coordinator': 'M4 16V10M8 16V4M12 16v-5M16 16V7M3 16h14',
+  'review.exportFile': 'M10 3v10M6 9l4 4 4-4M4 15v2h12v-2',
 };
 
 export function ActionIcon({ id }: { id: ActionId }) {

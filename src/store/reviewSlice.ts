@@ -1,0 +1,172 @@
+/**
+ * The BCO coordinator's review of localities: status, priority, notes, merge, split, move — every action through
+ * core's applyReviewAction against the localities the analysis shows now, recorded in the audit trail with who
+ * and when, and saved to IndexedDB (the "review" store of reportDatabase.ts). The review file exports and imports
+ * the whole review (core's reviewFile.ts merges an imported one). The reviewer's name is asked once and kept with
+ * the user's settings.
+ */
+import type { Clustering } from '../core/cluster/clusterReports.ts';
+import { applyReviewAction, type ReviewRefusal } from '../core/review/applyReviewAction.ts';
+import { exportReviewFile, mergeReviewStates, parseReviewFile, type ReviewFileProblem } from '../core/review/reviewFile.ts';
+import { EMPTY_REVIEW_STATE, type ReviewAction, type ReviewState } from '../core/review/reviewModel.ts';
+import type { AnalysisResult } from '../worker/analysisProtocol.ts';
+import type { SliceCreator } from './appStore.ts';
+import { openReportDatabase, REPORT_DATABASE_NAME, type ReportDatabase, type StorageFailureCode } from './persistence/reportDatabase.ts';
+
+export interface ReviewDependencies {
+  /** The IndexedDB factory; null: none. Default: globalThis.indexedDB. */
+  indexedDB?: IDBFactory | null;
+  databaseName?: string;
+  now?: () => string;
+}
+
+export type ReviewStorageStatus = { state: 'loading' } | { state: 'ready' } | { state: 'failing'; code: StorageFailureCode };
+
+export type ReviewOutcome =
+  | { ok: true }
+  | { ok: false; code: ReviewRefusal | 'review.noReviewer' | 'review.notAnalysed'; params?: Record<string, string> };
+
+export interface ReviewSlice {
+  review: ReviewState;
+  reviewStorage: ReviewStorageStatus;
+  /** Who reviews ("kdo"): asked once, kept with the settings, written into every audit entry. */
+  reviewerName: string | null;
+  /** The last refusal of a review action or file, shown until the next action. */
+  reviewNotice: { code: ReviewRefusal | ReviewFileProblem | 'review.noReviewer' | 'review.notAnalysed'; params?: Record<string, string> } | null;
+  setReviewerName(name: string): void;
+  loadReview(): Promise<void>;
+  /** Applies one review action to the localities shown now; refused actions change nothing and say why. */
+  reviewLocality(action: ReviewAction): Promise<ReviewOutcome>;
+  exportReview(): string;
+  /** Merges a review file into the review (the same file twice changes nothing). */
+  importReview(text: string): Promise<{ ok: true } | { ok: false; code: ReviewFileProblem }>;
+  closeReview(): void;
+}
+
+/** The clustering applyReviewAction checks against, rebuilt from the analysis result (plain data). */
+export function clusteringOf(result: AnalysisResult): Clustering {
+  const localityOf = new Map<string, string>();
+  for (const locality of result.localities) for (const id of locality.reportIds) localityOf.set(id, locality.id);
+  return { localities: result.localities.map(({ id, reportIds, reviewed }) => ({ id, reportIds, reviewed })), localityOf };
+}
+
+export function createReviewSlice(dependencies: ReviewDependencies = {}): SliceCreator<ReviewSlice> {
+  return (set, get) => {
+    const factory = 'indexedDB' in dependencies ? dependencies.indexedDB : (globalThis.indexedDB ?? null);
+    const databaseName = dependencies.databaseName ?? REPORT_DATABASE_NAME;
+    const now = dependencies.now ?? (() => new Date().toISOString());
+    let database: ReportDatabase | null = null;
+    let closed = false;
+    let queue: Promise<unknown> = Promise.resolve();
+
+    function enqueue<T>(job: () => Promise<T>): Promise<T> {
+      const result = queue.then(job);
+      queue = result.catch(() => undefined);
+      return result;
+    }
+
+    async function open(): Promise<ReportDatabase | null> {
+      if (closed) return null;
+      if (database) return database;
+      const opened = await openReportDatabase({
+        factory,
+        name: databaseName,
+        onVersionChange: () => (database = null),
+        onClosed: () => (database = null),
+      });
+      if (!opened.ok) {
+        set({ reviewStorage: { state: 'failing', code: opened.code } });
+        return null;
+      }
+      if (closed) {
+        opened.database.close();
+        return null;
+      }
+      database = opened.database;
+      return database;
+    }
+
+    async function save(state: ReviewState): Promise<void> {
+      const db = await open();
+      if (!db) return;
+      const written = await db.writeReview(state);
+      set({ reviewStorage: written.ok ? { state: 'ready' } : { state: 'failing', code: written.code } });
+    }
+
+    return {
+      review: EMPTY_REVIEW_STATE,
+      reviewStorage: { state: 'loading' },
+      reviewerName: null,
+      reviewNotice: null,
+
+      setReviewerName: (name) => {
+        const trimmed = name.trim();
+        set({ reviewerName: trimmed === '' ? null : trimmed, reviewNotice: null });
+      },
+
+      loadReview: () =>
+        enqueue(async (): Promise<void> => {
+          const db = await open();
+          if (!db) {
+            if (get().reviewStorage.state === 'loading') set({ reviewStorage: { state: 'failing', code: 'storage.unavailable' } });
+            return;
+          }
+          const read = await db.readReview();
+          if (!read.ok) {
+            set({ reviewStorage: { state: 'failing', code: read.code } });
+            return;
+          }
+          // What was reviewed in memory before the read (storage slow or failing) is merged, not lost.
+          const stored = read.value ?? EMPTY_REVIEW_STATE;
+          const current = get().review;
+          const review = current === EMPTY_REVIEW_STATE ? stored : mergeReviewStates(stored, current);
+          set({ review, reviewStorage: { state: 'ready' } });
+          if (review !== stored) await save(review);
+        }),
+
+      reviewLocality: (action) =>
+        enqueue(async (): Promise<ReviewOutcome> => {
+          const by = get().reviewerName;
+          if (!by) {
+            set({ reviewNotice: { code: 'review.noReviewer' } });
+            return { ok: false, code: 'review.noReviewer' };
+          }
+          const result = get().analysis.result;
+          if (!result) {
+            set({ reviewNotice: { code: 'review.notAnalysed' } });
+            return { ok: false, code: 'review.notAnalysed' };
+          }
+          const createdAt = new Map(Object.values(get().reports).map((report) => [report.id, report.createdAt]));
+          const applied = applyReviewAction(get().review, action, { clustering: clusteringOf(result), createdAt, by, at: now() });
+          if (!applied.ok) {
+            set({ reviewNotice: { code: applied.code, params: applied.params } });
+            return { ok: false, code: applied.code, params: applied.params };
+          }
+          set({ review: applied.state, reviewNotice: null });
+          await save(applied.state);
+          return { ok: true };
+        }),
+
+      exportReview: () => exportReviewFile(get().review, now()),
+
+      importReview: (text) =>
+        enqueue(async () => {
+          const parsed = parseReviewFile(text);
+          if (!parsed.ok) {
+            set({ reviewNotice: { code: parsed.code } });
+            return parsed;
+          }
+          const review = mergeReviewStates(get().review, parsed.state);
+          set({ review, reviewNotice: null });
+          await save(review);
+          return { ok: true as const };
+        }),
+
+      closeReview: () => {
+        closed = true;
+        database?.close();
+        database = null;
+      },
+    };
+  };
+}

@@ -1,0 +1,116 @@
+import { useId, useMemo } from 'react';
+import { FAILURES, OPERATOR_CHOICES, isOneOf } from '../../core/reports/enumerations.ts';
+import { LOCALITY_STATUSES } from '../../core/review/reviewModel.ts';
+import { failureKey, operatorKey } from '../reports/reportText.ts';
+import { useAppStore, useT } from '../storeContext.tsx';
+import { statusKey } from './coordinatorText.ts';
+
+/** Filters of the coordinator's view: status, operator, what fails, ORP, obec, date. */
+export function CoordinatorFilters() {
+  const t = useT();
+  const id = useId();
+  const filters = useAppStore((state) => state.filters);
+  const setFilters = useAppStore((state) => state.setFilters);
+  const resetFilters = useAppStore((state) => state.resetFilters);
+  const pack = useAppStore((state) => state.pack);
+  const reports = useAppStore((state) => state.reports);
+  const orp = pack.status === 'ready' ? pack.orp : [];
+  const obce = useMemo(() => {
+    const byKod = new Map<string, string>();
+    for (const report of Object.values(reports)) {
+      if (!report.place) continue;
+      if (filters.orpKod !== null && report.place.orp.kod !== filters.orpKod) continue;
+      byKod.set(report.place.obec.kod, report.place.obec.nazev);
+    }
+    return [...byKod.entries()].sort((a, b) => a[1].localeCompare(b[1], 'cs'));
+  }, [reports, filters.orpKod]);
+  const active =
+    filters.statuses.length + filters.operators.length + filters.failures.length > 0 ||
+    filters.orpKod !== null ||
+    filters.obecKod !== null ||
+    filters.from !== null ||
+    filters.to !== null;
+
+  return (
+    <section className="panel coordinator-filters" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('coordinatorFilters.title')}</h2>
+      <fieldset className="status-filter">
+        <legend>{t('coordinatorFilters.status')}</legend>
+        {LOCALITY_STATUSES.map((status) => (
+          <label key={status} className="check-inline">
+            <input
+              type="checkbox"
+              checked={filters.statuses.includes(status)}
+              onChange={(event) =>
+                setFilters({ statuses: event.target.checked ? [...filters.statuses, status] : filters.statuses.filter((s) => s !== status) })
+              }
+            />
+            {t(statusKey(status))}
+          </label>
+        ))}
+      </fieldset>
+      <div className="filter-grid">
+        <label>
+          {t('coordinatorFilters.operator')}
+          <select
+            value={filters.operators[0] ?? ''}
+            onChange={(event) => setFilters({ operators: isOneOf(OPERATOR_CHOICES, event.target.value) ? [event.target.value] : [] })}
+          >
+            <option value="">{t('list.any')}</option>
+            {OPERATOR_CHOICES.filter((o) => o !== 'all').map((code) => (
+              <option key={code} value={code}>
+                {t(operatorKey(code))}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('coordinatorFilters.failure')}
+          <select value={filters.failures[0] ?? ''} onChange={(event) => setFilters({ failures: isOneOf(FAILURES, event.target.value) ? [event.target.value] : [] })}>
+            <option value="">{t('list.any')}</option>
+            {FAILURES.map((code) => (
+              <option key={code} value={code}>
+                {t(failureKey(code))}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('coordinatorFilters.orp')}
+          <select value={filters.orpKod ?? ''} onChange={(event) => setFilters({ orpKod: event.target.value || null, obecKod: null })}>
+            <option value="">{t('list.any')}</option>
+            {orp.map((row) => (
+              <option key={row.kod} value={row.kod}>
+                {row.nazev}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('coordinatorFilters.obec')}
+          <select value={filters.obecKod ?? ''} onChange={(event) => setFilters({ obecKod: event.target.value || null })}>
+            <option value="">{t('list.any')}</option>
+            {obce.map(([kod, nazev]) => (
+              <option key={kod} value={kod}>
+                {nazev}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('coordinatorFilters.from')}
+          <input type="date" value={filters.from ?? ''} onChange={(event) => setFilters({ from: event.target.value || null })} />
+        </label>
+        <label>
+          {t('coordinatorFilters.to')}
+          <input type="date" value={filters.to ?? ''} onChange={(event) => setFilters({ to: event.target.value || null })} />
+        </label>
+      </div>
+      {active && (
+        <button type="button" className="link-button" onClick={resetFilters}>
+          {t('coordinatorFilters.reset')}
+        </button>
+      )}
+    </section>
+  );
+}

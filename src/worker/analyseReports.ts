@@ -1,0 +1,122 @@
+/**
+ * The analysis the coordinator's view shows, as one pure function (the worker is a thin shell around it, and
+ * tests call it directly): localities over ALL reports (their ids must not depend on a filter), each with its
+ * place, extent and evidence; then statistics per ORP, obec and H3 cell of the reports that pass the filters.
+ */
+import { cellToBoundary } from 'h3-js';
+import { aggregateReports } from '../core/aggregate/aggregateReports.ts';
+import { clusterReports } from '../core/cluster/clusterReports.ts';
+import { assessEvidence } from '../core/evidence/evidenceMeter.ts';
+import { METRES_PER_DEGREE } from '../core/geo/earth.ts';
+import type { ObecIndex } from '../core/lookup/obecIndex.ts';
+import { representativePoint } from '../core/reports/derivePlace.ts';
+import type { FailureCode, OperatorChoice } from '../core/reports/enumerations.ts';
+import type { Report } from '../core/reports/report.ts';
+import type { AnalysisFilters, AnalysisProgress, AnalysisRequest, AnalysisResult, H3CellStatistics, LocalitySummary } from './analysisProtocol.ts';
+
+/** What a single report's locality needs at least as radius on the map (metres). */
+const MIN_RADIUS_M = 120;
+
+export function reportPassesFilters(report: Report, filters: AnalysisFilters): boolean {
+  if (filters.operators.length > 0 && !report.operators.some((o) => o === 'all' || filters.operators.includes(o))) return false;
+  if (filters.failures.length > 0 && !report.failures.some((f) => filters.failures.includes(f))) return false;
+  if (filters.orpKod !== null && report.place?.orp.kod !== filters.orpKod) return false;
+  if (filters.obecKod !== null && report.place?.obec.kod !== filters.obecKod) return false;
+  const day = report.createdAt.slice(0, 10);
+  if (filters.from !== null && day < filters.from) return false;
+  if (filters.to !== null && day > filters.to) return false;
+  return true;
+}
+
+function distanceM(a: [number, number], b: [number, number]): number {
+  const kx = METRES_PER_DEGREE * Math.cos((((a[1] + b[1]) / 2) * Math.PI) / 180);
+  return Math.hypot((a[0] - b[0]) * kx, (a[1] - b[1]) * METRES_PER_DEGREE);
+}
+
+export function analyseReports(index: ObecIndex, request: AnalysisRequest, onProgress: (progress: AnalysisProgress) => void = () => undefined): AnalysisResult {
+  const started = Date.now();
+  const { reports, filters } = request;
+  const byId = new Map(reports.map((report) => [report.id, report]));
+
+  onProgress({ phase: 'clustering', fraction: 0.1 });
+  const clustering = clusterReports(reports, { distanceM: request.distanceM, pins: request.pins });
+
+  onProgress({ phase: 'evidence', fraction: 0.35 });
+  const statusOf = (localityId: string) => request.statuses[localityId] ?? 'new';
+  const passes = new Set<string>();
+  for (const report of reports) {
+    if (!reportPassesFilters(report, filters)) continue;
+    if (filters.statuses.length > 0 && !filters.statuses.includes(statusOf(clustering.localityOf.get(report.id) ?? ''))) continue;
+    passes.add(report.id);
+  }
+  const points = new Map<string, [number, number]>();
+  const pointOf = (report: Report): [number, number] => {
+    let point = points.get(report.id);
+    if (!point) {
+      point = report.place ? [report.place.wgs84.lon, report.place.wgs84.lat] : representativePoint(report.geometry);
+      points.set(report.id, point);
+    }
+    return point;
+  };
+  const localities: LocalitySummary[] = clustering.localities.map((locality) => {
+    const members = locality.reportIds.map((id) => byId.get(id)!);
+    const memberPoints = members.map(pointOf);
+    const centre: [number, number] = [
+      memberPoints.reduce((sum, p) => sum + p[0], 0) / memberPoints.length,
+      memberPoints.reduce((sum, p) => sum + p[1], 0) / memberPoints.length,
+    ];
+    const radiusM = Math.max(MIN_RADIUS_M, ...memberPoints.map((p) => distanceM(centre, p) + MIN_RADIUS_M / 2));
+    const obce = new Map<string, { kod: string; nazev: string }>();
+    for (const member of members) if (member.place) obce.set(member.place.obec.kod, member.place.obec);
+    const anchorPlace = members.find((m) => m.place)?.place ?? null;
+    const operators = new Set<OperatorChoice>();
+    const failures = new Set<FailureCode>();
+    for (const member of members) {
+      member.operators.forEach((o) => operators.add(o));
+      member.failures.forEach((f) => failures.add(f));
+    }
+    const created = members.map((m) => m.createdAt).sort();
+    return {
+      id: locality.id,
+      reportIds: locality.reportIds,
+      reviewed: locality.reviewed,
+      centre,
+      radiusM: Math.round(radiusM),
+      orp: anchorPlace ? { kod: anchorPlace.orp.kod, nazev: anchorPlace.orp.nazev } : null,
+      obce: [...obce.values()],
+      operators: [...operators].sort(),
+      failures: [...failures].sort(),
+      firstAt: created[0]!,
+      lastAt: created[created.length - 1]!,
+      evidence: assessEvidence(members, request.now, request.thresholds),
+      shown: locality.reportIds.some((id) => passes.has(id)),
+    };
+  });
+
+  const shown = reports.filter((report) => passes.has(report.id));
+  const options = { localityOf: clustering.localityOf };
+  onProgress({ phase: 'aggregation', fraction: 0.55 });
+  const byObec = aggregateReports(shown, index, { by: 'obec', ...options });
+  onProgress({ phase: 'aggregation', fraction: 0.7 });
+  const byOrp = aggregateReports(shown, index, { by: 'orp', ...options });
+  onProgress({ phase: 'aggregation', fraction: 0.85 });
+  const byH3 = aggregateReports(shown, index, { by: 'h3', h3Resolution: request.h3Resolution, ...options });
+  const cells: H3CellStatistics[] = byH3.units.map((unit) => {
+    const boundary = cellToBoundary(unit.unit.kod, true).map(([lon, lat]) => [lon!, lat!] as [number, number]);
+    const first = boundary[0]!;
+    const last = boundary[boundary.length - 1]!;
+    if (first[0] !== last[0] || first[1] !== last[1]) boundary.push(first);
+    return { ...unit, boundary };
+  });
+  onProgress({ phase: 'aggregation', fraction: 1 });
+  return {
+    localities,
+    byOrp: byOrp.units,
+    byObec: byObec.units,
+    byH3: cells,
+    shownReports: shown.length,
+    totalReports: reports.length,
+    outside: byObec.outside.length,
+    durationMs: Date.now() - started,
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * What the main thread and the analysis worker say to each other: plain, structured-cloneable data.
+ * One request runs clustering (all reports, so locality ids stay stable whatever is filtered), the evidence meter
+ * per locality, and aggregation per ORP, obec and H3 cell of the reports that pass the filters.
+ */
+import type { UnitStatistics } from '../core/aggregate/aggregateReports.ts';
+import type { EvidenceAssessment, EvidenceThresholds } from '../core/evidence/evidenceMeter.ts';
+import type { FailureCode, OperatorChoice } from '../core/reports/enumerations.ts';
+import type { Report } from '../core/reports/report.ts';
+import type { LocalityStatus } from '../core/review/reviewModel.ts';
+
+export interface AnalysisFilters {
+  /** Locality statuses shown; empty: all. */
+  statuses: LocalityStatus[];
+  /** Operators named by a report ("all operators" matches every one); empty: all. */
+  operators: OperatorChoice[];
+  failures: FailureCode[];
+  orpKod: string | null;
+  obecKod: string | null;
+  /** ISO dates (YYYY-MM-DD) of the report's creation, inclusive. */
+  from: string | null;
+  to: string | null;
+}
+
+export const NO_FILTERS: AnalysisFilters = { statuses: [], operators: [], failures: [], orpKod: null, obecKod: null, from: null, to: null };
+
+export interface AnalysisRequest {
+  /** The boundary pack whose obce the worker aggregates over ("CZ": the whole country). */
+  packId: string;
+  reports: Report[];
+  /** The coordinator's decisions: report id → locality id. */
+  pins: Record<string, string>;
+  /** Locality id → status, for the status filter (a locality without a review is "new"). */
+  statuses: Record<string, LocalityStatus>;
+  distanceM: number;
+  h3Resolution: number;
+  filters: AnalysisFilters;
+  /** ISO date-time the evidence meter measures ages from. */
+  now: string;
+  thresholds?: EvidenceThresholds;
+}
+
+export interface LocalitySummary {
+  id: string;
+  /** Member report ids, anchor first. */
+  reportIds: string[];
+  reviewed: boolean;
+  /** Mean of the members' representative points, and the distance from it to the farthest member (metres). */
+  centre: [number, number];
+  radiusM: number;
+  /** The ORP and obce of the members (the anchor's ORP first). */
+  orp: { kod: string; nazev: string } | null;
+  obce: Array<{ kod: string; nazev: string }>;
+  operators: OperatorChoice[];
+  failures: FailureCode[];
+  firstAt: string;
+  lastAt: string;
+  evidence: EvidenceAssessment;
+  /** Some member passes the filters. */
+  shown: boolean;
+}
+
+export interface H3CellStatistics extends UnitStatistics {
+  /** The cell's outline, [lon, lat], closed. */
+  boundary: Array<[number, number]>;
+}
+
+export interface AnalysisResult {
+  localities: LocalitySummary[];
+  byOrp: UnitStatistics[];
+  byObec: UnitStatistics[];
+  byH3: H3CellStatistics[];
+  /** Reports that pass the filters. */
+  shownReports: number;
+  totalReports: number;
+  /** Reports (passing the filters) in no obec of the pack. */
+  outside: number;
+  durationMs: number;
+}
+
+export type AnalysisPhase = 'boundaries' | 'clustering' | 'evidence' | 'aggregation';
+export const ANALYSIS_PHASES: readonly AnalysisPhase[] = ['boundaries', 'clustering', 'evidence', 'aggregation'];
+
+export interface AnalysisProgress {
+  phase: AnalysisPhase;
+  /** 0…1 over the whole analysis. */
+  fraction: number;
+}
+
+export type AnalysisErrorCode = 'analysis.boundariesUnavailable' | 'analysis.failed';
+
+export type AnalysisRequestMessage = { id: number; type: 'analyse'; request: AnalysisRequest };
+
+export type AnalysisResponseMessage =
+  | { id: number; type: 'progress'; progress: AnalysisProgress }
+  | { id: number; type: 'result'; result: AnalysisResult }
+  | { id: number; type: 'error'; code: AnalysisErrorCode; message: string };
