@@ -78,7 +78,7 @@ export function reportColumns(options: TableOptions): Array<CsvColumn<ReportRow>
     { header: 'ORP', kind: 'text', value: (r) => r.report.place?.orp.nazev },
     { header: 'Kód ZSJ', kind: 'text', value: (r) => r.report.zsj?.kod },
     { header: 'Část obce', kind: 'text', value: (r) => r.report.castObce?.nazev },
-    { header: 'Tvar', kind: 'text', value: (r) => label(`geometry.${r.report.geometry.type}`) },
+    { header: 'Tvar', kind: 'text', value: (r) => label(`report.kind.${r.report.geometry.type.toLowerCase()}`) },
     { header: 'Popis lokality', kind: 'text', value: (r) => r.report.description },
     { header: 'Co nefunguje', kind: 'text', value: (r) => list(label, 'enum.failure', r.report.failures) },
     { header: 'Operátoři', kind: 'text', value: (r) => list(label, 'enum.operator', r.report.operators) },
