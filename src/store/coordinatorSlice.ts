@@ -8,7 +8,7 @@
  */
 import { DEFAULT_CLUSTER_DISTANCE_M } from '../core/cluster/clusterReports.ts';
 import { DEFAULT_H3_RESOLUTION } from '../core/aggregate/aggregateReports.ts';
-import { OBEC_FILE_MAX_BYTES, type ImportSummary } from '../core/obecFile/obecFileFormat.ts';
+import { OBEC_FILE_MAX_BYTES, refusedImport, type ImportSummary } from '../core/obecFile/obecFileFormat.ts';
 import { COUNTRY_PACK_ID } from '../core/packs/packFormat.ts';
 import { pinsForClustering, type LocalityStatus } from '../core/review/reviewModel.ts';
 import { NO_FILTERS, type AnalysisErrorCode, type AnalysisFilters, type AnalysisProgress, type AnalysisResult } from '../worker/analysisProtocol.ts';
@@ -75,18 +75,7 @@ export interface CoordinatorSlice {
 const IDLE: AnalysisState = { status: 'idle', progress: null, result: null, errorCode: null };
 
 function tooLarge(): ImportSummary {
-  return {
-    ok: false,
-    fileProblem: { code: 'file.tooLarge', params: { limitMb: OBEC_FILE_MAX_BYTES / 1024 / 1024 } },
-    header: null,
-    added: 0,
-    updated: 0,
-    unchanged: 0,
-    olderIgnored: 0,
-    conflicts: [],
-    rejected: [],
-    migrated: 0,
-  };
+  return refusedImport({ code: 'file.tooLarge', params: { limitMb: OBEC_FILE_MAX_BYTES / 1024 / 1024 } });
 }
 
 function defaultClient(): AnalysisClient {

@@ -13,6 +13,28 @@ export type EditableReportFields = Omit<
   'schemaVersion' | 'id' | 'revision' | 'createdAt' | 'updatedAt' | 'geometry' | 'place' | 'demo'
 >;
 
+/** The fields a person edits, as a list: createReport and updateReport take only these; the form edits these. */
+export const EDITABLE_REPORT_FIELDS = [
+  'castObce',
+  'zsj',
+  'description',
+  'domain',
+  'failures',
+  'operators',
+  'technologies',
+  'environments',
+  'persistence',
+  'observations',
+  'affected',
+  'measurements',
+  'photo',
+  'reporter',
+] as const satisfies ReadonlyArray<keyof EditableReportFields>;
+// Compile-time check that the list names every editable field.
+type MissingEditableField = Exclude<keyof EditableReportFields, (typeof EDITABLE_REPORT_FIELDS)[number]>;
+const everyEditableFieldListed: MissingEditableField extends never ? true : MissingEditableField = true;
+void everyEditableFieldListed;
+
 export type StorageStatus =
   /** Reading IndexedDB at start-up. */
   | { state: 'loading' }

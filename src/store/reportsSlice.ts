@@ -15,7 +15,7 @@
  * on disk) lives in a per-store session in this closure, never in the store's state.
  */
 import { exportObecFile as exportObecFileText } from '../core/obecFile/exportObecFile.ts';
-import type { ImportSummary, ObecFileSignOff, RejectedFeature } from '../core/obecFile/obecFileFormat.ts';
+import { refusedImport, type ImportSummary, type ObecFileSignOff, type RejectedFeature } from '../core/obecFile/obecFileFormat.ts';
 import { parseObecFile } from '../core/obecFile/parseObecFile.ts';
 import type { ObecIndex } from '../core/lookup/obecIndex.ts';
 import { COUNTRY_PACK_ID } from '../core/packs/packFormat.ts';
@@ -45,6 +45,7 @@ import {
 import { platformStorageManager, requestPersistentStorage, type PersistentStorageManager } from './persistence/persistentStorage.ts';
 import { openTabChannel, TAB_CHANNEL_NAME, type TabChannel } from './persistence/tabChannel.ts';
 import type { EditableReportFields, HistoryStatus, ReportsSlice, StorageStatus } from './reportsContract.ts';
+import { EDITABLE_REPORT_FIELDS } from './reportsContract.ts';
 
 /** What the slice needs from the world; each has the browser's default. Tests pass their own. */
 export interface ReportsDependencies {
@@ -72,27 +73,6 @@ export interface ReportsStoreSlice extends ReportsSlice {
   closeReports(): void;
 }
 
-/** The fields createReport and updateReport take; anything else a caller passes is ignored. */
-export const EDITABLE_REPORT_FIELDS = [
-  'castObce',
-  'zsj',
-  'description',
-  'domain',
-  'failures',
-  'operators',
-  'technologies',
-  'environments',
-  'persistence',
-  'observations',
-  'affected',
-  'measurements',
-  'photo',
-  'reporter',
-] as const satisfies ReadonlyArray<keyof EditableReportFields>;
-// Compile-time check that the list names every editable field.
-type MissingEditableField = Exclude<keyof EditableReportFields, (typeof EDITABLE_REPORT_FIELDS)[number]>;
-const everyEditableFieldListed: MissingEditableField extends never ? true : MissingEditableField = true;
-void everyEditableFieldListed;
 
 const NO_HISTORY: HistoryStatus = { canUndo: false, canRedo: false, undoKey: null, redoKey: null };
 
@@ -581,18 +561,7 @@ export function createReportsSlice(dependencies: ReportsDependencies = {}): Slic
     async function importText(text: string): Promise<ImportSummary> {
       const parsed = parseObecFile(text);
       if (!parsed.ok) {
-        return {
-          ok: false,
-          fileProblem: parsed.fileProblem,
-          header: null,
-          added: 0,
-          updated: 0,
-          unchanged: 0,
-          olderIgnored: 0,
-          conflicts: [],
-          rejected: [],
-          migrated: 0,
-        };
+        return refusedImport(parsed.fileProblem);
       }
       const indexes = featureIndexes(parsed.reports.length, parsed.rejected);
       const rejected: RejectedFeature[] = [...parsed.rejected];

@@ -73,3 +73,8 @@ export interface ImportSummary {
   /** Reports migrated from an older schema version on the way in. */
   migrated: number;
 }
+
+/** The summary of a file refused as a whole: nothing was imported. */
+export function refusedImport(fileProblem: NonNullable<ImportSummary['fileProblem']>): ImportSummary {
+  return { ok: false, fileProblem, header: null, added: 0, updated: 0, unchanged: 0, olderIgnored: 0, conflicts: [], rejected: [], migrated: 0 };
+}

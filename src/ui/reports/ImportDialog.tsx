@@ -1,5 +1,5 @@
 import { useEffect, useId, useState, type DragEvent } from 'react';
-import { OBEC_FILE_MAX_BYTES, type ImportSummary } from '../../core/obecFile/obecFileFormat.ts';
+import { OBEC_FILE_MAX_BYTES, refusedImport, type ImportSummary } from '../../core/obecFile/obecFileFormat.ts';
 import type { AppStore } from '../../store/appStore.ts';
 import { useAppStore, useAppStoreApi, useT } from '../storeContext.tsx';
 import { Dialog } from './Dialog.tsx';
@@ -9,18 +9,7 @@ import { ImportSummaryView } from './ImportSummaryView.tsx';
 export async function importFile(store: AppStore, file: File): Promise<ImportSummary> {
   const summary: ImportSummary =
     file.size > OBEC_FILE_MAX_BYTES
-      ? {
-          ok: false,
-          fileProblem: { code: 'file.tooLarge', params: { limitMb: OBEC_FILE_MAX_BYTES / 1024 / 1024 } },
-          header: null,
-          added: 0,
-          updated: 0,
-          unchanged: 0,
-          olderIgnored: 0,
-          conflicts: [],
-          rejected: [],
-          migrated: 0,
-        }
+      ? refusedImport({ code: 'file.tooLarge', params: { limitMb: OBEC_FILE_MAX_BYTES / 1024 / 1024 } })
       : await store.getState().importObecFile(await file.text());
   store.getState().showImportResult({ source: 'file', fileName: file.name, summary });
   return summary;

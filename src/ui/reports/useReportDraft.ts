@@ -7,28 +7,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Report } from '../../core/reports/report.ts';
 import type { EditableReportFields } from '../../store/reportsContract.ts';
+import { EDITABLE_REPORT_FIELDS } from '../../store/reportsContract.ts';
 
-export const EDITABLE_KEYS = [
-  'castObce',
-  'zsj',
-  'description',
-  'domain',
-  'failures',
-  'operators',
-  'technologies',
-  'environments',
-  'persistence',
-  'observations',
-  'affected',
-  'measurements',
-  'photo',
-  'reporter',
-] as const satisfies ReadonlyArray<keyof EditableReportFields>;
-
-// Every editable field is in the list (the compiler says which one is missing).
-type Missing = Exclude<keyof EditableReportFields, (typeof EDITABLE_KEYS)[number]>;
-const everyKeyListed: Missing extends never ? true : Missing = true;
-void everyKeyListed;
+export const EDITABLE_KEYS = EDITABLE_REPORT_FIELDS;
 
 export function editableFields(report: Report): EditableReportFields {
   const fields = {} as Record<keyof EditableReportFields, unknown>;
