@@ -5,7 +5,9 @@
 import { AGGREGATION_UNITS, aggregateReports, DEFAULT_H3_RESOLUTION, type AggregationUnit } from '../core/aggregate/aggregateReports.ts';
 import { clusterReports, DEFAULT_CLUSTER_DISTANCE_M } from '../core/cluster/clusterReports.ts';
 import { assessEvidence } from '../core/evidence/evidenceMeter.ts';
+import { readFileSync } from 'node:fs';
 import { ObecIndex } from '../core/lookup/obecIndex.ts';
+import { ZsjIndex } from '../core/zsj/zsjLayer.ts';
 import { representativePoint } from '../core/reports/derivePlace.ts';
 import { OPERATOR_CHOICES } from '../core/reports/enumerations.ts';
 import { parseArguments } from './main.ts';
@@ -18,19 +20,28 @@ function csvCell(value: string | number): string {
 }
 
 export function runAggregate(argv: string[]): number {
-  const { flags, positional } = parseArguments(argv, ['by', 'format', 'resolution']);
+  const { flags, positional } = parseArguments(argv, ['by', 'format', 'resolution', 'zsj']);
   const by = flags.get('by');
   const format = flags.get('format') ?? 'json';
   if (positional.length === 0 || typeof by !== 'string' || !(AGGREGATION_UNITS as readonly string[]).includes(by) || (format !== 'json' && format !== 'csv')) {
-    process.stderr.write('Usage: hlucha-mista aggregate <obec-files…> --by kraj|orp|obec|h3 [--format json|csv] [--resolution 8]\n');
+    process.stderr.write('Usage: hlucha-mista aggregate <obec-files…> --by kraj|orp|obec|zsj|h3 [--format json|csv] [--resolution 8] [--zsj zsj-layer.geojson]\n');
     return 2;
+  }
+  let zsjIndex: ZsjIndex | undefined;
+  if (by === 'zsj') {
+    const layer = typeof flags.get('zsj') === 'string' ? ZsjIndex.parse(JSON.parse(readFileSync(flags.get('zsj') as string, 'utf8'))) : null;
+    if (!layer || !layer.ok) {
+      process.stderr.write(`--by zsj needs a ZSJ layer: --zsj FILE (GeoJSON in WGS84)${layer && !layer.ok ? ` — ${layer.code}` : ''}\n`);
+      return 2;
+    }
+    zsjIndex = layer.index;
   }
   const index = ObecIndex.fromCollection(readObce(), { coverage: 'country' });
   const loaded = loadReportFiles(positional, index);
   for (const file of loaded.files) if (file.problem) process.stderr.write(`${file.file}: ${file.problem}\n`);
   const resolution = typeof flags.get('resolution') === 'string' ? Number(flags.get('resolution')) : DEFAULT_H3_RESOLUTION;
   const clustering = clusterReports(loaded.reports, { distanceM: DEFAULT_CLUSTER_DISTANCE_M });
-  const result = aggregateReports(loaded.reports, index, { by: by as AggregationUnit, h3Resolution: resolution, localityOf: clustering.localityOf });
+  const result = aggregateReports(loaded.reports, index, { by: by as AggregationUnit, h3Resolution: resolution, localityOf: clustering.localityOf, ...(zsjIndex ? { zsjIndex } : {}) });
   if (format === 'json') {
     process.stdout.write(`${JSON.stringify({ by, files: loaded.files, reports: loaded.reports.length, outside: result.outside.length, units: result.units })}\n`);
     return 0;

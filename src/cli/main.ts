@@ -22,7 +22,7 @@ export const USAGE = `Usage:
   hlucha-mista lookup --sjtsk <x> <y>
   hlucha-mista lookup --batch [--sjtsk] < points.txt
   hlucha-mista validate <obec-file.geojson>
-  hlucha-mista aggregate <obec-files…> --by kraj|orp|obec|h3 [--format json|csv] [--resolution 8]
+  hlucha-mista aggregate <obec-files…> --by kraj|orp|obec|zsj|h3 [--format json|csv] [--resolution 8] [--zsj FILE]
   hlucha-mista cluster <obec-files…> [--distance METRES] [--format json|geojson]
   hlucha-mista measurements <nettest.csv|.zip> [--format json|geojson]
   hlucha-mista package <obec-files…> --kraj CZ041 [--review FILE] [--status confirmed,…] [--generated-at ISO] [--with-reporters] [--public] [--out FILE]

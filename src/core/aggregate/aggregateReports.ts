@@ -1,5 +1,5 @@
 /**
- * Statistics of reports per unit — kraj, ORP, obec or H3 cell — as plain data. Units come from the geometry and
+ * Statistics of reports per unit — kraj, ORP, obec, ZSJ (when a ZSJ layer is loaded) or H3 cell — as plain data. Units come from the geometry and
  * the boundaries (not from the stored place, which may predate a boundary change): points by point-in-polygon,
  * lines by the length in each obec, polygons by the area in each obec. A line half in one obec counts 0.5 there
  * (`weightedReports`); `reports` counts every report that touches the unit. ORP and kraj roll up the obec shares
@@ -13,9 +13,10 @@ import type { ObecIndex } from '../lookup/obecIndex.ts';
 import { sourceOf } from '../evidence/evidenceMeter.ts';
 import { representativePoint } from '../reports/derivePlace.ts';
 import type { Report } from '../reports/report.ts';
+import type { ZsjIndex } from '../zsj/zsjLayer.ts';
 import { FAILURES, OPERATOR_CHOICES } from '../reports/enumerations.ts';
 
-export const AGGREGATION_UNITS = ['kraj', 'orp', 'obec', 'h3'] as const;
+export const AGGREGATION_UNITS = ['kraj', 'orp', 'obec', 'zsj', 'h3'] as const;
 export type AggregationUnit = (typeof AGGREGATION_UNITS)[number];
 /** The FCC aggregates challenge tests in H3 resolution-8 hexagons (~0.74 km²). */
 export const DEFAULT_H3_RESOLUTION = 8;
@@ -44,6 +45,8 @@ export interface AggregateOptions {
   h3Resolution?: number;
   /** Report id → locality id, to count localities per unit. */
   localityOf?: ReadonlyMap<string, string>;
+  /** A loaded ZSJ layer, needed for `by: 'zsj'`. */
+  zsjIndex?: ZsjIndex;
 }
 
 export interface Aggregation {
@@ -142,6 +145,18 @@ export function aggregateReports(reports: readonly Report[], index: ObecIndex, o
 
   for (const report of reports) {
     const geometry = report.geometry;
+    if (options.by === 'zsj') {
+      // ZSJ by each report's representative point (a ZSJ layer is small; lines and areas are not apportioned).
+      const [lon, lat] = representativePoint(geometry);
+      const zsj = options.zsjIndex?.find(lon, lat) ?? null;
+      const inside = index.findContaining(lon, lat);
+      if (!zsj || inside < 0) {
+        outside.push(report.id);
+        continue;
+      }
+      add({ kind: 'zsj', kod: zsj.kod, nazev: zsj.nazev }, report, 1, inside);
+      continue;
+    }
     if (options.by === 'h3' || geometry.type === 'Point') {
       const [lon, lat] = geometry.type === 'Point' ? (geometry.coordinates as [number, number]) : representativePoint(geometry);
       const inside = index.findContaining(lon, lat);
