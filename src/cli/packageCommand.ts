@@ -1,7 +1,7 @@
 /**
  * `hlucha-mista package <obec-files…> --kraj CZ041 [--review posouzeni.json] [--status confirmed,…]
- *   [--generated-at ISO] [--contact "Jméno;funkce;e-mail;telefon"] [--with-reporters] [--public] [--out FILE]`
- * Builds the ČTÚ submission package (or with --public the open-data variant) from obec files, as the app does.
+ *   [--generated-at ISO] [--contact "Jméno;funkce;e-mail;telefon"] [--with-reporters] [--include-demo] [--public] [--out FILE]`
+ * Demo reports stay out unless --include-demo (then they are labelled DEMO in hlaseni.csv). Builds the ČTÚ submission package (or with --public the open-data variant) from obec files, as the app does.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -68,7 +68,7 @@ export async function runPackage(argv: string[]): Promise<number> {
   }
   const clustering = clusterReports(reports, { distanceM: DEFAULT_CLUSTER_DISTANCE_M, pins: pinsForClustering(review) });
   const localities = buildPackageLocalities(reports, clustering, review, generatedAt).filter(
-    (l) => l.review.mergedInto === null && (!statuses || statuses.includes(l.review.status as LocalityStatus)),
+    (l) => l.review.mergedInto === null && (!l.demo || flags.has('include-demo')) && (!statuses || statuses.includes(l.review.status as LocalityStatus)),
   );
   const [name = '', role = '', email = '', phone = ''] = typeof flags.get('contact') === 'string' ? (flags.get('contact') as string).split(';') : [];
   const manifest = readPackManifest(kraj.nuts3);

@@ -10,6 +10,7 @@ import { isLanguage } from '../i18n/translate.ts';
 import { isBasemapId } from '../map/basemaps.ts';
 import { APP_VIEWS, CHOROPLETH_METRICS, createCoordinatorSlice, type CoordinatorDependencies, type CoordinatorSlice } from './coordinatorSlice.ts';
 import { createEditorSlice, type EditorSlice } from './editorSlice.ts';
+import { createPackageSlice, type PackageDependencies, type PackageSlice } from './packageSlice.ts';
 import { createRegionSlice, type RegionSlice } from './regionSlice.ts';
 import { createReportsSlice, type ReportsDependencies, type ReportsStoreSlice } from './reportsSlice.ts';
 import { createReviewSlice, type ReviewDependencies, type ReviewSlice } from './reviewSlice.ts';
@@ -24,14 +25,15 @@ export type AppState = RegionSlice &
   ReportsStoreSlice &
   EditorSlice &
   ReviewSlice &
-  CoordinatorSlice;
+  CoordinatorSlice &
+  PackageSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** The signature every slice creator has (the store is wrapped in `persist`). */
 export type SliceCreator<Slice> = StateCreator<AppState, [['zustand/persist', unknown]], [], Slice>;
 
 /** What survives a reload: the user's choices, not data. */
-type PersistedState = Pick<AppState, 'krajId' | 'language' | 'basemap' | 'myObecKod' | 'reviewerName' | 'appView' | 'metric'>;
+type PersistedState = Pick<AppState, 'krajId' | 'language' | 'basemap' | 'myObecKod' | 'reviewerName' | 'appView' | 'metric' | 'packageContact'>;
 
 export interface AppStoreOptions {
   /** What the reports slice needs from the world (index loader, IndexedDB, channel); browser defaults otherwise. */
@@ -42,6 +44,14 @@ export interface AppStoreOptions {
   review?: ReviewDependencies;
   /** The analysis worker's client and the debounce of automatic re-analysis. */
   coordinator?: CoordinatorDependencies;
+  /** The package worker's client. */
+  package?: PackageDependencies;
+}
+
+function isPackageContact(value: unknown): value is AppState['packageContact'] {
+  if (typeof value !== 'object' || value === null) return false;
+  const contact = value as Record<string, unknown>;
+  return (['name', 'function', 'email', 'phone'] as const).every((key) => typeof contact[key] === 'string' && (contact[key] as string).length <= 200);
 }
 
 export function createAppStore(options: AppStoreOptions = {}): AppStore {
@@ -62,6 +72,7 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
           },
         )(...args),
         ...createCoordinatorSlice(options.coordinator)(...args),
+        ...createPackageSlice(options.package)(...args),
       }),
       {
         name: 'hlucha-mista.settings',
@@ -75,6 +86,7 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
           reviewerName: state.reviewerName,
           appView: state.appView,
           metric: state.metric,
+          packageContact: state.packageContact,
         }),
         merge: (persisted, current) => {
           const saved = (persisted ?? {}) as Partial<Record<keyof PersistedState, unknown>>;
@@ -87,6 +99,7 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
             ...(typeof saved.reviewerName === 'string' && saved.reviewerName.trim() !== '' ? { reviewerName: saved.reviewerName.trim().slice(0, 120) } : {}),
             ...(APP_VIEWS.some((view) => view === saved.appView) ? { appView: saved.appView as AppState['appView'] } : {}),
             ...(CHOROPLETH_METRICS.some((metric) => metric === saved.metric) ? { metric: saved.metric as AppState['metric'] } : {}),
+            ...(isPackageContact(saved.packageContact) ? { packageContact: saved.packageContact } : {}),
           };
         },
       },

@@ -33,6 +33,8 @@ export interface PackageLocality {
   centroid: { lon: number; lat: number; x: number; y: number };
   evidence: EvidenceAssessment;
   review: LocalityReview;
+  /** Made only of synthetic demo reports: never sent to ČTÚ (the package build leaves these out by default). */
+  demo: boolean;
 }
 
 function union(lists: string[][]): string[] {
@@ -90,6 +92,7 @@ export function buildPackageLocalities(
         centroid: { lon: Math.round(lon * 1e6) / 1e6, lat: Math.round(lat * 1e6) / 1e6, x: Math.round(x * 100) / 100, y: Math.round(y * 100) / 100 },
         evidence: assessEvidence(group, now, thresholds),
         review: review.reviews[locality.id] ?? defaultReview(locality.id, now),
+        demo: group.every((r) => r.demo),
       });
     }
   }

@@ -52,6 +52,7 @@ export function localityColumns(options: TableOptions): Array<CsvColumn<PackageL
     { header: 'Úroveň důkazů (0–4)', kind: 'integer', value: (l) => l.evidence.level },
     { header: 'Stav', kind: 'text', value: (l) => label(`review.status.${l.review.status}`) },
     { header: 'Kontakt obce', kind: 'text', value: (l) => (l.place ? options.obecContacts?.get(l.place.obec.kod) : undefined) },
+    { header: 'Ukázková data', kind: 'text', value: (l) => (l.demo ? 'DEMO' : '') },
     { header: 'Těžiště zeměpisná délka (WGS84)', kind: 'number', decimals: 6, value: (l) => l.centroid.lon },
     { header: 'Těžiště zeměpisná šířka (WGS84)', kind: 'number', decimals: 6, value: (l) => l.centroid.lat },
     { header: 'Těžiště X (S-JTSK, EPSG:5514)', kind: 'number', decimals: 2, value: (l) => l.centroid.x },

@@ -24,7 +24,8 @@ export type ActionId =
   | 'reports.clear'
   | 'view.reports'
   | 'view.coordinator'
-  | 'review.exportFile';
+  | 'review.exportFile'
+  | 'package.open';
 
 export interface Shortcut {
   /** KeyboardEvent.key, compared case-insensitively for letters. */
@@ -48,7 +49,7 @@ export type UndoPolicy = 'undoable' | 'noDataChange' | 'history';
  * Where the command is shown: a toolbar group, 'file' beside the list, 'overlay' on the map while a tool is on
  * (so the toolbar never changes its size and the map never jumps), null: keyboard or context only.
  */
-export type ActionGroup = 'draw' | 'edit' | 'history' | 'file' | 'overlay' | 'view' | 'review' | null;
+export type ActionGroup = 'draw' | 'edit' | 'history' | 'file' | 'overlay' | 'view' | 'review' | 'package' | null;
 
 /** What a command may use besides the store: the map's centre (under the keyboard crosshair). */
 export interface MapCommands {

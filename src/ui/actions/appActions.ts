@@ -238,6 +238,16 @@ export const APP_ACTIONS: readonly AppAction[] = [
       downloadText(text, `posouzeni-${new Date().toISOString().slice(0, 10)}.json`, 'application/json');
     },
   },
+  {
+    id: 'package.open',
+    labelKey: 'action.openPackage',
+    hintKey: 'action.openPackage.hint',
+    shortcuts: [],
+    undo: 'noDataChange',
+    group: 'package',
+    enabled: (state) => packReady(state) && state.appView === 'coordinator' && state.analysis.result !== null && hasReports(state),
+    run: ({ store }) => store.getState().openPackageDialog(),
+  },
 ];
 
 const BY_ID = new Map<ActionId, AppAction>(APP_ACTIONS.map((action) => [action.id, action]));

@@ -8,6 +8,7 @@ import { reviewNoticeKey } from './coordinatorText.ts';
 import { LocalityList } from './LocalityList.tsx';
 import { LocalityPanel } from './LocalityPanel.tsx';
 import { OrpTable } from './OrpTable.tsx';
+import { PackagePanel } from './PackageDialog.tsx';
 
 /** The coordinator's sidebar: the open locality's review, or the import, legend, filters, ORP table and localities. */
 export function CoordinatorSidebar() {
@@ -23,6 +24,7 @@ export function CoordinatorSidebar() {
       <CoordinatorFilters />
       <OrpTable />
       <LocalityList />
+      <PackagePanel />
       <ReviewFilePanel />
     </>
   );

@@ -1,0 +1,130 @@
+/**
+ * The submission package for ČTÚ ("Balíček pro ČTÚ") in the region overview: the dialog, which localities go
+ * (status, ORP, date range), the kraj's contact (remembered with the settings), and the build in the package
+ * worker with its progress. The localities come from the analysis the overview shows (the same clustering with
+ * the coordinator's pins) through core's buildPackageLocalities; the bytes of the ZIP are handed to the caller,
+ * never kept in the store.
+ */
+import { version as APP_VERSION } from '../../package.json';
+import { buildPackageLocalities, type PackageLocality } from '../core/export/packageLocalities.ts';
+import { KRAJE } from '../core/units/adminUnits.ts';
+import type { PackageProgress, PackageResult, PackageVariant } from '../worker/packageProtocol.ts';
+import type { AppState, SliceCreator } from './appStore.ts';
+import { createWorkerPackageClient, type PackageClient } from './packageClient.ts';
+import { DEFAULT_PACKAGE_SELECTION, selectPackageLocalities, type PackageSelection } from './packageSelection.ts';
+import { loadedDisplayPack } from './packRepository.ts';
+import { clusteringOf } from './reviewSlice.ts';
+
+export interface PackageContact {
+  name: string;
+  function: string;
+  email: string;
+  phone: string;
+}
+
+export const EMPTY_PACKAGE_CONTACT: PackageContact = { name: '', function: '', email: '', phone: '' };
+
+export type PackageJob =
+  | { status: 'idle' }
+  | { status: 'running'; variant: PackageVariant; progress: PackageProgress }
+  | { status: 'done'; variant: PackageVariant; fileName: string; counts: Record<string, number> }
+  | { status: 'error'; variant: PackageVariant; message: string };
+
+export interface PackageDependencies {
+  client?: PackageClient;
+  now?: () => string;
+}
+
+export interface PackageSlice {
+  packageDialogOpen: boolean;
+  /** Who at the kraj sends the package (remembered). */
+  packageContact: PackageContact;
+  packageSelection: PackageSelection;
+  /** Reporters' names and contacts go into the package only when asked for (GDPR); never remembered. */
+  packageIncludeReporters: boolean;
+  packageJob: PackageJob;
+  openPackageDialog(): void;
+  closePackageDialog(): void;
+  setPackageContact(contact: Partial<PackageContact>): void;
+  setPackageSelection(selection: Partial<PackageSelection>): void;
+  setPackageIncludeReporters(include: boolean): void;
+  /** Builds the package (or the public variant) of the selected localities in the worker; null when it failed. */
+  buildPackage(variant: PackageVariant): Promise<PackageResult | null>;
+}
+
+/** Every locality of the kraj as the package would describe it, or null while the analysis is not ready. */
+export function packageLocalitiesOf(
+  state: Pick<AppState, 'reports' | 'krajId' | 'analysis' | 'review'>,
+  now: string,
+): PackageLocality[] | null {
+  const result = state.analysis.result;
+  if (!result) return null;
+  const reports = Object.values(state.reports).filter((r) => r.place?.kraj.nuts3 === state.krajId);
+  return buildPackageLocalities(reports, clusteringOf(result), state.review, now);
+}
+
+export function createPackageSlice(dependencies: PackageDependencies = {}): SliceCreator<PackageSlice> {
+  return (set, get) => {
+    let client: PackageClient | null = dependencies.client ?? null;
+    const now = dependencies.now ?? (() => new Date().toISOString());
+    return {
+      packageDialogOpen: false,
+      packageContact: EMPTY_PACKAGE_CONTACT,
+      packageSelection: DEFAULT_PACKAGE_SELECTION,
+      packageIncludeReporters: false,
+      packageJob: { status: 'idle' },
+
+      openPackageDialog: () => set({ packageDialogOpen: true, packageJob: { status: 'idle' } }),
+      closePackageDialog: () => set({ packageDialogOpen: false }),
+      setPackageContact: (contact) => set((state) => ({ packageContact: { ...state.packageContact, ...contact } })),
+      setPackageSelection: (selection) => set((state) => ({ packageSelection: { ...state.packageSelection, ...selection } })),
+      setPackageIncludeReporters: (packageIncludeReporters) => set({ packageIncludeReporters }),
+
+      buildPackage: async (variant) => {
+        const state = get();
+        if (state.packageJob.status === 'running') return null;
+        const kraj = KRAJE.find((k) => k.nuts3 === state.krajId);
+        const generatedAt = now();
+        const all = packageLocalitiesOf(state, generatedAt);
+        if (!kraj || !all) {
+          set({ packageJob: { status: 'error', variant, message: 'notReady' } });
+          return null;
+        }
+        const localities = selectPackageLocalities(all, state.packageSelection);
+        const pack = loadedDisplayPack(state.krajId);
+        const contact = state.packageContact;
+        set({ packageJob: { status: 'running', variant, progress: { step: 'prepare', fraction: 0 } } });
+        client ??= createWorkerPackageClient();
+        const outcome = await client.build(
+          {
+            variant,
+            localities,
+            kraj: { nuts3: kraj.nuts3, nazev: kraj.nazev },
+            contact: { name: contact.name.trim(), function: contact.function.trim(), email: contact.email.trim(), phone: contact.phone.trim() },
+            outline: pack?.kraje.features[0]?.geometry ?? null,
+            generatedAt,
+            appVersion: APP_VERSION,
+            selection: {
+              statuses: state.packageSelection.statuses,
+              orp: state.packageSelection.orpKod ?? 'all',
+              from: state.packageSelection.from,
+              to: state.packageSelection.to,
+            },
+            boundaries: pack
+              ? { source: pack.manifest.source.description, describesDate: pack.manifest.describesDate, attribution: pack.manifest.source.attribution }
+              : { source: '', describesDate: '', attribution: '' },
+            includeReporters: variant === 'ctu' && state.packageIncludeReporters,
+            review: state.review,
+          },
+          (progress) => set({ packageJob: { status: 'running', variant, progress } }),
+        );
+        if (!outcome.ok) {
+          set({ packageJob: { status: 'error', variant, message: outcome.message } });
+          return null;
+        }
+        set({ packageJob: { status: 'done', variant, fileName: outcome.result.fileName, counts: outcome.result.counts } });
+        return outcome.result;
+      },
+    };
+  };
+}

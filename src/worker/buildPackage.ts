@@ -1,0 +1,49 @@
+/**
+ * Builds the ČTÚ package or its public variant from a PackageRequest, with progress steps. Runs in the package
+ * worker (packageWorker.ts) or, where there is no Worker (Node tests), in-process; the resources (fonts, sql.js)
+ * come from the caller.
+ */
+import type { SqlJsStatic } from 'sql.js';
+import { buildSubmissionPackage } from '../core/export/buildSubmissionPackage.ts';
+import { buildPublicPackage } from '../core/export/publicVariant.ts';
+import { cs } from '../i18n/cs.ts';
+import { translate, type MessageKey } from '../i18n/translate.ts';
+import type { PackageProgress, PackageRequest, PackageResult } from './packageProtocol.ts';
+
+export interface PackageResources {
+  fonts(): Promise<{ regular: Uint8Array; bold: Uint8Array }>;
+  sqlJs(): Promise<SqlJsStatic>;
+}
+
+/** The package is in Czech whatever the UI language: ČTÚ reads Czech. */
+export const packageLabel = (key: string): string => (key in cs ? translate('cs', key as MessageKey) : key);
+
+export async function buildPackage(request: PackageRequest, resources: PackageResources, onProgress: (progress: PackageProgress) => void): Promise<PackageResult> {
+  onProgress({ step: 'prepare', fraction: 0.05 });
+  if (request.variant === 'public') {
+    const reports = request.localities.flatMap((l) => l.reports);
+    onProgress({ step: 'build', fraction: 0.3 });
+    const result = await buildPublicPackage(reports, { kraj: request.kraj, generatedAt: request.generatedAt, appVersion: request.appVersion, label: packageLabel });
+    onProgress({ step: 'done', fraction: 1 });
+    return { fileName: result.fileName, zip: result.zip, counts: { cells: result.cells, withheldReports: result.withheld } };
+  }
+  const [fonts, sqlJs] = await Promise.all([resources.fonts(), resources.sqlJs()]);
+  onProgress({ step: 'build', fraction: 0.3 });
+  const result = await buildSubmissionPackage({
+    localities: request.localities,
+    kraj: request.kraj,
+    contact: request.contact,
+    outline: request.outline,
+    fonts,
+    label: packageLabel,
+    generatedAt: request.generatedAt,
+    appVersion: request.appVersion,
+    selection: request.selection,
+    boundaries: request.boundaries,
+    includeReporters: request.includeReporters,
+    sqlJs,
+    review: request.review,
+  });
+  onProgress({ step: 'done', fraction: 1 });
+  return result;
+}
