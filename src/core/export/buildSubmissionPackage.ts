@@ -57,6 +57,13 @@ function reviewOf(input: SubmissionPackageInput): ReviewState {
   };
 }
 
+function base64ToBytes(base64: string): Uint8Array {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
 export function packageFileName(nuts3: string, generatedAt: string): string {
   return `balicek-ctu-${nuts3}-${generatedAt.slice(0, 10)}.zip`;
 }
@@ -76,6 +83,7 @@ function readme(input: SubmissionPackageInput, counts: Record<string, number>): 
     '  hlaseni.geojson    Hlášení s původní geometrií (bod, úsek, oblast), WGS84.',
     '  vrstvy_s-jtsk_5514.gpkg  GeoPackage se dvěma vrstvami (lokality, hlaseni) v S-JTSK / Krovak East North',
     '                     (EPSG:5514); otevře QGIS, ArcGIS i GDAL se správným souřadnicovým systémem a diakritikou.',
+    '  dukazy/            Fotografie z hlášení (název souboru = ID hlášení), pokud je obce přiložily.',
     '  data/              Strojově čitelné kopie (soubor obce a posouzení) pro zpětné načtení balíčku aplikací.',
     '  manifest.json      Verze, výběr, počty, definice souřadnicových systémů a SHA-256 všech souborů.',
     '',
@@ -140,6 +148,14 @@ export async function buildSubmissionPackage(input: SubmissionPackageInput): Pro
     { name: PACKAGE_DATA_FILES.review, bytes: text(exportReviewFile(reviewOf(input), input.generatedAt)) },
     { name: GIS_FILE_NAME, bytes: buildGisLayers(input.sqlJs, input.localities, { label: input.label, includeReporters: input.includeReporters }, input.generatedAt) },
   ];
+  // Evidence: the reports' photos as files of their own (dukazy/<report id>.<ext>), named in hlaseni.csv by report id.
+  for (const report of input.localities.flatMap((l) => l.reports)) {
+    const photo = report.photo;
+    if (!photo?.dataUrl) continue;
+    const base64 = photo.dataUrl.slice(photo.dataUrl.indexOf(',') + 1);
+    const extension = photo.mimeType === 'image/png' ? 'png' : photo.mimeType === 'image/webp' ? 'webp' : 'jpg';
+    files.push({ name: `dukazy/${report.id}.${extension}`, bytes: base64ToBytes(base64) });
+  }
   const manifest = {
     format: 'hlucha-mista/balicek-ctu',
     schemaVersion: PACKAGE_SCHEMA_VERSION,

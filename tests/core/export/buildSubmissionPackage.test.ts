@@ -98,6 +98,17 @@ describe('buildSubmissionPackage', () => {
     expect(await importSubmissionPackage(zipSync(files))).toMatchObject({ ok: false, code: 'package.tampered' });
   });
 
+  it('carries the reports’ photos as evidence files', async () => {
+    const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+    const withPhoto = localities.map((l, i) =>
+      i === 0 ? { ...l, reports: l.reports.map((r, k) => (k === 0 ? { ...r, photo: { id: 'p1', mimeType: 'image/png' as const, bytes: 68, dataUrl: `data:image/png;base64,${png}` } } : r)) } : l,
+    );
+    const files = unzipSync((await buildSubmissionPackage({ ...input, localities: withPhoto })).zip);
+    const evidence = Object.keys(files).filter((name) => name.startsWith('dukazy/'));
+    expect(evidence).toEqual([`dukazy/${withPhoto[0]!.reports[0]!.id}.png`]);
+    expect([...files[evidence[0]!]!.slice(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
+  });
+
   it('carries reporters’ contacts only when the user opts in', async () => {
     const without = unzipSync((await buildSubmissionPackage(input)).zip);
     const text = (name: string, files: Record<string, Uint8Array>) => new TextDecoder().decode(files[name]!);
