@@ -7,7 +7,7 @@ import type { MessageKey } from '../../i18n/translate.ts';
 import type { AppState } from '../../store/appStore.ts';
 import { HISTORY_LABEL_KEYS } from '../../store/history.ts';
 import type { DrawTool } from '../../store/editorSlice.ts';
-import { downloadText } from '../reports/ExportDialog.tsx';
+import { download } from '../download.ts';
 import { loadDemoReports } from './loadDemoReports.ts';
 import { matchesShortcut, type ActionContext, type ActionId, type AppAction, type Shortcut } from './action.ts';
 
@@ -235,7 +235,7 @@ export const APP_ACTIONS: readonly AppAction[] = [
     enabled: (state) => state.review.audit.length > 0,
     run: ({ store }) => {
       const text = store.getState().exportReview();
-      downloadText(text, `posouzeni-${new Date().toISOString().slice(0, 10)}.json`, 'application/json');
+      download(text, `posouzeni-${new Date().toISOString().slice(0, 10)}.json`, 'application/json');
     },
   },
   {

@@ -9,19 +9,7 @@ import { ActionGroupButtons } from '../reports/ReportsToolbar.tsx';
 import { Dialog } from '../reports/Dialog.tsx';
 import { useAppStore, useAppStoreApi, useT } from '../storeContext.tsx';
 import { statusKey } from './coordinatorText.ts';
-
-/** Saves bytes as a file through the browser's download. */
-export function downloadBytes(bytes: Uint8Array, fileName: string, mimeType: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mimeType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
-}
+import { download } from '../download.ts';
 
 const WARNING_KEYS: Record<PackageWarningCode, MessageKey> = {
   noDescription: 'package.warning.noDescription',
@@ -82,9 +70,9 @@ export function PackageDialog() {
   const preview = useMemo(() => (all ? previewPackage(selectPackageLocalities(all, selection)) : null), [all, selection]);
   const running = job.status === 'running';
 
-  const download = async (variant: 'ctu' | 'public') => {
+  const buildAndDownload = async (variant: 'ctu' | 'public') => {
     const result = await store.getState().buildPackage(variant);
-    if (result) downloadBytes(result.zip, result.fileName, 'application/zip');
+    if (result) download(result.zip, result.fileName, 'application/zip');
   };
 
   return (
@@ -198,7 +186,7 @@ export function PackageDialog() {
         </div>
 
         <div className="dialog-buttons">
-          <button type="button" className="primary-button" disabled={running || !preview || preview.localities === 0} onClick={() => void download('ctu')}>
+          <button type="button" className="primary-button" disabled={running || !preview || preview.localities === 0} onClick={() => void buildAndDownload('ctu')}>
             {t('package.download')}
           </button>
         </div>
@@ -207,7 +195,7 @@ export function PackageDialog() {
           <h3 id={`${id}-public`}>{t('package.publicTitle')}</h3>
           <p className="small">{t('package.publicRule', { min: PUBLIC_MIN_DISTINCT_REPORTERS })}</p>
           <div className="dialog-buttons">
-            <button type="button" className="secondary-button" disabled={running || !preview || preview.localities === 0} onClick={() => void download('public')}>
+            <button type="button" className="secondary-button" disabled={running || !preview || preview.localities === 0} onClick={() => void buildAndDownload('public')}>
               {t('package.downloadPublic')}
             </button>
           </div>

@@ -5,6 +5,7 @@ import { validateReport } from '../../core/reports/validateReport.ts';
 import { loadedDisplayPack } from '../../store/packRepository.ts';
 import { useAppStore, useAppStoreApi, useT } from '../storeContext.tsx';
 import { Dialog } from './Dialog.tsx';
+import { download } from '../download.ts';
 import { roleKey } from './reportText.ts';
 
 function todayIso(): string {
@@ -20,19 +21,6 @@ function lastReporter(reports: Record<string, Report>): Report['reporter'] {
     if (!report.demo && report.reporter && (!newest || report.updatedAt > newest.updatedAt)) newest = report;
   }
   return newest?.reporter ?? null;
-}
-
-/** Saves text as a file through the browser's download. */
-export function downloadText(text: string, fileName: string, mimeType: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 type SignOffField = keyof ObecFileSignOff;
@@ -73,7 +61,7 @@ export function ExportDialog() {
     if (signOff.name.trim() === '' || signOff.function.trim() === '' || !/^\d{4}-\d{2}-\d{2}$/.test(signOff.date)) return;
     const text = store.getState().exportObecFile({ name: signOff.name.trim(), function: signOff.function.trim(), date: signOff.date }, myObecKod);
     const fileName = `obec-${myObecKod ?? 'vse'}-${signOff.date}.geojson`;
-    downloadText(text, fileName, 'application/geo+json');
+    download(text, fileName, 'application/geo+json');
     setExported(fileName);
   };
 
