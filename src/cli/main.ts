@@ -6,7 +6,8 @@
  *   validate <file>                check an obec file: a summary (exit 0) or one JSON line per problem (exit 1)
  *   aggregate <files…> --by …      statistics per kraj, ORP, obec or H3 cell from obec files
  *   cluster <files…>               problem localities from obec files
- *   package <files…> --kraj …      the ČTÚ submission package (or --public, the open-data variant)
+ *   export <files…> --kraj …       the ČTÚ submission package (or --public, the open-data variant); alias: package
+ *   verify <zip>                   checks a package against its manifest
  *   geodata build [--source DIR] [--kraj CZ041|all] [--out DIR]
  *   geodata ensure [--soft]        build the packs when missing (npm install / start / test call this)
  */
@@ -16,6 +17,7 @@ import { runLookup } from './lookupCommand.ts';
 import { runMeasurements } from './measurementsCommand.ts';
 import { runPackage } from './packageCommand.ts';
 import { runValidate } from './validateCommand.ts';
+import { runVerify } from './verifyCommand.ts';
 
 export const USAGE = `Usage:
   hlucha-mista lookup <lon> <lat>
@@ -25,7 +27,8 @@ export const USAGE = `Usage:
   hlucha-mista aggregate <obec-files…> --by kraj|orp|obec|zsj|h3 [--format json|csv] [--resolution 8] [--zsj FILE]
   hlucha-mista cluster <obec-files…> [--distance METRES] [--format json|geojson]
   hlucha-mista measurements <nettest.csv|.zip> [--format json|geojson]
-  hlucha-mista package <obec-files…> --kraj CZ041 [--review FILE] [--status confirmed,…] [--generated-at ISO] [--with-reporters] [--public] [--out FILE]
+  hlucha-mista verify <balicek.zip>
+  hlucha-mista export <obec-files…> --kraj CZ041 [--review FILE] [--status confirmed,…] [--generated-at ISO] [--with-reporters] [--public] [--out FILE]
   hlucha-mista geodata build [--source DIR] [--kraj CZ041|all] [--out DIR]
   hlucha-mista geodata ensure [--soft]`;
 
@@ -43,7 +46,10 @@ export async function main(argv: string[]): Promise<number> {
     case 'cluster':
       return runCluster(rest);
     case 'package':
+    case 'export':
       return runPackage(rest);
+    case 'verify':
+      return runVerify(rest);
     case 'measurements':
       return runMeasurements(rest);
     case undefined:

@@ -29,12 +29,20 @@ function fonts() {
   return { regular: readFileSync(path.join(dir, 'DejaVuSans.ttf')), bold: readFileSync(path.join(dir, 'DejaVuSans-Bold.ttf')) };
 }
 
+/** The kraj all reports of the files lie in, when there is exactly one. */
+function soleKraj(files: readonly string[]): (typeof KRAJE)[number] | undefined {
+  const index = ObecIndex.fromCollection(readObce(), { coverage: 'country' });
+  const kraje = new Set(loadReportFiles(files, index).reports.map((r) => r.place?.kraj.nuts3).filter(Boolean));
+  return kraje.size === 1 ? KRAJE.find((k) => kraje.has(k.nuts3)) : undefined;
+}
+
 export async function runPackage(argv: string[]): Promise<number> {
   const { flags, positional } = parseArguments(argv, ['kraj', 'review', 'status', 'generated-at', 'contact', 'out']);
   const nuts3 = flags.get('kraj');
-  const kraj = KRAJE.find((k) => k.nuts3 === nuts3);
+  // --kraj may be left out when every report lies in one kraj.
+  const kraj = KRAJE.find((k) => k.nuts3 === nuts3) ?? (nuts3 === undefined ? soleKraj(positional) : undefined);
   if (positional.length === 0 || !kraj) {
-    process.stderr.write('Usage: hlucha-mista package <obec-files…> --kraj CZ041 [--review FILE] [--status confirmed,…] [--generated-at ISO] [--contact "jméno;funkce;e-mail;telefon"] [--with-reporters] [--public] [--out FILE]\n');
+    process.stderr.write('Usage: hlucha-mista export <obec-files…> [--kraj CZ041 (needed when the files span several kraje)] [--review FILE] [--status confirmed,…] [--generated-at ISO] [--contact "jméno;funkce;e-mail;telefon"] [--with-reporters] [--public] [--out FILE]\n');
     return 2;
   }
   const generatedAt = typeof flags.get('generated-at') === 'string' ? (flags.get('generated-at') as string) : new Date().toISOString();

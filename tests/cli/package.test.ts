@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { unzipSync } from 'fflate';
+import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { verifyPackage } from '../../src/core/export/zipPackage.ts';
 import { requirePacks } from '../support/packs.ts';
@@ -36,6 +36,31 @@ describe('hlucha-mista package', () => {
     expect(result.status, result.stderr).toBe(0);
     // Five reports from at most three sources: no cell reaches 4 distinct reporters.
     expect(JSON.parse(result.stdout)).toMatchObject({ cells: 0, withheldReports: 5 });
-    expect(run(['package', ...files]).status).toBe(2);
+    expect(run(['package']).status).toBe(2);
+  });
+
+  it('export finds the kraj itself when all reports lie in one, and verify checks the result', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'hm-export-'));
+    const out = path.join(dir, 'balicek.zip');
+    expect(run(['export', ...files, '--out', out]).status).toBe(0);
+    const verified = run(['verify', out]);
+    expect(verified.status).toBe(0);
+    expect(JSON.parse(verified.stdout)).toMatchObject({ valid: true, format: 'hlucha-mista/balicek-ctu', counts: { hlaseni: 5 } });
+  });
+
+  it('verify names a changed file and a file that is not a package', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'hm-verify-'));
+    const out = path.join(dir, 'balicek.zip');
+    run(['export', ...files, '--kraj', 'CZ041', '--out', out]);
+    const entries = unzipSync(readFileSync(out));
+    entries['souhrn_orp.csv'] = new TextEncoder().encode('\uFEFFzměněno\r\n');
+    const tampered = path.join(dir, 'tampered.zip');
+    writeFileSync(tampered, zipSync(entries));
+    const result = run(['verify', tampered]);
+    expect(result.status).toBe(1);
+    expect(result.stdout.trim().split('\n').map((line) => JSON.parse(line))).toEqual([{ code: 'package.fileChanged', file: 'souhrn_orp.csv' }]);
+    const junk = path.join(dir, 'junk.zip');
+    writeFileSync(junk, 'not a zip');
+    expect(JSON.parse(run(['verify', junk]).stdout)).toEqual({ code: 'package.notZip' });
   });
 });

@@ -23,6 +23,9 @@ export interface CoverLetterInput {
 }
 
 const A4: [number, number] = [595.28, 841.89];
+/** At most this many localities in the letter's table (about 12 pages); all of them are in lokality.csv. */
+export const PDF_TABLE_MAX_ROWS = 300;
+const SUBSET_FONTS = true;
 const MARGIN = 56;
 const INK = rgb(0.1, 0.12, 0.16);
 const MUTED = rgb(0.38, 0.4, 0.45);
@@ -41,25 +44,44 @@ function czechDate(iso: string): string {
   return `${Number(d)}. ${Number(m)}. ${y}`;
 }
 
+/** Widths of words per font and size: measuring through fontkit is the slow part of a long table. */
+const widthCache = new WeakMap<PDFFont, Map<string, number>>();
+function textWidth(font: PDFFont, size: number, text: string): number {
+  let cache = widthCache.get(font);
+  if (!cache) widthCache.set(font, (cache = new Map()));
+  const key = `${size}|${text}`;
+  let width = cache.get(key);
+  if (width === undefined) {
+    width = font.widthOfTextAtSize(text, size);
+    if (cache.size < 200_000) cache.set(key, width);
+  }
+  return width;
+}
+
 /** Lines of at most `width` points, broken at spaces (a word longer than the line is cut). */
 export function wrapText(text: string, font: PDFFont, size: number, width: number): string[] {
+  const space = textWidth(font, size, ' ');
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
     let line = '';
+    let lineWidth = 0;
     for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      const candidate = line ? `${line} ${word}` : word;
-      if (font.widthOfTextAtSize(candidate, size) <= width) line = candidate;
-      else {
-        if (line) lines.push(line);
-        let rest = word;
-        while (font.widthOfTextAtSize(rest, size) > width && rest.length > 1) {
-          let cut = rest.length - 1;
-          while (cut > 1 && font.widthOfTextAtSize(rest.slice(0, cut), size) > width) cut--;
-          lines.push(rest.slice(0, cut));
-          rest = rest.slice(cut);
-        }
-        line = rest;
+      const wordWidth = textWidth(font, size, word);
+      if (line === '' ? wordWidth <= width : lineWidth + space + wordWidth <= width) {
+        lineWidth = line === '' ? wordWidth : lineWidth + space + wordWidth;
+        line = line === '' ? word : `${line} ${word}`;
+        continue;
       }
+      if (line) lines.push(line);
+      let rest = word;
+      while (textWidth(font, size, rest) > width && rest.length > 1) {
+        let cut = rest.length - 1;
+        while (cut > 1 && textWidth(font, size, rest.slice(0, cut)) > width) cut--;
+        lines.push(rest.slice(0, cut));
+        rest = rest.slice(cut);
+      }
+      line = rest;
+      lineWidth = textWidth(font, size, rest);
     }
     lines.push(line);
   }
@@ -138,8 +160,8 @@ function drawMap(w: Writer, input: CoverLetterInput): void {
 export async function buildCoverLetterPdf(input: CoverLetterInput): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
-  const regular = await doc.embedFont(input.fonts.regular, { subset: true });
-  const bold = await doc.embedFont(input.fonts.bold, { subset: true });
+  const regular = await doc.embedFont(input.fonts.regular, { subset: SUBSET_FONTS });
+  const bold = await doc.embedFont(input.fonts.bold, { subset: SUBSET_FONTS });
   const date = new Date(input.generatedAt);
   doc.setTitle(`Žádost o měření – ${input.kraj.nazev}`);
   doc.setAuthor(input.kraj.nazev);
@@ -190,11 +212,18 @@ export async function buildCoverLetterPdf(input: CoverLetterInput): Promise<Uint
 
   newPage(w);
   paragraph(w, 'Lokality', { size: 13, bold: true, gap: 8 });
+  // The letter lists what a clerk reads; every locality is in lokality.csv and the GIS layers.
+  const listed = [...input.localities]
+    .sort((a, b) => b.evidence.level - a.evidence.level || b.reports.length - a.reports.length || (a.id < b.id ? -1 : 1))
+    .slice(0, PDF_TABLE_MAX_ROWS);
+  if (listed.length < input.localities.length) {
+    paragraph(w, `Uvedeno ${listed.length} z ${input.localities.length} lokalit (nejvyšší úroveň důkazů a nejvíce hlášení). Úplný seznam je v souboru lokality.csv a ve vrstvách GIS.`, { size: 9, colour: MUTED });
+  }
   table(
     w,
     ['Lokalita', 'Obec (kód)', 'ORP', 'Popis', 'Co nefunguje', 'Operátoři', 'Hl.', 'Důk.', 'Stav'],
     [50, 74, 52, 104, 66, 52, 22, 26, 37],
-    input.localities.map((l) => [
+    listed.map((l) => [
       l.localityId.slice(2, 10),
       l.place ? `${l.place.obec.nazev} (${l.place.obec.kod})` : '',
       l.place?.orp.nazev ?? '',
