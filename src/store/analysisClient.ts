@@ -4,6 +4,7 @@
  * no Worker (Node tests), the same analysis runs in-process on an index the caller provides.
  */
 import type { ObecIndex } from '../core/lookup/obecIndex.ts';
+import type { AddressPointsPack } from '../core/packs/packFormat.ts';
 import { analyseReports } from '../worker/analyseReports.ts';
 import type {
   AnalysisErrorCode,
@@ -70,7 +71,10 @@ export function createWorkerAnalysisClient(): AnalysisClient {
 }
 
 /** The same analysis on this thread (tests, or a browser without module workers). */
-export function createInProcessAnalysisClient(loadIndex: (packId: string) => Promise<ObecIndex>): AnalysisClient {
+export function createInProcessAnalysisClient(
+  loadIndex: (packId: string) => Promise<ObecIndex>,
+  loadAddressPoints: (packId: string) => Promise<AddressPointsPack | null> = () => Promise.resolve(null),
+): AnalysisClient {
   let sequence = 0;
   return {
     async analyse(request, onProgress) {
@@ -81,9 +85,11 @@ export function createInProcessAnalysisClient(loadIndex: (packId: string) => Pro
       } catch (error: unknown) {
         return { ok: false, code: 'analysis.boundariesUnavailable', message: String(error) };
       }
+      const packId = request.addressPointsPackId ?? null;
+      const addressPoints = packId ? { packId, pack: await loadAddressPoints(packId).catch(() => null) } : null;
       if (id !== sequence) return { ok: false, code: 'analysis.superseded', message: '' };
       try {
-        return { ok: true, result: analyseReports(index, request, onProgress) };
+        return { ok: true, result: analyseReports(index, request, onProgress, addressPoints) };
       } catch (error: unknown) {
         return { ok: false, code: 'analysis.failed', message: String(error) };
       }

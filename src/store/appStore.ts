@@ -8,6 +8,7 @@ import { createJSONStorage, persist, type StateStorage } from 'zustand/middlewar
 import { isKrajNuts3 } from '../core/units/adminUnits.ts';
 import { isLanguage } from '../i18n/translate.ts';
 import { isBasemapId } from '../map/basemaps.ts';
+import { analysisSettingsFrom } from './analysisSettings.ts';
 import { APP_VIEWS, CHOROPLETH_METRICS, createCoordinatorSlice, type CoordinatorDependencies, type CoordinatorSlice } from './coordinatorSlice.ts';
 import { createEditorSlice, type EditorSlice } from './editorSlice.ts';
 import { createPackageSlice, type PackageDependencies, type PackageSlice } from './packageSlice.ts';
@@ -33,7 +34,7 @@ export type AppStore = StoreApi<AppState>;
 export type SliceCreator<Slice> = StateCreator<AppState, [['zustand/persist', unknown]], [], Slice>;
 
 /** What survives a reload: the user's choices, not data. */
-type PersistedState = Pick<AppState, 'krajId' | 'language' | 'basemap' | 'myObecKod' | 'reviewerName' | 'appView' | 'metric' | 'packageContact'>;
+type PersistedState = Pick<AppState, 'krajId' | 'language' | 'basemap' | 'myObecKod' | 'reviewerName' | 'appView' | 'metric' | 'packageContact' | 'analysisSettings'>;
 
 export interface AppStoreOptions {
   /** What the reports slice needs from the world (index loader, IndexedDB, channel); browser defaults otherwise. */
@@ -87,6 +88,7 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
           appView: state.appView,
           metric: state.metric,
           packageContact: state.packageContact,
+          analysisSettings: state.analysisSettings,
         }),
         merge: (persisted, current) => {
           const saved = (persisted ?? {}) as Partial<Record<keyof PersistedState, unknown>>;
@@ -100,6 +102,7 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
             ...(APP_VIEWS.some((view) => view === saved.appView) ? { appView: saved.appView as AppState['appView'] } : {}),
             ...(CHOROPLETH_METRICS.some((metric) => metric === saved.metric) ? { metric: saved.metric as AppState['metric'] } : {}),
             ...(isPackageContact(saved.packageContact) ? { packageContact: saved.packageContact } : {}),
+            ...(saved.analysisSettings !== undefined ? { analysisSettings: analysisSettingsFrom(saved.analysisSettings) } : {}),
           };
         },
       },

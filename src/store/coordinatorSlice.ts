@@ -6,7 +6,6 @@
  * While the coordinator's view is on, the analysis re-runs (debounced) whenever its inputs change: the reports,
  * the coordinator's pins (merge, split, move), the filters, and the statuses when they are filtered on.
  */
-import { DEFAULT_CLUSTER_DISTANCE_M } from '../core/cluster/clusterReports.ts';
 import { DEFAULT_H3_RESOLUTION } from '../core/aggregate/aggregateReports.ts';
 import { OBEC_FILE_MAX_BYTES, refusedImport, type ImportSummary } from '../core/obecFile/obecFileFormat.ts';
 import { COUNTRY_PACK_ID } from '../core/packs/packFormat.ts';
@@ -14,7 +13,8 @@ import { pinsForClustering, type LocalityStatus } from '../core/review/reviewMod
 import { NO_FILTERS, type AnalysisErrorCode, type AnalysisFilters, type AnalysisProgress, type AnalysisResult } from '../worker/analysisProtocol.ts';
 import type { AppState, SliceCreator } from './appStore.ts';
 import { createInProcessAnalysisClient, createWorkerAnalysisClient, type AnalysisClient } from './analysisClient.ts';
-import { loadLookupIndex } from './packRepository.ts';
+import { DEFAULT_ANALYSIS_SETTINGS, type AnalysisSettings } from './analysisSettings.ts';
+import { loadAddressPoints, loadLookupIndex } from './packRepository.ts';
 
 export const APP_VIEWS = ['reports', 'coordinator'] as const;
 export type AppView = (typeof APP_VIEWS)[number];
@@ -59,6 +59,14 @@ export interface CoordinatorSlice {
   selectedLocalityId: string | null;
   analysis: AnalysisState;
   bulkImport: BulkImportState;
+  /** Grouping distance, address-point radius and evidence thresholds (persisted; see analysisSettings.ts). */
+  analysisSettings: AnalysisSettings;
+  analysisSettingsOpen: boolean;
+  /** Applies validated settings (validateAnalysisSettings); the analysis re-runs. */
+  setAnalysisSettings(settings: AnalysisSettings): void;
+  resetAnalysisSettings(): void;
+  openAnalysisSettings(): void;
+  closeAnalysisSettings(): void;
   setAppView(view: AppView): void;
   setMetric(metric: ChoroplethMetric): void;
   setUnits(units: CoordinatorUnits): void;
@@ -79,7 +87,7 @@ function tooLarge(): ImportSummary {
 }
 
 function defaultClient(): AnalysisClient {
-  return typeof Worker === 'function' ? createWorkerAnalysisClient() : createInProcessAnalysisClient(loadLookupIndex);
+  return typeof Worker === 'function' ? createWorkerAnalysisClient() : createInProcessAnalysisClient(loadLookupIndex, loadAddressPoints);
 }
 
 /** Did something the analysis depends on change? */
@@ -87,6 +95,7 @@ function analysisInputsChanged(state: AppState, previous: AppState): boolean {
   if (state.appView !== 'coordinator') return false;
   if (previous.appView !== 'coordinator') return true;
   if (state.reports !== previous.reports || state.filters !== previous.filters || state.review.pins !== previous.review.pins) return true;
+  if (state.analysisSettings !== previous.analysisSettings || state.krajId !== previous.krajId) return true;
   return state.filters.statuses.length > 0 && state.review.reviews !== previous.review.reviews;
 }
 
@@ -116,7 +125,13 @@ export function createCoordinatorSlice(dependencies: CoordinatorDependencies = {
       selectedLocalityId: null,
       analysis: IDLE,
       bulkImport: { status: 'idle' },
+      analysisSettings: DEFAULT_ANALYSIS_SETTINGS,
+      analysisSettingsOpen: false,
 
+      setAnalysisSettings: (analysisSettings) => set({ analysisSettings }),
+      resetAnalysisSettings: () => set({ analysisSettings: DEFAULT_ANALYSIS_SETTINGS }),
+      openAnalysisSettings: () => set({ analysisSettingsOpen: true }),
+      closeAnalysisSettings: () => set({ analysisSettingsOpen: false }),
       setAppView: (appView) => set({ appView }),
       setMetric: (metric) => set({ metric }),
       setUnits: (units) => set({ units }),
@@ -136,10 +151,13 @@ export function createCoordinatorSlice(dependencies: CoordinatorDependencies = {
             reports: Object.values(state.reports),
             pins: pinsForClustering(state.review),
             statuses,
-            distanceM: DEFAULT_CLUSTER_DISTANCE_M,
+            distanceM: state.analysisSettings.distanceM,
             h3Resolution: DEFAULT_H3_RESOLUTION,
             filters: state.filters,
             now: now(),
+            thresholds: state.analysisSettings.thresholds,
+            addressPointsPackId: state.krajId,
+            addressRadiusM: state.analysisSettings.addressRadiusM,
           },
           (progress) => set((current) => ({ analysis: { ...current.analysis, progress } })),
         );

@@ -9,10 +9,28 @@ import { clusterReports } from '../core/cluster/clusterReports.ts';
 import { assessEvidence } from '../core/evidence/evidenceMeter.ts';
 import { METRES_PER_DEGREE } from '../core/geo/earth.ts';
 import type { ObecIndex } from '../core/lookup/obecIndex.ts';
+import type { AddressPointsPack } from '../core/packs/packFormat.ts';
+import { AddressPointIndex } from '../core/reports/suggestCastObce.ts';
 import { representativePoint } from '../core/reports/derivePlace.ts';
 import type { FailureCode, OperatorChoice } from '../core/reports/enumerations.ts';
 import type { Report } from '../core/reports/report.ts';
 import type { AnalysisFilters, AnalysisProgress, AnalysisRequest, AnalysisResult, H3CellStatistics, LocalitySummary } from './analysisProtocol.ts';
+
+/** The kraj pack's address points as the analysis gets them: the pack (null when it has none). */
+export interface AddressPointsSource {
+  packId: string;
+  pack: AddressPointsPack | null;
+}
+
+const addressIndexes = new WeakMap<AddressPointsPack, AddressPointIndex>();
+function addressIndexOf(pack: AddressPointsPack): AddressPointIndex {
+  let index = addressIndexes.get(pack);
+  if (!index) {
+    index = AddressPointIndex.fromPack(pack);
+    addressIndexes.set(pack, index);
+  }
+  return index;
+}
 
 /** What a single report's locality needs at least as radius on the map (metres). */
 const MIN_RADIUS_M = 120;
@@ -33,7 +51,12 @@ function distanceM(a: [number, number], b: [number, number]): number {
   return Math.hypot((a[0] - b[0]) * kx, (a[1] - b[1]) * METRES_PER_DEGREE);
 }
 
-export function analyseReports(index: ObecIndex, request: AnalysisRequest, onProgress: (progress: AnalysisProgress) => void = () => undefined): AnalysisResult {
+export function analyseReports(
+  index: ObecIndex,
+  request: AnalysisRequest,
+  onProgress: (progress: AnalysisProgress) => void = () => undefined,
+  addressPoints: AddressPointsSource | null = null,
+): AnalysisResult {
   const started = Date.now();
   const { reports, filters } = request;
   const byId = new Map(reports.map((report) => [report.id, report]));
@@ -58,6 +81,8 @@ export function analyseReports(index: ObecIndex, request: AnalysisRequest, onPro
     }
     return point;
   };
+  const addressIndex = addressPoints?.pack && addressPoints.packId === request.addressPointsPackId ? addressIndexOf(addressPoints.pack) : null;
+  const addressRadiusM = request.addressRadiusM ?? 100;
   const localities: LocalitySummary[] = clustering.localities.map((locality) => {
     const members = locality.reportIds.map((id) => byId.get(id)!);
     const memberPoints = members.map(pointOf);
@@ -76,6 +101,9 @@ export function analyseReports(index: ObecIndex, request: AnalysisRequest, onPro
       member.failures.forEach((f) => failures.add(f));
     }
     const created = members.map((m) => m.createdAt).sort();
+    // Only the kraj's own address points are loaded: a locality wholly in another kraj has no figure.
+    const inKraj = addressIndex !== null && members.some((m) => m.place?.kraj.nuts3 === addressPoints!.packId);
+    const affected = inKraj ? addressIndex.affectedBy(members.map((m) => m.geometry), addressRadiusM).size : null;
     return {
       id: locality.id,
       reportIds: locality.reportIds,
@@ -89,6 +117,7 @@ export function analyseReports(index: ObecIndex, request: AnalysisRequest, onPro
       firstAt: created[0]!,
       lastAt: created[created.length - 1]!,
       evidence: assessEvidence(members, request.now, request.thresholds),
+      addressPoints: affected,
       shown: locality.reportIds.some((id) => passes.has(id)),
     };
   });
@@ -117,6 +146,11 @@ export function analyseReports(index: ObecIndex, request: AnalysisRequest, onPro
     shownReports: shown.length,
     totalReports: reports.length,
     outside: byObec.outside.length,
+    addressPoints: !request.addressPointsPackId
+      ? null
+      : addressIndex && addressPoints?.pack
+        ? { packId: addressPoints.packId, count: addressPoints.pack.count, describesDate: addressPoints.pack.describesDate, radiusM: addressRadiusM }
+        : { packId: request.addressPointsPackId, none: true },
     durationMs: Date.now() - started,
   };
 }

@@ -38,6 +38,12 @@ export interface AnalysisRequest {
   /** ISO date-time the evidence meter measures ages from. */
   now: string;
   thresholds?: EvidenceThresholds;
+  /**
+   * The kraj pack whose RÚIAN address points count who is affected (null: none asked for). Address points
+   * within addressRadiusM of a locality's reported points and lines, or inside its areas, count once each.
+   */
+  addressPointsPackId?: string | null;
+  addressRadiusM?: number;
 }
 
 export interface LocalitySummary {
@@ -56,6 +62,11 @@ export interface LocalitySummary {
   firstAt: string;
   lastAt: string;
   evidence: EvidenceAssessment;
+  /**
+   * RÚIAN address points the locality affects (see AnalysisRequest.addressPointsPackId); null when the kraj's pack
+   * has no address points, or when no member lies in that kraj.
+   */
+  addressPoints: number | null;
   /** Some member passes the filters. */
   shown: boolean;
 }
@@ -75,6 +86,11 @@ export interface AnalysisResult {
   totalReports: number;
   /** Reports (passing the filters) in no obec of the pack. */
   outside: number;
+  /**
+   * The address points the counts come from: the pack, how many it has, the date of the ČÚZK export and the radius
+   * used; 'none' when the kraj's pack has no address points; null when none were asked for.
+   */
+  addressPoints: { packId: string; count: number; describesDate: string; radiusM: number } | { packId: string; none: true } | null;
   durationMs: number;
 }
 

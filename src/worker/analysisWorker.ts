@@ -5,8 +5,8 @@
  * `new Worker(new URL('../worker/analysisWorker.ts', import.meta.url), { type: 'module' })`.
  */
 import { ObecIndex } from '../core/lookup/obecIndex.ts';
-import { COUNTRY_PACK_ID, type ObceCollection } from '../core/packs/packFormat.ts';
-import { analyseReports } from './analyseReports.ts';
+import { COUNTRY_PACK_ID, type AddressPointsPack, type ObceCollection, type PackManifest } from '../core/packs/packFormat.ts';
+import { analyseReports, type AddressPointsSource } from './analyseReports.ts';
 import type { AnalysisRequestMessage, AnalysisResponseMessage } from './analysisProtocol.ts';
 
 const indexes = new Map<string, Promise<ObecIndex>>();
@@ -26,6 +26,36 @@ function loadIndex(packId: string): Promise<ObecIndex> {
   return index;
 }
 
+const addressPacks = new Map<string, Promise<AddressPointsPack | null>>();
+
+async function fetchJson<T>(url: string): Promise<T> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return (await response.json()) as T;
+}
+
+/** The kraj pack's RÚIAN address points, or null when its manifest lists none (a failed load is retried next time). */
+function loadAddressPoints(packId: string): Promise<AddressPointsPack | null> {
+  let pack = addressPacks.get(packId);
+  if (!pack) {
+    const base = `${import.meta.env.BASE_URL}packs/${packId}/`;
+    pack = fetchJson<PackManifest>(`${base}manifest.json`).then((manifest) =>
+      manifest.files['adresni-mista.json'] ? fetchJson<AddressPointsPack>(`${base}adresni-mista.json`) : null,
+    );
+    pack.catch(() => addressPacks.delete(packId));
+    addressPacks.set(packId, pack);
+  }
+  return pack;
+}
+
+function addressPointsFor(packId: string | null | undefined): Promise<AddressPointsSource | null> {
+  if (!packId) return Promise.resolve(null);
+  return loadAddressPoints(packId).then(
+    (pack) => ({ packId, pack }),
+    () => ({ packId, pack: null }),
+  );
+}
+
 const scope = globalThis as unknown as {
   postMessage(message: AnalysisResponseMessage): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<AnalysisRequestMessage>) => void): void;
@@ -35,10 +65,10 @@ scope.addEventListener('message', (event) => {
   const { id, request } = event.data;
   const post = (message: AnalysisResponseMessage) => scope.postMessage(message);
   post({ id, type: 'progress', progress: { phase: 'boundaries', fraction: 0 } });
-  loadIndex(request.packId).then(
-    (index) => {
+  Promise.all([loadIndex(request.packId), addressPointsFor(request.addressPointsPackId)]).then(
+    ([index, addressPoints]) => {
       try {
-        const result = analyseReports(index, request, (progress) => post({ id, type: 'progress', progress }));
+        const result = analyseReports(index, request, (progress) => post({ id, type: 'progress', progress }), addressPoints);
         post({ id, type: 'result', result });
       } catch (error: unknown) {
         post({ id, type: 'error', code: 'analysis.failed', message: error instanceof Error ? error.message : String(error) });

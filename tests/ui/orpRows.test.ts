@@ -33,6 +33,7 @@ function locality(id: string, orp: string): LocalitySummary {
     firstAt: '2026-01-01',
     lastAt: '2026-01-01',
     evidence: { level: 0, met: [], missing: [], figures: { reports: 1, distinctReporters: 1, distinctObce: 1, hoursSpan: 0, failedMeasurements: 0, measurements: 0 } },
+    addressPoints: null,
     shown: true,
   };
 }
@@ -43,6 +44,7 @@ describe('ORP table rows', () => {
     byOrp: [unit('4101', 5, { o2: 5 }), unit('4102', 2, { o2: 1, vodafone: 1, tmobile: 2 })],
     byObec: [],
     byH3: [],
+    addressPoints: null,
     shownReports: 7,
     totalReports: 7,
     outside: 0,

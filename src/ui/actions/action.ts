@@ -25,7 +25,8 @@ export type ActionId =
   | 'view.reports'
   | 'view.coordinator'
   | 'review.exportFile'
-  | 'package.open';
+  | 'package.open'
+  | 'analysis.settings';
 
 export interface Shortcut {
   /** KeyboardEvent.key, compared case-insensitively for letters. */
@@ -49,7 +50,7 @@ export type UndoPolicy = 'undoable' | 'noDataChange' | 'history';
  * Where the command is shown: a toolbar group, 'file' beside the list, 'overlay' on the map while a tool is on
  * (so the toolbar never changes its size and the map never jumps), null: keyboard or context only.
  */
-export type ActionGroup = 'draw' | 'edit' | 'history' | 'file' | 'overlay' | 'view' | 'review' | 'package' | null;
+export type ActionGroup = 'draw' | 'edit' | 'history' | 'file' | 'overlay' | 'view' | 'review' | 'package' | 'analysisSettings' | null;
 
 /** What a command may use besides the store: the map's centre (under the keyboard crosshair). */
 export interface MapCommands {

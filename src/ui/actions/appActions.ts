@@ -248,6 +248,16 @@ export const APP_ACTIONS: readonly AppAction[] = [
     enabled: (state) => packReady(state) && state.appView === 'coordinator' && state.analysis.result !== null && hasReports(state),
     run: ({ store }) => store.getState().openPackageDialog(),
   },
+  {
+    id: 'analysis.settings',
+    labelKey: 'action.analysisSettings',
+    hintKey: 'action.analysisSettings.hint',
+    shortcuts: [],
+    undo: 'noDataChange',
+    group: 'analysisSettings',
+    enabled: (state) => state.appView === 'coordinator',
+    run: ({ store }) => store.getState().openAnalysisSettings(),
+  },
 ];
 
 const BY_ID = new Map<ActionId, AppAction>(APP_ACTIONS.map((action) => [action.id, action]));

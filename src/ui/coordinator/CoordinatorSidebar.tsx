@@ -1,6 +1,7 @@
 import { useId, useRef } from 'react';
 import { ActionGroupButtons } from '../reports/ReportsToolbar.tsx';
 import { useAppStore, useT } from '../storeContext.tsx';
+import { AnalysisSettingsPanel } from './AnalysisSettingsPanel.tsx';
 import { BulkImportPanel } from './BulkImportPanel.tsx';
 import { ChoroplethLegend } from './ChoroplethLegend.tsx';
 import { CoordinatorFilters } from './CoordinatorFilters.tsx';
@@ -22,6 +23,7 @@ export function CoordinatorSidebar() {
       <BulkImportPanel />
       <ChoroplethLegend />
       <CoordinatorFilters />
+      <AnalysisSettingsPanel />
       <OrpTable />
       <LocalityList />
       <PackagePanel />

@@ -26,6 +26,7 @@ export function LocalityList() {
       <h2 id={`${id}-title`}>
         {t('localities.title')} <span className="small">({localities.length})</span>
       </h2>
+      {result.addressPoints && 'none' in result.addressPoints && <p className="small">{t('addressPoints.none')}</p>}
       {localities.length === 0 ? (
         <p className="small">{t('localities.empty')}</p>
       ) : (
@@ -38,6 +39,7 @@ export function LocalityList() {
                   <span className="locality-name">{localityName(t, locality)}</span>
                   <span className="small">
                     {t('localities.summary', { reports: locality.reportIds.length, obce: locality.obce.length, level: locality.evidence.level })}
+                    {locality.addressPoints !== null && ` · ${t('localities.addressPoints', { count: locality.addressPoints })}`}
                   </span>
                   <span className={`status-badge status-${status}`}>{t(statusKey(status))}</span>
                 </button>

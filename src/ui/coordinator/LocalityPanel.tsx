@@ -43,6 +43,7 @@ export function LocalityPanel({ locality }: { locality: LocalitySummary }) {
           {t(reviewNoticeKey(notice.code), notice.params)}
         </p>
       )}
+      <AddressPoints locality={locality} />
       <EvidenceMeter locality={locality} />
       {reviewerName ? <ReviewActions locality={locality} /> : <ReviewerForm />}
       <Members locality={locality} canEdit={reviewerName !== null} />
@@ -77,10 +78,31 @@ export function ReviewerForm() {
   );
 }
 
+/** Who is affected: the RÚIAN address points the locality reaches, or why there is no figure. */
+function AddressPoints({ locality }: { locality: LocalitySummary }) {
+  const t = useT();
+  const source = useAppStore((state) => state.analysis.result?.addressPoints ?? null);
+  if (!source) return null;
+  if ('none' in source) return <p className="small address-points">{t('addressPoints.none')}</p>;
+  if (locality.addressPoints === null) return <p className="small address-points">{t('addressPoints.otherKraj')}</p>;
+  return (
+    <div className="address-points">
+      <p>
+        <strong>{t('addressPoints.count', { count: locality.addressPoints })}</strong>
+      </p>
+      <p className="small">{t('addressPoints.explain', { radius: source.radiusM, date: source.describesDate })}</p>
+    </div>
+  );
+}
+
 function EvidenceMeter({ locality }: { locality: LocalitySummary }) {
   const t = useT();
   const id = useId();
+  const thresholds = useAppStore((state) => state.analysisSettings.thresholds);
   const { evidence } = locality;
+  // The failed-measurement criterion names the limits in force.
+  const criterion = (code: (typeof evidence.met)[number]) =>
+    t(evidenceKey(code), { rsrp: thresholds.maxRsrpDbm, down: thresholds.maxDownloadMbps, up: thresholds.maxUploadMbps });
   return (
     <div className="evidence">
       <h3 id={`${id}-title`}>{t('evidence.title')}</h3>
@@ -92,13 +114,13 @@ function EvidenceMeter({ locality }: { locality: LocalitySummary }) {
         {evidence.met.map((code) => (
           <li key={code} className="evidence-met">
             <span aria-hidden="true">✓ </span>
-            {t(evidenceKey(code))}
+            {criterion(code)}
           </li>
         ))}
         {evidence.missing.map((missing) => (
           <li key={missing.code} className="evidence-missing">
             <span aria-hidden="true">✗ </span>
-            {t('evidence.missing', { what: t(evidenceKey(missing.code)), have: missing.have, need: missing.need })}
+            {t('evidence.missing', { what: criterion(missing.code), have: missing.have, need: missing.need })}
           </li>
         ))}
       </ul>
