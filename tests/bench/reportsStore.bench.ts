@@ -15,6 +15,7 @@ import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
 import { readObce } from '../../src/cli/packsOnDisk.ts';
 import type { BenchmarkResult, BenchmarkRow } from './reportsStorePage/main.ts';
+import { CHROMIUM_ARGS } from '../e2e/browser.ts';
 
 const argument = (name: string, fallback: number) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -25,17 +26,6 @@ const RUNS = argument('runs', 3);
 const KRAJ = 'CZ041';
 const GOAL_MS = 1000;
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 const root = resolve(import.meta.dirname, 'reportsStorePage');
 const outDir = resolve(import.meta.dirname, '../../node_modules/.cache/hlucha-mista-bench-reports');

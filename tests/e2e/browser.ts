@@ -11,7 +11,8 @@ import type { MapTestHook } from '../../src/map/testHook.ts';
 
 export const SCREENSHOT_DIR = resolve(import.meta.dirname, 'screenshots');
 
-const CHROMIUM_ARGS = [
+/** The launch flags that work as root with no GPU and no network (see ../shared/BROWSER-TESTING.md). */
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -163,4 +164,15 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
     }));
   });
   return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+}
+
+/** Drops several files on the page at once, as from a file manager. */
+export async function dropFiles(page: Page, files: Array<{ name: string; text: string }>): Promise<void> {
+  const transfer = await page.evaluateHandle((list) => {
+    const data = new DataTransfer();
+    for (const { name, text } of list) data.items.add(new File([text], name, { type: 'application/geo+json' }));
+    return data;
+  }, files);
+  await page.locator('main').dispatchEvent('dragover', { dataTransfer: transfer });
+  await page.locator('main').dispatchEvent('drop', { dataTransfer: transfer });
 }

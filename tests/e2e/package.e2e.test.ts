@@ -9,7 +9,7 @@ import { unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { verifyPackage } from '../../src/core/export/zipPackage.ts';
-import { launchBrowser, openApp, saveScreenshot, seriousAxeViolations, waitForMapIdle } from './browser.ts';
+import { launchBrowser, openApp, saveScreenshot, seriousAxeViolations, waitForMapIdle, dropFiles } from './browser.ts';
 import { reviewFixture } from './reviewFixtures.ts';
 
 let browser: Browser;
@@ -20,15 +20,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function dropFiles(page: Page, files: Array<{ name: string; text: string }>): Promise<void> {
-  const transfer = await page.evaluateHandle((list) => {
-    const data = new DataTransfer();
-    for (const { name, text } of list) data.items.add(new File([text], name, { type: 'application/geo+json' }));
-    return data;
-  }, files);
-  await page.locator('main').dispatchEvent('dragover', { dataTransfer: transfer });
-  await page.locator('main').dispatchEvent('drop', { dataTransfer: transfer });
-}
 
 async function analysed(page: Page, localities: number): Promise<void> {
   await page.getByRole('status').filter({ hasText: new RegExp(`\\d+ z \\d+ hlášení, ${localities} lokalit`) }).waitFor({ timeout: 60_000 });

@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchBrowser, mapCanvas, openApp, pixelStats, saveScreenshot, seriousAxeViolations, waitForMapIdle, waitForPackShown } from './browser.ts';
+import { launchBrowser, mapCanvas, openApp, pixelStats, saveScreenshot, seriousAxeViolations, waitForMapIdle, waitForPackShown, dropFiles } from './browser.ts';
 import { reviewFixture } from './reviewFixtures.ts';
 
 let browser: Browser;
@@ -16,16 +16,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Drops several files on the page at once, as from a file manager. */
-async function dropFiles(page: Page, files: Array<{ name: string; text: string }>): Promise<void> {
-  const transfer = await page.evaluateHandle((list) => {
-    const data = new DataTransfer();
-    for (const { name, text } of list) data.items.add(new File([text], name, { type: 'application/geo+json' }));
-    return data;
-  }, files);
-  await page.locator('main').dispatchEvent('dragover', { dataTransfer: transfer });
-  await page.locator('main').dispatchEvent('drop', { dataTransfer: transfer });
-}
 
 function sidebar(page: Page) {
   return page.getByRole('complementary');
