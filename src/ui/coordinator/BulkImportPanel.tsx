@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { ImportSummary } from '../../core/obecFile/obecFileFormat.ts';
 import type { ReportProblem } from '../../core/reports/validateReport.ts';
+import { ImportCounts } from '../reports/ImportSummaryView.tsx';
 import { fileProblemKey, problemText } from '../reports/reportText.ts';
 import { useAppStore, useT, type Translate } from '../storeContext.tsx';
 
@@ -98,14 +99,7 @@ function BulkSummary({ files }: { files: readonly FileResult[] }) {
       <p>
         <strong>{t('bulk.done', { count: files.length })}</strong>
       </p>
-      <dl className="import-counts">
-        {counts.map(([label, count]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{count}</dd>
-          </div>
-        ))}
-      </dl>
+      <ImportCounts counts={counts} />
       {reasons.length > 0 && (
         <>
           <p>{t('bulk.rejectedWhy')}</p>

@@ -48,14 +48,7 @@ export function ImportSummaryView({ result }: { result: ImportResult }) {
             ` · ${t('import.signedOff', { name: header.signOff.name, function: header.signOff.function, date: formatShortDate(language, header.signOff.date) })}`}
         </p>
       )}
-      <dl className="import-counts">
-        {counts.map(([label, count]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{count}</dd>
-          </div>
-        ))}
-      </dl>
+      <ImportCounts counts={counts} />
       {summary.migrated > 0 && <p className="small">{t('import.migrated', { count: summary.migrated })}</p>}
       {summary.conflicts.length > 0 && (
         <>
@@ -115,5 +108,19 @@ export function ImportResultPanel() {
         {t('notice.ok')}
       </button>
     </section>
+  );
+}
+
+/** The counts of an import (added, updated, …) as a term/value list. */
+export function ImportCounts({ counts }: { counts: ReadonlyArray<[string, number]> }) {
+  return (
+    <dl className="import-counts">
+      {counts.map(([label, count]) => (
+        <div key={label}>
+          <dt>{label}</dt>
+          <dd>{count}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }
