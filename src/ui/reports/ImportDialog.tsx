@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, type DragEvent } from 'react';
 import { OBEC_FILE_MAX_BYTES, refusedImport, type ImportSummary } from '../../core/obecFile/obecFileFormat.ts';
 import type { AppStore } from '../../store/appStore.ts';
+import { FILE_ROUTES, groupFilesByKind } from '../fileRoutes.ts';
 import { useAppStore, useAppStoreApi, useT } from '../storeContext.tsx';
 import { Dialog } from './Dialog.tsx';
 import { ImportSummaryView } from './ImportSummaryView.tsx';
@@ -101,16 +102,25 @@ export function useImportDrop(): void {
     const onDrop = (event: globalThis.DragEvent) => {
       if (!hasFiles(event) || event.defaultPrevented) return;
       event.preventDefault();
-      const files = filesOf(event);
-      if (files.length === 0) return;
-      // In the region overview many files come at once: they go to its import, with progress and a summary.
-      if (store.getState().appView === 'coordinator') {
-        if (store.getState().bulkImport.status !== 'running') void store.getState().importObecFiles(files);
-        return;
-      }
-      store.getState().openDialog('import');
+      const dropped = filesOf(event);
+      if (dropped.length === 0) return;
       void (async () => {
-        for (const file of files) await importFile(store, file);
+        // Each kind of file goes to the import that reads it (measurements, tables, GPS tracks…); obec files and
+        // anything no import reads go to the obec-file import, which says why it refuses a file.
+        const obecFiles: File[] = [];
+        for (const [kind, files] of await groupFilesByKind(dropped)) {
+          const route = FILE_ROUTES[kind];
+          if (route) route(store, files);
+          else obecFiles.push(...files);
+        }
+        if (obecFiles.length === 0) return;
+        // In the region overview many files come at once: they go to its import, with progress and a summary.
+        if (store.getState().appView === 'coordinator') {
+          if (store.getState().bulkImport.status !== 'running') void store.getState().importObecFiles(obecFiles);
+          return;
+        }
+        store.getState().openDialog('import');
+        for (const file of obecFiles) await importFile(store, file);
       })();
     };
     window.addEventListener('dragover', onDragOver);

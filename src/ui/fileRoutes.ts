@@ -1,0 +1,24 @@
+import { sniffFileKind, SNIFF_BYTES, type FileKind } from '../core/io/sniffFile.ts';
+import type { AppStore } from '../store/appStore.ts';
+
+/** Where dropped files of one kind go. Obec files (JSON) keep their own import (see useImportDrop). */
+export type FileRoute = (store: AppStore, files: File[]) => void;
+
+/**
+ * The imports by file kind. A kind without a route goes to the obec-file import, which refuses it with its reason,
+ * so nothing dropped is ever silently ignored.
+ */
+export const FILE_ROUTES: Partial<Record<FileKind, FileRoute>> = {};
+
+/** Dropped files grouped by their kind, in the order they came. */
+export async function groupFilesByKind(files: readonly File[]): Promise<Map<FileKind, File[]>> {
+  const groups = new Map<FileKind, File[]>();
+  for (const file of files) {
+    const head = new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
+    const kind = sniffFileKind(file.name, head);
+    const group = groups.get(kind);
+    if (group) group.push(file);
+    else groups.set(kind, [file]);
+  }
+  return groups;
+}
