@@ -1,10 +1,67 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
+import { DEFAULT_KRAJ } from './src/core/units/adminUnits.ts';
 
 // One config for the app (Vite) and the tests (Vitest projects: fast unit tests in Node, browser tests in
 // headless Chromium driven by playwright-core; see tests/e2e/README.md).
+/**
+ * Field mode (README, "Offline"): a service worker (vite-plugin-pwa → Workbox generateSW) precaches the app shell,
+ * the pack index, the country's kraj outlines and the default kraj's pack; the pack of any other kraj the user opens
+ * is cached as it is fetched (stale-while-revalidate), so a chosen kraj works offline too. A new version waits until
+ * the user chooses "Aktualizovat" (registerType 'prompt'). Off in `npm start` (no devOptions): the dev server's
+ * modules must never come from a cache.
+ */
+const pwa = VitePWA({
+  registerType: 'prompt',
+  injectRegister: false,
+  // The manifest's icons are already in the glob below.
+  includeManifestIcons: false,
+  manifest: {
+    name: 'Hluchá místa',
+    short_name: 'Hluchá místa',
+    description: 'Místa bez mobilního signálu: zaznamenat v terénu, i bez připojení.',
+    lang: 'cs',
+    start_url: '/',
+    scope: '/',
+    display: 'standalone',
+    background_color: '#ffffff',
+    theme_color: '#15304a',
+    icons: [
+      { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+      { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+      { src: 'icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+      { src: 'icons/icon.svg', sizes: 'any', type: 'image/svg+xml' },
+    ],
+  },
+  workbox: {
+    globPatterns: [
+      '**/*.{js,mjs,css,html,svg,png,webmanifest}',
+      'schema/*.json',
+      'packs/index.json',
+      'packs/CZ/kraje.display.geojson',
+      `packs/${DEFAULT_KRAJ}/*`,
+    ],
+    globIgnores: ['**/*.map'],
+    // MapLibre asks for its worker with "?v=…".
+    ignoreURLParametersMatching: [/^utm_/, /^fbclid$/, /^v$/],
+    // The default kraj's address points (~1.5 MB) and the main bundle are larger than Workbox's 2 MB default.
+    maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+    navigateFallback: 'index.html',
+    navigateFallbackDenylist: [/^\/packs\//, /^\/schema\//],
+    cleanupOutdatedCaches: true,
+    runtimeCaching: [
+      {
+        urlPattern: ({ sameOrigin, url }) => sameOrigin && url.pathname.startsWith('/packs/'),
+        handler: 'StaleWhileRevalidate',
+        options: { cacheName: 'hlucha-mista-packs', expiration: { maxEntries: 120 } },
+      },
+    ],
+  },
+});
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), pwa],
   server: { port: 5173, strictPort: false },
   preview: { port: 4173 },
   build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 1500 },

@@ -11,6 +11,8 @@ import { isBasemapId } from '../map/basemaps.ts';
 import { analysisSettingsFrom } from './analysisSettings.ts';
 import { APP_VIEWS, CHOROPLETH_METRICS, createCoordinatorSlice, type CoordinatorDependencies, type CoordinatorSlice } from './coordinatorSlice.ts';
 import { createEditorSlice, type EditorSlice } from './editorSlice.ts';
+import { createFieldSlice, type FieldDependencies, type FieldSlice } from './fieldSlice.ts';
+import { isFieldPreset, maxAccuracyFrom } from '../core/field/fieldSettings.ts';
 import { createPackageSlice, type PackageDependencies, type PackageSlice } from './packageSlice.ts';
 import { createRegionSlice, type RegionSlice } from './regionSlice.ts';
 import { createReportsSlice, type ReportsDependencies, type ReportsStoreSlice } from './reportsSlice.ts';
@@ -27,14 +29,18 @@ export type AppState = RegionSlice &
   EditorSlice &
   ReviewSlice &
   CoordinatorSlice &
-  PackageSlice;
+  PackageSlice &
+  FieldSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** The signature every slice creator has (the store is wrapped in `persist`). */
 export type SliceCreator<Slice> = StateCreator<AppState, [['zustand/persist', unknown]], [], Slice>;
 
 /** What survives a reload: the user's choices, not data. */
-type PersistedState = Pick<AppState, 'krajId' | 'language' | 'basemap' | 'myObecKod' | 'reviewerName' | 'appView' | 'metric' | 'packageContact' | 'analysisSettings'>;
+type PersistedState = Pick<
+  AppState,
+  'krajId' | 'language' | 'basemap' | 'myObecKod' | 'reviewerName' | 'appView' | 'metric' | 'packageContact' | 'analysisSettings' | 'fieldPreset' | 'maxAccuracyM'
+>;
 
 export interface AppStoreOptions {
   /** What the reports slice needs from the world (index loader, IndexedDB, channel); browser defaults otherwise. */
@@ -47,6 +53,8 @@ export interface AppStoreOptions {
   coordinator?: CoordinatorDependencies;
   /** The package worker's client. */
   package?: PackageDependencies;
+  /** Where field mode keeps a route being recorded. */
+  field?: FieldDependencies;
 }
 
 function isPackageContact(value: unknown): value is AppState['packageContact'] {
@@ -74,6 +82,7 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
         )(...args),
         ...createCoordinatorSlice(options.coordinator)(...args),
         ...createPackageSlice(options.package)(...args),
+        ...createFieldSlice(options.field)(...args),
       }),
       {
         name: 'hlucha-mista.settings',
@@ -89,6 +98,8 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
           metric: state.metric,
           packageContact: state.packageContact,
           analysisSettings: state.analysisSettings,
+          fieldPreset: state.fieldPreset,
+          maxAccuracyM: state.maxAccuracyM,
         }),
         merge: (persisted, current) => {
           const saved = (persisted ?? {}) as Partial<Record<keyof PersistedState, unknown>>;
@@ -103,6 +114,8 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
             ...(CHOROPLETH_METRICS.some((metric) => metric === saved.metric) ? { metric: saved.metric as AppState['metric'] } : {}),
             ...(isPackageContact(saved.packageContact) ? { packageContact: saved.packageContact } : {}),
             ...(saved.analysisSettings !== undefined ? { analysisSettings: analysisSettingsFrom(saved.analysisSettings) } : {}),
+            ...(isFieldPreset(saved.fieldPreset) ? { fieldPreset: saved.fieldPreset } : {}),
+            ...(maxAccuracyFrom(saved.maxAccuracyM) !== null ? { maxAccuracyM: maxAccuracyFrom(saved.maxAccuracyM)! } : {}),
           };
         },
       },

@@ -5,10 +5,11 @@
  * The data itself (reports, history, storage) is the reports slice (reportsContract.ts).
  */
 import { findNearbyReports, NEARBY_RADIUS_M } from '../core/reports/findNearbyReports.ts';
-import type { Report, ReportGeometry } from '../core/reports/report.ts';
+import type { PositionCapture, Report, ReportGeometry } from '../core/reports/report.ts';
 import type { ReportProblem } from '../core/reports/validateReport.ts';
 import type { ImportSummary } from '../core/obecFile/obecFileFormat.ts';
 import type { SliceCreator } from './appStore.ts';
+import type { EditableReportFields } from './reportsContract.ts';
 
 /** The drawing tools (terra-draw modes of the same names). */
 export const DRAW_TOOLS = ['point', 'linestring', 'polygon'] as const;
@@ -61,8 +62,11 @@ export interface EditorSlice {
   selectReport(id: string | null): void;
   startEditShape(id: string): void;
   finishEditShape(): void;
-  /** Creates a report at a drawn geometry and opens its form; refused geometries become a notice. */
-  placeReport(geometry: ReportGeometry): Promise<boolean>;
+  /**
+   * Creates a report at a drawn (or, in field mode, captured) geometry and opens its form; refused geometries
+   * become a notice. Field mode passes the fields it knows (environment, observation) and the capture.
+   */
+  placeReport(geometry: ReportGeometry, options?: { fields?: Partial<EditableReportFields>; capture?: PositionCapture }): Promise<boolean>;
   /** Saves a moved or reshaped geometry; false when refused (the notice says why). */
   reshapeReport(id: string, geometry: ReportGeometry): Promise<boolean>;
   /** Deletes the report just placed and opens an existing one instead ("it is the same place"). */
@@ -134,9 +138,9 @@ export const createEditorSlice: SliceCreator<EditorSlice> = (set, get) => {
 
     finishEditShape: () => patch({ mode: { kind: 'browse' } }),
 
-    placeReport: async (geometry) => {
+    placeReport: async (geometry, options) => {
       const reporter = lastReporter(get().reports);
-      const result = await get().createReport(geometry, reporter ? { reporter } : {});
+      const result = await get().createReport(geometry, { ...(reporter ? { reporter } : {}), ...options?.fields }, options?.capture ? { capture: options.capture } : undefined);
       if (!result.ok) {
         patch({ notice: { kind: 'refused', problems: result.problems } });
         return false;

@@ -3,14 +3,17 @@
  * that use it. The slice implements ReportsSlice (src/store/reportsSlice.ts); components and the map controller
  * use only what is declared here. All state is plain serialisable data.
  */
-import type { ReportGeometry, Report } from '../core/reports/report.ts';
+import type { PositionCapture, ReportGeometry, Report } from '../core/reports/report.ts';
 import type { ReportProblem } from '../core/reports/validateReport.ts';
 import type { ObecFileSignOff, ImportSummary } from '../core/obecFile/obecFileFormat.ts';
 
-/** The fields a person edits in the form (everything but ids, revisions, timestamps, geometry and derived place). */
+/**
+ * The fields a person edits in the form (everything but ids, revisions, timestamps, geometry, derived place and
+ * the field capture, which only createReport's options set).
+ */
 export type EditableReportFields = Omit<
   Report,
-  'schemaVersion' | 'id' | 'revision' | 'createdAt' | 'updatedAt' | 'geometry' | 'place' | 'demo'
+  'schemaVersion' | 'id' | 'revision' | 'createdAt' | 'updatedAt' | 'geometry' | 'place' | 'demo' | 'capture'
 >;
 
 /** The fields a person edits, as a list: createReport and updateReport take only these; the form edits these. */
@@ -66,7 +69,11 @@ export interface ReportsSlice {
 
   loadReports(): Promise<void>;
   /** Creates a report at the geometry; the place (obec, ORP, …) is derived. Returns the id or the problems. */
-  createReport(geometry: ReportGeometry, fields?: Partial<EditableReportFields>): Promise<{ ok: true; id: string } | { ok: false; problems: ReportProblem[] }>;
+  createReport(
+    geometry: ReportGeometry,
+    fields?: Partial<EditableReportFields>,
+    options?: { capture?: PositionCapture | null },
+  ): Promise<{ ok: true; id: string } | { ok: false; problems: ReportProblem[] }>;
   updateReport(id: string, fields: Partial<EditableReportFields>): Promise<void>;
   /** Moves or reshapes a report; re-derives its place. Refuses a self-intersecting polygon with its problem. */
   updateGeometry(id: string, geometry: ReportGeometry): Promise<{ ok: true } | { ok: false; problems: ReportProblem[] }>;

@@ -638,12 +638,17 @@ export function createReportsSlice(dependencies: ReportsDependencies = {}): Slic
           publishStorage();
         }),
 
-      createReport: async (geometry, fields) => {
+      createReport: async (geometry, fields, options) => {
         const checked = await checkedPlace(geometry);
         if (!checked.ok) return checked;
         return enqueue(async () => {
           const id = newId();
-          const report: Report = { ...createEmptyReport(geometry, { id, now: now() }), ...pickEditable(fields), place: checked.place };
+          const report: Report = {
+            ...createEmptyReport(geometry, { id, now: now() }),
+            ...pickEditable(fields),
+            place: checked.place,
+            capture: options?.capture ?? null,
+          };
           await commit('history.createReport', [{ id, before: null, after: report }]);
           return { ok: true as const, id };
         });

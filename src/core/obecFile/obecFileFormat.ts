@@ -10,7 +10,7 @@ import type { ReportProblem } from '../reports/validateReport.ts';
 
 export const OBEC_FILE_FORMAT = 'hlucha-mista/obec-file';
 /** The report schema version is the file's schema version. */
-export const OBEC_FILE_SCHEMA_VERSION = 2;
+export const OBEC_FILE_SCHEMA_VERSION = 3;
 /** Larger files are refused before parsing (a 10,000-report file with photos stays far below). */
 export const OBEC_FILE_MAX_BYTES = 40 * 1024 * 1024;
 

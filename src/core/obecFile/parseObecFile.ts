@@ -115,6 +115,7 @@ function withDefaults(report: unknown): unknown {
     measurements: [],
     photo: null,
     reporter: null,
+    capture: null,
   };
   const filled: Record<string, unknown> = { ...report };
   for (const [key, value] of Object.entries(defaults)) if (filled[key] === undefined) filled[key] = value;
@@ -151,5 +152,6 @@ function normalizeReport(report: Report): Report {
     measurements: report.measurements,
     photo: report.photo ?? null,
     reporter: report.reporter ?? null,
+    capture: report.capture ?? null,
   };
 }

@@ -26,6 +26,7 @@ export function createEmptyReport(geometry: ReportGeometry, options: { id: strin
     measurements: [],
     photo: null,
     reporter: null,
+    capture: null,
   };
 }
 

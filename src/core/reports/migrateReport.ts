@@ -5,6 +5,7 @@
  *   { schemaVersion: 1, id, created, point: [lon, lat], description, operator: 'T-Mobile'|'O2'|'Vodafone'|'vsichni',
  *     failure: 'zadny-signal'|'volani'|'data'|'pomala-data', since?: free text, inhabitants?: number,
  *     reporterName?, reporterContact? }
+ * Version 2: as 3 without `capture` (it becomes null: a v2 report was drawn or imported, not captured in the field).
  */
 import type { FailureCode, OperatorChoice } from './enumerations.ts';
 import { REPORT_SCHEMA_VERSION, type Report } from './report.ts';
@@ -48,8 +49,14 @@ function migrateV1(v1: Record<string, unknown>): Record<string, unknown> {
       typeof v1.reporterName === 'string' && v1.reporterName.trim() !== ''
         ? { name: v1.reporterName, role: 'jiny', contact: typeof v1.reporterContact === 'string' ? v1.reporterContact : '' }
         : null,
+    capture: null,
   };
   return migrated as unknown as Record<string, unknown>;
+}
+
+/** Version 2 → 3: the field capture is new (a file may already carry it: it is kept and validated). */
+function migrateV2(v2: Record<string, unknown>): Record<string, unknown> {
+  return { ...v2, schemaVersion: REPORT_SCHEMA_VERSION, capture: v2.capture ?? null };
 }
 
 /** Brings a stored or imported report to the current schema; unknown or newer versions are refused with a code. */
@@ -57,6 +64,7 @@ export function migrateReport(raw: unknown): MigrationResult {
   const record = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : null;
   const version = record?.schemaVersion;
   if (version === REPORT_SCHEMA_VERSION) return { ok: true, report: raw, fromVersion: REPORT_SCHEMA_VERSION };
+  if (version === 2 && record) return { ok: true, report: migrateV2(record), fromVersion: 2 };
   if (version === 1 && record) return { ok: true, report: migrateV1(record), fromVersion: 1 };
   return { ok: false, code: 'report.unsupportedSchemaVersion', params: { found: String(version), expected: REPORT_SCHEMA_VERSION } };
 }

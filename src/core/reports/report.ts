@@ -5,8 +5,10 @@
  *
  * Schema history (migrations in migrateReport.ts):
  *   1  the prototype's format: points only, one operator, one failure, a free-text date
- *   2  current: points, lines and polygons; multi-select enumerations; dated observations; measurements;
+ *   2  points, lines and polygons; multi-select enumerations; dated observations; measurements;
  *      derived place (obec, ORP, okres, kraj, S-JTSK); revision for sync
+ *   3  current: `capture`, how the geometry was captured in the field (GPS fix, recorded route, GPX file) with
+ *      the time and the position's accuracy; null for drawn or imported reports
  */
 import type { LineString, Point, Polygon } from 'geojson';
 import type {
@@ -19,7 +21,7 @@ import type {
   TechnologyCode,
 } from './enumerations.ts';
 
-export const REPORT_SCHEMA_VERSION = 2;
+export const REPORT_SCHEMA_VERSION = 3;
 
 export type ReportGeometry = Point | LineString | Polygon;
 
@@ -75,6 +77,22 @@ export interface PhotoReference {
   dataUrl?: string;
 }
 
+/** How a geometry was captured in the field (field mode); null when it was drawn on the map. */
+export const CAPTURE_METHODS = ['gps', 'route', 'gpx'] as const;
+export type CaptureMethod = (typeof CAPTURE_METHODS)[number];
+
+export interface PositionCapture {
+  /** 'gps': one position of the device; 'route': a stretch of a recorded route; 'gpx': a track from a GPX file. */
+  method: CaptureMethod;
+  /** ISO date-time of the position (of the first sample of a stretch). */
+  capturedAt: string;
+  /**
+   * Horizontal accuracy in metres as the device reported it (Geolocation API: radius of 95 % confidence); for a
+   * stretch the worst of its samples. null when unknown (GPX files carry none).
+   */
+  accuracyM: number | null;
+}
+
 export interface Report {
   schemaVersion: typeof REPORT_SCHEMA_VERSION;
   /** Stable id (UUID v4), the same in every copy of the report. */
@@ -104,4 +122,6 @@ export interface Report {
   measurements: Measurement[];
   photo: PhotoReference | null;
   reporter: Reporter | null;
+  /** Field capture (schema 3); null for reports drawn on the map. Never edited in the form. */
+  capture: PositionCapture | null;
 }

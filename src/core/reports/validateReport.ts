@@ -14,7 +14,7 @@ import {
   REPORTER_ROLES,
   TECHNOLOGIES,
 } from './enumerations.ts';
-import { REPORT_SCHEMA_VERSION } from './report.ts';
+import { CAPTURE_METHODS, REPORT_SCHEMA_VERSION } from './report.ts';
 
 export type ReportProblemCode =
   | 'report.notAnObject'
@@ -35,7 +35,9 @@ export type ReportProblemCode =
   | 'geometry.selfIntersects'
   | 'geometry.outsideCzechia'
   | 'geometry.lonLatSwapped'
-  | 'geometry.projectedCoordinates';
+  | 'geometry.projectedCoordinates'
+  /** Not an error: the captured position is less accurate than the setting (field mode; see core/field). */
+  | 'capture.inaccurate';
 
 export interface ReportProblem {
   /** Where: a field path such as 'description', 'observations[0].date', 'geometry'. */
@@ -220,6 +222,15 @@ export function validateReport(report: unknown): ReportProblem[] {
       problems.push({ path: 'photo', code: 'field.unknownValue' });
     } else if (r.photo.dataUrl !== undefined && (typeof r.photo.dataUrl !== 'string' || !r.photo.dataUrl.startsWith(`data:${String(r.photo.mimeType)};base64,`))) {
       problems.push({ path: 'photo.dataUrl', code: 'field.wrongType' });
+    }
+  }
+
+  if (r.capture !== null) {
+    if (!isRecord(r.capture)) problems.push({ path: 'capture', code: 'field.wrongType' });
+    else {
+      if (!isOneOf(CAPTURE_METHODS, r.capture.method)) problems.push({ path: 'capture.method', code: 'field.unknownValue' });
+      checkDate(problems, 'capture.capturedAt', r.capture.capturedAt, true);
+      checkNumber(problems, 'capture.accuracyM', r.capture.accuracyM, 0, 100_000);
     }
   }
 

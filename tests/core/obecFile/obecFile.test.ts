@@ -42,7 +42,7 @@ describe('obec file', () => {
     expect(parsed.migrated).toBe(2);
     expect(parsed.rejected).toEqual([]);
     const [first, second] = parsed.reports;
-    expect(first).toMatchObject({ schemaVersion: 2, operators: ['o2'], failures: ['callsFail'], affected: { inhabitants: 12 }, reporter: { name: 'Jan Novák', role: 'jiny' } });
+    expect(first).toMatchObject({ schemaVersion: 3, capture: null, operators: ['o2'], failures: ['callsFail'], affected: { inhabitants: 12 }, reporter: { name: 'Jan Novák', role: 'jiny' } });
     expect(first!.description).toContain('(od: léto 2024)');
     expect(second).toMatchObject({ operators: ['all'], failures: ['noSignal'], reporter: null });
   });

@@ -80,6 +80,22 @@ describe('revisions and merging', () => {
     expect(mergeReports({ [stored.id]: stored }, [{ ...stored, place: null }])).toMatchObject({ unchanged: 1 });
   });
 
+  it('migrates schema 2 to 3: the field capture is new (null), a capture a file already carries is kept and validated', () => {
+    const { capture: _capture, ...rest } = validReport();
+    const v2 = Object.freeze({ ...rest, schemaVersion: 2 });
+    const migrated = migrateReport(v2);
+    expect(migrated).toMatchObject({ ok: true, fromVersion: 2, report: { schemaVersion: 3, capture: null } });
+    expect(migrated.ok && validateReport(migrated.report)).toEqual([]);
+    const captured = migrateReport({ ...v2, capture: { method: 'gps', capturedAt: '2026-11-25T10:00:00Z', accuracyM: 12 } });
+    expect(captured.ok && validateReport(captured.report)).toEqual([]);
+    const wrong = migrateReport({ ...v2, capture: { method: 'radio', capturedAt: 'yesterday', accuracyM: -3 } });
+    expect(wrong.ok && validateReport(wrong.report).map((p) => [p.path, p.code])).toEqual([
+      ['capture.method', 'field.unknownValue'],
+      ['capture.capturedAt', 'field.invalidDate'],
+      ['capture.accuracyM', 'field.outOfRange'],
+    ]);
+  });
+
   it('refuses an unknown schema version', () => {
     expect(migrateReport({ schemaVersion: 7 })).toMatchObject({ ok: false, code: 'report.unsupportedSchemaVersion' });
     expect(migrateReport('nonsense')).toMatchObject({ ok: false });
