@@ -5,11 +5,14 @@ import './ui/app.css';
 import { createAppStore } from './store/appStore.ts';
 import { App } from './ui/App.tsx';
 import { StoreProvider } from './ui/storeContext.tsx';
+import { registerServiceWorker } from './ui/field/serviceWorker.ts';
 
 const store = createAppStore();
 void store.getState().start();
 void store.getState().loadReports();
 void store.getState().loadReview();
+store.getState().restoreRoute();
+registerServiceWorker(store);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -103,6 +103,8 @@ export interface FieldSlice {
   /** Reads a route persisted by an earlier page (after a reload) as 'interrupted'. */
   restoreRoute(): void;
   importGpx(fileName: string, text: string): Promise<GpxImportResult>;
+  /** A file refused before it was read (too large). */
+  refuseGpxFile(fileName: string, code: GpxProblemCode, params?: Record<string, string | number>): void;
   dismissGpxImport(): void;
   setAppUpdate(state: AppUpdateState): void;
 }
@@ -367,6 +369,8 @@ export function createFieldSlice(dependencies: FieldDependencies = {}): SliceCre
         return result;
       },
 
+      refuseGpxFile: (fileName, code, params) =>
+        set({ gpxImport: { fileName, problem: { code, ...(params ? { params } : {}) }, created: 0, refused: [] } }),
       dismissGpxImport: () => set({ gpxImport: null }),
       setAppUpdate: (appUpdate) => set({ appUpdate }),
     };

@@ -16,6 +16,10 @@ import { ReportFormPanel } from './reports/ReportForm.tsx';
 import { ReportList } from './reports/ReportList.tsx';
 import { ReportsToolbar } from './reports/ReportsToolbar.tsx';
 import { useAppStore, useT } from './storeContext.tsx';
+import { AppUpdateBanner } from './field/AppUpdateBanner.tsx';
+import { FieldPanel } from './field/FieldPanel.tsx';
+import { useNetworkStatus } from './field/NetworkStatus.tsx';
+import { useRouteRecorder } from './field/useRouteRecorder.ts';
 
 export function App() {
   return (
@@ -31,6 +35,8 @@ function AppLayout() {
   const appView = useAppStore((state) => state.appView);
   useGlobalShortcuts();
   useImportDrop();
+  useNetworkStatus();
+  useRouteRecorder();
 
   useEffect(() => {
     document.documentElement.lang = language;
@@ -42,6 +48,7 @@ function AppLayout() {
         {t('app.skipToMap')}
       </a>
       <Header />
+      <AppUpdateBanner />
       <main className="layout">
         <div className="map-column">
           {appView === 'coordinator' ? <CoordinatorToolbar /> : <ReportsToolbar />}
@@ -69,6 +76,7 @@ function ReportsSidebar() {
   return (
     <>
       <MyObecPanel />
+      <FieldPanel />
       <ImportResultPanel />
       <ReportList />
       <PlacePanel />

@@ -5,6 +5,7 @@ export function BasemapSwitcher() {
   const t = useT();
   const basemap = useAppStore((state) => state.basemap);
   const setBasemap = useAppStore((state) => state.setBasemap);
+  const online = useAppStore((state) => state.online);
   return (
     <section className="panel">
       <fieldset className="basemaps">
@@ -22,6 +23,11 @@ export function BasemapSwitcher() {
           </label>
         ))}
         <p className="small">{t('basemap.needsInternet')}</p>
+        {!online && basemap !== 'none' && (
+          <p className="message" role="status">
+            {t('network.basemapOffline')}
+          </p>
+        )}
       </fieldset>
     </section>
   );

@@ -1,5 +1,6 @@
 import { ViewSwitch } from './coordinator/ViewSwitch.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { NetworkStatus } from './field/NetworkStatus.tsx';
 import { RegionSwitcher } from './RegionSwitcher.tsx';
 import { SearchBox } from './SearchBox.tsx';
 import { useT } from './storeContext.tsx';
@@ -24,6 +25,7 @@ export function Header() {
         <RegionSwitcher />
         <SearchBox />
         <LanguageSwitch />
+        <NetworkStatus />
       </div>
     </header>
   );

@@ -26,6 +26,8 @@ import { PhotoField } from './PhotoField.tsx';
 import { ReporterFields } from './ReporterFields.tsx';
 import { domainKey, environmentKey, failureKey, operatorKey, persistenceKey, problemText, technologyKey } from './reportText.ts';
 import { useReportDraft } from './useReportDraft.ts';
+import { CaptureFacts, FieldCaptureNotice } from '../field/CaptureFacts.tsx';
+import { registerPendingEdits } from '../field/pendingEdits.ts';
 
 /** The form of the selected report (beside the map); closes when the report is gone. */
 export function ReportFormPanel() {
@@ -57,6 +59,9 @@ function ReportForm({ report }: { report: Report }) {
   useEffect(() => {
     if (createdReportId === report.id) heading.current?.focus();
   }, [createdReportId, report.id]);
+
+  // An update of the app saves what is typed here before it reloads the page.
+  useEffect(() => registerPendingEdits(commit), [commit]);
 
   const problems = useMemo(() => validateReport({ ...report, ...draft }), [report, draft]);
 
@@ -107,6 +112,7 @@ function ReportForm({ report }: { report: Report }) {
           <ActionButton action={actionById('report.delete')} icon={<ActionIcon id="report.delete" />} className="secondary-button danger" />
         </div>
         <PlacementNotice reportId={report.id} />
+        <FieldCaptureNotice reportId={report.id} />
         <NearbyOffer reportId={report.id} />
 
         <form
@@ -120,6 +126,7 @@ function ReportForm({ report }: { report: Report }) {
           <fieldset className="form-section">
             <legend>{t('form.section.place')}</legend>
             <DerivedPlaceFacts report={report} />
+            <CaptureFacts report={report} />
             <CastObceField report={report} value={draft.castObce} onChange={(castObce, save) => change({ castObce }, save)} onCommit={() => void commit()} />
             <TextField
               path="zsj.kod"

@@ -10,6 +10,7 @@ import { DemoBadge, KindLabel } from './badges.tsx';
 import { ActionGroupButtons } from './ReportsToolbar.tsx';
 import { geometryBbox } from './geometryBbox.ts';
 import { useMapCommandsRef } from '../actions/ActionsProvider.tsx';
+import { InaccurateBadge } from '../field/CaptureFacts.tsx';
 
 /** Rows rendered at once; more on request (a kraj's working copy can hold thousands of reports). */
 const PAGE = 200;
@@ -186,6 +187,7 @@ function ReportRow({ report, selected }: { report: Report; selected: boolean }) 
         <span className="report-row-badges">
           <KindLabel geometry={report.geometry} />
           {report.demo && <DemoBadge />}
+          <InaccurateBadge report={report} />
         </span>
       </td>
       <td>

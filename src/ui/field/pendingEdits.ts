@@ -1,0 +1,20 @@
+/**
+ * Edits still in a form (typed text not yet saved: text is saved when its field is left). Before the page reloads
+ * for an update, every open form saves its working copy here, so that the update never loses a keystroke.
+ */
+type Flush = () => Promise<void>;
+
+const flushes = new Set<Flush>();
+
+/** A form registers its save; the returned function unregisters it. */
+export function registerPendingEdits(flush: Flush): () => void {
+  flushes.add(flush);
+  return () => {
+    flushes.delete(flush);
+  };
+}
+
+/** Saves what every open form holds. */
+export async function savePendingEdits(): Promise<void> {
+  await Promise.all([...flushes].map((flush) => flush()));
+}

@@ -1,0 +1,200 @@
+/**
+ * Field mode in a real browser: the app works with the network cut after the first load (service worker), "Tady
+ * není signál" with a mocked GPS position (granted, denied), a route recorded by moving the mocked position, and a
+ * GPX file chosen and dropped.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { baseUrl, dropFiles, launchBrowser, mapCanvas, openApp, pixelStats, saveScreenshot, seriousAxeViolations, waitForPackShown } from './browser.ts';
+import { listRows, reportForm } from './reports.ts';
+
+const FIXTURES = resolve(import.meta.dirname, '../fixtures/gpx');
+/** Boží Dar's square (obec 506486, ORP Ostrov, Karlovarský kraj). */
+const BOZI_DAR = { longitude: 12.9245, latitude: 50.4098 };
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function fieldContext(options: { geolocation: boolean }): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: 'cs-CZ',
+    reducedMotion: 'reduce',
+    serviceWorkers: 'allow',
+    ...(options.geolocation ? { permissions: ['geolocation'], geolocation: { ...BOZI_DAR, accuracy: 12 } } : {}),
+  });
+}
+
+function fieldPanel(page: Page) {
+  return page.getByRole('region', { name: /^(V terénu|In the field)$/ });
+}
+
+function networkStatus(page: Page) {
+  return page.locator('header .network-status');
+}
+
+/** Waits until the service worker has installed (precache done) and, after a reload, controls the page. */
+async function waitForServiceWorkerControl(page: Page): Promise<void> {
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  await page.reload();
+  await waitForPackShown(page, 'CZ041');
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+}
+
+async function pressNoSignalHere(page: Page): Promise<void> {
+  await fieldPanel(page).getByRole('button', { name: 'Tady není signál' }).click();
+  await reportForm(page).waitFor();
+}
+
+async function backToList(page: Page): Promise<void> {
+  await reportForm(page).getByRole('button', { name: 'Zpět na seznam' }).click();
+  await fieldPanel(page).waitFor();
+}
+
+test('after the first load the app works with no network: reload, boundaries, stored reports, a new report', async () => {
+  const context = await fieldContext({ geolocation: true });
+  const { page, errors } = await openApp(browser, undefined, context);
+  await waitForServiceWorkerControl(page);
+  await expect.poll(() => networkStatus(page).textContent()).toContain('Online');
+
+  // One report made online, from the mocked GPS position.
+  await pressNoSignalHere(page);
+  const form = reportForm(page);
+  expect(await form.textContent()).toContain('Boží Dar');
+  expect(await form.textContent()).toMatch(/Zaznamenáno v terénu:.*poloha zařízení .*přesnost ±12 m/);
+  await form.getByLabel('Přesný popis lokality').fill('Náměstí, online');
+  await backToList(page);
+
+  // The network is cut; the page reloads from the service worker.
+  await context.setOffline(true);
+  await page.reload();
+  await waitForPackShown(page, 'CZ041');
+  await expect.poll(() => networkStatus(page).textContent()).toContain('Offline');
+  expect(await listRows(page)).toHaveLength(1);
+  // Really offline: what is not cached does not load.
+  expect(await page.evaluate(() => fetch('/packs/CZ042/manifest.json').then((r) => r.ok, () => 'failed'))).not.toBe(true);
+  const offlineShot = await saveScreenshot(page, 'field-01-offline-reload');
+  const canvas = await pixelStats(page, await mapCanvas(page).screenshot());
+  expect(canvas.distinctColours).toBeGreaterThan(3);
+  expect(canvas.dominantShare).toBeLessThan(0.95);
+  expect(offlineShot.length).toBeGreaterThan(0);
+
+  // A report made offline, 300 m east.
+  await context.setGeolocation({ longitude: BOZI_DAR.longitude + 0.0042, latitude: BOZI_DAR.latitude, accuracy: 9 });
+  await pressNoSignalHere(page);
+  await reportForm(page).getByLabel('Přesný popis lokality').fill('Za kostelem, offline');
+  await backToList(page);
+  await page.reload();
+  await waitForPackShown(page, 'CZ041');
+  await expect.poll(async () => (await listRows(page)).join('\n')).toContain('Za kostelem, offline');
+  expect(await listRows(page)).toHaveLength(2);
+  expect(await seriousAxeViolations(page)).toEqual([]);
+
+  // Back online: the same two reports after a reload.
+  await context.setOffline(false);
+  await page.reload();
+  await waitForPackShown(page, 'CZ041');
+  await expect.poll(() => networkStatus(page).textContent()).toContain('Online');
+  const rows = (await listRows(page)).join('\n');
+  expect(rows).toContain('Za kostelem, offline');
+  expect(rows).toContain('Náměstí, online');
+  expect(errors.filter((error) => !/Failed to load resource|ERR_INTERNET_DISCONNECTED/.test(error))).toEqual([]);
+  await context.close();
+});
+
+test('a position less accurate than the setting is saved and flagged; denied permission is explained in Czech', async () => {
+  const context = await fieldContext({ geolocation: true });
+  const { page } = await openApp(browser, undefined, context);
+  await context.setGeolocation({ ...BOZI_DAR, accuracy: 180 });
+  await pressNoSignalHere(page);
+  await reportForm(page).getByText('Poloha je nepřesná (±180 m, nastaveno nejvýše 50 m).', { exact: false }).waitFor();
+  await saveScreenshot(page, 'field-02-inaccurate');
+  await backToList(page);
+  expect((await listRows(page)).join('\n')).toContain('nepřesná poloha');
+  await context.close();
+
+  const denied = await fieldContext({ geolocation: false });
+  const opened = await openApp(browser, undefined, denied);
+  await fieldPanel(opened.page).getByRole('button', { name: 'Tady není signál' }).click();
+  const alert = fieldPanel(opened.page).getByRole('alert');
+  await alert.waitFor();
+  expect(await alert.textContent()).toContain('Aplikace nemá povolení zjistit polohu.');
+  expect(await listRows(opened.page)).toEqual([]);
+  await saveScreenshot(opened.page, 'field-03-permission-denied');
+  expect(await seriousAxeViolations(opened.page)).toEqual([]);
+  await denied.close();
+});
+
+test('a route recorded by moving: the stretch marked without signal becomes a line report', async () => {
+  const context = await fieldContext({ geolocation: true });
+  const { page, errors } = await openApp(browser, undefined, context);
+  const panel = fieldPanel(page);
+  await panel.getByRole('button', { name: 'Nahrávat trasu' }).click();
+  const walk = async (metresEast: number) => {
+    await context.setGeolocation({ longitude: BOZI_DAR.longitude + metresEast / 71_100, latitude: BOZI_DAR.latitude + metresEast / 500_000, accuracy: 8 });
+    await page.waitForTimeout(150);
+  };
+  await walk(0);
+  const toggle = panel.getByRole('button', { name: 'Bez signálu od teď' });
+  await expect.poll(() => toggle.isEnabled()).toBe(true);
+  await walk(40);
+  await toggle.click();
+  for (let metres = 60; metres <= 400; metres += 20) await walk(metres);
+  await expect.poll(async () => (await panel.getByRole('status').first().textContent()) ?? '').toMatch(/Zaznamenávám úsek bez signálu \((1[5-9]|[2-9]\d) bodů\)/);
+  await saveScreenshot(page, 'field-04-recording');
+  await panel.getByRole('button', { name: 'Signál je zpět' }).click();
+  await walk(450);
+  await panel.getByRole('button', { name: 'Ukončit záznam' }).click();
+  await panel.getByText('Uložená hlášení z úseků bez signálu: 1.').waitFor();
+  const rows = await listRows(page);
+  expect(rows).toHaveLength(1);
+  expect(rows[0]).toContain('Boží Dar');
+  expect(rows[0]).toContain('Úsek');
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('GPX files chosen or dropped become line reports; a broken one is refused with a Czech reason', async () => {
+  const context = await fieldContext({ geolocation: false });
+  const { page, errors } = await openApp(browser, undefined, context);
+  const panel = fieldPanel(page);
+  await panel.getByLabel('Importovat GPX').setInputFiles(resolve(FIXTURES, 'garmin-two-segments.gpx'));
+  await panel.getByText('Ze souboru garmin-two-segments.gpx vznikla hlášení: 2.').waitFor();
+  let rows = await listRows(page);
+  expect(rows).toHaveLength(2);
+  expect(rows.every((row) => row.includes('Úsek') && row.includes('Boží Dar – Ryžovna'))).toBe(true);
+
+  await dropFiles(page, [{ name: 'jachymov.gpx', text: readFileSync(resolve(FIXTURES, 'osmand-track-route-waypoint.gpx'), 'utf8') }]);
+  await panel.getByText('Ze souboru jachymov.gpx vznikla hlášení: 3.').waitFor();
+  rows = await listRows(page);
+  expect(rows).toHaveLength(5);
+  expect(rows.join('\n')).toContain('Tady nic & nikde');
+
+  await panel.getByLabel('Importovat GPX').setInputFiles(resolve(FIXTURES, 'broken-cut-off.gpx'));
+  await panel.getByRole('alert').getByText('Soubor broken-cut-off.gpx nelze načíst: Soubor není platné XML', { exact: false }).waitFor();
+  expect(await listRows(page)).toHaveLength(5);
+  await saveScreenshot(page, 'field-05-gpx');
+  expect(await seriousAxeViolations(page)).toEqual([]);
+
+  await page.getByRole('group', { name: 'Jazyk' }).getByRole('button', { name: 'English' }).click();
+  await page.getByRole('region', { name: 'In the field' }).getByRole('button', { name: 'No signal here' }).waitFor();
+  expect(await networkStatus(page).textContent()).toContain('This says nothing about the mobile signal');
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('the app can be installed: a manifest with a Czech name and icons, a service worker', async () => {
+  const response = await fetch(new URL('manifest.webmanifest', baseUrl()));
+  const manifest = (await response.json()) as { name: string; lang: string; display: string; start_url: string; icons: Array<{ sizes: string; type: string }> };
+  expect(manifest).toMatchObject({ name: 'Hluchá místa', lang: 'cs', display: 'standalone', start_url: '/' });
+  expect(manifest.icons.map((icon) => icon.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
+  for (const icon of manifest.icons as Array<{ src?: string }>) expect((await fetch(new URL(icon.src!, baseUrl()))).ok).toBe(true);
+  expect((await fetch(new URL('sw.js', baseUrl()))).ok).toBe(true);
+});
