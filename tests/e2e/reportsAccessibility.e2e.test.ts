@@ -58,7 +58,7 @@ test('the list, the form with its problems and the dialogs have no serious or cr
   await page.getByRole('dialog').waitFor();
   expect(await seriousAxeViolations(page)).toEqual([]);
   await page.keyboard.press('Escape');
-  await page.getByRole('button', { name: 'Importovat' }).click();
+  await page.getByRole('button', { name: 'Importovat', exact: true }).click();
   await page.getByRole('dialog').waitFor();
   expect(await seriousAxeViolations(page)).toEqual([]);
   await page.keyboard.press('Escape');

@@ -103,7 +103,7 @@ test('export the obec file, clear everything, import it: the identical list; imp
   expect(await mapReportCount(page)).toBe(0);
 
   // Import through the file input: the identical list.
-  await page.getByRole('button', { name: 'Importovat' }).click();
+  await page.getByRole('button', { name: 'Importovat', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Import souborů obcí' });
   await dialog.getByLabel('Vyberte soubory (GeoJSON)').setInputFiles(file.path);
   await dialog.getByText(/Přidáno\s*2/).waitFor();
@@ -132,7 +132,7 @@ test('a file that is not an obec file is refused with a reason and changes nothi
   await reportForm(page).getByRole('button', { name: 'Zpět na seznam' }).click();
   const before = await listRows(page);
 
-  await page.getByRole('button', { name: 'Importovat' }).click();
+  await page.getByRole('button', { name: 'Importovat', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Import souborů obcí' });
   await dialog.getByLabel('Vyberte soubory (GeoJSON)').setInputFiles({ name: 'junk.geojson', mimeType: 'application/json', buffer: Buffer.from('<script>alert(1)</script>') });
   await dialog.getByText('Soubor není JSON.').waitFor();
