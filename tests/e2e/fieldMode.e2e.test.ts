@@ -109,6 +109,21 @@ test('after the first load the app works with no network: reload, boundaries, st
   await context.close();
 });
 
+test('a kraj opened online is cached on the way: after switching to it, it loads offline too', async () => {
+  const context = await fieldContext({ geolocation: false });
+  const { page, errors } = await openApp(browser, undefined, context);
+  await waitForServiceWorkerControl(page);
+  await page.getByLabel('Kraj', { exact: true }).selectOption({ label: 'Liberecký kraj' });
+  await waitForPackShown(page, 'CZ051');
+  await context.setOffline(true);
+  await page.reload();
+  await waitForPackShown(page, 'CZ051');
+  expect(await mapCanvas(page).getAttribute('aria-label')).toBe('Mapa – Liberecký kraj');
+  await saveScreenshot(page, 'field-06-other-kraj-offline');
+  expect(errors.filter((error) => !/Failed to load resource|ERR_INTERNET_DISCONNECTED/.test(error))).toEqual([]);
+  await context.close();
+});
+
 test('a position less accurate than the setting is saved and flagged; denied permission is explained in Czech', async () => {
   const context = await fieldContext({ geolocation: true });
   const { page } = await openApp(browser, undefined, context);
