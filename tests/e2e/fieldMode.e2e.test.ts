@@ -3,7 +3,7 @@
  * není signál" with a mocked GPS position (granted, denied), a route recorded by moving the mocked position, and a
  * GPX file chosen and dropped.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -203,6 +203,37 @@ test('GPX files chosen or dropped become line reports; a broken one is refused w
   expect(await networkStatus(page).textContent()).toContain('This says nothing about the mobile signal');
   expect(errors).toEqual([]);
   await context.close();
+});
+
+/** The build the e2e server serves (tests/e2e/globalSetup.ts). */
+const E2E_BUILD = resolve(import.meta.dirname, '../../node_modules/.cache/hlucha-mista-e2e');
+
+test.skipIf(process.env.HLUCHA_E2E_BASE_URL !== undefined)('a new version waits and is offered; "Aktualizovat" saves the text being typed first', async () => {
+  const context = await fieldContext({ geolocation: true });
+  const { page } = await openApp(browser, undefined, context);
+  await waitForServiceWorkerControl(page);
+  await pressNoSignalHere(page);
+  const description = reportForm(page).getByLabel('Přesný popis lokality');
+  await description.fill('Rozepsáno před aktualizací');
+  // A new version is deployed: the service worker script changes; the page finds it when it checks.
+  const swPath = resolve(E2E_BUILD, 'sw.js');
+  const original = readFileSync(swPath, 'utf8');
+  try {
+    writeFileSync(swPath, `${original}\n// next version ${Date.now()}\n`);
+    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((registration) => registration?.update()));
+    const banner = page.getByRole('region', { name: 'Nová verze je připravena' });
+    await banner.waitFor({ timeout: 30_000 });
+    await saveScreenshot(page, 'field-07-update-offered');
+    // Still typing: the text field has not been left yet.
+    expect(await description.evaluate((element) => element === document.activeElement)).toBe(true);
+    await Promise.all([page.waitForEvent('load', { timeout: 30_000 }), banner.getByRole('button', { name: 'Aktualizovat' }).click()]);
+    await waitForPackShown(page, 'CZ041');
+    await expect.poll(async () => (await listRows(page)).join('\n')).toContain('Rozepsáno před aktualizací');
+    expect(await page.getByRole('region', { name: 'Nová verze je připravena' }).count()).toBe(0);
+  } finally {
+    writeFileSync(swPath, original);
+    await context.close();
+  }
 });
 
 test('the app can be installed: a manifest with a Czech name and icons, a service worker', async () => {
