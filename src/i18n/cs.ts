@@ -629,7 +629,7 @@ export const cs = {
   'field.preset': 'Kde jste',
   'field.locating': 'Zjišťuji polohu…',
   'field.saved': 'Hlášení uloženo (poloha ±{accuracy} m). Doplňte, co nefunguje.',
-  'field.savedInaccurate': 'Poloha je nepřesná (±{accuracy} m, nastaveno nejvýše {limit} m): hlášení je uloženo a označeno. Ověřte místo na mapě.',
+  'field.savedInaccurate': 'Hlášení uloženo a označeno jako nepřesné (poloha ±{accuracy} m, nastaveno nejvýše {limit} m).',
   'field.otherKraj': 'Místo leží mimo zvolený kraj: {kraj}.',
   'field.refused': 'Z této polohy hlášení nevzniklo: {reason}',
   'field.honesty': 'Sílu signálu webová stránka zjistit nemůže: zaznamená se to, co jste zjistili vy.',

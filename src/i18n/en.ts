@@ -628,7 +628,7 @@ export const en: Record<MessageKey, string> = {
   'field.preset': 'Where you are',
   'field.locating': 'Finding your position…',
   'field.saved': 'Report saved (position ±{accuracy} m). Add what fails.',
-  'field.savedInaccurate': 'The position is imprecise (±{accuracy} m, the setting allows {limit} m): the report is saved and flagged. Check the place on the map.',
+  'field.savedInaccurate': 'Report saved and flagged as imprecise (position ±{accuracy} m, the setting allows {limit} m).',
   'field.otherKraj': 'The place lies outside the selected region: {kraj}.',
   'field.refused': 'No report was made from this position: {reason}',
   'field.honesty': 'A web page cannot read the signal strength: what you observed is what is recorded.',

@@ -311,8 +311,14 @@ export function createFieldSlice(dependencies: FieldDependencies = {}): SliceCre
         setRoute({ ...route, noSignal, track: [...route.track, end] });
         const closed = await closeStretch({ ...route, noSignal, track: [...route.track, end] }, end);
         const current = get().route;
-        // Positions that came while the reports were being saved stay in the track.
-        setRoute(current ? { ...closed, track: current.track, lastPosition: current.lastPosition } : closed);
+        if (!current) return true;
+        // Positions (and a new mark) that came while the reports were being saved are kept.
+        setRoute({
+          ...current,
+          openStretch: current.openStretch === route.openStretch ? [] : current.openStretch,
+          savedReportIds: [...closed.savedReportIds, ...current.savedReportIds.filter((id) => !closed.savedReportIds.includes(id))],
+          refused: closed.refused,
+        });
         return true;
       },
 

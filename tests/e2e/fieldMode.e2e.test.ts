@@ -162,7 +162,7 @@ test('a route recorded by moving: the stretch marked without signal becomes a li
   await walk(40);
   await toggle.click();
   for (let metres = 60; metres <= 400; metres += 20) await walk(metres);
-  await expect.poll(async () => (await panel.getByRole('status').first().textContent()) ?? '').toMatch(/Zaznamenávám úsek bez signálu \((1[5-9]|[2-9]\d) bodů\)/);
+  await expect.poll(async () => (await panel.locator('.route-recorder').getByRole('status').textContent()) ?? '').toMatch(/Zaznamenávám úsek bez signálu \((1[5-9]|[2-9]\d) bodů\)/);
   await saveScreenshot(page, 'field-04-recording');
   await panel.getByRole('button', { name: 'Signál je zpět' }).click();
   await walk(450);

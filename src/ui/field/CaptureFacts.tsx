@@ -37,19 +37,25 @@ export function CaptureFacts({ report }: { report: Report }) {
   );
 }
 
-/** What "Tady není signál" said about the report it just made: outside the chosen kraj (with the switch). */
+/** What "Tady není signál" says about the report it just made: saved (how accurate), outside the chosen kraj. */
 export function FieldCaptureNotice({ reportId }: { reportId: string }) {
   const t = useT();
   const store = useAppStoreApi();
   const capture = useAppStore((state) => state.noSignalCapture);
-  if (capture.status !== 'saved' || capture.reportId !== reportId || !capture.otherKraj) return null;
-  const { nuts3, nazev } = capture.otherKraj;
+  const maxAccuracyM = useAppStore((state) => state.maxAccuracyM);
+  if (capture.status !== 'saved' || capture.reportId !== reportId) return null;
+  const accuracy = Math.round(capture.accuracyM);
   return (
-    <div className="message" role="status">
-      <p>{t('field.otherKraj', { kraj: nazev })}</p>
-      <button type="button" className="secondary-button" onClick={() => void store.getState().selectKraj(nuts3)}>
-        {t('panel.switchKraj', { kraj: nazev })}
-      </button>
+    <div className={`message${capture.inaccurate ? '' : ' message-ok'} field-capture-notice`} role="status">
+      <p>{capture.inaccurate ? t('field.savedInaccurate', { accuracy, limit: maxAccuracyM }) : t('field.saved', { accuracy })}</p>
+      {capture.otherKraj && (
+        <>
+          <p>{t('field.otherKraj', { kraj: capture.otherKraj.nazev })}</p>
+          <button type="button" className="secondary-button" onClick={() => void store.getState().selectKraj(capture.otherKraj!.nuts3)}>
+            {t('panel.switchKraj', { kraj: capture.otherKraj.nazev })}
+          </button>
+        </>
+      )}
     </div>
   );
 }

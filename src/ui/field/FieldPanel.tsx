@@ -15,6 +15,7 @@ export function FieldPanel() {
   return (
     <section className="panel field-panel" aria-labelledby="field-title">
       <h2 id="field-title">{t('field.title')}</h2>
+      <OfflineReady />
       <PresetChoice />
       <NoSignalButton />
       <p className="small">{t('field.honesty')}</p>
@@ -23,6 +24,13 @@ export function FieldPanel() {
       <AccuracySetting />
     </section>
   );
+}
+
+/** Once, after the service worker has cached the app: it now opens without a network. */
+function OfflineReady() {
+  const t = useT();
+  const ready = useAppStore((state) => state.appUpdate === 'offlineReady');
+  return <div role="status">{ready && <p className="small offline-ready">{t('update.offlineReady')}</p>}</div>;
 }
 
 function PresetChoice() {
