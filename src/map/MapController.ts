@@ -57,6 +57,7 @@ import { CoordinatorOverlay } from './CoordinatorOverlay.ts';
 import { ObecLabels } from './obecLabels.ts';
 import { OrpLabels } from './orpLabels.ts';
 import { installTestHook } from './testHook.ts';
+import { ROUTE_SOURCE, routeFeatureCollection } from './routeLayers.ts';
 
 setWorkerUrl(workerUrl);
 
@@ -191,6 +192,7 @@ export class MapController {
     if (state.view && state.view.seq !== this.appliedViewSeq) this.applyView(state.view);
     if (previous === null || state.myObecKod !== previous.myObecKod) this.showMyObec(state.myObecKod);
     if (previous === null || state.reports !== previous.reports) this.showReports(state.reports);
+    if (previous === null || state.route !== previous.route) this.setSourceData(ROUTE_SOURCE, routeFeatureCollection(state.route));
     if (previous === null || state.editor !== previous.editor || state.reports !== previous.reports) this.showEditor(state);
     this.coordinator.sync(state, previous);
   }

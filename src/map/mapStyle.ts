@@ -13,6 +13,7 @@ import type {
 import type { FeatureCollection } from 'geojson';
 import { coordinatorFillLayers, coordinatorOverlayLayers, coordinatorSources } from './coordinatorLayers.ts';
 import { REPORTS_SOURCE, reportLayers } from './reportLayers.ts';
+import { ROUTE_SOURCE, routeLayers } from './routeLayers.ts';
 
 export const SOURCE = {
   contextKraje: 'context-kraje',
@@ -196,8 +197,9 @@ export function buildMapStyle(): StyleSpecification {
       [SOURCE.kraj]: geojsonSource(),
       [REPORTS_SOURCE]: geojsonSource('id'),
       ...coordinatorSources(),
+      [ROUTE_SOURCE]: geojsonSource(),
     },
-    layers: [...boundaries, ...reportLayers(), ...coordinatorOverlayLayers()],
+    layers: [...boundaries, ...reportLayers(), ...coordinatorOverlayLayers(), ...routeLayers()],
   };
 }
 
