@@ -146,7 +146,7 @@ export async function buildSubmissionPackage(input: SubmissionPackageInput): Pro
       ),
     },
     { name: PACKAGE_DATA_FILES.review, bytes: text(exportReviewFile(reviewOf(input), input.generatedAt)) },
-    { name: GIS_FILE_NAME, bytes: buildGisLayers(input.sqlJs, input.localities, { label: input.label, includeReporters: input.includeReporters }, input.generatedAt) },
+    { name: GIS_FILE_NAME, bytes: buildGisLayers(input.sqlJs, input.localities, { label: input.label, includeReporters: input.includeReporters }, input.generatedAt, tables.values) },
   ];
   // Evidence: the reports' photos as files of their own (dukazy/<report id>.<ext>), named in hlaseni.csv by report id.
   for (const report of input.localities.flatMap((l) => l.reports)) {
