@@ -70,6 +70,7 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
             ...(options.reports && 'indexedDB' in options.reports ? { indexedDB: options.reports.indexedDB } : {}),
             ...(options.reports?.databaseName ? { databaseName: options.reports.databaseName } : {}),
             ...(options.reports?.now ? { now: options.reports.now } : {}),
+            ...(options.reports && 'channelName' in options.reports ? { tabChannelName: options.reports.channelName } : {}),
           },
         )(...args),
         ...createCoordinatorSlice(options.coordinator)(...args),
