@@ -605,6 +605,27 @@ export const cs = {
   'problem.analysis.boundariesUnavailable': 'Hranice obcí se nepodařilo načíst; souhrn nelze spočítat.',
   'problem.analysis.failed': 'Výpočet souhrnu selhal.',
 
+  // ZSJ layer (issue 4)
+  'history.fillZsj': 'doplnění ZSJ z vrstvy',
+  'zsj.title': 'Vrstva ZSJ',
+  'zsj.explain': 'ČTÚ vede bílá místa po základních sídelních jednotkách (ZSJ). Načtěte vrstvu ZSJ z RÚIAN (GeoJSON ve WGS84 s kódem ZSJ, např. převedený z výměnného formátu ČÚZK): nová hlášení pak dostanou ZSJ sama a vrstva se zobrazí v mapě.',
+  'zsj.choose': 'Načíst vrstvu ZSJ (GeoJSON)',
+  'zsj.loaded': 'Načteno {count} ZSJ ze souboru {name} ({date}).',
+  'zsj.none': 'Vrstva ZSJ není načtena.',
+  'zsj.fill': 'Doplnit ZSJ do hlášení',
+  'zsj.fill.hint': 'Hlášením bez ručně zadané ZSJ doplní ZSJ z vrstvy (jedna úprava, lze vrátit).',
+  'zsj.remove': 'Odebrat vrstvu ZSJ',
+  'zsj.filled': 'ZSJ doplněna u {count} hlášení.',
+  'problem.zsj.notJson': 'Soubor není platný JSON (GeoJSON).',
+  'problem.zsj.notGeoJson': 'Soubor není GeoJSON FeatureCollection.',
+  'problem.zsj.noFeatures': 'Soubor neobsahuje žádné polygony ZSJ.',
+  'problem.zsj.missingCode': 'Některá ZSJ nemá kód (sloupec kod_zsj nebo kod).',
+  'problem.zsj.projectedCoordinates': 'Souřadnice jsou v metrech (S-JTSK?). Převeďte vrstvu do WGS84 (EPSG:4326), např. v QGIS.',
+  'problem.zsj.tooLarge': 'Soubor je větší než {limitMb} MB; vrstva ZSJ jednoho kraje bývá menší.',
+  'problem.zsj.notStored': 'Vrstvu se nepodařilo uložit do prohlížeče, platí jen do zavření stránky.',
+  'form.zsj.fromLayer': 'Z vrstvy ZSJ: {nazev}. Jiný kód můžete zadat ručně.',
+  'form.zsj.outsideLayer': 'Místo leží mimo načtenou vrstvu ZSJ: kód můžete zadat ručně.',
+
   'sidebar.label': 'Informace o místě a mapě',
 } as const;
 

@@ -604,5 +604,26 @@ export const en: Record<MessageKey, string> = {
   'problem.analysis.boundariesUnavailable': 'The municipal boundaries could not be loaded; the overview cannot be computed.',
   'problem.analysis.failed': 'Computing the overview failed.',
 
+  // ZSJ layer (issue 4)
+  'history.fillZsj': 'filling in ZSJ from the layer',
+  'zsj.title': 'ZSJ layer',
+  'zsj.explain': 'ČTÚ keeps white spots by basic settlement unit (ZSJ). Load a ZSJ layer from RÚIAN (GeoJSON in WGS84 with the ZSJ code, e.g. converted from ČÚZK’s exchange format): new reports then get their ZSJ by themselves and the layer is shown on the map.',
+  'zsj.choose': 'Load a ZSJ layer (GeoJSON)',
+  'zsj.loaded': '{count} ZSJ loaded from {name} ({date}).',
+  'zsj.none': 'No ZSJ layer is loaded.',
+  'zsj.fill': 'Fill in ZSJ in reports',
+  'zsj.fill.hint': 'Gives reports without a typed ZSJ the layer’s ZSJ (one edit, can be undone).',
+  'zsj.remove': 'Remove the ZSJ layer',
+  'zsj.filled': 'ZSJ filled in for {count} reports.',
+  'problem.zsj.notJson': 'The file is not valid JSON (GeoJSON).',
+  'problem.zsj.notGeoJson': 'The file is not a GeoJSON FeatureCollection.',
+  'problem.zsj.noFeatures': 'The file has no ZSJ polygons.',
+  'problem.zsj.missingCode': 'A ZSJ has no code (column kod_zsj or kod).',
+  'problem.zsj.projectedCoordinates': 'The coordinates are in metres (S-JTSK?). Convert the layer to WGS84 (EPSG:4326), e.g. in QGIS.',
+  'problem.zsj.tooLarge': 'The file is larger than {limitMb} MB; one kraj’s ZSJ layer is usually smaller.',
+  'problem.zsj.notStored': 'The layer could not be stored in the browser; it lasts until the page is closed.',
+  'form.zsj.fromLayer': 'From the ZSJ layer: {nazev}. You can type another code.',
+  'form.zsj.outsideLayer': 'The place lies outside the loaded ZSJ layer: you can type the code.',
+
   'sidebar.label': 'Place and map information',
 };

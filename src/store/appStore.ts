@@ -18,6 +18,7 @@ import { createReviewSlice, type ReviewDependencies, type ReviewSlice } from './
 import { createSearchSlice, type SearchSlice } from './searchSlice.ts';
 import { createSelectionSlice, type SelectionSlice } from './selectionSlice.ts';
 import { createSettingsSlice, type SettingsSlice } from './settingsSlice.ts';
+import { createZsjSlice, type ZsjSlice } from './zsjSlice.ts';
 
 export type AppState = RegionSlice &
   SettingsSlice &
@@ -27,7 +28,8 @@ export type AppState = RegionSlice &
   EditorSlice &
   ReviewSlice &
   CoordinatorSlice &
-  PackageSlice;
+  PackageSlice &
+  ZsjSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** The signature every slice creator has (the store is wrapped in `persist`). */
@@ -73,6 +75,11 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
             ...(options.reports && 'channelName' in options.reports ? { tabChannelName: options.reports.channelName } : {}),
           },
         )(...args),
+        ...createZsjSlice({
+          ...(options.reports && 'indexedDB' in options.reports ? { indexedDB: options.reports.indexedDB } : {}),
+          ...(options.reports?.databaseName ? { databaseName: options.reports.databaseName } : {}),
+          ...(options.reports?.now ? { now: options.reports.now } : {}),
+        })(...args),
         ...createCoordinatorSlice(options.coordinator)(...args),
         ...createPackageSlice(options.package)(...args),
       }),

@@ -274,6 +274,17 @@ export class ReportDatabase {
     }
   }
 
+  /** Writes (or, with undefined, deletes) one record of the meta store, e.g. the loaded ZSJ layer. */
+  async writeMeta(key: string, value: unknown): Promise<ReadResult<null>> {
+    try {
+      if (value === undefined) await this.database.delete('meta', key);
+      else await this.database.put('meta', value, key);
+      return { ok: true, value: null };
+    } catch (error: unknown) {
+      return failure(error);
+    }
+  }
+
   /** The coordinator's review, or undefined when none was saved yet. */
   async readReview(): Promise<ReadResult<ReviewState | undefined>> {
     try {

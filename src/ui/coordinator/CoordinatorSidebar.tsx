@@ -10,6 +10,7 @@ import { LocalityList } from './LocalityList.tsx';
 import { LocalityPanel } from './LocalityPanel.tsx';
 import { OrpTable } from './OrpTable.tsx';
 import { PackagePanel } from './PackageDialog.tsx';
+import { ZsjLayerPanel } from './ZsjLayerPanel.tsx';
 
 /** The coordinator's sidebar: the open locality's review, or the import, legend, filters, ORP table and localities. */
 export function CoordinatorSidebar() {
@@ -24,6 +25,7 @@ export function CoordinatorSidebar() {
       <ChoroplethLegend />
       <CoordinatorFilters />
       <AnalysisSettingsPanel />
+      <ZsjLayerPanel />
       <OrpTable />
       <LocalityList />
       <PackagePanel />
