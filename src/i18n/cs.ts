@@ -624,6 +624,10 @@ export const cs = {
   'problem.zsj.tooLarge': 'Soubor je větší než {limitMb} MB; vrstva ZSJ jednoho kraje bývá menší.',
   'problem.zsj.notStored': 'Vrstvu se nepodařilo uložit do prohlížeče, platí jen do zavření stránky.',
   'form.zsj.fromLayer': 'Z vrstvy ZSJ: {nazev}. Jiný kód můžete zadat ručně.',
+  'zsjTable.title': 'ZSJ s hlášeními ({count})',
+  'zsjTable.caption': 'Hlášení, lokality a dotčení obyvatelé po základních sídelních jednotkách',
+  'zsjTable.zsj': 'ZSJ',
+  'zsjTable.more': 'Uvedeno {shown} ZSJ s nejvíce hlášeními z {count}; ZSJ každého hlášení a lokality je v souborech balíčku pro ČTÚ.',
   'form.zsj.outsideLayer': 'Místo leží mimo načtenou vrstvu ZSJ: kód můžete zadat ručně.',
 
   'sidebar.label': 'Informace o místě a mapě',

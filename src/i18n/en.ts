@@ -623,6 +623,10 @@ export const en: Record<MessageKey, string> = {
   'problem.zsj.tooLarge': 'The file is larger than {limitMb} MB; one kraj’s ZSJ layer is usually smaller.',
   'problem.zsj.notStored': 'The layer could not be stored in the browser; it lasts until the page is closed.',
   'form.zsj.fromLayer': 'From the ZSJ layer: {nazev}. You can type another code.',
+  'zsjTable.title': 'ZSJ with reports ({count})',
+  'zsjTable.caption': 'Reports, localities and inhabitants affected by basic settlement unit',
+  'zsjTable.zsj': 'ZSJ',
+  'zsjTable.more': 'The {shown} ZSJ with the most reports of {count} are listed; every report’s and locality’s ZSJ is in the ČTÚ package’s files.',
   'form.zsj.outsideLayer': 'The place lies outside the loaded ZSJ layer: you can type the code.',
 
   'sidebar.label': 'Place and map information',

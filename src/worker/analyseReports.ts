@@ -137,12 +137,15 @@ export function analyseReports(
     if (first[0] !== last[0] || first[1] !== last[1]) boundary.push(first);
     return { ...unit, boundary };
   });
+  // Per ZSJ: the ZSJ each report records (typed, or given by the loaded ZSJ layer); reports without one are left out.
+  const byZsj = aggregateReports(shown, index, { by: 'zsj', ...options });
   onProgress({ phase: 'aggregation', fraction: 1 });
   return {
     localities,
     byOrp: byOrp.units,
     byObec: byObec.units,
     byH3: cells,
+    byZsj: byZsj.units,
     shownReports: shown.length,
     totalReports: reports.length,
     outside: byObec.outside.length,

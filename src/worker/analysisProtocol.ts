@@ -81,6 +81,8 @@ export interface AnalysisResult {
   byOrp: UnitStatistics[];
   byObec: UnitStatistics[];
   byH3: H3CellStatistics[];
+  /** Per ZSJ the reports record (typed, or from the ZSJ layer); empty when no report has a ZSJ. */
+  byZsj: UnitStatistics[];
   /** Reports that pass the filters. */
   shownReports: number;
   totalReports: number;

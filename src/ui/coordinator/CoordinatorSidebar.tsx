@@ -11,6 +11,7 @@ import { LocalityPanel } from './LocalityPanel.tsx';
 import { OrpTable } from './OrpTable.tsx';
 import { PackagePanel } from './PackageDialog.tsx';
 import { ZsjLayerPanel } from './ZsjLayerPanel.tsx';
+import { ZsjTable } from './ZsjTable.tsx';
 
 /** The coordinator's sidebar: the open locality's review, or the import, legend, filters, ORP table and localities. */
 export function CoordinatorSidebar() {
@@ -27,6 +28,7 @@ export function CoordinatorSidebar() {
       <AnalysisSettingsPanel />
       <ZsjLayerPanel />
       <OrpTable />
+      <ZsjTable />
       <LocalityList />
       <PackagePanel />
       <ReviewFilePanel />
