@@ -628,6 +628,9 @@ export const cs = {
   'zsjTable.caption': 'Hlášení, lokality a dotčení obyvatelé po základních sídelních jednotkách',
   'zsjTable.zsj': 'ZSJ',
   'zsjTable.more': 'Uvedeno {shown} ZSJ s nejvíce hlášeními z {count}; ZSJ každého hlášení a lokality je v souborech balíčku pro ČTÚ.',
+  'export.contact': 'Úřední kontakt obce (nepovinné)',
+  'export.contact.hint': 'E-mail podatelny, telefon nebo ID datové schránky obce. Kraj jej uvede v podkladech pro ČTÚ jako kontakt obce.',
+  'import.signedOffContact': 'kontakt obce: {contact}',
   'form.zsj.outsideLayer': 'Místo leží mimo načtenou vrstvu ZSJ: kód můžete zadat ručně.',
 
   'sidebar.label': 'Informace o místě a mapě',

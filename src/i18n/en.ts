@@ -627,6 +627,9 @@ export const en: Record<MessageKey, string> = {
   'zsjTable.caption': 'Reports, localities and inhabitants affected by basic settlement unit',
   'zsjTable.zsj': 'ZSJ',
   'zsjTable.more': 'The {shown} ZSJ with the most reports of {count} are listed; every report’s and locality’s ZSJ is in the ČTÚ package’s files.',
+  'export.contact': 'The obec’s official contact (optional)',
+  'export.contact.hint': 'The office’s e-mail, telephone or data box ID. The kraj puts it into the package for ČTÚ as the obec’s contact.',
+  'import.signedOffContact': 'obec contact: {contact}',
   'form.zsj.outsideLayer': 'The place lies outside the loaded ZSJ layer: you can type the code.',
 
   'sidebar.label': 'Place and map information',

@@ -604,6 +604,8 @@ export function createReportsSlice(dependencies: ReportsDependencies = {}): Slic
             merged.toSave.map((report) => ({ id: report.id, before: current[report.id] ?? null, after: report })),
           );
         }
+        // A signed file for one obec carries the obec's official contact, for the kraj's package.
+        void get().rememberObecContact(parsed.header);
         return {
           ok: true,
           fileProblem: null,
