@@ -512,6 +512,8 @@ export const cs = {
   'coordinatorFilters.status': 'Stav lokality',
   'coordinatorFilters.operator': 'Operátor',
   'coordinatorFilters.failure': 'Co nefunguje',
+  'coordinatorFilters.technology': 'Technologie',
+  'coordinatorFilters.environment': 'Prostředí',
   'coordinatorFilters.orp': 'ORP',
   'coordinatorFilters.obec': 'Obec',
   'coordinatorFilters.from': 'Od data',

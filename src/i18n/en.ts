@@ -511,6 +511,8 @@ export const en: Record<MessageKey, string> = {
   'coordinatorFilters.status': 'Locality status',
   'coordinatorFilters.operator': 'Operator',
   'coordinatorFilters.failure': 'What fails',
+  'coordinatorFilters.technology': 'Technology',
+  'coordinatorFilters.environment': 'Environment',
   'coordinatorFilters.orp': 'ORP',
   'coordinatorFilters.obec': 'Municipality',
   'coordinatorFilters.from': 'From',

@@ -38,6 +38,9 @@ const MIN_RADIUS_M = 120;
 export function reportPassesFilters(report: Report, filters: AnalysisFilters): boolean {
   if (filters.operators.length > 0 && !report.operators.some((o) => o === 'all' || filters.operators.includes(o))) return false;
   if (filters.failures.length > 0 && !report.failures.some((f) => filters.failures.includes(f))) return false;
+  // Filters stored before these two existed lack them: absent means "all".
+  if (filters.technologies?.length && !report.technologies.some((x) => filters.technologies.includes(x))) return false;
+  if (filters.environments?.length && !report.environments.some((x) => filters.environments.includes(x))) return false;
   if (filters.orpKod !== null && report.place?.orp.kod !== filters.orpKod) return false;
   if (filters.obecKod !== null && report.place?.obec.kod !== filters.obecKod) return false;
   const day = report.createdAt.slice(0, 10);

@@ -124,12 +124,14 @@ try {
     return page;
   };
   // The empty app: the same gestures in both views.
+  console.error('empty app…');
   const empty = await open();
   const emptyReports = await gestures(empty);
   await chooseView(empty, 'Přehled kraje');
   const emptyOverview = await gestures(empty);
   await empty.context().close();
 
+  console.error(`dropping ${files.length} obec files…`);
   const page = await open();
   await chooseView(page, 'Přehled kraje');
   await startRecording(page);
@@ -141,13 +143,16 @@ try {
   }, files);
   await page.locator('main').dispatchEvent('dragover', { dataTransfer: transfer });
   await page.locator('main').dispatchEvent('drop', { dataTransfer: transfer });
-  await page.getByRole('status').filter({ hasText: `Importováno souborů: ${files.length}` }).waitFor({ timeout: 600_000 });
+  await page.getByRole('status').filter({ hasText: `Importováno souborů: ${files.length}` }).waitFor({ timeout: 900_000 });
+  console.error(`imported after ${((performance.now() - started) / 1000).toFixed(0)} s`);
   const imported = performance.now() - started;
-  await page.getByRole('status').filter({ hasText: new RegExp(`${COUNT} z ${COUNT} hlášení, \\d+ lokalit`) }).waitFor({ timeout: 600_000 });
+  // The app formats counts for Czech ("50 000", with a no-break space).
+  const czech = new Intl.NumberFormat('cs-CZ').format(COUNT);
+  await page.getByRole('status').filter({ hasText: `${czech} z ${czech} hlášení` }).waitFor({ timeout: 900_000 });
   await waitIdle(page);
   const analysed = performance.now() - started;
   const duringImport = await stopRecording(page);
-  const localities = (await page.getByRole('status').filter({ hasText: /hlášení, \d+ lokalit/ }).first().textContent())?.match(/(\d+) lokalit/)?.[1];
+  const localities = (await page.getByRole('status').filter({ hasText: /hlášení, [\d\s\u00a0]+ lokalit/ }).first().textContent())?.match(/([\d\s\u00a0]+) lokalit/)?.[1]?.trim();
   rows.push({ what: `import ${files.length} obec files (${COUNT.toLocaleString('en')} reports) and analyse`, empty: null, loaded: duringImport, extra: `import ${(imported / 1000).toFixed(1)} s, analysed ${(analysed / 1000).toFixed(1)} s, ${localities} localities` });
   const overview = await gestures(page);
   rows.push({ what: 'pan and zoom, "Přehled kraje" (choropleth, localities)', empty: emptyOverview, loaded: overview });
