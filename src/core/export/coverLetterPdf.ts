@@ -64,6 +64,25 @@ function textWidth(font: PDFFont, size: number, text: string): number {
   return width;
 }
 
+/**
+ * The table repeats many cell texts (statuses, operators, ORP names, "3/4"): each is laid out by fontkit once per
+ * document. Safe because encoding is a pure function of the text, and the glyphs were added to the font's subset
+ * the first time.
+ */
+function memoizeEncoding(font: PDFFont): PDFFont {
+  const cache = new Map<string, ReturnType<PDFFont['encodeText']>>();
+  const encode = font.encodeText.bind(font);
+  font.encodeText = (text: string) => {
+    let encoded = cache.get(text);
+    if (encoded === undefined) {
+      encoded = encode(text);
+      cache.set(text, encoded);
+    }
+    return encoded;
+  };
+  return font;
+}
+
 /** Lines of at most `width` points, broken at spaces (a word longer than the line is cut). */
 export function wrapText(text: string, font: PDFFont, size: number, width: number): string[] {
   const space = textWidth(font, size, ' ');
@@ -166,8 +185,8 @@ function drawMap(w: Writer, input: CoverLetterInput): void {
 export async function buildCoverLetterPdf(input: CoverLetterInput): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
-  const regular = await doc.embedFont(input.fonts.regular, { subset: SUBSET_FONTS, features: FONT_FEATURES });
-  const bold = await doc.embedFont(input.fonts.bold, { subset: SUBSET_FONTS, features: FONT_FEATURES });
+  const regular = memoizeEncoding(await doc.embedFont(input.fonts.regular, { subset: SUBSET_FONTS, features: FONT_FEATURES }));
+  const bold = memoizeEncoding(await doc.embedFont(input.fonts.bold, { subset: SUBSET_FONTS, features: FONT_FEATURES }));
   const date = new Date(input.generatedAt);
   doc.setTitle(`Žádost o měření – ${input.kraj.nazev}`);
   doc.setAuthor(input.kraj.nazev);
