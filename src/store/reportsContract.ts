@@ -10,7 +10,7 @@ import type { ObecFileSignOff, ImportSummary } from '../core/obecFile/obecFileFo
 /** The fields a person edits in the form (everything but ids, revisions, timestamps, geometry and derived place). */
 export type EditableReportFields = Omit<
   Report,
-  'schemaVersion' | 'id' | 'revision' | 'createdAt' | 'updatedAt' | 'geometry' | 'place' | 'demo'
+  'schemaVersion' | 'id' | 'revision' | 'createdAt' | 'updatedAt' | 'geometry' | 'place' | 'demo' | 'origin'
 >;
 
 /** The fields a person edits, as a list: createReport and updateReport take only these; the form edits these. */
