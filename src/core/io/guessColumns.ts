@@ -25,7 +25,7 @@ const HEADER_NAMES: Record<TableField, readonly string[]> = {
   castObce: ['cast obce', 'nazev casti obce', 'cast obce nazev', 'mistni cast', 'osada', 'cast'],
   description: ['popis', 'popis mista', 'popis lokality', 'popis problemu', 'lokalita', 'misto', 'upresneni', 'upresneni mista', 'description', 'location description', 'poznamka', 'poznamky', 'komentar', 'note', 'notes', 'comment'],
   failures: ['problem', 'co nefunguje', 'typ problemu', 'druh problemu', 'zavada', 'typ zavady', 'nefunguje', 'failure', 'failures', 'issue', 'what fails'],
-  operators: ['operator', 'operatori', 'operator site', 'mobilni operator', 'sit', 'operatori site', 'provider', 'network', 'network name', 'operator name', 'carrier'],
+  operators: ['operator', 'operatori', 'operator site', 'mobilni operator', 'sit', 'mobilni sit', 'operatori site', 'provider', 'network', 'network name', 'operator name', 'carrier'],
   technologies: ['technologie', 'technology', 'generace site', 'typ site', 'network type', 'cat technology', 'technologies'],
   environments: ['prostredi', 'kde', 'environment', 'venku uvnitr', 'umisteni'],
   date: ['datum', 'date', 'datum zjisteni', 'datum mereni', 'datum zaznamu', 'datum hlaseni', 'datum a cas', 'time utc', 'time', 'cas', 'kdy', 'zjisteno', 'observed'],
@@ -50,8 +50,9 @@ function headerScore(header: string, name: string): number {
   if (header === name) return 1000 + name.length;
   const words = header.split(' ');
   const nameWords = name.split(' ');
-  // A one-letter name ("y", "n") matches only on its own: "Typ SO" is not latitude.
-  if (name.length <= 2) return 0;
+  // Short names ("y", "n", "lat", "kde") match only on their own: "Typ SO" is not latitude, "Kde přesně" is a
+  // description rather than the environment.
+  if (name.length <= 3) return 0;
   if (nameWords.every((word) => words.includes(word))) return 500 + name.length - (words.length - nameWords.length);
   return 0;
 }
@@ -110,6 +111,7 @@ function profileColumn(table: Table, column: number): ColumnProfile {
 }
 
 const MOSTLY = 0.8;
+const HALF = 0.5;
 
 export function guessColumns(table: Table): TableMapping {
   const mapping = emptyMapping();
@@ -140,17 +142,19 @@ export function guessColumns(table: Table): TableMapping {
 
   // 2. The values decide what coordinate columns hold: "Y"/"X" with degrees are latitude/longitude, "lat" with
   //    S-JTSK metres is S-JTSK, and a coordinate column whose values fit nothing is dropped.
+  // A named column keeps its guess unless most of its values are something else (a bad row or two do not count).
   const fits = (field: TableField, profile: ColumnProfile): boolean => {
+    const metres = profile.sjtskY + profile.sjtskX >= MOSTLY;
     switch (field) {
       case 'latitude':
-        return profile.latAny >= MOSTLY && profile.sjtskY + profile.sjtskX < MOSTLY;
+        return profile.latAny >= HALF && !metres;
       case 'longitude':
-        return profile.lonAny >= MOSTLY && profile.sjtskY + profile.sjtskX < MOSTLY;
+        return profile.lonAny >= HALF && !metres;
       case 'latLon':
-        return profile.pair >= MOSTLY;
+        return profile.pair >= HALF;
       case 'sjtskY':
       case 'sjtskX':
-        return profile.sjtskY >= MOSTLY || profile.sjtskX >= MOSTLY;
+        return profile.sjtskY + profile.sjtskX >= HALF;
       default:
         return true;
     }

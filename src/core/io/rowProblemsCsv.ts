@@ -6,6 +6,14 @@
 import { toExcelCsv, type CsvColumn } from '../export/excelCsv.ts';
 import { columnLetter, type Table, type TableRowProblem } from './table.ts';
 
+/** A row problem with what a person needs to find it: the column as Excel names it and the cell's value. */
+export interface ListedRowProblem extends TableRowProblem {
+  /** "B (Zeměpisná šířka)", or '' when the problem is not about one column. */
+  columnLabel: string;
+  /** The cell's text (at most 200 characters), or ''. */
+  value: string;
+}
+
 export interface RowProblemsCsvLabels {
   row: string;
   column: string;
@@ -13,21 +21,28 @@ export interface RowProblemsCsvLabels {
   value: string;
 }
 
+export function listRowProblems(table: Pick<Table, 'header' | 'rows' | 'firstRowNumber'>, problems: readonly TableRowProblem[]): ListedRowProblem[] {
+  return problems.map((problem) => {
+    if (problem.column === null) return { ...problem, columnLabel: '', value: '' };
+    const name = table.header[problem.column];
+    return {
+      ...problem,
+      columnLabel: `${columnLetter(problem.column)}${name ? ` (${name})` : ''}`,
+      value: (table.rows[problem.row - table.firstRowNumber]?.[problem.column] ?? '').slice(0, 200),
+    };
+  });
+}
+
 export function rowProblemsCsv(
-  table: Pick<Table, 'header' | 'rows' | 'firstRowNumber'>,
-  problems: readonly TableRowProblem[],
-  describe: (problem: TableRowProblem) => string,
+  problems: readonly ListedRowProblem[],
+  describe: (problem: ListedRowProblem) => string,
   labels: RowProblemsCsvLabels,
 ): string {
-  const columnName = (problem: TableRowProblem) =>
-    problem.column === null ? '' : `${columnLetter(problem.column)}${table.header[problem.column] ? ` (${table.header[problem.column]})` : ''}`;
-  const value = (problem: TableRowProblem) =>
-    problem.column === null ? '' : (table.rows[problem.row - table.firstRowNumber]?.[problem.column] ?? '').slice(0, 200);
-  const columns: Array<CsvColumn<TableRowProblem>> = [
+  const columns: Array<CsvColumn<ListedRowProblem>> = [
     { header: labels.row, kind: 'integer', value: (problem) => problem.row },
-    { header: labels.column, kind: 'text', value: columnName },
+    { header: labels.column, kind: 'text', value: (problem) => problem.columnLabel },
     { header: labels.reason, kind: 'text', value: describe },
-    { header: labels.value, kind: 'text', value },
+    { header: labels.value, kind: 'text', value: (problem) => problem.value },
   ];
   return toExcelCsv(columns, problems);
 }

@@ -78,3 +78,10 @@ describe('guessColumns', () => {
     expect(guessed(t)).toEqual({});
   });
 });
+
+describe('guessColumns with bad rows', () => {
+  it('keeps a named coordinate column when a few of its values are wrong', () => {
+    const t = table(['Zeměpisná šířka', 'Zeměpisná délka'], [['50°24\'36,7"N', '12°55\'28,9"E'], ['50,2236', '12,8827'], ['padesát', '13,1627']]);
+    expect(guessed(t)).toEqual({ latitude: 'Zeměpisná šířka', longitude: 'Zeměpisná délka' });
+  });
+});

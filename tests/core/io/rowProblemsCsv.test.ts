@@ -1,17 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { rowProblemsCsv } from '../../../src/core/io/rowProblemsCsv.ts';
+import { listRowProblems, rowProblemsCsv } from '../../../src/core/io/rowProblemsCsv.ts';
 import { columnLetter } from '../../../src/core/io/table.ts';
 
 describe('rowProblemsCsv', () => {
   it('lists row, column letter and name, reason and value in Czech-Excel CSV, formulas neutralised', () => {
     const table = { header: ['Obec', 'Šířka', 'Popis'], rows: [['Boží Dar', 'x', '=HYPERLINK("a")'], ['Žlutice', '50,1', '']], firstRowNumber: 2 };
     const csv = rowProblemsCsv(
-      table,
-      [
+      listRowProblems(table, [
         { row: 2, column: 1, code: 'value.notACoordinate' },
         { row: 2, column: 2, code: 'field.containsMarkup' },
         { row: 3, column: null, code: 'row.noPosition', params: { obec: 'Žlutice' } },
-      ],
+      ]),
       (problem) => `důvod ${problem.code}`,
       { row: 'Řádek', column: 'Sloupec', reason: 'Důvod', value: 'Hodnota' },
     );
