@@ -43,6 +43,16 @@ const TECHNOLOGY_WORDS: Vocabulary<TechnologyCode> = [
   ['5g', ['5g', 'nr', '5g nr', 'nr nsa', 'nsa']],
 ];
 
+const sortedPhrases = new WeakMap<readonly string[], readonly string[]>();
+function longestFirst(phrases: readonly string[]): readonly string[] {
+  let sorted = sortedPhrases.get(phrases);
+  if (!sorted) {
+    sorted = [...phrases].sort((a, b) => b.length - a.length);
+    sortedPhrases.set(phrases, sorted);
+  }
+  return sorted;
+}
+
 function normalizedWords(text: string): string {
   return ` ${normalizeForSearch(text).replace(/[;:()+&|!?"„“]/g, ' ').replace(/\s+/g, ' ').trim()} `;
 }
@@ -54,7 +64,7 @@ function matchWords<Code extends string>(text: string, vocabulary: Vocabulary<Co
   const found: Code[] = [];
   for (const [code, phrases] of vocabulary) {
     // Longest phrases first, and a matched phrase is cut out (so "nordic telecom 5g" is not also "nordic").
-    for (const phrase of [...phrases].sort((a, b) => b.length - a.length)) {
+    for (const phrase of longestFirst(phrases)) {
       const needle = ` ${phrase} `;
       if (haystack.includes(needle)) {
         if (!found.includes(code)) found.push(code);

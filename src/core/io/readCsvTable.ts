@@ -117,12 +117,13 @@ export function readCsvTable(bytes: Uint8Array, fileName: string, options: CsvRe
         parser.abort();
         return;
       }
+      const row = result.data;
       if (recordIndex > TABLE_LIMITS.maxRows) {
+        if (row.every((cell) => cell.trim() === '')) return; // trailing empty lines do not count
         tooMany = true;
         parser.abort();
         return;
       }
-      const row = result.data;
       for (const error of result.errors) {
         if (error.code === 'MissingQuotes' || error.code === 'InvalidQuotes') {
           rowProblems.push({ row: recordIndex + 1, column: null, code: 'row.unclosedQuote' });

@@ -52,16 +52,22 @@ export interface RowsToReportsResult {
 
 /** 128 bits from four FNV-1a hashes with different seeds, written as a UUID (version 8: custom, RFC 9562). */
 export function uuidFromText(text: string): string {
-  const seeds = [0x811c9dc5, 0x01000193, 0x9e3779b9, 0x85ebca6b];
-  const words = seeds.map((seed) => {
-    let hash = seed >>> 0;
-    for (let i = 0; i < text.length; i++) {
-      hash ^= text.charCodeAt(i);
-      hash = Math.imul(hash, 0x01000193) >>> 0;
-      hash ^= hash >>> 13;
-    }
-    return hash >>> 0;
-  });
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  let c = 0x9e3779b9;
+  let d = 0x85ebca6b;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    a = Math.imul(a ^ code, 0x01000193);
+    a ^= a >>> 13;
+    b = Math.imul(b ^ code, 0x01000193);
+    b ^= b >>> 13;
+    c = Math.imul(c ^ code, 0x01000193);
+    c ^= c >>> 13;
+    d = Math.imul(d ^ code, 0x01000193);
+    d ^= d >>> 13;
+  }
+  const words = [a >>> 0, b >>> 0, c >>> 0, d >>> 0];
   const hex = words.map((word) => word.toString(16).padStart(8, '0')).join('');
   const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
@@ -115,8 +121,26 @@ function hasPositionColumns(mapping: TableMapping): boolean {
   return c.latLon !== null || (c.latitude !== null && c.longitude !== null) || (c.sjtskY !== null && c.sjtskX !== null);
 }
 
+/** A cell parser that remembers its answers: operator, failure and date columns repeat a few values many times. */
+function remembered<T>(parse: (text: string) => T): (text: string) => T {
+  const answers = new Map<string, T>();
+  return (text) => {
+    let answer = answers.get(text);
+    if (answer === undefined) {
+      answer = parse(text);
+      if (answers.size < 50_000) answers.set(text, answer);
+    }
+    return answer;
+  };
+}
+
 export function rowsToReports(table: Table, mapping: TableMapping, context: RowsToReportsContext): RowsToReportsResult {
   const { columns, fixed } = mapping;
+  const failuresOf = remembered(parseFailures);
+  const operatorsOf = remembered(parseOperators);
+  const environmentsOf = remembered(parseEnvironments);
+  const technologiesOf = remembered(parseTechnologies);
+  const dateOf = remembered(parseCellDate);
   const problems: TableRowProblem[] = [];
   const reports: ImportedRow[] = [];
   const refused = new Set<number>();
@@ -152,22 +176,22 @@ export function rowsToReports(table: Table, mapping: TableMapping, context: Rows
     if (description === '') refuse({ column: columns.description, code: 'row.missingDescription' });
 
     const failuresText = cell('failures');
-    let failures = failuresText === '' ? [] : parseFailures(failuresText);
+    let failures = failuresText === '' ? [] : [...failuresOf(failuresText)];
     if (failures.length === 0) failures = [...fixed.failures];
     if (failures.length === 0) refuse({ column: columns.failures, code: failuresText === '' ? 'row.missingFailures' : 'row.unknownFailures', ...(failuresText ? { params: { value: failuresText.slice(0, 80) } } : {}) });
 
     const operatorsText = cell('operators');
-    let operators = operatorsText === '' ? [] : parseOperators(operatorsText);
+    let operators = operatorsText === '' ? [] : [...operatorsOf(operatorsText)];
     if (operators.length === 0) operators = [...fixed.operators];
     if (operators.length === 0) refuse({ column: columns.operators, code: operatorsText === '' ? 'row.missingOperators' : 'row.unknownOperators', ...(operatorsText ? { params: { value: operatorsText.slice(0, 80) } } : {}) });
 
     const environmentsText = cell('environments');
-    const environments = (environmentsText === '' ? [] : parseEnvironments(environmentsText)).concat();
+    const environments = environmentsText === '' ? [] : [...environmentsOf(environmentsText)];
     const technologiesText = cell('technologies');
-    const technologies = technologiesText === '' ? [] : parseTechnologies(technologiesText);
+    const technologies = technologiesText === '' ? [] : [...technologiesOf(technologiesText)];
 
     const dateText = cell('date');
-    const date = dateText === '' ? null : parseCellDate(dateText);
+    const date = dateText === '' ? null : dateOf(dateText);
     if (dateText !== '' && date === null) refuse({ column: columns.date, code: 'value.notADate', params: { value: dateText.slice(0, 40) } });
 
     const inhabitantsText = cell('inhabitants');

@@ -109,7 +109,10 @@ describe('readCsvTable on broken files', () => {
     expect(result).toEqual({ ok: false, problem: { code: 'table.tooLarge', params: { limitMb: 50 } } });
   });
 
-  it('refuses more rows than the limit', () => {
+  it('reads exactly the row limit (a final line end is no row) and refuses one more', () => {
+    const atLimit = readCsvTable(utf8(`a;b\n${'1;2\n'.repeat(TABLE_LIMITS.maxRows)}\n`), 'rows.csv');
+    expect(atLimit.ok && atLimit.table.rows.length).toBe(TABLE_LIMITS.maxRows);
+
     const text = `a;b\n${'1;2\n'.repeat(TABLE_LIMITS.maxRows + 1)}`;
     expect(readCsvTable(utf8(text), 'rows.csv')).toEqual({ ok: false, problem: { code: 'table.tooManyRows', params: { limit: TABLE_LIMITS.maxRows } } });
   });
