@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchBrowser, openApp, saveScreenshot, seriousAxeViolations } from './browser.ts';
-import { listRows, mapReportCount, reportTable } from './reports.ts';
+import { listRows, mapReportCount, reportTable, tabTo } from './reports.ts';
 import { encodeWindows1250 } from '../support/windows1250.ts';
 import { makeXlsx } from '../support/xlsx.ts';
 
@@ -153,7 +153,10 @@ test('an XLSX chosen in the import dialog, in English; a broken file refused wit
   expect(await seriousAxeViolations(page)).toEqual([]);
   await saveScreenshot(page, 'table-import-4-xlsx-english');
 
-  await dialog.getByRole('button', { name: 'Import 2 reports' }).click();
+  // By keyboard: Tab moves through the dialog (focus stays inside it) to the Import button; Enter imports.
+  const importButton = dialog.getByRole('button', { name: 'Import 2 reports' });
+  await tabTo(page, importButton, 120);
+  await page.keyboard.press('Enter');
   await dialog.getByRole('heading', { name: 'The table places.xlsx has been imported.' }).waitFor();
   expect(await dialog.textContent()).toMatch(/New reports\s*2/);
   expect(await dialog.getByRole('region', { name: /did not become reports/ }).textContent()).toContain('The coordinates are missing.');
