@@ -53,7 +53,7 @@ test('a windows-1250 CSV dropped on the window: guess, fix, import, the reports 
   await dialog.waitFor();
 
   // Decoded and detected.
-  const preview = dialog.getByRole('table', { name: /Prvních 3 řádků souboru/ });
+  const preview = dialog.getByRole('table', { name: 'Začátek souboru (řádků: 3)' });
   await preview.waitFor();
   expect(await preview.textContent()).toContain('Boží Dar');
   expect(await preview.textContent()).toContain('Lázeňská kolonáda, dolní část');
@@ -70,13 +70,13 @@ test('a windows-1250 CSV dropped on the window: guess, fix, import, the reports 
   expect(await selected('Popis místa')).toBe('— v tabulce není —');
 
   // Nothing can be imported yet: no description and no "what fails".
-  await dialog.getByText('Importovat lze 0 řádků, nelze 3.').waitFor();
+  await dialog.getByText('Lze importovat řádků: 0. Nelze: 3.').waitFor();
   await saveScreenshot(page, 'table-import-1-guess');
 
   // The person fixes the description column and says what fails for every row.
   await dialog.getByLabel('Popis místa', { exact: true }).selectOption({ label: 'B: Kde přesně' });
   await dialog.getByRole('group', { name: 'Co nefunguje' }).getByRole('checkbox', { name: 'Žádný signál' }).check();
-  await dialog.getByText('Importovat lze 2 řádků, nelze 1.').waitFor();
+  await dialog.getByText('Lze importovat řádků: 2. Nelze: 1.').waitFor();
   const early = dialog.getByRole('region', { name: /Proč některé řádky importovat nelze/ });
   expect(await early.textContent()).toContain('Není to souřadnice');
 
@@ -145,7 +145,7 @@ test('an XLSX chosen in the import dialog, in English; a broken file refused wit
     buffer: Buffer.from(workbook),
   });
   const dialog = page.getByRole('dialog', { name: 'Import a table' });
-  await dialog.getByText('2 rows can be imported, 1 cannot.').waitFor();
+  await dialog.getByText('Rows that can be imported: 2. Cannot: 1.').waitFor();
   expect(await dialog.getByLabel('Sheet').inputValue()).toBe('Places');
   const selected = async (label: string) => dialog.getByLabel(label, { exact: true }).evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent ?? '');
   expect(await selected('Latitude and longitude in one column')).toBe('B: GPS');
@@ -154,7 +154,7 @@ test('an XLSX chosen in the import dialog, in English; a broken file refused wit
   await saveScreenshot(page, 'table-import-4-xlsx-english');
 
   // By keyboard: Tab moves through the dialog (focus stays inside it) to the Import button; Enter imports.
-  const importButton = dialog.getByRole('button', { name: 'Import 2 reports' });
+  const importButton = dialog.getByRole('button', { name: 'Import reports (2)' });
   await tabTo(page, importButton, 120);
   await page.keyboard.press('Enter');
   await dialog.getByRole('heading', { name: 'The table places.xlsx has been imported.' }).waitFor();

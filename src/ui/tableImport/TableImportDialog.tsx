@@ -455,7 +455,7 @@ function TableImportResult({
       {problems.length > 0 && (
         <>
           <ProblemTable t={t} caption={t('tableImport.problemsCaption')} problems={problems.slice(0, LISTED_PROBLEMS)} />
-          {problems.length > LISTED_PROBLEMS && <p className="small">{t('tableImport.moreProblems', { count: problems.length - LISTED_PROBLEMS })}</p>}
+          {problems.length > LISTED_PROBLEMS && <p className="small">{t('tableImport.moreProblems', { shown: LISTED_PROBLEMS, count: problems.length })}</p>}
           <button type="button" className="secondary-button" onClick={onDownload}>
             {t('tableImport.downloadProblems')}
           </button>
