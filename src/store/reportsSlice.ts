@@ -22,6 +22,7 @@ import { COUNTRY_PACK_ID } from '../core/packs/packFormat.ts';
 import { canonicalJson } from '../core/text/canonicalJson.ts';
 import { createEmptyReport, reviseReport } from '../core/reports/createReport.ts';
 import { derivePlace, type DerivePlaceResult } from '../core/reports/derivePlace.ts';
+import { zsjOfGeometry } from '../core/zsj/assignZsj.ts';
 import { mergeReports } from '../core/reports/mergeReports.ts';
 import { migrateReport } from '../core/reports/migrateReport.ts';
 import type { DerivedPlace, Report, ReportGeometry } from '../core/reports/report.ts';
@@ -68,6 +69,8 @@ export interface ReportsDependencies {
 
 /** The slice as implemented: the contract, plus a retry and a close (proposed for the contract). */
 export interface ReportsStoreSlice extends ReportsSlice {
+  /** Sets the ZSJ a loaded layer gives (zsjAssignments), as one undoable edit. */
+  applyZsjAssignments(assignments: ReadonlyArray<{ id: string; zsj: NonNullable<Report['zsj']> }>): Promise<number>;
   /** Tries again to save what is not saved yet (a "Try again" button next to the storage warning). */
   retrySaving(): Promise<void>;
   /** Closes the database connection and the tab channel (tests, or before a page is discarded). */
@@ -602,6 +605,8 @@ export function createReportsSlice(dependencies: ReportsDependencies = {}): Slic
             merged.toSave.map((report) => ({ id: report.id, before: current[report.id] ?? null, after: report })),
           );
         }
+        // A signed file for one obec carries the obec's official contact, for the kraj's package.
+        void get().rememberObecContact(parsed.header);
         return {
           ok: true,
           fileProblem: null,
@@ -688,6 +693,9 @@ export function createReportsSlice(dependencies: ReportsDependencies = {}): Slic
         return enqueue(async () => {
           const id = newId();
           const report: Report = { ...createEmptyReport(geometry, { id, now: now() }), ...pickEditable(fields), place: checked.place };
+          // With a ZSJ layer loaded, the ZSJ comes from it unless the mayor typed one.
+          const layer = get().zsjLayer;
+          if (layer && report.zsj?.source !== 'typed') report.zsj = zsjOfGeometry(layer.index, geometry);
           await commit('history.createReport', [{ id, before: null, after: report }]);
           return { ok: true as const, id };
         });
@@ -714,11 +722,25 @@ export function createReportsSlice(dependencies: ReportsDependencies = {}): Slic
           const current = get().reports[id];
           if (!current) return { ok: false as const, problems: [{ path: 'id', code: 'field.invalidId' as const }] };
           if (canonicalJson(current.geometry) === canonicalJson(geometry)) return { ok: true as const };
-          const next = reviseReport(current, { geometry, place: checked.place }, now());
+          const layer = get().zsjLayer;
+          const zsj = layer && current.zsj?.source !== 'typed' ? zsjOfGeometry(layer.index, geometry) : current.zsj;
+          const next = reviseReport(current, { geometry, place: checked.place, zsj }, now());
           await commit('history.updateGeometry', [{ id, before: current, after: next }]);
           return { ok: true as const };
         });
       },
+
+      applyZsjAssignments: (assignments) =>
+        enqueue(async () => {
+          const changes: HistoryChange[] = [];
+          for (const { id, zsj } of assignments) {
+            const current = get().reports[id];
+            if (!current || current.zsj?.source === 'typed') continue;
+            changes.push({ id, before: current, after: reviseReport(current, { zsj }, now()) });
+          }
+          if (changes.length > 0) await commit('history.fillZsj', changes);
+          return changes.length;
+        }),
 
       deleteReport: (id) =>
         enqueue(async () => {
