@@ -18,6 +18,7 @@ export const HISTORY_LABEL_KEYS = [
   'history.importObecFile',
   'history.clearReports',
   'history.fillZsj',
+  'history.importTable',
 ] as const;
 export type HistoryLabelKey = (typeof HISTORY_LABEL_KEYS)[number];
 

@@ -45,7 +45,8 @@ import {
 } from './persistence/reportDatabase.ts';
 import { platformStorageManager, requestPersistentStorage, type PersistentStorageManager } from './persistence/persistentStorage.ts';
 import { openTabChannel, TAB_CHANNEL_NAME, type TabChannel } from './persistence/tabChannel.ts';
-import type { EditableReportFields, HistoryStatus, ReportsSlice, StorageStatus } from './reportsContract.ts';
+import type { EditableReportFields, HistoryStatus, ReportsSlice, StorageStatus, TableImportSummary } from './reportsContract.ts';
+import type { TableRowProblem } from '../core/io/table.ts';
 import { EDITABLE_REPORT_FIELDS } from './reportsContract.ts';
 
 /** What the slice needs from the world; each has the browser's default. Tests pass their own. */
@@ -621,6 +622,49 @@ export function createReportsSlice(dependencies: ReportsDependencies = {}): Slic
       });
     }
 
+    /** Reports from an office's table: new ones are placed and added; ids already stored are known. */
+    async function importTableRows(rows: ReadonlyArray<{ row: number; report: Report }>): Promise<TableImportSummary> {
+      const rejected: TableRowProblem[] = [];
+      const incoming: Report[] = [];
+      let unchanged = 0;
+      let lastYield = performance.now();
+      for (const { row, report } of rows) {
+        if (performance.now() - lastYield > IMPORT_SLICE_MS) {
+          await yieldToBrowser(); // a long import must not freeze the page
+          lastYield = performance.now();
+        }
+        if (get().reports[report.id]) {
+          unchanged++;
+          continue;
+        }
+        const problems = validateReport(report);
+        if (problems.length > 0) {
+          rejected.push(...problems.map((problem) => ({ row, column: null, code: problem.code, ...(problem.params ? { params: problem.params } : {}) })));
+          continue;
+        }
+        const place = report.place ? ({ ok: true, place: report.place } as const) : await placeOf(report.geometry);
+        if (!place.ok) {
+          // The lookup's own code ('lookup.noObec', …) says exactly why.
+          rejected.push({ row, column: null, code: String(place.problem.params?.lookup ?? place.problem.code) });
+          continue;
+        }
+        incoming.push({ ...report, place: place.place });
+      }
+      return enqueue(async () => {
+        const current = get().reports;
+        // Another import may have added some meanwhile: those are known now.
+        const fresh = incoming.filter((report) => !current[report.id]);
+        unchanged += incoming.length - fresh.length;
+        if (fresh.length > 0) {
+          await commit(
+            'history.importTable',
+            fresh.map((report) => ({ id: report.id, before: null, after: report })),
+          );
+        }
+        return { added: fresh.length, unchanged, rejected };
+      });
+    }
+
     // ---------------------------------------------------------------- the slice
 
     return {
@@ -735,6 +779,7 @@ export function createReportsSlice(dependencies: ReportsDependencies = {}): Slic
       setMyObec: (kod) => set({ myObecKod: kod }),
 
       importObecFile: (text) => importText(text),
+      importTableReports: (rows) => importTableRows(rows),
 
       exportObecFile: (signOff: ObecFileSignOff, obecKod: string | null) => {
         // Incomplete reports (no description, failures or operators yet) stay out: the kraj's import would refuse

@@ -158,5 +158,6 @@ function normalizeReport(report: Report): Report {
     measurements: report.measurements,
     photo: report.photo ?? null,
     reporter: report.reporter ?? null,
+    ...(report.origin ? { origin: report.origin } : {}),
   };
 }
