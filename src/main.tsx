@@ -11,6 +11,8 @@ const store = createAppStore();
 void store.getState().start();
 void store.getState().loadReports();
 void store.getState().loadReview();
+void store.getState().restoreZsjLayer();
+void store.getState().restoreObecContacts();
 store.getState().restoreRoute();
 registerServiceWorker(store);
 

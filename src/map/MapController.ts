@@ -54,6 +54,7 @@ import {
   reportsDiff,
 } from './reportLayers.ts';
 import { CoordinatorOverlay } from './CoordinatorOverlay.ts';
+import { ZSJ_SOURCE } from './zsjLayers.ts';
 import { ObecLabels } from './obecLabels.ts';
 import { OrpLabels } from './orpLabels.ts';
 import { installTestHook } from './testHook.ts';
@@ -194,6 +195,10 @@ export class MapController {
     if (previous === null || state.reports !== previous.reports) this.showReports(state.reports);
     if (previous === null || state.route !== previous.route) this.setSourceData(ROUTE_SOURCE, routeFeatureCollection(state.route));
     if (previous === null || state.editor !== previous.editor || state.reports !== previous.reports) this.showEditor(state);
+    if (previous === null || state.zsjLayer !== previous.zsjLayer) {
+      this.setSourceData(ZSJ_SOURCE, state.zsjLayer?.outlines ?? { type: 'FeatureCollection', features: [] });
+      this.container.dataset.zsjCount = String(state.zsjLayer?.count ?? 0);
+    }
     this.coordinator.sync(state, previous);
   }
 

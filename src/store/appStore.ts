@@ -20,6 +20,8 @@ import { createReviewSlice, type ReviewDependencies, type ReviewSlice } from './
 import { createSearchSlice, type SearchSlice } from './searchSlice.ts';
 import { createSelectionSlice, type SelectionSlice } from './selectionSlice.ts';
 import { createSettingsSlice, type SettingsSlice } from './settingsSlice.ts';
+import { createZsjSlice, type ZsjSlice } from './zsjSlice.ts';
+import { createObecContactsSlice, type ObecContactsSlice } from './obecContactsSlice.ts';
 
 export type AppState = RegionSlice &
   SettingsSlice &
@@ -30,6 +32,8 @@ export type AppState = RegionSlice &
   ReviewSlice &
   CoordinatorSlice &
   PackageSlice &
+  ZsjSlice &
+  ObecContactsSlice &
   FieldSlice;
 export type AppStore = StoreApi<AppState>;
 
@@ -78,8 +82,18 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
             ...(options.reports && 'indexedDB' in options.reports ? { indexedDB: options.reports.indexedDB } : {}),
             ...(options.reports?.databaseName ? { databaseName: options.reports.databaseName } : {}),
             ...(options.reports?.now ? { now: options.reports.now } : {}),
+            ...(options.reports && 'channelName' in options.reports ? { tabChannelName: options.reports.channelName } : {}),
           },
         )(...args),
+        ...createZsjSlice({
+          ...(options.reports && 'indexedDB' in options.reports ? { indexedDB: options.reports.indexedDB } : {}),
+          ...(options.reports?.databaseName ? { databaseName: options.reports.databaseName } : {}),
+          ...(options.reports?.now ? { now: options.reports.now } : {}),
+        })(...args),
+        ...createObecContactsSlice({
+          ...(options.reports && 'indexedDB' in options.reports ? { indexedDB: options.reports.indexedDB } : {}),
+          ...(options.reports?.databaseName ? { databaseName: options.reports.databaseName } : {}),
+        })(...args),
         ...createCoordinatorSlice(options.coordinator)(...args),
         ...createPackageSlice(options.package)(...args),
         ...createFieldSlice(options.field)(...args),

@@ -7,6 +7,7 @@
  */
 import { version as APP_VERSION } from '../../package.json';
 import { buildPackageLocalities, type PackageLocality } from '../core/export/packageLocalities.ts';
+import { obecContactTexts } from '../core/obecFile/obecContacts.ts';
 import { KRAJE } from '../core/units/adminUnits.ts';
 import type { PackageProgress, PackageResult, PackageVariant } from '../worker/packageProtocol.ts';
 import type { AppState, SliceCreator } from './appStore.ts';
@@ -115,6 +116,7 @@ export function createPackageSlice(dependencies: PackageDependencies = {}): Slic
               : { source: '', describesDate: '', attribution: '' },
             includeReporters: variant === 'ctu' && state.packageIncludeReporters,
             review: state.review,
+            obecContacts: obecContactTexts(state.obecContacts),
           },
           (progress) => set({ packageJob: { status: 'running', variant, progress } }),
         );

@@ -16,6 +16,7 @@ import { ReportFormPanel } from './reports/ReportForm.tsx';
 import { ReportList } from './reports/ReportList.tsx';
 import { ReportsToolbar } from './reports/ReportsToolbar.tsx';
 import { useAppStore, useT } from './storeContext.tsx';
+import { TableImportHost } from './tableImport/TableImportDialog.tsx';
 import { AppUpdateBanner } from './field/AppUpdateBanner.tsx';
 import { FieldPanel } from './field/FieldPanel.tsx';
 import { useNetworkStatus } from './field/NetworkStatus.tsx';
@@ -59,6 +60,7 @@ function AppLayout() {
         </aside>
       </main>
       <AppDialogs />
+      <TableImportHost />
     </>
   );
 }

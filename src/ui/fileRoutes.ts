@@ -1,5 +1,6 @@
 import { sniffFileKind, SNIFF_BYTES, type FileKind } from '../core/io/sniffFile.ts';
 import type { AppStore } from '../store/appStore.ts';
+import { requestTableImport } from './tableImport/tableImportRequests.ts';
 import { importGpxFiles } from './field/importGpxFiles.ts';
 
 /** Where dropped files of one kind go. Obec files (JSON) keep their own import (see useImportDrop). */
@@ -10,6 +11,8 @@ export type FileRoute = (store: AppStore, files: File[]) => void;
  * so nothing dropped is ever silently ignored.
  */
 export const FILE_ROUTES: Partial<Record<FileKind, FileRoute>> = {
+  table: (_store, files) => requestTableImport(files),
+  spreadsheet: (_store, files) => requestTableImport(files),
   gpx: (store, files) => void importGpxFiles(store, files),
 };
 

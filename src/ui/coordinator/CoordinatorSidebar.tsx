@@ -10,6 +10,8 @@ import { LocalityList } from './LocalityList.tsx';
 import { LocalityPanel } from './LocalityPanel.tsx';
 import { OrpTable } from './OrpTable.tsx';
 import { PackagePanel } from './PackageDialog.tsx';
+import { ZsjLayerPanel } from './ZsjLayerPanel.tsx';
+import { ZsjTable } from './ZsjTable.tsx';
 
 /** The coordinator's sidebar: the open locality's review, or the import, legend, filters, ORP table and localities. */
 export function CoordinatorSidebar() {
@@ -24,7 +26,9 @@ export function CoordinatorSidebar() {
       <ChoroplethLegend />
       <CoordinatorFilters />
       <AnalysisSettingsPanel />
+      <ZsjLayerPanel />
       <OrpTable />
+      <ZsjTable />
       <LocalityList />
       <PackagePanel />
       <ReviewFilePanel />
