@@ -10,6 +10,7 @@ const store = createAppStore();
 void store.getState().start();
 void store.getState().loadReports();
 void store.getState().loadReview();
+void store.getState().loadMeasurements();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -11,6 +11,7 @@ import { isBasemapId } from '../map/basemaps.ts';
 import { analysisSettingsFrom } from './analysisSettings.ts';
 import { APP_VIEWS, CHOROPLETH_METRICS, createCoordinatorSlice, type CoordinatorDependencies, type CoordinatorSlice } from './coordinatorSlice.ts';
 import { createEditorSlice, type EditorSlice } from './editorSlice.ts';
+import { createMeasurementsSlice, type MeasurementsDependencies, type MeasurementsSlice } from './measurementsSlice.ts';
 import { createPackageSlice, type PackageDependencies, type PackageSlice } from './packageSlice.ts';
 import { createRegionSlice, type RegionSlice } from './regionSlice.ts';
 import { createReportsSlice, type ReportsDependencies, type ReportsStoreSlice } from './reportsSlice.ts';
@@ -27,7 +28,8 @@ export type AppState = RegionSlice &
   EditorSlice &
   ReviewSlice &
   CoordinatorSlice &
-  PackageSlice;
+  PackageSlice &
+  MeasurementsSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** The signature every slice creator has (the store is wrapped in `persist`). */
@@ -47,6 +49,8 @@ export interface AppStoreOptions {
   coordinator?: CoordinatorDependencies;
   /** The package worker's client. */
   package?: PackageDependencies;
+  /** The NetTest import worker's client and the measurements' storage (by default the reports' database). */
+  measurements?: MeasurementsDependencies;
 }
 
 function isPackageContact(value: unknown): value is AppState['packageContact'] {
@@ -74,6 +78,12 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
         )(...args),
         ...createCoordinatorSlice(options.coordinator)(...args),
         ...createPackageSlice(options.package)(...args),
+        ...createMeasurementsSlice(
+          options.measurements ?? {
+            ...(options.reports && 'indexedDB' in options.reports ? { indexedDB: options.reports.indexedDB } : {}),
+            ...(options.reports?.databaseName ? { databaseName: options.reports.databaseName } : {}),
+          },
+        )(...args),
       }),
       {
         name: 'hlucha-mista.settings',

@@ -1,0 +1,23 @@
+/**
+ * What the main thread and the NetTest import worker (measurementWorker.ts) say to each other. The file goes in
+ * as a File (structured clone of a handle, not of its bytes); the measurement columns come back transferred.
+ */
+import type { MeasurementColumns } from '../core/measurements/measurementColumns.ts';
+import type { NettestReadFailure, NettestReadSummary } from '../core/measurements/readNettestStream.ts';
+
+export interface MeasurementImportRequest {
+  file: File;
+  isZip: boolean;
+}
+
+export type MeasurementImportFailure = NettestReadFailure | 'nettest.boundariesUnavailable' | 'nettest.unreadable';
+
+export type MeasurementImportOutcome =
+  | { ok: true; columns: MeasurementColumns; summary: NettestReadSummary }
+  | { ok: false; code: MeasurementImportFailure; missing?: string[]; files?: string[]; message?: string };
+
+export type MeasurementRequestMessage = { id: number; type: 'import'; request: MeasurementImportRequest };
+
+export type MeasurementResponseMessage =
+  | { id: number; type: 'progress'; bytesRead: number; totalBytes: number }
+  | { id: number; type: 'result'; outcome: MeasurementImportOutcome };
