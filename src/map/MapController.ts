@@ -54,6 +54,7 @@ import {
   reportsDiff,
 } from './reportLayers.ts';
 import { CoordinatorOverlay } from './CoordinatorOverlay.ts';
+import { MeasurementOverlay } from './MeasurementOverlay.ts';
 import { ObecLabels } from './obecLabels.ts';
 import { OrpLabels } from './orpLabels.ts';
 import { installTestHook } from './testHook.ts';
@@ -80,6 +81,7 @@ export class MapController {
   private readonly tooltip: Popup;
   private readonly pointMarker: Marker;
   private readonly coordinator: CoordinatorOverlay;
+  private readonly measurementOverlay: MeasurementOverlay;
   private readonly unsubscribe: () => void;
   private readonly removeTestHook: () => void;
   private styleReady = false;
@@ -126,10 +128,12 @@ export class MapController {
     this.tooltip = new Popup({ closeButton: false, closeOnClick: false, className: 'obec-tooltip', anchor: 'left', offset: 18 });
     this.pointMarker = new Marker({ element: createPinElement(), anchor: 'bottom' });
     this.coordinator = new CoordinatorOverlay(this.map, container, store, this.tooltip);
+    this.measurementOverlay = new MeasurementOverlay(this.map, container, store, this.tooltip);
 
     this.map.on('load', () => {
       this.styleReady = true;
       this.coordinator.install();
+      this.measurementOverlay.install();
       const adapter = new TerraDrawMapLibreGLAdapter({ map: this.map, coordinatePrecision: 7, prefixId: 'td' });
       this.drawing = new DrawingController(adapter, {
         onDrawn: (geometry) => void this.store.getState().placeReport(geometry),
@@ -193,6 +197,7 @@ export class MapController {
     if (previous === null || state.reports !== previous.reports) this.showReports(state.reports);
     if (previous === null || state.editor !== previous.editor || state.reports !== previous.reports) this.showEditor(state);
     this.coordinator.sync(state, previous);
+    this.measurementOverlay.sync(state, previous);
   }
 
   /**

@@ -75,7 +75,7 @@ export interface MeasurementsSlice {
   measurementColumns(): MeasurementColumns | null;
   setMeasurementImportMode(mode: MeasurementImportMode): void;
   /** Imports the files one after another (NetTest CSV or ZIP); cancelMeasurementImport stops the one running. */
-  importMeasurementFiles(files: ReadonlyArray<StreamableFile & { isZip?: boolean }>): Promise<void>;
+  importMeasurementFiles(files: readonly StreamableFile[], options?: { isZip?: boolean }): Promise<void>;
   cancelMeasurementImport(): void;
   dismissMeasurementImport(): void;
   loadMeasurements(): Promise<void>;
@@ -171,7 +171,7 @@ export function createMeasurementsSlice(dependencies: MeasurementsDependencies =
       measurementColumns: () => columns,
       setMeasurementImportMode: (measurementImportMode) => set({ measurementImportMode }),
 
-      importMeasurementFiles: async (files) => {
+      importMeasurementFiles: async (files, options = {}) => {
         if (running) return;
         cancelled = false;
         const results: Array<{ fileName: string; result: MeasurementImportResult }> = [];
@@ -181,7 +181,7 @@ export function createMeasurementsSlice(dependencies: MeasurementsDependencies =
         let changed = false;
         for (const [k, file] of files.entries()) {
           set({ measurementImport: { status: 'running', fileName: file.name, bytesRead: 0, totalBytes: file.size, queued: files.length - k - 1 } });
-          running = measurementClient().importFile(file, file.isZip ?? isZipName(file.name), (bytesRead, totalBytes) =>
+          running = measurementClient().importFile(file, options.isZip ?? isZipName(file.name), (bytesRead, totalBytes) =>
             set((state) => (state.measurementImport.status === 'running' ? { measurementImport: { ...state.measurementImport, bytesRead, totalBytes } } : {})),
           );
           const outcome = await running.done;

@@ -1,5 +1,6 @@
 import { sniffFileKind, SNIFF_BYTES, type FileKind } from '../core/io/sniffFile.ts';
 import type { AppStore } from '../store/appStore.ts';
+import { importDroppedMeasurements } from './coordinator/measurementRoute.ts';
 
 /** Where dropped files of one kind go. Obec files (JSON) keep their own import (see useImportDrop). */
 export type FileRoute = (store: AppStore, files: File[]) => void;
@@ -8,7 +9,10 @@ export type FileRoute = (store: AppStore, files: File[]) => void;
  * The imports by file kind. A kind without a route goes to the obec-file import, which refuses it with its reason,
  * so nothing dropped is ever silently ignored.
  */
-export const FILE_ROUTES: Partial<Record<FileKind, FileRoute>> = {};
+export const FILE_ROUTES: Partial<Record<FileKind, FileRoute>> = {
+  nettestCsv: importDroppedMeasurements(false),
+  zip: importDroppedMeasurements(true),
+};
 
 /** Dropped files grouped by their kind, in the order they came. */
 export async function groupFilesByKind(files: readonly File[]): Promise<Map<FileKind, File[]>> {
