@@ -36,7 +36,8 @@ export function LocalityMeasurements({ locality }: { locality: LocalitySummary }
           <p className="small" data-testid="locality-measurement-counts">
             {t('measurements.locality.counts', { count: attached.rows.length, failed: attached.failed, valid: attached.valid })}
           </p>
-          <div className="table-scroll">
+          {/* Scrolls sideways on narrow screens: focusable, so a keyboard can scroll it too. */}
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={t('measurements.locality.title')}>
             <table className="measurement-table">
               <caption className="visually-hidden">{t('measurements.locality.title')}</caption>
               <thead>
