@@ -4,6 +4,7 @@
  */
 import { COUNTRY_PACK_ID } from '../core/packs/packFormat.ts';
 import type { ObecIndex } from '../core/lookup/obecIndex.ts';
+import type { MeasurementColumns } from '../core/measurements/measurementColumns.ts';
 import { importMeasurementFile, type StreamableFile } from '../worker/measurementImport.ts';
 import type { MeasurementImportOutcome, MeasurementRequestMessage, MeasurementResponseMessage } from '../worker/measurementProtocol.ts';
 
@@ -14,12 +15,13 @@ export type MeasurementImportRun = {
 };
 
 export interface MeasurementClient {
-  importFile(file: StreamableFile, isZip: boolean, onProgress: (bytesRead: number, totalBytes: number) => void): MeasurementImportRun;
+  /** Reads the file and adds its measurements to `existing` (copied to the worker, not moved: the page keeps them). */
+  importFile(file: StreamableFile, isZip: boolean, existing: MeasurementColumns | null, onProgress: (bytesRead: number, totalBytes: number) => void): MeasurementImportRun;
 }
 
 export function createWorkerMeasurementClient(): MeasurementClient {
   return {
-    importFile(file, isZip, onProgress) {
+    importFile(file, isZip, existing, onProgress) {
       const worker = new Worker(new URL('../worker/measurementWorker.ts', import.meta.url), { type: 'module' });
       let settle: (outcome: MeasurementImportOutcome | null) => void = () => undefined;
       const done = new Promise<MeasurementImportOutcome | null>((resolve) => (settle = resolve));
@@ -33,7 +35,7 @@ export function createWorkerMeasurementClient(): MeasurementClient {
         worker.terminate();
         settle({ ok: false, code: 'nettest.unreadable', message: event.message });
       });
-      const message: MeasurementRequestMessage = { id: 1, type: 'import', request: { file: file as File, isZip } };
+      const message: MeasurementRequestMessage = { id: 1, type: 'import', request: { file: file as File, isZip, existing } };
       worker.postMessage(message);
       return {
         done,
@@ -48,11 +50,11 @@ export function createWorkerMeasurementClient(): MeasurementClient {
 
 export function createInProcessMeasurementClient(loadIndex: (packId: string) => Promise<ObecIndex>): MeasurementClient {
   return {
-    importFile(file, isZip, onProgress) {
+    importFile(file, isZip, existing, onProgress) {
       let cancelled = false;
       const done = loadIndex(COUNTRY_PACK_ID).then(
         async (index): Promise<MeasurementImportOutcome | null> => {
-          const outcome = await importMeasurementFile(file, isZip, index, onProgress);
+          const outcome = await importMeasurementFile(file, isZip, index, onProgress, existing);
           return cancelled ? null : outcome;
         },
         (error: unknown): MeasurementImportOutcome => ({ ok: false, code: 'nettest.boundariesUnavailable', message: String(error) }),

@@ -8,7 +8,7 @@
  * once per version (coordinatorSlice's client) and answers attachment, hexagons and points from its own copy.
  */
 import { DEFAULT_H3_RESOLUTION } from '../core/aggregate/aggregateReports.ts';
-import { columnsFrom, mergeColumns, emptyColumns, type MeasurementColumns } from '../core/measurements/measurementColumns.ts';
+import { columnsFrom, type MeasurementColumns } from '../core/measurements/measurementColumns.ts';
 import type { MeasurementCellSummary, MeasurementFilter, MeasurementPoint } from '../core/measurements/measurementLayer.ts';
 import type { NettestReadSummary } from '../core/measurements/readNettestStream.ts';
 import type { MeasurementTechnology } from '../core/measurements/nettestSchema.ts';
@@ -181,7 +181,7 @@ export function createMeasurementsSlice(dependencies: MeasurementsDependencies =
         let changed = false;
         for (const [k, file] of files.entries()) {
           set({ measurementImport: { status: 'running', fileName: file.name, bytesRead: 0, totalBytes: file.size, queued: files.length - k - 1 } });
-          running = measurementClient().importFile(file, options.isZip ?? isZipName(file.name), (bytesRead, totalBytes) =>
+          running = measurementClient().importFile(file, options.isZip ?? isZipName(file.name), base, (bytesRead, totalBytes) =>
             set((state) => (state.measurementImport.status === 'running' ? { measurementImport: { ...state.measurementImport, bytesRead, totalBytes } } : {})),
           );
           const outcome = await running.done;
@@ -191,11 +191,11 @@ export function createMeasurementsSlice(dependencies: MeasurementsDependencies =
             results.push({ fileName: file.name, result: { ok: false, code: outcome.code, ...(outcome.missing ? { missing: outcome.missing } : {}), ...(outcome.files ? { files: outcome.files } : {}) } });
             continue;
           }
-          const merged = mergeColumns(base ?? emptyColumns(), outcome.columns);
-          base = merged.columns;
+          // The worker added the file's rows to `base` (deduplicated): the page does no per-row work.
+          base = outcome.columns;
           fileNames = [...fileNames.filter((name) => name !== file.name), file.name];
           changed = true;
-          results.push({ fileName: file.name, result: { ok: true, summary: outcome.summary, added: merged.added, duplicates: merged.duplicates, mode, total: merged.columns.count } });
+          results.push({ fileName: file.name, result: { ok: true, summary: outcome.summary, added: outcome.added, duplicates: outcome.duplicates, mode, total: outcome.columns.count } });
         }
         if (changed || (mode === 'replace' && results.some((r) => r.result.ok))) {
           useColumns(base, fileNames);

@@ -3,6 +3,7 @@
  * Worker (Node tests). The country's ObecIndex decides what lies in Czechia.
  */
 import type { ObecIndex } from '../core/lookup/obecIndex.ts';
+import { mergeColumns, type MeasurementColumns } from '../core/measurements/measurementColumns.ts';
 import { readNettestStream } from '../core/measurements/readNettestStream.ts';
 import type { MeasurementImportOutcome } from './measurementProtocol.ts';
 
@@ -31,6 +32,7 @@ export async function importMeasurementFile(
   isZip: boolean,
   index: ObecIndex,
   onProgress: (bytesRead: number, totalBytes: number) => void,
+  existing: MeasurementColumns | null = null,
 ): Promise<MeasurementImportOutcome> {
   try {
     const result = await readNettestStream(chunksOfStream(file.stream()), isZip, {
@@ -39,7 +41,9 @@ export async function importMeasurementFile(
       onProgress: (bytesRead) => onProgress(bytesRead, file.size),
     });
     if (!result.ok) return { ok: false, code: result.code, ...(result.missing ? { missing: result.missing } : {}), ...(result.files ? { files: result.files } : {}) };
-    return result;
+    if (!existing || existing.count === 0) return { ...result, added: result.columns.count, duplicates: 0 };
+    const merged = mergeColumns(existing, result.columns);
+    return { ok: true, columns: merged.columns, summary: result.summary, added: merged.added, duplicates: merged.duplicates };
   } catch (error: unknown) {
     // The browser could not read the file (moved, permission withdrawn): a coded failure.
     return { ok: false, code: 'nettest.unreadable', message: error instanceof Error ? error.message : String(error) };

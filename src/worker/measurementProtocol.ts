@@ -8,12 +8,15 @@ import type { NettestReadFailure, NettestReadSummary } from '../core/measurement
 export interface MeasurementImportRequest {
   file: File;
   isZip: boolean;
+  /** The measurements loaded so far, to add the file's to (deduplicated by open_test_uuid) off the main thread. */
+  existing: MeasurementColumns | null;
 }
 
 export type MeasurementImportFailure = NettestReadFailure | 'nettest.boundariesUnavailable' | 'nettest.unreadable';
 
 export type MeasurementImportOutcome =
-  | { ok: true; columns: MeasurementColumns; summary: NettestReadSummary }
+  /** `columns`: the existing ones followed by the file's new rows; `added`, `duplicates`: of the file's rows. */
+  | { ok: true; columns: MeasurementColumns; summary: NettestReadSummary; added: number; duplicates: number }
   | { ok: false; code: MeasurementImportFailure; missing?: string[]; files?: string[]; message?: string };
 
 export type MeasurementRequestMessage = { id: number; type: 'import'; request: MeasurementImportRequest };

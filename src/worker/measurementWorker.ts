@@ -38,7 +38,7 @@ scope.addEventListener('message', (event) => {
   };
   loadCountryIndex().then(
     async (index) => {
-      const outcome = await importMeasurementFile(request.file, request.isZip, index, onProgress);
+      const outcome = await importMeasurementFile(request.file, request.isZip, index, onProgress, request.existing);
       scope.postMessage({ id, type: 'result', outcome }, outcome.ok ? transferablesOf(outcome.columns) : []);
     },
     (error: unknown) => scope.postMessage({ id, type: 'result', outcome: { ok: false, code: 'nettest.boundariesUnavailable', message: String(error) } }),

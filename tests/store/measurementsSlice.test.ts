@@ -28,7 +28,7 @@ function openCoordinator(profile: Profile): AppStore {
 }
 
 function fileOf(name: string, bytes: Uint8Array) {
-  const blob = new Blob([bytes]);
+  const blob = new Blob([bytes as BlobPart]);
   return { name, size: blob.size, stream: () => blob.stream() as ReadableStream<Uint8Array> };
 }
 
