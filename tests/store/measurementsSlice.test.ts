@@ -114,11 +114,14 @@ describe('measurements in the store', () => {
     const profile = newProfile();
     const store = openCoordinator(profile);
     await store.getState().importMeasurementFiles([fileOf('nettest.csv', strToU8(nettestCsv(near)))]);
-    await store.getState().importMeasurementFiles([fileOf('seznam.zip', zipSync({ 'seznam.csv': strToU8('Kód obce;Název\r\n1;Aš\r\n') })), fileOf('prazdny.csv', new Uint8Array(0))]);
+    // A file the browser can no longer read (moved, permission withdrawn): its stream fails.
+    const gone = { name: 'presunuty.csv', size: 100, stream: () => new ReadableStream<Uint8Array>({ pull: (controller) => controller.error(new DOMException('gone', 'NotReadableError')) }) };
+    await store.getState().importMeasurementFiles([fileOf('seznam.zip', zipSync({ 'seznam.csv': strToU8('Kód obce;Název\r\n1;Aš\r\n') })), fileOf('prazdny.csv', new Uint8Array(0)), gone]);
     const job = store.getState().measurementImport;
     expect(job.status === 'done' && job.results.map((r) => r.result)).toEqual([
       { ok: false, code: 'nettest.zipWithoutNettest', files: ['seznam.csv'], missing: ['open_test_uuid', 'network_type', 'lat', 'long'] },
       { ok: false, code: 'nettest.empty' },
+      { ok: false, code: 'nettest.unreadable' },
     ]);
     expect(store.getState().measurements.count).toBe(30);
   });

@@ -143,7 +143,10 @@ function isCsvName(name: string): boolean {
   return /\.(csv|txt)$/i.test(name) && !name.startsWith('__MACOSX/') && !/(^|\/)\._/.test(name);
 }
 
-/** Reads a NetTest CSV or a ZIP of them. Expected failures come back as codes, never thrown. */
+/**
+ * Reads a NetTest CSV or a ZIP of them. Expected failures of the content come back as codes; a failure to read the
+ * bytes at all (the source's own error) is thrown for the caller to report.
+ */
 export async function readNettestStream(chunks: AsyncIterable<Uint8Array>, isZip: boolean, options: NettestReadOptions): Promise<NettestReadResult> {
   const sinks: Array<{ name: string; sink: CsvSink; finished: boolean }> = [];
   let bytesRead = 0;
@@ -192,9 +195,11 @@ export async function readNettestStream(chunks: AsyncIterable<Uint8Array>, isZip
     }
     atEnd = true;
     if (unzip && !failure) unzip.push(new Uint8Array(0), true);
-  } catch {
+  } catch (error: unknown) {
+    // A CSV whose bytes could not be read: the caller says so (nothing here can go wrong with the bytes themselves).
+    if (!isZip) throw error;
     // At the end of the input an entry still open means the ZIP was cut short.
-    failure ??= !isZip ? 'nettest.empty' : atEnd && sinks.some((s) => !s.finished) ? 'nettest.zipTruncated' : 'nettest.zipBroken';
+    failure ??= atEnd && sinks.some((s) => !s.finished) ? 'nettest.zipTruncated' : 'nettest.zipBroken';
   }
   if (!unzip) {
     sinks[0]!.finished = true;
