@@ -11,6 +11,8 @@ void store.getState().start();
 void store.getState().loadReports();
 void store.getState().loadReview();
 void store.getState().loadMeasurements();
+void store.getState().restoreZsjLayer();
+void store.getState().restoreObecContacts();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -1,18 +1,57 @@
 /**
  * `hlucha-mista aggregate <files…> --by kraj|orp|obec|h3 [--format json|csv] [--resolution 8]` and
- * `hlucha-mista cluster <files…> [--distance METRES] [--format json|geojson]`, reading obec files.
+ * `hlucha-mista cluster <files…> [--distance METRES] [--settings FILE] [--now ISO] [--format json|geojson]`, reading obec
+ * files; `--settings` takes the analysis settings (grouping distance, evidence thresholds) the app's dialog sets.
  */
 import { AGGREGATION_UNITS, aggregateReports, DEFAULT_H3_RESOLUTION, type AggregationUnit } from '../core/aggregate/aggregateReports.ts';
-import { clusterReports, DEFAULT_CLUSTER_DISTANCE_M } from '../core/cluster/clusterReports.ts';
+import { clusterReports } from '../core/cluster/clusterReports.ts';
 import { assessEvidence } from '../core/evidence/evidenceMeter.ts';
 import { readFileSync } from 'node:fs';
 import { ObecIndex } from '../core/lookup/obecIndex.ts';
 import { ZsjIndex } from '../core/zsj/zsjLayer.ts';
 import { representativePoint } from '../core/reports/derivePlace.ts';
 import { OPERATOR_CHOICES } from '../core/reports/enumerations.ts';
+import {
+  ANALYSIS_SETTING_FIELDS,
+  ANALYSIS_SETTING_RULES,
+  DEFAULT_ANALYSIS_SETTINGS,
+  settingValue,
+  validateAnalysisSettings,
+  type AnalysisSettingField,
+  type AnalysisSettings,
+} from '../store/analysisSettings.ts';
 import { parseArguments } from './main.ts';
 import { readObce } from './packsOnDisk.ts';
 import { loadReportFiles } from './reportFiles.ts';
+
+/**
+ * `--settings FILE`: the analysis settings as JSON ({ distanceM, addressRadiusM, thresholds: { minReports, … } },
+ * the fields of the app's "Nastavení analýzy"); a missing field takes its default, a bad one is refused with its
+ * reason. Without the flag, the defaults (with their sources, see store/analysisSettings.ts).
+ */
+export function readSettingsFlag(file: string | true | undefined): { ok: true; settings: AnalysisSettings } | { ok: false; message: string } {
+  if (typeof file !== 'string') return { ok: true, settings: DEFAULT_ANALYSIS_SETTINGS };
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error: unknown) {
+    return { ok: false, message: `--settings ${file}: not readable JSON (${(error as Error).message})` };
+  }
+  if (typeof data !== 'object' || data === null) return { ok: false, message: `--settings ${file}: expected a JSON object` };
+  const blob = data as Record<string, unknown>;
+  const thresholds = (typeof blob.thresholds === 'object' && blob.thresholds !== null ? blob.thresholds : {}) as Record<string, unknown>;
+  const texts = {} as Record<AnalysisSettingField, string>;
+  for (const field of ANALYSIS_SETTING_FIELDS) {
+    const value = field === 'distanceM' || field === 'addressRadiusM' ? blob[field] : thresholds[field];
+    texts[field] = value === undefined ? String(settingValue(DEFAULT_ANALYSIS_SETTINGS, field)) : String(value);
+  }
+  const validated = validateAnalysisSettings(texts);
+  if (!validated.ok) {
+    const reasons = Object.entries(validated.problems).map(([field, problem]) => `${field} (${problem}, allowed ${ANALYSIS_SETTING_RULES[field as AnalysisSettingField].min}…${ANALYSIS_SETTING_RULES[field as AnalysisSettingField].max})`);
+    return { ok: false, message: `--settings ${file}: ${reasons.join(', ')}` };
+  }
+  return { ok: true, settings: validated.settings };
+}
 
 function csvCell(value: string | number): string {
   const text = String(value);
@@ -20,11 +59,16 @@ function csvCell(value: string | number): string {
 }
 
 export function runAggregate(argv: string[]): number {
-  const { flags, positional } = parseArguments(argv, ['by', 'format', 'resolution', 'zsj']);
+  const { flags, positional } = parseArguments(argv, ['by', 'format', 'resolution', 'zsj', 'settings']);
   const by = flags.get('by');
   const format = flags.get('format') ?? 'json';
   if (positional.length === 0 || typeof by !== 'string' || !(AGGREGATION_UNITS as readonly string[]).includes(by) || (format !== 'json' && format !== 'csv')) {
-    process.stderr.write('Usage: hlucha-mista aggregate <obec-files…> --by kraj|orp|obec|zsj|h3 [--format json|csv] [--resolution 8] [--zsj zsj-layer.geojson]\n');
+    process.stderr.write('Usage: hlucha-mista aggregate <obec-files…> --by kraj|orp|obec|zsj|h3 [--format json|csv] [--resolution 8] [--zsj zsj-layer.geojson] [--settings settings.json]\n');
+    return 2;
+  }
+  const settings = readSettingsFlag(flags.get('settings'));
+  if (!settings.ok) {
+    process.stderr.write(`${settings.message}\n`);
     return 2;
   }
   let zsjIndex: ZsjIndex | undefined;
@@ -40,7 +84,8 @@ export function runAggregate(argv: string[]): number {
   const loaded = loadReportFiles(positional, index);
   for (const file of loaded.files) if (file.problem) process.stderr.write(`${file.file}: ${file.problem}\n`);
   const resolution = typeof flags.get('resolution') === 'string' ? Number(flags.get('resolution')) : DEFAULT_H3_RESOLUTION;
-  const clustering = clusterReports(loaded.reports, { distanceM: DEFAULT_CLUSTER_DISTANCE_M });
+  // Localities per unit are counted with the grouping distance of the settings.
+  const clustering = clusterReports(loaded.reports, { distanceM: settings.settings.distanceM });
   const result = aggregateReports(loaded.reports, index, { by: by as AggregationUnit, h3Resolution: resolution, localityOf: clustering.localityOf, ...(zsjIndex ? { zsjIndex } : {}) });
   if (format === 'json') {
     process.stdout.write(`${JSON.stringify({ by, files: loaded.files, reports: loaded.reports.length, outside: result.outside.length, units: result.units })}\n`);
@@ -61,11 +106,19 @@ export function runAggregate(argv: string[]): number {
 }
 
 export function runCluster(argv: string[]): number {
-  const { flags, positional } = parseArguments(argv, ['distance', 'format']);
+  const { flags, positional } = parseArguments(argv, ['distance', 'format', 'settings', 'now']);
   const format = flags.get('format') ?? 'json';
-  const distanceM = typeof flags.get('distance') === 'string' ? Number(flags.get('distance')) : DEFAULT_CLUSTER_DISTANCE_M;
-  if (positional.length === 0 || !(distanceM > 0) || (format !== 'json' && format !== 'geojson')) {
-    process.stderr.write('Usage: hlucha-mista cluster <obec-files…> [--distance METRES] [--format json|geojson]\n');
+  const settings = readSettingsFlag(flags.get('settings'));
+  if (!settings.ok) {
+    process.stderr.write(`${settings.message}\n`);
+    return 2;
+  }
+  // --distance wins over the settings' grouping distance.
+  const distanceM = typeof flags.get('distance') === 'string' ? Number(flags.get('distance')) : settings.settings.distanceM;
+  const nowFlag = flags.get('now');
+  const now = typeof nowFlag === 'string' ? nowFlag : new Date().toISOString();
+  if (positional.length === 0 || !(distanceM > 0) || (format !== 'json' && format !== 'geojson') || !Number.isFinite(Date.parse(now))) {
+    process.stderr.write('Usage: hlucha-mista cluster <obec-files…> [--distance METRES] [--settings settings.json] [--now ISO-TIME] [--format json|geojson]\n');
     return 2;
   }
   const index = ObecIndex.fromCollection(readObce(), { coverage: 'country' });
@@ -73,12 +126,11 @@ export function runCluster(argv: string[]): number {
   for (const file of loaded.files) if (file.problem) process.stderr.write(`${file.file}: ${file.problem}\n`);
   const byId = new Map(loaded.reports.map((r) => [r.id, r]));
   const clustering = clusterReports(loaded.reports, { distanceM });
-  const now = new Date().toISOString();
   const localities = clustering.localities.map((locality) => {
     const members = locality.reportIds.map((id) => byId.get(id)!);
     const points = members.map((r) => representativePoint(r.geometry));
     const centroid = [points.reduce((s, p) => s + p[0], 0) / points.length, points.reduce((s, p) => s + p[1], 0) / points.length].map((v) => Math.round(v * 1e6) / 1e6);
-    const evidence = assessEvidence(members, now);
+    const evidence = assessEvidence(members, now, settings.settings.thresholds);
     return {
       id: locality.id,
       reports: members.length,
@@ -90,7 +142,7 @@ export function runCluster(argv: string[]): number {
     };
   });
   if (format === 'json') {
-    process.stdout.write(`${JSON.stringify({ distanceM, reports: loaded.reports.length, localities })}\n`);
+    process.stdout.write(`${JSON.stringify({ distanceM, thresholds: settings.settings.thresholds, evaluatedAt: now, reports: loaded.reports.length, localities })}\n`);
   } else {
     const features = localities.map(({ centroid, ...properties }) => ({ type: 'Feature', id: properties.id, geometry: { type: 'Point', coordinates: centroid }, properties }));
     process.stdout.write(`${JSON.stringify({ type: 'FeatureCollection', features })}\n`);

@@ -8,6 +8,7 @@
  *   cluster <files…>               problem localities from obec files
  *   export <files…> --kraj …       the ČTÚ submission package (or --public, the open-data variant); alias: package
  *   verify <zip>                   checks a package against its manifest
+ *   table-import <file>            an office's CSV/XLSX table → an obec file (guessed mapping, per-row reasons)
  *   geodata build [--source DIR] [--kraj CZ041|all] [--out DIR]
  *   geodata ensure [--soft]        build the packs when missing (npm install / start / test call this)
  */
@@ -16,6 +17,7 @@ import { runGeodata } from './geodataCommand.ts';
 import { runLookup } from './lookupCommand.ts';
 import { runMeasurements } from './measurementsCommand.ts';
 import { runPackage } from './packageCommand.ts';
+import { runTableImport } from './tableImportCommand.ts';
 import { runValidate } from './validateCommand.ts';
 import { runVerify } from './verifyCommand.ts';
 
@@ -28,6 +30,7 @@ export const USAGE = `Usage:
   hlucha-mista cluster <obec-files…> [--distance METRES] [--format json|geojson]
   hlucha-mista measurements <nettest.csv|.zip> [--format json|geojson]
   hlucha-mista verify <balicek.zip>
+  hlucha-mista table-import <file.csv|.xlsx> [--mapping JSON|FILE] [--sheet NAME] [--encoding utf-8|windows-1250|mixed] [--delimiter ';'|','|tab] [--generated-at ISO] [--out FILE]
   hlucha-mista export <obec-files…> --kraj CZ041 [--review FILE] [--status confirmed,…] [--generated-at ISO] [--with-reporters] [--public] [--out FILE]
   hlucha-mista geodata build [--source DIR] [--kraj CZ041|all] [--out DIR]
   hlucha-mista geodata ensure [--soft]`;
@@ -52,6 +55,8 @@ export async function main(argv: string[]): Promise<number> {
       return runVerify(rest);
     case 'measurements':
       return runMeasurements(rest);
+    case 'table-import':
+      return runTableImport(rest);
     case undefined:
     case '--help':
     case '-h':

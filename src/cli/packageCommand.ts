@@ -5,6 +5,7 @@
  * With --measurements, the NetTest measurements near each locality are attached (mereni.csv, evidence level).
  * Demo reports stay out unless --include-demo (then they are labelled DEMO in hlaseni.csv). Builds the ČTÚ submission package (or with --public the open-data variant) from obec files, as the app does.
  */
+import { obecContactTexts } from '../core/obecFile/obecContacts.ts';
 import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -131,6 +132,7 @@ export async function runPackage(argv: string[]): Promise<number> {
     includeReporters: flags.has('with-reporters'),
     sqlJs: await initSqlJs(),
     review,
+    obecContacts: obecContactTexts(loaded.contacts),
   });
   const out = typeof flags.get('out') === 'string' ? (flags.get('out') as string) : result.fileName;
   writeFileSync(out, result.zip);

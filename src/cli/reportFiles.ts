@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { ObecIndex } from '../core/lookup/obecIndex.ts';
+import { obecContactOf, withObecContact, type ObecContact } from '../core/obecFile/obecContacts.ts';
 import { parseObecFile } from '../core/obecFile/parseObecFile.ts';
 import { derivePlace } from '../core/reports/derivePlace.ts';
 import { mergeReports } from '../core/reports/mergeReports.ts';
@@ -9,6 +10,8 @@ export interface LoadedReports {
   reports: Report[];
   /** Per file: how many reports were read and what was refused. */
   files: Array<{ file: string; reports: number; rejected: number; problem: string | null }>;
+  /** The obce's official contacts from the files' sign-offs (newest per obec). */
+  contacts: Record<string, ObecContact>;
 }
 
 /**
@@ -18,6 +21,7 @@ export interface LoadedReports {
 export function loadReportFiles(files: readonly string[], index: ObecIndex): LoadedReports {
   const byId: Record<string, Report> = {};
   const summary: LoadedReports['files'] = [];
+  let contacts: Record<string, ObecContact> = {};
   for (const file of files) {
     let text: string;
     try {
@@ -32,11 +36,13 @@ export function loadReportFiles(files: readonly string[], index: ObecIndex): Loa
       continue;
     }
     for (const report of mergeReports(byId, parsed.reports).toSave) byId[report.id] = report;
+    const contact = obecContactOf(parsed.header);
+    if (contact) contacts = withObecContact(contacts, contact);
     summary.push({ file, reports: parsed.reports.length, rejected: parsed.rejected.length, problem: null });
   }
   const reports = Object.values(byId).map((report) => {
     const derived = derivePlace(index, report.geometry);
     return { ...report, place: derived.ok ? derived.place : null };
   });
-  return { reports, files: summary };
+  return { reports, files: summary, contacts };
 }

@@ -55,6 +55,7 @@ import {
 } from './reportLayers.ts';
 import { CoordinatorOverlay } from './CoordinatorOverlay.ts';
 import { MeasurementOverlay } from './MeasurementOverlay.ts';
+import { ZSJ_SOURCE } from './zsjLayers.ts';
 import { ObecLabels } from './obecLabels.ts';
 import { OrpLabels } from './orpLabels.ts';
 import { installTestHook } from './testHook.ts';
@@ -196,6 +197,10 @@ export class MapController {
     if (previous === null || state.myObecKod !== previous.myObecKod) this.showMyObec(state.myObecKod);
     if (previous === null || state.reports !== previous.reports) this.showReports(state.reports);
     if (previous === null || state.editor !== previous.editor || state.reports !== previous.reports) this.showEditor(state);
+    if (previous === null || state.zsjLayer !== previous.zsjLayer) {
+      this.setSourceData(ZSJ_SOURCE, state.zsjLayer?.outlines ?? { type: 'FeatureCollection', features: [] });
+      this.container.dataset.zsjCount = String(state.zsjLayer?.count ?? 0);
+    }
     this.coordinator.sync(state, previous);
     this.measurementOverlay.sync(state, previous);
   }

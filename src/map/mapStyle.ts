@@ -12,6 +12,7 @@ import type {
 } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { coordinatorFillLayers, coordinatorOverlayLayers, coordinatorSources } from './coordinatorLayers.ts';
+import { ZSJ_SOURCE, zsjLayers, zsjSource } from './zsjLayers.ts';
 import { REPORTS_SOURCE, reportLayers } from './reportLayers.ts';
 
 export const SOURCE = {
@@ -185,7 +186,7 @@ export function buildMapStyle(): StyleSpecification {
   // The coordinator's choropleth goes below the obec lines, its localities and points above everything.
   const boundaries = boundaryLayers();
   const at = boundaries.findIndex((layer) => layer.id === LAYER.obceLine);
-  boundaries.splice(at, 0, ...coordinatorFillLayers());
+  boundaries.splice(at, 0, ...coordinatorFillLayers(), ...zsjLayers());
   return {
     version: 8,
     sources: {
@@ -196,6 +197,7 @@ export function buildMapStyle(): StyleSpecification {
       [SOURCE.kraj]: geojsonSource(),
       [REPORTS_SOURCE]: geojsonSource('id'),
       ...coordinatorSources(),
+      [ZSJ_SOURCE]: zsjSource(),
     },
     layers: [...boundaries, ...reportLayers(), ...coordinatorOverlayLayers()],
   };

@@ -19,6 +19,8 @@ import { createReviewSlice, type ReviewDependencies, type ReviewSlice } from './
 import { createSearchSlice, type SearchSlice } from './searchSlice.ts';
 import { createSelectionSlice, type SelectionSlice } from './selectionSlice.ts';
 import { createSettingsSlice, type SettingsSlice } from './settingsSlice.ts';
+import { createZsjSlice, type ZsjSlice } from './zsjSlice.ts';
+import { createObecContactsSlice, type ObecContactsSlice } from './obecContactsSlice.ts';
 
 export type AppState = RegionSlice &
   SettingsSlice &
@@ -29,7 +31,9 @@ export type AppState = RegionSlice &
   ReviewSlice &
   CoordinatorSlice &
   PackageSlice &
-  MeasurementsSlice;
+  MeasurementsSlice &
+  ZsjSlice &
+  ObecContactsSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** The signature every slice creator has (the store is wrapped in `persist`). */
@@ -74,8 +78,18 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
             ...(options.reports && 'indexedDB' in options.reports ? { indexedDB: options.reports.indexedDB } : {}),
             ...(options.reports?.databaseName ? { databaseName: options.reports.databaseName } : {}),
             ...(options.reports?.now ? { now: options.reports.now } : {}),
+            ...(options.reports && 'channelName' in options.reports ? { tabChannelName: options.reports.channelName } : {}),
           },
         )(...args),
+        ...createZsjSlice({
+          ...(options.reports && 'indexedDB' in options.reports ? { indexedDB: options.reports.indexedDB } : {}),
+          ...(options.reports?.databaseName ? { databaseName: options.reports.databaseName } : {}),
+          ...(options.reports?.now ? { now: options.reports.now } : {}),
+        })(...args),
+        ...createObecContactsSlice({
+          ...(options.reports && 'indexedDB' in options.reports ? { indexedDB: options.reports.indexedDB } : {}),
+          ...(options.reports?.databaseName ? { databaseName: options.reports.databaseName } : {}),
+        })(...args),
         ...createCoordinatorSlice(options.coordinator)(...args),
         ...createPackageSlice(options.package)(...args),
         ...createMeasurementsSlice(

@@ -17,6 +17,8 @@ export const HISTORY_LABEL_KEYS = [
   'history.deleteReport',
   'history.importObecFile',
   'history.clearReports',
+  'history.fillZsj',
+  'history.importTable',
 ] as const;
 export type HistoryLabelKey = (typeof HISTORY_LABEL_KEYS)[number];
 

@@ -8,6 +8,7 @@
 import { version as APP_VERSION } from '../../package.json';
 import { buildPackageLocalities, type PackageLocality } from '../core/export/packageLocalities.ts';
 import { withAttachedMeasurements } from '../core/export/packageMeasurements.ts';
+import { obecContactTexts } from '../core/obecFile/obecContacts.ts';
 import { KRAJE } from '../core/units/adminUnits.ts';
 import type { PackageProgress, PackageResult, PackageVariant } from '../worker/packageProtocol.ts';
 import type { AppState, SliceCreator } from './appStore.ts';
@@ -121,6 +122,7 @@ export function createPackageSlice(dependencies: PackageDependencies = {}): Slic
               : { source: '', describesDate: '', attribution: '' },
             includeReporters: variant === 'ctu' && state.packageIncludeReporters,
             review: state.review,
+            obecContacts: obecContactTexts(state.obecContacts),
           },
           (progress) => set({ packageJob: { status: 'running', variant, progress } }),
         );

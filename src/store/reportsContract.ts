@@ -6,11 +6,21 @@
 import type { ReportGeometry, Report } from '../core/reports/report.ts';
 import type { ReportProblem } from '../core/reports/validateReport.ts';
 import type { ObecFileSignOff, ImportSummary } from '../core/obecFile/obecFileFormat.ts';
+import type { TableRowProblem } from '../core/io/table.ts';
+
+/** What importing an office's table did (the rows refused before, in rowsToReports, are the dialog's to list). */
+export interface TableImportSummary {
+  added: number;
+  /** Already stored (the same row imported before): the stored copy, perhaps edited since, is kept. */
+  unchanged: number;
+  /** Rows whose place could not be derived (e.g. in no obec), with their reason. */
+  rejected: TableRowProblem[];
+}
 
 /** The fields a person edits in the form (everything but ids, revisions, timestamps, geometry and derived place). */
 export type EditableReportFields = Omit<
   Report,
-  'schemaVersion' | 'id' | 'revision' | 'createdAt' | 'updatedAt' | 'geometry' | 'place' | 'demo'
+  'schemaVersion' | 'id' | 'revision' | 'createdAt' | 'updatedAt' | 'geometry' | 'place' | 'demo' | 'origin'
 >;
 
 /** The fields a person edits, as a list: createReport and updateReport take only these; the form edits these. */
@@ -76,6 +86,11 @@ export interface ReportsSlice {
   setMyObec(kod: string | null): void;
   /** Imports an obec file's text: validates, merges by id and revision, saves. Nothing is changed when the file is refused. */
   importObecFile(text: string): Promise<ImportSummary>;
+  /**
+   * Adds the reports made from an office's table (src/core/io/rowsToReports.ts) in one undoable step: each place is
+   * derived from the boundaries; a report whose id is already stored counts as known and is left as stored.
+   */
+  importTableReports(rows: ReadonlyArray<{ row: number; report: Report }>): Promise<TableImportSummary>;
   /** The obec file for the chosen obec (or all reports), as JSON text. */
   exportObecFile(signOff: ObecFileSignOff, obecKod: string | null): string;
   /** Removes every report (with confirmation in the UI); undoable. */

@@ -22,6 +22,7 @@ import { COUNTRY_PACK_ID } from '../core/packs/packFormat.ts';
 import { canonicalJson } from '../core/text/canonicalJson.ts';
 import { createEmptyReport, reviseReport } from '../core/reports/createReport.ts';
 import { derivePlace, type DerivePlaceResult } from '../core/reports/derivePlace.ts';
+import { zsjOfGeometry } from '../core/zsj/assignZsj.ts';
 import { mergeReports } from '../core/reports/mergeReports.ts';
 import { migrateReport } from '../core/reports/migrateReport.ts';
 import type { DerivedPlace, Report, ReportGeometry } from '../core/reports/report.ts';
@@ -44,7 +45,8 @@ import {
 } from './persistence/reportDatabase.ts';
 import { platformStorageManager, requestPersistentStorage, type PersistentStorageManager } from './persistence/persistentStorage.ts';
 import { openTabChannel, TAB_CHANNEL_NAME, type TabChannel } from './persistence/tabChannel.ts';
-import type { EditableReportFields, HistoryStatus, ReportsSlice, StorageStatus } from './reportsContract.ts';
+import type { EditableReportFields, HistoryStatus, ReportsSlice, StorageStatus, TableImportSummary } from './reportsContract.ts';
+import type { TableRowProblem } from '../core/io/table.ts';
 import { EDITABLE_REPORT_FIELDS } from './reportsContract.ts';
 
 /** What the slice needs from the world; each has the browser's default. Tests pass their own. */
@@ -67,6 +69,8 @@ export interface ReportsDependencies {
 
 /** The slice as implemented: the contract, plus a retry and a close (proposed for the contract). */
 export interface ReportsStoreSlice extends ReportsSlice {
+  /** Sets the ZSJ a loaded layer gives (zsjAssignments), as one undoable edit. */
+  applyZsjAssignments(assignments: ReadonlyArray<{ id: string; zsj: NonNullable<Report['zsj']> }>): Promise<number>;
   /** Tries again to save what is not saved yet (a "Try again" button next to the storage warning). */
   retrySaving(): Promise<void>;
   /** Closes the database connection and the tab channel (tests, or before a page is discarded). */
@@ -601,6 +605,8 @@ export function createReportsSlice(dependencies: ReportsDependencies = {}): Slic
             merged.toSave.map((report) => ({ id: report.id, before: current[report.id] ?? null, after: report })),
           );
         }
+        // A signed file for one obec carries the obec's official contact, for the kraj's package.
+        void get().rememberObecContact(parsed.header);
         return {
           ok: true,
           fileProblem: null,
@@ -613,6 +619,49 @@ export function createReportsSlice(dependencies: ReportsDependencies = {}): Slic
           rejected,
           migrated: parsed.migrated,
         };
+      });
+    }
+
+    /** Reports from an office's table: new ones are placed and added; ids already stored are known. */
+    async function importTableRows(rows: ReadonlyArray<{ row: number; report: Report }>): Promise<TableImportSummary> {
+      const rejected: TableRowProblem[] = [];
+      const incoming: Report[] = [];
+      let unchanged = 0;
+      let lastYield = performance.now();
+      for (const { row, report } of rows) {
+        if (performance.now() - lastYield > IMPORT_SLICE_MS) {
+          await yieldToBrowser(); // a long import must not freeze the page
+          lastYield = performance.now();
+        }
+        if (get().reports[report.id]) {
+          unchanged++;
+          continue;
+        }
+        const problems = validateReport(report);
+        if (problems.length > 0) {
+          rejected.push(...problems.map((problem) => ({ row, column: null, code: problem.code, ...(problem.params ? { params: problem.params } : {}) })));
+          continue;
+        }
+        const place = report.place ? ({ ok: true, place: report.place } as const) : await placeOf(report.geometry);
+        if (!place.ok) {
+          // The lookup's own code ('lookup.noObec', …) says exactly why.
+          rejected.push({ row, column: null, code: String(place.problem.params?.lookup ?? place.problem.code) });
+          continue;
+        }
+        incoming.push({ ...report, place: place.place });
+      }
+      return enqueue(async () => {
+        const current = get().reports;
+        // Another import may have added some meanwhile: those are known now.
+        const fresh = incoming.filter((report) => !current[report.id]);
+        unchanged += incoming.length - fresh.length;
+        if (fresh.length > 0) {
+          await commit(
+            'history.importTable',
+            fresh.map((report) => ({ id: report.id, before: null, after: report })),
+          );
+        }
+        return { added: fresh.length, unchanged, rejected };
       });
     }
 
@@ -644,6 +693,9 @@ export function createReportsSlice(dependencies: ReportsDependencies = {}): Slic
         return enqueue(async () => {
           const id = newId();
           const report: Report = { ...createEmptyReport(geometry, { id, now: now() }), ...pickEditable(fields), place: checked.place };
+          // With a ZSJ layer loaded, the ZSJ comes from it unless the mayor typed one.
+          const layer = get().zsjLayer;
+          if (layer && report.zsj?.source !== 'typed') report.zsj = zsjOfGeometry(layer.index, geometry);
           await commit('history.createReport', [{ id, before: null, after: report }]);
           return { ok: true as const, id };
         });
@@ -670,11 +722,25 @@ export function createReportsSlice(dependencies: ReportsDependencies = {}): Slic
           const current = get().reports[id];
           if (!current) return { ok: false as const, problems: [{ path: 'id', code: 'field.invalidId' as const }] };
           if (canonicalJson(current.geometry) === canonicalJson(geometry)) return { ok: true as const };
-          const next = reviseReport(current, { geometry, place: checked.place }, now());
+          const layer = get().zsjLayer;
+          const zsj = layer && current.zsj?.source !== 'typed' ? zsjOfGeometry(layer.index, geometry) : current.zsj;
+          const next = reviseReport(current, { geometry, place: checked.place, zsj }, now());
           await commit('history.updateGeometry', [{ id, before: current, after: next }]);
           return { ok: true as const };
         });
       },
+
+      applyZsjAssignments: (assignments) =>
+        enqueue(async () => {
+          const changes: HistoryChange[] = [];
+          for (const { id, zsj } of assignments) {
+            const current = get().reports[id];
+            if (!current || current.zsj?.source === 'typed') continue;
+            changes.push({ id, before: current, after: reviseReport(current, { zsj }, now()) });
+          }
+          if (changes.length > 0) await commit('history.fillZsj', changes);
+          return changes.length;
+        }),
 
       deleteReport: (id) =>
         enqueue(async () => {
@@ -713,6 +779,7 @@ export function createReportsSlice(dependencies: ReportsDependencies = {}): Slic
       setMyObec: (kod) => set({ myObecKod: kod }),
 
       importObecFile: (text) => importText(text),
+      importTableReports: (rows) => importTableRows(rows),
 
       exportObecFile: (signOff: ObecFileSignOff, obecKod: string | null) => {
         // Incomplete reports (no description, failures or operators yet) stay out: the kraj's import would refuse

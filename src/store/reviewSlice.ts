@@ -12,12 +12,15 @@ import { EMPTY_REVIEW_STATE, type ReviewAction, type ReviewState } from '../core
 import type { AnalysisResult } from '../worker/analysisProtocol.ts';
 import type { SliceCreator } from './appStore.ts';
 import { openReportDatabase, REPORT_DATABASE_NAME, type ReportDatabase, type StorageFailureCode } from './persistence/reportDatabase.ts';
+import { openReviewChannel, TAB_CHANNEL_NAME } from './persistence/tabChannel.ts';
 
 export interface ReviewDependencies {
   /** The IndexedDB factory; null: none. Default: globalThis.indexedDB. */
   indexedDB?: IDBFactory | null;
   databaseName?: string;
   now?: () => string;
+  /** The BroadcastChannel shared by the tabs; null: none. Default: the app's tab channel. */
+  tabChannelName?: string | null;
 }
 
 export type ReviewStorageStatus = { state: 'loading' } | { state: 'ready' } | { state: 'failing'; code: StorageFailureCode };
@@ -57,6 +60,11 @@ export function createReviewSlice(dependencies: ReviewDependencies = {}): SliceC
     const now = dependencies.now ?? (() => new Date().toISOString());
     let database: ReportDatabase | null = null;
     let closed = false;
+    // Another tab saved its review: read and merge it (what this tab holds in memory is kept by the merge).
+    const channelName = 'tabChannelName' in dependencies ? dependencies.tabChannelName : TAB_CHANNEL_NAME;
+    const channel = channelName
+      ? openReviewChannel({ name: channelName, database: databaseName, tab: crypto.randomUUID(), onSaved: () => void get().loadReview() })
+      : null;
     let queue: Promise<unknown> = Promise.resolve();
 
     function enqueue<T>(job: () => Promise<T>): Promise<T> {
@@ -86,11 +94,20 @@ export function createReviewSlice(dependencies: ReviewDependencies = {}): SliceC
       return database;
     }
 
+    /**
+     * Saves by merging into what is stored (one transaction), so a review another tab saved meanwhile is kept; the
+     * merged review then shows here too, and the other tabs are told to re-read it.
+     */
     async function save(state: ReviewState): Promise<void> {
       const db = await open();
       if (!db) return;
-      const written = await db.writeReview(state);
-      set({ reviewStorage: written.ok ? { state: 'ready' } : { state: 'failing', code: written.code } });
+      const written = await db.mergeReview(state);
+      if (!written.ok) {
+        set({ reviewStorage: { state: 'failing', code: written.code } });
+        return;
+      }
+      set(get().review === state ? { review: written.value.review, reviewStorage: { state: 'ready' } } : { reviewStorage: { state: 'ready' } });
+      if (written.value.changed) channel?.announce();
     }
 
     return {
@@ -164,6 +181,7 @@ export function createReviewSlice(dependencies: ReviewDependencies = {}): SliceC
 
       closeReview: () => {
         closed = true;
+        channel?.close();
         database?.close();
         database = null;
       },

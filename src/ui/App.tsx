@@ -16,6 +16,7 @@ import { ReportFormPanel } from './reports/ReportForm.tsx';
 import { ReportList } from './reports/ReportList.tsx';
 import { ReportsToolbar } from './reports/ReportsToolbar.tsx';
 import { useAppStore, useT } from './storeContext.tsx';
+import { TableImportHost } from './tableImport/TableImportDialog.tsx';
 
 export function App() {
   return (
@@ -52,6 +53,7 @@ function AppLayout() {
         </aside>
       </main>
       <AppDialogs />
+      <TableImportHost />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { sniffFileKind, SNIFF_BYTES, type FileKind } from '../core/io/sniffFile.ts';
 import type { AppStore } from '../store/appStore.ts';
 import { importDroppedMeasurements } from './coordinator/measurementRoute.ts';
+import { requestTableImport } from './tableImport/tableImportRequests.ts';
 
 /** Where dropped files of one kind go. Obec files (JSON) keep their own import (see useImportDrop). */
 export type FileRoute = (store: AppStore, files: File[]) => void;
@@ -12,6 +13,8 @@ export type FileRoute = (store: AppStore, files: File[]) => void;
 export const FILE_ROUTES: Partial<Record<FileKind, FileRoute>> = {
   nettestCsv: importDroppedMeasurements(false),
   zip: importDroppedMeasurements(true),
+  table: (_store, files) => requestTableImport(files),
+  spreadsheet: (_store, files) => requestTableImport(files),
 };
 
 /** Dropped files grouped by their kind, in the order they came. */

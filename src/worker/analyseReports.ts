@@ -40,6 +40,9 @@ const MIN_RADIUS_M = 120;
 export function reportPassesFilters(report: Report, filters: AnalysisFilters): boolean {
   if (filters.operators.length > 0 && !report.operators.some((o) => o === 'all' || filters.operators.includes(o))) return false;
   if (filters.failures.length > 0 && !report.failures.some((f) => filters.failures.includes(f))) return false;
+  // Filters stored before these two existed lack them: absent means "all".
+  if (filters.technologies?.length && !report.technologies.some((x) => filters.technologies.includes(x))) return false;
+  if (filters.environments?.length && !report.environments.some((x) => filters.environments.includes(x))) return false;
   if (filters.orpKod !== null && report.place?.orp.kod !== filters.orpKod) return false;
   if (filters.obecKod !== null && report.place?.obec.kod !== filters.obecKod) return false;
   const day = report.createdAt.slice(0, 10);
@@ -160,12 +163,15 @@ export function analyseReports(
     if (first[0] !== last[0] || first[1] !== last[1]) boundary.push(first);
     return { ...unit, boundary };
   });
+  // Per ZSJ: the ZSJ each report records (typed, or given by the loaded ZSJ layer); reports without one are left out.
+  const byZsj = aggregateReports(shown, index, { by: 'zsj', ...options });
   onProgress({ phase: 'aggregation', fraction: 1 });
   return {
     localities,
     byOrp: byOrp.units,
     byObec: byObec.units,
     byH3: cells,
+    byZsj: byZsj.units,
     shownReports: shown.length,
     totalReports: reports.length,
     outside: byObec.outside.length,

@@ -5,7 +5,7 @@
  */
 import type { UnitStatistics } from '../core/aggregate/aggregateReports.ts';
 import type { EvidenceAssessment, EvidenceThresholds } from '../core/evidence/evidenceMeter.ts';
-import type { FailureCode, OperatorChoice } from '../core/reports/enumerations.ts';
+import type { EnvironmentCode, FailureCode, OperatorChoice, TechnologyCode } from '../core/reports/enumerations.ts';
 import type { Report } from '../core/reports/report.ts';
 import type { LocalityStatus } from '../core/review/reviewModel.ts';
 import type { MeasurementColumns } from '../core/measurements/measurementColumns.ts';
@@ -17,6 +17,10 @@ export interface AnalysisFilters {
   /** Operators named by a report ("all operators" matches every one); empty: all. */
   operators: OperatorChoice[];
   failures: FailureCode[];
+  /** Technologies the report names (what the phone showed); empty: all. */
+  technologies: TechnologyCode[];
+  /** Where it was observed (outdoors, indoors, in a vehicle); empty: all. */
+  environments: EnvironmentCode[];
   orpKod: string | null;
   obecKod: string | null;
   /** ISO dates (YYYY-MM-DD) of the report's creation, inclusive. */
@@ -24,7 +28,7 @@ export interface AnalysisFilters {
   to: string | null;
 }
 
-export const NO_FILTERS: AnalysisFilters = { statuses: [], operators: [], failures: [], orpKod: null, obecKod: null, from: null, to: null };
+export const NO_FILTERS: AnalysisFilters = { statuses: [], operators: [], failures: [], technologies: [], environments: [], orpKod: null, obecKod: null, from: null, to: null };
 
 export interface AnalysisRequest {
   /** The boundary pack whose obce the worker aggregates over ("CZ": the whole country). */
@@ -93,6 +97,8 @@ export interface AnalysisResult {
   byOrp: UnitStatistics[];
   byObec: UnitStatistics[];
   byH3: H3CellStatistics[];
+  /** Per ZSJ the reports record (typed, or from the ZSJ layer); empty when no report has a ZSJ. */
+  byZsj: UnitStatistics[];
   /** Reports that pass the filters. */
   shownReports: number;
   totalReports: number;

@@ -43,6 +43,7 @@ export async function buildPackage(request: PackageRequest, resources: PackageRe
     includeReporters: request.includeReporters,
     sqlJs,
     review: request.review,
+    ...(request.obecContacts ? { obecContacts: request.obecContacts } : {}),
   });
   onProgress({ step: 'done', fraction: 1 });
   return result;

@@ -20,6 +20,8 @@ export interface PackageRequest {
   boundaries: SubmissionPackageInput['boundaries'];
   includeReporters: boolean;
   review: SubmissionPackageInput['review'];
+  /** Obec kód → the obec's official contact text. */
+  obecContacts?: Record<string, string>;
 }
 
 /** The steps shown under the progress bar. */

@@ -54,24 +54,35 @@ function measure<T>(run: () => T): { ms: number; result: T; peakMb: number } {
   return { ms, result, peakMb: peak / 1024 / 1024 };
 }
 
-const bare = measure(() => {
+function bareParse(): number {
   let rows = 0;
   Papa.parse<string[]>(text, { header: false, skipEmptyLines: true, step: () => void rows++ });
   return rows;
-});
+}
 
 const index = ObecIndex.fromCollection(readObce('CZ'), { coverage: 'country' });
-let aggregateMs = 0;
-const full = measure(() => {
+let aggregateMs = Infinity;
+function fullImport() {
   const consumer = new NettestConsumer((lon, lat) => index.findContaining(lon, lat) >= 0);
   Papa.parse<string[]>(text, { header: false, skipEmptyLines: true, step: (r) => consumer.row(r.data) });
   const result = consumer.finish();
   if (!result.ok) throw new Error(result.code);
   const started = performance.now();
   const cells = aggregateMeasurements(result.ingest.table).length;
-  aggregateMs = performance.now() - started;
+  aggregateMs = Math.min(aggregateMs, performance.now() - started);
   return { summary: result.summary, cells, tableMb: result.ingest.table.bytes / 1024 / 1024 };
-});
+}
+
+// Interleaved, best of RUNS each: the machine is shared, so a single pair of runs can be skewed either way.
+const RUNS = 2;
+let bare = measure(bareParse);
+let full = measure(fullImport);
+for (let run = 1; run < RUNS; run++) {
+  const b = measure(bareParse);
+  if (b.ms < bare.ms) bare = b;
+  const f = measure(fullImport);
+  if (f.ms < full.ms) full = f;
+}
 
 
 // The import worker's path: bytes in 64 KB chunks → TextDecoder → papaparse's stream → columns.
@@ -135,7 +146,7 @@ measurementCells(columns, cellCache.at(8), { operator: 'o2', technology: '4g' })
 const regroupFilterMs = performance.now() - started;
 
 const rate = (ms: number) => Math.round((ROWS / ms) * 1000);
-console.log(`\nNetTest import — ${ROWS.toLocaleString('en')} generated rows, ${(text.length / 1024 / 1024).toFixed(0)} MB of CSV text (Node ${process.version})`);
+console.log(`\nNetTest import — ${ROWS.toLocaleString('en')} generated rows, ${(text.length / 1024 / 1024).toFixed(0)} MB of CSV text (best of ${RUNS}, interleaved; Node ${process.version})`);
 console.log(`kept ${full.result.summary.kept.toLocaleString('en')}, skipped ${JSON.stringify(full.result.summary.skipped)}, ${full.result.cells.toLocaleString('en')} cell × operator × technology groups; columns take ${full.result.tableMb.toFixed(0)} MB\n`);
 console.log('| step | ms | rows/s | × bare parsing | peak RSS (MB, incl. the CSV text) |');
 console.log('|---|---:|---:|---:|---:|');

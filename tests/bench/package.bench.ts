@@ -27,7 +27,13 @@ const fonts = { regular: readFileSync(path.join(fontDir, 'DejaVuSans.ttf')), bol
 const sqlJs = await initSqlJs();
 const outline = readPackFile<KrajeCollection>('CZ041', 'kraje.display.geojson').features[0]!.geometry;
 
-async function run(): Promise<{ clusterMs: number; localitiesMs: number; packageMs: number; bytes: number; localities: number }> {
+/** CPU milliseconds of the whole process (all threads, so the parallel deflate counts in full) since `since`. */
+const cpuMs = (since: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
+};
+
+async function run(): Promise<{ clusterMs: number; localitiesMs: number; packageMs: number; packageCpuMs: number; bytes: number; localities: number }> {
   let t = performance.now();
   const clustering = clusterReports(reports, { distanceM: 300 });
   const clusterMs = performance.now() - t;
@@ -35,12 +41,13 @@ async function run(): Promise<{ clusterMs: number; localitiesMs: number; package
   const localities = buildPackageLocalities(reports, clustering, EMPTY_REVIEW_STATE, now);
   const localitiesMs = performance.now() - t;
   t = performance.now();
+  const cpu = process.cpuUsage();
   const { zip } = await buildSubmissionPackage({
     localities, kraj: { nuts3: 'CZ041', nazev: 'Karlovarský kraj' }, contact: { name: 'Bench', function: 'bench', email: '', phone: '' }, outline, fonts,
     label: (key) => key, generatedAt: now, appVersion: 'bench', selection: {}, boundaries: { source: 'bench', describesDate: '2024-06', attribution: '© ČÚZK' },
     includeReporters: false, sqlJs, review: EMPTY_REVIEW_STATE,
   });
-  return { clusterMs, localitiesMs, packageMs: performance.now() - t, bytes: zip.length, localities: localities.length };
+  return { clusterMs, localitiesMs, packageMs: performance.now() - t, packageCpuMs: cpuMs(cpu), bytes: zip.length, localities: localities.length };
 }
 
 await run(); // warm-up
@@ -51,5 +58,5 @@ console.log('| step | ms |');
 console.log('|---|---:|');
 console.log(`| cluster into localities | ${best.clusterMs.toFixed(0)} |`);
 console.log(`| localities with place, evidence, review | ${best.localitiesMs.toFixed(0)} |`);
-console.log(`| files (CSV, GeoJSON, GeoPackage 5514, PDF) + ZIP with checksums | ${best.packageMs.toFixed(0)} |`);
+console.log(`| files (CSV, GeoJSON, GeoPackage 5514, PDF) + ZIP with checksums | ${best.packageMs.toFixed(0)} (CPU ${best.packageCpuMs.toFixed(0)} ms, all threads) |`);
 console.log(`| **total** (goal < 1,500) | ${(best.clusterMs + best.localitiesMs + best.packageMs).toFixed(0)} |`);

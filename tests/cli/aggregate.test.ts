@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { requirePacks } from '../support/packs.ts';
@@ -37,6 +39,35 @@ describe('hlucha-mista aggregate and cluster', () => {
     const geojson = JSON.parse(run(['cluster', ...files, '--format', 'geojson']).stdout);
     expect(geojson.type).toBe('FeatureCollection');
     expect(geojson.features[0].geometry.type).toBe('Point');
+  });
+
+  it('takes the analysis settings from a file: grouping distance and evidence thresholds; bad settings are refused with the reason', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'hlucha-settings-'));
+    const strict = path.join(dir, 'strict.json');
+    writeFileSync(strict, JSON.stringify({ distanceM: 5000, thresholds: { minReports: 1, minDistinctSources: 1 } }));
+    const args = ['cluster', ...files, '--now', '2026-11-25T10:00:00Z'];
+    const byDefault = JSON.parse(run(args).stdout);
+    const withSettings = JSON.parse(run([...args, '--settings', strict]).stdout);
+    expect(withSettings.distanceM).toBe(5000);
+    expect(withSettings.thresholds.minReports).toBe(1);
+    expect(withSettings.evaluatedAt).toBe('2026-11-25T10:00:00Z');
+    expect(withSettings.localities.length).toBeLessThan(byDefault.localities.length);
+    // One report and one source are enough now: no locality lacks those two.
+    for (const locality of withSettings.localities) expect(locality.evidenceMissing).not.toContain('evidence.reports');
+    expect(byDefault.localities.some((l: { evidenceMissing: string[] }) => l.evidenceMissing.includes('evidence.reports'))).toBe(true);
+    // --distance still wins over the file.
+    expect(JSON.parse(run([...args, '--settings', strict, '--distance', '300']).stdout).distanceM).toBe(300);
+
+    const bad = path.join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ distanceM: -5, thresholds: { maxRsrpDbm: 'hodně' } }));
+    const refused = run([...args, '--settings', bad]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('distanceM (outOfRange');
+    expect(refused.stderr).toContain('maxRsrpDbm (notNumber');
+    writeFileSync(bad, '{ rozbité');
+    expect(run(['aggregate', ...files, '--by', 'orp', '--settings', bad]).stderr).toContain('not readable JSON');
+    const aggregated = JSON.parse(run(['aggregate', ...files, '--by', 'orp', '--settings', strict]).stdout);
+    expect(aggregated.units[0].localities).toBeLessThanOrEqual(JSON.parse(run(['aggregate', ...files, '--by', 'orp']).stdout).units[0].localities);
   });
 
   it('refuses bad arguments with usage', () => {

@@ -30,6 +30,24 @@ describe('hlucha-mista package', () => {
     expect(csv).not.toContain('starosta@bozidar.example');
   });
 
+  it('fills "Kontakt obce" from the newest signed obec file of each obec (an official contact, kept without opt-in)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'hm-contact-'));
+    const signed = JSON.parse(readFileSync(files[0]!, 'utf8')) as { hluchaMista: Record<string, unknown> };
+    signed.hluchaMista.obec = { kod: '506486', nazev: 'Boží Dar' };
+    signed.hluchaMista.signOff = { name: 'Jan Novák', function: 'starosta', date: '2026-11-20', contact: 'podatelna@bozidar.example' };
+    const file = path.join(dir, 'bozi-dar.geojson');
+    writeFileSync(file, JSON.stringify(signed));
+    const out = path.join(dir, 'p.zip');
+    const result = run(['package', file, '--kraj', 'CZ041', '--generated-at', '2026-11-25T10:00:00Z', '--out', out]);
+    expect(result.status, result.stderr).toBe(0);
+    const rows = new TextDecoder().decode(unzipSync(readFileSync(out))['lokality.csv']!).split('\r\n');
+    const column = rows[0]!.split(';').indexOf('Kontakt obce');
+    expect(column).toBeGreaterThan(0);
+    const bozi = rows.filter((row) => row.includes('Boží Dar'));
+    expect(bozi.length).toBeGreaterThan(0);
+    for (const row of bozi) expect(row.split(';')[column]).toBe('Jan Novák, starosta, podatelna@bozidar.example');
+  });
+
   it('writes the public variant, and refuses a missing kraj', () => {
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'hm-public-')), 'public.zip');
     const result = run(['package', ...files, '--kraj', 'CZ041', '--public', '--generated-at', '2026-11-25T10:00:00Z', '--out', out]);

@@ -10,10 +10,10 @@ import { loadIndexFromDisk, newProfile, validReport, type Profile } from './repo
 
 const AT = '2026-11-21T10:00:00.000Z';
 
-function openCoordinatorTab(profile: Profile): AppStore {
+function openCoordinatorTab(profile: Profile, channelName: string | null = null): AppStore {
   const store = createAppStore({
     settingsStorage: profile.settings,
-    reports: { loadIndex: loadIndexFromDisk, indexedDB: profile.indexedDB, channelName: null, storageManager: null, now: () => AT },
+    reports: { loadIndex: loadIndexFromDisk, indexedDB: profile.indexedDB, channelName, storageManager: null, now: () => AT },
     coordinator: { client: createInProcessAnalysisClient(loadIndexFromDisk), debounceMs: null, now: () => AT },
   });
   onTestFinished(() => {
@@ -121,6 +121,59 @@ describe('review slice', () => {
     expect(other.getState().review).toEqual(once);
     expect(once.reviews[localityOf(store, far)]?.notes.map((n) => n.text)).toEqual(['Ověřit u starosty']);
     expect(await other.getState().importReview('{"type":"FeatureCollection"}')).toEqual({ ok: false, code: 'reviewFile.notReviewFile' });
+  });
+});
+
+describe('review slice: two tabs', () => {
+  async function openLoaded(profile: Profile, channelName: string | null): Promise<AppStore> {
+    const tab = openCoordinatorTab(profile, channelName);
+    await tab.getState().loadReports();
+    await tab.getState().loadReview();
+    await tab.getState().runAnalysis();
+    tab.getState().setReviewerName(channelName ? 'Tab s kanálem' : 'Jana Dvořáková');
+    return tab;
+  }
+
+  it('a tab that saves without knowing the other tab’s review keeps it: both decisions, both notes, both audit entries', async () => {
+    const profile = newProfile();
+    const a = openCoordinatorTab(profile);
+    const { near, far } = await withThreeReports(a);
+    a.getState().setReviewerName('Jana Dvořáková');
+    // Tab B opened before A reviewed anything, and hears nothing from A (no channel, a tab asleep).
+    const b = await openLoaded(profile, null);
+    const nearLocality = localityOf(a, near[0]!);
+    const farLocality = localityOf(a, far);
+    expect(await a.getState().reviewLocality({ type: 'setStatus', localityId: nearLocality, status: 'inReview' })).toEqual({ ok: true });
+    expect(await a.getState().reviewLocality({ type: 'addNote', localityId: farLocality, text: 'Poznámka z tabu A' })).toEqual({ ok: true });
+    expect(b.getState().review.audit).toEqual([]);
+    expect(await b.getState().reviewLocality({ type: 'setPriority', localityId: farLocality, priority: 'high' })).toEqual({ ok: true });
+    expect(await b.getState().reviewLocality({ type: 'addNote', localityId: farLocality, text: 'Poznámka z tabu B' })).toEqual({ ok: true });
+
+    // B's save merged A's review in, and B now shows it too.
+    expect(b.getState().review.reviews[nearLocality]?.status).toBe('inReview');
+    const fresh = await openLoaded(profile, null);
+    const review = fresh.getState().review;
+    expect(review.reviews[nearLocality]?.status).toBe('inReview');
+    expect(review.reviews[farLocality]?.priority).toBe('high');
+    expect(review.reviews[farLocality]?.notes.map((n) => n.text).sort()).toEqual(['Poznámka z tabu A', 'Poznámka z tabu B']);
+    expect(review.audit.map((entry) => entry.action.type).sort()).toEqual(['addNote', 'addNote', 'setPriority', 'setStatus']);
+  });
+
+  it('with the tabs’ channel, the other tab shows a review saved here without a reload', async () => {
+    const profile = newProfile();
+    const channel = `review-test-${crypto.randomUUID()}`;
+    const a = openCoordinatorTab(profile, channel);
+    const { near } = await withThreeReports(a);
+    a.getState().setReviewerName('Jana Dvořáková');
+    const b = await openLoaded(profile, channel);
+    const locality = localityOf(a, near[0]!);
+    expect(await a.getState().reviewLocality({ type: 'setStatus', localityId: locality, status: 'inReview' })).toEqual({ ok: true });
+    await expect.poll(() => b.getState().review.reviews[locality]?.status).toBe('inReview');
+    expect(b.getState().review.audit).toHaveLength(1);
+    // Reading what it was told about does not make B write and announce again (no echo between tabs).
+    const auditBefore = a.getState().review;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(a.getState().review).toBe(auditBefore);
   });
 });
 

@@ -44,6 +44,7 @@ describe('ORP table rows', () => {
     byOrp: [unit('4101', 5, { o2: 5 }), unit('4102', 2, { o2: 1, vodafone: 1, tmobile: 2 })],
     byObec: [],
     byH3: [],
+    byZsj: [],
     addressPoints: null,
     shownReports: 7,
     totalReports: 7,

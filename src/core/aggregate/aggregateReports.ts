@@ -45,7 +45,7 @@ export interface AggregateOptions {
   h3Resolution?: number;
   /** Report id → locality id, to count localities per unit. */
   localityOf?: ReadonlyMap<string, string>;
-  /** A loaded ZSJ layer, needed for `by: 'zsj'`. */
+  /** A ZSJ layer for `by: 'zsj'`; without one, each report's recorded ZSJ (report.zsj) is its unit. */
   zsjIndex?: ZsjIndex;
 }
 
@@ -148,7 +148,9 @@ export function aggregateReports(reports: readonly Report[], index: ObecIndex, o
     if (options.by === 'zsj') {
       // ZSJ by each report's representative point (a ZSJ layer is small; lines and areas are not apportioned).
       const [lon, lat] = representativePoint(geometry);
-      const zsj = options.zsjIndex?.find(lon, lat) ?? null;
+      // Without a layer, the ZSJ the report records (typed by the mayor, or given by a layer loaded in the app).
+      const recorded = report.zsj ? { kod: report.zsj.kod, nazev: report.zsj.nazev ?? '' } : null;
+      const zsj = options.zsjIndex ? options.zsjIndex.find(lon, lat) : recorded;
       const inside = index.findContaining(lon, lat);
       if (!zsj || inside < 0) {
         outside.push(report.id);

@@ -85,6 +85,8 @@ export function clusterReports(reports: readonly ClusterableReport[], options: C
     const pi = isPinned(i);
     const pj = isPinned(j);
     if (pi && pj) return; // the coordinator decided these
+    // Already in one group: the distance cannot change anything (pairs of long lines meet in many cells).
+    if (!pi && !pj && find(i) === find(j)) return;
     const distance = distance2(reports[i]!.geometry, reports[j]!.geometry);
     if (distance > options.distanceM) return;
     if (!pi && !pj) union(i, j);

@@ -38,6 +38,8 @@ export interface SubmissionPackageInput {
   sqlJs: SqlJsStatic;
   /** The coordinator's review, carried so that importing the package reproduces it. */
   review: ReviewState;
+  /** Obec kód → the obec's official contact (obecContacts.ts): the "Kontakt obce" column. */
+  obecContacts?: Readonly<Record<string, string>>;
 }
 
 /** Machine-readable copies inside the package, for a lossless round trip (see importSubmissionPackage). */
@@ -126,7 +128,12 @@ function readme(input: SubmissionPackageInput, counts: Record<string, number>): 
 }
 
 export async function buildSubmissionPackage(input: SubmissionPackageInput): Promise<{ fileName: string; zip: Uint8Array; counts: Record<string, number> }> {
-  const tables = buildPackageTables(input.localities, { label: input.label, includeReporters: input.includeReporters });
+  const tableOptions = {
+    label: input.label,
+    includeReporters: input.includeReporters,
+    ...(input.obecContacts ? { obecContacts: new Map(Object.entries(input.obecContacts)) } : {}),
+  };
+  const tables = buildPackageTables(input.localities, tableOptions);
   const orpRows = orpSummary(input.localities);
   const counts = {
     lokality: input.localities.length,
@@ -157,7 +164,7 @@ export async function buildSubmissionPackage(input: SubmissionPackageInput): Pro
       ),
     },
     { name: PACKAGE_DATA_FILES.review, bytes: text(exportReviewFile(reviewOf(input), input.generatedAt)) },
-    { name: GIS_FILE_NAME, bytes: buildGisLayers(input.sqlJs, input.localities, { label: input.label, includeReporters: input.includeReporters }, input.generatedAt) },
+    { name: GIS_FILE_NAME, bytes: buildGisLayers(input.sqlJs, input.localities, tableOptions, input.generatedAt, tables.values) },
   ];
   // Evidence: imported NetTest measurements attached to the localities.
   if (counts.mereni > 0) files.push({ name: MEASUREMENTS_FILE_NAME, bytes: text(buildMeasurementsCsv(input.localities, input.label)) });

@@ -31,8 +31,7 @@ export function csvNumber(value: number, decimals: number): string {
   return String(rounded).replace('.', ',');
 }
 
-function cell<Row>(column: CsvColumn<Row>, row: Row): string {
-  const value = column.value(row);
+function cell<Row>(column: CsvColumn<Row>, value: CsvValue): string {
   if (value === null || value === undefined || value === '') return '';
   switch (column.kind) {
     case 'integer':
@@ -47,9 +46,19 @@ function cell<Row>(column: CsvColumn<Row>, row: Row): string {
   }
 }
 
+/** Every row's cell values, column by column: computed once and shared by the CSV, GeoJSON and GIS writers. */
+export function tableValues<Row>(columns: ReadonlyArray<CsvColumn<Row>>, rows: readonly Row[]): CsvValue[][] {
+  return rows.map((row) => columns.map((column) => column.value(row)));
+}
+
+/** The whole file as text from precomputed values (see tableValues), BOM included; encode with TextEncoder. */
+export function toExcelCsvFromValues<Row>(columns: ReadonlyArray<CsvColumn<Row>>, values: readonly CsvValue[][]): string {
+  const lines = [columns.map((c) => csvText(c.header)).join(';')];
+  for (const row of values) lines.push(columns.map((c, i) => cell(c, row[i])).join(';'));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
 /** The whole file as text, BOM included; encode with TextEncoder (UTF-8). */
 export function toExcelCsv<Row>(columns: ReadonlyArray<CsvColumn<Row>>, rows: readonly Row[]): string {
-  const lines = [columns.map((c) => csvText(c.header)).join(';')];
-  for (const row of rows) lines.push(columns.map((c) => cell(c, row)).join(';'));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return toExcelCsvFromValues(columns, tableValues(columns, rows));
 }

@@ -121,10 +121,14 @@ export function buildGeoPackage(SQL: SqlJsStatic, layers: readonly GpkgLayer[], 
       if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(layer.name)) throw new Error(`Invalid layer name: ${layer.name}`);
       const columns = layer.fields.map((f) => `${quote(f.name)} ${f.type}`).join(', ');
       db.run(`CREATE TABLE ${quote(layer.name)} (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom ${layer.geometryType}${columns ? `, ${columns}` : ''})`);
-      const positions = layer.features.flatMap((f) => positionsOf(f.geometry));
-      const box = positions.length
-        ? [Math.min(...positions.map((p) => p[0]!)), Math.min(...positions.map((p) => p[1]!)), Math.max(...positions.map((p) => p[0]!)), Math.max(...positions.map((p) => p[1]!))]
-        : [null, null, null, null];
+      // A loop, not Math.min(...positions): a spread of a large layer's vertices would overflow the stack.
+      let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+      for (const feature of layer.features) {
+        for (const p of positionsOf(feature.geometry)) {
+          minX = Math.min(minX, p[0]!); maxX = Math.max(maxX, p[0]!); minY = Math.min(minY, p[1]!); maxY = Math.max(maxY, p[1]!);
+        }
+      }
+      const box = minX <= maxX ? [minX, minY, maxX, maxY] : [null, null, null, null];
       db.run('INSERT INTO gpkg_contents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [layer.name, 'features', layer.name, layer.description, lastChange, ...box, 5514]);
       db.run('INSERT INTO gpkg_geometry_columns VALUES (?, ?, ?, ?, ?, ?)', [layer.name, 'geom', layer.geometryType, 5514, 0, 0]);
       const insert = db.prepare(

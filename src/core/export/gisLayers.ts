@@ -7,10 +7,10 @@ import { lonLat } from '../geo/coordinates.ts';
 import { wgs84ToSjtsk } from '../geo/sjtsk.ts';
 import { normalizeForSearch } from '../text/normalizeForSearch.ts';
 import type { ReportGeometry } from '../reports/report.ts';
-import type { CsvColumn } from './excelCsv.ts';
+import type { CsvColumn, CsvValue } from './excelCsv.ts';
 import { buildGeoPackage, type GpkgField, type GpkgGeometry, type GpkgLayer } from './geoPackage.ts';
 import type { PackageLocality } from './packageLocalities.ts';
-import { localityColumns, reportColumns, reportRows, type TableOptions } from './packageTables.ts';
+import { buildPackageTables, type PackageTableValues, type TableOptions } from './packageTables.ts';
 
 export const GIS_FILE_NAME = 'vrstvy_s-jtsk_5514.gpkg';
 
@@ -38,38 +38,52 @@ function layerFields<Row>(columns: ReadonlyArray<CsvColumn<Row>>): Array<GpkgFie
   });
 }
 
-function valueOf<Row>(column: CsvColumn<Row>, row: Row): string | number | null {
-  const value = column.value(row);
+function gisValue(value: CsvValue): string | number | null {
   if (value === null || value === undefined || value === '') return null;
   if (typeof value === 'boolean') return value ? 1 : 0;
   return value;
 }
 
-export function buildGisLayers(SQL: SqlJsStatic, localities: readonly PackageLocality[], options: TableOptions, generatedAt: string): Uint8Array {
-  const localityFields = layerFields(localityColumns(options));
-  const rows = reportRows(localities);
-  const reportFields = layerFields(reportColumns(options));
+/**
+ * The two layers (locality centroids, reports with their own geometry) in one GeoPackage in EPSG:5514. Pass the
+ * tables' precomputed values (buildPackageTables) to skip computing every cell a second time.
+ */
+export function buildGisLayers(
+  SQL: SqlJsStatic,
+  localities: readonly PackageLocality[],
+  options: TableOptions,
+  generatedAt: string,
+  precomputed?: PackageTableValues,
+): Uint8Array {
+  const values = precomputed ?? buildPackageTables(localities, options).values;
+  const localityFields = layerFields(values.localityColumns);
+  const reportFields = layerFields(values.reportColumns);
+  const record = (fields: ReadonlyArray<GpkgField>, row: readonly CsvValue[]) => {
+    const properties: Record<string, string | number | null> = {};
+    fields.forEach((f, i) => (properties[f.name] = gisValue(row[i])));
+    return properties;
+  };
   const layers: GpkgLayer[] = [
     {
       name: 'lokality',
       description: 'Lokality (těžiště), S-JTSK / Krovak East North',
       geometryType: 'POINT',
-      fields: localityFields,
-      features: localities.map((l) => ({
+      fields: localityFields.map(({ name, type }) => ({ name, type })),
+      features: localities.map((l, k) => ({
         geometry: { type: 'Point', coordinates: [l.centroid.x, l.centroid.y] },
-        properties: Object.fromEntries(localityFields.map((f) => [f.name, valueOf(f.column, l)])),
+        properties: record(localityFields, values.localityValues[k]!),
       })),
     },
     {
       name: 'hlaseni',
       description: 'Hlášení obcí (bod, úsek, oblast), S-JTSK / Krovak East North',
       geometryType: 'GEOMETRY',
-      fields: reportFields,
-      features: rows.map((row) => ({
+      fields: reportFields.map(({ name, type }) => ({ name, type })),
+      features: values.rows.map((row, k) => ({
         geometry: toSjtsk(row.report.geometry),
-        properties: Object.fromEntries(reportFields.map((f) => [f.name, valueOf(f.column, row)])),
+        properties: record(reportFields, values.reportValues[k]!),
       })),
     },
   ];
-  return buildGeoPackage(SQL, layers.map(({ fields, ...layer }) => ({ ...layer, fields: fields.map(({ name, type }) => ({ name, type })) })), generatedAt);
+  return buildGeoPackage(SQL, layers, generatedAt);
 }

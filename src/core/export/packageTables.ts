@@ -9,7 +9,7 @@ import type { Report, ReportGeometry } from '../reports/report.ts';
 import { lonLat } from '../geo/coordinates.ts';
 import { wgs84ToSjtsk } from '../geo/sjtsk.ts';
 import { representativePoint } from '../reports/derivePlace.ts';
-import { toExcelCsv, type CsvColumn } from './excelCsv.ts';
+import { tableValues, toExcelCsv, toExcelCsvFromValues, type CsvColumn, type CsvValue } from './excelCsv.ts';
 import type { PackageLocality } from './packageLocalities.ts';
 
 export type Label = (key: string) => string;
@@ -173,7 +173,17 @@ export function orpColumns(label: Label): Array<CsvColumn<OrpSummaryRow>> {
 export { reportRows };
 export type { ReportRow };
 
+/** The tables' columns and cell values, computed once, for the GIS layers (see buildGisLayers). */
+export interface PackageTableValues {
+  localityColumns: Array<CsvColumn<PackageLocality>>;
+  localityValues: CsvValue[][];
+  rows: ReportRow[];
+  reportColumns: Array<CsvColumn<ReportRow>>;
+  reportValues: CsvValue[][];
+}
+
 export interface PackageTables {
+  values: PackageTableValues;
   lokalityCsv: string;
   hlaseniCsv: string;
   souhrnOrpCsv: string;
@@ -184,30 +194,38 @@ export interface PackageTables {
 export function buildPackageTables(localities: readonly PackageLocality[], options: TableOptions): PackageTables {
   const rows = reportRows(localities);
   const localityCsvColumns = localityColumns(options);
+  const localityValues = tableValues(localityCsvColumns, localities);
+  const reportCsvColumns = reportColumns(options);
+  const reportValues = tableValues(reportCsvColumns, rows);
+  const properties = (columns: ReadonlyArray<CsvColumn<never>>, values: readonly CsvValue[]) => {
+    const result: Record<string, CsvValue> = {};
+    columns.forEach((c, i) => (result[c.header] = values[i] ?? null));
+    return result;
+  };
   const lokalityGeoJson: FeatureCollection<Point> = {
     type: 'FeatureCollection',
     features: localities.map(
-      (l): Feature<Point> => ({
+      (l, k): Feature<Point> => ({
         type: 'Feature',
         id: l.id,
         geometry: { type: 'Point', coordinates: [l.centroid.lon, l.centroid.lat] },
-        properties: Object.fromEntries(localityCsvColumns.map((c) => [c.header, c.value(l) ?? null])),
+        properties: properties(localityCsvColumns, localityValues[k]!),
       }),
     ),
   };
-  const reportCsvColumns = reportColumns(options);
   const hlaseniGeoJson: FeatureCollection<ReportGeometry> = {
     type: 'FeatureCollection',
-    features: rows.map((row) => ({
+    features: rows.map((row, k) => ({
       type: 'Feature',
       id: row.report.id,
       geometry: row.report.geometry,
-      properties: Object.fromEntries(reportCsvColumns.map((c) => [c.header, c.value(row) ?? null])),
+      properties: properties(reportCsvColumns, reportValues[k]!),
     })),
   };
   return {
-    lokalityCsv: toExcelCsv(localityCsvColumns, localities),
-    hlaseniCsv: toExcelCsv(reportCsvColumns, rows),
+    values: { localityColumns: localityCsvColumns, localityValues, rows, reportColumns: reportCsvColumns, reportValues },
+    lokalityCsv: toExcelCsvFromValues(localityCsvColumns, localityValues),
+    hlaseniCsv: toExcelCsvFromValues(reportCsvColumns, reportValues),
     souhrnOrpCsv: toExcelCsv(orpColumns(options.label), orpSummary(localities)),
     lokalityGeoJson,
     hlaseniGeoJson,

@@ -3,7 +3,7 @@
  * package's generated-at — so the same data, selection and generated-at give a byte-identical ZIP. The manifest
  * lists the SHA-256 of every other file, and verifyPackage finds a file changed after the fact.
  */
-import { unzipSync, zipSync, type Zippable } from 'fflate';
+import { unzipSync, zip, zipSync, type Zippable } from 'fflate';
 
 export interface PackageFile {
   name: string;
@@ -21,7 +21,9 @@ export const MANIFEST_NAME = 'manifest.json';
 export async function buildZip(files: readonly PackageFile[], manifestBody: Record<string, unknown>, generatedAt: string): Promise<Uint8Array> {
   const sorted = [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const checksums: Record<string, { sha256: string; bytes: number }> = {};
-  for (const file of sorted) checksums[file.name] = { sha256: await sha256Hex(file.bytes), bytes: file.bytes.length };
+  // Hashed concurrently: Web Crypto runs digests off the JavaScript thread (Node's thread pool, the browser's).
+  const digests = await Promise.all(sorted.map((file) => sha256Hex(file.bytes)));
+  sorted.forEach((file, i) => (checksums[file.name] = { sha256: digests[i]!, bytes: file.bytes.length }));
   const manifest = new TextEncoder().encode(`${JSON.stringify({ ...manifestBody, files: checksums }, null, 2)}\n`);
   // ZIP stores a wall-clock time (to 2 s) read through the local time zone. Build a Date whose local fields are
   // generated-at's UTC fields, so every machine, whatever its zone, writes the same bytes (and the UTC time).
@@ -29,7 +31,22 @@ export async function buildZip(files: readonly PackageFile[], manifestBody: Reco
   const mtime = new Date(utc.getUTCFullYear(), utc.getUTCMonth(), utc.getUTCDate(), utc.getUTCHours(), utc.getUTCMinutes(), utc.getUTCSeconds());
   const entries: Zippable = {};
   for (const file of [...sorted, { name: MANIFEST_NAME, bytes: manifest }]) entries[file.name] = [file.bytes, { mtime, level: 6 }];
-  return zipSync(entries, { mtime, level: 6 });
+  return deflateFiles(entries, mtime);
+}
+
+/**
+ * fflate's asynchronous zip compresses the files in parallel workers (worker_threads in Node, Web Workers in the
+ * browser, nested ones inside the package worker) and writes exactly the bytes zipSync writes (tested); where no
+ * worker can be started it falls back to zipSync on this thread.
+ */
+export function deflateFiles(entries: Zippable, mtime: Date): Promise<Uint8Array> {
+  return new Promise((resolve) => {
+    try {
+      zip(entries, { mtime, level: 6 }, (error, data) => resolve(error ? zipSync(entries, { mtime, level: 6 }) : data));
+    } catch {
+      resolve(zipSync(entries, { mtime, level: 6 }));
+    }
+  });
 }
 
 export interface PackageVerification {

@@ -54,36 +54,39 @@ export class NettestIngest {
     return missing.length > 0 ? { ok: false, code: 'nettest.missingColumns', missing } : { ok: true, ingest };
   }
 
-  /** One data row, as the cells of the CSV line. */
+  /**
+   * One data row, as the cells of the CSV line. Called a million times a file: no closures and no object a row
+   * (the values go straight into the columns).
+   */
   addRow(cells: readonly string[]): void {
     this.rows++;
     const column = this.column;
-    const get = (name: NettestColumn) => cells[column[name]];
-    const lon = parseNumber(get('long'));
-    const lat = parseNumber(get('lat'));
+    const lon = parseNumber(cells[column.long]);
+    const lat = parseNumber(cells[column.lat]);
     if (!Number.isFinite(lon) || !Number.isFinite(lat) || (lon === 0 && lat === 0)) return void this.skipped.noLocation++;
     // One reason a row: the place first (a row abroad is "outside" whatever else it is), then the row itself.
     if (!this.isInsideCzechia(lon, lat)) return void this.skipped.outsideCzechia++;
-    if ((get('implausible') ?? '').trim().toLowerCase() === 'true') return void this.skipped.implausible++;
-    const technology = technologyOf(get('network_type') ?? '');
+    const implausible = cells[column.implausible];
+    if (implausible !== undefined && implausible !== '' && implausible !== 'false' && implausible.trim().toLowerCase() === 'true') return void this.skipped.implausible++;
+    const technology = technologyOf(cells[column.network_type] ?? '');
     if (technology === null) return void this.skipped.notMobile++;
-    const uuid = (get('open_test_uuid') ?? '').trim();
-    const time = parseUtc(get('time_utc') ?? '');
+    const uuid = (cells[column.open_test_uuid] ?? '').trim();
+    const time = parseUtc(cells[column.time_utc] ?? '');
     if (uuid === '' || !Number.isFinite(time)) return void this.skipped.invalid++;
-    this.table.add({
+    this.table.push(
       uuid,
       lon,
       lat,
       time,
-      accuracyM: parseNumber(get('loc_accuracy')),
-      downloadKbit: parseNumber(get('download_kbit')),
-      uploadKbit: parseNumber(get('upload_kbit')),
-      pingMs: parseNumber(get('ping_ms')),
-      rsrpDbm: parseNumber(get('lte_rsrp')),
-      signalDbm: parseNumber(get('signal_strength')),
-      operator: operatorOf(get('network_mcc_mnc') ?? '') ?? operatorOf(get('sim_mcc_mnc') ?? ''),
+      parseNumber(cells[column.loc_accuracy]),
+      parseNumber(cells[column.download_kbit]),
+      parseNumber(cells[column.upload_kbit]),
+      parseNumber(cells[column.ping_ms]),
+      parseNumber(cells[column.lte_rsrp]),
+      parseNumber(cells[column.signal_strength]),
+      operatorOf(cells[column.network_mcc_mnc] ?? '') ?? operatorOf(cells[column.sim_mcc_mnc] ?? ''),
       technology,
-    });
+    );
   }
 
   summary(): IngestSummary {

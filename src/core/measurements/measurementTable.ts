@@ -8,6 +8,7 @@ import type { OperatorCode } from '../reports/enumerations.ts';
 
 export const NO_OPERATOR = 255;
 const OPERATOR_INDEX = new Map(OPERATORS.map((o, k) => [o.code, k]));
+const TECHNOLOGY_INDEX = Object.fromEntries(MEASUREMENT_TECHNOLOGIES.map((t, k) => [t, k])) as Record<MeasurementTechnology, number>;
 
 export class MeasurementTable {
   count = 0;
@@ -48,6 +49,37 @@ export class MeasurementTable {
     this.technology = bigger(this.technology);
   }
 
+  /** One measurement, positionally (the ingest's hot path; `add` is the readable form). */
+  push(
+    uuid: string,
+    lon: number,
+    lat: number,
+    time: number,
+    accuracyM: number,
+    downloadKbit: number,
+    uploadKbit: number,
+    pingMs: number,
+    rsrpDbm: number,
+    signalDbm: number,
+    operator: OperatorCode | null,
+    technology: MeasurementTechnology,
+  ): void {
+    if (this.count === this.lon.length) this.grow();
+    const i = this.count++;
+    this.lon[i] = lon;
+    this.lat[i] = lat;
+    this.time[i] = time;
+    this.accuracyM[i] = accuracyM;
+    this.downloadKbit[i] = downloadKbit;
+    this.uploadKbit[i] = uploadKbit;
+    this.pingMs[i] = pingMs;
+    this.rsrpDbm[i] = rsrpDbm;
+    this.signalDbm[i] = signalDbm;
+    this.operator[i] = operator === null ? NO_OPERATOR : OPERATOR_INDEX.get(operator)!;
+    this.technology[i] = TECHNOLOGY_INDEX[technology];
+    this.uuid.push(uuid);
+  }
+
   add(row: {
     uuid: string;
     lon: number;
@@ -62,20 +94,7 @@ export class MeasurementTable {
     operator: OperatorCode | null;
     technology: MeasurementTechnology;
   }): void {
-    if (this.count === this.lon.length) this.grow();
-    const i = this.count++;
-    this.lon[i] = row.lon;
-    this.lat[i] = row.lat;
-    this.time[i] = row.time;
-    this.accuracyM[i] = row.accuracyM;
-    this.downloadKbit[i] = row.downloadKbit;
-    this.uploadKbit[i] = row.uploadKbit;
-    this.pingMs[i] = row.pingMs;
-    this.rsrpDbm[i] = row.rsrpDbm;
-    this.signalDbm[i] = row.signalDbm;
-    this.operator[i] = row.operator === null ? NO_OPERATOR : OPERATOR_INDEX.get(row.operator)!;
-    this.technology[i] = MEASUREMENT_TECHNOLOGIES.indexOf(row.technology);
-    this.uuid.push(row.uuid);
+    this.push(row.uuid, row.lon, row.lat, row.time, row.accuracyM, row.downloadKbit, row.uploadKbit, row.pingMs, row.rsrpDbm, row.signalDbm, row.operator, row.technology);
   }
 
   operatorAt(i: number): OperatorCode | null {

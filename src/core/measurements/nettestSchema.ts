@@ -29,8 +29,18 @@ export const NETTEST_REQUIRED: readonly NettestColumn[] = ['open_test_uuid', 'ne
 export const MEASUREMENT_TECHNOLOGIES = ['2g', '3g', '4g', '5g'] as const;
 export type MeasurementTechnology = (typeof MEASUREMENT_TECHNOLOGIES)[number];
 
-/** network_type → technology; WLAN, LAN and unknown types are not mobile (null). */
+const technologyCache = new Map<string, MeasurementTechnology | null>();
+/** network_type → technology; WLAN, LAN and unknown types are not mobile (null). Cached: a file repeats a few values. */
 export function technologyOf(networkType: string): MeasurementTechnology | null {
+  let technology = technologyCache.get(networkType);
+  if (technology === undefined) {
+    technology = classifyNetworkType(networkType);
+    if (technologyCache.size < 10_000) technologyCache.set(networkType, technology);
+  }
+  return technology;
+}
+
+function classifyNetworkType(networkType: string): MeasurementTechnology | null {
   const type = networkType.trim().toUpperCase();
   if (type === '') return null;
   if (type.startsWith('NR')) return '5g';

@@ -21,7 +21,15 @@ export interface ObecFileSignOff {
   function: string;
   /** ISO date. */
   date: string;
+  /**
+   * The obec office's official contact for ČTÚ (e-mail, telephone or data box), optional. It goes into the kraj's
+   * package as the obec's contact ("Kontakt obce"), with the name and function above: official, not personal data.
+   */
+  contact?: string;
 }
+
+/** Longest official contact kept from a file. */
+export const SIGN_OFF_CONTACT_MAX = 200;
 
 export interface ObecFileHeader {
   format: typeof OBEC_FILE_FORMAT;

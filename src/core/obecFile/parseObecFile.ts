@@ -10,6 +10,7 @@ import {
   OBEC_FILE_FORMAT,
   OBEC_FILE_MAX_BYTES,
   OBEC_FILE_SCHEMA_VERSION,
+  SIGN_OFF_CONTACT_MAX,
   type ObecFileHeader,
   type ObecFileProblemCode,
   type RejectedFeature,
@@ -75,8 +76,14 @@ export function parseObecFile(text: string): ParsedObecFile {
   });
 
   const obec = isRecord(header.obec) && typeof header.obec.kod === 'string' ? { kod: header.obec.kod, nazev: String(header.obec.nazev ?? '') } : null;
+  const contact = isRecord(header.signOff) && typeof header.signOff.contact === 'string' ? header.signOff.contact.replace(/[\u0000-\u001f\u007f\s]+/g, ' ').trim().slice(0, SIGN_OFF_CONTACT_MAX) : '';
   const signOff = isRecord(header.signOff)
-    ? { name: String(header.signOff.name ?? ''), function: String(header.signOff.function ?? ''), date: String(header.signOff.date ?? '') }
+    ? {
+        name: String(header.signOff.name ?? ''),
+        function: String(header.signOff.function ?? ''),
+        date: String(header.signOff.date ?? ''),
+        ...(contact ? { contact } : {}),
+      }
     : null;
   return {
     ok: true,
@@ -151,5 +158,6 @@ function normalizeReport(report: Report): Report {
     measurements: report.measurements,
     photo: report.photo ?? null,
     reporter: report.reporter ?? null,
+    ...(report.origin ? { origin: report.origin } : {}),
   };
 }

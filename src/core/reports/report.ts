@@ -75,6 +75,18 @@ export interface PhotoReference {
   dataUrl?: string;
 }
 
+/**
+ * Where a report came from when it was not drawn in the app: a row of an office's table (CSV/XLSX import).
+ * Lets imported reports be told apart and traced back to the row a person can open in Excel.
+ */
+export interface ReportOrigin {
+  kind: 'table';
+  /** The file's name as it was imported. */
+  file: string;
+  /** The row number in Excel (header = 1). */
+  row: number;
+}
+
 export interface Report {
   schemaVersion: typeof REPORT_SCHEMA_VERSION;
   /** Stable id (UUID v4), the same in every copy of the report. */
@@ -104,4 +116,6 @@ export interface Report {
   measurements: Measurement[];
   photo: PhotoReference | null;
   reporter: Reporter | null;
+  /** Absent (or null) for reports drawn in the app. */
+  origin?: ReportOrigin | null;
 }

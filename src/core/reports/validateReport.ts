@@ -231,5 +231,12 @@ export function validateReport(report: unknown): ReportProblem[] {
       checkText(problems, 'reporter.contact', r.reporter.contact, TEXT_LIMITS.contact, false);
     }
   }
+  if (r.origin !== undefined && r.origin !== null) {
+    if (!isRecord(r.origin) || r.origin.kind !== 'table') problems.push({ path: 'origin', code: 'field.unknownValue' });
+    else {
+      checkText(problems, 'origin.file', r.origin.file, TEXT_LIMITS.name, true);
+      checkNumber(problems, 'origin.row', r.origin.row, 1, Number.MAX_SAFE_INTEGER);
+    }
+  }
   return problems;
 }

@@ -24,11 +24,25 @@ export interface ReviewContext {
   at: string;
 }
 
+/**
+ * FNV-1a of the action's JSON, as 8 hex digits: part of the audit entry's id, so that two tabs (or two machines)
+ * recording different actions with the same time, reviewer and sequence number do not collide when merged.
+ */
+function actionHash(action: ReviewAction): string {
+  const text = JSON.stringify(action);
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
 export function applyReviewAction(state: ReviewState, action: ReviewAction, context: ReviewContext): ReviewResult {
   const members = (localityId: string) => context.clustering.localities.find((l) => l.id === localityId)?.reportIds;
   const review = (localityId: string): LocalityReview => state.reviews[localityId] ?? defaultReview(localityId, context.at);
   const entry = (details: AuditEntry['details']): AuditEntry => ({
-    id: `${context.at}|${context.by}|${state.audit.length + 1}`,
+    id: `${context.at}|${context.by}|${state.audit.length + 1}|${actionHash(action)}`,
     at: context.at,
     by: context.by,
     action,

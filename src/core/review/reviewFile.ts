@@ -1,7 +1,8 @@
 /**
  * The review file: the coordinator's reviews, pins and audit trail, exported and imported as JSON so the review
  * survives moving between machines. Importing merges: audit entries by id (union, in time order), each review and
- * each pin by the later of the two timestamps. Importing the same file twice changes nothing.
+ * each pin by the later of the two timestamps, a review's notes as the union of both. Importing the same file twice
+ * changes nothing. The same merge keeps two tabs that review at once from overwriting each other (reportDatabase).
  */
 import { LOCALITY_STATUSES, PRIORITIES, type ReviewState } from './reviewModel.ts';
 
@@ -44,7 +45,15 @@ export function mergeReviewStates(mine: ReviewState, theirs: ReviewState): Revie
   const reviews = { ...mine.reviews };
   for (const [id, review] of Object.entries(theirs.reviews)) {
     const current = reviews[id];
-    if (!current || review.updatedAt > current.updatedAt) reviews[id] = review;
+    if (!current) reviews[id] = review;
+    else {
+      // Status, priority and merge: the later decision wins. Notes: both sides' notes are kept (two people, or two
+      // tabs, writing notes on one locality at once lose none), in time order, each once.
+      const later = review.updatedAt > current.updatedAt ? review : current;
+      const notes = new Map([...current.notes, ...review.notes].map((note) => [`${note.at}|${note.by}|${note.text}`, note]));
+      const merged = [...notes.values()].sort((a, b) => a.at.localeCompare(b.at) || a.by.localeCompare(b.by) || a.text.localeCompare(b.text));
+      reviews[id] = merged.length === later.notes.length ? later : { ...later, notes: merged };
+    }
   }
   const pins = { ...mine.pins };
   for (const [reportId, pin] of Object.entries(theirs.pins)) {

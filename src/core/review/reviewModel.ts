@@ -48,7 +48,7 @@ export type ReviewAction =
   | { type: 'moveReport'; reportId: string; targetId: string };
 
 export interface AuditEntry {
-  /** Deterministic id: `${at}|${by}|${sequence}`; entries merge by id on import. */
+  /** Deterministic id: `${at}|${by}|${sequence}|${hash of the action}`; entries merge by id on import and across tabs. */
   id: string;
   at: string;
   by: string;

@@ -17,6 +17,7 @@
  */
 import { wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import type { Report } from '../../core/reports/report.ts';
+import { mergeReviewStates } from '../../core/review/reviewFile.ts';
 import type { ReviewState } from '../../core/review/reviewModel.ts';
 
 export const REPORT_DATABASE_NAME = 'hlucha-mista';
@@ -289,10 +290,41 @@ export class ReportDatabase {
     }
   }
 
+  /** Writes (or, with undefined, deletes) one record of the meta store, e.g. the loaded ZSJ layer. */
+  async writeMeta(key: string, value: unknown): Promise<ReadResult<null>> {
+    try {
+      if (value === undefined) await this.database.delete('meta', key);
+      else await this.database.put('meta', value, key);
+      return { ok: true, value: null };
+    } catch (error: unknown) {
+      return failure(error);
+    }
+  }
+
   /** The coordinator's review, or undefined when none was saved yet. */
   async readReview(): Promise<ReadResult<ReviewState | undefined>> {
     try {
       return { ok: true, value: await this.database.get('review', REVIEW_KEY) };
+    } catch (error: unknown) {
+      return failure(error);
+    }
+  }
+
+  /**
+   * Merges `state` into the stored review within one transaction and returns the result: another tab's review
+   * saved in between is kept, not overwritten (last write per locality and per pin, notes and audit as unions).
+   */
+  async mergeReview(state: ReviewState): Promise<ReadResult<{ review: ReviewState; changed: boolean }>> {
+    try {
+      const transaction = this.database.transaction('review', 'readwrite');
+      const stored = await transaction.store.get(REVIEW_KEY);
+      // This tab's state first: on equal timestamps its (newer) decision wins over the stored one.
+      const merged = stored ? mergeReviewStates(state, stored) : state;
+      // Nothing new (e.g. a tab merging what it has just read): no write, and no message to the other tabs.
+      const changed = !stored || JSON.stringify(stored) !== JSON.stringify(merged);
+      if (changed) await transaction.store.put(merged, REVIEW_KEY);
+      await transaction.done;
+      return { ok: true, value: { review: merged, changed } };
     } catch (error: unknown) {
       return failure(error);
     }

@@ -54,3 +54,35 @@ export function openTabChannel(options: {
     close: () => channel.close(),
   };
 }
+
+export interface ReviewSavedMessage {
+  type: 'reviewSaved';
+  database: string;
+  tab: string;
+}
+
+/**
+ * Tabs tell each other that they saved the review; the others re-read and merge it (reviewSlice). Returns null
+ * where BroadcastChannel does not exist: then a tab sees the other's review when it next saves (the save merges)
+ * or reloads.
+ */
+export function openReviewChannel(options: { name: string; database: string; tab: string; onSaved: () => void }): { announce(): void; close(): void } | null {
+  if (typeof BroadcastChannel !== 'function') return null;
+  const channel = new BroadcastChannel(options.name);
+  channel.onmessage = (event: MessageEvent<unknown>) => {
+    const data = event.data as Partial<ReviewSavedMessage> | null;
+    if (!data || data.type !== 'reviewSaved' || data.tab === options.tab || data.database !== options.database) return;
+    options.onSaved();
+  };
+  return {
+    announce: () => {
+      const message: ReviewSavedMessage = { type: 'reviewSaved', database: options.database, tab: options.tab };
+      try {
+        channel.postMessage(message);
+      } catch {
+        // a closed channel: the other tabs merge the review when they next save or read it
+      }
+    },
+    close: () => channel.close(),
+  };
+}

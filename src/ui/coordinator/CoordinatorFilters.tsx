@@ -1,11 +1,11 @@
 import { useId, useMemo } from 'react';
-import { FAILURES, OPERATOR_CHOICES, isOneOf } from '../../core/reports/enumerations.ts';
+import { ENVIRONMENTS, FAILURES, OPERATOR_CHOICES, TECHNOLOGIES, isOneOf } from '../../core/reports/enumerations.ts';
 import { LOCALITY_STATUSES } from '../../core/review/reviewModel.ts';
-import { failureKey, operatorKey } from '../reports/reportText.ts';
+import { environmentKey, failureKey, operatorKey, technologyKey } from '../reports/reportText.ts';
 import { useAppStore, useT } from '../storeContext.tsx';
 import { statusKey } from './coordinatorText.ts';
 
-/** Filters of the coordinator's view: status, operator, what fails, ORP, obec, date. */
+/** Filters of the coordinator's view: status, operator, what fails, technology, environment, ORP, obec, date. */
 export function CoordinatorFilters() {
   const t = useT();
   const id = useId();
@@ -25,7 +25,7 @@ export function CoordinatorFilters() {
     return [...byKod.entries()].sort((a, b) => a[1].localeCompare(b[1], 'cs'));
   }, [reports, filters.orpKod]);
   const active =
-    filters.statuses.length + filters.operators.length + filters.failures.length > 0 ||
+    filters.statuses.length + filters.operators.length + filters.failures.length + (filters.technologies?.length ?? 0) + (filters.environments?.length ?? 0) > 0 ||
     filters.orpKod !== null ||
     filters.obecKod !== null ||
     filters.from !== null ||
@@ -71,6 +71,34 @@ export function CoordinatorFilters() {
             {FAILURES.map((code) => (
               <option key={code} value={code}>
                 {t(failureKey(code))}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('coordinatorFilters.technology')}
+          <select
+            value={filters.technologies?.[0] ?? ''}
+            onChange={(event) => setFilters({ technologies: isOneOf(TECHNOLOGIES, event.target.value) ? [event.target.value] : [] })}
+          >
+            <option value="">{t('list.any')}</option>
+            {TECHNOLOGIES.map((code) => (
+              <option key={code} value={code}>
+                {t(technologyKey(code))}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('coordinatorFilters.environment')}
+          <select
+            value={filters.environments?.[0] ?? ''}
+            onChange={(event) => setFilters({ environments: isOneOf(ENVIRONMENTS, event.target.value) ? [event.target.value] : [] })}
+          >
+            <option value="">{t('list.any')}</option>
+            {ENVIRONMENTS.map((code) => (
+              <option key={code} value={code}>
+                {t(environmentKey(code))}
               </option>
             ))}
           </select>

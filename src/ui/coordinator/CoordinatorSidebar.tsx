@@ -11,6 +11,8 @@ import { LocalityPanel } from './LocalityPanel.tsx';
 import { MeasurementsPanel } from './MeasurementsPanel.tsx';
 import { OrpTable } from './OrpTable.tsx';
 import { PackagePanel } from './PackageDialog.tsx';
+import { ZsjLayerPanel } from './ZsjLayerPanel.tsx';
+import { ZsjTable } from './ZsjTable.tsx';
 
 /** The coordinator's sidebar: the open locality's review, or the import, legend, filters, ORP table and localities. */
 export function CoordinatorSidebar() {
@@ -26,7 +28,9 @@ export function CoordinatorSidebar() {
       <ChoroplethLegend />
       <CoordinatorFilters />
       <AnalysisSettingsPanel />
+      <ZsjLayerPanel />
       <OrpTable />
+      <ZsjTable />
       <LocalityList />
       <PackagePanel />
       <ReviewFilePanel />

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { ObecFileSignOff } from '../../core/obecFile/obecFileFormat.ts';
+import { SIGN_OFF_CONTACT_MAX, type ObecFileSignOff } from '../../core/obecFile/obecFileFormat.ts';
 import type { Report } from '../../core/reports/report.ts';
 import { validateReport } from '../../core/reports/validateReport.ts';
 import { loadedDisplayPack } from '../../store/packRepository.ts';
@@ -23,7 +23,7 @@ function lastReporter(reports: Record<string, Report>): Report['reporter'] {
   return newest?.reporter ?? null;
 }
 
-type SignOffField = keyof ObecFileSignOff;
+type SignOffField = 'name' | 'function' | 'date';
 
 /** The obec file to send to the kraj, signed off by name, function and date. */
 export function ExportDialog() {
@@ -35,9 +35,10 @@ export function ExportDialog() {
   const myObecKod = useAppStore((state) => state.myObecKod);
   const krajId = useAppStore((state) => state.krajId);
   // The sign-off starts from the newest reporter when the dialog opens.
-  const [signOff, setSignOff] = useState<ObecFileSignOff>(() => {
+  const knownContact = useAppStore((state) => (state.myObecKod ? (state.obecContacts[state.myObecKod]?.contact ?? '') : ''));
+  const [signOff, setSignOff] = useState<Required<ObecFileSignOff>>(() => {
     const reporter = lastReporter(reports);
-    return { name: reporter?.name ?? '', function: reporter ? t(roleKey(reporter.role)) : '', date: todayIso() };
+    return { name: reporter?.name ?? '', function: reporter ? t(roleKey(reporter.role)) : '', date: todayIso(), contact: knownContact };
   });
   const [submitted, setSubmitted] = useState(false);
   const [exported, setExported] = useState<string | null>(null);
@@ -59,7 +60,8 @@ export function ExportDialog() {
     event.preventDefault();
     setSubmitted(true);
     if (signOff.name.trim() === '' || signOff.function.trim() === '' || !/^\d{4}-\d{2}-\d{2}$/.test(signOff.date)) return;
-    const text = store.getState().exportObecFile({ name: signOff.name.trim(), function: signOff.function.trim(), date: signOff.date }, myObecKod);
+    const contact = signOff.contact.trim().slice(0, SIGN_OFF_CONTACT_MAX);
+    const text = store.getState().exportObecFile({ name: signOff.name.trim(), function: signOff.function.trim(), date: signOff.date, ...(contact ? { contact } : {}) }, myObecKod);
     const fileName = `obec-${myObecKod ?? 'vse'}-${signOff.date}.geojson`;
     download(text, fileName, 'application/geo+json');
     setExported(fileName);
@@ -108,6 +110,21 @@ export function ExportDialog() {
           {field('name', t('export.name'), 'text', 'name')}
           {field('function', t('export.function'), 'text', 'organization-title')}
           {field('date', t('export.date'), 'date', 'off')}
+          <div className="form-field">
+            <label htmlFor={`${id}-contact`}>{t('export.contact')}</label>
+            <input
+              id={`${id}-contact`}
+              type="text"
+              autoComplete="off"
+              maxLength={SIGN_OFF_CONTACT_MAX}
+              aria-describedby={`${id}-contact-hint`}
+              value={signOff.contact}
+              onChange={(event) => setSignOff({ ...signOff, contact: event.target.value })}
+            />
+            <p className="field-hint" id={`${id}-contact-hint`}>
+              {t('export.contact.hint')}
+            </p>
+          </div>
         </fieldset>
         <p className="small">{t('export.formatNote')}</p>
         {exported && (

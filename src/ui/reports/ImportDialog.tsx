@@ -5,6 +5,7 @@ import { FILE_ROUTES, groupFilesByKind } from '../fileRoutes.ts';
 import { useAppStore, useAppStoreApi, useT } from '../storeContext.tsx';
 import { Dialog } from './Dialog.tsx';
 import { ImportSummaryView } from './ImportSummaryView.tsx';
+import { requestTableImport } from '../tableImport/tableImportRequests.ts';
 
 /** Reads a dropped or chosen file and imports it; a file too large is refused before it is read. */
 export async function importFile(store: AppStore, file: File): Promise<ImportSummary> {
@@ -75,6 +76,25 @@ export function ImportDialog() {
           />
           <p className="small" id={`${id}-hint`}>
             {t('import.dropHint')}
+          </p>
+        </div>
+        <div className="drop-zone">
+          <label htmlFor={`${id}-table`}>{t('tableImport.choose')}</label>
+          <input
+            id={`${id}-table`}
+            type="file"
+            accept=".csv,.tsv,.txt,.xlsx,.xlsm,text/csv,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            aria-describedby={`${id}-table-hint`}
+            onChange={(event) => {
+              const files = Array.from(event.target.files ?? []);
+              event.target.value = '';
+              if (files.length === 0) return;
+              closeDialog();
+              requestTableImport(files);
+            }}
+          />
+          <p className="small" id={`${id}-table-hint`}>
+            {t('tableImport.chooseHint')}
           </p>
         </div>
         <div role="status" aria-live="polite">

@@ -46,6 +46,7 @@ export function ImportSummaryView({ result }: { result: ImportResult }) {
           {t('import.fileObec', { obec: header.obec.nazev, kod: header.obec.kod })}
           {header.signOff &&
             ` · ${t('import.signedOff', { name: header.signOff.name, function: header.signOff.function, date: formatShortDate(language, header.signOff.date) })}`}
+          {header.signOff?.contact && ` · ${t('import.signedOffContact', { contact: header.signOff.contact })}`}
         </p>
       )}
       <ImportCounts counts={counts} />

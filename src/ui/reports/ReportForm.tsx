@@ -47,6 +47,13 @@ function ReportForm({ report }: { report: Report }) {
   const selectReport = useAppStore((state) => state.selectReport);
   const createdReportId = useAppStore((state) => state.editor.createdReportId);
   const { draft, change, commit } = useReportDraft(report, updateReport);
+  const zsjLayerLoaded = useAppStore((state) => state.zsjLayer !== null);
+  const zsjHint =
+    draft.zsj?.source === 'layer'
+      ? t('form.zsj.fromLayer', { nazev: draft.zsj.nazev ?? draft.zsj.kod })
+      : zsjLayerLoaded && !draft.zsj
+        ? t('form.zsj.outsideLayer')
+        : t('form.zsj.hint');
   const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
   const [showAll, setShowAll] = useState(false);
   const [incompleteNotice, setIncompleteNotice] = useState(false);
@@ -124,7 +131,7 @@ function ReportForm({ report }: { report: Report }) {
             <TextField
               path="zsj.kod"
               label={t('form.zsj')}
-              hint={t('form.zsj.hint')}
+              hint={zsjHint}
               inputMode="numeric"
               maxLength={7}
               value={draft.zsj?.kod ?? ''}

@@ -6,7 +6,7 @@ import { formatShortDate } from '../format.ts';
 import { useAppStore, useT } from '../storeContext.tsx';
 import { failureKey, operatorKey } from './reportText.ts';
 import { EMPTY_FILTER, filterReports, reportDate, sortReports, type ReportFilter, type ReportSortKey, type SortDirection } from './reportSummary.ts';
-import { DemoBadge, KindLabel } from './badges.tsx';
+import { DemoBadge, KindLabel, OriginBadge } from './badges.tsx';
 import { ActionGroupButtons } from './ReportsToolbar.tsx';
 import { geometryBbox } from './geometryBbox.ts';
 import { useMapCommandsRef } from '../actions/ActionsProvider.tsx';
@@ -186,6 +186,7 @@ function ReportRow({ report, selected }: { report: Report; selected: boolean }) 
         <span className="report-row-badges">
           <KindLabel geometry={report.geometry} />
           {report.demo && <DemoBadge />}
+          {report.origin && <OriginBadge origin={report.origin} />}
         </span>
       </td>
       <td>

@@ -1,4 +1,4 @@
-import type { ReportGeometry } from '../../core/reports/report.ts';
+import type { ReportGeometry, ReportOrigin } from '../../core/reports/report.ts';
 import type { MessageKey } from '../../i18n/translate.ts';
 import { useT } from '../storeContext.tsx';
 
@@ -20,6 +20,16 @@ export function DemoBadge() {
   return (
     <span className="demo-badge" title={t('demo.badgeTitle')}>
       {t('demo.badge')}
+    </span>
+  );
+}
+
+/** Reports imported from an office's table are told apart (the file and row are in the title). */
+export function OriginBadge({ origin }: { origin: ReportOrigin }) {
+  const t = useT();
+  return (
+    <span className="origin-badge" title={t('tableImport.fromTable', { file: origin.file, row: origin.row })}>
+      {t('tableImport.badge')}
     </span>
   );
 }

@@ -1,6 +1,7 @@
 import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { buildZip, sha256Hex, verifyPackage } from '../../../src/core/export/zipPackage.ts';
+import { buildZip, deflateFiles, sha256Hex, verifyPackage } from '../../../src/core/export/zipPackage.ts';
+import { seededRandom } from '../../../src/core/random/seededRandom.ts';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const files = [
@@ -9,6 +10,21 @@ const files = [
 ];
 
 describe('buildZip and verifyPackage', () => {
+  it('compressing in parallel workers writes exactly the bytes of zipSync', async () => {
+    const random = seededRandom(7);
+    const words = ['hlášení', 'lokalita', 'Karlovy Vary', '50.2312', ';', '\r\n', 'O2', 'T-Mobile'];
+    const mtime = new Date(2026, 10, 25, 10, 0, 0);
+    const entries: Record<string, [Uint8Array, { mtime: Date; level: 6 }]> = {};
+    for (let f = 0; f < 5; f++) {
+      const text = Array.from({ length: 20_000 * (f + 1) }, () => words[Math.floor(random() * words.length)]).join(' ');
+      entries[`soubor-${f}.csv`] = [encode(text), { mtime, level: 6 }];
+    }
+    const sync = zipSync(entries, { mtime, level: 6 });
+    const parallel = await deflateFiles(entries, mtime);
+    expect(parallel.length).toBeGreaterThan(1000);
+    expect(Buffer.from(parallel).equals(Buffer.from(sync))).toBe(true);
+  });
+
   it('is byte-identical for the same files and generated-at, whatever their order', async () => {
     const a = await buildZip(files, { kraj: 'CZ041' }, '2026-11-25T10:00:00Z');
     const b = await buildZip([...files].reverse(), { kraj: 'CZ041' }, '2026-11-25T10:00:00Z');

@@ -52,4 +52,25 @@ describe('ZSJ layer', () => {
     expect(result.units.reduce((s, u) => s + u.reports, 0)).toBe(2);
     expect(result.units.every((u) => u.unit.kind === 'zsj' && /^\d{6}$/.test(u.unit.kod))).toBe(true);
   });
+
+  it('without a layer, aggregates per the ZSJ each report records (typed or from the layer), leaving out reports without one', () => {
+    const index = countryObecIndex();
+    const make = (i: number, lon: number, lat: number, zsjOfReport: { kod: string; nazev: string | null; source: 'layer' | 'typed' } | null) => ({
+      ...createEmptyReport({ type: 'Point', coordinates: [lon, lat] }, { id: `00000000-0000-4000-8000-00000000001${i}`, now: '2026-11-01T00:00:00Z' }),
+      description: 'x',
+      zsj: zsjOfReport,
+    });
+    const reports = [
+      make(0, 12.7011, 49.9646, { kod: '091685', nazev: 'Skláře', source: 'layer' }),
+      make(1, 12.7015, 49.9648, { kod: '091685', nazev: 'Skláře', source: 'layer' }),
+      make(2, 12.87, 50.23, { kod: '123456', nazev: null, source: 'typed' }),
+      make(3, 12.88, 50.23, null),
+    ];
+    const result = aggregateReports(reports, index, { by: 'zsj' });
+    expect(result.units.map((u) => [u.unit.kod, u.unit.nazev, u.reports])).toEqual([
+      ['091685', 'Skláře', 2],
+      ['123456', '', 1],
+    ]);
+    expect(result.outside).toEqual([reports[3]!.id]);
+  });
 });

@@ -1,0 +1,65 @@
+/**
+ * An XLSX workbook's sheet → a Table, with read-excel-file (maintained, MIT, runs in the browser, a worker and
+ * Node from an ArrayBuffer; the stale `xlsx@0.18` on npm is not used). The first sheet unless one is chosen.
+ * Cells become text: numbers with a decimal point (the value parsers read both separators), dates as ISO
+ * (YYYY-MM-DD, with " HH:MM" when the cell has a time of day), booleans as "true"/"false". Formulas give their
+ * cached result, never the formula.
+ */
+import readXlsxFile from 'read-excel-file/universal';
+import { tableFromRecords } from './readCsvTable.ts';
+import { TABLE_LIMITS, type TableReadResult } from './table.ts';
+
+function pad(value: number): string {
+  return String(value).padStart(2, '0');
+}
+
+export function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return '';
+    const date = `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`;
+    const hasTime = value.getUTCHours() !== 0 || value.getUTCMinutes() !== 0;
+    return hasTime ? `${date} ${pad(value.getUTCHours())}:${pad(value.getUTCMinutes())}` : date;
+  }
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  return String(value);
+}
+
+function isOldExcel(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+}
+
+export async function readWorkbookTable(bytes: Uint8Array, fileName: string, sheet?: string | null): Promise<TableReadResult> {
+  if (bytes.length > TABLE_LIMITS.maxBytes) return { ok: false, problem: { code: 'table.tooLarge', params: { limitMb: TABLE_LIMITS.maxBytes / 1024 / 1024 } } };
+  if (bytes.length === 0) return { ok: false, problem: { code: 'table.empty' } };
+  if (isOldExcel(bytes)) return { ok: false, problem: { code: 'table.oldExcelFormat' } };
+  let sheets: Array<{ sheet: string; data: unknown[][] }>;
+  try {
+    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    sheets = (await readXlsxFile(buffer)) as unknown as Array<{ sheet: string; data: unknown[][] }>;
+  } catch {
+    return { ok: false, problem: { code: 'table.notAWorkbook' } };
+  }
+  if (sheets.length === 0) return { ok: false, problem: { code: 'table.empty' } };
+  const chosen = sheet ? sheets.find((candidate) => candidate.sheet === sheet) : sheets[0];
+  if (!chosen) return { ok: false, problem: { code: 'table.sheetNotFound', params: { sheet: sheet ?? '' } } };
+  if (chosen.data.length > TABLE_LIMITS.maxRows + 1) return { ok: false, problem: { code: 'table.tooManyRows', params: { limit: TABLE_LIMITS.maxRows } } };
+  const rowProblems: Array<{ row: number; column: number; code: string; params: Record<string, number> }> = [];
+  const records = chosen.data.map((row, rowIndex) =>
+    row.map((value, column) => {
+      const text = cellText(value);
+      if (text.length <= TABLE_LIMITS.maxCellChars) return text;
+      rowProblems.push({ row: rowIndex + 1, column, code: 'row.cellTooLong', params: { limit: TABLE_LIMITS.maxCellChars } });
+      return text.slice(0, TABLE_LIMITS.maxCellChars);
+    }),
+  );
+  if (records[0]?.some((cell) => cell.length > TABLE_LIMITS.maxHeaderCellChars)) {
+    return { ok: false, problem: { code: 'table.lineTooLong', params: { limit: TABLE_LIMITS.maxHeaderCellChars } } };
+  }
+  return tableFromRecords(
+    records,
+    { fileName, format: 'xlsx', encoding: null, delimiter: null, sheet: chosen.sheet, sheets: sheets.map((s) => s.sheet) },
+    rowProblems,
+  );
+}

@@ -1,0 +1,89 @@
+/**
+ * The page's door to the table-import worker (src/worker/tableImportWorker.ts). One client per open dialog: the
+ * worker holds that dialog's table and is ended with it. Where there is no Worker (Node tests), the same session
+ * runs in-process. A worker that fails answers every waiting request with its message (nothing hangs).
+ */
+import type { TableMapping } from '../core/io/tableMapping.ts';
+import { createTableImportSession } from '../worker/tableImportSession.ts';
+import type {
+  TableConversion,
+  TableEvaluation,
+  TableImportRequest,
+  TableImportResponseMessage,
+  TableReadOutcome,
+  TableReadRequest,
+} from '../worker/tableImportProtocol.ts';
+
+export type Answer<T> = { ok: true; value: T } | { ok: false; message: string };
+
+export interface TableImportClient {
+  read(request: TableReadRequest, onProgress?: (rowsRead: number) => void): Promise<Answer<TableReadOutcome>>;
+  evaluate(mapping: TableMapping): Promise<Answer<TableEvaluation>>;
+  convert(mapping: TableMapping, now: string): Promise<Answer<TableConversion>>;
+  close(): void;
+}
+
+export function createWorkerTableImportClient(): TableImportClient {
+  let sequence = 0;
+  const pending = new Map<number, { resolve: (message: TableImportResponseMessage) => void; onProgress?: (rowsRead: number) => void }>();
+  const worker = new Worker(new URL('../worker/tableImportWorker.ts', import.meta.url), { type: 'module' });
+  worker.addEventListener('message', (event: MessageEvent<TableImportResponseMessage>) => {
+    const message = event.data;
+    const waiting = pending.get(message.id);
+    if (!waiting) return;
+    if (message.type === 'progress') return waiting.onProgress?.(message.rowsRead);
+    pending.delete(message.id);
+    waiting.resolve(message);
+  });
+  worker.addEventListener('error', (event) => {
+    for (const [id, waiting] of pending) waiting.resolve({ id, type: 'error', message: event.message || 'worker failed' });
+    pending.clear();
+  });
+
+  function ask(request: TableImportRequest, onProgress?: (rowsRead: number) => void): Promise<TableImportResponseMessage> {
+    const id = ++sequence;
+    return new Promise((resolve) => {
+      pending.set(id, { resolve, onProgress });
+      worker.postMessage({ id, ...request });
+    });
+  }
+
+  function unwrap<K extends 'read' | 'evaluate' | 'convert', T>(message: TableImportResponseMessage, type: K, pick: (m: Extract<TableImportResponseMessage, { type: K }>) => T): Answer<T> {
+    if (message.type === type) return { ok: true, value: pick(message as Extract<TableImportResponseMessage, { type: K }>) };
+    return { ok: false, message: message.type === 'error' ? message.message : 'unexpected answer' };
+  }
+
+  return {
+    // The file's bytes are copied to the worker (not transferred): the dialog may read the file again with another
+    // encoding or sheet.
+    read: async (request, onProgress) => unwrap(await ask({ type: 'read', request }, onProgress), 'read', (m) => m.outcome),
+    evaluate: async (mapping) => unwrap(await ask({ type: 'evaluate', mapping }), 'evaluate', (m) => m.evaluation),
+    convert: async (mapping, now) => unwrap(await ask({ type: 'convert', mapping, now }), 'convert', (m) => m.conversion),
+    close() {
+      worker.terminate();
+      for (const [id, waiting] of pending) waiting.resolve({ id, type: 'error', message: 'closed' });
+      pending.clear();
+    },
+  };
+}
+
+export function createInProcessTableImportClient(): TableImportClient {
+  const session = createTableImportSession();
+  const attempt = async <T>(work: () => T | Promise<T>): Promise<Answer<T>> => {
+    try {
+      return { ok: true, value: await work() };
+    } catch (error: unknown) {
+      return { ok: false, message: error instanceof Error ? error.message : String(error) };
+    }
+  };
+  return {
+    read: (request, onProgress) => attempt(() => session.read(request, onProgress)),
+    evaluate: (mapping) => attempt(() => session.evaluate(mapping)),
+    convert: (mapping, now) => attempt(() => session.convert(mapping, now)),
+    close() {},
+  };
+}
+
+export function createTableImportClient(): TableImportClient {
+  return typeof Worker === 'function' ? createWorkerTableImportClient() : createInProcessTableImportClient();
+}
