@@ -11,6 +11,7 @@ const store = createAppStore();
 void store.getState().start();
 void store.getState().loadReports();
 void store.getState().loadReview();
+void store.getState().loadMeasurements();
 void store.getState().restoreZsjLayer();
 void store.getState().restoreObecContacts();
 store.getState().restoreRoute();

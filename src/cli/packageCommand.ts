@@ -1,10 +1,12 @@
 /**
  * `hlucha-mista package <obec-files…> --kraj CZ041 [--review posouzeni.json] [--status confirmed,…]
- *   [--generated-at ISO] [--contact "Jméno;funkce;e-mail;telefon"] [--with-reporters] [--include-demo] [--public] [--out FILE]`
+ *   [--generated-at ISO] [--contact "Jméno;funkce;e-mail;telefon"] [--with-reporters] [--include-demo] [--public] [--out FILE]
+ *   [--measurements nettest.csv|nettest.zip [--measurement-margin 100]]`
+ * With --measurements, the NetTest measurements near each locality are attached (mereni.csv, evidence level).
  * Demo reports stay out unless --include-demo (then they are labelled DEMO in hlaseni.csv). Builds the ČTÚ submission package (or with --public the open-data variant) from obec files, as the app does.
  */
 import { obecContactTexts } from '../core/obecFile/obecContacts.ts';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import initSqlJs from 'sql.js';
@@ -12,6 +14,9 @@ import { clusterReports, DEFAULT_CLUSTER_DISTANCE_M } from '../core/cluster/clus
 import { buildPackageLocalities } from '../core/export/packageLocalities.ts';
 import { buildSubmissionPackage } from '../core/export/buildSubmissionPackage.ts';
 import { buildPublicPackage } from '../core/export/publicVariant.ts';
+import { withAttachedMeasurements } from '../core/export/packageMeasurements.ts';
+import { attachMeasurements, DEFAULT_MEASUREMENT_MARGIN_M, indexMeasurements } from '../core/measurements/attachMeasurements.ts';
+import { readNettestStream, type NettestReadResult } from '../core/measurements/readNettestStream.ts';
 import { ObecIndex } from '../core/lookup/obecIndex.ts';
 import type { KrajeCollection } from '../core/packs/packFormat.ts';
 import { parseReviewFile } from '../core/review/reviewFile.ts';
@@ -38,12 +43,12 @@ function soleKraj(files: readonly string[]): (typeof KRAJE)[number] | undefined 
 }
 
 export async function runPackage(argv: string[]): Promise<number> {
-  const { flags, positional } = parseArguments(argv, ['kraj', 'review', 'status', 'generated-at', 'contact', 'out']);
+  const { flags, positional } = parseArguments(argv, ['kraj', 'review', 'status', 'generated-at', 'contact', 'out', 'measurements', 'measurement-margin']);
   const nuts3 = flags.get('kraj');
   // --kraj may be left out when every report lies in one kraj.
   const kraj = KRAJE.find((k) => k.nuts3 === nuts3) ?? (nuts3 === undefined ? soleKraj(positional) : undefined);
   if (positional.length === 0 || !kraj) {
-    process.stderr.write('Usage: hlucha-mista export <obec-files…> [--kraj CZ041 (needed when the files span several kraje)] [--review FILE] [--status confirmed,…] [--generated-at ISO] [--contact "jméno;funkce;e-mail;telefon"] [--with-reporters] [--public] [--out FILE]\n');
+    process.stderr.write('Usage: hlucha-mista export <obec-files…> [--kraj CZ041 (needed when the files span several kraje)] [--review FILE] [--status confirmed,…] [--generated-at ISO] [--contact "jméno;funkce;e-mail;telefon"] [--with-reporters] [--public] [--out FILE] [--measurements nettest.csv|.zip [--measurement-margin 100]]\n');
     return 2;
   }
   const generatedAt = typeof flags.get('generated-at') === 'string' ? (flags.get('generated-at') as string) : new Date().toISOString();
@@ -79,10 +84,42 @@ export async function runPackage(argv: string[]): Promise<number> {
   const localities = buildPackageLocalities(reports, clustering, review, generatedAt).filter(
     (l) => l.review.mergedInto === null && (!l.demo || flags.has('include-demo')) && (!statuses || statuses.includes(l.review.status as LocalityStatus)),
   );
+  let packaged = localities;
+  const measurementsFile = flags.get('measurements');
+  if (typeof measurementsFile === 'string') {
+    let read: NettestReadResult;
+    try {
+      read = await readNettestStream(createReadStream(measurementsFile), /\.zip$/i.test(measurementsFile), {
+        fileName: path.basename(measurementsFile),
+        isInsideCzechia: (lon, lat) => index.findContaining(lon, lat) >= 0,
+      });
+    } catch (error: unknown) {
+      process.stderr.write(`${measurementsFile}: ${error instanceof Error ? error.message : String(error)}\n`);
+      return 1;
+    }
+    if (!read.ok) {
+      process.stderr.write(`${measurementsFile}: ${read.code}${read.missing ? ` (${read.missing.join(', ')})` : ''}\n`);
+      return 1;
+    }
+    const margin = Number(flags.get('measurement-margin') ?? DEFAULT_MEASUREMENT_MARGIN_M);
+    const byLocality = new Map(clustering.localities.map((l) => [l.id, l.reportIds]));
+    const byId = new Map(reports.map((r) => [r.id, r]));
+    const attached = attachMeasurements(
+      read.columns,
+      indexMeasurements(read.columns),
+      [...new Set(localities.map((l) => l.localityId))].map((id) => ({
+        id,
+        geometries: (byLocality.get(id) ?? []).map((reportId) => byId.get(reportId)).filter((r) => r !== undefined && r.domain !== 'fixed').map((r) => r!.geometry),
+      })),
+      { marginM: Number.isFinite(margin) ? margin : DEFAULT_MEASUREMENT_MARGIN_M },
+    );
+    packaged = withAttachedMeasurements(localities, read.columns, (id) => attached.get(id), generatedAt);
+    process.stderr.write(`${measurementsFile}: ${JSON.stringify(read.summary)}\n`);
+  }
   const [name = '', role = '', email = '', phone = ''] = typeof flags.get('contact') === 'string' ? (flags.get('contact') as string).split(';') : [];
   const manifest = readPackManifest(kraj.nuts3);
   const result = await buildSubmissionPackage({
-    localities,
+    localities: packaged,
     kraj,
     contact: { name, function: role, email, phone },
     outline: readPackFile<KrajeCollection>(kraj.nuts3, 'kraje.display.geojson').features[0]?.geometry ?? null,

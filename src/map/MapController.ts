@@ -54,6 +54,7 @@ import {
   reportsDiff,
 } from './reportLayers.ts';
 import { CoordinatorOverlay } from './CoordinatorOverlay.ts';
+import { MeasurementOverlay } from './MeasurementOverlay.ts';
 import { ZSJ_SOURCE } from './zsjLayers.ts';
 import { ObecLabels } from './obecLabels.ts';
 import { OrpLabels } from './orpLabels.ts';
@@ -82,6 +83,7 @@ export class MapController {
   private readonly tooltip: Popup;
   private readonly pointMarker: Marker;
   private readonly coordinator: CoordinatorOverlay;
+  private readonly measurementOverlay: MeasurementOverlay;
   private readonly unsubscribe: () => void;
   private readonly removeTestHook: () => void;
   private styleReady = false;
@@ -128,10 +130,12 @@ export class MapController {
     this.tooltip = new Popup({ closeButton: false, closeOnClick: false, className: 'obec-tooltip', anchor: 'left', offset: 18 });
     this.pointMarker = new Marker({ element: createPinElement(), anchor: 'bottom' });
     this.coordinator = new CoordinatorOverlay(this.map, container, store, this.tooltip);
+    this.measurementOverlay = new MeasurementOverlay(this.map, container, store, this.tooltip);
 
     this.map.on('load', () => {
       this.styleReady = true;
       this.coordinator.install();
+      this.measurementOverlay.install();
       const adapter = new TerraDrawMapLibreGLAdapter({ map: this.map, coordinatePrecision: 7, prefixId: 'td' });
       this.drawing = new DrawingController(adapter, {
         onDrawn: (geometry) => void this.store.getState().placeReport(geometry),
@@ -200,6 +204,7 @@ export class MapController {
       this.container.dataset.zsjCount = String(state.zsjLayer?.count ?? 0);
     }
     this.coordinator.sync(state, previous);
+    this.measurementOverlay.sync(state, previous);
   }
 
   /**

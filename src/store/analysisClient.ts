@@ -5,7 +5,15 @@
  */
 import type { ObecIndex } from '../core/lookup/obecIndex.ts';
 import type { AddressPointsPack } from '../core/packs/packFormat.ts';
+import type { MeasurementColumns } from '../core/measurements/measurementColumns.ts';
 import { analyseReports } from '../worker/analyseReports.ts';
+import {
+  LoadedMeasurements,
+  type MeasurementCellsRequest,
+  type MeasurementCellsResult,
+  type MeasurementPointsRequest,
+  type MeasurementPointsResult,
+} from '../worker/loadedMeasurements.ts';
 import type {
   AnalysisErrorCode,
   AnalysisProgress,
@@ -19,6 +27,11 @@ export type AnalysisOutcome = { ok: true; result: AnalysisResult } | { ok: false
 
 export interface AnalysisClient {
   analyse(request: AnalysisRequest, onProgress?: (progress: AnalysisProgress) => void): Promise<AnalysisOutcome>;
+  /** Hands the imported measurements (null: none) to the analysis, as `version`; sent once, kept there. */
+  setMeasurements(version: number, columns: MeasurementColumns | null): void;
+  /** The measurement layer's cells; null when the version asked for is not the one held. */
+  measurementCells(request: MeasurementCellsRequest): Promise<MeasurementCellsResult | null>;
+  measurementPoints(request: MeasurementPointsRequest): Promise<MeasurementPointsResult | null>;
   close(): void;
 }
 
@@ -27,14 +40,39 @@ export function createWorkerAnalysisClient(): AnalysisClient {
   let worker: Worker | null = null;
   let sequence = 0;
   const pending = new Map<number, { resolve: (outcome: AnalysisOutcome) => void; onProgress?: (progress: AnalysisProgress) => void }>();
+  const queries = new Map<number, (result: MeasurementCellsResult | MeasurementPointsResult | null) => void>();
+  let measurements: { version: number; columns: MeasurementColumns | null } = { version: 0, columns: null };
+  let measurementsSent: number | null = null;
+  /** The measurements go to the worker once per version (a structured clone: the page keeps its own copy). */
+  const sendMeasurements = (target: Worker) => {
+    if (measurementsSent === measurements.version) return;
+    const message: AnalysisRequestMessage = { id: ++sequence, type: 'measurements', version: measurements.version, columns: measurements.columns };
+    target.postMessage(message);
+    measurementsSent = measurements.version;
+  };
+  function query<T>(type: 'measurementCells' | 'measurementPoints', request: MeasurementCellsRequest | MeasurementPointsRequest): Promise<T | null> {
+    const target = start();
+    sendMeasurements(target);
+    const id = ++sequence;
+    return new Promise((resolve) => {
+      queries.set(id, resolve as (result: MeasurementCellsResult | MeasurementPointsResult | null) => void);
+      target.postMessage({ id, type, request } as AnalysisRequestMessage);
+    });
+  }
 
   const start = (): Worker => {
     if (worker) return worker;
     worker = new Worker(new URL('../worker/analysisWorker.ts', import.meta.url), { type: 'module' });
     worker.addEventListener('message', (event: MessageEvent<AnalysisResponseMessage>) => {
       const message = event.data;
+      const query = queries.get(message.id);
+      if (query) {
+        queries.delete(message.id);
+        return query(message.type === 'measurementCells' || message.type === 'measurementPoints' ? message.result : null);
+      }
       const waiting = pending.get(message.id);
       if (!waiting) return;
+      if (message.type === 'measurementCells' || message.type === 'measurementPoints') return;
       if (message.type === 'progress') return waiting.onProgress?.(message.progress);
       pending.delete(message.id);
       waiting.resolve(message.type === 'result' ? { ok: true, result: message.result } : { ok: false, code: message.code, message: message.message });
@@ -42,6 +80,10 @@ export function createWorkerAnalysisClient(): AnalysisClient {
     worker.addEventListener('error', (event) => {
       for (const [, waiting] of pending) waiting.resolve({ ok: false, code: 'analysis.failed', message: event.message });
       pending.clear();
+      for (const [, query] of queries) query(null);
+      queries.clear();
+      // A new worker has no measurements: they are sent again with the next request.
+      measurementsSent = null;
       worker?.terminate();
       worker = null;
     });
@@ -59,13 +101,22 @@ export function createWorkerAnalysisClient(): AnalysisClient {
       return new Promise((resolve) => {
         pending.set(id, { resolve, onProgress });
         const message: AnalysisRequestMessage = { id, type: 'analyse', request };
-        start().postMessage(message);
+        const target = start();
+        sendMeasurements(target);
+        target.postMessage(message);
       });
     },
+    setMeasurements(version, columns) {
+      measurements = { version, columns };
+    },
+    measurementCells: (request) => query<MeasurementCellsResult>('measurementCells', request),
+    measurementPoints: (request) => query<MeasurementPointsResult>('measurementPoints', request),
     close() {
       worker?.terminate();
       worker = null;
       pending.clear();
+      queries.clear();
+      measurementsSent = null;
     },
   };
 }
@@ -76,7 +127,14 @@ export function createInProcessAnalysisClient(
   loadAddressPoints: (packId: string) => Promise<AddressPointsPack | null> = () => Promise.resolve(null),
 ): AnalysisClient {
   let sequence = 0;
+  let measurements: LoadedMeasurements | null = null;
+  const current = (version: number) => (measurements?.version === version ? measurements : null);
   return {
+    setMeasurements(version, columns) {
+      measurements = columns ? new LoadedMeasurements(version, columns) : null;
+    },
+    measurementCells: async (request) => current(request.version)?.cellsFor(request) ?? null,
+    measurementPoints: async (request) => current(request.version)?.pointsFor(request) ?? null,
     async analyse(request, onProgress) {
       const id = ++sequence;
       let index: ObecIndex;
@@ -89,7 +147,7 @@ export function createInProcessAnalysisClient(
       const addressPoints = packId ? { packId, pack: await loadAddressPoints(packId).catch(() => null) } : null;
       if (id !== sequence) return { ok: false, code: 'analysis.superseded', message: '' };
       try {
-        return { ok: true, result: analyseReports(index, request, onProgress, addressPoints) };
+        return { ok: true, result: analyseReports(index, request, onProgress, addressPoints, measurements) };
       } catch (error: unknown) {
         return { ok: false, code: 'analysis.failed', message: String(error) };
       }

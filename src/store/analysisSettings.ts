@@ -6,6 +6,7 @@
  */
 import { DEFAULT_CLUSTER_DISTANCE_M } from '../core/cluster/clusterReports.ts';
 import { DEFAULT_EVIDENCE_THRESHOLDS, type EvidenceThresholds } from '../core/evidence/evidenceMeter.ts';
+import { DEFAULT_MEASUREMENT_MARGIN_M } from '../core/measurements/attachMeasurements.ts';
 
 export interface AnalysisSettings {
   /** Reports closer than this (metres) are one locality. */
@@ -13,6 +14,8 @@ export interface AnalysisSettings {
   /** Address points within this distance (metres) of a reported point or line are affected (areas: inside). */
   addressRadiusM: number;
   thresholds: EvidenceThresholds;
+  /** Imported measurements within their location accuracy plus this (metres) of a locality's reports are its evidence. */
+  measurementMarginM: number;
 }
 
 export const DEFAULT_ADDRESS_RADIUS_M = 100;
@@ -21,9 +24,14 @@ export const DEFAULT_ANALYSIS_SETTINGS: AnalysisSettings = {
   distanceM: DEFAULT_CLUSTER_DISTANCE_M,
   addressRadiusM: DEFAULT_ADDRESS_RADIUS_M,
   thresholds: DEFAULT_EVIDENCE_THRESHOLDS,
+  measurementMarginM: DEFAULT_MEASUREMENT_MARGIN_M,
 };
 
-export type AnalysisSettingField = 'distanceM' | 'addressRadiusM' | keyof EvidenceThresholds;
+/** The settings kept beside the thresholds, not inside them. */
+type TopLevelField = 'distanceM' | 'addressRadiusM' | 'measurementMarginM';
+const isTopLevel = (field: AnalysisSettingField): field is TopLevelField => field === 'distanceM' || field === 'addressRadiusM' || field === 'measurementMarginM';
+
+export type AnalysisSettingField = 'distanceM' | 'addressRadiusM' | 'measurementMarginM' | keyof EvidenceThresholds;
 
 /** The fields in the order the form shows them. */
 export const ANALYSIS_SETTING_FIELDS: readonly AnalysisSettingField[] = [
@@ -36,6 +44,7 @@ export const ANALYSIS_SETTING_FIELDS: readonly AnalysisSettingField[] = [
   'maxDownloadMbps',
   'maxUploadMbps',
   'validForDays',
+  'measurementMarginM',
 ];
 
 interface FieldRule {
@@ -55,12 +64,13 @@ export const ANALYSIS_SETTING_RULES: Record<AnalysisSettingField, FieldRule> = {
   maxDownloadMbps: { min: 0.01, max: 10_000, integer: false },
   maxUploadMbps: { min: 0.01, max: 10_000, integer: false },
   validForDays: { min: 1, max: 3_650, integer: true },
+  measurementMarginM: { min: 0, max: 2_000, integer: false },
 };
 
 export type AnalysisSettingProblem = 'notNumber' | 'notInteger' | 'outOfRange';
 
 export function settingValue(settings: AnalysisSettings, field: AnalysisSettingField): number {
-  if (field === 'distanceM' || field === 'addressRadiusM') return settings[field];
+  if (isTopLevel(field)) return settings[field];
   return settings.thresholds[field];
 }
 
@@ -95,6 +105,7 @@ export function validateAnalysisSettings(
     settings: {
       distanceM: values.distanceM,
       addressRadiusM: values.addressRadiusM,
+      measurementMarginM: values.measurementMarginM,
       thresholds: {
         minReports: values.minReports,
         minDistinctSources: values.minDistinctSources,
@@ -115,7 +126,7 @@ export function analysisSettingsFrom(saved: unknown): AnalysisSettings {
   const thresholds = (typeof blob.thresholds === 'object' && blob.thresholds !== null ? blob.thresholds : {}) as Record<string, unknown>;
   const texts = {} as Record<AnalysisSettingField, string>;
   for (const field of ANALYSIS_SETTING_FIELDS) {
-    const value = field === 'distanceM' || field === 'addressRadiusM' ? blob[field] : thresholds[field];
+    const value = isTopLevel(field) ? blob[field] : thresholds[field];
     const fallback = settingValue(DEFAULT_ANALYSIS_SETTINGS, field);
     texts[field] = typeof value === 'number' && parseSetting(field, String(value)).ok ? String(value) : String(fallback);
   }

@@ -11,6 +11,7 @@ import { isBasemapId } from '../map/basemaps.ts';
 import { analysisSettingsFrom } from './analysisSettings.ts';
 import { APP_VIEWS, CHOROPLETH_METRICS, createCoordinatorSlice, type CoordinatorDependencies, type CoordinatorSlice } from './coordinatorSlice.ts';
 import { createEditorSlice, type EditorSlice } from './editorSlice.ts';
+import { createMeasurementsSlice, type MeasurementsDependencies, type MeasurementsSlice } from './measurementsSlice.ts';
 import { createFieldSlice, type FieldDependencies, type FieldSlice } from './fieldSlice.ts';
 import { isFieldPreset, maxAccuracyFrom } from '../core/field/fieldSettings.ts';
 import { createPackageSlice, type PackageDependencies, type PackageSlice } from './packageSlice.ts';
@@ -32,6 +33,7 @@ export type AppState = RegionSlice &
   ReviewSlice &
   CoordinatorSlice &
   PackageSlice &
+  MeasurementsSlice &
   ZsjSlice &
   ObecContactsSlice &
   FieldSlice;
@@ -57,6 +59,8 @@ export interface AppStoreOptions {
   coordinator?: CoordinatorDependencies;
   /** The package worker's client. */
   package?: PackageDependencies;
+  /** The NetTest import worker's client and the measurements' storage (by default the reports' database). */
+  measurements?: MeasurementsDependencies;
   /** Where field mode keeps a route being recorded. */
   field?: FieldDependencies;
 }
@@ -96,6 +100,12 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
         })(...args),
         ...createCoordinatorSlice(options.coordinator)(...args),
         ...createPackageSlice(options.package)(...args),
+        ...createMeasurementsSlice(
+          options.measurements ?? {
+            ...(options.reports && 'indexedDB' in options.reports ? { indexedDB: options.reports.indexedDB } : {}),
+            ...(options.reports?.databaseName ? { databaseName: options.reports.databaseName } : {}),
+          },
+        )(...args),
         ...createFieldSlice(options.field)(...args),
       }),
       {

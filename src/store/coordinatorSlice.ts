@@ -73,6 +73,8 @@ export interface CoordinatorSlice {
   setFilters(filters: Partial<AnalysisFilters>): void;
   resetFilters(): void;
   selectLocality(id: string | null): void;
+  /** The analysis worker's client (created on first use); the measurements slice talks to it too. */
+  analysisClient(): AnalysisClient;
   /** Runs the analysis now (the automatic runs call this too); resolves when it is done or superseded. */
   runAnalysis(): Promise<void>;
   /** Imports the files one after another through importObecFile, with progress; the summary stays until dismissed. */
@@ -96,6 +98,7 @@ function analysisInputsChanged(state: AppState, previous: AppState): boolean {
   if (previous.appView !== 'coordinator') return true;
   if (state.reports !== previous.reports || state.filters !== previous.filters || state.review.pins !== previous.review.pins) return true;
   if (state.analysisSettings !== previous.analysisSettings || state.krajId !== previous.krajId) return true;
+  if (state.measurements.version !== previous.measurements.version) return true;
   return state.filters.statuses.length > 0 && state.review.reviews !== previous.review.reviews;
 }
 
@@ -139,6 +142,8 @@ export function createCoordinatorSlice(dependencies: CoordinatorDependencies = {
       resetFilters: () => set({ filters: NO_FILTERS }),
       selectLocality: (selectedLocalityId) => set({ selectedLocalityId }),
 
+      analysisClient: () => (client ??= defaultClient()),
+
       runAnalysis: async () => {
         client ??= defaultClient();
         const state = get();
@@ -158,6 +163,7 @@ export function createCoordinatorSlice(dependencies: CoordinatorDependencies = {
             thresholds: state.analysisSettings.thresholds,
             addressPointsPackId: state.krajId,
             addressRadiusM: state.analysisSettings.addressRadiusM,
+            measurements: state.measurements.count > 0 ? { version: state.measurements.version, marginM: state.analysisSettings.measurementMarginM } : null,
           },
           (progress) => set((current) => ({ analysis: { ...current.analysis, progress } })),
         );

@@ -7,6 +7,7 @@
  */
 import { version as APP_VERSION } from '../../package.json';
 import { buildPackageLocalities, type PackageLocality } from '../core/export/packageLocalities.ts';
+import { withAttachedMeasurements } from '../core/export/packageMeasurements.ts';
 import { obecContactTexts } from '../core/obecFile/obecContacts.ts';
 import { KRAJE } from '../core/units/adminUnits.ts';
 import type { PackageProgress, PackageResult, PackageVariant } from '../worker/packageProtocol.ts';
@@ -55,13 +56,18 @@ export interface PackageSlice {
 
 /** Every locality of the kraj as the package would describe it, or null while the analysis is not ready. */
 export function packageLocalitiesOf(
-  state: Pick<AppState, 'reports' | 'krajId' | 'analysis' | 'review'>,
+  state: Pick<AppState, 'reports' | 'krajId' | 'analysis' | 'review'> & Partial<Pick<AppState, 'measurements' | 'measurementColumns' | 'analysisSettings'>>,
   now: string,
 ): PackageLocality[] | null {
   const result = state.analysis.result;
   if (!result) return null;
   const reports = Object.values(state.reports).filter((r) => r.place?.kraj.nuts3 === state.krajId);
-  return buildPackageLocalities(reports, clusteringOf(result), state.review, now);
+  const localities = buildPackageLocalities(reports, clusteringOf(result), state.review, now, state.analysisSettings?.thresholds);
+  // The NetTest measurements the analysis attached (to the columns it was given: the same version only).
+  const columns = state.measurementColumns?.() ?? null;
+  if (!columns || result.measurementsVersion == null || result.measurementsVersion !== state.measurements?.version) return localities;
+  const rows = new Map(result.localities.map((l) => [l.id, l.measurements?.rows]));
+  return withAttachedMeasurements(localities, columns, (id) => rows.get(id), now, state.analysisSettings?.thresholds);
 }
 
 export function createPackageSlice(dependencies: PackageDependencies = {}): SliceCreator<PackageSlice> {

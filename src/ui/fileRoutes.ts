@@ -1,5 +1,6 @@
 import { sniffFileKind, SNIFF_BYTES, type FileKind } from '../core/io/sniffFile.ts';
 import type { AppStore } from '../store/appStore.ts';
+import { importDroppedMeasurements } from './coordinator/measurementRoute.ts';
 import { requestTableImport } from './tableImport/tableImportRequests.ts';
 import { importGpxFiles } from './field/importGpxFiles.ts';
 
@@ -11,6 +12,8 @@ export type FileRoute = (store: AppStore, files: File[]) => void;
  * so nothing dropped is ever silently ignored.
  */
 export const FILE_ROUTES: Partial<Record<FileKind, FileRoute>> = {
+  nettestCsv: importDroppedMeasurements(false),
+  zip: importDroppedMeasurements(true),
   table: (_store, files) => requestTableImport(files),
   spreadsheet: (_store, files) => requestTableImport(files),
   gpx: (store, files) => void importGpxFiles(store, files),

@@ -14,6 +14,8 @@ import { AddressPointIndex } from '../core/reports/suggestCastObce.ts';
 import { representativePoint } from '../core/reports/derivePlace.ts';
 import type { FailureCode, OperatorChoice } from '../core/reports/enumerations.ts';
 import type { Report } from '../core/reports/report.ts';
+import { attachedEvidence } from '../core/measurements/attachMeasurements.ts';
+import type { LoadedMeasurements } from './loadedMeasurements.ts';
 import type { AnalysisFilters, AnalysisProgress, AnalysisRequest, AnalysisResult, H3CellStatistics, LocalitySummary } from './analysisProtocol.ts';
 
 /** The kraj pack's address points as the analysis gets them: the pack (null when it has none). */
@@ -59,6 +61,7 @@ export function analyseReports(
   request: AnalysisRequest,
   onProgress: (progress: AnalysisProgress) => void = () => undefined,
   addressPoints: AddressPointsSource | null = null,
+  measurements: LoadedMeasurements | null = null,
 ): AnalysisResult {
   const started = Date.now();
   const { reports, filters } = request;
@@ -86,6 +89,18 @@ export function analyseReports(
   };
   const addressIndex = addressPoints?.pack && addressPoints.packId === request.addressPointsPackId ? addressIndexOf(addressPoints.pack) : null;
   const addressRadiusM = request.addressRadiusM ?? 100;
+  // NetTest measurements within their accuracy plus the margin of a locality's reports are its evidence.
+  const usedMeasurements = measurements && request.measurements && measurements.version === request.measurements.version ? measurements : null;
+  const attached = usedMeasurements
+    ? usedMeasurements.attach(
+        clustering.localities.map((locality) => ({
+          id: locality.id,
+          // Measurements are of mobile networks: only mobile reports gather them.
+          geometries: locality.reportIds.map((id) => byId.get(id)!).filter((r) => r.domain !== 'fixed').map((r) => r.geometry),
+        })),
+        request.measurements!.marginM,
+      )
+    : null;
   const localities: LocalitySummary[] = clustering.localities.map((locality) => {
     const members = locality.reportIds.map((id) => byId.get(id)!);
     const memberPoints = members.map(pointOf);
@@ -119,7 +134,15 @@ export function analyseReports(
       failures: [...failures].sort(),
       firstAt: created[0]!,
       lastAt: created[created.length - 1]!,
-      evidence: assessEvidence(members, request.now, request.thresholds),
+      ...(() => {
+        const rows = attached?.get(locality.id);
+        if (!rows || !usedMeasurements) return { evidence: assessEvidence(members, request.now, request.thresholds) };
+        const facts = attachedEvidence(usedMeasurements.columns, rows, request.now, request.thresholds);
+        return {
+          evidence: assessEvidence(members, request.now, request.thresholds, facts),
+          measurements: { rows: Array.from(rows), valid: facts.measurements, failed: facts.failed },
+        };
+      })(),
       addressPoints: affected,
       shown: locality.reportIds.some((id) => passes.has(id)),
     };
@@ -158,5 +181,6 @@ export function analyseReports(
         ? { packId: addressPoints.packId, count: addressPoints.pack.count, describesDate: addressPoints.pack.describesDate, radiusM: addressRadiusM }
         : { packId: request.addressPointsPackId, none: true },
     durationMs: Date.now() - started,
+    measurementsVersion: usedMeasurements?.version ?? null,
   };
 }

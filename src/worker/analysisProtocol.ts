@@ -8,6 +8,8 @@ import type { EvidenceAssessment, EvidenceThresholds } from '../core/evidence/ev
 import type { EnvironmentCode, FailureCode, OperatorChoice, TechnologyCode } from '../core/reports/enumerations.ts';
 import type { Report } from '../core/reports/report.ts';
 import type { LocalityStatus } from '../core/review/reviewModel.ts';
+import type { MeasurementColumns } from '../core/measurements/measurementColumns.ts';
+import type { MeasurementCellsRequest, MeasurementCellsResult, MeasurementPointsRequest, MeasurementPointsResult } from './loadedMeasurements.ts';
 
 export interface AnalysisFilters {
   /** Locality statuses shown; empty: all. */
@@ -48,6 +50,11 @@ export interface AnalysisRequest {
    */
   addressPointsPackId?: string | null;
   addressRadiusM?: number;
+  /**
+   * The imported NetTest measurements to attach to localities: the version the worker was sent (a 'measurements'
+   * message) and the margin added to each measurement's location accuracy (metres). Null or absent: none.
+   */
+  measurements?: { version: number; marginM: number } | null;
 }
 
 export interface LocalitySummary {
@@ -73,6 +80,11 @@ export interface LocalitySummary {
   addressPoints: number | null;
   /** Some member passes the filters. */
   shown: boolean;
+  /**
+   * Imported NetTest measurements attached to the locality (rows of the measurement columns of
+   * AnalysisResult.measurementsVersion), how many of them are valid (recent) and how many of those failed.
+   */
+  measurements?: { rows: number[]; valid: number; failed: number };
 }
 
 export interface H3CellStatistics extends UnitStatistics {
@@ -98,6 +110,8 @@ export interface AnalysisResult {
    */
   addressPoints: { packId: string; count: number; describesDate: string; radiusM: number } | { packId: string; none: true } | null;
   durationMs: number;
+  /** The version of the measurements attached (null: none were). */
+  measurementsVersion?: number | null;
 }
 
 export type AnalysisPhase = 'boundaries' | 'clustering' | 'evidence' | 'aggregation';
@@ -111,9 +125,17 @@ export interface AnalysisProgress {
 
 export type AnalysisErrorCode = 'analysis.boundariesUnavailable' | 'analysis.failed';
 
-export type AnalysisRequestMessage = { id: number; type: 'analyse'; request: AnalysisRequest };
+export type AnalysisRequestMessage =
+  | { id: number; type: 'analyse'; request: AnalysisRequest }
+  /** The measurements from now on (null: none); the worker keeps them, with their R-tree, until the next ones. */
+  | { id: number; type: 'measurements'; version: number; columns: MeasurementColumns | null }
+  | { id: number; type: 'measurementCells'; request: MeasurementCellsRequest }
+  | { id: number; type: 'measurementPoints'; request: MeasurementPointsRequest };
 
 export type AnalysisResponseMessage =
   | { id: number; type: 'progress'; progress: AnalysisProgress }
   | { id: number; type: 'result'; result: AnalysisResult }
-  | { id: number; type: 'error'; code: AnalysisErrorCode; message: string };
+  | { id: number; type: 'error'; code: AnalysisErrorCode; message: string }
+  /** null: the worker holds another version of the measurements (a newer request is on its way). */
+  | { id: number; type: 'measurementCells'; result: MeasurementCellsResult | null }
+  | { id: number; type: 'measurementPoints'; result: MeasurementPointsResult | null };

@@ -8,6 +8,7 @@ import { ObecIndex } from '../core/lookup/obecIndex.ts';
 import { COUNTRY_PACK_ID, type AddressPointsPack, type ObceCollection, type PackManifest } from '../core/packs/packFormat.ts';
 import { analyseReports, type AddressPointsSource } from './analyseReports.ts';
 import type { AnalysisRequestMessage, AnalysisResponseMessage } from './analysisProtocol.ts';
+import { LoadedMeasurements } from './loadedMeasurements.ts';
 
 const indexes = new Map<string, Promise<ObecIndex>>();
 
@@ -61,14 +62,32 @@ const scope = globalThis as unknown as {
   addEventListener(type: 'message', listener: (event: MessageEvent<AnalysisRequestMessage>) => void): void;
 };
 
+/** The imported measurements (see the 'measurements' message). */
+let measurements: LoadedMeasurements | null = null;
+
 scope.addEventListener('message', (event) => {
-  const { id, request } = event.data;
+  const message = event.data;
   const post = (message: AnalysisResponseMessage) => scope.postMessage(message);
+  if (message.type === 'measurements') {
+    measurements = message.columns ? new LoadedMeasurements(message.version, message.columns) : null;
+    return;
+  }
+  if (message.type === 'measurementCells' || message.type === 'measurementPoints') {
+    const current = measurements?.version === message.request.version ? measurements : null;
+    try {
+      if (message.type === 'measurementCells') post({ id: message.id, type: 'measurementCells', result: current ? current.cellsFor(message.request) : null });
+      else post({ id: message.id, type: 'measurementPoints', result: current ? current.pointsFor(message.request) : null });
+    } catch (error: unknown) {
+      post({ id: message.id, type: 'error', code: 'analysis.failed', message: error instanceof Error ? error.message : String(error) });
+    }
+    return;
+  }
+  const { id, request } = message;
   post({ id, type: 'progress', progress: { phase: 'boundaries', fraction: 0 } });
   Promise.all([loadIndex(request.packId), addressPointsFor(request.addressPointsPackId)]).then(
     ([index, addressPoints]) => {
       try {
-        const result = analyseReports(index, request, (progress) => post({ id, type: 'progress', progress }), addressPoints);
+        const result = analyseReports(index, request, (progress) => post({ id, type: 'progress', progress }), addressPoints, measurements);
         post({ id, type: 'result', result });
       } catch (error: unknown) {
         post({ id, type: 'error', code: 'analysis.failed', message: error instanceof Error ? error.message : String(error) });

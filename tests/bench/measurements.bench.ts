@@ -3,6 +3,10 @@
  * into H3 cells, side by side with bare parsing by papaparse alone (the ratio is the goal: at least half the speed
  * of bare parsing) and the peak memory (goal: under 1 GB). Prints a table; not a test.
  *
+ * Then what the app does with them: the streaming reader the import worker runs (bytes → decoding → papaparse's
+ * stream → columns), attaching the measurements to 10,000 localities (R-tree + exact distance), and the map's
+ * hexagons (each row's H3 cell once, then regrouping per filter).
+ *
  *   node --expose-gc --import tsx tests/bench/measurements.bench.ts [--rows 1000000]
  */
 import Papa from 'papaparse';
@@ -11,6 +15,11 @@ import { aggregateMeasurements } from '../../src/core/measurements/aggregateMeas
 import { NettestConsumer } from '../../src/core/measurements/nettestConsumer.ts';
 import { seededRandom } from '../../src/core/random/seededRandom.ts';
 import { readObce } from '../../src/cli/packsOnDisk.ts';
+import { attachMeasurements, indexMeasurements } from '../../src/core/measurements/attachMeasurements.ts';
+import { columnsFromTable } from '../../src/core/measurements/measurementColumns.ts';
+import { MeasurementTable } from '../../src/core/measurements/measurementTable.ts';
+import { H3CellCache, measurementCells } from '../../src/core/measurements/measurementLayer.ts';
+import { chunksOf, readNettestStream } from '../../src/core/measurements/readNettestStream.ts';
 
 const argRows = process.argv.indexOf('--rows');
 const ROWS = argRows > 0 ? Number(process.argv[argRows + 1]) : 1_000_000;
@@ -75,6 +84,67 @@ for (let run = 1; run < RUNS; run++) {
   if (f.ms < full.ms) full = f;
 }
 
+
+// The import worker's path: bytes in 64 KB chunks → TextDecoder → papaparse's stream → columns.
+let bytes: Uint8Array | null = new TextEncoder().encode(text);
+const streamed = await (async () => {
+  (globalThis as { gc?: () => void }).gc?.();
+  const started = performance.now();
+  const result = await readNettestStream(chunksOf(bytes!), false, { fileName: 'bench.csv', isInsideCzechia: (lon, lat) => index.findContaining(lon, lat) >= 0 });
+  const ms = performance.now() - started;
+  if (!result.ok) throw new Error(result.code);
+  return { ms, kept: result.summary.kept };
+})();
+bytes = null;
+
+// Attaching: 1,000,000 measurements (a fifth of them within 300 m of a locality, the rest anywhere in the box of
+// Czechia) to 10,000 localities of one reported point each.
+const placeRandom = seededRandom(10);
+const localities = Array.from({ length: 10_000 }, (_, k) => ({
+  id: `L${k}`,
+  geometries: [{ type: 'Point' as const, coordinates: [12.1 + placeRandom() * 6.7, 48.6 + placeRandom() * 2.4] }],
+}));
+const million = new MeasurementTable();
+for (let i = 0; i < 1_000_000; i++) {
+  const near = i % 5 === 0 ? localities[Math.floor(placeRandom() * localities.length)]!.geometries[0]!.coordinates : null;
+  const lon = near ? near[0]! + (placeRandom() - 0.5) * 0.008 : 12.1 + placeRandom() * 6.7;
+  const lat = near ? near[1]! + (placeRandom() - 0.5) * 0.005 : 48.6 + placeRandom() * 2.4;
+  million.add({
+    uuid: `O${i.toString(16).padStart(8, '0')}-0000-4000-8000-000000000000`,
+    lon,
+    lat,
+    time: Date.UTC(2026, 9, 1 + (i % 28)),
+    accuracyM: 3 + placeRandom() * 40,
+    downloadKbit: placeRandom() * 80_000,
+    uploadKbit: placeRandom() * 20_000,
+    pingMs: 20 + placeRandom() * 60,
+    rsrpDbm: -70 - Math.floor(placeRandom() * 60),
+    signalDbm: Number.NaN,
+    operator: (['tmobile', 'o2', 'vodafone'] as const)[i % 3]!,
+    technology: i % 4 === 0 ? '5g' : '4g',
+  });
+}
+const columns = columnsFromTable(million);
+let started = performance.now();
+const spatialIndex = indexMeasurements(columns);
+const indexMs = performance.now() - started;
+started = performance.now();
+const attached = attachMeasurements(columns, spatialIndex, localities, { marginM: 100 });
+const attachMs = performance.now() - started;
+const attachedRows = [...attached.values()].reduce((sum, rows) => sum + rows.length, 0);
+
+// The map's hexagons: each row's cell once, then one filter's regrouping.
+started = performance.now();
+const cellCache = new H3CellCache(columns);
+cellCache.at(8);
+const cellsFirstMs = performance.now() - started;
+started = performance.now();
+const cellsAll = measurementCells(columns, cellCache.at(8), { operator: null, technology: null }).length;
+const regroupAllMs = performance.now() - started;
+started = performance.now();
+measurementCells(columns, cellCache.at(8), { operator: 'o2', technology: '4g' });
+const regroupFilterMs = performance.now() - started;
+
 const rate = (ms: number) => Math.round((ROWS / ms) * 1000);
 console.log(`\nNetTest import — ${ROWS.toLocaleString('en')} generated rows, ${(text.length / 1024 / 1024).toFixed(0)} MB of CSV text (best of ${RUNS}, interleaved; Node ${process.version})`);
 console.log(`kept ${full.result.summary.kept.toLocaleString('en')}, skipped ${JSON.stringify(full.result.summary.skipped)}, ${full.result.cells.toLocaleString('en')} cell × operator × technology groups; columns take ${full.result.tableMb.toFixed(0)} MB\n`);
@@ -83,3 +153,13 @@ console.log('|---|---:|---:|---:|---:|');
 console.log(`| papaparse alone (baseline) | ${bare.ms.toFixed(0)} | ${rate(bare.ms).toLocaleString('en')} | 1.00 | ${bare.peakMb.toFixed(0)} |`);
 console.log(`| of which H3 aggregation | ${aggregateMs.toFixed(0)} | | | |`);
 console.log(`| parse + classify + filter + columns + H3 aggregation | ${full.ms.toFixed(0)} | ${rate(full.ms).toLocaleString('en')} | ${(bare.ms / full.ms).toFixed(2)} | ${full.peakMb.toFixed(0)} |`);
+console.log(`| streaming reader of the import worker (64 KB chunks → decode → papaparse stream → columns) | ${streamed.ms.toFixed(0)} | ${rate(streamed.ms).toLocaleString('en')} | ${(bare.ms / streamed.ms).toFixed(2)} | |`);
+
+console.log(`\nAttaching ${columns.count.toLocaleString('en')} measurements to ${localities.length.toLocaleString('en')} localities (100 m margin + accuracy): ${attachedRows.toLocaleString('en')} attachments; hexagons (resolution 8): ${cellsAll.toLocaleString('en')} cells\n`);
+console.log('| step | ms |');
+console.log('|---|---:|');
+console.log(`| R-tree over the measurements (flatbush, once per import) | ${indexMs.toFixed(0)} |`);
+console.log(`| attach to 10,000 localities | ${attachMs.toFixed(0)} |`);
+console.log(`| H3 cell of every row (once per import and resolution) | ${cellsFirstMs.toFixed(0)} |`);
+console.log(`| hexagons, all operators and technologies (regroup) | ${regroupAllMs.toFixed(0)} |`);
+console.log(`| hexagons, O2 4G (regroup) | ${regroupFilterMs.toFixed(0)} |`);

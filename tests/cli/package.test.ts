@@ -82,3 +82,49 @@ describe('hlucha-mista package', () => {
     expect(JSON.parse(run(['verify', junk]).stdout)).toEqual({ code: 'package.notZip' });
   });
 });
+
+describe('hlucha-mista export --measurements', () => {
+  it('attaches the NetTest measurements near the localities: mereni.csv by open_test_uuid, a count in lokality.csv, verify passes', async () => {
+    const { generateNettestRows, nettestCsv } = await import('../support/nettestGenerator.ts');
+    const obecFile = JSON.parse(readFileSync(files[0]!, 'utf8')) as { features: Array<{ geometry: { type: string; coordinates: [number, number] } }> };
+    const at = obecFile.features.find((f) => f.geometry.type === 'Point')!.geometry.coordinates;
+    const near = generateNettestRows({ seed: 11, around: [at], perPoint: 12, weakShare: 1, spreadM: 30, withSkipped: true });
+    // Far from every report (Praha): read, drawn in the app, but attached to no locality.
+    const far = generateNettestRows({ seed: 12, around: [[14.42, 50.08]], perPoint: 5, prefix: 'F' });
+    const dir = mkdtempSync(path.join(tmpdir(), 'hm-measure-'));
+    const csvPath = path.join(dir, 'nettest-2026-10.csv');
+    writeFileSync(csvPath, nettestCsv([...near, ...far]));
+    const zipPath = path.join(dir, 'nettest-2026-10.zip');
+    writeFileSync(zipPath, zipSync({ 'nettest-2026-10.csv': readFileSync(csvPath) }));
+    for (const input of [csvPath, zipPath]) {
+      const out = path.join(dir, `balicek-${path.basename(input)}.zip`);
+      const result = run(['export', ...files, '--kraj', 'CZ041', '--generated-at', '2026-11-25T10:00:00Z', '--measurements', input, '--out', out]);
+      expect(result.status, result.stderr).toBe(0);
+      expect(JSON.parse(result.stdout)).toMatchObject({ mereni: 12 });
+      const zip = readFileSync(out);
+      expect(await verifyPackage(zip)).toMatchObject({ ok: true });
+      const entries = unzipSync(zip);
+      const mereni = new TextDecoder().decode(entries['mereni.csv']!);
+      const lines = mereni.trim().split('\r\n');
+      expect(lines[0]).toContain('ID lokality;open_test_uuid;Čas (UTC);Operátor;Technologie;Stahování (Mbit/s)');
+      expect(lines.slice(1).map((line) => line.split(';')[1]).sort()).toEqual(near.slice(0, 12).map((r) => r.uuid).sort());
+      // Every one of them is weak: "ano" in the last column.
+      expect(lines.slice(1).every((line) => line.endsWith(';ano'))).toBe(true);
+      const lokality = new TextDecoder().decode(entries['lokality.csv']!);
+      expect(lokality.split('\r\n')[0]).toContain('Počet měření NetTest');
+      const readme = new TextDecoder().decode(entries['README.txt']!);
+      expect(readme).toContain('mereni.csv');
+      const manifest = JSON.parse(new TextDecoder().decode(entries['manifest.json']!)) as { counts: Record<string, number> };
+      expect(manifest.counts.mereni).toBe(12);
+    }
+  });
+
+  it('refuses a file that is not a NetTest export, naming why', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'hm-measure-bad-'));
+    const bad = path.join(dir, 'seznam.csv');
+    writeFileSync(bad, 'Kód obce;Název\r\n1;Aš\r\n');
+    const result = run(['export', ...files, '--kraj', 'CZ041', '--measurements', bad, '--out', path.join(dir, 'x.zip')]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('nettest.missingColumns');
+  });
+});

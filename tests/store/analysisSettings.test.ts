@@ -76,6 +76,8 @@ describe('analysis settings', () => {
     expect(read).toEqual({
       distanceM: 800,
       addressRadiusM: 100,
+      // Settings saved before the NetTest margin existed get its default.
+      measurementMarginM: 100,
       thresholds: { ...DEFAULT_EVIDENCE_THRESHOLDS, minReports: 2, maxDownloadMbps: 10 },
     });
   });

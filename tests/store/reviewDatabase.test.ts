@@ -15,7 +15,7 @@ function request<T>(r: IDBRequest<T>): Promise<T> {
 
 describe('report database: the review store', () => {
   it('upgrades a version-1 database, keeping its reports, and stores the review', async () => {
-    expect(REPORT_DATABASE_VERSION).toBe(2);
+    expect(REPORT_DATABASE_VERSION).toBeGreaterThanOrEqual(2);
     const factory = new IDBFactory();
     const report = validReport(KARLOVY_VARY);
     const old = factory.open('hlucha-mista', 1);

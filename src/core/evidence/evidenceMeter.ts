@@ -41,7 +41,18 @@ export interface EvidenceAssessment {
   met: EvidenceCriterion[];
   missing: Array<{ code: EvidenceCriterion; have: number; need: number }>;
   /** The figures behind the level. */
-  figures: { reports: number; distinctReporters: number; distinctObce: number; hoursSpan: number; failedMeasurements: number; measurements: number };
+  figures: {
+    reports: number;
+    distinctReporters: number;
+    distinctObce: number;
+    hoursSpan: number;
+    /** Failed measurements: typed into reports plus imported NetTest ones attached to the locality. */
+    failedMeasurements: number;
+    measurements: number;
+    /** Of those, imported NetTest measurements attached to the locality (see measurements/attachMeasurements.ts). */
+    nettestMeasurements?: number;
+    nettestFailed?: number;
+  };
 }
 
 /** Who stands behind a report: the named reporter, else the obec that filed it. */
@@ -57,7 +68,17 @@ function observationTimes(report: Report): number[] {
   return times.length > 0 ? times : [Date.parse(report.createdAt)];
 }
 
-export function assessEvidence(reports: readonly Report[], now: string, thresholds: EvidenceThresholds = DEFAULT_EVIDENCE_THRESHOLDS): EvidenceAssessment {
+/**
+ * `attached`: the valid (recent) NetTest measurements attached to the locality and how many of them failed
+ * (measurements/attachMeasurements.ts, attachedEvidence); they count in 'evidence.failedMeasurement' like
+ * measurements typed into reports.
+ */
+export function assessEvidence(
+  reports: readonly Report[],
+  now: string,
+  thresholds: EvidenceThresholds = DEFAULT_EVIDENCE_THRESHOLDS,
+  attached: { measurements: number; failed: number } | null = null,
+): EvidenceAssessment {
   const nowMs = Date.parse(now);
   const oldest = nowMs - thresholds.validForDays * 86_400_000;
   const times = reports.flatMap(observationTimes).filter((t) => t >= oldest && t <= nowMs + 86_400_000);
@@ -68,7 +89,7 @@ export function assessEvidence(reports: readonly Report[], now: string, threshol
       (m.rsrpDbm !== null && m.rsrpDbm < thresholds.maxRsrpDbm) ||
       (m.downloadMbps !== null && m.downloadMbps < thresholds.maxDownloadMbps) ||
       (m.uploadMbps !== null && m.uploadMbps < thresholds.maxUploadMbps),
-  ).length;
+  ).length + (attached?.failed ?? 0);
   const reporters = new Set(reports.map(sourceOf));
   const obce = new Set(reports.map((r) => r.place?.obec.kod).filter((kod): kod is string => kod !== undefined));
   const distinctSources = Math.max(reporters.size, obce.size);
@@ -83,6 +104,9 @@ export function assessEvidence(reports: readonly Report[], now: string, threshol
     level: met.length,
     met: met.map((c) => c.code),
     missing: checks.filter((c) => c.have < c.need),
-    figures: { reports: reports.length, distinctReporters: reporters.size, distinctObce: obce.size, hoursSpan: Math.round(hoursSpan * 10) / 10, failedMeasurements: failed, measurements: measurements.length },
+    figures: { reports: reports.length, distinctReporters: reporters.size, distinctObce: obce.size, hoursSpan: Math.round(hoursSpan * 10) / 10, failedMeasurements: failed,
+      measurements: measurements.length + (attached?.measurements ?? 0),
+      ...(attached ? { nettestMeasurements: attached.measurements, nettestFailed: attached.failed } : {}),
+    },
   };
 }

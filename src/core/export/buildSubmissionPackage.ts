@@ -9,6 +9,7 @@ import { buildCoverLetterPdf, type CoverLetterInput } from './coverLetterPdf.ts'
 import type { PackageLocality } from './packageLocalities.ts';
 import { buildPackageTables, orpSummary, type Label } from './packageTables.ts';
 import { buildZip, type PackageFile } from './zipPackage.ts';
+import { buildMeasurementsCsv, MEASUREMENTS_FILE_NAME } from './packageMeasurements.ts';
 import { buildGisLayers, GIS_FILE_NAME } from './gisLayers.ts';
 import type { SqlJsStatic } from 'sql.js';
 import { exportObecFile } from '../obecFile/exportObecFile.ts';
@@ -86,6 +87,8 @@ function readme(input: SubmissionPackageInput, counts: Record<string, number>): 
     '  vrstvy_s-jtsk_5514.gpkg  GeoPackage se dvěma vrstvami (lokality, hlaseni) v S-JTSK / Krovak East North',
     '                     (EPSG:5514); otevře QGIS, ArcGIS i GDAL se správným souřadnicovým systémem a diakritikou.',
     '  dukazy/            Fotografie z hlášení (název souboru = ID hlášení), pokud je obce přiložily.',
+    '  mereni.csv         Měření NetTest (otevřená data ČTÚ) v dosahu lokalit, jeden řádek za měření a lokalitu;',
+    '                     dohledatelná podle open_test_uuid. Jen pokud byla měření do aplikace načtena.',
     '  data/              Strojově čitelné kopie (soubor obce a posouzení) pro zpětné načtení balíčku aplikací.',
     '  manifest.json      Verze, výběr, počty, definice souřadnicových systémů a SHA-256 všech souborů.',
     '',
@@ -104,8 +107,15 @@ function readme(input: SubmissionPackageInput, counts: Record<string, number>): 
     '  Počet hlášení, Počet obcí: kolik hlášení a z kolika obcí lokalitu dokládá.',
     '  Dotčení obyvatelé  Nejvyšší odhad obce (odhady jednoho místa se nesčítají).',
     '  Úroveň důkazů      0–4 podle kritérií FCC: počet hlášení, různé zdroje, časový odstup, měření pod prahem.',
+    '  Počet měření NetTest  Měření NetTest v dosahu lokality (přesnost polohy měření + rezerva), viz mereni.csv.',
     '  Stav               Stav posouzení koordinátorem (nové … potvrzené … předané ČTÚ).',
     '  Těžiště            WGS84 (stupně) a S-JTSK EPSG:5514 (metry, záporné hodnoty).',
+    '',
+    'SLOVNÍK POLÍ (mereni.csv)',
+    '  open_test_uuid     Identifikátor měření v otevřených datech NetTest; Čas v UTC.',
+    '  Stahování, Odesílání (Mbit/s), Ping (ms), RSRP (dBm), poloha WGS84 a S-JTSK, Přesnost polohy (m).',
+    '  Třída NetTest      Třídy aplikace NetTest 1–4 (4 nejlepší) pro signál a rychlost stahování.',
+    '  Pod prahem selhání RSRP, stahování nebo odesílání pod prahy nastavenými koordinátorem (podle FCC).',
     '',
     'POČTY',
     ...Object.entries(counts).map(([key, value]) => `  ${key}: ${value}`),
@@ -132,6 +142,7 @@ export async function buildSubmissionPackage(input: SubmissionPackageInput): Pro
     hlaseni: input.localities.reduce((s, l) => s + l.reports.length, 0),
     obce: new Set(input.localities.flatMap((l) => l.reports.map((r) => r.place?.obec.kod).filter(Boolean))).size,
     orp: new Set(orpRows.map((r) => r.kod)).size,
+    mereni: input.localities.reduce((s, l) => s + (l.measurements?.length ?? 0), 0),
   };
   const pdf = await buildCoverLetterPdf({ ...input, orpRows, generatedAt: input.generatedAt });
   const text = (s: string) => new TextEncoder().encode(s);
@@ -155,6 +166,8 @@ export async function buildSubmissionPackage(input: SubmissionPackageInput): Pro
     { name: PACKAGE_DATA_FILES.review, bytes: text(exportReviewFile(reviewOf(input), input.generatedAt)) },
     { name: GIS_FILE_NAME, bytes: buildGisLayers(input.sqlJs, input.localities, tableOptions, input.generatedAt, tables.values) },
   ];
+  // Evidence: imported NetTest measurements attached to the localities.
+  if (counts.mereni > 0) files.push({ name: MEASUREMENTS_FILE_NAME, bytes: text(buildMeasurementsCsv(input.localities, input.label)) });
   // Evidence: the reports' photos as files of their own (dukazy/<report id>.<ext>), named in hlaseni.csv by report id.
   for (const report of input.localities.flatMap((l) => l.reports)) {
     const photo = report.photo;

@@ -11,6 +11,7 @@ import { representativePoint } from '../reports/derivePlace.ts';
 import type { DerivedPlace, Report } from '../reports/report.ts';
 import type { ProblemDomain } from '../reports/enumerations.ts';
 import { defaultReview, type LocalityReview, type ReviewState } from '../review/reviewModel.ts';
+import type { AttachedMeasurementRow } from './packageMeasurements.ts';
 
 export interface PackageLocality {
   /** Locality id, with the domain appended when a place has both mobile and fixed reports. */
@@ -35,6 +36,8 @@ export interface PackageLocality {
   review: LocalityReview;
   /** Made only of synthetic demo reports: never sent to ČTÚ (the package build leaves these out by default). */
   demo: boolean;
+  /** Imported NetTest measurements attached to the locality (packageMeasurements.ts), newest first. */
+  measurements?: AttachedMeasurementRow[];
 }
 
 function union(lists: string[][]): string[] {

@@ -50,6 +50,7 @@ export function localityColumns(options: TableOptions): Array<CsvColumn<PackageL
     { header: 'Poslední pozorování', kind: 'date', value: (l) => l.lastObservation },
     { header: 'Dotčení obyvatelé (odhad)', kind: 'integer', value: (l) => l.inhabitants },
     { header: 'Úroveň důkazů (0–4)', kind: 'integer', value: (l) => l.evidence.level },
+    { header: 'Počet měření NetTest', kind: 'integer', value: (l) => l.measurements?.length ?? 0 },
     { header: 'Stav', kind: 'text', value: (l) => label(`review.status.${l.review.status}`) },
     { header: 'Kontakt obce', kind: 'text', value: (l) => (l.place ? options.obecContacts?.get(l.place.obec.kod) : undefined) },
     { header: 'Ukázková data', kind: 'text', value: (l) => (l.demo ? 'DEMO' : '') },

@@ -1,7 +1,7 @@
 /**
  * Measurements per H3 cell, operator and technology: count, median download and RSRP, and failures by the
  * FCC-style thresholds (settings; see evidence/evidenceMeter.ts): download below the limit (5 Mbit/s on 4G,
- * 7 Mbit/s on 5G per FCC) or RSRP below −111 dBm.
+ * 7 Mbit/s on 5G per FCC), upload below 1 Mbit/s, or RSRP below −111 dBm.
  */
 import { latLngToCell } from 'h3-js';
 import { DEFAULT_H3_RESOLUTION } from '../aggregate/aggregateReports.ts';
@@ -32,7 +32,12 @@ function median(values: Float32Array): number | null {
 export function isFailedMeasurement(table: MeasurementTable, i: number, thresholds: EvidenceThresholds = DEFAULT_EVIDENCE_THRESHOLDS): boolean {
   const downloadMbps = table.downloadKbit[i]! / 1000;
   const limit = table.technologyAt(i) === '5g' ? FCC_5G_DOWNLOAD_MBPS : thresholds.maxDownloadMbps;
-  return (Number.isFinite(downloadMbps) && downloadMbps < limit) || (Number.isFinite(table.rsrpDbm[i]!) && table.rsrpDbm[i]! < thresholds.maxRsrpDbm);
+  const uploadMbps = table.uploadKbit[i]! / 1000;
+  return (
+    (Number.isFinite(downloadMbps) && downloadMbps < limit) ||
+    (Number.isFinite(table.rsrpDbm[i]!) && table.rsrpDbm[i]! < thresholds.maxRsrpDbm) ||
+    (Number.isFinite(uploadMbps) && uploadMbps < thresholds.maxUploadMbps)
+  );
 }
 
 export function aggregateMeasurements(

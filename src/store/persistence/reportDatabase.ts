@@ -6,6 +6,8 @@
  *   meta       facts about the database itself (when it was created, by which app version)
  *   review     the BCO coordinator's review of localities (since version 2): one record, key "state", holding the
  *              ReviewState (reviews, pins, audit trail) as core's review model defines it
+ *   measurements  imported NetTest measurements (since version 3): one record, key "table", holding the columns
+ *              (typed arrays: IndexedDB stores their ArrayBuffers as they are) and the names of the files read
  *
  * Every write is ONE readwrite transaction over `reports` and `deletions`: an import of 500 reports is all or
  * nothing. Each write is conditional (compare-and-set): a record is written only when what is stored is still what
@@ -20,7 +22,7 @@ import type { ReviewState } from '../../core/review/reviewModel.ts';
 
 export const REPORT_DATABASE_NAME = 'hlucha-mista';
 /** Raise with every change of the stores; add the step to UPGRADES. */
-export const REPORT_DATABASE_VERSION = 2;
+export const REPORT_DATABASE_VERSION = 3;
 
 export type StorageFailureCode = 'storage.quotaExceeded' | 'storage.unavailable' | 'storage.blocked' | 'storage.failed';
 
@@ -65,10 +67,18 @@ interface ReportDatabaseSchema extends DBSchema {
   deletions: { key: string; value: Deletion };
   meta: { key: string; value: unknown };
   review: { key: string; value: ReviewState };
+  measurements: { key: string; value: StoredMeasurements };
+}
+
+/** The imported measurements as stored: the columns are checked (columnsFrom) when read back. */
+export interface StoredMeasurements {
+  columns: unknown;
+  files: string[];
+  savedAt: string;
 }
 
 type Database = IDBPDatabase<ReportDatabaseSchema>;
-type UpgradeTransaction = IDBPTransaction<ReportDatabaseSchema, Array<'reports' | 'deletions' | 'meta' | 'review'>, 'versionchange'>;
+type UpgradeTransaction = IDBPTransaction<ReportDatabaseSchema, Array<'reports' | 'deletions' | 'meta' | 'review' | 'measurements'>, 'versionchange'>;
 
 /** The key of the one record in the `review` store. */
 const REVIEW_KEY = 'state';
@@ -84,7 +94,13 @@ const UPGRADES: ReadonlyArray<(database: Database, transaction: UpgradeTransacti
   (database) => {
     database.createObjectStore('review');
   },
+  (database) => {
+    database.createObjectStore('measurements');
+  },
 ];
+
+/** The key of the one record in the `measurements` store. */
+const MEASUREMENTS_KEY = 'table';
 
 /** Above this many writes, reading whole stores in one request beats one read per id. */
 const BULK_READ_THRESHOLD = 256;
@@ -318,6 +334,34 @@ export class ReportDatabase {
   async writeReview(state: ReviewState): Promise<ReadResult<null>> {
     try {
       await this.database.put('review', state, REVIEW_KEY);
+      return { ok: true, value: null };
+    } catch (error: unknown) {
+      return failure(error);
+    }
+  }
+
+  /** The imported measurements, or undefined when none are stored. */
+  async readMeasurements(): Promise<ReadResult<StoredMeasurements | undefined>> {
+    try {
+      return { ok: true, value: await this.database.get('measurements', MEASUREMENTS_KEY) };
+    } catch (error: unknown) {
+      return failure(error);
+    }
+  }
+
+  /** Replaces the stored measurements (one transaction: the old ones stay if this fails, e.g. on a full disk). */
+  async writeMeasurements(value: StoredMeasurements): Promise<ReadResult<null>> {
+    try {
+      await this.database.put('measurements', value, MEASUREMENTS_KEY);
+      return { ok: true, value: null };
+    } catch (error: unknown) {
+      return failure(error);
+    }
+  }
+
+  async deleteMeasurements(): Promise<ReadResult<null>> {
+    try {
+      await this.database.delete('measurements', MEASUREMENTS_KEY);
       return { ok: true, value: null };
     } catch (error: unknown) {
       return failure(error);

@@ -8,6 +8,7 @@ import { CoordinatorFilters } from './CoordinatorFilters.tsx';
 import { reviewNoticeKey } from './coordinatorText.ts';
 import { LocalityList } from './LocalityList.tsx';
 import { LocalityPanel } from './LocalityPanel.tsx';
+import { MeasurementsPanel } from './MeasurementsPanel.tsx';
 import { OrpTable } from './OrpTable.tsx';
 import { PackagePanel } from './PackageDialog.tsx';
 import { ZsjLayerPanel } from './ZsjLayerPanel.tsx';
@@ -23,6 +24,7 @@ export function CoordinatorSidebar() {
   return (
     <>
       <BulkImportPanel />
+      <MeasurementsPanel />
       <ChoroplethLegend />
       <CoordinatorFilters />
       <AnalysisSettingsPanel />

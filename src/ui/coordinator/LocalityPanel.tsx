@@ -6,6 +6,7 @@ import type { LocalitySummary } from '../../worker/analysisProtocol.ts';
 import { formatShortDate } from '../format.ts';
 import { failureKey } from '../reports/reportText.ts';
 import { useAppStore, useT } from '../storeContext.tsx';
+import { LocalityMeasurements } from './LocalityMeasurements.tsx';
 import { evidenceKey, priorityKey, reviewNoticeKey, statusActionKey, statusKey } from './coordinatorText.ts';
 import { auditText, concerns, localityBbox, localityName } from './localityText.ts';
 
@@ -45,6 +46,7 @@ export function LocalityPanel({ locality }: { locality: LocalitySummary }) {
       )}
       <AddressPoints locality={locality} />
       <EvidenceMeter locality={locality} />
+      <LocalityMeasurements locality={locality} />
       {reviewerName ? <ReviewActions locality={locality} /> : <ReviewerForm />}
       <Members locality={locality} canEdit={reviewerName !== null} />
       <AuditTrail locality={locality} />
@@ -131,6 +133,8 @@ function EvidenceMeter({ locality }: { locality: LocalitySummary }) {
           hours: evidence.figures.hoursSpan,
           measurements: evidence.figures.measurements,
         })}
+        {evidence.figures.nettestMeasurements !== undefined &&
+          ` ${t('measurements.figures', { count: evidence.figures.nettestMeasurements, failed: evidence.figures.nettestFailed ?? 0 })}`}
       </p>
     </div>
   );

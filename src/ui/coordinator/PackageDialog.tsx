@@ -66,7 +66,13 @@ export function PackageDialog() {
   const orp = pack.status === 'ready' ? pack.orp : [];
 
   // The same list the package is built from (evidence measured from now).
-  const all = useMemo(() => packageLocalitiesOf({ reports, krajId, analysis, review }, new Date().toISOString()), [reports, krajId, analysis, review]);
+  const measurements = useAppStore((state) => state.measurements);
+  const measurementColumns = useAppStore((state) => state.measurementColumns);
+  const analysisSettings = useAppStore((state) => state.analysisSettings);
+  const all = useMemo(
+    () => packageLocalitiesOf({ reports, krajId, analysis, review, measurements, measurementColumns, analysisSettings }, new Date().toISOString()),
+    [reports, krajId, analysis, review, measurements, measurementColumns, analysisSettings],
+  );
   const preview = useMemo(() => (all ? previewPackage(selectPackageLocalities(all, selection)) : null), [all, selection]);
   const running = job.status === 'running';
 

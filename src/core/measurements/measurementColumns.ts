@@ -1,0 +1,177 @@
+/**
+ * The measurement table as plain columns: typed arrays trimmed to the row count, and the open_test_uuids packed
+ * into one byte array with end offsets. Every column is an ArrayBuffer, so the whole table can be transferred
+ * between threads without a copy and stored in IndexedDB as it is; a million rows are ~60 MB, not a million objects.
+ * Pure: the import worker, the analysis worker, the store and the CLI share it.
+ */
+import { MeasurementTable } from './measurementTable.ts';
+
+export interface MeasurementColumns {
+  count: number;
+  lon: Float64Array;
+  lat: Float64Array;
+  /** Epoch milliseconds (UTC). */
+  time: Float64Array;
+  accuracyM: Float32Array;
+  downloadKbit: Float32Array;
+  uploadKbit: Float32Array;
+  pingMs: Float32Array;
+  rsrpDbm: Float32Array;
+  signalDbm: Float32Array;
+  /** Index into OPERATORS, or NO_OPERATOR (see measurementTable.ts). */
+  operator: Uint8Array;
+  /** Index into MEASUREMENT_TECHNOLOGIES. */
+  technology: Uint8Array;
+  /** The open_test_uuids as UTF-8, one after another; row i is uuidBytes[uuidEnds[i - 1] ?? 0 … uuidEnds[i]). */
+  uuidBytes: Uint8Array;
+  uuidEnds: Uint32Array;
+}
+
+const NUMERIC = ['lon', 'lat', 'time', 'accuracyM', 'downloadKbit', 'uploadKbit', 'pingMs', 'rsrpDbm', 'signalDbm', 'operator', 'technology'] as const;
+type NumericColumn = (typeof NUMERIC)[number];
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+export function emptyColumns(): MeasurementColumns {
+  return columnsFromTable(new MeasurementTable());
+}
+
+function packUuids(uuids: readonly string[], count: number): { uuidBytes: Uint8Array; uuidEnds: Uint32Array } {
+  const uuidEnds = new Uint32Array(count);
+  let length = 0;
+  const encoded: Uint8Array[] = [];
+  for (let i = 0; i < count; i++) {
+    const bytes = encoder.encode(uuids[i]!);
+    encoded.push(bytes);
+    length += bytes.length;
+    uuidEnds[i] = length;
+  }
+  const uuidBytes = new Uint8Array(length);
+  let at = 0;
+  for (const bytes of encoded) {
+    uuidBytes.set(bytes, at);
+    at += bytes.length;
+  }
+  return { uuidBytes, uuidEnds };
+}
+
+/** The table's rows as columns of their own (copies trimmed to the count: the table's arrays have spare room). */
+export function columnsFromTable(table: MeasurementTable): MeasurementColumns {
+  const n = table.count;
+  return {
+    count: n,
+    lon: table.lon.slice(0, n),
+    lat: table.lat.slice(0, n),
+    time: table.time.slice(0, n),
+    accuracyM: table.accuracyM.slice(0, n),
+    downloadKbit: table.downloadKbit.slice(0, n),
+    uploadKbit: table.uploadKbit.slice(0, n),
+    pingMs: table.pingMs.slice(0, n),
+    rsrpDbm: table.rsrpDbm.slice(0, n),
+    signalDbm: table.signalDbm.slice(0, n),
+    operator: table.operator.slice(0, n),
+    technology: table.technology.slice(0, n),
+    ...packUuids(table.uuid, n),
+  };
+}
+
+/**
+ * A MeasurementTable over the columns (no copy), for core functions written against the table
+ * (aggregateMeasurements, isFailedMeasurement). The uuids are decoded only when asked for.
+ */
+export function tableOfColumns(columns: MeasurementColumns, options: { uuids?: boolean } = {}): MeasurementTable {
+  const table = new MeasurementTable();
+  for (const name of NUMERIC) (table as unknown as Record<NumericColumn, unknown>)[name] = columns[name];
+  table.count = columns.count;
+  table.uuid = options.uuids ? uuidsOf(columns) : [];
+  return table;
+}
+
+export function uuidAt(columns: MeasurementColumns, i: number): string {
+  const start = i === 0 ? 0 : columns.uuidEnds[i - 1]!;
+  return decoder.decode(columns.uuidBytes.subarray(start, columns.uuidEnds[i]!));
+}
+
+export function uuidsOf(columns: MeasurementColumns): string[] {
+  const text = decoder.decode(columns.uuidBytes);
+  // UUIDs are ASCII: byte offsets are character offsets.
+  const ascii = text.length === columns.uuidBytes.length;
+  const result = new Array<string>(columns.count);
+  let start = 0;
+  for (let i = 0; i < columns.count; i++) {
+    const end = columns.uuidEnds[i]!;
+    result[i] = ascii ? text.slice(start, end) : uuidAt(columns, i);
+    start = end;
+  }
+  return result;
+}
+
+/** The buffers to list in postMessage's transfer list. */
+export function transferablesOf(columns: MeasurementColumns): ArrayBuffer[] {
+  return [...NUMERIC.map((name) => columns[name].buffer as ArrayBuffer), columns.uuidBytes.buffer as ArrayBuffer, columns.uuidEnds.buffer as ArrayBuffer];
+}
+
+export interface MergeResult {
+  columns: MeasurementColumns;
+  /** Rows of `incoming` that were new. */
+  added: number;
+  /** Rows of `incoming` whose open_test_uuid was already there (or repeated within `incoming`). */
+  duplicates: number;
+}
+
+/** `existing` followed by the rows of `incoming` whose open_test_uuid is new (the first copy of a uuid wins). */
+export function mergeColumns(existing: MeasurementColumns, incoming: MeasurementColumns): MergeResult {
+  const seen = new Set(uuidsOf(existing));
+  const incomingUuids = uuidsOf(incoming);
+  const keep: number[] = [];
+  for (let i = 0; i < incoming.count; i++) {
+    const uuid = incomingUuids[i]!;
+    if (seen.has(uuid)) continue;
+    seen.add(uuid);
+    keep.push(i);
+  }
+  const n = existing.count + keep.length;
+  const merged = {} as Record<NumericColumn, Float64Array | Float32Array | Uint8Array>;
+  for (const name of NUMERIC) {
+    const source = incoming[name];
+    const target = new (source.constructor as new (length: number) => typeof source)(n);
+    target.set(existing[name]);
+    keep.forEach((row, k) => (target[existing.count + k] = source[row]!));
+    merged[name] = target;
+  }
+  const packed = packUuids([...uuidsOf(existing), ...keep.map((row) => incomingUuids[row]!)], n);
+  return {
+    columns: { count: n, ...(merged as Pick<MeasurementColumns, NumericColumn>), ...packed },
+    added: keep.length,
+    duplicates: incoming.count - keep.length,
+  };
+}
+
+/** Columns read back from storage, checked: every column of the right type and length, or null. */
+export function columnsFrom(value: unknown): MeasurementColumns | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const record = value as Record<string, unknown>;
+  const count = record.count;
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) return null;
+  const types: Record<NumericColumn, new (n: number) => ArrayBufferView> = {
+    lon: Float64Array,
+    lat: Float64Array,
+    time: Float64Array,
+    accuracyM: Float32Array,
+    downloadKbit: Float32Array,
+    uploadKbit: Float32Array,
+    pingMs: Float32Array,
+    rsrpDbm: Float32Array,
+    signalDbm: Float32Array,
+    operator: Uint8Array,
+    technology: Uint8Array,
+  };
+  for (const name of NUMERIC) {
+    const column = record[name];
+    if (!(column instanceof types[name]) || (column as unknown as { length: number }).length !== count) return null;
+  }
+  if (!(record.uuidBytes instanceof Uint8Array) || !(record.uuidEnds instanceof Uint32Array) || record.uuidEnds.length !== count) return null;
+  if (count > 0 && record.uuidEnds[count - 1] !== record.uuidBytes.length) return null;
+  return value as MeasurementColumns;
+}

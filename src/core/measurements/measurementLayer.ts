@@ -1,0 +1,159 @@
+/**
+ * What the map draws of the imported measurements: H3 cells (count, median download and RSRP, failures) for one
+ * operator and technology or all of them, and, zoomed in, the single measurements in the visible box with their
+ * NetTest class. The H3 cell of every row is computed once per table and resolution (H3CellCache), so changing a
+ * filter regroups strings instead of re-indexing a million points. Pure.
+ */
+import type Flatbush from 'flatbush';
+import { cellToBoundary, latLngToCell } from 'h3-js';
+import { OPERATORS, type OperatorCode } from '../reports/enumerations.ts';
+import { DEFAULT_EVIDENCE_THRESHOLDS, type EvidenceThresholds } from '../evidence/evidenceMeter.ts';
+import { isFailedMeasurement } from './aggregateMeasurements.ts';
+import { tableOfColumns, uuidAt, type MeasurementColumns } from './measurementColumns.ts';
+import { NO_OPERATOR } from './measurementTable.ts';
+import { downloadClass, gsmSignalClass, MEASUREMENT_TECHNOLOGIES, rsrpClass, type MeasurementTechnology } from './nettestSchema.ts';
+
+export interface MeasurementFilter {
+  /** null: every operator. */
+  operator: OperatorCode | null;
+  /** null: every technology. */
+  technology: MeasurementTechnology | null;
+}
+
+export interface MeasurementCellSummary {
+  cell: string;
+  count: number;
+  failures: number;
+  medianDownloadMbps: number | null;
+  medianRsrpDbm: number | null;
+  /** Closed outline, [lon, lat]. */
+  boundary: Array<[number, number]>;
+}
+
+export interface MeasurementPoint {
+  row: number;
+  lon: number;
+  lat: number;
+  uuid: string;
+  time: number;
+  operator: OperatorCode | null;
+  technology: MeasurementTechnology;
+  downloadMbps: number | null;
+  rsrpDbm: number | null;
+  /** NetTest's class of the signal (RSRP, or RSSI on 2G), 1–4; null when not measured. */
+  signalClass: 1 | 2 | 3 | 4 | null;
+  downloadClass: 1 | 2 | 3 | 4 | null;
+  failed: boolean;
+}
+
+/** Each row's H3 cell at one resolution, computed once. */
+export class H3CellCache {
+  private readonly cells = new Map<number, string[]>();
+  constructor(private readonly columns: MeasurementColumns) {}
+
+  at(resolution: number): string[] {
+    let cells = this.cells.get(resolution);
+    if (!cells) {
+      cells = new Array<string>(this.columns.count);
+      for (let i = 0; i < this.columns.count; i++) cells[i] = latLngToCell(this.columns.lat[i]!, this.columns.lon[i]!, resolution);
+      this.cells.set(resolution, cells);
+    }
+    return cells;
+  }
+}
+
+function matches(columns: MeasurementColumns, i: number, filter: MeasurementFilter, operatorIndex: number, technologyIndex: number): boolean {
+  if (filter.operator !== null && columns.operator[i] !== operatorIndex) return false;
+  if (filter.technology !== null && columns.technology[i] !== technologyIndex) return false;
+  return true;
+}
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  values.sort((a, b) => a - b);
+  const middle = values.length >> 1;
+  return values.length % 2 ? values[middle]! : (values[middle - 1]! + values[middle]!) / 2;
+}
+
+export function measurementCells(
+  columns: MeasurementColumns,
+  cellOfRow: readonly string[],
+  filter: MeasurementFilter,
+  thresholds: EvidenceThresholds = DEFAULT_EVIDENCE_THRESHOLDS,
+): MeasurementCellSummary[] {
+  const table = tableOfColumns(columns);
+  const operatorIndex = filter.operator === null ? -1 : OPERATORS.findIndex((o) => o.code === filter.operator);
+  const technologyIndex = filter.technology === null ? -1 : MEASUREMENT_TECHNOLOGIES.indexOf(filter.technology);
+  const groups = new Map<string, { count: number; failures: number; downloads: number[]; rsrps: number[] }>();
+  for (let i = 0; i < columns.count; i++) {
+    if (!matches(columns, i, filter, operatorIndex, technologyIndex)) continue;
+    const cell = cellOfRow[i]!;
+    let group = groups.get(cell);
+    if (!group) {
+      group = { count: 0, failures: 0, downloads: [], rsrps: [] };
+      groups.set(cell, group);
+    }
+    group.count++;
+    if (isFailedMeasurement(table, i, thresholds)) group.failures++;
+    const download = columns.downloadKbit[i]!;
+    if (Number.isFinite(download)) group.downloads.push(download / 1000);
+    const rsrp = columns.rsrpDbm[i]!;
+    if (Number.isFinite(rsrp)) group.rsrps.push(rsrp);
+  }
+  const result: MeasurementCellSummary[] = [];
+  for (const [cell, group] of [...groups].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const download = median(group.downloads);
+    const boundary = cellToBoundary(cell, true).map(([lon, lat]) => [lon!, lat!] as [number, number]);
+    const first = boundary[0]!;
+    const last = boundary.at(-1)!;
+    if (first[0] !== last[0] || first[1] !== last[1]) boundary.push(first);
+    result.push({
+      cell,
+      count: group.count,
+      failures: group.failures,
+      medianDownloadMbps: download === null ? null : Math.round(download * 100) / 100,
+      medianRsrpDbm: median(group.rsrps),
+      boundary,
+    });
+  }
+  return result;
+}
+
+/** One row as the map's point and the locality panel's table show it. */
+export function measurementPoint(columns: MeasurementColumns, i: number, thresholds: EvidenceThresholds = DEFAULT_EVIDENCE_THRESHOLDS): MeasurementPoint {
+  const technology = MEASUREMENT_TECHNOLOGIES[columns.technology[i]!]!;
+  const download = columns.downloadKbit[i]!;
+  const rsrp = columns.rsrpDbm[i]!;
+  const signal = columns.signalDbm[i]!;
+  const operator = columns.operator[i]!;
+  return {
+    row: i,
+    lon: columns.lon[i]!,
+    lat: columns.lat[i]!,
+    uuid: uuidAt(columns, i),
+    time: columns.time[i]!,
+    operator: operator === NO_OPERATOR ? null : OPERATORS[operator]!.code,
+    technology,
+    downloadMbps: Number.isFinite(download) ? Math.round(download / 10) / 100 : null,
+    rsrpDbm: Number.isFinite(rsrp) ? rsrp : null,
+    signalClass: Number.isFinite(rsrp) ? rsrpClass(rsrp) : technology === '2g' && Number.isFinite(signal) ? gsmSignalClass(signal) : null,
+    downloadClass: Number.isFinite(download) ? downloadClass(download / 1000) : null,
+    failed: isFailedMeasurement(tableOfColumns(columns), i, thresholds),
+  };
+}
+
+/** The measurements in a box (west, south, east, north) passing the filter, at most `limit` (the first by row). */
+export function measurementPointsIn(
+  columns: MeasurementColumns,
+  index: Flatbush | null,
+  bbox: [number, number, number, number],
+  filter: MeasurementFilter,
+  limit: number,
+  thresholds: EvidenceThresholds = DEFAULT_EVIDENCE_THRESHOLDS,
+): { points: MeasurementPoint[]; total: number } {
+  if (!index) return { points: [], total: 0 };
+  const operatorIndex = filter.operator === null ? -1 : OPERATORS.findIndex((o) => o.code === filter.operator);
+  const technologyIndex = filter.technology === null ? -1 : MEASUREMENT_TECHNOLOGIES.indexOf(filter.technology);
+  const rows = index.search(...bbox).filter((i) => matches(columns, i, filter, operatorIndex, technologyIndex)).sort((a, b) => a - b);
+  return { points: rows.slice(0, limit).map((i) => measurementPoint(columns, i, thresholds)), total: rows.length };
+}

@@ -1,0 +1,26 @@
+/**
+ * What the main thread and the NetTest import worker (measurementWorker.ts) say to each other. The file goes in
+ * as a File (structured clone of a handle, not of its bytes); the measurement columns come back transferred.
+ */
+import type { MeasurementColumns } from '../core/measurements/measurementColumns.ts';
+import type { NettestReadFailure, NettestReadSummary } from '../core/measurements/readNettestStream.ts';
+
+export interface MeasurementImportRequest {
+  file: File;
+  isZip: boolean;
+  /** The measurements loaded so far, to add the file's to (deduplicated by open_test_uuid) off the main thread. */
+  existing: MeasurementColumns | null;
+}
+
+export type MeasurementImportFailure = NettestReadFailure | 'nettest.boundariesUnavailable' | 'nettest.unreadable';
+
+export type MeasurementImportOutcome =
+  /** `columns`: the existing ones followed by the file's new rows; `added`, `duplicates`: of the file's rows. */
+  | { ok: true; columns: MeasurementColumns; summary: NettestReadSummary; added: number; duplicates: number }
+  | { ok: false; code: MeasurementImportFailure; missing?: string[]; files?: string[]; message?: string };
+
+export type MeasurementRequestMessage = { id: number; type: 'import'; request: MeasurementImportRequest };
+
+export type MeasurementResponseMessage =
+  | { id: number; type: 'progress'; bytesRead: number; totalBytes: number }
+  | { id: number; type: 'result'; outcome: MeasurementImportOutcome };
