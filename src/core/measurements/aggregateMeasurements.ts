@@ -6,7 +6,9 @@
 import { latLngToCell } from 'h3-js';
 import { DEFAULT_H3_RESOLUTION } from '../aggregate/aggregateReports.ts';
 import { DEFAULT_EVIDENCE_THRESHOLDS, type EvidenceThresholds } from '../evidence/evidenceMeter.ts';
-import type { MeasurementTable } from './measurementTable.ts';
+import { NO_OPERATOR, type MeasurementTable } from './measurementTable.ts';
+import { MEASUREMENT_TECHNOLOGIES } from './nettestSchema.ts';
+import { OPERATORS } from '../reports/enumerations.ts';
 
 /** FCC 5G-NR download threshold, Mbit/s (the 4G one is EvidenceThresholds.maxDownloadMbps). */
 export const FCC_5G_DOWNLOAD_MBPS = 7;
@@ -49,32 +51,49 @@ export function aggregateMeasurements(
   // in typed arrays (compressed rows), so a million rows make no per-group arrays.
   // Groups are keyed by numbers (cell number × operator × technology), not by concatenated strings: building and
   // hashing a string key for each of a million rows cost twice as much as H3 itself.
+  // Groups live in parallel number arrays (no object per group until the result), and the result is ordered by a
+  // numeric key (cell, then operator and technology by their codes) instead of comparing built strings.
   const cellNumber = new Map<string, number>();
+  const cells: string[] = [];
   const groupIndex = new Map<number, number>();
-  const groups: Array<{ cell: string; operator: string; technology: string; count: number; failures: number }> = [];
+  const groupCell: number[] = [];
+  const groupOperator: number[] = [];
+  const groupTechnology: number[] = [];
+  const counts: number[] = [];
+  const failures: number[] = [];
   const groupOf = new Int32Array(table.count);
   for (let i = 0; i < table.count; i++) {
     const cell = latLngToCell(table.lat[i]!, table.lon[i]!, resolution);
     let c = cellNumber.get(cell);
-    if (c === undefined) cellNumber.set(cell, (c = cellNumber.size));
-    const key = c * 4096 + table.operator[i]! * 16 + table.technology[i]!;
+    if (c === undefined) {
+      c = cells.length;
+      cellNumber.set(cell, c);
+      cells.push(cell);
+    }
+    const operator = table.operator[i]!;
+    const technology = table.technology[i]!;
+    const key = c * 4096 + operator * 16 + technology;
     let g = groupIndex.get(key);
     if (g === undefined) {
-      g = groups.length;
+      g = counts.length;
       groupIndex.set(key, g);
-      groups.push({ cell, operator: table.operatorAt(i) ?? 'unknown', technology: table.technologyAt(i), count: 0, failures: 0 });
+      groupCell.push(c);
+      groupOperator.push(operator);
+      groupTechnology.push(technology);
+      counts.push(0);
+      failures.push(0);
     }
     groupOf[i] = g;
-    groups[g]!.count++;
-    if (isFailedMeasurement(table, i, options.thresholds)) groups[g]!.failures++;
+    counts[g]!++;
+    if (isFailedMeasurement(table, i, options.thresholds)) failures[g]!++;
   }
-  const start = new Int32Array(groups.length + 1);
-  groups.forEach((group, g) => (start[g + 1] = start[g]! + group.count));
+  const groupCount = counts.length;
+  const start = new Int32Array(groupCount + 1);
+  for (let g = 0; g < groupCount; g++) start[g + 1] = start[g]! + counts[g]!;
   const downloads = new Float32Array(table.count);
   const rsrps = new Float32Array(table.count);
-  const downloadFill = start.slice(0, groups.length);
-  const downloadEnd = new Int32Array(groups.length);
-  const rsrpFill = start.slice(0, groups.length);
+  const downloadFill = start.slice(0, groupCount);
+  const rsrpFill = start.slice(0, groupCount);
   for (let i = 0; i < table.count; i++) {
     const g = groupOf[i]!;
     const download = table.downloadKbit[i]!;
@@ -82,19 +101,33 @@ export function aggregateMeasurements(
     const rsrp = table.rsrpDbm[i]!;
     if (Number.isFinite(rsrp)) rsrps[rsrpFill[g]!++] = rsrp;
   }
-  downloadEnd.set(downloadFill);
-  return groups
-    .map((group, g) => {
-      const download = median(downloads.subarray(start[g]!, downloadEnd[g]!));
-      return {
-        cell: group.cell,
-        operator: group.operator,
-        technology: group.technology,
-        count: group.count,
-        medianDownloadMbps: download === null ? null : Math.round(download * 100) / 100,
-        medianRsrpDbm: median(rsrps.subarray(start[g]!, rsrpFill[g]!)),
-        failures: group.failures,
-      };
-    })
-    .sort((a, b) => (a.cell < b.cell ? -1 : a.cell > b.cell ? 1 : `${a.operator}|${a.technology}` < `${b.operator}|${b.technology}` ? -1 : 1));
+  // Order: cell id, then operator code, then technology code (as strings), by ranks computed once.
+  const cellRank = new Int32Array(cells.length);
+  cells
+    .map((cell, k) => k)
+    .sort((a, b) => (cells[a]! < cells[b]! ? -1 : cells[a]! > cells[b]! ? 1 : 0))
+    .forEach((k, rank) => (cellRank[k] = rank));
+  const operatorName = (k: number) => (k === NO_OPERATOR || k >= OPERATORS.length ? 'unknown' : OPERATORS[k]!.code);
+  const operatorRank = new Int32Array(256);
+  [...Array(256).keys()]
+    .sort((a, b) => (operatorName(a) < operatorName(b) ? -1 : operatorName(a) > operatorName(b) ? 1 : a - b))
+    .forEach((k, rank) => (operatorRank[k] = rank));
+  const sortKey = new Float64Array(groupCount);
+  for (let g = 0; g < groupCount; g++) sortKey[g] = (cellRank[groupCell[g]!]! * 256 + operatorRank[groupOperator[g]!]!) * 16 + groupTechnology[g]!;
+  const order = Int32Array.from({ length: groupCount }, (_, g) => g).sort((a, b) => sortKey[a]! - sortKey[b]!);
+  const result: MeasurementCell[] = new Array(groupCount);
+  for (let k = 0; k < groupCount; k++) {
+    const g = order[k]!;
+    const download = median(downloads.subarray(start[g]!, downloadFill[g]!));
+    result[k] = {
+      cell: cells[groupCell[g]!]!,
+      operator: operatorName(groupOperator[g]!),
+      technology: MEASUREMENT_TECHNOLOGIES[groupTechnology[g]!]!,
+      count: counts[g]!,
+      medianDownloadMbps: download === null ? null : Math.round(download * 100) / 100,
+      medianRsrpDbm: median(rsrps.subarray(start[g]!, rsrpFill[g]!)),
+      failures: failures[g]!,
+    };
+  }
+  return result;
 }
