@@ -4,6 +4,7 @@
  * Units without reports are hatched, never painted as the lowest class: "no reports" is not "zero problems".
  * Every feature carries the figures behind its value (reports, distinct obce and reporters) for the tooltip.
  */
+import { minOf } from '../core/math/minMax.ts';
 import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
 import type { ExpressionSpecification, FilterSpecification, GeoJSONSourceSpecification, LayerSpecification } from 'maplibre-gl';
 import type { UnitStatistics } from '../core/aggregate/aggregateReports.ts';
@@ -134,7 +135,7 @@ export function choroplethLegend(stats: readonly UnitStatistics[], kody: Readonl
   const shown = stats.filter((s) => kody.has(s.unit.kod));
   const breaks = classBreaks(shown.map((s) => metricValue(s, metric)));
   const colors = classColors(breaks.length);
-  const min = shown.length > 0 ? Math.min(...shown.map((s) => metricValue(s, metric))) : 0;
+  const min = shown.length > 0 ? minOf(shown.map((s) => metricValue(s, metric))) : 0;
   return {
     metric,
     classes: breaks.map((to, k) => ({ from: k === 0 ? min : breaks[k - 1]! + (Number.isInteger(breaks[k - 1]) ? 1 : 0), to, color: colors[k]! })),

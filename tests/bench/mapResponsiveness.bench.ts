@@ -10,15 +10,14 @@
  *
  *   node --import tsx tests/bench/mapResponsiveness.bench.ts [--reports 50000] [--wait 900]
  */
+import { buildAndServeApp } from './support/appServer.ts';
 import { resolve } from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { chromium, type Page } from 'playwright-core';
-import { build, preview } from 'vite';
 import { generateDemoReports } from '../../src/core/demo/generateDemoReports.ts';
 import { ObecIndex } from '../../src/core/lookup/obecIndex.ts';
 import { exportObecFile } from '../../src/core/obecFile/exportObecFile.ts';
 import { readObce } from '../../src/cli/packsOnDisk.ts';
-import { CHROMIUM_ARGS } from '../e2e/browser.ts';
+import { CHROMIUM_ARGS, dropFiles } from '../e2e/browser.ts';
 
 const argument = (name: string, fallback: number) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -31,13 +30,8 @@ const PER_FILE = 10_000;
 const now = '2026-11-25T10:00:00.000Z';
 
 const root = resolve(import.meta.dirname, '../..');
-const outDir = resolve(root, 'node_modules/.cache/hlucha-mista-bench-app');
-const nodeEnv = process.env.NODE_ENV;
-process.env.NODE_ENV = 'production';
-await build({ root, mode: 'e2e', logLevel: 'warn', build: { outDir, emptyOutDir: true, sourcemap: false } });
-process.env.NODE_ENV = nodeEnv;
-const server = await preview({ root, mode: 'e2e', logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0, open: false } });
-const url = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}/`;
+const server = await buildAndServeApp('hlucha-mista-bench-app');
+const url = server.url;
 
 const index = ObecIndex.fromCollection(readObce('CZ041'), { coverage: 'pack' });
 const reports = generateDemoReports(index, { count: COUNT, seed: 11, now, krajNuts3: 'CZ041' });
@@ -138,13 +132,7 @@ try {
   await chooseView(page, 'Přehled kraje');
   await startRecording(page);
   const started = performance.now();
-  const transfer = await page.evaluateHandle((list) => {
-    const data = new DataTransfer();
-    for (const { name, text } of list) data.items.add(new File([text], name, { type: 'application/geo+json' }));
-    return data;
-  }, files);
-  await page.locator('main').dispatchEvent('dragover', { dataTransfer: transfer });
-  await page.locator('main').dispatchEvent('drop', { dataTransfer: transfer });
+  await dropFiles(page, files);
   await page.getByRole('status').filter({ hasText: `Importováno souborů: ${files.length}` }).waitFor({ timeout: WAIT_S * 1000 });
   console.error(`imported after ${((performance.now() - started) / 1000).toFixed(0)} s`);
   const imported = performance.now() - started;

@@ -9,12 +9,11 @@
  * The app is built with Vite (mode "e2e") into node_modules/.cache and served by Vite's preview server on a free
  * port; Chromium is Debian's (/work/shared/BROWSER-TESTING.md).
  */
+import { buildAndServeApp } from './support/appServer.ts';
 import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { chromium } from 'playwright-core';
-import { build, preview } from 'vite';
 import { seededRandom } from '../../src/core/random/seededRandom.ts';
 import { CHROMIUM_ARGS } from '../e2e/browser.ts';
 import { NETTEST_HEADER } from '../support/nettestGenerator.ts';
@@ -40,13 +39,8 @@ lines.length = 0;
 const megabytes = statSync(file).size / 1024 / 1024;
 
 const root = resolve(import.meta.dirname, '../..');
-const outDir = resolve(root, 'node_modules/.cache/hlucha-mista-bench-measurements');
-const nodeEnv = process.env.NODE_ENV;
-process.env.NODE_ENV = 'production';
-await build({ root, mode: 'e2e', logLevel: 'warn', build: { outDir, emptyOutDir: true, sourcemap: false } });
-process.env.NODE_ENV = nodeEnv;
-const server = await preview({ root, mode: 'e2e', logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0, open: false } });
-const url = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}/`;
+const server = await buildAndServeApp('hlucha-mista-bench-measurements');
+const url = server.url;
 
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
 try {

@@ -4,6 +4,7 @@
  * measurements below failure thresholds. Each criterion met raises the level by one (0–4); what is missing is listed
  * with what there is and what is needed. All thresholds are settings (EvidenceThresholds).
  */
+import { minOf, maxOf } from '../math/minMax.ts';
 import type { Report } from '../reports/report.ts';
 
 export interface EvidenceThresholds {
@@ -82,7 +83,7 @@ export function assessEvidence(
   const nowMs = Date.parse(now);
   const oldest = nowMs - thresholds.validForDays * 86_400_000;
   const times = reports.flatMap(observationTimes).filter((t) => t >= oldest && t <= nowMs + 86_400_000);
-  const hoursSpan = times.length > 1 ? (Math.max(...times) - Math.min(...times)) / 3_600_000 : 0;
+  const hoursSpan = times.length > 1 ? (maxOf(times) - minOf(times)) / 3_600_000 : 0;
   const measurements = reports.flatMap((r) => r.measurements).filter((m) => Date.parse(m.takenAt) >= oldest);
   const failed = measurements.filter(
     (m) =>

@@ -3,6 +3,7 @@
  * ORP, a map of the localities drawn as vectors over the kraj outline (sharp when printed, no tiles needed), and
  * the locality table. pdf-lib with fontkit; dates fixed to generated-at, so the same input gives the same bytes.
  */
+import { minOf, maxOf } from '../math/minMax.ts';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { MultiPolygon, Polygon } from 'geojson';
@@ -161,7 +162,7 @@ function drawMap(w: Writer, input: CoverLetterInput): void {
   if (positions.length === 0) return;
   const xs = positions.map((p) => p[0]!);
   const ys = positions.map((p) => p[1]!);
-  const [west, east, south, north] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const [west, east, south, north] = [minOf(xs), maxOf(xs), minOf(ys), maxOf(ys)];
   // Equirectangular at the map's middle latitude: faithful enough for one kraj.
   const kx = Math.cos((((south + north) / 2) * Math.PI) / 180);
   const scale = Math.min(size / Math.max((east - west) * kx, 1e-6), height / Math.max(north - south, 1e-6));

@@ -3,6 +3,7 @@
  * of its reports), what fails, who is affected, the evidence and the review. Mobile and fixed-internet reports of
  * one place become separate rows: ČTÚ handles them through different channels.
  */
+import { maxOf } from '../math/minMax.ts';
 import type { Clustering } from '../cluster/clusterReports.ts';
 import { assessEvidence, type EvidenceAssessment, type EvidenceThresholds, DEFAULT_EVIDENCE_THRESHOLDS } from '../evidence/evidenceMeter.ts';
 import { lonLat } from '../geo/coordinates.ts';
@@ -73,7 +74,7 @@ export function buildPackageLocalities(
       const lat = points.reduce((s, p) => s + p[1], 0) / points.length;
       const [x, y] = wgs84ToSjtsk(lonLat(lon, lat));
       const dates = group.flatMap((r) => (r.observations.length > 0 ? r.observations.map((o) => o.date) : [r.createdAt.slice(0, 10)])).sort();
-      const inhabitants = group.some((r) => r.affected.inhabitants !== null) ? Math.max(...group.map((r) => r.affected.inhabitants ?? 0)) : null;
+      const inhabitants = group.some((r) => r.affected.inhabitants !== null) ? maxOf(group.map((r) => r.affected.inhabitants ?? 0)) : null;
       result.push({
         id: domains.length > 1 ? `${locality.id}-${domain}` : locality.id,
         localityId: locality.id,

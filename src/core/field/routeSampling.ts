@@ -2,6 +2,7 @@
  * Recording a route: which positions of the device are kept (one every N metres), and how the kept samples are cut
  * into the stretches the person marked "no signal". Pure: the UI feeds it positions from watchPosition.
  */
+import { maxOf } from '../math/minMax.ts';
 import { distance } from '@turf/turf';
 
 export interface RouteSample {
@@ -58,7 +59,7 @@ export function splitIntoStretches(samples: readonly RouteSample[]): RouteStretc
       coordinates,
       startedAt: current[0]!.at,
       endedAt: current[current.length - 1]!.at,
-      worstAccuracyM: Math.max(...current.map((sample) => sample.accuracyM)),
+      worstAccuracyM: maxOf(current.map((sample) => sample.accuracyM)),
     });
     current = [];
   };

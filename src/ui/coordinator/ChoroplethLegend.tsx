@@ -1,3 +1,4 @@
+import { minOf } from '../../core/math/minMax.ts';
 import { useId, useMemo } from 'react';
 import { LOCALITY_STATUSES } from '../../core/review/reviewModel.ts';
 import { choroplethLegend, classBreaks, classColors, metricValue, STATUS_COLORS } from '../../map/coordinatorLayers.ts';
@@ -21,7 +22,7 @@ export function ChoroplethLegend() {
       const values = result.byH3.map((cell) => metricValue(cell, metric));
       const breaks = classBreaks(values);
       const colors = classColors(breaks.length);
-      const min = values.length > 0 ? Math.min(...values) : 0;
+      const min = values.length > 0 ? minOf(values) : 0;
       return { classes: breaks.map((to, k) => ({ from: k === 0 ? min : breaks[k - 1]! + 1, to, color: colors[k]! })), withReports: result.byH3.length, without: null };
     }
     const kody = new Set((loadedDisplayPack(pack.id)?.orp.features ?? []).map((f) => f.properties.kod));
