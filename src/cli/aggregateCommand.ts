@@ -16,6 +16,7 @@ import {
   ANALYSIS_SETTING_RULES,
   DEFAULT_ANALYSIS_SETTINGS,
   settingValue,
+  storedSettingValue,
   validateAnalysisSettings,
   type AnalysisSettingField,
   type AnalysisSettings,
@@ -25,7 +26,7 @@ import { readObce } from './packsOnDisk.ts';
 import { loadReportFiles } from './reportFiles.ts';
 
 /**
- * `--settings FILE`: the analysis settings as JSON ({ distanceM, addressRadiusM, thresholds: { minReports, … } },
+ * `--settings FILE`: the analysis settings as JSON ({ distanceM, addressRadiusM, measurementMarginM, thresholds: { … } },
  * the fields of the app's "Nastavení analýzy"); a missing field takes its default, a bad one is refused with its
  * reason. Without the flag, the defaults (with their sources, see store/analysisSettings.ts).
  */
@@ -38,11 +39,9 @@ export function readSettingsFlag(file: string | true | undefined): { ok: true; s
     return { ok: false, message: `--settings ${file}: not readable JSON (${(error as Error).message})` };
   }
   if (typeof data !== 'object' || data === null) return { ok: false, message: `--settings ${file}: expected a JSON object` };
-  const blob = data as Record<string, unknown>;
-  const thresholds = (typeof blob.thresholds === 'object' && blob.thresholds !== null ? blob.thresholds : {}) as Record<string, unknown>;
   const texts = {} as Record<AnalysisSettingField, string>;
   for (const field of ANALYSIS_SETTING_FIELDS) {
-    const value = field === 'distanceM' || field === 'addressRadiusM' ? blob[field] : thresholds[field];
+    const value = storedSettingValue(data as Record<string, unknown>, field);
     texts[field] = value === undefined ? String(settingValue(DEFAULT_ANALYSIS_SETTINGS, field)) : String(value);
   }
   const validated = validateAnalysisSettings(texts);

@@ -119,14 +119,23 @@ export function validateAnalysisSettings(
   };
 }
 
+/**
+ * The value a settings blob (persisted, or a `--settings` file) holds for a field, as stored: the grouping distance,
+ * address radius and measurement margin beside the thresholds, the rest inside `thresholds`; undefined when absent.
+ */
+export function storedSettingValue(blob: Readonly<Record<string, unknown>>, field: AnalysisSettingField): unknown {
+  if (isTopLevel(field)) return blob[field];
+  const thresholds = blob.thresholds;
+  return typeof thresholds === 'object' && thresholds !== null ? (thresholds as Record<string, unknown>)[field] : undefined;
+}
+
 /** The settings in a persisted blob, each field that is missing or not acceptable replaced by its default. */
 export function analysisSettingsFrom(saved: unknown): AnalysisSettings {
   if (typeof saved !== 'object' || saved === null) return DEFAULT_ANALYSIS_SETTINGS;
   const blob = saved as Record<string, unknown>;
-  const thresholds = (typeof blob.thresholds === 'object' && blob.thresholds !== null ? blob.thresholds : {}) as Record<string, unknown>;
   const texts = {} as Record<AnalysisSettingField, string>;
   for (const field of ANALYSIS_SETTING_FIELDS) {
-    const value = isTopLevel(field) ? blob[field] : thresholds[field];
+    const value = storedSettingValue(blob, field);
     const fallback = settingValue(DEFAULT_ANALYSIS_SETTINGS, field);
     texts[field] = typeof value === 'number' && parseSetting(field, String(value)).ok ? String(value) : String(fallback);
   }
