@@ -72,6 +72,13 @@ function isPackageContact(value: unknown): value is AppState['packageContact'] {
 }
 
 export function createAppStore(options: AppStoreOptions = {}): AppStore {
+  // The reports' database (and clock) serve every slice that keeps data in IndexedDB: review, ZSJ layer, obec
+  // contacts, measurements.
+  const reportsDatabase = {
+    ...(options.reports && 'indexedDB' in options.reports ? { indexedDB: options.reports.indexedDB } : {}),
+    ...(options.reports?.databaseName ? { databaseName: options.reports.databaseName } : {}),
+  };
+  const clock = options.reports?.now ? { now: options.reports.now } : {};
   return createStore<AppState>()(
     persist(
       (...args) => ({
@@ -83,28 +90,17 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
         ...createEditorSlice(...args),
         ...createReviewSlice(
           options.review ?? {
-            ...(options.reports && 'indexedDB' in options.reports ? { indexedDB: options.reports.indexedDB } : {}),
-            ...(options.reports?.databaseName ? { databaseName: options.reports.databaseName } : {}),
-            ...(options.reports?.now ? { now: options.reports.now } : {}),
+            ...reportsDatabase,
+            ...clock,
             ...(options.reports && 'channelName' in options.reports ? { tabChannelName: options.reports.channelName } : {}),
           },
         )(...args),
-        ...createZsjSlice({
-          ...(options.reports && 'indexedDB' in options.reports ? { indexedDB: options.reports.indexedDB } : {}),
-          ...(options.reports?.databaseName ? { databaseName: options.reports.databaseName } : {}),
-          ...(options.reports?.now ? { now: options.reports.now } : {}),
-        })(...args),
-        ...createObecContactsSlice({
-          ...(options.reports && 'indexedDB' in options.reports ? { indexedDB: options.reports.indexedDB } : {}),
-          ...(options.reports?.databaseName ? { databaseName: options.reports.databaseName } : {}),
-        })(...args),
+        ...createZsjSlice({ ...reportsDatabase, ...clock })(...args),
+        ...createObecContactsSlice(reportsDatabase)(...args),
         ...createCoordinatorSlice(options.coordinator)(...args),
         ...createPackageSlice(options.package)(...args),
         ...createMeasurementsSlice(
-          options.measurements ?? {
-            ...(options.reports && 'indexedDB' in options.reports ? { indexedDB: options.reports.indexedDB } : {}),
-            ...(options.reports?.databaseName ? { databaseName: options.reports.databaseName } : {}),
-          },
+          options.measurements ?? reportsDatabase,
         )(...args),
         ...createFieldSlice(options.field)(...args),
       }),
