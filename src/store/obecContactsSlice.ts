@@ -5,7 +5,7 @@
 import { obecContactOf, withObecContact, type ObecContact } from '../core/obecFile/obecContacts.ts';
 import type { ObecFileHeader } from '../core/obecFile/obecFileFormat.ts';
 import type { SliceCreator } from './appStore.ts';
-import { openReportDatabase, REPORT_DATABASE_NAME } from './persistence/reportDatabase.ts';
+import { REPORT_DATABASE_NAME, withReportDatabase } from './persistence/reportDatabase.ts';
 
 const META_KEY = 'obecContacts';
 
@@ -34,23 +34,19 @@ export function createObecContactsSlice(dependencies: ObecContactsDependencies =
 
     /** Reads what is stored, adds `contact` and writes it back (one at a time, so two imports do not race). */
     const persist = (contact: ObecContact | null) => {
-      const job = queue.then(async () => {
-        const opened = await openReportDatabase({ factory, name: databaseName });
-        if (!opened.ok) return;
-        try {
-          const read = await opened.database.readMeta(META_KEY);
+      const job = queue.then(() =>
+        withReportDatabase({ factory, name: databaseName }, async (database) => {
+          const read = await database.readMeta(META_KEY);
           let stored: Record<string, ObecContact> = {};
           if (read.ok && read.value && typeof read.value === 'object') {
             for (const value of Object.values(read.value as Record<string, unknown>)) if (isContact(value)) stored = withObecContact(stored, value);
           }
           for (const value of Object.values(get().obecContacts)) stored = withObecContact(stored, value);
           if (contact) stored = withObecContact(stored, contact);
-          await opened.database.writeMeta(META_KEY, stored);
+          await database.writeMeta(META_KEY, stored);
           set({ obecContacts: stored });
-        } finally {
-          opened.database.close();
-        }
-      });
+        }),
+      );
       queue = job.catch(() => undefined);
       return job;
     };

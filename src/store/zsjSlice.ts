@@ -8,7 +8,7 @@ import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { zsjAssignments } from '../core/zsj/assignZsj.ts';
 import { ZsjIndex, type ZsjLayerProblem } from '../core/zsj/zsjLayer.ts';
 import type { SliceCreator } from './appStore.ts';
-import { openReportDatabase, REPORT_DATABASE_NAME, type StorageFailureCode } from './persistence/reportDatabase.ts';
+import { REPORT_DATABASE_NAME, withReportDatabase, type ReportDatabase, type StorageFailureCode } from './persistence/reportDatabase.ts';
 
 /** A whole kraj's ZSJ in RÚIAN detail is a few MB; refuse what cannot be a ZSJ layer before parsing it. */
 export const ZSJ_LAYER_MAX_BYTES = 60 * 1024 * 1024;
@@ -79,15 +79,7 @@ export function createZsjSlice(dependencies: ZsjDependencies = {}): SliceCreator
     const databaseName = dependencies.databaseName ?? REPORT_DATABASE_NAME;
     const now = dependencies.now ?? (() => new Date().toISOString());
 
-    async function withDatabase<T>(job: (db: Extract<Awaited<ReturnType<typeof openReportDatabase>>, { ok: true }>['database']) => Promise<T>): Promise<T | { failed: StorageFailureCode }> {
-      const opened = await openReportDatabase({ factory, name: databaseName });
-      if (!opened.ok) return { failed: opened.code };
-      try {
-        return await job(opened.database);
-      } finally {
-        opened.database.close();
-      }
-    }
+    const withDatabase = <T>(job: (db: ReportDatabase) => Promise<T>) => withReportDatabase({ factory, name: databaseName }, job);
 
     return {
       zsjLayer: null,

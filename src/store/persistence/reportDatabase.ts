@@ -156,6 +156,23 @@ export interface OpenReportDatabaseOptions {
  * Opens (and creates or upgrades) the database. Resolves only once the database is open or has failed; when
  * other tabs block an upgrade, `onBlocked` is called and the promise waits for them.
  */
+/**
+ * Opens the database for one job and closes it after: for the slices that read or write a record now and then
+ * (the ZSJ layer, the obce's contacts), which keep no connection open.
+ */
+export async function withReportDatabase<T>(
+  options: Pick<OpenReportDatabaseOptions, 'factory' | 'name'>,
+  job: (database: ReportDatabase) => Promise<T>,
+): Promise<T | { failed: StorageFailureCode }> {
+  const opened = await openReportDatabase(options);
+  if (!opened.ok) return { failed: opened.code };
+  try {
+    return await job(opened.database);
+  } finally {
+    opened.database.close();
+  }
+}
+
 export async function openReportDatabase(options: OpenReportDatabaseOptions): Promise<OpenResult> {
   const factory = options.factory;
   if (!factory) return { ok: false, code: 'storage.unavailable', message: 'IndexedDB is not available' };
