@@ -50,59 +50,34 @@ export function CoordinatorFilters() {
         ))}
       </fieldset>
       <div className="filter-grid">
-        <label>
-          {t('coordinatorFilters.operator')}
-          <select
-            value={filters.operators[0] ?? ''}
-            onChange={(event) => setFilters({ operators: isOneOf(OPERATOR_CHOICES, event.target.value) ? [event.target.value] : [] })}
-          >
-            <option value="">{t('list.any')}</option>
-            {OPERATOR_CHOICES.filter((o) => o !== 'all').map((code) => (
-              <option key={code} value={code}>
-                {t(operatorKey(code))}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('coordinatorFilters.failure')}
-          <select value={filters.failures[0] ?? ''} onChange={(event) => setFilters({ failures: isOneOf(FAILURES, event.target.value) ? [event.target.value] : [] })}>
-            <option value="">{t('list.any')}</option>
-            {FAILURES.map((code) => (
-              <option key={code} value={code}>
-                {t(failureKey(code))}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('coordinatorFilters.technology')}
-          <select
-            value={filters.technologies?.[0] ?? ''}
-            onChange={(event) => setFilters({ technologies: isOneOf(TECHNOLOGIES, event.target.value) ? [event.target.value] : [] })}
-          >
-            <option value="">{t('list.any')}</option>
-            {TECHNOLOGIES.map((code) => (
-              <option key={code} value={code}>
-                {t(technologyKey(code))}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('coordinatorFilters.environment')}
-          <select
-            value={filters.environments?.[0] ?? ''}
-            onChange={(event) => setFilters({ environments: isOneOf(ENVIRONMENTS, event.target.value) ? [event.target.value] : [] })}
-          >
-            <option value="">{t('list.any')}</option>
-            {ENVIRONMENTS.map((code) => (
-              <option key={code} value={code}>
-                {t(environmentKey(code))}
-              </option>
-            ))}
-          </select>
-        </label>
+        <CodeFilter
+          label={t('coordinatorFilters.operator')}
+          codes={OPERATOR_CHOICES.filter((o) => o !== 'all')}
+          value={filters.operators[0]}
+          labelOf={(code) => t(operatorKey(code))}
+          onChange={(code) => setFilters({ operators: code ? [code] : [] })}
+        />
+        <CodeFilter
+          label={t('coordinatorFilters.failure')}
+          codes={FAILURES}
+          value={filters.failures[0]}
+          labelOf={(code) => t(failureKey(code))}
+          onChange={(code) => setFilters({ failures: code ? [code] : [] })}
+        />
+        <CodeFilter
+          label={t('coordinatorFilters.technology')}
+          codes={TECHNOLOGIES}
+          value={filters.technologies?.[0]}
+          labelOf={(code) => t(technologyKey(code))}
+          onChange={(code) => setFilters({ technologies: code ? [code] : [] })}
+        />
+        <CodeFilter
+          label={t('coordinatorFilters.environment')}
+          codes={ENVIRONMENTS}
+          value={filters.environments?.[0]}
+          labelOf={(code) => t(environmentKey(code))}
+          onChange={(code) => setFilters({ environments: code ? [code] : [] })}
+        />
         <label>
           {t('coordinatorFilters.orp')}
           <select value={filters.orpKod ?? ''} onChange={(event) => setFilters({ orpKod: event.target.value || null, obecKod: null })}>
@@ -140,5 +115,35 @@ export function CoordinatorFilters() {
         </button>
       )}
     </section>
+  );
+}
+
+/** One code list as a filter: "any" or one of the codes, each shown by its translated label. */
+function CodeFilter<C extends string>({
+  label,
+  codes,
+  value,
+  labelOf,
+  onChange,
+}: {
+  label: string;
+  codes: readonly C[];
+  value: C | undefined;
+  labelOf: (code: C) => string;
+  onChange: (code: C | null) => void;
+}) {
+  const t = useT();
+  return (
+    <label>
+      {label}
+      <select value={value ?? ''} onChange={(event) => onChange(isOneOf(codes, event.target.value) ? event.target.value : null)}>
+        <option value="">{t('list.any')}</option>
+        {codes.map((code) => (
+          <option key={code} value={code}>
+            {labelOf(code)}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
