@@ -5,7 +5,8 @@
  * their bounding boxes in a packed Hilbert R-tree (flatbush), which serves box queries (lines, polygons,
  * nearest obce). Point queries go through a uniform grid over the same polygons first: a cell that no
  * border crosses belongs wholly to one obec (or to none) and answers at once; a cell that a border crosses
- * lists the few obce it touches, and an even-odd ray-crossing test (holes included) decides among them.
+ * lists the few obce it touches (the one holding the cell's centre first, since it usually holds the point),
+ * and an even-odd ray-crossing test (holes included) decides among them.
  */
 import Flatbush from 'flatbush';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
@@ -191,8 +192,11 @@ export class ObecIndex {
 
 const BORDER_CELL = -2;
 
-/** Target cell size in degrees (≈ 700 m × 1.1 km at 50° N), coarsened for very large extents. */
-const GRID_CELL_DEGREES = 0.01;
+/**
+ * Target cell size in degrees (≈ 360 m × 560 m at 50° N), coarsened for very large extents. Over all Czechia
+ * that is 680,000 cells (5 MB), a quarter of them on a border; halving the size again gains little.
+ */
+const GRID_CELL_DEGREES = 0.005;
 const GRID_MAX_CELLS = 2_000_000;
 
 interface PointGrid {
@@ -245,24 +249,42 @@ function buildPointGrid(flat: readonly FlatPolygon[], bbox: BBox, ownerAt: (x: n
   // The obec holding a cell's centre. For a cell no border crosses it is the cell's owner. For a border cell
   // it joins the candidates: an edge's box can reach into a cell that the edge itself misses, and an obec
   // that covers the cell without a border in it must not be left out.
+  // Cells no border crosses come in runs along a row; no border separates neighbours in a run (a border on
+  // their shared side would have marked one of them), so one test serves the whole run.
   const owner = new Int32Array(cellCount);
-  for (let cell = 0; cell < cellCount; cell++) {
-    const column = cell % columns;
-    const row = (cell - column) / columns;
-    const centreOwner = ownerAt(west + (column + 0.5) * cellSize, south + (row + 0.5) * cellSize);
-    owner[cell] = centreOwner;
-    if (stamp[cell] === -1) continue;
-    owner[cell] = BORDER_CELL;
-    if (centreOwner >= 0) pairs.push(cell, centreOwner);
+  // For border cells: the obec holding the cell's centre (-1 for none, and for cells that are no border cell).
+  const centreOwner = new Int32Array(cellCount).fill(-1);
+  for (let row = 0; row < rows; row++) {
+    const centreY = south + (row + 0.5) * cellSize;
+    let runOwner = BORDER_CELL;
+    for (let column = 0; column < columns; column++) {
+      const cell = row * columns + column;
+      if (stamp[cell] === -1) {
+        if (runOwner === BORDER_CELL) runOwner = ownerAt(west + (column + 0.5) * cellSize, centreY);
+        owner[cell] = runOwner;
+        continue;
+      }
+      runOwner = BORDER_CELL;
+      owner[cell] = BORDER_CELL;
+      centreOwner[cell] = ownerAt(west + (column + 0.5) * cellSize, centreY);
+    }
   }
 
+  // Compressed rows of candidates. The obec holding the cell's centre goes first: most points of the cell are
+  // in it, so the first test usually answers. Every other obec follows once.
   const counts = new Uint32Array(cellCount + 1);
-  for (let p = 0; p < pairs.length; p += 2) counts[pairs[p]! + 1]!++;
+  for (let p = 0; p < pairs.length; p += 2) {
+    if (pairs[p + 1] !== centreOwner[pairs[p]!]) counts[pairs[p]! + 1]!++;
+  }
+  for (let cell = 0; cell < cellCount; cell++) if (centreOwner[cell]! >= 0) counts[cell + 1]!++;
   const candidateStarts = new Uint32Array(cellCount + 1);
   for (let cell = 0; cell < cellCount; cell++) candidateStarts[cell + 1] = candidateStarts[cell]! + counts[cell + 1]!;
-  const candidates = new Uint32Array(pairs.length / 2);
+  const candidates = new Uint32Array(candidateStarts[cellCount]!);
   const fill = candidateStarts.slice(0, cellCount);
-  for (let p = 0; p < pairs.length; p += 2) candidates[fill[pairs[p]!]!++] = pairs[p + 1]!;
+  for (let cell = 0; cell < cellCount; cell++) if (centreOwner[cell]! >= 0) candidates[fill[cell]!++] = centreOwner[cell]!;
+  for (let p = 0; p < pairs.length; p += 2) {
+    if (pairs[p + 1] !== centreOwner[pairs[p]!]) candidates[fill[pairs[p]!]!++] = pairs[p + 1]!;
+  }
   return { west, south, cellSize, columns, rows, owner, candidateStarts, candidates };
 }
 
