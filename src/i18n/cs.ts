@@ -697,7 +697,7 @@ export const cs = {
   'measurements.legend.rsrp': 'Medián RSRP (dBm)',
   'measurements.legend.noValue': 'bez hodnoty',
   'measurements.legend.cells': '{count} šestiúhelníků; jednotlivá měření od přiblížení {zoom}.',
-  'measurements.legend.pointsCut': 'Zobrazeno {shown} z {total} měření ve výřezu; přibližte.',
+  'measurements.legend.pointsCut': 'Zobrazeno {shown} z {total} měření ve výřezu, rovnoměrně po celém výřezu a neúspěšná přednostně; přibližte pro všechna.',
   'measurements.class.4': 'výborná (4)',
   'measurements.class.3': 'dobrá (3)',
   'measurements.class.2': 'přijatelná (2)',

@@ -696,7 +696,7 @@ export const en: Record<MessageKey, string> = {
   'measurements.legend.rsrp': 'Median RSRP (dBm)',
   'measurements.legend.noValue': 'no value',
   'measurements.legend.cells': '{count} hexagons; single measurements from zoom {zoom}.',
-  'measurements.legend.pointsCut': 'Showing {shown} of {total} measurements in view; zoom in.',
+  'measurements.legend.pointsCut': 'Showing {shown} of {total} measurements in view, spread evenly over it with failed ones first; zoom in to see all.',
   'measurements.class.4': 'excellent (4)',
   'measurements.class.3': 'good (3)',
   'measurements.class.2': 'fair (2)',

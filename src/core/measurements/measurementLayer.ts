@@ -142,7 +142,15 @@ export function measurementPoint(columns: MeasurementColumns, i: number, thresho
   };
 }
 
-/** The measurements in a box (west, south, east, north) passing the filter, at most `limit` (the first by row). */
+/** A box's measurements are thinned over this many columns × rows of bins, so the points shown cover the view. */
+export const POINT_SPREAD_BINS = 32;
+
+/**
+ * The measurements in a box (west, south, east, north) passing the filter, at most `limit`, in row order. When more
+ * pass, they are taken evenly over the box: the box is cut into POINT_SPREAD_BINS² bins and each bin gives one
+ * measurement per round (its failed ones first, then by row) until the limit is reached, so a dense town centre
+ * cannot crowd out the sparse roads where the failures are. Deterministic.
+ */
 export function measurementPointsIn(
   columns: MeasurementColumns,
   index: Flatbush | null,
@@ -154,6 +162,23 @@ export function measurementPointsIn(
   if (!index) return { points: [], total: 0 };
   const operatorIndex = filter.operator === null ? -1 : OPERATORS.findIndex((o) => o.code === filter.operator);
   const technologyIndex = filter.technology === null ? -1 : MEASUREMENT_TECHNOLOGIES.indexOf(filter.technology);
-  const rows = index.search(...bbox).filter((i) => matches(columns, i, filter, operatorIndex, technologyIndex)).sort((a, b) => a - b);
-  return { points: rows.slice(0, limit).map((i) => measurementPoint(columns, i, thresholds)), total: rows.length };
+  const rows = index.search(...bbox).filter((i) => matches(columns, i, filter, operatorIndex, technologyIndex));
+  const chosen = rows.length <= limit ? rows : spreadOver(columns, rows, bbox, limit, thresholds);
+  return { points: chosen.sort((a, b) => a - b).map((i) => measurementPoint(columns, i, thresholds)), total: rows.length };
+}
+
+function spreadOver(columns: MeasurementColumns, rows: readonly number[], bbox: [number, number, number, number], limit: number, thresholds: EvidenceThresholds): number[] {
+  const [west, south, east, north] = bbox;
+  const table = tableOfColumns(columns);
+  const binOf = (value: number, low: number, high: number) => Math.min(POINT_SPREAD_BINS - 1, Math.max(0, Math.floor(((value - low) / (high - low || 1)) * POINT_SPREAD_BINS)));
+  const order = rows.map((row) => ({
+    row,
+    bin: binOf(columns.lat[row]!, south, north) * POINT_SPREAD_BINS + binOf(columns.lon[row]!, west, east),
+    failed: isFailedMeasurement(table, row, thresholds) ? 0 : 1,
+    round: 0,
+  }));
+  order.sort((a, b) => a.bin - b.bin || a.failed - b.failed || a.row - b.row);
+  for (let k = 1; k < order.length; k++) if (order[k]!.bin === order[k - 1]!.bin) order[k]!.round = order[k - 1]!.round + 1;
+  order.sort((a, b) => a.round - b.round || a.bin - b.bin);
+  return order.slice(0, limit).map((entry) => entry.row);
 }

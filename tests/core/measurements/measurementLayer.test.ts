@@ -54,3 +54,32 @@ describe('measurement layer', () => {
     expect(measurementCellFeatures(cells, 'download').features[0]!.properties.color).toBe(CLASS_COLORS[4]);
   });
 });
+
+describe('single measurements when a box holds more than the limit', () => {
+  it('takes them evenly over the box, failed ones first in each bin, instead of the first rows', () => {
+    const table = new MeasurementTable();
+    // 400 measurements crowded in the south-west corner, then 16 spread along the north edge (the last rows).
+    for (let i = 0; i < 400; i++) {
+      table.add({ uuid: `dense-${i}`, lon: 13 + (i % 20) * 0.0001, lat: 50 + Math.floor(i / 20) * 0.0001, time: 0, accuracyM: 5, downloadKbit: 50_000, uploadKbit: 10_000, pingMs: 20, rsrpDbm: -90, signalDbm: Number.NaN, operator: 'o2', technology: '4g' });
+    }
+    for (let i = 0; i < 16; i++) {
+      table.add({ uuid: `edge-${i}`, lon: 13 + i * 0.0625, lat: 50.99, time: 0, accuracyM: 5, downloadKbit: i === 3 ? 1_000 : 50_000, uploadKbit: 10_000, pingMs: 20, rsrpDbm: -90, signalDbm: Number.NaN, operator: 'o2', technology: '4g' });
+    }
+    // A failed measurement on the same spot as the first dense one, added last.
+    table.add({ uuid: 'failed', lon: 13, lat: 50, time: 0, accuracyM: 5, downloadKbit: 1_000, uploadKbit: 10_000, pingMs: 20, rsrpDbm: -90, signalDbm: Number.NaN, operator: 'o2', technology: '4g' });
+    const c = columnsFromTable(table);
+    const box: [number, number, number, number] = [13, 50, 14, 51];
+    const { points, total } = measurementPointsIn(c, indexMeasurements(c), box, { operator: null, technology: null }, 40);
+    expect(total).toBe(417);
+    expect(points).toHaveLength(40);
+    // Every edge measurement is in its own bin, so each is taken in the first round; the dense corner fills the rest.
+    expect(points.filter((p) => p.uuid.startsWith('edge-')).map((p) => p.uuid)).toEqual(Array.from({ length: 16 }, (_, i) => `edge-${i}`));
+    expect(points.map((p) => p.row)).toEqual([...points.map((p) => p.row)].sort((a, b) => a - b));
+    // The same call gives the same points.
+    expect(measurementPointsIn(c, indexMeasurements(c), box, { operator: null, technology: null }, 40).points.map((p) => p.uuid)).toEqual(points.map((p) => p.uuid));
+    // Within a bin, a failed measurement goes before the rows above it.
+    const corner = measurementPointsIn(c, indexMeasurements(c), [13, 50, 13.002, 50.002], { operator: null, technology: null }, 1);
+    expect(corner.total).toBe(401);
+    expect(corner.points.map((p) => [p.uuid, p.failed])).toEqual([['failed', true]]);
+  });
+});
