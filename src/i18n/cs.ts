@@ -881,6 +881,18 @@ export const cs = {
   'form.capture.route': 'úsek zaznamenané trasy od {time}, nejhorší přesnost ±{accuracy} m',
   'form.capture.gpx': 'ze souboru GPX ({time})',
   'list.inaccurate': 'nepřesná poloha',
+  // NetTest layer: the hexagon table and the choropleth giving way (lead)
+  'measurements.layer.choroplethUnder': 'Ponechat pod šestiúhelníky choropleth hlášení',
+  'measurements.choroplethHidden': 'Choropleth hlášení je skrytý, dokud jsou zobrazena měření NetTest (dvě barevné škály přes sebe se nedají číst). Zapnete ho v panelu Měření NetTest.',
+  'measurements.cells.caption': 'Šestiúhelníky s nejvíce neúspěšnými měřeními',
+  'measurements.cells.cell': 'Šestiúhelník H3',
+  'measurements.cells.count': 'Měření',
+  'measurements.cells.failures': 'Neúspěšná',
+  'measurements.cells.download': 'Medián stahování (Mbit/s)',
+  'measurements.cells.rsrp': 'Medián RSRP (dBm)',
+  'measurements.cells.show': 'Ukázat na mapě',
+  'measurements.cells.showCell': 'Ukázat na mapě šestiúhelník {cell}',
+  'measurements.cells.note': 'Prvních {shown} z {total} šestiúhelníků podle zvoleného operátora a technologie, seřazeno podle počtu neúspěšných měření.',
 } as const;
 
 export type MessageKey = keyof typeof cs;

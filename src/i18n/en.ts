@@ -880,4 +880,16 @@ export const en: Record<MessageKey, string> = {
   'form.capture.route': 'stretch of a recorded route from {time}, worst accuracy ±{accuracy} m',
   'form.capture.gpx': 'from a GPX file ({time})',
   'list.inaccurate': 'imprecise position',
+  // NetTest layer: the hexagon table and the choropleth giving way (lead)
+  'measurements.layer.choroplethUnder': 'Keep the reports choropleth under the hexagons',
+  'measurements.choroplethHidden': 'The reports choropleth is hidden while NetTest measurements are shown (two colour scales on top of each other cannot be read). Turn it on in the NetTest measurements panel.',
+  'measurements.cells.caption': 'Hexagons with the most failed measurements',
+  'measurements.cells.cell': 'H3 hexagon',
+  'measurements.cells.count': 'Measurements',
+  'measurements.cells.failures': 'Failed',
+  'measurements.cells.download': 'Median download (Mbit/s)',
+  'measurements.cells.rsrp': 'Median RSRP (dBm)',
+  'measurements.cells.show': 'Show on map',
+  'measurements.cells.showCell': 'Show on map hexagon {cell}',
+  'measurements.cells.note': 'The first {shown} of {total} hexagons for the chosen operator and technology, by the number of failed measurements.',
 };

@@ -21,6 +21,7 @@ import {
 } from './coordinatorLayers.ts';
 import { LAYER } from './mapStyle.ts';
 import { reportLayerFilters } from './reportLayers.ts';
+import { tooltipLines } from './tooltipLines.ts';
 
 const HOVER_LAYERS = [
   COORDINATOR_LAYER.h3Fill,
@@ -30,6 +31,16 @@ const HOVER_LAYERS = [
   COORDINATOR_LAYER.obceNoData,
 ] as const;
 const HIT_TOLERANCE = 6;
+/** The choropleth's layers (ORP, obec, H3 and their "no reports" hatching). */
+const CHOROPLETH_LAYERS: ReadonlySet<string> = new Set<string>([...HOVER_LAYERS, COORDINATOR_LAYER.h3Line]);
+
+/**
+ * The reports' choropleth gives way to the NetTest hexagons while they are shown, unless the user keeps it: two
+ * colour scales on top of each other read as one. Localities and report points stay.
+ */
+export function choroplethHidden(state: AppState): boolean {
+  return state.measurementLayer.visible && state.measurements.count > 0 && !state.measurementLayer.choroplethUnder;
+}
 /** The obce's pale fill under the choropleth while the coordinator's view is on (neutral: no ORP tints). */
 const NEUTRAL_FILL = '#f4f5f2';
 
@@ -65,7 +76,7 @@ export class CoordinatorOverlay {
 
   sync(state: AppState, previous: AppState | null): void {
     const on = this.active(state);
-    const viewChanged = previous === null || state.appView !== previous.appView || state.units !== previous.units;
+    const viewChanged = previous === null || state.appView !== previous.appView || state.units !== previous.units || choroplethHidden(state) !== choroplethHidden(previous);
     if (viewChanged) this.showView(state);
     if (!on) return;
     const dataChanged =
@@ -106,13 +117,16 @@ export class CoordinatorOverlay {
 
   private showView(state: AppState): void {
     const on = this.active(state);
+    const hidden = choroplethHidden(state);
     for (const { layer, visible } of coordinatorVisibility(on, state.units)) {
-      if (this.map.getLayer(layer)) this.map.setLayoutProperty(layer, 'visibility', visible ? 'visible' : 'none');
+      const shown = visible && !(hidden && CHOROPLETH_LAYERS.has(layer));
+      if (this.map.getLayer(layer)) this.map.setLayoutProperty(layer, 'visibility', shown ? 'visible' : 'none');
     }
     // The reports' own layers give way to the clustered points.
     for (const { layer } of reportLayerFilters(null)) this.map.setLayoutProperty(layer, 'visibility', on ? 'none' : 'visible');
     if (this.originalObceFill !== null) this.map.setPaintProperty(LAYER.obceFill, 'fill-color', on ? NEUTRAL_FILL : this.originalObceFill);
     this.container.dataset.appView = state.appView;
+    this.container.dataset.choropleth = on && !hidden ? 'shown' : 'hidden';
     if (!on) this.clearHover();
   }
 
@@ -191,16 +205,5 @@ export class CoordinatorOverlay {
     this.hovered = null;
     this.tooltip.remove();
   }
-}
-
-function tooltipLines(lines: string[]): HTMLElement {
-  const wrapper = document.createElement('div');
-  lines.forEach((line, i) => {
-    const element = document.createElement(i === 0 ? 'strong' : 'span');
-    element.className = i === 0 ? '' : 'obec-tooltip-orp';
-    element.textContent = line;
-    wrapper.append(element);
-  });
-  return wrapper;
 }
 

@@ -3,17 +3,20 @@
  * worker while zoomed out, the single measurements of the visible area when zoomed in (asked for on every move),
  * and a tooltip built from text nodes (nothing from the file is ever parsed as HTML).
  */
-import type { GeoJSONSource, Map as MapLibreMap, MapLayerMouseEvent, Popup } from 'maplibre-gl';
+import type { GeoJSONSource, LngLatLike, Map as MapLibreMap, MapLayerMouseEvent, Popup } from 'maplibre-gl';
+import { boundaryBox } from '../core/measurements/measurementLayer.ts';
 import type { FeatureCollection } from 'geojson';
-import { translate, type Language } from '../i18n/translate.ts';
+import { localeOf, translate, type Language } from '../i18n/translate.ts';
 import type { AppState, AppStore } from '../store/appStore.ts';
 import { MEASUREMENT_POINTS_ZOOM } from '../store/measurementsSlice.ts';
 import { COORDINATOR_LAYER } from './coordinatorLayers.ts';
+import { tooltipLines } from './tooltipLines.ts';
 import { MEASUREMENT_LAYER, MEASUREMENT_SOURCE, measurementCellFeatures, measurementLayers, measurementPointFeatures, measurementSources } from './measurementLayers.ts';
 
 export class MeasurementOverlay {
   private installed = false;
   private hovered: { source: string; id: string | number } | null = null;
+  private focused: string | null = null;
 
   constructor(
     private readonly map: MapLibreMap,
@@ -53,11 +56,25 @@ export class MeasurementOverlay {
       this.setData(MEASUREMENT_SOURCE.cells, measurementCellFeatures(cells, state.measurementLayer.metric));
       this.container.dataset.measurementCells = String(cells.length);
     }
+    const focused = visible ? state.measurementLayer.focusedCell : null;
+    if (focused !== this.focused || (focused !== null && state.measurementCells !== previous?.measurementCells)) this.focus(state, focused);
     if (metricChanged || state.measurementPoints !== previous?.measurementPoints) {
       const points = state.measurementPoints?.version === state.measurements.version ? state.measurementPoints.points : [];
       this.setData(MEASUREMENT_SOURCE.points, measurementPointFeatures(points, state.measurementLayer.metric));
       this.container.dataset.measurementPoints = String(points.length);
     }
+  }
+
+  /** The hexagon picked in the panel's table: outlined, with its figures in the tooltip at its centre. */
+  private focus(state: AppState, cell: string | null): void {
+    if (this.focused !== null && this.map.getSource(MEASUREMENT_SOURCE.cells)) this.map.setFeatureState({ source: MEASUREMENT_SOURCE.cells, id: this.focused }, { focus: false });
+    this.focused = cell;
+    this.container.dataset.measurementFocus = cell ?? '';
+    const summary = cell === null ? undefined : state.measurementCells?.cells.find((c) => c.cell === cell);
+    if (cell === null || !summary) return;
+    this.map.setFeatureState({ source: MEASUREMENT_SOURCE.cells, id: cell }, { focus: true });
+    const [west, south, east, north] = boundaryBox(summary.boundary);
+    this.showAt([(west + east) / 2, (south + north) / 2], cellLines(state.language, { count: summary.count, failures: summary.failures, download: summary.medianDownloadMbps, rsrp: summary.medianRsrpDbm }));
   }
 
   private setData(id: string, data: FeatureCollection): void {
@@ -87,14 +104,7 @@ export class MeasurementOverlay {
     if (!this.visible(state) || !feature || typeof feature.properties.cell !== 'string') return;
     this.hover(MEASUREMENT_SOURCE.cells, feature.properties.cell);
     const p = feature.properties;
-    const language = state.language;
-    const number = (value: unknown) => (typeof value === 'number' ? value.toLocaleString(language === 'cs' ? 'cs-CZ' : 'en-GB') : translate(language, 'measurements.noValue'));
-    this.show(event, [
-      translate(language, 'measurements.tooltip.cell'),
-      translate(language, 'measurements.tooltip.count', { count: Number(p.count), failures: Number(p.failures) }),
-      translate(language, 'measurements.tooltip.download', { value: number(p.download) }),
-      translate(language, 'measurements.tooltip.rsrp', { value: number(p.rsrp) }),
-    ]);
+    this.show(event, cellLines(state.language, { count: Number(p.count), failures: Number(p.failures), download: p.download, rsrp: p.rsrp }));
   };
 
   private readonly onPointHover = (event: MapLayerMouseEvent): void => {
@@ -109,15 +119,12 @@ export class MeasurementOverlay {
   };
 
   private show(event: MapLayerMouseEvent, lines: string[]): void {
-    const wrapper = document.createElement('div');
-    lines.forEach((line, i) => {
-      const element = document.createElement(i === 0 ? 'strong' : 'span');
-      element.className = i === 0 ? '' : 'obec-tooltip-orp';
-      element.textContent = line;
-      wrapper.append(element);
-    });
-    this.tooltip.setDOMContent(wrapper);
-    this.tooltip.setLngLat(event.lngLat).addTo(this.map);
+    this.showAt(event.lngLat, lines);
+  }
+
+  private showAt(at: LngLatLike, lines: string[]): void {
+    this.tooltip.setDOMContent(tooltipLines(lines));
+    this.tooltip.setLngLat(at).addTo(this.map);
   }
 
   private readonly onLeave = (): void => this.clearHover();
@@ -127,6 +134,17 @@ export class MeasurementOverlay {
     if (this.hovered) this.tooltip.remove();
     this.hovered = null;
   }
+}
+
+/** The lines describing one hexagon: its count, failures and medians. */
+export function cellLines(language: Language, cell: { count: number; failures: number; download: unknown; rsrp: unknown }): string[] {
+  const number = (value: unknown) => (typeof value === 'number' ? value.toLocaleString(localeOf(language)) : translate(language, 'measurements.noValue'));
+  return [
+    translate(language, 'measurements.tooltip.cell'),
+    translate(language, 'measurements.tooltip.count', { count: cell.count, failures: cell.failures }),
+    translate(language, 'measurements.tooltip.download', { value: number(cell.download) }),
+    translate(language, 'measurements.tooltip.rsrp', { value: number(cell.rsrp) }),
+  ];
 }
 
 /** The lines describing one measurement (the time is UTC, as NetTest publishes it). */

@@ -87,6 +87,7 @@ export function measurementSources(): Record<string, GeoJSONSourceSpecification>
 }
 
 const hover: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false];
+const focus: ExpressionSpecification = ['boolean', ['feature-state', 'focus'], false];
 
 /** Hexagons until MEASUREMENT_POINTS_ZOOM, single measurements from it on. */
 export function measurementLayers(): LayerSpecification[] {
@@ -105,7 +106,7 @@ export function measurementLayers(): LayerSpecification[] {
       source: MEASUREMENT_SOURCE.cells,
       maxzoom: MEASUREMENT_POINTS_ZOOM,
       layout: { visibility: 'none' },
-      paint: { 'line-color': '#1f2933', 'line-width': ['case', hover, 2, 0.6], 'line-opacity': 0.7 },
+      paint: { 'line-color': '#1f2933', 'line-width': ['case', focus, 3.5, hover, 2, 0.6], 'line-opacity': ['case', focus, 1, 0.7] },
     },
     {
       id: MEASUREMENT_LAYER.points,

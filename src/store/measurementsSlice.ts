@@ -60,6 +60,10 @@ export interface MeasurementLayerState {
   metric: MeasurementMetric;
   operator: OperatorCode | null;
   technology: MeasurementTechnology | null;
+  /** Keep the reports' choropleth under the hexagons (off: it is hidden while the measurements are shown, as the two colour scales clash). */
+  choroplethUnder: boolean;
+  /** The hexagon picked in the panel's table: highlighted on the map with its figures. */
+  focusedCell: string | null;
 }
 
 export interface MeasurementsSlice {
@@ -164,7 +168,7 @@ export function createMeasurementsSlice(dependencies: MeasurementsDependencies =
       measurements: { status: 'loading', version: 0, count: 0, files: [], storageProblem: null },
       measurementImport: { status: 'idle' },
       measurementImportMode: 'add',
-      measurementLayer: { visible: true, metric: 'download', operator: null, technology: null },
+      measurementLayer: { visible: true, metric: 'download', operator: null, technology: null, choroplethUnder: false, focusedCell: null },
       measurementCells: null,
       measurementPoints: null,
 

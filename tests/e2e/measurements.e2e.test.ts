@@ -122,6 +122,7 @@ test('NetTest measurements: import with summary and progress, hexagon layer, evi
   const canvas = page.locator('.map-canvas');
   await expect.poll(async () => Number(await canvas.getAttribute('data-measurement-cells')), { timeout: 60_000 }).toBeGreaterThan(100);
   await analysed(page, 4);
+  const allCells = await canvas.getAttribute('data-measurement-cells');
   const legend = measurements.getByRole('figure');
   expect(await legend.textContent()).toContain('Medián stahování (Mbit/s)');
   await measurements.getByLabel('Barva podle').selectOption('rsrp');
@@ -132,6 +133,34 @@ test('NetTest measurements: import with summary and progress, hexagon layer, evi
   const stats = await pixelStats(page, await mapCanvas(page).screenshot());
   expect(stats.distinctColours).toBeGreaterThan(20);
   await measurements.getByLabel('Operátor').selectOption('');
+  await expect.poll(() => canvas.getAttribute('data-measurement-cells')).toBe(allCells);
+
+  // The reports' choropleth gives way to the hexagons (the legend says so) until the user keeps it under them.
+  expect(await canvas.getAttribute('data-choropleth')).toBe('hidden');
+  await sidebar.getByText('Choropleth hlášení je skrytý, dokud jsou zobrazena měření NetTest').waitFor();
+  // The keyboard's way to the hexagons' figures: the table of the worst hexagons, each shown on the map on demand.
+  const cellTable = measurements.getByRole('region', { name: 'Šestiúhelníky s nejvíce neúspěšnými měřeními' });
+  const firstRow = cellTable.getByRole('row').nth(1);
+  const firstCell = ((await firstRow.getByRole('rowheader').textContent()) ?? '').trim();
+  expect(firstCell).toMatch(/^88[0-9a-f]{13}$/);
+  const numberIn = async (row: number, column: number) => Number(((await cellTable.getByRole('row').nth(row).getByRole('cell').nth(column).textContent()) ?? '').replace(/\s/g, ''));
+  const failures = await numberIn(1, 1);
+  expect(failures).toBeGreaterThan(0);
+  expect(failures).toBeGreaterThanOrEqual(await numberIn(2, 1));
+  await firstRow.getByRole('button', { name: `Ukázat na mapě šestiúhelník ${firstCell}` }).press('Enter');
+  await expect.poll(() => canvas.getAttribute('data-measurement-focus')).toBe(firstCell);
+  // The tooltip at the hexagon gives the figures of the table's row (marked as the current one).
+  const current = cellTable.locator('tr[aria-current="true"]');
+  await expect
+    .poll(async () => {
+      const failed = ((await current.getByRole('cell').nth(1).textContent()) ?? '').replace(/\s/g, '');
+      return ((await page.locator('.maplibregl-popup').textContent()) ?? '').replace(/\s/g, '').includes(`podprahemselhání:${failed}`);
+    })
+    .toBe(true);
+  await waitForMapIdle(page);
+  await saveScreenshot(page, '50b-measurement-cell-focused');
+  await measurements.getByLabel('Ponechat pod šestiúhelníky choropleth hlášení').check();
+  await expect.poll(() => canvas.getAttribute('data-choropleth')).toBe('shown');
 
   // 5. The Ostrov locality: 20 weak measurements attached, the evidence criterion met, the list.
   const localities = sidebar.getByRole('region', { name: /Problémové lokality/ });

@@ -6,6 +6,7 @@ import { loadedDisplayPack } from '../../store/packRepository.ts';
 import { formatCount } from '../format.ts';
 import { useAppStore, useT } from '../storeContext.tsx';
 import { metricKey, statusKey } from './coordinatorText.ts';
+import { choroplethHidden } from '../../map/CoordinatorOverlay.ts';
 
 /** The map's key: the classes of the value coloured, "no reports" (hatched), and the localities' statuses. */
 export function ChoroplethLegend() {
@@ -16,6 +17,7 @@ export function ChoroplethLegend() {
   const units = useAppStore((state) => state.units);
   const pack = useAppStore((state) => state.pack);
   const result = useAppStore((state) => state.analysis.result);
+  const hidden = useAppStore(choroplethHidden);
   const legend = useMemo(() => {
     if (!result || pack.status !== 'ready') return null;
     if (units === 'h3') {
@@ -49,6 +51,7 @@ export function ChoroplethLegend() {
         </li>
       </ul>
       <p className="small">{t(units === 'h3' ? 'coordinator.legendH3Note' : 'coordinator.legendNote')}</p>
+      {hidden && <p className="small">{t('measurements.choroplethHidden')}</p>}
       <h3 className="legend-subtitle">{t('coordinator.localitiesLegend')}</h3>
       <ul className="legend-list legend-statuses">
         {LOCALITY_STATUSES.map((status) => (

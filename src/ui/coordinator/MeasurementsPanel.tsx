@@ -1,4 +1,5 @@
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
+import { boundaryBox, worstCells } from '../../core/measurements/measurementLayer.ts';
 import { OPERATORS } from '../../core/reports/enumerations.ts';
 import { MEASUREMENT_TECHNOLOGIES, type MeasurementTechnology } from '../../core/measurements/nettestSchema.ts';
 import type { SkipReason } from '../../core/measurements/ingestNettest.ts';
@@ -175,6 +176,12 @@ function MeasurementLayerControls() {
         <input type="checkbox" checked={layer.visible} onChange={(event) => setLayer({ visible: event.target.checked })} />
         {t('measurements.layer.show')}
       </label>
+      {layer.visible && (
+        <label className="checkbox-label">
+          <input type="checkbox" checked={layer.choroplethUnder} onChange={(event) => setLayer({ choroplethUnder: event.target.checked })} />
+          {t('measurements.layer.choroplethUnder')}
+        </label>
+      )}
       <div className="form-field">
         <label htmlFor={`${id}-metric`}>{t('measurements.layer.metric')}</label>
         <select id={`${id}-metric`} value={layer.metric} onChange={(event) => setLayer({ metric: event.target.value as MeasurementMetric })}>
@@ -230,6 +237,75 @@ function MeasurementLayerControls() {
           )}
         </figure>
       )}
+      {layer.visible && <MeasurementCellTable />}
+    </div>
+  );
+}
+
+/** The hexagons with the most failed measurements: the keyboard's way to the figures the map's tooltips give. */
+const CELL_TABLE_ROWS = 15;
+
+function MeasurementCellTable() {
+  const t = useT();
+  const locale = useLocale();
+  const id = useId();
+  const cells = useAppStore((state) => (state.measurementCells?.version === state.measurements.version ? state.measurementCells.cells : null));
+  const focused = useAppStore((state) => state.measurementLayer.focusedCell);
+  const setLayer = useAppStore((state) => state.setMeasurementLayer);
+  const requestView = useAppStore((state) => state.requestView);
+  const rows = useMemo(() => (cells ? worstCells(cells, CELL_TABLE_ROWS) : []), [cells]);
+  if (!cells || cells.length === 0) return null;
+  const number = (value: number | null) => (value === null ? t('measurements.noValue') : value.toLocaleString(locale));
+  return (
+    <div className="measurement-cells">
+      <h4 id={`${id}-title`}>{t('measurements.cells.caption')}</h4>
+      {/* Scrolls sideways on narrow screens: focusable, so a keyboard can scroll it too. */}
+      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={`${id}-title`}>
+      <table className="measurement-table" aria-describedby={`${id}-note`}>
+        <caption className="visually-hidden">{t('measurements.cells.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('measurements.cells.cell')}</th>
+            <th scope="col">{t('measurements.cells.count')}</th>
+            <th scope="col">{t('measurements.cells.failures')}</th>
+            <th scope="col">{t('measurements.cells.download')}</th>
+            <th scope="col">{t('measurements.cells.rsrp')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('measurements.cells.show')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((cell) => (
+            <tr key={cell.cell} aria-current={cell.cell === focused ? 'true' : undefined}>
+              <th scope="row" className="code-value">
+                {cell.cell}
+              </th>
+              <td>{number(cell.count)}</td>
+              <td>{number(cell.failures)}</td>
+              <td>{number(cell.medianDownloadMbps)}</td>
+              <td>{number(cell.medianRsrpDbm)}</td>
+              <td>
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-label={t('measurements.cells.showCell', { cell: cell.cell })}
+                  onClick={() => {
+                    setLayer({ focusedCell: cell.cell });
+                    requestView(boundaryBox(cell.boundary), MEASUREMENT_POINTS_ZOOM - 1);
+                  }}
+                >
+                  {t('measurements.cells.show')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      </div>
+      <p className="small" id={`${id}-note`}>
+        {t('measurements.cells.note', { shown: rows.length, total: cells.length.toLocaleString(locale) })}
+      </p>
     </div>
   );
 }

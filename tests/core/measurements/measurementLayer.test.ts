@@ -2,7 +2,7 @@ import { latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
 import { indexMeasurements } from '../../../src/core/measurements/attachMeasurements.ts';
 import { columnsFromTable } from '../../../src/core/measurements/measurementColumns.ts';
-import { H3CellCache, measurementCells, measurementPointsIn } from '../../../src/core/measurements/measurementLayer.ts';
+import { boundaryBox, H3CellCache, measurementCells, measurementPointsIn, worstCells } from '../../../src/core/measurements/measurementLayer.ts';
 import { MeasurementTable } from '../../../src/core/measurements/measurementTable.ts';
 import type { MeasurementTechnology } from '../../../src/core/measurements/nettestSchema.ts';
 import type { OperatorCode } from '../../../src/core/reports/enumerations.ts';
@@ -81,5 +81,15 @@ describe('single measurements when a box holds more than the limit', () => {
     const corner = measurementPointsIn(c, indexMeasurements(c), [13, 50, 13.002, 50.002], { operator: null, technology: null }, 1);
     expect(corner.total).toBe(401);
     expect(corner.points.map((p) => [p.uuid, p.failed])).toEqual([['failed', true]]);
+  });
+});
+
+describe('the hexagon table', () => {
+  it('lists the hexagons with the most failures first, then the most measurements, then by id, and boxes them', () => {
+    const cell = (id: string, count: number, failures: number) => ({ cell: id, count, failures, medianDownloadMbps: null, medianRsrpDbm: null, boundary: [[13, 50], [13.01, 50.02], [12.99, 50.01], [13, 50]] as Array<[number, number]> });
+    const cells = [cell('c', 10, 1), cell('a', 5, 3), cell('b', 9, 3), cell('d', 9, 3), cell('e', 50, 0)];
+    expect(worstCells(cells, 4).map((c) => c.cell)).toEqual(['b', 'd', 'a', 'c']);
+    expect(cells.map((c) => c.cell)).toEqual(['c', 'a', 'b', 'd', 'e']);
+    expect(boundaryBox(cells[0]!.boundary)).toEqual([12.99, 50, 13.01, 50.02]);
   });
 });
