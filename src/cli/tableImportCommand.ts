@@ -2,7 +2,8 @@
  * `hlucha-mista table-import <file.csv|.xlsx> [--mapping JSON|FILE] [--sheet NAME] [--encoding utf-8|windows-1250|mixed]
  * [--delimiter ';'|','|tab] [--generated-at ISO] [--out FILE]`: an office's table → an obec file.
  * The guessed mapping (field → "letter (header)") and every refused row ({row, column, code, message}) go to standard
- * error as JSON lines, then a summary line; the obec file goes to standard output (or --out). The same core as the
+ * error as JSON lines, and so does every imported row whose named obec is not the obec at its coordinates
+ * ({row, column, warning, message}), then a summary line; the obec file goes to standard output (or --out). The same core as the
  * app's dialog (src/core/io). `--mapping` corrects the guess: {"columns": {"description": "Kde přesně" | 1, "date": null},
  * "fixed": {"failures": ["noSignal"], "operators": ["all"], "description": "…"}}. Exit 0 when at least one row
  * became a report, 1 when none did or the file was refused, 2 for wrong arguments.
@@ -118,7 +119,10 @@ export async function runTableImport(argv: string[]): Promise<number> {
   for (const problem of listRowProblems(table, result.problems)) {
     line({ row: problem.row, column: problem.columnLabel || null, code: problem.code, message: message(problem.code, problem.params), ...(problem.value ? { value: problem.value } : {}) });
   }
-  line({ reports: result.reports.length, refusedRows: result.refusedRows, emptyRows: result.emptyRows });
+  for (const warning of listRowProblems(table, result.warnings)) {
+    line({ row: warning.row, column: warning.columnLabel || null, warning: warning.code, message: message(warning.code, warning.params), ...(warning.value ? { value: warning.value } : {}) });
+  }
+  line({ reports: result.reports.length, refusedRows: result.refusedRows, emptyRows: result.emptyRows, warnings: result.warnings.length });
 
   const appVersion = (JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string }).version;
   const text = exportObecFile(

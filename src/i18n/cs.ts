@@ -893,6 +893,12 @@ export const cs = {
   'measurements.cells.show': 'Ukázat na mapě',
   'measurements.cells.showCell': 'Ukázat na mapě šestiúhelník {cell}',
   'measurements.cells.note': 'Prvních {shown} z {total} šestiúhelníků podle zvoleného operátora a technologie, seřazeno podle počtu neúspěšných měření.',
+  // Table import: the row's obec checked against its coordinates (lead)
+  'problem.row.obecMismatch': 'Souřadnice leží v obci {found}, tabulka uvádí „{value}“. Řádek byl importován podle souřadnic; zkontrolujte souřadnice nebo obec.',
+  'tableImport.warningRows': 'Importováno s upozorněním',
+  'tableImport.warningsCaption': 'Importované řádky, u nichž obec v tabulce nesouhlasí se souřadnicemi',
+  'tableImport.downloadWarnings': 'Stáhnout seznam upozornění (CSV)',
+  'tableImport.warningsFile': 'upozorneni-importu-{file}.csv',
 } as const;
 
 export type MessageKey = keyof typeof cs;

@@ -892,4 +892,10 @@ export const en: Record<MessageKey, string> = {
   'measurements.cells.show': 'Show on map',
   'measurements.cells.showCell': 'Show on map hexagon {cell}',
   'measurements.cells.note': 'The first {shown} of {total} hexagons for the chosen operator and technology, by the number of failed measurements.',
+  // Table import: the row's obec checked against its coordinates (lead)
+  'problem.row.obecMismatch': 'The coordinates lie in {found}; the table says “{value}”. The row was imported by its coordinates; check the coordinates or the obec.',
+  'tableImport.warningRows': 'Imported with a warning',
+  'tableImport.warningsCaption': 'Imported rows whose obec in the table does not match their coordinates',
+  'tableImport.downloadWarnings': 'Download the list of warnings (CSV)',
+  'tableImport.warningsFile': 'import-warnings-{file}.csv',
 };

@@ -3,6 +3,7 @@
  * that use it. The slice implements ReportsSlice (src/store/reportsSlice.ts); components and the map controller
  * use only what is declared here. All state is plain serialisable data.
  */
+import type { ObecClaim } from '../core/io/obecClaim.ts';
 import type { PositionCapture, ReportGeometry, Report } from '../core/reports/report.ts';
 import type { ReportProblem } from '../core/reports/validateReport.ts';
 import type { ObecFileSignOff, ImportSummary } from '../core/obecFile/obecFileFormat.ts';
@@ -15,6 +16,8 @@ export interface TableImportSummary {
   unchanged: number;
   /** Rows whose place could not be derived (e.g. in no obec), with their reason. */
   rejected: TableRowProblem[];
+  /** Imported rows whose named obec is not the obec at their coordinates ('row.obecMismatch'). */
+  warnings: TableRowProblem[];
 }
 
 /**
@@ -97,7 +100,7 @@ export interface ReportsSlice {
    * Adds the reports made from an office's table (src/core/io/rowsToReports.ts) in one undoable step: each place is
    * derived from the boundaries; a report whose id is already stored counts as known and is left as stored.
    */
-  importTableReports(rows: ReadonlyArray<{ row: number; report: Report }>): Promise<TableImportSummary>;
+  importTableReports(rows: ReadonlyArray<{ row: number; report: Report; obecClaim?: ObecClaim | null }>): Promise<TableImportSummary>;
   /** The obec file for the chosen obec (or all reports), as JSON text. */
   exportObecFile(signOff: ObecFileSignOff, obecKod: string | null): string;
   /** Removes every report (with confirmation in the UI); undoable. */

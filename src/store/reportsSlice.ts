@@ -14,6 +14,7 @@
  * What is not plain data (the database connection, the channel, the history stacks, the revisions this tab last saw
  * on disk) lives in a per-store session in this closure, never in the store's state.
  */
+import { obecClaimWarning, type ObecClaim } from '../core/io/obecClaim.ts';
 import { exportObecFile as exportObecFileText } from '../core/obecFile/exportObecFile.ts';
 import { refusedImport, type ImportSummary, type ObecFileSignOff, type RejectedFeature } from '../core/obecFile/obecFileFormat.ts';
 import { parseObecFile } from '../core/obecFile/parseObecFile.ts';
@@ -623,12 +624,13 @@ export function createReportsSlice(dependencies: ReportsDependencies = {}): Slic
     }
 
     /** Reports from an office's table: new ones are placed and added; ids already stored are known. */
-    async function importTableRows(rows: ReadonlyArray<{ row: number; report: Report }>): Promise<TableImportSummary> {
+    async function importTableRows(rows: ReadonlyArray<{ row: number; report: Report; obecClaim?: ObecClaim | null }>): Promise<TableImportSummary> {
       const rejected: TableRowProblem[] = [];
+      const warnings: TableRowProblem[] = [];
       const incoming: Report[] = [];
       let unchanged = 0;
       let lastYield = performance.now();
-      for (const { row, report } of rows) {
+      for (const { row, report, obecClaim } of rows) {
         if (performance.now() - lastYield > IMPORT_SLICE_MS) {
           await yieldToBrowser(); // a long import must not freeze the page
           lastYield = performance.now();
@@ -649,6 +651,8 @@ export function createReportsSlice(dependencies: ReportsDependencies = {}): Slic
           continue;
         }
         incoming.push({ ...report, place: place.place });
+        const warning = obecClaim && place.place ? obecClaimWarning(obecClaim, place.place.obec) : null;
+        if (warning) warnings.push({ row, ...warning });
       }
       return enqueue(async () => {
         const current = get().reports;
@@ -661,7 +665,7 @@ export function createReportsSlice(dependencies: ReportsDependencies = {}): Slic
             fresh.map((report) => ({ id: report.id, before: null, after: report })),
           );
         }
-        return { added: fresh.length, unchanged, rejected };
+        return { added: fresh.length, unchanged, rejected, warnings };
       });
     }
 

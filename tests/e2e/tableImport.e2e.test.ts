@@ -38,12 +38,14 @@ async function dropBytes(page: Page, name: string, bytes: Uint8Array): Promise<v
   await page.locator('main').dispatchEvent('drop', { dataTransfer: transfer });
 }
 
-// Boží Dar (50°24′36.7″ N, 12°55′28.9″ E), Karlovy Vary centre, and a row whose latitude is a word.
+// Boží Dar (50°24′36.7″ N, 12°55′28.9″ E), Karlovy Vary centre, a row whose latitude is a word, and a row that
+// names Jáchymov at a point in Boží Dar.
 const CSV = [
   'Obec;Kde přesně;Zeměpisná šířka;Zeměpisná délka;Operátor;Datum',
   'Boží Dar;Parkoviště u sjezdovky;50°24\'36,7"N;12°55\'28,9"E;O2;7. 3. 2025',
   'Karlovy Vary;Lázeňská kolonáda, dolní část;50,2236;12,8827;T-Mobile, Vodafone;12. 3. 2025',
   'Žlutice;Náměstí;padesát;13,1627;všichni;1. 4. 2025',
+  'Jáchymov;Lanovka u kostela;50,4103;12,9247;O2;2. 4. 2025',
 ].join('\r\n');
 
 test('a windows-1250 CSV dropped on the window: guess, fix, import, the reports and the reasons', async () => {
@@ -53,7 +55,7 @@ test('a windows-1250 CSV dropped on the window: guess, fix, import, the reports 
   await dialog.waitFor();
 
   // Decoded and detected.
-  const preview = dialog.getByRole('table', { name: 'Začátek souboru (řádků: 3)' });
+  const preview = dialog.getByRole('table', { name: 'Začátek souboru (řádků: 4)' });
   await preview.waitFor();
   expect(await preview.textContent()).toContain('Boží Dar');
   expect(await preview.textContent()).toContain('Lázeňská kolonáda, dolní část');
@@ -70,25 +72,32 @@ test('a windows-1250 CSV dropped on the window: guess, fix, import, the reports 
   expect(await selected('Popis místa')).toBe('— v tabulce není —');
 
   // Nothing can be imported yet: no description and no "what fails".
-  await dialog.getByText('Lze importovat řádků: 0. Nelze: 3.').waitFor();
+  await dialog.getByText('Lze importovat řádků: 0. Nelze: 4.').waitFor();
   await saveScreenshot(page, 'table-import-1-guess');
 
   // The person fixes the description column and says what fails for every row.
   await dialog.getByLabel('Popis místa', { exact: true }).selectOption({ label: 'B: Kde přesně' });
   await dialog.getByRole('group', { name: 'Co nefunguje' }).getByRole('checkbox', { name: 'Žádný signál' }).check();
-  await dialog.getByText('Lze importovat řádků: 2. Nelze: 1.').waitFor();
+  await dialog.getByText('Lze importovat řádků: 3. Nelze: 1.').waitFor();
   const early = dialog.getByRole('region', { name: /Proč některé řádky importovat nelze/ });
   expect(await early.textContent()).toContain('Není to souřadnice');
 
   expect(await seriousAxeViolations(page)).toEqual([]);
   await saveScreenshot(page, 'table-import-2-fixed');
 
-  await dialog.getByRole('button', { name: 'Importovat 2 hlášení' }).click();
+  await dialog.getByRole('button', { name: 'Importovat 3 hlášení' }).click();
   const result = dialog.getByRole('heading', { name: 'Import tabulky místa-obce.csv je hotov.' });
   await result.waitFor();
   // The focus moves to the result for keyboard and screen-reader users.
   expect(await result.evaluate((element) => element === document.activeElement)).toBe(true);
-  expect(await dialog.textContent()).toMatch(/Nová hlášení\s*2/);
+  expect(await dialog.textContent()).toMatch(/Nová hlášení\s*3/);
+  expect(await dialog.textContent()).toMatch(/Importováno s upozorněním\s*1/);
+  // The Jáchymov row is imported by its coordinates, with a warning naming both obce.
+  const warnings = dialog.getByRole('region', { name: 'Importované řádky, u nichž obec v tabulce nesouhlasí se souřadnicemi' });
+  expect(await warnings.locator('tbody tr').first().innerText()).toMatch(/^5\s+A \(Obec\)\s+Souřadnice leží v obci Boží Dar \(506486\), tabulka uvádí „Jáchymov“.*\s+Jáchymov$/s);
+  const [warningFile] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Stáhnout seznam upozornění (CSV)' }).click()]);
+  expect(warningFile.suggestedFilename()).toBe('upozorneni-importu-místa-obce.csv');
+  expect((await readFile(await warningFile.path(), 'utf8')).trimEnd().split('\r\n')).toHaveLength(2);
   expect(await dialog.textContent()).toMatch(/Řádky, které importovat nelze\s*1/);
   const reasons = dialog.getByRole('region', { name: 'Řádky tabulky, které se nestaly hlášením, a proč' });
   const reasonRow = reasons.locator('tbody tr').first();
@@ -102,26 +111,26 @@ test('a windows-1250 CSV dropped on the window: guess, fix, import, the reports 
   expect(csv.trimEnd().split('\r\n')).toHaveLength(2);
 
   await dialog.getByRole('button', { name: 'Zavřít' }).last().click();
-  await reportTable(page).locator('tbody tr').nth(1).waitFor();
+  await reportTable(page).locator('tbody tr').nth(2).waitFor();
   const rows = await listRows(page);
-  expect(rows).toHaveLength(2);
+  expect(rows).toHaveLength(3);
   expect(rows.join('\n')).toContain('Parkoviště u sjezdovky');
   expect(rows.join('\n')).toContain('Lázeňská kolonáda, dolní část');
   expect(rows.every((row) => row.includes('Z tabulky'))).toBe(true);
-  await page.waitForFunction(() => document.querySelector('.map-canvas')?.getAttribute('data-report-count') === '2');
-  expect(await mapReportCount(page)).toBe(2);
+  await page.waitForFunction(() => document.querySelector('.map-canvas')?.getAttribute('data-report-count') === '3');
+  expect(await mapReportCount(page)).toBe(3);
 
   // The same file again: everything already known, nothing added.
   await dropBytes(page, 'místa-obce.csv', encodeWindows1250(`${CSV}\r\n`));
   const again = page.getByRole('dialog', { name: 'Import tabulky' });
   await again.getByLabel('Popis místa', { exact: true }).selectOption({ label: 'B: Kde přesně' });
   await again.getByRole('group', { name: 'Co nefunguje' }).getByRole('checkbox', { name: 'Žádný signál' }).check();
-  await again.getByRole('button', { name: 'Importovat 2 hlášení' }).click();
+  await again.getByRole('button', { name: 'Importovat 3 hlášení' }).click();
   await again.getByRole('heading', { name: /je hotov/ }).waitFor();
   expect(await again.textContent()).toMatch(/Nová hlášení\s*0/);
-  expect(await again.textContent()).toMatch(/Už dříve importovaná\s*2/);
+  expect(await again.textContent()).toMatch(/Už dříve importovaná\s*3/);
   await again.getByRole('button', { name: 'Zavřít' }).last().click();
-  expect(await listRows(page)).toHaveLength(2);
+  expect(await listRows(page)).toHaveLength(3);
   expect(errors).toEqual([]);
 });
 

@@ -1,7 +1,8 @@
 /**
  * The table import end to end in Node: a generated office CSV read by the same session the worker runs (in-process
  * client), converted, and added through the store: places derived, saved to IndexedDB, one undo step, the same
- * table again is known, a point in no obec is refused with its row and reason.
+ * table again is known, a point in no obec is refused with its row and reason, a row naming another obec than
+ * its coordinates' one is imported with a warning.
  */
 import { describe, expect, it } from 'vitest';
 import { createInProcessTableImportClient } from '../../src/store/tableImportClient.ts';
@@ -14,6 +15,7 @@ const CSV = [
   'Boží Dar;Parkoviště;-843142,62;-991896,51;T-Mobile;nelze se dovolat',
   'Mimo;Za hranicí v Německu;-870000;-960000;O2;bez signálu',
   'Chyba;Bez souřadnic;;;O2;bez signálu',
+  'Jáchymov;Obec v tabulce nesedí se souřadnicemi;-843100;-991900;O2;bez signálu',
 ].join('\r\n');
 
 async function convert() {
@@ -22,7 +24,7 @@ async function convert() {
   if (!read.ok || !read.value.ok) throw new Error('not read');
   const { preview } = read.value;
   expect(preview.source).toMatchObject({ encoding: 'windows-1250', delimiter: ';' });
-  expect(preview.rowCount).toBe(4);
+  expect(preview.rowCount).toBe(5);
   const evaluation = await client.evaluate(preview.guess);
   if (!evaluation.ok) throw new Error(evaluation.message);
   const conversion = await client.convert(preview.guess, '2026-03-01T10:00:00.000Z');
@@ -34,23 +36,25 @@ describe('table import through the store', () => {
   it('adds the rows as reports with their places, in one undoable step, and knows them the second time', async () => {
     const { evaluation, conversion } = await convert();
     // The point in Germany is inside the S-JTSK extent: only the lookup refuses it (in the store).
-    expect(evaluation).toMatchObject({ importable: 3, refused: 1 });
+    expect(evaluation).toMatchObject({ importable: 4, refused: 1 });
     expect(conversion.problems).toEqual([{ row: 5, column: null, code: 'row.noPosition', params: { obec: 'Chyba' }, columnLabel: '', value: '' }]);
 
     const profile = newProfile();
     const store = await openLoadedTab(profile);
     const summary = await store.getState().importTableReports(conversion.reports);
-    expect(summary.added).toBe(2);
+    expect(summary.added).toBe(3);
     expect(summary.unchanged).toBe(0);
     expect(summary.rejected).toEqual([{ row: 4, column: null, code: 'lookup.outsideCzechia' }]);
+    // The last row names Jáchymov but lies in Boží Dar: imported by its coordinates, with a warning naming both.
+    expect(summary.warnings).toEqual([{ row: 6, column: 0, code: 'row.obecMismatch', params: { value: 'Jáchymov', found: 'Boží Dar (506486)' } }]);
 
     const stored = Object.values(await reportsOnDisk(profile));
-    expect(stored.map((report) => report.place?.obec.nazev).sort()).toEqual(['Boží Dar', 'Bražec']);
+    expect(stored.map((report) => report.place?.obec.nazev).sort()).toEqual(['Boží Dar', 'Boží Dar', 'Bražec']);
     expect(stored.every((report) => report.origin?.kind === 'table' && report.origin.file === 'seznam.csv')).toBe(true);
     expect(store.getState().history.undoKey).toBe('history.importTable');
 
     const again = await store.getState().importTableReports((await convert()).conversion.reports);
-    expect(again).toMatchObject({ added: 0, unchanged: 2 });
+    expect(again).toMatchObject({ added: 0, unchanged: 3 });
 
     await store.getState().undo();
     expect(Object.keys(store.getState().reports)).toHaveLength(0);

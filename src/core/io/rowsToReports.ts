@@ -10,6 +10,9 @@
  * dialog, else the row is refused with its reason. Every report passes validateReport; with an ObecIndex its place
  * is derived too (the store derives it otherwise).
  *
+ * A row that names its obec (kód or name column) keeps that claim; where the place is derived, a claim that
+ * disagrees with the coordinates' obec becomes a warning (the row is imported: obecClaim.ts).
+ *
  * Imported reports carry `origin: {kind: 'table', file, row}`. Their id is derived from the row's cells, so the
  * same row imported again is recognised as already known (and two identical rows as a duplicate).
  */
@@ -24,6 +27,7 @@ import { parseEnvironments, parseFailures, parseOperators, parseTechnologies } f
 import { orientedForCzechia, parseDegrees, parseLatLonPair } from './parseCellCoordinates.ts';
 import { parseCellDate } from './parseCellDate.ts';
 import { parseCellNumber } from './parseCellNumber.ts';
+import { obecClaimOf, obecClaimWarning, type ObecClaim } from './obecClaim.ts';
 import type { Table, TableRowProblem } from './table.ts';
 import type { TableField, TableMapping } from './tableMapping.ts';
 
@@ -38,6 +42,8 @@ export interface RowsToReportsContext {
 export interface ImportedRow {
   row: number;
   report: Report;
+  /** The obec the row names, to be checked against the place of its coordinates (obecClaim.ts). */
+  obecClaim: ObecClaim | null;
 }
 
 export interface RowsToReportsResult {
@@ -48,6 +54,11 @@ export interface RowsToReportsResult {
   refusedRows: number;
   /** Wholly empty rows (skipped without a reason). */
   emptyRows: number;
+  /**
+   * Imported rows whose named obec is not the obec at their coordinates (only with an ObecIndex; without one the
+   * store checks them when it derives the place).
+   */
+  warnings: TableRowProblem[];
 }
 
 /** 128 bits from four FNV-1a hashes with different seeds, written as a UUID (version 8: custom, RFC 9562). */
@@ -142,6 +153,7 @@ export function rowsToReports(table: Table, mapping: TableMapping, context: Rows
   const technologiesOf = remembered(parseTechnologies);
   const dateOf = remembered(parseCellDate);
   const problems: TableRowProblem[] = [];
+  const warnings: TableRowProblem[] = [];
   const reports: ImportedRow[] = [];
   const refused = new Set<number>();
   const seenIds = new Map<string, number>();
@@ -245,10 +257,15 @@ export function rowsToReports(table: Table, mapping: TableMapping, context: Rows
       return;
     }
     seenIds.set(id, row);
-    reports.push({ row, report });
+    const obecClaim = obecClaimOf(cells, mapping);
+    if (obecClaim && report.place) {
+      const warning = obecClaimWarning(obecClaim, report.place.obec);
+      if (warning) warnings.push({ row, ...warning });
+    }
+    reports.push({ row, report, obecClaim });
   });
 
   // Problems of rows that are only in the file's list (e.g. a cell cut) but were empty otherwise are kept too.
   problems.sort((a, b) => a.row - b.row || (a.column ?? -1) - (b.column ?? -1));
-  return { reports, problems, refusedRows: refused.size, emptyRows };
+  return { reports, problems, refusedRows: refused.size, emptyRows, warnings };
 }

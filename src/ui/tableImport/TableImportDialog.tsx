@@ -29,7 +29,7 @@ type Phase =
   | { kind: 'failed'; message: string }
   | { kind: 'mapping' }
   | { kind: 'importing' }
-  | { kind: 'done'; summary: TableImportSummary; problems: ListedRowProblem[] };
+  | { kind: 'done'; summary: TableImportSummary; problems: ListedRowProblem[]; warnings: ListedRowProblem[] };
 
 /** Shows the table-import dialog for the file waiting (dropped or chosen), one file at a time. */
 export function TableImportHost() {
@@ -135,21 +135,27 @@ export function TableImportDialog({ file, onClose }: { file: File; onClose(): vo
     const summary = await store.getState().importTableReports(answer.value.reports);
     const placeProblems: ListedRowProblem[] = summary.rejected.map((problem) => ({ ...problem, columnLabel: '', value: '' }));
     const problems = [...answer.value.problems, ...placeProblems].sort((a, b) => a.row - b.row || (a.column ?? -1) - (b.column ?? -1));
-    setPhase({ kind: 'done', summary, problems });
+    // Imported rows naming another obec than their coordinates' one: the column as Excel names it, the cell's text.
+    const warnings: ListedRowProblem[] = summary.warnings.map((warning) => ({
+      ...warning,
+      columnLabel: warning.column === null ? '' : `${columnLetter(warning.column)}${preview?.header[warning.column] ? ` (${preview.header[warning.column]})` : ''}`,
+      value: String(warning.params?.value ?? ''),
+    }));
+    setPhase({ kind: 'done', summary, problems, warnings });
   };
 
   useEffect(() => {
     if (phase.kind === 'done') resultHeading.current?.focus();
   }, [phase.kind]);
 
-  const downloadProblems = (problems: readonly ListedRowProblem[]) => {
+  const downloadProblems = (problems: readonly ListedRowProblem[], name: MessageKey = 'tableImport.problemsFile') => {
     const csv = rowProblemsCsv(problems, (problem) => rowProblemText(t, problem), {
       row: t('tableImport.csv.row'),
       column: t('tableImport.csv.column'),
       reason: t('tableImport.csv.reason'),
       value: t('tableImport.csv.value'),
     });
-    download(csv, t('tableImport.problemsFile', { file: fileStem(file.name) }), 'text/csv;charset=utf-8');
+    download(csv, t(name, { file: fileStem(file.name) }), 'text/csv;charset=utf-8');
   };
 
   return (
@@ -188,7 +194,16 @@ export function TableImportDialog({ file, onClose }: { file: File; onClose(): vo
           />
         )}
         {phase.kind === 'done' && (
-          <TableImportResult t={t} fileName={file.name} summary={phase.summary} problems={phase.problems} headingRef={resultHeading} onDownload={() => downloadProblems(phase.problems)} />
+          <TableImportResult
+            t={t}
+            fileName={file.name}
+            summary={phase.summary}
+            problems={phase.problems}
+            warnings={phase.warnings}
+            headingRef={resultHeading}
+            onDownload={() => downloadProblems(phase.problems)}
+            onDownloadWarnings={() => downloadProblems(phase.warnings, 'tableImport.warningsFile')}
+          />
         )}
         <div className="dialog-buttons">
           {phase.kind === 'mapping' && (
@@ -430,21 +445,26 @@ function TableImportResult({
   fileName,
   summary,
   problems,
+  warnings,
   headingRef,
   onDownload,
+  onDownloadWarnings,
 }: {
   t: Translate;
   fileName: string;
   summary: TableImportSummary;
   problems: readonly ListedRowProblem[];
+  warnings: readonly ListedRowProblem[];
   headingRef: RefObject<HTMLHeadingElement | null>;
   onDownload(): void;
+  onDownloadWarnings(): void;
 }) {
   const refusedRows = new Set(problems.map((problem) => problem.row)).size;
   const counts: Array<[string, number]> = [
     [t('tableImport.added'), summary.added],
     [t('tableImport.known'), summary.unchanged],
     [t('tableImport.rejectedRows'), refusedRows],
+    ...(warnings.length > 0 ? [[t('tableImport.warningRows'), warnings.length] as [string, number]] : []),
   ];
   return (
     <div className={`message import-summary${refusedRows > 0 ? '' : ' message-ok'}`}>
@@ -458,6 +478,15 @@ function TableImportResult({
           {problems.length > LISTED_PROBLEMS && <p className="small">{t('tableImport.moreProblems', { shown: LISTED_PROBLEMS, count: problems.length })}</p>}
           <button type="button" className="secondary-button" onClick={onDownload}>
             {t('tableImport.downloadProblems')}
+          </button>
+        </>
+      )}
+      {warnings.length > 0 && (
+        <>
+          <ProblemTable t={t} caption={t('tableImport.warningsCaption')} problems={warnings.slice(0, LISTED_PROBLEMS)} />
+          {warnings.length > LISTED_PROBLEMS && <p className="small">{t('tableImport.moreProblems', { shown: LISTED_PROBLEMS, count: warnings.length })}</p>}
+          <button type="button" className="secondary-button" onClick={onDownloadWarnings}>
+            {t('tableImport.downloadWarnings')}
           </button>
         </>
       )}

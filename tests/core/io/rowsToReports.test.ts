@@ -58,6 +58,24 @@ describe('rowsToReports', () => {
     for (const { report } of result.reports) expect(validateReport(report)).toEqual([]);
   });
 
+  it('imports a row whose named obec is not the obec at its coordinates, with a warning naming both', () => {
+    const t = table(header, [
+      ['Boží Dar', '50,4102', '12,9247', 'U kapličky', 'O2', 'bez signálu', '', '', ''],
+      ['Žlutice', '50,4102', '12,9248', 'Překlep v souřadnicích?', 'O2', 'bez signálu', '', '', ''],
+      ['boží  dar', '50,4103', '12,9247', 'Jinak psaná obec', 'O2', 'bez signálu', '', '', ''],
+    ]);
+    const result = rowsToReports(t, mapping(columns), { fileName: 'místa.csv', now: NOW, obecIndex: countryObecIndex() });
+    expect(result.problems).toEqual([]);
+    expect(result.reports.map((r) => [r.row, r.report.place?.obec.nazev, r.obecClaim])).toEqual([
+      [2, 'Boží Dar', { column: 0, value: 'Boží Dar' }],
+      [3, 'Boží Dar', { column: 0, value: 'Žlutice' }],
+      [4, 'Boží Dar', { column: 0, value: 'boží  dar' }],
+    ]);
+    expect(result.warnings).toEqual([{ row: 3, column: 0, code: 'row.obecMismatch', params: { value: 'Žlutice', found: 'Boží Dar (506486)' } }]);
+    // Without an index the claim travels with the row, for the app's store to check once it has the place.
+    expect(rowsToReports(t, mapping(columns), { fileName: 'místa.csv', now: NOW }).warnings).toEqual([]);
+  });
+
   it('gives every refused row its row number, column and reason', () => {
     const t = table(header, [
       ['Boží Dar', '50,4102', '12,9247', 'ok', 'O2', 'bez signálu', '', '', ''],
@@ -154,6 +172,7 @@ describe.skipIf(!existsSync(ADDRESS_POINTS))('rowsToReports on the real RÚIAN a
     let rows = 0;
     let agreeing = 0;
     let placed = 0;
+    let warned = 0;
     for (const kraj of ['CZ041', 'CZ042', 'CZ051']) {
       const folder = path.join(ADDRESS_POINTS, kraj);
       // Every 15th file of each kraj: a sample of small and large obce.
@@ -177,6 +196,9 @@ describe.skipIf(!existsSync(ADDRESS_POINTS))('rowsToReports on the real RÚIAN a
           placed++;
           if (report.place?.obec.kod === read.table.rows[row - read.table.firstRowNumber]![kodColumn]) agreeing++;
         }
+        // Every placed row whose own kód is not the obec at its coordinates is warned about, and no other.
+        expect(result.warnings.every((warning) => warning.code === 'row.obecMismatch' && warning.column === kodColumn)).toBe(true);
+        warned += result.warnings.length;
         for (const problem of result.problems) {
           rows++;
           // Rows without coordinates say so; a point a few metres outside the simplified outline is 'lookup.noObec'.
@@ -188,6 +210,7 @@ describe.skipIf(!existsSync(ADDRESS_POINTS))('rowsToReports on the real RÚIAN a
     // README "Lookup agreement": 99.1–99.5 % of address points fall in their own obec on the simplified outlines.
     expect(agreeing / placed).toBeGreaterThan(0.98);
     expect(placed / rows).toBeGreaterThan(0.97);
+    expect(warned).toBe(placed - agreeing);
   });
 
   it('reads a generated windows-1250 office list of the same kind', () => {
