@@ -899,6 +899,11 @@ export const cs = {
   'tableImport.warningsCaption': 'Importované řádky, u nichž obec v tabulce nesouhlasí se souřadnicemi',
   'tableImport.downloadWarnings': 'Stáhnout seznam upozornění (CSV)',
   'tableImport.warningsFile': 'upozorneni-importu-{file}.csv',
+  // Table import: reporter columns (lead)
+  'tableImport.field.reporterName': 'Kdo nahlásil (jméno)',
+  'tableImport.field.reporterContact': 'Kontakt na hlásícího',
+  'tableImport.fixedReporterRole': 'Kdo jsou lidé ve sloupci „Kdo nahlásil“',
+  'tableImport.reporterPersonalData': 'Jména a kontakty jsou osobní údaje: do balíčku pro ČTÚ jdou jen se souhlasem kraje.',
 } as const;
 
 export type MessageKey = keyof typeof cs;

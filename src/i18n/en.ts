@@ -898,4 +898,9 @@ export const en: Record<MessageKey, string> = {
   'tableImport.warningsCaption': 'Imported rows whose obec in the table does not match their coordinates',
   'tableImport.downloadWarnings': 'Download the list of warnings (CSV)',
   'tableImport.warningsFile': 'import-warnings-{file}.csv',
+  // Table import: reporter columns (lead)
+  'tableImport.field.reporterName': 'Reported by (name)',
+  'tableImport.field.reporterContact': 'Reporter’s contact',
+  'tableImport.fixedReporterRole': 'Who the people in the “Reported by” column are',
+  'tableImport.reporterPersonalData': 'Names and contacts are personal data: they go into the ČTÚ package only if the kraj opts in.',
 };

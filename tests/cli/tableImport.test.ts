@@ -19,7 +19,7 @@ function tempFile(name: string, bytes: Uint8Array): string {
   return file;
 }
 
-const CSV = 'Obec;Kde přesně;Souřadnice Y;Souřadnice X;Operátor\r\nBražec;U mostu;835804,84;1019584,24;O2\r\nBražec;Bez místa;;;O2\r\n';
+const CSV = 'Obec;Kde přesně;Souřadnice Y;Souřadnice X;Operátor\r\nBražec;U mostu;835804,84;1019584,24;O2\r\nBražec;Bez místa;;;O2\r\nKarlovy Vary;Obec nesedí;835805,84;1019585,24;O2\r\n';
 
 describe('hlucha-mista table-import', () => {
   it('prints the guessed mapping and the refused rows, and writes an obec file that validates', () => {
@@ -33,11 +33,19 @@ describe('hlucha-mista table-import', () => {
     });
     expect(rest).toEqual([
       { row: 3, column: null, code: 'row.noPosition', message: 'The coordinates are missing. An obec alone is not enough: a report needs a place that can be found.' },
-      { reports: 1, refusedRows: 1, emptyRows: 0 },
+      {
+        row: 4,
+        column: 'A (Obec)',
+        warning: 'row.obecMismatch',
+        message: 'The coordinates lie in Bražec (500101); the table says “Karlovy Vary”. The row was imported by its coordinates; check the coordinates or the obec.',
+        value: 'Karlovy Vary',
+      },
+      { reports: 2, refusedRows: 1, emptyRows: 0, warnings: 1 },
     ]);
     const parsed = parseObecFile(result.stdout);
     expect(parsed.ok && parsed.reports.map((report) => [report.description, report.place?.obec.nazev, report.origin])).toEqual([
       ['U mostu', 'Bražec', { kind: 'table', file: 'seznam.csv', row: 2 }],
+      ['Obec nesedí', 'Bražec', { kind: 'table', file: 'seznam.csv', row: 4 }],
     ]);
   });
 
@@ -45,7 +53,7 @@ describe('hlucha-mista table-import', () => {
     const xlsx = tempFile('mista.xlsx', makeXlsx({ List1: [['x'], ['y']], Místa: [['lat', 'lon', 'popis', 'operátor', 'problém'], [50.4102, 12.9247, 'Parkoviště', 'O2', 'bez signálu']] }));
     const sheet = run(['table-import', xlsx, '--sheet', 'Místa']);
     expect(sheet.status).toBe(0);
-    expect(lines(sheet.stderr).at(-1)).toEqual({ reports: 1, refusedRows: 0, emptyRows: 0 });
+    expect(lines(sheet.stderr).at(-1)).toEqual({ reports: 1, refusedRows: 0, emptyRows: 0, warnings: 0 });
     expect(run(['table-import', xlsx, '--mapping', '{"columns":{"popis":1}}']).status).toBe(2);
     const empty = run(['table-import', tempFile('prazdny.csv', new Uint8Array())]);
     expect(empty.status).toBe(1);

@@ -30,6 +30,8 @@ const HEADER_NAMES: Record<TableField, readonly string[]> = {
   environments: ['prostredi', 'kde', 'environment', 'venku uvnitr', 'umisteni'],
   date: ['datum', 'date', 'datum zjisteni', 'datum mereni', 'datum zaznamu', 'datum hlaseni', 'datum a cas', 'time utc', 'time', 'cas', 'kdy', 'zjisteno', 'observed'],
   inhabitants: ['pocet obyvatel', 'obyvatel', 'obyvatele', 'pocet dotcenych obyvatel', 'dotceni obyvatele', 'inhabitants', 'population'],
+  reporterName: ['nahlasil', 'nahlasila', 'nahlasil a', 'oznamovatel', 'hlasitel', 'kdo hlasi', 'kdo nahlasil', 'jmeno a prijmeni', 'jmeno hlasitele', 'jmeno oznamovatele', 'podatel', 'reporter', 'reported by', 'reporter name'],
+  reporterContact: ['kontakt', 'kontakt na hlasitele', 'kontakt na oznamovatele', 'email', 'e mail', 'telefon', 'mobil', 'contact', 'phone', 'reporter contact'],
 };
 
 /** Description names in order of preference (a table may have both "popis" and "poznámka"). */

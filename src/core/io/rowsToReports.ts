@@ -7,7 +7,8 @@
  * A row with only an obec (name or kód) and no coordinates is refused (`row.noPosition`): a report is a place a
  * person can find, and the obec's whole area (or one point inside it) would claim a precision the row does not have.
  * Description, what fails and operators are required (as in the form): a cell, else the fixed value from the
- * dialog, else the row is refused with its reason. Every report passes validateReport; with an ObecIndex its place
+ * dialog, else the row is refused with its reason. A reporter column (name, contact) makes a named reporter with
+ * the role chosen in the dialog. Every report passes validateReport; with an ObecIndex its place
  * is derived too (the store derives it otherwise).
  *
  * A row that names its obec (kód or name column) keeps that claim; where the place is derived, a claim that
@@ -95,6 +96,7 @@ const FIELD_OF_PATH: Array<[RegExp, TableField[]]> = [
   [/^observations/, ['date']],
   [/^affected/, ['inhabitants']],
   [/^castObce/, ['castObce']],
+  [/^reporter/, ['reporterName', 'reporterContact']],
 ];
 
 type Position = { ok: true; lon: number; lat: number } | { ok: false; problem: Omit<TableRowProblem, 'row'> } | null;
@@ -227,6 +229,11 @@ export function rowsToReports(table: Table, mapping: TableMapping, context: Rows
     }
 
     const castObce = cell('castObce');
+    // A named reporter (personal data: the package leaves it out unless the kraj opts in). A contact without a
+    // name is kept under "—", so the office can still be asked who it was.
+    const reporterName = cell('reporterName');
+    const reporterContact = cell('reporterContact');
+    const reporter = reporterName || reporterContact ? { name: reporterName || '—', role: fixed.reporterRole, contact: reporterContact } : null;
     const base = createEmptyReport({ type: 'Point', coordinates: [position.lon, position.lat] }, { id, now: context.now });
     const report: Report = {
       ...base,
@@ -239,6 +246,7 @@ export function rowsToReports(table: Table, mapping: TableMapping, context: Rows
       castObce: castObce ? { kod: null, nazev: castObce } : null,
       observations: date ? [{ date: date.date, time: date.time, note: '' }] : [],
       affected: { inhabitants, households: null },
+      reporter,
       origin: { kind: 'table', file: context.fileName.slice(0, TEXT_LIMITS.name), row },
     };
     for (const problem of validateReport(report)) {

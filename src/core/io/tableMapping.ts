@@ -2,7 +2,7 @@
  * Which column of an office's table feeds which field of a report, and fixed values for what the table lacks.
  * Made by guessColumns, corrected by the person in the mapping dialog, used by rowsToReports. Plain data.
  */
-import type { EnvironmentCode, FailureCode, OperatorChoice, ProblemDomain, TechnologyCode } from '../reports/enumerations.ts';
+import type { EnvironmentCode, FailureCode, OperatorChoice, ProblemDomain, ReporterRole, TechnologyCode } from '../reports/enumerations.ts';
 
 /** The fields a column can feed, in the order the dialog shows them. */
 export const TABLE_FIELDS = [
@@ -21,6 +21,8 @@ export const TABLE_FIELDS = [
   'environments',
   'date',
   'inhabitants',
+  'reporterName',
+  'reporterContact',
 ] as const;
 export type TableField = (typeof TABLE_FIELDS)[number];
 
@@ -33,6 +35,8 @@ export interface TableFixedValues {
   operators: OperatorChoice[];
   environments: EnvironmentCode[];
   technologies: TechnologyCode[];
+  /** The role of the people named in the reporter column (a table rarely says; an office's list is mostly citizens'). */
+  reporterRole: ReporterRole;
 }
 
 export interface TableMapping {
@@ -43,5 +47,5 @@ export interface TableMapping {
 
 export function emptyMapping(): TableMapping {
   const columns = Object.fromEntries(TABLE_FIELDS.map((field) => [field, null])) as Record<TableField, number | null>;
-  return { columns, fixed: { description: '', domain: 'mobile', failures: [], operators: [], environments: [], technologies: [] } };
+  return { columns, fixed: { description: '', domain: 'mobile', failures: [], operators: [], environments: [], technologies: [], reporterRole: 'obcan' } };
 }

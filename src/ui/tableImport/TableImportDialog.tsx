@@ -3,7 +3,7 @@ import { sniffFileKind, SNIFF_BYTES } from '../../core/io/sniffFile.ts';
 import { rowProblemsCsv, type ListedRowProblem } from '../../core/io/rowProblemsCsv.ts';
 import { columnLetter, type TableDelimiter, type TableEncoding, type TableFileProblem } from '../../core/io/table.ts';
 import { TABLE_FIELDS, type TableField, type TableFixedValues, type TableMapping } from '../../core/io/tableMapping.ts';
-import { DOMAINS, ENVIRONMENTS, FAILURES, OPERATOR_CHOICES, TECHNOLOGIES } from '../../core/reports/enumerations.ts';
+import { DOMAINS, ENVIRONMENTS, FAILURES, OPERATOR_CHOICES, REPORTER_ROLES, TECHNOLOGIES } from '../../core/reports/enumerations.ts';
 import type { MessageKey } from '../../i18n/translate.ts';
 import type { TableImportSummary } from '../../store/reportsContract.ts';
 import { createTableImportClient, type TableImportClient } from '../../store/tableImportClient.ts';
@@ -368,6 +368,26 @@ function MappingForm({
         <ChoiceSet legend={t('tableImport.field.operators')} values={OPERATOR_CHOICES} chosen={mapping.fixed.operators} label={(code) => t(operatorKey(code))} onChange={(operators) => setFixed({ operators })} />
         <ChoiceSet legend={t('tableImport.field.environments')} values={ENVIRONMENTS} chosen={mapping.fixed.environments} label={(code) => t(environmentKey(code))} onChange={(environments) => setFixed({ environments })} />
         <ChoiceSet legend={t('tableImport.field.technologies')} values={TECHNOLOGIES} chosen={mapping.fixed.technologies} label={(code) => t(technologyKey(code))} onChange={(technologies) => setFixed({ technologies })} />
+        {(mapping.columns.reporterName !== null || mapping.columns.reporterContact !== null) && (
+          <div className="table-import-field">
+            <label htmlFor={`${idPrefix}-fixed-role`}>{t('tableImport.fixedReporterRole')}</label>
+            <select
+              id={`${idPrefix}-fixed-role`}
+              value={mapping.fixed.reporterRole}
+              aria-describedby={`${idPrefix}-personal`}
+              onChange={(event) => setFixed({ reporterRole: event.target.value as TableFixedValues['reporterRole'] })}
+            >
+              {REPORTER_ROLES.map((role) => (
+                <option key={role} value={role}>
+                  {t(`enum.role.${role}`)}
+                </option>
+              ))}
+            </select>
+            <p className="small" id={`${idPrefix}-personal`}>
+              {t('tableImport.reporterPersonalData')}
+            </p>
+          </div>
+        )}
       </fieldset>
 
       <div role="status" aria-live="polite" className="table-import-count">

@@ -79,6 +79,14 @@ describe('guessColumns', () => {
   });
 });
 
+describe('guessColumns: who reported', () => {
+  it('guesses the reporter name and contact columns without taking the obec name for a person', () => {
+    const t = table(['Jméno obce', 'Nahlásil', 'Kontakt', 'Popis', 'GPS'], [['Aš', 'Jan Novák', 'jan@example.cz', 'U nádraží', '50.22, 12.19']]);
+    expect(guessed(t)).toMatchObject({ obecNazev: 'Jméno obce', reporterName: 'Nahlásil', reporterContact: 'Kontakt', description: 'Popis', latLon: 'GPS' });
+    expect(guessed(table(['Oznamovatel', 'E-mail'], [['Jana', 'j@x.cz']]))).toEqual({ reporterName: 'Oznamovatel', reporterContact: 'E-mail' });
+  });
+});
+
 describe('guessColumns with bad rows', () => {
   it('keeps a named coordinate column when a few of its values are wrong', () => {
     const t = table(['Zeměpisná šířka', 'Zeměpisná délka'], [['50°24\'36,7"N', '12°55\'28,9"E'], ['50,2236', '12,8827'], ['padesát', '13,1627']]);

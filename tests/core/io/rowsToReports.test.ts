@@ -76,6 +76,25 @@ describe('rowsToReports', () => {
     expect(rowsToReports(t, mapping(columns), { fileName: 'místa.csv', now: NOW }).warnings).toEqual([]);
   });
 
+  it('makes a named reporter from the reporter columns, with the role chosen for the table', () => {
+    const withReporter = [...header, 'Nahlásil', 'Kontakt'];
+    const t = table(withReporter, [
+      ['Boží Dar', '50,4102', '12,9247', 'U kapličky', 'O2', 'bez signálu', '', '', '', 'Jana Nováková', 'jana@example.cz'],
+      ['Boží Dar', '50,4103', '12,9247', 'Jen kontakt', 'O2', 'bez signálu', '', '', '', '', '+420 777 000 111'],
+      ['Boží Dar', '50,4104', '12,9247', 'Nikdo', 'O2', 'bez signálu', '', '', '', '', ''],
+      ['Boží Dar', '50,4105', '12,9247', 'Dlouhé jméno', 'O2', 'bez signálu', '', '', '', 'x'.repeat(500), ''],
+    ]);
+    const result = rowsToReports(t, mapping({ ...columns, reporterName: 9, reporterContact: 10 }, { reporterRole: 'urednik' }), { fileName: 'místa.csv', now: NOW });
+    expect(result.reports.map((r) => r.report.reporter)).toEqual([
+      { name: 'Jana Nováková', role: 'urednik', contact: 'jana@example.cz' },
+      { name: '—', role: 'urednik', contact: '+420 777 000 111' },
+      null,
+    ]);
+    for (const { report } of result.reports) expect(validateReport(report)).toEqual([]);
+    // A name longer than the form allows: refused, with the reporter column named.
+    expect(result.problems).toEqual([{ row: 5, column: 9, code: 'field.tooLong', params: { length: 500, limit: 200 } }]);
+  });
+
   it('gives every refused row its row number, column and reason', () => {
     const t = table(header, [
       ['Boží Dar', '50,4102', '12,9247', 'ok', 'O2', 'bez signálu', '', '', ''],
