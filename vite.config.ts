@@ -42,7 +42,9 @@ const pwa = VitePWA({
       'packs/CZ/kraje.display.geojson',
       `packs/${DEFAULT_KRAJ}/*`,
     ],
-    globIgnores: ['**/*.map'],
+    // SheetJS (read only for .xls and .ods tables, ~0.4 MB per copy) is not precached: it is cached the first time
+    // such a table is read (runtime caching below), so the app shell stays small for everyone else.
+    globIgnores: ['**/*.map', '**/assets/xlsx-*.js'],
     // MapLibre asks for its worker with "?v=…".
     ignoreURLParametersMatching: [/^utm_/, /^fbclid$/, /^v$/],
     // The default kraj's address points (~1.5 MB) and the main bundle are larger than Workbox's 2 MB default.
@@ -51,6 +53,11 @@ const pwa = VitePWA({
     navigateFallbackDenylist: [/^\/packs\//, /^\/schema\//],
     cleanupOutdatedCaches: true,
     runtimeCaching: [
+      {
+        urlPattern: ({ sameOrigin, url }) => sameOrigin && /^\/assets\/xlsx-[\w-]+\.js$/.test(url.pathname),
+        handler: 'CacheFirst',
+        options: { cacheName: 'hlucha-mista-sheetjs', expiration: { maxEntries: 4 } },
+      },
       {
         urlPattern: ({ sameOrigin, url }) => sameOrigin && url.pathname.startsWith('/packs/'),
         handler: 'StaleWhileRevalidate',

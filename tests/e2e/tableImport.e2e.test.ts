@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchBrowser, openApp, saveScreenshot, seriousAxeViolations } from './browser.ts';
 import { listRows, mapReportCount, reportTable, tabTo } from './reports.ts';
+import { libreOfficeOds } from '../support/ods.ts';
 import { encodeWindows1250 } from '../support/windows1250.ts';
 import { makeXlsx } from '../support/xlsx.ts';
 
@@ -148,7 +149,7 @@ test('an XLSX chosen in the import dialog, in English; a broken file refused wit
   });
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   const importDialog = page.getByRole('dialog', { name: 'Import municipal files' });
-  await importDialog.getByLabel('Import a table (CSV, XLSX)').setInputFiles({
+  await importDialog.getByLabel('Import a table (CSV, XLSX, XLS, ODS)').setInputFiles({
     name: 'places.xlsx',
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     buffer: Buffer.from(workbook),
@@ -181,5 +182,29 @@ test('an XLSX chosen in the import dialog, in English; a broken file refused wit
   await saveScreenshot(page, 'table-import-5-refused');
   await broken.getByRole('button', { name: 'Close' }).last().click();
   expect(await listRows(page)).toHaveLength(2);
+  expect(errors).toEqual([]);
+});
+
+test('a LibreOffice .ods dropped on the window: the sheet, values rather than display texts, imported', async () => {
+  const { page, errors } = await openApp(browser);
+  await dropBytes(page, 'místa.ods', libreOfficeOds());
+  const dialog = page.getByRole('dialog', { name: 'Import tabulky' });
+  await dialog.waitFor();
+  expect(await dialog.getByLabel('List sešitu').inputValue()).toBe('Hluchá místa');
+  const preview = dialog.getByRole('table', { name: 'Začátek souboru (řádků: 2)' });
+  // The cell's value (50.4102), not LibreOffice's display text (50,4102); the date as ISO.
+  expect(await preview.textContent()).toContain('50.4102');
+  expect(await preview.textContent()).toContain('2025-03-07');
+  await dialog.getByRole('group', { name: 'Co nefunguje' }).getByRole('checkbox', { name: 'Žádný signál' }).check();
+  await dialog.getByRole('group', { name: 'Operátoři' }).getByRole('checkbox', { name: 'O2' }).check();
+  await dialog.getByLabel('Popis místa, když v řádku chybí').fill('Z tabulky obce');
+  await dialog.getByText('Lze importovat řádků: 2. Nelze: 0.').waitFor();
+  expect(await seriousAxeViolations(page)).toEqual([]);
+  await saveScreenshot(page, 'table-import-6-ods');
+  await dialog.getByRole('button', { name: 'Importovat 2 hlášení' }).click();
+  await dialog.getByRole('heading', { name: 'Import tabulky místa.ods je hotov.' }).waitFor();
+  await dialog.getByRole('button', { name: 'Zavřít' }).last().click();
+  await reportTable(page).locator('tbody tr').nth(1).waitFor();
+  expect((await listRows(page)).join('\n')).toContain('U kapličky & „vleku“');
   expect(errors).toEqual([]);
 });

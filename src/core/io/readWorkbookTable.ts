@@ -1,6 +1,8 @@
 /**
  * An XLSX workbook's sheet → a Table, with read-excel-file (maintained, MIT, runs in the browser, a worker and
  * Node from an ArrayBuffer; the stale `xlsx@0.18` on npm is not used). The first sheet unless one is chosen.
+ * The old Excel format (.xls, BIFF) and OpenDocument (.ods, LibreOffice — common in Czech offices) are read by
+ * SheetJS Community Edition 0.20 (`@e965/xlsx`, loaded only for those files: it is large).
  * Cells become text: numbers with a decimal point (the value parsers read both separators), dates as ISO
  * (YYYY-MM-DD, with " HH:MM" when the cell has a time of day), booleans as "true"/"false". Formulas give their
  * cached result, never the formula.
@@ -30,16 +32,38 @@ function isOldExcel(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
 }
 
+/** An OpenDocument package starts with its uncompressed "mimetype" entry (ODF 1.2, part 3, 3.3). */
+function isOpenDocumentSpreadsheet(bytes: Uint8Array): boolean {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(30, 30 + 8 + 46));
+  return bytes[0] === 0x50 && bytes[1] === 0x4b && head === 'mimetypeapplication/vnd.oasis.opendocument.spreadsheet';
+}
+
+type Sheets = Array<{ sheet: string; data: unknown[][] }>;
+
+/** .xls and .ods through SheetJS: cached formula results, dates as UTC Date objects, empty cells as ''. */
+async function readWithSheetJs(bytes: Uint8Array): Promise<Sheets> {
+  const XLSX = await import('@e965/xlsx');
+  const workbook = XLSX.read(bytes, { type: 'array', cellDates: true, cellFormula: false, cellHTML: false, UTC: true });
+  return workbook.SheetNames.map((name) => ({
+    sheet: name,
+    data: XLSX.utils.sheet_to_json<unknown[]>(workbook.Sheets[name]!, { header: 1, raw: true, defval: '', blankrows: true, UTC: true }),
+  }));
+}
+
 export async function readWorkbookTable(bytes: Uint8Array, fileName: string, sheet?: string | null): Promise<TableReadResult> {
   if (bytes.length > TABLE_LIMITS.maxBytes) return { ok: false, problem: { code: 'table.tooLarge', params: { limitMb: TABLE_LIMITS.maxBytes / 1024 / 1024 } } };
   if (bytes.length === 0) return { ok: false, problem: { code: 'table.empty' } };
-  if (isOldExcel(bytes)) return { ok: false, problem: { code: 'table.oldExcelFormat' } };
-  let sheets: Array<{ sheet: string; data: unknown[][] }>;
+  const format = isOldExcel(bytes) ? 'xls' : isOpenDocumentSpreadsheet(bytes) ? 'ods' : 'xlsx';
+  let sheets: Sheets;
   try {
-    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-    sheets = (await readXlsxFile(buffer)) as unknown as Array<{ sheet: string; data: unknown[][] }>;
+    if (format === 'xlsx') {
+      const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+      sheets = (await readXlsxFile(buffer)) as unknown as Sheets;
+    } else {
+      sheets = await readWithSheetJs(bytes);
+    }
   } catch {
-    return { ok: false, problem: { code: 'table.notAWorkbook' } };
+    return { ok: false, problem: format === 'xlsx' ? { code: 'table.notAWorkbook' } : { code: 'table.notAReadableSheet', params: { format: format.toUpperCase() } } };
   }
   if (sheets.length === 0) return { ok: false, problem: { code: 'table.empty' } };
   const chosen = sheet ? sheets.find((candidate) => candidate.sheet === sheet) : sheets[0];
@@ -59,7 +83,7 @@ export async function readWorkbookTable(bytes: Uint8Array, fileName: string, she
   }
   return tableFromRecords(
     records,
-    { fileName, format: 'xlsx', encoding: null, delimiter: null, sheet: chosen.sheet, sheets: sheets.map((s) => s.sheet) },
+    { fileName, format, encoding: null, delimiter: null, sheet: chosen.sheet, sheets: sheets.map((s) => s.sheet) },
     rowProblems,
   );
 }

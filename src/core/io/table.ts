@@ -9,7 +9,8 @@ export const TABLE_DELIMITERS: readonly TableDelimiter[] = [';', ',', '\t'];
 
 export interface TableSource {
   fileName: string;
-  format: 'csv' | 'xlsx';
+  /** 'xlsx' also stands for .xlsm; 'xls' is Excel 97–2003 (BIFF), 'ods' OpenDocument (LibreOffice). */
+  format: 'csv' | 'xlsx' | 'xls' | 'ods';
   /** CSV only: detected or chosen. */
   encoding: TableEncoding | null;
   delimiter: TableDelimiter | null;
@@ -38,7 +39,7 @@ export type TableFileProblemCode =
   | 'table.tooManyRows'
   | 'table.lineTooLong'
   | 'table.notAWorkbook'
-  | 'table.oldExcelFormat'
+  | 'table.notAReadableSheet'
   | 'table.sheetNotFound'
   | 'table.unreadable';
 

@@ -83,7 +83,7 @@ export function ImportDialog() {
           <input
             id={`${id}-table`}
             type="file"
-            accept=".csv,.tsv,.txt,.xlsx,.xlsm,text/csv,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            accept=".csv,.tsv,.txt,.xlsx,.xlsm,.xls,.ods,text/csv,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,application/vnd.oasis.opendocument.spreadsheet"
             aria-describedby={`${id}-table-hint`}
             onChange={(event) => {
               const files = Array.from(event.target.files ?? []);

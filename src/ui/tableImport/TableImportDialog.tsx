@@ -275,7 +275,7 @@ function MappingForm({
             </select>
           </>
         )}
-        {source.format === 'xlsx' && (
+        {source.format !== 'csv' && (
           <>
             <label htmlFor={`${idPrefix}-sheet`}>{t('tableImport.sheet')}</label>
             <select id={`${idPrefix}-sheet`} value={source.sheet ?? ''} onChange={(event) => onReread({ sheet: event.target.value })}>
