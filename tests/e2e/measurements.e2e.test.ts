@@ -110,6 +110,10 @@ test('NetTest measurements: import with summary and progress, hexagon layer, evi
       if (bar) seen.push(bar.value / bar.max);
     }).observe(document.body, { subtree: true, childList: true, attributes: true });
   });
+  // The file chooser's label is its button and shows the keyboard focus of the hidden input (WCAG 2.4.7).
+  await measurements.getByLabel('Importovat měření NetTest').focus();
+  const focusOutline = await measurements.locator('label.file-button', { hasText: 'Importovat měření NetTest' }).evaluate((label) => getComputedStyle(label).outlineStyle);
+  expect(focusOutline).toBe('solid');
   await measurements.getByLabel('Importovat měření NetTest').setInputFiles(large);
   await measurements.getByRole('progressbar', { name: 'Průběh importu měření' }).waitFor({ timeout: 30_000 });
   // While the worker parses, the page answers: the language menu can still be read.

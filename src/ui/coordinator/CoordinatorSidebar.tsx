@@ -1,4 +1,5 @@
-import { useId, useRef } from 'react';
+import { useId } from 'react';
+import { FileButton } from '../FileButton.tsx';
 import { ActionGroupButtons } from '../reports/ReportsToolbar.tsx';
 import { useAppStore, useT } from '../storeContext.tsx';
 import { AnalysisSettingsPanel } from './AnalysisSettingsPanel.tsx';
@@ -45,28 +46,13 @@ function ReviewFilePanel() {
   const importReview = useAppStore((state) => state.importReview);
   const notice = useAppStore((state) => state.reviewNotice);
   const storage = useAppStore((state) => state.reviewStorage);
-  const input = useRef<HTMLInputElement>(null);
   return (
     <section className="panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('reviewFile.title')}</h2>
       <p className="small">{t('reviewFile.explain')}</p>
       <div className="list-actions">
         <ActionGroupButtons group="review" label={t('reviewFile.title')} className="list-actions" />
-        <label className="action-button file-button" htmlFor={`${id}-file`}>
-          {t('reviewFile.import')}
-        </label>
-        <input
-          ref={input}
-          id={`${id}-file`}
-          className="visually-hidden"
-          type="file"
-          accept=".json,application/json"
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            event.target.value = '';
-            if (file) void file.text().then(importReview);
-          }}
-        />
+        <FileButton label={t('reviewFile.import')} accept=".json,application/json" onFiles={([file]) => void file!.text().then(importReview)} />
       </div>
       {notice && notice.code.startsWith('reviewFile.') && (
         <p className="message message-error" role="alert">

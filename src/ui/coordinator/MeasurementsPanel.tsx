@@ -9,6 +9,7 @@ import type { OperatorCode } from '../../core/reports/enumerations.ts';
 import { MEASUREMENT_METRICS, MEASUREMENT_POINTS_ZOOM, type MeasurementImportResult, type MeasurementMetric } from '../../store/measurementsSlice.ts';
 import { localeOf } from '../../i18n/translate.ts';
 import { useAppStore, useT, type Translate } from '../storeContext.tsx';
+import { FileButton } from '../FileButton.tsx';
 
 function useLocale(): string {
   return localeOf(useAppStore((state) => state.language));
@@ -53,22 +54,13 @@ export function MeasurementsPanel() {
         </fieldset>
       )}
       <div className="list-actions">
-        <label className={`action-button file-button${running ? ' disabled' : ''}`} htmlFor={`${id}-file`}>
-          {t('measurements.import')}
-        </label>
-        <input
-          id={`${id}-file`}
-          className="visually-hidden"
-          type="file"
+        <FileButton
+          label={t('measurements.import')}
+          accept=".csv,.txt,.zip,text/csv,application/zip"
           multiple
           disabled={running}
-          accept=".csv,.txt,.zip,text/csv,application/zip"
-          aria-describedby={`${id}-hint`}
-          onChange={(event) => {
-            const files = Array.from(event.target.files ?? []);
-            event.target.value = '';
-            if (files.length > 0) void importFiles(files);
-          }}
+          describedBy={`${id}-hint`}
+          onFiles={(files) => void importFiles(files)}
         />
         {measurements.count > 0 && (
           <button type="button" className="action-button" disabled={running} onClick={() => void remove()}>

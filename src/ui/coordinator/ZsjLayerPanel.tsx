@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { MessageKey } from '../../i18n/translate.ts';
 import { localeOf } from '../../i18n/translate.ts';
 import { useAppStore, useT } from '../storeContext.tsx';
+import { FileButton } from '../FileButton.tsx';
 
 /**
  * The ZSJ layer in the region overview: what it is for, load one (GeoJSON from RÚIAN), what is loaded, fill the
@@ -34,23 +35,15 @@ export function ZsjLayerPanel() {
           : t('zsj.none')}
       </p>
       <div className="list-actions">
-        <label className="action-button file-button" htmlFor={`${id}-file`}>
-          {t('zsj.choose')}
-        </label>
-        <input
-          id={`${id}-file`}
-          className="visually-hidden"
-          type="file"
+        <FileButton
+          label={t('zsj.choose')}
           accept=".geojson,.json,application/geo+json,application/json"
           disabled={busy}
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            event.target.value = '';
-            if (!file) return;
+          onFiles={([file]) => {
             setBusy(true);
-            void file
+            void file!
               .text()
-              .then((text) => loadZsjLayer(text, file.name))
+              .then((text) => loadZsjLayer(text, file!.name))
               .finally(() => setBusy(false));
           }}
         />

@@ -4,6 +4,7 @@ import type { MessageKey } from '../../i18n/translate.ts';
 import { useAppStore, useAppStoreApi, useT } from '../storeContext.tsx';
 import { problemText } from '../reports/reportText.ts';
 import { importGpxFiles } from './importGpxFiles.ts';
+import { FileButton } from '../FileButton.tsx';
 
 const gpxProblemKey = (code: GpxProblemCode): MessageKey => `problem.${code}`;
 
@@ -26,22 +27,7 @@ export function GpxImport() {
 
   return (
     <div className="gpx-import">
-      <label htmlFor={`${id}-gpx`} className="secondary-button file-button">
-        {t('gpx.choose')}
-      </label>
-      <input
-        id={`${id}-gpx`}
-        className="visually-hidden-file"
-        type="file"
-        accept=".gpx,application/gpx+xml,application/xml,text/xml"
-        multiple
-        aria-describedby={`${id}-gpx-hint`}
-        onChange={(event) => {
-          const files = Array.from(event.target.files ?? []);
-          event.target.value = '';
-          void importFiles(files);
-        }}
-      />
+      <FileButton label={t('gpx.choose')} look="secondary-button" accept=".gpx,application/gpx+xml,application/xml,text/xml" multiple describedBy={`${id}-gpx-hint`} onFiles={(files) => void importFiles(files)} />
       <p className="small" id={`${id}-gpx-hint`}>
         {t('gpx.hint')}
       </p>
