@@ -492,24 +492,22 @@ function TableImportResult({
         {t('tableImport.resultTitle', { file: fileName })}
       </h3>
       <ImportCounts counts={counts} />
-      {problems.length > 0 && (
-        <>
-          <ProblemTable t={t} caption={t('tableImport.problemsCaption')} problems={problems.slice(0, LISTED_PROBLEMS)} />
-          {problems.length > LISTED_PROBLEMS && <p className="small">{t('tableImport.moreProblems', { shown: LISTED_PROBLEMS, count: problems.length })}</p>}
-          <button type="button" className="secondary-button" onClick={onDownload}>
-            {t('tableImport.downloadProblems')}
-          </button>
-        </>
-      )}
-      {warnings.length > 0 && (
-        <>
-          <ProblemTable t={t} caption={t('tableImport.warningsCaption')} problems={warnings.slice(0, LISTED_PROBLEMS)} />
-          {warnings.length > LISTED_PROBLEMS && <p className="small">{t('tableImport.moreProblems', { shown: LISTED_PROBLEMS, count: warnings.length })}</p>}
-          <button type="button" className="secondary-button" onClick={onDownloadWarnings}>
-            {t('tableImport.downloadWarnings')}
-          </button>
-        </>
-      )}
+      <ProblemList t={t} caption={t('tableImport.problemsCaption')} problems={problems} download={t('tableImport.downloadProblems')} onDownload={onDownload} />
+      <ProblemList t={t} caption={t('tableImport.warningsCaption')} problems={warnings} download={t('tableImport.downloadWarnings')} onDownload={onDownloadWarnings} />
     </div>
+  );
+}
+
+/** The first LISTED_PROBLEMS rows of a list of row problems (or warnings), and the whole list as a CSV download. */
+function ProblemList({ t, caption, problems, download, onDownload }: { t: Translate; caption: string; problems: readonly ListedRowProblem[]; download: string; onDownload(): void }) {
+  if (problems.length === 0) return null;
+  return (
+    <>
+      <ProblemTable t={t} caption={caption} problems={problems.slice(0, LISTED_PROBLEMS)} />
+      {problems.length > LISTED_PROBLEMS && <p className="small">{t('tableImport.moreProblems', { shown: LISTED_PROBLEMS, count: problems.length })}</p>}
+      <button type="button" className="secondary-button" onClick={onDownload}>
+        {download}
+      </button>
+    </>
   );
 }
