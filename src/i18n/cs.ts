@@ -881,6 +881,9 @@ export const cs = {
   'form.capture.route': 'úsek zaznamenané trasy od {time}, nejhorší přesnost ±{accuracy} m',
   'form.capture.gpx': 'ze souboru GPX ({time})',
   'list.inaccurate': 'nepřesná poloha',
+
+  // ---- Many reports on the map (clusters) and the ZSJ choropleth (issue 4)
+  'reportClusters.keyboardHint': 'Hlášení jsou seskupena do kroužků s počtem; Enter na kroužku pod křížkem mapu přiblíží. Každé hlášení je také v seznamu hlášení.',
 } as const;
 
 export type MessageKey = keyof typeof cs;

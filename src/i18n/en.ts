@@ -880,4 +880,7 @@ export const en: Record<MessageKey, string> = {
   'form.capture.route': 'stretch of a recorded route from {time}, worst accuracy ±{accuracy} m',
   'form.capture.gpx': 'from a GPX file ({time})',
   'list.inaccurate': 'imprecise position',
+
+  // ---- Many reports on the map (clusters) and the ZSJ choropleth (issue 4)
+  'reportClusters.keyboardHint': 'Reports are grouped into circles with their count; Enter on a circle under the crosshair zooms in. Every report is also in the list of reports.',
 };

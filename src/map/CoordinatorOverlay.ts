@@ -20,7 +20,7 @@ import {
   reportPointFeatures,
 } from './coordinatorLayers.ts';
 import { LAYER } from './mapStyle.ts';
-import { reportLayerFilters } from './reportLayers.ts';
+import { ALL_REPORT_LAYERS } from './reportLayers.ts';
 
 const HOVER_LAYERS = [
   COORDINATOR_LAYER.h3Fill,
@@ -110,7 +110,7 @@ export class CoordinatorOverlay {
       if (this.map.getLayer(layer)) this.map.setLayoutProperty(layer, 'visibility', visible ? 'visible' : 'none');
     }
     // The reports' own layers give way to the clustered points.
-    for (const { layer } of reportLayerFilters(null)) this.map.setLayoutProperty(layer, 'visibility', on ? 'none' : 'visible');
+    for (const layer of ALL_REPORT_LAYERS) this.map.setLayoutProperty(layer, 'visibility', on ? 'none' : 'visible');
     if (this.originalObceFill !== null) this.map.setPaintProperty(LAYER.obceFill, 'fill-color', on ? NEUTRAL_FILL : this.originalObceFill);
     this.container.dataset.appView = state.appView;
     if (!on) this.clearHover();
