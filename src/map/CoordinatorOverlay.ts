@@ -28,6 +28,8 @@ const HOVER_LAYERS = [
   COORDINATOR_LAYER.orpNoData,
   COORDINATOR_LAYER.obceFill,
   COORDINATOR_LAYER.obceNoData,
+  COORDINATOR_LAYER.zsjFill,
+  COORDINATOR_LAYER.zsjNoData,
 ] as const;
 const HIT_TOLERANCE = 6;
 /** The obce's pale fill under the choropleth while the coordinator's view is on (neutral: no ORP tints). */
@@ -74,7 +76,8 @@ export class CoordinatorOverlay {
       state.metric !== previous?.metric ||
       state.pack !== previous?.pack ||
       state.review.reviews !== previous?.review.reviews ||
-      state.reports !== previous?.reports;
+      state.reports !== previous?.reports ||
+      state.zsjLayer !== previous?.zsjLayer;
     if (dataChanged) this.showData(state);
     if (dataChanged || state.selectedLocalityId !== this.selectedLocality) this.showSelection(state.selectedLocalityId);
   }
@@ -125,6 +128,9 @@ export class CoordinatorOverlay {
     this.setData(COORDINATOR_SOURCE.orp, orp);
     this.setData(COORDINATOR_SOURCE.obce, obce);
     this.setData(COORDINATOR_SOURCE.h3, h3Features(result.byH3, state.metric));
+    // The loaded ZSJ layer's units, joined with the statistics by the ZSJ each report records.
+    const zsj = state.zsjLayer ? choroplethFeatures(state.zsjLayer.outlines, result.byZsj, state.metric) : null;
+    this.setData(COORDINATOR_SOURCE.zsj, zsj ?? { type: 'FeatureCollection', features: [] });
     const statusOf = (id: string) => state.review.reviews[id]?.status ?? 'new';
     const localities = localityFeatures(result.localities, statusOf);
     this.setData(COORDINATOR_SOURCE.localities, localities);
@@ -132,6 +138,8 @@ export class CoordinatorOverlay {
     this.setData(COORDINATOR_SOURCE.points, reportPointFeatures(shownReports));
     this.container.dataset.choroplethOrp = String(orp.features.filter((f) => f.properties.has).length);
     this.container.dataset.choroplethOrpWithout = String(orp.features.filter((f) => !f.properties.has).length);
+    this.container.dataset.choroplethZsj = String(zsj?.features.filter((f) => f.properties.has).length ?? 0);
+    this.container.dataset.choroplethZsjWithout = String(zsj?.features.filter((f) => !f.properties.has).length ?? 0);
     this.container.dataset.localities = String(localities.features.length);
     this.container.dataset.hexagons = String(result.byH3.length);
   }
@@ -162,7 +170,14 @@ export class CoordinatorOverlay {
     }
     const language = state.language;
     const p = feature.properties;
-    const kind: MessageKey = source === COORDINATOR_SOURCE.h3 ? 'coordinator.tooltip.h3' : source === COORDINATOR_SOURCE.orp ? 'coordinator.tooltip.orp' : 'coordinator.tooltip.obec';
+    const kind: MessageKey =
+      source === COORDINATOR_SOURCE.h3
+        ? 'coordinator.tooltip.h3'
+        : source === COORDINATOR_SOURCE.orp
+          ? 'coordinator.tooltip.orp'
+          : source === COORDINATOR_SOURCE.zsj
+            ? 'zsjChoropleth.tooltip'
+            : 'coordinator.tooltip.obec';
     const lines = [translate(language, kind, { nazev: String(p.nazev) })];
     if (p.has === true) {
       lines.push(
