@@ -17,7 +17,8 @@ export function MapView() {
   // The controller lives as long as the store; the key handler may change with it, so it is read through a ref.
   const onKeyRef = useRef(onKey);
   onKeyRef.current = onKey;
-  const clustered = useAppStore((state) => clusteredDisplay(Object.keys(state.reports).length));
+  // Only the reports view's clusters open with Enter (the region overview has its own, and its side tables).
+  const clustered = useAppStore((state) => state.appView === 'reports' && clusteredDisplay(Object.keys(state.reports).length));
 
   useEffect(() => {
     const container = containerRef.current;
