@@ -904,6 +904,14 @@ export const cs = {
   'tableImport.field.reporterContact': 'Kontakt na hlásícího',
   'tableImport.fixedReporterRole': 'Kdo jsou lidé ve sloupci „Kdo nahlásil“',
   'tableImport.reporterPersonalData': 'Jména a kontakty jsou osobní údaje: do balíčku pro ČTÚ jdou jen se souhlasem kraje.',
+
+  // ---- Many reports on the map (clusters) and the ZSJ choropleth (issue 4)
+  'reportClusters.keyboardHint': 'Hlášení jsou seskupena do kroužků s počtem; Enter na kroužku pod křížkem mapu přiblíží. Každé hlášení je také v seznamu hlášení.',
+  'zsjChoropleth.units': 'ZSJ',
+  'zsjChoropleth.unavailable': 'Barvení po ZSJ: nejdřív načtěte vrstvu ZSJ (panel „Vrstva ZSJ“).',
+  'zsjChoropleth.legend': 'Mapa ZSJ: počet {metric}',
+  'zsjChoropleth.legendNote': 'Barví se jen základní sídelní jednotky načtené vrstvy ({count} ZSJ); hlášení se k ZSJ počítají podle ZSJ, kterou mají uvedenu (viz „Doplnit ZSJ do hlášení“). Šrafovaná ZSJ nemá žádné hlášení – to neznamená, že je tam signál.',
+  'zsjChoropleth.tooltip': 'ZSJ {nazev}',
 } as const;
 
 export type MessageKey = keyof typeof cs;

@@ -903,4 +903,12 @@ export const en: Record<MessageKey, string> = {
   'tableImport.field.reporterContact': 'Reporter’s contact',
   'tableImport.fixedReporterRole': 'Who the people in the “Reported by” column are',
   'tableImport.reporterPersonalData': 'Names and contacts are personal data: they go into the ČTÚ package only if the kraj opts in.',
+
+  // ---- Many reports on the map (clusters) and the ZSJ choropleth (issue 4)
+  'reportClusters.keyboardHint': 'Reports are grouped into circles with their count; Enter on a circle under the crosshair zooms in. Every report is also in the list of reports.',
+  'zsjChoropleth.units': 'ZSJ',
+  'zsjChoropleth.unavailable': 'Colouring by ZSJ: load a ZSJ layer first (the “ZSJ layer” panel).',
+  'zsjChoropleth.legend': 'ZSJ map: number of {metric}',
+  'zsjChoropleth.legendNote': 'Only the basic settlement units of the loaded layer are coloured ({count} ZSJ); reports count towards the ZSJ they record (see “Fill in ZSJ in reports”). A hatched ZSJ has no reports – that does not mean there is signal.',
+  'zsjChoropleth.tooltip': 'ZSJ {nazev}',
 };

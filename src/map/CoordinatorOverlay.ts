@@ -20,7 +20,7 @@ import {
   reportPointFeatures,
 } from './coordinatorLayers.ts';
 import { LAYER } from './mapStyle.ts';
-import { reportLayerFilters } from './reportLayers.ts';
+import { ALL_REPORT_LAYERS } from './reportLayers.ts';
 import { tooltipLines } from './tooltipLines.ts';
 
 const HOVER_LAYERS = [
@@ -29,6 +29,8 @@ const HOVER_LAYERS = [
   COORDINATOR_LAYER.orpNoData,
   COORDINATOR_LAYER.obceFill,
   COORDINATOR_LAYER.obceNoData,
+  COORDINATOR_LAYER.zsjFill,
+  COORDINATOR_LAYER.zsjNoData,
 ] as const;
 const HIT_TOLERANCE = 6;
 /** The choropleth's layers (ORP, obec, H3 and their "no reports" hatching). */
@@ -85,7 +87,8 @@ export class CoordinatorOverlay {
       state.metric !== previous?.metric ||
       state.pack !== previous?.pack ||
       state.review.reviews !== previous?.review.reviews ||
-      state.reports !== previous?.reports;
+      state.reports !== previous?.reports ||
+      state.zsjLayer !== previous?.zsjLayer;
     if (dataChanged) this.showData(state);
     if (dataChanged || state.selectedLocalityId !== this.selectedLocality) this.showSelection(state.selectedLocalityId);
   }
@@ -123,7 +126,7 @@ export class CoordinatorOverlay {
       if (this.map.getLayer(layer)) this.map.setLayoutProperty(layer, 'visibility', shown ? 'visible' : 'none');
     }
     // The reports' own layers give way to the clustered points.
-    for (const { layer } of reportLayerFilters(null)) this.map.setLayoutProperty(layer, 'visibility', on ? 'none' : 'visible');
+    for (const layer of ALL_REPORT_LAYERS) this.map.setLayoutProperty(layer, 'visibility', on ? 'none' : 'visible');
     if (this.originalObceFill !== null) this.map.setPaintProperty(LAYER.obceFill, 'fill-color', on ? NEUTRAL_FILL : this.originalObceFill);
     this.container.dataset.appView = state.appView;
     this.container.dataset.choropleth = on && !hidden ? 'shown' : 'hidden';
@@ -139,6 +142,9 @@ export class CoordinatorOverlay {
     this.setData(COORDINATOR_SOURCE.orp, orp);
     this.setData(COORDINATOR_SOURCE.obce, obce);
     this.setData(COORDINATOR_SOURCE.h3, h3Features(result.byH3, state.metric));
+    // The loaded ZSJ layer's units, joined with the statistics by the ZSJ each report records.
+    const zsj = state.zsjLayer ? choroplethFeatures(state.zsjLayer.outlines, result.byZsj, state.metric) : null;
+    this.setData(COORDINATOR_SOURCE.zsj, zsj ?? { type: 'FeatureCollection', features: [] });
     const statusOf = (id: string) => state.review.reviews[id]?.status ?? 'new';
     const localities = localityFeatures(result.localities, statusOf);
     this.setData(COORDINATOR_SOURCE.localities, localities);
@@ -146,6 +152,8 @@ export class CoordinatorOverlay {
     this.setData(COORDINATOR_SOURCE.points, reportPointFeatures(shownReports));
     this.container.dataset.choroplethOrp = String(orp.features.filter((f) => f.properties.has).length);
     this.container.dataset.choroplethOrpWithout = String(orp.features.filter((f) => !f.properties.has).length);
+    this.container.dataset.choroplethZsj = String(zsj?.features.filter((f) => f.properties.has).length ?? 0);
+    this.container.dataset.choroplethZsjWithout = String(zsj?.features.filter((f) => !f.properties.has).length ?? 0);
     this.container.dataset.localities = String(localities.features.length);
     this.container.dataset.hexagons = String(result.byH3.length);
   }
@@ -176,7 +184,14 @@ export class CoordinatorOverlay {
     }
     const language = state.language;
     const p = feature.properties;
-    const kind: MessageKey = source === COORDINATOR_SOURCE.h3 ? 'coordinator.tooltip.h3' : source === COORDINATOR_SOURCE.orp ? 'coordinator.tooltip.orp' : 'coordinator.tooltip.obec';
+    const kind: MessageKey =
+      source === COORDINATOR_SOURCE.h3
+        ? 'coordinator.tooltip.h3'
+        : source === COORDINATOR_SOURCE.orp
+          ? 'coordinator.tooltip.orp'
+          : source === COORDINATOR_SOURCE.zsj
+            ? 'zsjChoropleth.tooltip'
+            : 'coordinator.tooltip.obec';
     const lines = [translate(language, kind, { nazev: String(p.nazev) })];
     if (p.has === true) {
       lines.push(

@@ -48,11 +48,18 @@ import {
 import { DrawingController } from './drawing/DrawingController.ts';
 import {
   CLICKABLE_REPORT_LAYERS,
+  clusteredDisplay,
+  REPORT_CLUSTER_SOURCE,
+  REPORT_LAYER,
   REPORTS_SOURCE,
   reportFeatureCollection,
   reportLayerFilters,
+  reportLayerZoomRanges,
+  reportPointCollection,
+  reportPointsDiff,
   reportsDiff,
 } from './reportLayers.ts';
+import { installClusterCountImages } from './clusterCountImages.ts';
 import { CoordinatorOverlay } from './CoordinatorOverlay.ts';
 import { MeasurementOverlay } from './MeasurementOverlay.ts';
 import { ZSJ_SOURCE } from './zsjLayers.ts';
@@ -86,6 +93,7 @@ export class MapController {
   private readonly measurementOverlay: MeasurementOverlay;
   private readonly unsubscribe: () => void;
   private readonly removeTestHook: () => void;
+  private readonly removeClusterCountImages: () => void;
   private styleReady = false;
   private hoveredKod: string | null = null;
   private appliedViewSeq = 0;
@@ -93,7 +101,11 @@ export class MapController {
   private drawing: DrawingController | null = null;
   /** The reports the map's source holds now (compared by identity to push only what changed). */
   private shownReports: Record<string, Report> | null = null;
+  /** Many reports: they are clustered below DETAIL_ZOOM, and the clustered source holds them as points. */
+  private clustered = false;
   private selectedReportId: string | null = null;
+  /** The report filters last applied (edited report, selected report drawn above the clusters). */
+  private appliedFilters = '';
   private browsingAtPointerDown = true;
 
   constructor(
@@ -148,7 +160,7 @@ export class MapController {
     this.map.on('mousedown', () => (this.browsingAtPointerDown = this.store.getState().editor.mode.kind === 'browse'));
     this.map.on('touchstart', () => (this.browsingAtPointerDown = this.store.getState().editor.mode.kind === 'browse'));
     this.map.on('click', this.onClick);
-    for (const layer of CLICKABLE_REPORT_LAYERS) {
+    for (const layer of [...CLICKABLE_REPORT_LAYERS, REPORT_LAYER.clusters]) {
       this.map.on('mouseenter', layer, this.onReportEnter);
       this.map.on('mouseleave', layer, this.onReportLeave);
     }
@@ -170,11 +182,13 @@ export class MapController {
     );
     this.unsubscribe = store.subscribe((next, previous) => this.sync(next, previous));
     this.removeTestHook = installTestHook(this.map);
+    this.removeClusterCountImages = installClusterCountImages(this.map);
   }
 
   destroy(): void {
     this.unsubscribe();
     this.removeTestHook();
+    this.removeClusterCountImages();
     this.drawing?.destroy();
     this.map.getCanvas().removeEventListener('keydown', this.onKeyDown);
     this.orpLabels.clear();
@@ -232,18 +246,59 @@ export class MapController {
     this.map.setFilter(LAYER.myObecLine, obecFilter(kod));
   }
 
-  /** Pushes the reports into the map's source: everything the first time, then only what changed. */
+  /** Zooms into the report cluster under the centre cross (Enter on the map); false when there is none there. */
+  zoomIntoClusterAtCentre(): boolean {
+    const { x, y } = this.map.project(this.map.getCenter());
+    return this.zoomIntoCluster(x, y, HIT_TOLERANCE);
+  }
+
+  /** Zooms into the report cluster drawn around (x, y), if any: to where it splits up. */
+  private zoomIntoCluster(x: number, y: number, tolerance: number): boolean {
+    if (!this.clustered || !this.map.getLayer(REPORT_LAYER.clusters)) return false;
+    const box: [[number, number], [number, number]] = [
+      [x - tolerance, y - tolerance],
+      [x + tolerance, y + tolerance],
+    ];
+    const cluster = this.map.queryRenderedFeatures(box, { layers: [REPORT_LAYER.clusters] })[0];
+    const clusterId = cluster?.properties.cluster_id;
+    if (!cluster || typeof clusterId !== 'number' || cluster.geometry.type !== 'Point') return false;
+    const centre = cluster.geometry.coordinates as [number, number];
+    const duration = prefersReducedMotion() ? 0 : 500;
+    void this.map
+      .getSource<GeoJSONSource>(REPORT_CLUSTER_SOURCE)
+      ?.getClusterExpansionZoom(clusterId)
+      .then((zoom) => this.map.easeTo({ center: centre, zoom: Math.max(zoom, this.map.getZoom() + 1), duration }));
+    return true;
+  }
+
+  /**
+   * Pushes the reports into the map's sources: everything the first time, then only what changed. From
+   * MANY_REPORTS on, the clustered source holds them as points too, and the layers' zoom ranges switch.
+   */
   private showReports(reports: Record<string, Report>): void {
     const source = this.map.getSource<GeoJSONSource>(REPORTS_SOURCE);
-    if (!source) return;
+    const points = this.map.getSource<GeoJSONSource>(REPORT_CLUSTER_SOURCE);
+    if (!source || !points) return;
+    const count = Object.keys(reports).length;
+    const clustered = clusteredDisplay(count);
     if (this.shownReports === null) {
       void source.setData(reportFeatureCollection(Object.values(reports)));
     } else {
       const diff = reportsDiff(this.shownReports, reports);
       if (diff.add.length + diff.update.length + diff.remove.length > 0) void source.updateData(diff);
     }
+    if (clustered !== this.clustered) {
+      // Switching on or off: the points all at once (or none), and the layers' zoom ranges.
+      void points.setData(clustered ? reportPointCollection(Object.values(reports)) : { type: 'FeatureCollection', features: [] });
+      for (const { layer, minzoom, maxzoom } of reportLayerZoomRanges(clustered)) this.map.setLayerZoomRange(layer, minzoom, maxzoom);
+      this.clustered = clustered;
+    } else if (clustered && this.shownReports !== null) {
+      const diff = reportPointsDiff(this.shownReports, reports);
+      if (diff.add.length + diff.update.length + diff.remove.length > 0) void points.updateData(diff);
+    }
     this.shownReports = reports;
-    this.container.dataset.reportCount = String(Object.keys(reports).length);
+    this.container.dataset.reportCount = String(count);
+    this.container.dataset.reportsClustered = String(clustered);
     // A selected report that is gone (deleted, undone) must not stay highlighted.
     if (this.selectedReportId && !reports[this.selectedReportId]) this.selectedReportId = null;
   }
@@ -258,8 +313,11 @@ export class MapController {
     }
     const mode: EditorMode = editor.mode.kind === 'editShape' && !reports[editor.mode.reportId] ? { kind: 'browse' } : editor.mode;
     const hiddenId = mode.kind === 'editShape' ? mode.reportId : null;
-    if (this.container.dataset.editing !== (hiddenId ?? '')) {
-      for (const { layer, filter } of reportLayerFilters(hiddenId)) this.map.setFilter(layer, filter);
+    const drawnSelected = this.clustered ? selected : null;
+    const filters = `${hiddenId ?? ''}|${drawnSelected ?? ''}`;
+    if (filters !== this.appliedFilters) {
+      for (const { layer, filter } of reportLayerFilters(hiddenId, drawnSelected)) this.map.setFilter(layer, filter);
+      this.appliedFilters = filters;
     }
     this.container.dataset.editing = hiddenId ?? '';
     this.container.dataset.drawMode = mode.kind === 'draw' ? mode.tool : mode.kind;
@@ -393,6 +451,8 @@ export class MapController {
     }
     if (state.editor.mode.kind !== 'browse' || !this.browsingAtPointerDown) return;
     const { x, y } = event.point;
+    // A cluster of many reports opens up (zooms in) rather than describing the place under it.
+    if (this.zoomIntoCluster(x, y, 2)) return;
     const hits = this.map.queryRenderedFeatures(
       [
         [x - HIT_TOLERANCE, y - HIT_TOLERANCE],

@@ -5,7 +5,7 @@
  * Every feature carries the figures behind its value (reports, distinct obce and reporters) for the tooltip.
  */
 import { minOf } from '../core/math/minMax.ts';
-import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import type { ExpressionSpecification, FilterSpecification, GeoJSONSourceSpecification, LayerSpecification } from 'maplibre-gl';
 import type { UnitStatistics } from '../core/aggregate/aggregateReports.ts';
 import { METRES_PER_DEGREE } from '../core/geo/earth.ts';
@@ -19,6 +19,7 @@ export const COORDINATOR_SOURCE = {
   orp: 'coordinator-orp',
   obce: 'coordinator-obce',
   h3: 'coordinator-h3',
+  zsj: 'coordinator-zsj',
   localities: 'coordinator-localities',
   points: 'coordinator-points',
 } as const;
@@ -28,6 +29,8 @@ export const COORDINATOR_LAYER = {
   orpNoData: 'coordinator-orp-nodata',
   obceFill: 'coordinator-obce-fill',
   obceNoData: 'coordinator-obce-nodata',
+  zsjFill: 'coordinator-zsj-fill',
+  zsjNoData: 'coordinator-zsj-nodata',
   h3Fill: 'coordinator-h3-fill',
   h3Line: 'coordinator-h3-line',
   localityFill: 'coordinator-locality-fill',
@@ -63,6 +66,7 @@ export function coordinatorSources(): Record<string, GeoJSONSourceSpecification>
     [COORDINATOR_SOURCE.orp]: { type: 'geojson', data: EMPTY, promoteId: 'kod' },
     [COORDINATOR_SOURCE.obce]: { type: 'geojson', data: EMPTY, promoteId: 'kod' },
     [COORDINATOR_SOURCE.h3]: { type: 'geojson', data: EMPTY, promoteId: 'kod' },
+    [COORDINATOR_SOURCE.zsj]: { type: 'geojson', data: EMPTY, promoteId: 'kod' },
     [COORDINATOR_SOURCE.localities]: { type: 'geojson', data: EMPTY, promoteId: 'id' },
     // Many reports: MapLibre groups them into clusters until zoomed in.
     [COORDINATOR_SOURCE.points]: { type: 'geojson', data: EMPTY, cluster: true, clusterRadius: 40, clusterMaxZoom: 13 },
@@ -144,7 +148,8 @@ export function choroplethLegend(stats: readonly UnitStatistics[], kody: Readonl
   };
 }
 
-type UnitCollection = ObceCollection | OrpCollection;
+/** Units with a code and a name: ORP and obce from the pack, ZSJ from a loaded ZSJ layer. */
+type UnitCollection = ObceCollection | OrpCollection | FeatureCollection<Polygon | MultiPolygon, { kod: string; nazev: string }>;
 
 /** The units of a display collection, joined with their statistics and coloured by class. */
 export function choroplethFeatures(
@@ -314,6 +319,8 @@ export function coordinatorFillLayers(): LayerSpecification[] {
   return [
     ...fill(COORDINATOR_LAYER.orpFill, COORDINATOR_SOURCE.orp, { maxzoom: OBEC_ZOOM }),
     ...fill(COORDINATOR_LAYER.obceFill, COORDINATOR_SOURCE.obce, { minzoom: OBEC_ZOOM }),
+    // ZSJ (a loaded layer) at every zoom: a ZSJ is small, but the layer may cover one obec or a whole kraj.
+    ...fill(COORDINATOR_LAYER.zsjFill, COORDINATOR_SOURCE.zsj, {}),
   ];
 }
 
@@ -373,15 +380,22 @@ export function coordinatorOverlayLayers(): LayerSpecification[] {
   ];
 }
 
-/** Which coordinator layers are visible: none in the reports view; choropleth or hexagons by the units. */
+/**
+ * Which coordinator layers are visible: none in the reports view; choropleth, hexagons or ZSJ by the units. With
+ * ZSJ only the ZSJ are coloured or hatched (the layer may cover part of the kraj; ORP hatching would say "no
+ * reports" where the ZSJ say otherwise).
+ */
 export function coordinatorVisibility(on: boolean, units: CoordinatorUnits): Array<{ layer: string; visible: boolean }> {
   const admin = on && units === 'admin';
   const h3 = on && units === 'h3';
+  const zsj = on && units === 'zsj';
   return [
     { layer: COORDINATOR_LAYER.orpFill, visible: admin },
-    { layer: COORDINATOR_LAYER.orpNoData, visible: on },
+    { layer: COORDINATOR_LAYER.orpNoData, visible: on && !zsj },
     { layer: COORDINATOR_LAYER.obceFill, visible: admin },
-    { layer: COORDINATOR_LAYER.obceNoData, visible: on },
+    { layer: COORDINATOR_LAYER.obceNoData, visible: on && !zsj },
+    { layer: COORDINATOR_LAYER.zsjFill, visible: zsj },
+    { layer: COORDINATOR_LAYER.zsjNoData, visible: zsj },
     { layer: COORDINATOR_LAYER.h3Fill, visible: h3 },
     { layer: COORDINATOR_LAYER.h3Line, visible: h3 },
     { layer: COORDINATOR_LAYER.localityFill, visible: on },

@@ -13,7 +13,7 @@ import type {
 import type { FeatureCollection } from 'geojson';
 import { coordinatorFillLayers, coordinatorOverlayLayers, coordinatorSources } from './coordinatorLayers.ts';
 import { ZSJ_SOURCE, zsjLayers, zsjSource } from './zsjLayers.ts';
-import { REPORTS_SOURCE, reportLayers } from './reportLayers.ts';
+import { REPORT_CLUSTER_SOURCE, REPORTS_SOURCE, reportClusterSource, reportLayers } from './reportLayers.ts';
 import { ROUTE_SOURCE, routeLayers } from './routeLayers.ts';
 
 export const SOURCE = {
@@ -197,6 +197,7 @@ export function buildMapStyle(): StyleSpecification {
       [SOURCE.orp]: geojsonSource(),
       [SOURCE.kraj]: geojsonSource(),
       [REPORTS_SOURCE]: geojsonSource('id'),
+      [REPORT_CLUSTER_SOURCE]: reportClusterSource(),
       ...coordinatorSources(),
       [ZSJ_SOURCE]: zsjSource(),
       [ROUTE_SOURCE]: geojsonSource(),

@@ -20,8 +20,8 @@ export const APP_VIEWS = ['reports', 'coordinator'] as const;
 export type AppView = (typeof APP_VIEWS)[number];
 export const CHOROPLETH_METRICS = ['reports', 'inhabitants', 'localities'] as const;
 export type ChoroplethMetric = (typeof CHOROPLETH_METRICS)[number];
-/** 'admin': ORP, and obce when zoomed in; 'h3': hexagons. */
-export const COORDINATOR_UNITS = ['admin', 'h3'] as const;
+/** 'admin': ORP, and obce when zoomed in; 'h3': hexagons; 'zsj': the loaded ZSJ layer's units (only with one). */
+export const COORDINATOR_UNITS = ['admin', 'h3', 'zsj'] as const;
 export type CoordinatorUnits = (typeof COORDINATOR_UNITS)[number];
 
 export interface AnalysisState {
@@ -137,7 +137,8 @@ export function createCoordinatorSlice(dependencies: CoordinatorDependencies = {
       closeAnalysisSettings: () => set({ analysisSettingsOpen: false }),
       setAppView: (appView) => set({ appView }),
       setMetric: (metric) => set({ metric }),
-      setUnits: (units) => set({ units }),
+      // ZSJ need a loaded ZSJ layer (the toolbar offers them only then).
+      setUnits: (units) => set({ units: units === 'zsj' && get().zsjLayer === null ? get().units : units }),
       setFilters: (filters) => set((state) => ({ filters: { ...state.filters, ...filters } })),
       resetFilters: () => set({ filters: NO_FILTERS }),
       selectLocality: (selectedLocalityId) => set({ selectedLocalityId }),

@@ -115,7 +115,8 @@ export function createZsjSlice(dependencies: ZsjDependencies = {}): SliceCreator
       },
 
       removeZsjLayer: async () => {
-        set({ zsjLayer: null, zsjNotice: null });
+        // Without the layer there are no ZSJ to colour: the map goes back to ORP and obce.
+        set({ zsjLayer: null, zsjNotice: null, ...(get().units === 'zsj' ? { units: 'admin' as const } : {}) });
         await withDatabase((db) => db.writeMeta(META_KEY, undefined));
       },
 

@@ -3,6 +3,7 @@ import type { MapController } from '../map/MapController.ts';
 import { useMapCommandsRef, useMapKeyHandler } from './actions/ActionsProvider.tsx';
 import { DemoOnMapBadge, DrawingStatus } from './reports/MapOverlays.tsx';
 import { useAppStore, useAppStoreApi, useT } from './storeContext.tsx';
+import { clusteredDisplay } from '../map/reportDisplay.ts';
 
 const HINT_ID = 'map-keyboard-hint';
 
@@ -16,6 +17,8 @@ export function MapView() {
   // The controller lives as long as the store; the key handler may change with it, so it is read through a ref.
   const onKeyRef = useRef(onKey);
   onKeyRef.current = onKey;
+  // Only the reports view's clusters open with Enter (the region overview has its own, and its side tables).
+  const clustered = useAppStore((state) => state.appView === 'reports' && clusteredDisplay(Object.keys(state.reports).length));
 
   useEffect(() => {
     const container = containerRef.current;
@@ -51,6 +54,7 @@ export function MapView() {
       <div className="map-crosshair" aria-hidden="true" />
       <p id={HINT_ID} className="map-hint">
         {t('map.keyboardHint')}
+        {clustered && ` ${t('reportClusters.keyboardHint')}`}
       </p>
       <PackStatus />
       <DrawingStatus />

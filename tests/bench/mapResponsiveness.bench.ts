@@ -154,7 +154,7 @@ try {
   await chooseView(page, 'Hlášení');
   await page.waitForFunction((n) => document.querySelector('.map-canvas')?.getAttribute('data-report-count') === String(n), COUNT, { timeout: 120_000 });
   const reportsView = await gestures(page);
-  rows.push({ what: `pan and zoom, "Hlášení" (${COUNT.toLocaleString('en')} reports drawn)`, empty: emptyReports, loaded: reportsView });
+  rows.push({ what: `pan and zoom, "Hlášení" (${COUNT.toLocaleString('en')} reports, clustered below zoom 13)`, empty: emptyReports, loaded: reportsView });
   await page.screenshot({ path: resolve(root, 'tests/e2e/screenshots/bench-50k-reports.png') });
 } finally {
   await browser.close();

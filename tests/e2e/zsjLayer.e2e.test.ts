@@ -1,7 +1,8 @@
 /**
  * The ZSJ layer end to end: in "Přehled kraje" the coordinator loads the real RÚIAN ZSJ sample of Mariánské Lázně
  * (read from ../shared at test time), sees what was loaded and the outlines on the map; reports dropped in before
- * get their ZSJ with "Doplnit ZSJ do hlášení" and the ZSJ table lists them; a broken file is refused with its
+ * get their ZSJ with "Doplnit ZSJ do hlášení" and the ZSJ table lists them; the ZSJ choropleth (disabled until
+ * a layer is loaded) colours their ZSJ and hatches the rest, with its legend and tooltip; a broken file is refused with its
  * reason; after a reload the layer is still there. axe-core on the panel.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -16,7 +17,9 @@ import { derivePlace } from '../../src/core/reports/derivePlace.ts';
 import { ZsjIndex } from '../../src/core/zsj/zsjLayer.ts';
 import { readObce } from '../../src/cli/packsOnDisk.ts';
 import { SHARED_GEODATA } from '../support/packs.ts';
-import { dropFiles, launchBrowser, openApp, saveScreenshot, seriousAxeViolations, waitForMapIdle } from './browser.ts';
+import { pointOnFeature } from '@turf/turf';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { dropFiles, launchBrowser, mapCanvas, openApp, saveScreenshot, seriousAxeViolations, waitForMapIdle } from './browser.ts';
 
 const SAMPLE = path.join(SHARED_GEODATA, 'zsj-ukazka', '554642-marianske-lazne', 'zakladni_sidelni_jednotky.geojson');
 
@@ -54,6 +57,11 @@ test.skipIf(!existsSync(SAMPLE))('load a ZSJ layer, fill in the reports’ ZSJ, 
 
   const panel = page.getByRole('region', { name: 'Vrstva ZSJ' });
   await panel.getByText('Vrstva ZSJ není načtena.').waitFor();
+  // No layer yet: the ZSJ units are offered but disabled, and say why.
+  const zsjUnits = page.getByRole('radio', { name: 'ZSJ', exact: true });
+  expect(await zsjUnits.isDisabled()).toBe(true);
+  expect(await zsjUnits.getAttribute('aria-describedby')).toBeTruthy();
+  expect(await page.locator(`#${await zsjUnits.getAttribute('aria-describedby')}`).textContent()).toContain('nejdřív načtěte vrstvu ZSJ');
   // A broken file first: refused with its reason, nothing loaded.
   await panel.getByLabel('Načíst vrstvu ZSJ (GeoJSON)').setInputFiles({ name: 'rozbita.geojson', mimeType: 'application/geo+json', buffer: Buffer.from('{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"kod_zsj":"1"},"geometry":{"type":"Polygon","coordinates":[[[-850000,-1050000],[-849000,-1050000],[-849000,-1049000],[-850000,-1050000]]]}}]}') });
   await panel.getByText('Souřadnice jsou v metrech (S-JTSK?)').waitFor();
@@ -78,6 +86,40 @@ test.skipIf(!existsSync(SAMPLE))('load a ZSJ layer, fill in the reports’ ZSJ, 
   await page.getByRole('option', { name: /Mariánské Lázně/ }).first().click();
   await waitForMapIdle(page);
   await saveScreenshot(page, '60-zsj-layer');
+
+  // The ZSJ choropleth: the ZSJ of the two reports coloured, the other 18 hatched; the legend and the tooltip
+  // say the same figures (reports, obce, reporters) as for an obec.
+  expect(await zsjUnits.isDisabled()).toBe(false);
+  await zsjUnits.check();
+  const legend = page.getByRole('region', { name: 'Mapa ZSJ: počet hlášení' });
+  await legend.waitFor();
+  expect(await legend.getByRole('listitem').first().textContent()).toBe('2');
+  expect(await legend.textContent()).toContain('bez hlášení (šrafováno) (18)');
+  expect(await legend.textContent()).toContain('načtené vrstvy (19 ZSJ)');
+  await expect.poll(() => page.locator('.map-canvas').getAttribute('data-choropleth-zsj')).toBe('1');
+  expect(await page.locator('.map-canvas').getAttribute('data-choropleth-zsj-without')).toBe('18');
+  await page.getByRole('button', { name: 'Přiblížit' }).click();
+  await waitForMapIdle(page);
+  await saveScreenshot(page, '61-zsj-choropleth');
+  // The pointer over the ZSJ, a little away from the reports' own marks.
+  const zsjFeature = layer.index.units.find((unit) => unit.kod === expected.kod)!;
+  const polygons = (JSON.parse(readFileSync(SAMPLE, 'utf8')) as { features: Array<Feature<Polygon | MultiPolygon | null>> }).features.filter(
+    (f): f is Feature<Polygon | MultiPolygon> => f.geometry?.type === 'Polygon' || f.geometry?.type === 'MultiPolygon',
+  );
+  const sampleFeature = polygons[layer.index.units.indexOf(zsjFeature)]!;
+  const [hoverLon, hoverLat] = pointOnFeature(sampleFeature).geometry.coordinates as [number, number];
+  const at = await page.evaluate(([lon, lat]) => window.__hluchaMistaMap!.project(lon, lat), [hoverLon, hoverLat] as const);
+  const box = (await mapCanvas(page).boundingBox())!;
+  await page.mouse.move(box.x + at.x, box.y + at.y);
+  const tooltip = page.locator('.obec-tooltip');
+  await tooltip.getByText(`ZSJ ${expected.nazev}`).waitFor();
+  expect(await tooltip.textContent()).toMatch(/2 hlášení z 1 obcí/);
+  await saveScreenshot(page, '62-zsj-choropleth-tooltip');
+  expect(await seriousAxeViolations(page)).toEqual([]);
+  // English: the same legend in English.
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('region', { name: 'ZSJ map: number of reports' }).waitFor();
+  await page.getByRole('button', { name: 'Čeština' }).click();
 
   await page.reload();
   await waitForMapIdle(page);

@@ -82,6 +82,38 @@ describe('coordinator layers', () => {
     expect(h3.get(COORDINATOR_LAYER.orpNoData)).toBe(true);
   });
 
+  test('ZSJ units: only the ZSJ are coloured or hatched, below the obec lines; a ZSJ layer joins by code like obce', () => {
+    const zsj = new Map(coordinatorVisibility(true, 'zsj').map((row) => [row.layer, row.visible]));
+    expect(zsj.get(COORDINATOR_LAYER.zsjFill)).toBe(true);
+    expect(zsj.get(COORDINATOR_LAYER.zsjNoData)).toBe(true);
+    expect(zsj.get(COORDINATOR_LAYER.orpFill)).toBe(false);
+    expect(zsj.get(COORDINATOR_LAYER.orpNoData)).toBe(false);
+    expect(zsj.get(COORDINATOR_LAYER.obceNoData)).toBe(false);
+    expect(zsj.get(COORDINATOR_LAYER.localityLine)).toBe(true);
+    expect(new Map(coordinatorVisibility(true, 'admin').map((row) => [row.layer, row.visible])).get(COORDINATOR_LAYER.zsjFill)).toBe(false);
+    const ids = buildMapStyle().layers.map((layer) => layer.id);
+    expect(ids.indexOf(COORDINATOR_LAYER.zsjFill)).toBeLessThan(ids.indexOf(LAYER.obceLine));
+
+    // ZSJ outlines as the ZSJ layer gives them (kod, nazev): two with reports, one without.
+    const outlines = {
+      type: 'FeatureCollection' as const,
+      features: ['408999', '409001', '409002'].map((kod, i) => ({
+        type: 'Feature' as const,
+        geometry: { type: 'Polygon' as const, coordinates: [[[i, 0], [i + 1, 0], [i + 1, 1], [i, 1], [i, 0]]] },
+        properties: { kod, nazev: `ZSJ ${kod}` },
+      })),
+    };
+    const zsjStats = (kod: string, reports: number): UnitStatistics => ({ ...stats(kod, reports), unit: { kind: 'zsj', kod, nazev: `ZSJ ${kod}` }, distinctObce: 1, distinctReporters: 2 });
+    const features = choroplethFeatures(outlines, [zsjStats('409001', 4), zsjStats('408999', 1), zsjStats('999999', 7)], 'reports');
+    const byKod = new Map(features.features.map((f) => [f.properties.kod, f.properties]));
+    expect(byKod.get('409001')).toMatchObject({ has: true, value: 4, reports: 4, distinctReporters: 2, nazev: 'ZSJ 409001' });
+    expect(byKod.get('409002')).toMatchObject({ has: false, color: NO_DATA_COLOR });
+    expect(byKod.has('999999')).toBe(false); // a ZSJ outside the loaded layer is not drawn
+    const legend = choroplethLegend([zsjStats('409001', 4), zsjStats('408999', 1), zsjStats('999999', 7)], new Set(byKod.keys()), 'reports');
+    expect(legend).toMatchObject({ unitsWithReports: 2, unitsWithout: 1 });
+    expect(legend.classes.map((c) => [c.from, c.to])).toEqual([[1, 1], [2, 4]]);
+  });
+
   test('a locality circle is closed and has the radius asked for', () => {
     const polygon = circlePolygon([13, 50], 300);
     const ring = polygon.coordinates[0]!;

@@ -71,6 +71,21 @@ describe.skipIf(!existsSync(SAMPLE))('ZSJ layer in the store', () => {
     expect(tab.getState().reports[b.id]?.zsj).toBeNull();
   });
 
+  it('offers ZSJ as choropleth units only with a layer loaded; removing the layer goes back to ORP and obce', async () => {
+    const tab = await openLoadedTab(newProfile());
+    tab.getState().setUnits('zsj');
+    expect(tab.getState().units).toBe('admin');
+    await tab.getState().loadZsjLayer(text, 'zsj.geojson');
+    tab.getState().setUnits('zsj');
+    expect(tab.getState().units).toBe('zsj');
+    await tab.getState().removeZsjLayer();
+    expect(tab.getState().units).toBe('admin');
+    tab.getState().setUnits('h3');
+    await tab.getState().loadZsjLayer(text, 'zsj.geojson');
+    await tab.getState().removeZsjLayer();
+    expect(tab.getState().units).toBe('h3');
+  });
+
   it('refuses files that are not a ZSJ layer, with the reason, keeping the layer loaded before', async () => {
     const tab = await openLoadedTab(newProfile());
     await tab.getState().loadZsjLayer(text, 'zsj.geojson');

@@ -57,6 +57,8 @@ export interface MapCommands {
   centre(): { lon: number; lat: number };
   /** Brings [west, south, east, north] into view (nothing when it is visible already). */
   reveal(bbox: [number, number, number, number]): void;
+  /** With many reports: zooms into the cluster under the centre cross; false when there is none there. */
+  zoomIntoClusterAtCentre?(): boolean;
 }
 
 export interface ActionContext {

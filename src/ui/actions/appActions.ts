@@ -77,6 +77,8 @@ export const APP_ACTIONS: readonly AppAction[] = [
     enabled: browsing,
     run: ({ store, map }) => {
       if (!map) return;
+      // Many reports: a cluster under the cross opens up first (the report list reaches every report too).
+      if (map.zoomIntoClusterAtCentre?.()) return;
       const { lon, lat } = map.centre();
       return store.getState().selectPoint(lon, lat);
     },

@@ -18,6 +18,7 @@ export function ChoroplethLegend() {
   const pack = useAppStore((state) => state.pack);
   const result = useAppStore((state) => state.analysis.result);
   const hidden = useAppStore(choroplethHidden);
+  const zsjLayer = useAppStore((state) => state.zsjLayer);
   const legend = useMemo(() => {
     if (!result || pack.status !== 'ready') return null;
     if (units === 'h3') {
@@ -27,16 +28,23 @@ export function ChoroplethLegend() {
       const min = values.length > 0 ? minOf(values) : 0;
       return { classes: breaks.map((to, k) => ({ from: k === 0 ? min : breaks[k - 1]! + 1, to, color: colors[k]! })), withReports: result.byH3.length, without: null };
     }
+    if (units === 'zsj' && zsjLayer) {
+      // The same classes as the map: the loaded layer's ZSJ with the statistics by the ZSJ the reports record.
+      const zsj = choroplethLegend(result.byZsj, new Set(zsjLayer.outlines.features.map((f) => f.properties.kod)), metric);
+      return { classes: zsj.classes, withReports: zsj.unitsWithReports, without: zsj.unitsWithout };
+    }
     const kody = new Set((loadedDisplayPack(pack.id)?.orp.features ?? []).map((f) => f.properties.kod));
     const orp = choroplethLegend(result.byOrp, kody, metric);
     return { classes: orp.classes, withReports: orp.unitsWithReports, without: orp.unitsWithout };
-  }, [result, pack, metric, units]);
+  }, [result, pack, metric, units, zsjLayer]);
   if (!legend) return null;
   const range = (from: number, to: number) => (Math.round(from) >= Math.round(to) ? formatCount(language, Math.round(to)) : `${formatCount(language, Math.round(from))}–${formatCount(language, Math.round(to))}`);
 
   return (
     <section className="panel legend coordinator-legend" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t(units === 'h3' ? 'coordinator.legendH3' : 'coordinator.legendOrp', { metric: t(metricKey(metric)) })}</h2>
+      <h2 id={`${id}-title`}>
+        {t(units === 'h3' ? 'coordinator.legendH3' : units === 'zsj' ? 'zsjChoropleth.legend' : 'coordinator.legendOrp', { metric: t(metricKey(metric)) })}
+      </h2>
       <ul className="legend-list">
         {legend.classes.map((c) => (
           <li key={c.color}>
@@ -50,7 +58,9 @@ export function ChoroplethLegend() {
           {legend.without !== null && ` (${legend.without})`}
         </li>
       </ul>
-      <p className="small">{t(units === 'h3' ? 'coordinator.legendH3Note' : 'coordinator.legendNote')}</p>
+      <p className="small">
+        {units === 'zsj' ? t('zsjChoropleth.legendNote', { count: zsjLayer?.count ?? 0 }) : t(units === 'h3' ? 'coordinator.legendH3Note' : 'coordinator.legendNote')}
+      </p>
       {hidden && <p className="small">{t('measurements.choroplethHidden')}</p>}
       <h3 className="legend-subtitle">{t('coordinator.localitiesLegend')}</h3>
       <ul className="legend-list legend-statuses">

@@ -11,6 +11,9 @@ export function CoordinatorToolbar() {
   const units = useAppStore((state) => state.units);
   const setMetric = useAppStore((state) => state.setMetric);
   const setUnits = useAppStore((state) => state.setUnits);
+  const hasZsjLayer = useAppStore((state) => state.zsjLayer !== null);
+  const unitLabel = (value: CoordinatorUnits) =>
+    t(value === 'admin' ? 'coordinator.units.admin' : value === 'h3' ? 'coordinator.units.h3' : 'zsjChoropleth.units');
   return (
     <div className="reports-toolbar coordinator-toolbar" role="group" aria-label={t('coordinator.toolbar')}>
       <fieldset className="segmented">
@@ -24,12 +27,29 @@ export function CoordinatorToolbar() {
       </fieldset>
       <fieldset className="segmented">
         <legend>{t('coordinator.units')}</legend>
-        {COORDINATOR_UNITS.map((value: CoordinatorUnits) => (
-          <label key={value} className={units === value ? 'segmented-on' : ''}>
-            <input type="radio" name={`${id}-units`} value={value} checked={units === value} onChange={() => setUnits(value)} />
-            {t(value === 'admin' ? 'coordinator.units.admin' : 'coordinator.units.h3')}
-          </label>
-        ))}
+        {COORDINATOR_UNITS.map((value: CoordinatorUnits) => {
+          // ZSJ exist only with a loaded ZSJ layer: until then the choice is there, disabled, and says why.
+          const disabled = value === 'zsj' && !hasZsjLayer;
+          return (
+            <label key={value} className={units === value ? 'segmented-on' : disabled ? 'segmented-disabled' : ''} title={disabled ? t('zsjChoropleth.unavailable') : undefined}>
+              <input
+                type="radio"
+                name={`${id}-units`}
+                value={value}
+                checked={units === value}
+                disabled={disabled}
+                aria-describedby={disabled ? `${id}-zsj-unavailable` : undefined}
+                onChange={() => setUnits(value)}
+              />
+              {unitLabel(value)}
+            </label>
+          );
+        })}
+        {!hasZsjLayer && (
+          <span id={`${id}-zsj-unavailable`} className="visually-hidden">
+            {t('zsjChoropleth.unavailable')}
+          </span>
+        )}
       </fieldset>
       <AnalysisStatus />
     </div>
