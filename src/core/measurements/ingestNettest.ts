@@ -3,8 +3,8 @@
  * by name; rows without a location, outside Czechia, flagged implausible, or not mobile (WLAN, LAN) are counted by
  * reason and left out, never drawn.
  */
-import { MeasurementTable } from './measurementTable.ts';
-import { NETTEST_COLUMNS, NETTEST_REQUIRED, operatorOf, technologyOf, type NettestColumn } from './nettestSchema.ts';
+import { MeasurementTable, operatorIndexOf, technologyIndexOf } from './measurementTable.ts';
+import { NETTEST_COLUMNS, NETTEST_REQUIRED, technologyOf, type NettestColumn } from './nettestSchema.ts';
 
 export type SkipReason = 'noLocation' | 'outsideCzechia' | 'implausible' | 'notMobile' | 'invalid';
 
@@ -22,13 +22,40 @@ export type IngestStart =
 const parseNumber = (text: string | undefined): number => {
   if (text === undefined || text === '') return Number.NaN;
   const value = +text;
-  if (value === value) return text.trim() === '' ? Number.NaN : value;
+  // Only a blank cell reads as 0 without a digit: the trim is needed for zeros alone.
+  if (value === value) return value === 0 && text.trim() === '' ? Number.NaN : value;
   return text.includes(',') ? +text.replace(',', '.') : Number.NaN;
 };
 
 const UTC_TIME = /^\s*(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})/;
-/** NetTest's `YYYY-MM-DD HH:MM:SS` (UTC) → epoch ms, or NaN. */
+
+/** The two-digit number at `at`, or -1 when either character is not a digit. */
+function twoDigits(text: string, at: number): number {
+  const tens = text.charCodeAt(at) - 48;
+  const ones = text.charCodeAt(at + 1) - 48;
+  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1;
+}
+
+/**
+ * NetTest's `YYYY-MM-DD HH:MM:SS` (UTC) → epoch ms, or NaN. The form every row of an export has (no leading space,
+ * a day up to the 28th, hours, minutes and seconds in range: nothing that Date.UTC would roll over) is read by
+ * character codes, without the match array and the Date a row the regular expression needs; anything else takes
+ * the regular expression and the roll-over check, with the same result for the same text.
+ */
 export function parseUtc(text: string): number {
+  if (text.length >= 19 && text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45 && text.charCodeAt(13) === 58 && text.charCodeAt(16) === 58) {
+    const separator = text.charCodeAt(10);
+    const century = twoDigits(text, 0);
+    const years = twoDigits(text, 2);
+    const month = twoDigits(text, 5);
+    const day = twoDigits(text, 8);
+    const hour = twoDigits(text, 11);
+    const minute = twoDigits(text, 14);
+    const second = twoDigits(text, 17);
+    if ((separator === 32 || separator === 84) && century >= 0 && years >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 28 && hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59) {
+      return Date.UTC(century * 100 + years, month - 1, day, hour, minute, second);
+    }
+  }
   const m = UTC_TIME.exec(text);
   if (!m) return Number.NaN;
   const ms = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!);
@@ -84,8 +111,8 @@ export class NettestIngest {
       parseNumber(cells[column.ping_ms]),
       parseNumber(cells[column.lte_rsrp]),
       parseNumber(cells[column.signal_strength]),
-      operatorOf(cells[column.network_mcc_mnc] ?? '') ?? operatorOf(cells[column.sim_mcc_mnc] ?? ''),
-      technology,
+      operatorIndexOf(cells[column.network_mcc_mnc] ?? '', cells[column.sim_mcc_mnc] ?? ''),
+      technologyIndexOf(technology),
     );
   }
 

@@ -3,12 +3,41 @@
  * than a million objects. Missing numbers are NaN; operator and technology are small indices.
  */
 import { OPERATORS } from '../reports/enumerations.ts';
-import { MEASUREMENT_TECHNOLOGIES, type MeasurementTechnology } from './nettestSchema.ts';
+import { MEASUREMENT_TECHNOLOGIES, operatorOf, type MeasurementTechnology } from './nettestSchema.ts';
 import type { OperatorCode } from '../reports/enumerations.ts';
 
 export const NO_OPERATOR = 255;
 const OPERATOR_INDEX = new Map(OPERATORS.map((o, k) => [o.code, k]));
 const TECHNOLOGY_INDEX = Object.fromEntries(MEASUREMENT_TECHNOLOGIES.map((t, k) => [t, k])) as Record<MeasurementTechnology, number>;
+
+/** An operator's column value: its index in OPERATORS, or NO_OPERATOR. */
+export function operatorIndex(operator: OperatorCode | null): number {
+  return operator === null ? NO_OPERATOR : OPERATOR_INDEX.get(operator)!;
+}
+
+/** A technology's column value: its index in MEASUREMENT_TECHNOLOGIES. */
+export function technologyIndexOf(technology: MeasurementTechnology): number {
+  return TECHNOLOGY_INDEX[technology];
+}
+
+const operatorIndexCache = new Map<string, Map<string, number>>();
+/**
+ * The operator column value of a row from its network MCC-MNC, or its SIM's when the network's is not a Czech
+ * operator's (operatorOf on each, then operatorIndex). Cached by the pair: an export repeats a handful of pairs.
+ */
+export function operatorIndexOf(networkMccMnc: string, simMccMnc: string): number {
+  let bySim = operatorIndexCache.get(networkMccMnc);
+  if (bySim === undefined) {
+    bySim = new Map();
+    if (operatorIndexCache.size < 10_000) operatorIndexCache.set(networkMccMnc, bySim);
+  }
+  let index = bySim.get(simMccMnc);
+  if (index === undefined) {
+    index = operatorIndex(operatorOf(networkMccMnc) ?? operatorOf(simMccMnc));
+    if (bySim.size < 10_000) bySim.set(simMccMnc, index);
+  }
+  return index;
+}
 
 export class MeasurementTable {
   count = 0;
@@ -49,7 +78,10 @@ export class MeasurementTable {
     this.technology = bigger(this.technology);
   }
 
-  /** One measurement, positionally (the ingest's hot path; `add` is the readable form). */
+  /**
+   * One measurement, positionally, with operator and technology as their column values (operatorIndex,
+   * technologyIndexOf): the ingest's hot path; `add` is the readable form.
+   */
   push(
     uuid: string,
     lon: number,
@@ -61,8 +93,8 @@ export class MeasurementTable {
     pingMs: number,
     rsrpDbm: number,
     signalDbm: number,
-    operator: OperatorCode | null,
-    technology: MeasurementTechnology,
+    operator: number,
+    technology: number,
   ): void {
     if (this.count === this.lon.length) this.grow();
     const i = this.count++;
@@ -75,8 +107,8 @@ export class MeasurementTable {
     this.pingMs[i] = pingMs;
     this.rsrpDbm[i] = rsrpDbm;
     this.signalDbm[i] = signalDbm;
-    this.operator[i] = operator === null ? NO_OPERATOR : OPERATOR_INDEX.get(operator)!;
-    this.technology[i] = TECHNOLOGY_INDEX[technology];
+    this.operator[i] = operator;
+    this.technology[i] = technology;
     this.uuid.push(uuid);
   }
 
@@ -94,7 +126,7 @@ export class MeasurementTable {
     operator: OperatorCode | null;
     technology: MeasurementTechnology;
   }): void {
-    this.push(row.uuid, row.lon, row.lat, row.time, row.accuracyM, row.downloadKbit, row.uploadKbit, row.pingMs, row.rsrpDbm, row.signalDbm, row.operator, row.technology);
+    this.push(row.uuid, row.lon, row.lat, row.time, row.accuracyM, row.downloadKbit, row.uploadKbit, row.pingMs, row.rsrpDbm, row.signalDbm, operatorIndex(row.operator), TECHNOLOGY_INDEX[row.technology]);
   }
 
   operatorAt(i: number): OperatorCode | null {

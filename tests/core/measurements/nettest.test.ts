@@ -5,6 +5,7 @@ import { latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
 import { aggregateMeasurements } from '../../../src/core/measurements/aggregateMeasurements.ts';
 import { NettestConsumer } from '../../../src/core/measurements/nettestConsumer.ts';
+import { parseUtc } from '../../../src/core/measurements/ingestNettest.ts';
 import { downloadClass, operatorOf, rsrpClass, technologyOf } from '../../../src/core/measurements/nettestSchema.ts';
 import { countryObecIndex, SHARED_GEODATA } from '../../support/packs.ts';
 
@@ -39,6 +40,25 @@ describe('NetTest open data', () => {
     expect([operatorOf('230-01'), operatorOf('23003'), operatorOf('232-01')]).toEqual(['tmobile', 'vodafone', null]);
     expect([-80, -90, -100, -115].map(rsrpClass)).toEqual([4, 3, 2, 1]);
     expect([150, 50, 12, 3].map(downloadClass)).toEqual([4, 3, 2, 1]);
+  });
+
+  it('reads NetTest times exactly as the plain pattern and roll-over check do, impossible dates refused', () => {
+    const reference = (text: string): number => {
+      const m = /^\s*(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})/.exec(text);
+      if (!m) return Number.NaN;
+      const ms = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!);
+      return new Date(ms).getUTCDate() === +m[3]! ? ms : Number.NaN;
+    };
+    const texts = [
+      '2026-10-01 12:00:00', '2026-10-01T12:00:00', '2026-10-01 12:00:00.123', '  2026-10-01 12:00:00', '2026-02-28 23:59:59',
+      '2026-02-29 00:00:00', '2024-02-29 00:00:00', '2026-02-30 10:00:00', '2026-04-31 10:00:00', '2026-12-31 23:59:59',
+      '2026-13-05 10:00:00', '2026-00-05 10:00:00', '2026-10-00 10:00:00', '2026-10-05 24:00:00', '2026-10-05 12:60:00',
+      '2026-10-05 12:00:60', '0099-10-05 12:00:00', '2026/10/05 12:00:00', '2026-1-05 12:00:00', '2026-10-05x12:00:00',
+      '2026-10-05 12:00', '', '=NOW()', '20２6-10-05 12:00:00', '2026-10-05 1a:00:00', '2026-10-31 23:59:59',
+    ];
+    for (const text of texts) expect(Object.is(parseUtc(text), reference(text)), text).toBe(true);
+    expect(parseUtc('2026-10-01 12:00:00')).toBe(Date.UTC(2026, 9, 1, 12));
+    expect(parseUtc('2026-02-30 10:00:00')).toBeNaN();
   });
 
   it('reports every row of the real open-rmbt export (none in Czechia) as outside or without a location', () => {
