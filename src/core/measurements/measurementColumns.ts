@@ -4,7 +4,7 @@
  * between threads without a copy and stored in IndexedDB as it is; a million rows are ~60 MB, not a million objects.
  * Pure: the import worker, the analysis worker, the store and the CLI share it.
  */
-import { MeasurementTable } from './measurementTable.ts';
+import { MeasurementTable, packStrings, unpackStrings } from './measurementTable.ts';
 
 export interface MeasurementColumns {
   count: number;
@@ -30,7 +30,6 @@ export interface MeasurementColumns {
 const NUMERIC = ['lon', 'lat', 'time', 'accuracyM', 'downloadKbit', 'uploadKbit', 'pingMs', 'rsrpDbm', 'signalDbm', 'operator', 'technology'] as const;
 type NumericColumn = (typeof NUMERIC)[number];
 
-const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 export function emptyColumns(): MeasurementColumns {
@@ -38,22 +37,8 @@ export function emptyColumns(): MeasurementColumns {
 }
 
 function packUuids(uuids: readonly string[], count: number): { uuidBytes: Uint8Array; uuidEnds: Uint32Array } {
-  const uuidEnds = new Uint32Array(count);
-  let length = 0;
-  const encoded: Uint8Array[] = [];
-  for (let i = 0; i < count; i++) {
-    const bytes = encoder.encode(uuids[i]!);
-    encoded.push(bytes);
-    length += bytes.length;
-    uuidEnds[i] = length;
-  }
-  const uuidBytes = new Uint8Array(length);
-  let at = 0;
-  for (const bytes of encoded) {
-    uuidBytes.set(bytes, at);
-    at += bytes.length;
-  }
-  return { uuidBytes, uuidEnds };
+  const { bytes, ends } = packStrings(uuids, count);
+  return { uuidBytes: bytes, uuidEnds: ends };
 }
 
 /** The table's rows as columns of their own (copies trimmed to the count: the table's arrays have spare room). */
@@ -72,19 +57,22 @@ export function columnsFromTable(table: MeasurementTable): MeasurementColumns {
     signalDbm: table.signalDbm.slice(0, n),
     operator: table.operator.slice(0, n),
     technology: table.technology.slice(0, n),
-    ...packUuids(table.uuid, n),
+    uuidBytes: table.uuidBytes.slice(0, table.uuidByteCount),
+    uuidEnds: table.uuidEnds.slice(0, n),
   };
 }
 
 /**
  * A MeasurementTable over the columns (no copy), for core functions written against the table
- * (aggregateMeasurements, isFailedMeasurement). The uuids are decoded only when asked for.
+ * (aggregateMeasurements, isFailedMeasurement).
  */
-export function tableOfColumns(columns: MeasurementColumns, options: { uuids?: boolean } = {}): MeasurementTable {
+export function tableOfColumns(columns: MeasurementColumns): MeasurementTable {
   const table = new MeasurementTable();
   for (const name of NUMERIC) (table as unknown as Record<NumericColumn, unknown>)[name] = columns[name];
   table.count = columns.count;
-  table.uuid = options.uuids ? uuidsOf(columns) : [];
+  table.uuidBytes = columns.uuidBytes;
+  table.uuidEnds = columns.uuidEnds;
+  table.uuidByteCount = columns.uuidBytes.length;
   return table;
 }
 
@@ -94,17 +82,7 @@ export function uuidAt(columns: MeasurementColumns, i: number): string {
 }
 
 export function uuidsOf(columns: MeasurementColumns): string[] {
-  const text = decoder.decode(columns.uuidBytes);
-  // UUIDs are ASCII: byte offsets are character offsets.
-  const ascii = text.length === columns.uuidBytes.length;
-  const result = new Array<string>(columns.count);
-  let start = 0;
-  for (let i = 0; i < columns.count; i++) {
-    const end = columns.uuidEnds[i]!;
-    result[i] = ascii ? text.slice(start, end) : uuidAt(columns, i);
-    start = end;
-  }
-  return result;
+  return unpackStrings(columns.uuidBytes, columns.uuidEnds, columns.count);
 }
 
 /** The buffers to list in postMessage's transfer list. */

@@ -1,6 +1,8 @@
 /**
  * Measurements in columns (typed arrays that grow by doubling), so a million rows take tens of megabytes rather
- * than a million objects. Missing numbers are NaN; operator and technology are small indices.
+ * than a million objects. Missing numbers are NaN; operator and technology are small indices; the open_test_uuids
+ * are written as UTF-8 bytes as they come (not kept as strings: a string cut from a parsed chunk of the file would
+ * keep that whole chunk alive, and a streamed import would end up holding the file's text).
  */
 import { OPERATORS } from '../reports/enumerations.ts';
 import { MEASUREMENT_TECHNOLOGIES, operatorOf, type MeasurementTechnology } from './nettestSchema.ts';
@@ -18,6 +20,47 @@ export function operatorIndex(operator: OperatorCode | null): number {
 /** A technology's column value: its index in MEASUREMENT_TECHNOLOGIES. */
 export function technologyIndexOf(technology: MeasurementTechnology): number {
   return TECHNOLOGY_INDEX[technology];
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** Writes `text` as UTF-8 at `at` (room for 3 bytes a UTF-16 unit is the caller's): ASCII by character codes. */
+function writeUtf8(text: string, bytes: Uint8Array, at: number): number {
+  const length = text.length;
+  for (let k = 0; k < length; k++) {
+    const code = text.charCodeAt(k);
+    if (code >= 0x80) return at + encoder.encodeInto(text, bytes.subarray(at)).written;
+    bytes[at + k] = code;
+  }
+  return at + length;
+}
+
+/** Strings packed one after another as UTF-8, with their end offsets (the columns' form of the uuids). */
+export function packStrings(strings: readonly string[], count: number): { bytes: Uint8Array; ends: Uint32Array } {
+  let room = 0;
+  for (let i = 0; i < count; i++) room += strings[i]!.length * 3;
+  const bytes = new Uint8Array(room);
+  const ends = new Uint32Array(count);
+  let at = 0;
+  for (let i = 0; i < count; i++) ends[i] = at = writeUtf8(strings[i]!, bytes, at);
+  return { bytes: bytes.slice(0, at), ends };
+}
+
+/** The strings back from packStrings' form. */
+export function unpackStrings(bytes: Uint8Array, ends: Uint32Array, count: number): string[] {
+  const byteCount = count === 0 ? 0 : ends[count - 1]!;
+  const text = decoder.decode(bytes.subarray(0, byteCount));
+  // ASCII (as uuids are): byte offsets are character offsets.
+  const ascii = text.length === byteCount;
+  const result = new Array<string>(count);
+  let start = 0;
+  for (let i = 0; i < count; i++) {
+    const end = ends[i]!;
+    result[i] = ascii ? text.slice(start, end) : decoder.decode(bytes.subarray(start, end));
+    start = end;
+  }
+  return result;
 }
 
 const operatorIndexCache = new Map<string, Map<string, number>>();
@@ -55,12 +98,17 @@ export class MeasurementTable {
   operator = new Uint8Array(1024);
   /** Index into MEASUREMENT_TECHNOLOGIES. */
   technology = new Uint8Array(1024);
-  /** NetTest's open_test_uuid, listed in the ČTÚ package as evidence. */
-  uuid: string[] = [];
+  /**
+   * NetTest's open_test_uuid (listed in the ČTÚ package as evidence), as UTF-8: row i is
+   * uuidBytes[uuidEnds[i - 1] ?? 0 … uuidEnds[i]); the bytes in use end at uuidByteCount.
+   */
+  uuidBytes: Uint8Array = new Uint8Array(64 * 1024);
+  uuidEnds: Uint32Array = new Uint32Array(1024);
+  uuidByteCount = 0;
 
   private grow(): void {
     const size = this.lon.length * 2;
-    const bigger = <T extends Float64Array | Float32Array | Uint8Array>(array: T): T => {
+    const bigger = <T extends Float64Array | Float32Array | Uint8Array | Uint32Array>(array: T): T => {
       const next = new (array.constructor as new (n: number) => T)(size);
       next.set(array);
       return next;
@@ -76,6 +124,23 @@ export class MeasurementTable {
     this.signalDbm = bigger(this.signalDbm);
     this.operator = bigger(this.operator);
     this.technology = bigger(this.technology);
+    this.uuidEnds = bigger(this.uuidEnds);
+  }
+
+  private writeUuid(i: number, uuid: string): void {
+    const needed = this.uuidByteCount + uuid.length * 3;
+    if (needed > this.uuidBytes.length) {
+      const next = new Uint8Array(Math.max(needed, this.uuidBytes.length * 2));
+      next.set(this.uuidBytes.subarray(0, this.uuidByteCount));
+      this.uuidBytes = next;
+    }
+    this.uuidByteCount = writeUtf8(uuid, this.uuidBytes, this.uuidByteCount);
+    this.uuidEnds[i] = this.uuidByteCount;
+  }
+
+  /** The open_test_uuids as strings (decoded on each call). */
+  get uuid(): string[] {
+    return unpackStrings(this.uuidBytes, this.uuidEnds, this.count);
   }
 
   /**
@@ -109,7 +174,7 @@ export class MeasurementTable {
     this.signalDbm[i] = signalDbm;
     this.operator[i] = operator;
     this.technology[i] = technology;
-    this.uuid.push(uuid);
+    this.writeUuid(i, uuid);
   }
 
   add(row: {

@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { aggregateMeasurements } from '../../../src/core/measurements/aggregateMeasurements.ts';
 import { NettestConsumer } from '../../../src/core/measurements/nettestConsumer.ts';
 import { parseUtc } from '../../../src/core/measurements/ingestNettest.ts';
+import { MeasurementTable } from '../../../src/core/measurements/measurementTable.ts';
+import { columnsFromTable, uuidAt, uuidsOf } from '../../../src/core/measurements/measurementColumns.ts';
 import { downloadClass, operatorOf, rsrpClass, technologyOf } from '../../../src/core/measurements/nettestSchema.ts';
 import { countryObecIndex, SHARED_GEODATA } from '../../support/packs.ts';
 
@@ -59,6 +61,17 @@ describe('NetTest open data', () => {
     for (const text of texts) expect(Object.is(parseUtc(text), reference(text)), text).toBe(true);
     expect(parseUtc('2026-10-01 12:00:00')).toBe(Date.UTC(2026, 9, 1, 12));
     expect(parseUtc('2026-02-30 10:00:00')).toBeNaN();
+  });
+
+  it('keeps the open_test_uuids as UTF-8 bytes through growth, non-ASCII ones included', () => {
+    const table = new MeasurementTable();
+    const uuids = Array.from({ length: 5_000 }, (_, i) => (i % 997 === 0 ? `Ö-ř-€-😀-${i}` : i % 3 === 0 ? '' : `O${i.toString(16).padStart(8, '0')}-0000-4000-8000-${'0'.repeat(12 + (i % 40))}`));
+    for (const [i, uuid] of uuids.entries()) table.add({ uuid, lon: 14, lat: 50, time: i, accuracyM: 5, downloadKbit: 1, uploadKbit: 1, pingMs: 1, rsrpDbm: -90, signalDbm: Number.NaN, operator: 'o2', technology: '4g' });
+    expect(table.uuid).toEqual(uuids);
+    const columns = columnsFromTable(table);
+    expect(uuidsOf(columns)).toEqual(uuids);
+    expect(uuidAt(columns, 997)).toBe('Ö-ř-€-😀-997');
+    expect(columns.uuidBytes.length).toBe(columns.uuidEnds[columns.count - 1]);
   });
 
   it('reports every row of the real open-rmbt export (none in Czechia) as outside or without a location', () => {
