@@ -4,7 +4,7 @@
  * between threads without a copy and stored in IndexedDB as it is; a million rows are ~60 MB, not a million objects.
  * Pure: the import worker, the analysis worker, the store and the CLI share it.
  */
-import { MeasurementTable, packStrings, unpackStrings } from './measurementTable.ts';
+import { MeasurementTable, unpackStrings } from './measurementTable.ts';
 
 export interface MeasurementColumns {
   count: number;
@@ -34,11 +34,6 @@ const decoder = new TextDecoder();
 
 export function emptyColumns(): MeasurementColumns {
   return columnsFromTable(new MeasurementTable());
-}
-
-function packUuids(uuids: readonly string[], count: number): { uuidBytes: Uint8Array; uuidEnds: Uint32Array } {
-  const { bytes, ends } = packStrings(uuids, count);
-  return { uuidBytes: bytes, uuidEnds: ends };
 }
 
 /** The table's rows as columns of their own (copies trimmed to the count: the table's arrays have spare room). */
@@ -102,27 +97,48 @@ export interface MergeResult {
 export function mergeColumns(existing: MeasurementColumns, incoming: MeasurementColumns): MergeResult {
   const seen = new Set(uuidsOf(existing));
   const incomingUuids = uuidsOf(incoming);
-  const keep: number[] = [];
+  const keep = new Uint32Array(incoming.count);
+  let kept = 0;
   for (let i = 0; i < incoming.count; i++) {
     const uuid = incomingUuids[i]!;
     if (seen.has(uuid)) continue;
     seen.add(uuid);
-    keep.push(i);
+    keep[kept++] = i;
   }
-  const n = existing.count + keep.length;
+  const n = existing.count + kept;
   const merged = {} as Record<NumericColumn, Float64Array | Float32Array | Uint8Array>;
   for (const name of NUMERIC) {
     const source = incoming[name];
     const target = new (source.constructor as new (length: number) => typeof source)(n);
     target.set(existing[name]);
-    keep.forEach((row, k) => (target[existing.count + k] = source[row]!));
+    if (kept === incoming.count) target.set(source, existing.count);
+    else for (let k = 0; k < kept; k++) target[existing.count + k] = source[keep[k]!]!;
     merged[name] = target;
   }
-  const packed = packUuids([...uuidsOf(existing), ...keep.map((row) => incomingUuids[row]!)], n);
+  // The uuids' bytes copied as they are (row by row where rows were left out), not encoded again.
+  const existingBytes = existing.count === 0 ? 0 : existing.uuidEnds[existing.count - 1]!;
+  let byteCount = existingBytes;
+  for (let k = 0; k < kept; k++) {
+    const row = keep[k]!;
+    byteCount += incoming.uuidEnds[row]! - (row === 0 ? 0 : incoming.uuidEnds[row - 1]!);
+  }
+  const uuidBytes = new Uint8Array(byteCount);
+  const uuidEnds = new Uint32Array(n);
+  uuidBytes.set(existing.uuidBytes.subarray(0, existingBytes));
+  uuidEnds.set(existing.uuidEnds.subarray(0, existing.count));
+  let at = existingBytes;
+  for (let k = 0; k < kept; k++) {
+    const row = keep[k]!;
+    const start = row === 0 ? 0 : incoming.uuidEnds[row - 1]!;
+    const end = incoming.uuidEnds[row]!;
+    uuidBytes.set(incoming.uuidBytes.subarray(start, end), at);
+    at += end - start;
+    uuidEnds[existing.count + k] = at;
+  }
   return {
-    columns: { count: n, ...(merged as Pick<MeasurementColumns, NumericColumn>), ...packed },
-    added: keep.length,
-    duplicates: incoming.count - keep.length,
+    columns: { count: n, ...(merged as Pick<MeasurementColumns, NumericColumn>), uuidBytes, uuidEnds },
+    added: kept,
+    duplicates: incoming.count - kept,
   };
 }
 

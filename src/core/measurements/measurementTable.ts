@@ -36,18 +36,7 @@ function writeUtf8(text: string, bytes: Uint8Array, at: number): number {
   return at + length;
 }
 
-/** Strings packed one after another as UTF-8, with their end offsets (the columns' form of the uuids). */
-export function packStrings(strings: readonly string[], count: number): { bytes: Uint8Array; ends: Uint32Array } {
-  let room = 0;
-  for (let i = 0; i < count; i++) room += strings[i]!.length * 3;
-  const bytes = new Uint8Array(room);
-  const ends = new Uint32Array(count);
-  let at = 0;
-  for (let i = 0; i < count; i++) ends[i] = at = writeUtf8(strings[i]!, bytes, at);
-  return { bytes: bytes.slice(0, at), ends };
-}
-
-/** The strings back from packStrings' form. */
+/** Strings packed one after another as UTF-8 with their end offsets (the uuid columns) → the strings. */
 export function unpackStrings(bytes: Uint8Array, ends: Uint32Array, count: number): string[] {
   const byteCount = count === 0 ? 0 : ends[count - 1]!;
   const text = decoder.decode(bytes.subarray(0, byteCount));
