@@ -3,7 +3,7 @@
  * FCC-style thresholds (settings; see evidence/evidenceMeter.ts): download below the limit (5 Mbit/s on 4G,
  * 7 Mbit/s on 5G per FCC), upload below 1 Mbit/s, or RSRP below −111 dBm.
  */
-import { latLngToCell } from 'h3-js';
+import { latLngToCell, splitLongToH3Index } from 'h3-js';
 import { DEFAULT_H3_RESOLUTION } from '../aggregate/aggregateReports.ts';
 import { DEFAULT_EVIDENCE_THRESHOLDS, type EvidenceThresholds } from '../evidence/evidenceMeter.ts';
 import { NO_OPERATOR, type MeasurementTable } from './measurementTable.ts';
@@ -52,13 +52,54 @@ const TECHNOLOGY_BITS = 16;
 const INSERTION_LIMIT = 24;
 const TWO_TO_32 = 4294967296;
 
+/** The number in hexadecimal digits text[from … to) (lower-case, as h3-js writes cell ids). */
+function hexValue(text: string, from: number, to: number): number {
+  let value = 0;
+  for (let k = from; k < to; k++) {
+    const code = text.charCodeAt(k);
+    value = value * 16 + (code <= 57 ? code - 48 : code - 87);
+  }
+  return value;
+}
+
+/**
+ * Rows 0 … n − 1 ordered by the 64-bit number (high, low), stable: an LSD radix sort by 16-bit digits, a digit that
+ * every row shares skipped (the top bits of cells of one resolution are all the same).
+ */
+function rowsByNumber(high: Uint32Array, low: Uint32Array, n: number): Uint32Array {
+  let order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  if (n === 0) return order;
+  let scratch = new Uint32Array(n);
+  const counts = new Uint32Array(65_536);
+  for (const [words, shift] of [[low, 0], [low, 16], [high, 0], [high, 16]] as const) {
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[(words[i]! >>> shift) & 0xffff]!++;
+    if (counts[(words[0]! >>> shift) & 0xffff] === n) continue;
+    let sum = 0;
+    for (let digit = 0; digit < 65_536; digit++) {
+      const count = counts[digit]!;
+      counts[digit] = sum;
+      sum += count;
+    }
+    for (let k = 0; k < n; k++) {
+      const row = order[k]!;
+      scratch[counts[(words[row]! >>> shift) & 0xffff]!++] = row;
+    }
+    [order, scratch] = [scratch, order];
+  }
+  return order;
+}
+
 /**
  * The summary, ordered by cell id, then operator code, then technology code. A million rows: each row's H3 cell is
- * computed once (h3-js, one string a row, reused for a row at the same place as the one before: open data lists a
- * device's repeated tests one after another); each distinct cell string is numbered once and the strings are sorted
- * once (not per row); rows are then laid out by cell with a counting sort, and within a cell by operator and
- * technology, so every group is a run of rows: no per-row keys, no map of groups, no array per group. Medians are
- * selected on a reused typed array (median.ts), not sorted per group.
+ * computed once (h3-js; reused for a row at the same place as the one before, as open data lists a device's
+ * repeated tests one after another) and read at once as a 64-bit number in two 32-bit halves, so no cell string
+ * is hashed or kept per row (a map from a million cell strings cost more than H3 itself). Rows are ordered by
+ * that number with a radix sort; a cell id is always 15 hexadecimal digits (mode 1 in its top bits), so this is
+ * the order of the ids as strings, and each distinct cell's id is written once (splitLongToH3Index). Within a
+ * cell the rows are ordered by operator and technology, so every group is a run of rows: no map of groups, no
+ * array per group. Medians are selected on a reused typed array (median.ts), not sorted per group.
  */
 export function aggregateMeasurements(
   table: MeasurementTable,
@@ -69,60 +110,49 @@ export function aggregateMeasurements(
   const n = table.count;
   const { lat, lon, operator, technology, downloadKbit, rsrpDbm } = table;
 
-  // Pass 1: each row's cell as a number (first appearance order); each distinct cell's string once.
-  const cellNumber = new Map<string, number>();
-  const cells: string[] = [];
-  const rowCell = new Int32Array(n);
+  // Each row's cell as (high, low) 32-bit halves.
+  const high = new Uint32Array(n);
+  const low = new Uint32Array(n);
   let previousLat = Number.NaN;
   let previousLon = Number.NaN;
-  let previousCell = -1;
   for (let i = 0; i < n; i++) {
     const y = lat[i]!;
     const x = lon[i]!;
     // The same place as the row before (exactly; zero excluded so that −0 and +0 are never mixed up): same cell.
     if (y === previousLat && x === previousLon && y !== 0 && x !== 0) {
-      rowCell[i] = previousCell;
+      high[i] = high[i - 1]!;
+      low[i] = low[i - 1]!;
       continue;
     }
     const cell = latLngToCell(y, x, resolution);
-    let c = cellNumber.get(cell);
-    if (c === undefined) {
-      c = cells.length;
-      cellNumber.set(cell, c);
-      cells.push(cell);
-    }
-    rowCell[i] = c;
+    high[i] = hexValue(cell, 0, cell.length - 8);
+    low[i] = hexValue(cell, cell.length - 8, cell.length);
     previousLat = y;
     previousLon = x;
-    previousCell = c;
   }
+  const rows = rowsByNumber(high, low, n);
 
-  // The cells' order: their ids sorted once as strings (the default sort compares them natively).
-  const cellRank = new Int32Array(cells.length);
-  const sortedCells = cells.slice().sort();
-  for (let r = 0; r < sortedCells.length; r++) cellRank[cellNumber.get(sortedCells[r]!)!] = r;
-
-  // Rows laid out by cell rank (counting sort, stable).
-  const cellStart = new Int32Array(cells.length + 1);
-  for (let i = 0; i < n; i++) cellStart[cellRank[rowCell[i]!]! + 1]!++;
-  for (let r = 0; r < cells.length; r++) cellStart[r + 1]! += cellStart[r]!;
-  const fill = cellStart.slice(0, cells.length);
-  const rowsByCell = new Int32Array(n);
-  for (let i = 0; i < n; i++) rowsByCell[fill[cellRank[rowCell[i]!]!]!++] = i;
+  // The cells: runs of rows with the same number.
+  const cellStart: number[] = [];
+  for (let k = 0; k < n; k++) {
+    if (k === 0 || high[rows[k]!] !== high[rows[k - 1]!] || low[rows[k]!] !== low[rows[k - 1]!]) cellStart.push(k);
+  }
+  cellStart.push(n);
+  const cellCount = cellStart.length - 1;
 
   let largestCell = 0;
-  for (let r = 0; r < cells.length; r++) largestCell = Math.max(largestCell, cellStart[r + 1]! - cellStart[r]!);
+  for (let r = 0; r < cellCount; r++) largestCell = Math.max(largestCell, cellStart[r + 1]! - cellStart[r]!);
   const keys = new Float64Array(largestCell);
   const downloads = new Float32Array(largestCell);
   const rsrps = new Float32Array(largestCell);
 
   const result: MeasurementCell[] = [];
-  for (let r = 0; r < cells.length; r++) {
+  for (let r = 0; r < cellCount; r++) {
     const start = cellStart[r]!;
     const size = cellStart[r + 1]! - start;
     // Within the cell: each row as (operator rank × 16 + technology) × 2³² + row, sorted, so groups are runs.
     for (let k = 0; k < size; k++) {
-      const i = rowsByCell[start + k]!;
+      const i = rows[start + k]!;
       keys[k] = (OPERATOR_RANK[operator[i]!]! * TECHNOLOGY_BITS + technology[i]!) * TWO_TO_32 + i;
     }
     if (size > INSERTION_LIMIT) keys.subarray(0, size).sort();
@@ -133,7 +163,8 @@ export function aggregateMeasurements(
         for (; j >= 0 && keys[j]! > key; j--) keys[j + 1] = keys[j]!;
         keys[j + 1] = key;
       }
-    const cell = sortedCells[r]!;
+    const firstRow = rows[start]!;
+    const cell = splitLongToH3Index(low[firstRow]!, high[firstRow]!);
     for (let k = 0; k < size; ) {
       const groupKey = Math.floor(keys[k]! / TWO_TO_32);
       let count = 0;

@@ -5,7 +5,8 @@ import { latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
 import { aggregateMeasurements } from '../../../src/core/measurements/aggregateMeasurements.ts';
 import { NettestConsumer } from '../../../src/core/measurements/nettestConsumer.ts';
-import { parseUtc } from '../../../src/core/measurements/ingestNettest.ts';
+import { parseNumber, parseUtc } from '../../../src/core/measurements/ingestNettest.ts';
+import { seededRandom } from '../../../src/core/random/seededRandom.ts';
 import { MeasurementTable } from '../../../src/core/measurements/measurementTable.ts';
 import { columnsFromTable, uuidAt, uuidsOf } from '../../../src/core/measurements/measurementColumns.ts';
 import { downloadClass, operatorOf, rsrpClass, technologyOf } from '../../../src/core/measurements/nettestSchema.ts';
@@ -58,9 +59,34 @@ describe('NetTest open data', () => {
       '2026-10-05 12:00:60', '0099-10-05 12:00:00', '2026/10/05 12:00:00', '2026-1-05 12:00:00', '2026-10-05x12:00:00',
       '2026-10-05 12:00', '', '=NOW()', '20２6-10-05 12:00:00', '2026-10-05 1a:00:00', '2026-10-31 23:59:59',
     ];
+    const random = seededRandom(5);
+    const two = (n: number) => String(n).padStart(2, '0');
+    for (let k = 0; k < 20_000; k++) {
+      const year = String(Math.floor(random() * 10_000)).padStart(4, '0');
+      texts.push(`${year}-${two(Math.floor(random() * 14))}-${two(Math.floor(random() * 33))}${random() < 0.5 ? ' ' : 'T'}${two(Math.floor(random() * 26))}:${two(Math.floor(random() * 61))}:${two(Math.floor(random() * 61))}`);
+    }
     for (const text of texts) expect(Object.is(parseUtc(text), reference(text)), text).toBe(true);
     expect(parseUtc('2026-10-01 12:00:00')).toBe(Date.UTC(2026, 9, 1, 12));
     expect(parseUtc('2026-02-30 10:00:00')).toBeNaN();
+  });
+
+  it('reads number cells exactly as `+text` does (decimal comma and blanks aside)', () => {
+    const reference = (text: string): number => {
+      if (text === '') return Number.NaN;
+      const value = +text;
+      if (value === value) return text.trim() === '' ? Number.NaN : value;
+      return text.includes(',') ? +text.replace(',', '.') : Number.NaN;
+    };
+    const texts = ['0', '-0', '-0.0', '.5', '5.', '.', '-', '-.', '1e3', ' 7', '7 ', '  ', '+3', '12,5', '1.2.3', '0x10', 'Infinity', '-Infinity', '123456789012345', '1234567890123456', '0.000000000000001', '-48.6000001', '99999999999999.9'];
+    const random = seededRandom(6);
+    for (let k = 0; k < 50_000; k++) {
+      const digits = Array.from({ length: 1 + Math.floor(random() * 17) }, () => Math.floor(random() * 10)).join('');
+      const point = Math.floor(random() * (digits.length + 2)) - 1;
+      const text = (random() < 0.3 ? '-' : '') + (point < 0 ? digits : `${digits.slice(0, point)}.${digits.slice(point)}`);
+      texts.push(text, (random() * 1000 - 500).toFixed(Math.floor(random() * 8)));
+    }
+    for (const text of texts) expect(Object.is(parseNumber(text), reference(text)), text).toBe(true);
+    expect(parseNumber(undefined)).toBeNaN();
   });
 
   it('keeps the open_test_uuids as UTF-8 bytes through growth, non-ASCII ones included', () => {
