@@ -1,59 +1,51 @@
 /**
  * `hlucha-mista measurements <file.csv|file.zip> [--format json|geojson] [--resolution 8]`: a NetTest/RTR open-data
  * export → the per-hexagon summary (hex id, operator, technology, count, median download, median RSRP, failures).
- * CSV is streamed (papaparse over a file stream); a ZIP's first CSV is read in memory.
+ * The file is streamed from disk through the import worker's own reader (readNettestStream): a ZIP is unzipped as it
+ * streams (fflate's Unzip) and its CSVs decoded and parsed chunk by chunk, so a 300 MB monthly export is never held
+ * whole, neither packed nor unpacked; what stays in memory is the columns of the rows kept.
  */
-import { createReadStream, readFileSync } from 'node:fs';
-import { unzipSync } from 'fflate';
-import Papa from 'papaparse';
+import { createReadStream } from 'node:fs';
+import path from 'node:path';
 import { cellToBoundary } from 'h3-js';
-import { decodeText } from '../core/io/decodeText.ts';
 import { ObecIndex } from '../core/lookup/obecIndex.ts';
 import { aggregateMeasurements } from '../core/measurements/aggregateMeasurements.ts';
-import { NettestConsumer, type NettestConsumerResult } from '../core/measurements/nettestConsumer.ts';
+import { tableOfColumns } from '../core/measurements/measurementColumns.ts';
+import { readNettestStream, type NettestReadResult } from '../core/measurements/readNettestStream.ts';
 import { parseArguments } from './main.ts';
 import { readObce } from './packsOnDisk.ts';
 
-export async function readNettestFile(file: string, consumer: NettestConsumer): Promise<NettestConsumerResult> {
-  if (/\.zip$/i.test(file)) {
-    const entries = unzipSync(readFileSync(file));
-    const name = Object.keys(entries).find((n) => /\.csv$/i.test(n));
-    if (!name) return { ok: false, code: 'nettest.empty' };
-    Papa.parse<string[]>(decodeText(entries[name]!).text, { header: false, skipEmptyLines: true, step: (result) => consumer.row(result.data) });
-    return consumer.finish();
-  }
-  await new Promise<void>((resolve, reject) => {
-    const parser = Papa.parse(Papa.NODE_STREAM_INPUT, { header: false, skipEmptyLines: true });
-    parser.on('data', (cells: string[]) => consumer.row(cells));
-    parser.on('end', () => resolve());
-    parser.on('error', reject);
-    createReadStream(file).on('error', reject).pipe(parser);
-  });
-  return consumer.finish();
+/** A NetTest CSV, or a ZIP of them (by the name's extension), streamed from disk. */
+export function readNettestFile(file: string, isInsideCzechia: (lon: number, lat: number) => boolean): Promise<NettestReadResult> {
+  return readNettestStream(createReadStream(file), /\.zip$/i.test(file), { fileName: path.basename(file), isInsideCzechia });
 }
+
+const USAGE = 'Usage: hlucha-mista measurements <nettest-opendata.csv|.zip> [--format json|geojson] [--resolution 0–15, default 8]\n';
 
 export async function runMeasurements(argv: string[]): Promise<number> {
   const { flags, positional } = parseArguments(argv, ['format', 'resolution']);
   const format = flags.get('format') ?? 'json';
+  const resolutionFlag = flags.get('resolution');
+  const resolution = typeof resolutionFlag === 'string' ? Number(resolutionFlag) : undefined;
   const [file] = positional;
-  if (!file || (format !== 'json' && format !== 'geojson')) {
-    process.stderr.write('Usage: hlucha-mista measurements <nettest-opendata.csv|.zip> [--format json|geojson] [--resolution 8]\n');
+  if (!file || (format !== 'json' && format !== 'geojson') || (resolution !== undefined && !(Number.isInteger(resolution) && resolution >= 0 && resolution <= 15))) {
+    process.stderr.write(USAGE);
     return 2;
   }
   const index = ObecIndex.fromCollection(readObce(), { coverage: 'country' });
-  let result: NettestConsumerResult;
+  let result: NettestReadResult;
   try {
-    result = await readNettestFile(file, new NettestConsumer((lon, lat) => index.findContaining(lon, lat) >= 0));
+    result = await readNettestFile(file, (lon, lat) => index.findContaining(lon, lat) >= 0);
   } catch (error) {
     process.stdout.write(`${JSON.stringify({ error: { code: 'file.unreadable', message: error instanceof Error ? error.message : String(error) } })}\n`);
     return 1;
   }
   if (!result.ok) {
-    process.stdout.write(`${JSON.stringify({ error: { code: result.code, ...(result.missing ? { missing: result.missing } : {}) } })}\n`);
+    const { code, missing, files } = result;
+    process.stdout.write(`${JSON.stringify({ error: { code, ...(missing ? { missing } : {}), ...(files ? { files } : {}) } })}\n`);
     return 1;
   }
-  const resolution = typeof flags.get('resolution') === 'string' ? Number(flags.get('resolution')) : undefined;
-  const cells = aggregateMeasurements(result.ingest.table, { resolution });
+  const cells = aggregateMeasurements(tableOfColumns(result.columns), { resolution });
   if (format === 'json') {
     process.stdout.write(`${JSON.stringify({ ...result.summary, cells })}\n`);
   } else {

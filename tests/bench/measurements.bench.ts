@@ -5,10 +5,16 @@
  *
  * Then what the app does with them: the streaming reader the import worker runs (bytes → decoding → papaparse's
  * stream → columns), attaching the measurements to 10,000 localities (R-tree + exact distance), and the map's
- * hexagons (each row's H3 cell once, then regrouping per filter).
+ * hexagons (each row's H3 cell once, then regrouping per filter). Last, the CLI (`hlucha-mista measurements`) on the
+ * same rows written as a CSV and as a ZIP: it streams both from disk, so its peak memory stays far below the file's.
  *
  *   node --expose-gc --import tsx tests/bench/measurements.bench.ts [--rows 1000000]
  */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { zipSync } from 'fflate';
 import Papa from 'papaparse';
 import { ObecIndex } from '../../src/core/lookup/obecIndex.ts';
 import { aggregateMeasurements } from '../../src/core/measurements/aggregateMeasurements.ts';
@@ -163,3 +169,34 @@ console.log(`| attach to 10,000 localities | ${attachMs.toFixed(0)} |`);
 console.log(`| H3 cell of every row (once per import and resolution) | ${cellsFirstMs.toFixed(0)} |`);
 console.log(`| hexagons, all operators and technologies (regroup) | ${regroupAllMs.toFixed(0)} |`);
 console.log(`| hexagons, O2 4G (regroup) | ${regroupFilterMs.toFixed(0)} |`);
+
+// The CLI on the same rows from disk: a plain CSV, a ZIP of it, and a file of one row (the process's own floor: Node,
+// the TypeScript loader, the boundaries of Czechia).
+const cliDir = mkdtempSync(path.join(tmpdir(), 'hm-bench-nettest-'));
+const csvBytes = new TextEncoder().encode(text);
+const csvPath = path.join(cliDir, 'nettest-opendata.csv');
+writeFileSync(csvPath, csvBytes);
+const zipPath = path.join(cliDir, 'nettest-opendata.zip');
+writeFileSync(zipPath, zipSync({ 'nettest-opendata.csv': csvBytes }, { level: 6 }));
+const onePath = path.join(cliDir, 'one-row.csv');
+writeFileSync(onePath, text.slice(0, text.indexOf('\n', text.indexOf('\n') + 1)));
+const BIN = path.resolve(import.meta.dirname, '../../src/cli/hlucha-mista.mjs');
+const PRELOAD = path.resolve(import.meta.dirname, 'support/reportPeakMemory.mjs');
+function runCli(file: string): { ms: number; peakMb: number; cells: number } {
+  const started = performance.now();
+  const child = spawnSync(process.execPath, ['--import', PRELOAD, BIN, 'measurements', file], { encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
+  const ms = performance.now() - started;
+  if (child.status !== 0) throw new Error(`hlucha-mista measurements ${file}: ${child.status} ${child.stderr}`);
+  const peak = JSON.parse(child.stderr.trim().split('\n').at(-1)!) as { peakRssKb: number };
+  return { ms, peakMb: peak.peakRssKb / 1024, cells: (JSON.parse(child.stdout) as { cells: unknown[] }).cells.length };
+}
+const cliRuns = [
+  { what: `CSV, ${(statSync(csvPath).size / 1024 / 1024).toFixed(0)} MB`, ...runCli(csvPath) },
+  { what: `ZIP, ${(statSync(zipPath).size / 1024 / 1024).toFixed(0)} MB (the same CSV inside)`, ...runCli(zipPath) },
+  { what: 'CSV of one row (the floor: Node, loader, boundaries of Czechia)', ...runCli(onePath) },
+];
+rmSync(cliDir, { recursive: true, force: true });
+console.log(`\nCLI \`hlucha-mista measurements\` on the same ${ROWS.toLocaleString('en')} rows from disk (streamed; JSON of every hexagon on stdout)\n`);
+console.log('| input | s | peak RSS (MB) | groups |');
+console.log('|---|---:|---:|---:|');
+for (const run of cliRuns) console.log(`| ${run.what} | ${(run.ms / 1000).toFixed(1)} | ${run.peakMb.toFixed(0)} | ${run.cells.toLocaleString('en')} |`);

@@ -4,7 +4,7 @@
  * between threads without a copy and stored in IndexedDB as it is; a million rows are ~60 MB, not a million objects.
  * Pure: the import worker, the analysis worker, the store and the CLI share it.
  */
-import { MeasurementTable } from './measurementTable.ts';
+import { MeasurementTable, unpackStrings } from './measurementTable.ts';
 
 export interface MeasurementColumns {
   count: number;
@@ -30,30 +30,10 @@ export interface MeasurementColumns {
 const NUMERIC = ['lon', 'lat', 'time', 'accuracyM', 'downloadKbit', 'uploadKbit', 'pingMs', 'rsrpDbm', 'signalDbm', 'operator', 'technology'] as const;
 type NumericColumn = (typeof NUMERIC)[number];
 
-const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 export function emptyColumns(): MeasurementColumns {
   return columnsFromTable(new MeasurementTable());
-}
-
-function packUuids(uuids: readonly string[], count: number): { uuidBytes: Uint8Array; uuidEnds: Uint32Array } {
-  const uuidEnds = new Uint32Array(count);
-  let length = 0;
-  const encoded: Uint8Array[] = [];
-  for (let i = 0; i < count; i++) {
-    const bytes = encoder.encode(uuids[i]!);
-    encoded.push(bytes);
-    length += bytes.length;
-    uuidEnds[i] = length;
-  }
-  const uuidBytes = new Uint8Array(length);
-  let at = 0;
-  for (const bytes of encoded) {
-    uuidBytes.set(bytes, at);
-    at += bytes.length;
-  }
-  return { uuidBytes, uuidEnds };
 }
 
 /** The table's rows as columns of their own (copies trimmed to the count: the table's arrays have spare room). */
@@ -72,19 +52,22 @@ export function columnsFromTable(table: MeasurementTable): MeasurementColumns {
     signalDbm: table.signalDbm.slice(0, n),
     operator: table.operator.slice(0, n),
     technology: table.technology.slice(0, n),
-    ...packUuids(table.uuid, n),
+    uuidBytes: table.uuidBytes.slice(0, table.uuidByteCount),
+    uuidEnds: table.uuidEnds.slice(0, n),
   };
 }
 
 /**
  * A MeasurementTable over the columns (no copy), for core functions written against the table
- * (aggregateMeasurements, isFailedMeasurement). The uuids are decoded only when asked for.
+ * (aggregateMeasurements, isFailedMeasurement).
  */
-export function tableOfColumns(columns: MeasurementColumns, options: { uuids?: boolean } = {}): MeasurementTable {
+export function tableOfColumns(columns: MeasurementColumns): MeasurementTable {
   const table = new MeasurementTable();
   for (const name of NUMERIC) (table as unknown as Record<NumericColumn, unknown>)[name] = columns[name];
   table.count = columns.count;
-  table.uuid = options.uuids ? uuidsOf(columns) : [];
+  table.uuidBytes = columns.uuidBytes;
+  table.uuidEnds = columns.uuidEnds;
+  table.uuidByteCount = columns.uuidBytes.length;
   return table;
 }
 
@@ -94,17 +77,7 @@ export function uuidAt(columns: MeasurementColumns, i: number): string {
 }
 
 export function uuidsOf(columns: MeasurementColumns): string[] {
-  const text = decoder.decode(columns.uuidBytes);
-  // UUIDs are ASCII: byte offsets are character offsets.
-  const ascii = text.length === columns.uuidBytes.length;
-  const result = new Array<string>(columns.count);
-  let start = 0;
-  for (let i = 0; i < columns.count; i++) {
-    const end = columns.uuidEnds[i]!;
-    result[i] = ascii ? text.slice(start, end) : uuidAt(columns, i);
-    start = end;
-  }
-  return result;
+  return unpackStrings(columns.uuidBytes, columns.uuidEnds, columns.count);
 }
 
 /** The buffers to list in postMessage's transfer list. */
@@ -124,27 +97,48 @@ export interface MergeResult {
 export function mergeColumns(existing: MeasurementColumns, incoming: MeasurementColumns): MergeResult {
   const seen = new Set(uuidsOf(existing));
   const incomingUuids = uuidsOf(incoming);
-  const keep: number[] = [];
+  const keep = new Uint32Array(incoming.count);
+  let kept = 0;
   for (let i = 0; i < incoming.count; i++) {
     const uuid = incomingUuids[i]!;
     if (seen.has(uuid)) continue;
     seen.add(uuid);
-    keep.push(i);
+    keep[kept++] = i;
   }
-  const n = existing.count + keep.length;
+  const n = existing.count + kept;
   const merged = {} as Record<NumericColumn, Float64Array | Float32Array | Uint8Array>;
   for (const name of NUMERIC) {
     const source = incoming[name];
     const target = new (source.constructor as new (length: number) => typeof source)(n);
     target.set(existing[name]);
-    keep.forEach((row, k) => (target[existing.count + k] = source[row]!));
+    if (kept === incoming.count) target.set(source, existing.count);
+    else for (let k = 0; k < kept; k++) target[existing.count + k] = source[keep[k]!]!;
     merged[name] = target;
   }
-  const packed = packUuids([...uuidsOf(existing), ...keep.map((row) => incomingUuids[row]!)], n);
+  // The uuids' bytes copied as they are (row by row where rows were left out), not encoded again.
+  const existingBytes = existing.count === 0 ? 0 : existing.uuidEnds[existing.count - 1]!;
+  let byteCount = existingBytes;
+  for (let k = 0; k < kept; k++) {
+    const row = keep[k]!;
+    byteCount += incoming.uuidEnds[row]! - (row === 0 ? 0 : incoming.uuidEnds[row - 1]!);
+  }
+  const uuidBytes = new Uint8Array(byteCount);
+  const uuidEnds = new Uint32Array(n);
+  uuidBytes.set(existing.uuidBytes.subarray(0, existingBytes));
+  uuidEnds.set(existing.uuidEnds.subarray(0, existing.count));
+  let at = existingBytes;
+  for (let k = 0; k < kept; k++) {
+    const row = keep[k]!;
+    const start = row === 0 ? 0 : incoming.uuidEnds[row - 1]!;
+    const end = incoming.uuidEnds[row]!;
+    uuidBytes.set(incoming.uuidBytes.subarray(start, end), at);
+    at += end - start;
+    uuidEnds[existing.count + k] = at;
+  }
   return {
-    columns: { count: n, ...(merged as Pick<MeasurementColumns, NumericColumn>), ...packed },
-    added: keep.length,
-    duplicates: incoming.count - keep.length,
+    columns: { count: n, ...(merged as Pick<MeasurementColumns, NumericColumn>), uuidBytes, uuidEnds },
+    added: kept,
+    duplicates: incoming.count - kept,
   };
 }
 

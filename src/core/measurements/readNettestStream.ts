@@ -72,6 +72,20 @@ class TextFeed {
   }
 }
 
+const WHITE_SPACE = /\s/;
+/**
+ * Whether the text ends in a line end followed by white space only (what /[\r\n]\s*$/ tests), read backwards from
+ * the end: the pattern itself tries every line end of a 64 KB chunk.
+ */
+export function endsWithLineEnd(text: string): boolean {
+  for (let k = text.length - 1; k >= 0; k--) {
+    const code = text.charCodeAt(k);
+    if (code === 10 || code === 13) return true;
+    if (!WHITE_SPACE.test(text[k]!)) return false;
+  }
+  return false;
+}
+
 /** One CSV being parsed: bytes in, rows into its consumer. */
 class CsvSink {
   private readonly feed = new TextFeed();
@@ -115,7 +129,7 @@ class CsvSink {
     }
     this.sawBytes = true;
     const text = this.decoder.decode(bytes, { stream: true });
-    this.lastRowComplete = /[\r\n]\s*$/.test(text) || (text === '' && this.lastRowComplete);
+    this.lastRowComplete = endsWithLineEnd(text) || (text === '' && this.lastRowComplete);
     if (text !== '') this.feed.emit('data', text);
   }
 

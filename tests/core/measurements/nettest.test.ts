@@ -5,6 +5,10 @@ import { latLngToCell } from 'h3-js';
 import { describe, expect, it } from 'vitest';
 import { aggregateMeasurements } from '../../../src/core/measurements/aggregateMeasurements.ts';
 import { NettestConsumer } from '../../../src/core/measurements/nettestConsumer.ts';
+import { parseNumber, parseUtc } from '../../../src/core/measurements/ingestNettest.ts';
+import { seededRandom } from '../../../src/core/random/seededRandom.ts';
+import { MeasurementTable } from '../../../src/core/measurements/measurementTable.ts';
+import { columnsFromTable, uuidAt, uuidsOf } from '../../../src/core/measurements/measurementColumns.ts';
 import { downloadClass, operatorOf, rsrpClass, technologyOf } from '../../../src/core/measurements/nettestSchema.ts';
 import { countryObecIndex, SHARED_GEODATA } from '../../support/packs.ts';
 
@@ -39,6 +43,61 @@ describe('NetTest open data', () => {
     expect([operatorOf('230-01'), operatorOf('23003'), operatorOf('232-01')]).toEqual(['tmobile', 'vodafone', null]);
     expect([-80, -90, -100, -115].map(rsrpClass)).toEqual([4, 3, 2, 1]);
     expect([150, 50, 12, 3].map(downloadClass)).toEqual([4, 3, 2, 1]);
+  });
+
+  it('reads NetTest times exactly as the plain pattern and roll-over check do, impossible dates refused', () => {
+    const reference = (text: string): number => {
+      const m = /^\s*(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})/.exec(text);
+      if (!m) return Number.NaN;
+      const ms = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!);
+      return new Date(ms).getUTCDate() === +m[3]! ? ms : Number.NaN;
+    };
+    const texts = [
+      '2026-10-01 12:00:00', '2026-10-01T12:00:00', '2026-10-01 12:00:00.123', '  2026-10-01 12:00:00', '2026-02-28 23:59:59',
+      '2026-02-29 00:00:00', '2024-02-29 00:00:00', '2026-02-30 10:00:00', '2026-04-31 10:00:00', '2026-12-31 23:59:59',
+      '2026-13-05 10:00:00', '2026-00-05 10:00:00', '2026-10-00 10:00:00', '2026-10-05 24:00:00', '2026-10-05 12:60:00',
+      '2026-10-05 12:00:60', '0099-10-05 12:00:00', '2026/10/05 12:00:00', '2026-1-05 12:00:00', '2026-10-05x12:00:00',
+      '2026-10-05 12:00', '', '=NOW()', '20２6-10-05 12:00:00', '2026-10-05 1a:00:00', '2026-10-31 23:59:59',
+    ];
+    const random = seededRandom(5);
+    const two = (n: number) => String(n).padStart(2, '0');
+    for (let k = 0; k < 20_000; k++) {
+      const year = String(Math.floor(random() * 10_000)).padStart(4, '0');
+      texts.push(`${year}-${two(Math.floor(random() * 14))}-${two(Math.floor(random() * 33))}${random() < 0.5 ? ' ' : 'T'}${two(Math.floor(random() * 26))}:${two(Math.floor(random() * 61))}:${two(Math.floor(random() * 61))}`);
+    }
+    for (const text of texts) expect(Object.is(parseUtc(text), reference(text)), text).toBe(true);
+    expect(parseUtc('2026-10-01 12:00:00')).toBe(Date.UTC(2026, 9, 1, 12));
+    expect(parseUtc('2026-02-30 10:00:00')).toBeNaN();
+  });
+
+  it('reads number cells exactly as `+text` does (decimal comma and blanks aside)', () => {
+    const reference = (text: string): number => {
+      if (text === '') return Number.NaN;
+      const value = +text;
+      if (value === value) return text.trim() === '' ? Number.NaN : value;
+      return text.includes(',') ? +text.replace(',', '.') : Number.NaN;
+    };
+    const texts = ['0', '-0', '-0.0', '.5', '5.', '.', '-', '-.', '1e3', ' 7', '7 ', '  ', '+3', '12,5', '1.2.3', '0x10', 'Infinity', '-Infinity', '123456789012345', '1234567890123456', '0.000000000000001', '-48.6000001', '99999999999999.9'];
+    const random = seededRandom(6);
+    for (let k = 0; k < 50_000; k++) {
+      const digits = Array.from({ length: 1 + Math.floor(random() * 17) }, () => Math.floor(random() * 10)).join('');
+      const point = Math.floor(random() * (digits.length + 2)) - 1;
+      const text = (random() < 0.3 ? '-' : '') + (point < 0 ? digits : `${digits.slice(0, point)}.${digits.slice(point)}`);
+      texts.push(text, (random() * 1000 - 500).toFixed(Math.floor(random() * 8)));
+    }
+    for (const text of texts) expect(Object.is(parseNumber(text), reference(text)), text).toBe(true);
+    expect(parseNumber(undefined)).toBeNaN();
+  });
+
+  it('keeps the open_test_uuids as UTF-8 bytes through growth, non-ASCII ones included', () => {
+    const table = new MeasurementTable();
+    const uuids = Array.from({ length: 5_000 }, (_, i) => (i % 997 === 0 ? `Ö-ř-€-😀-${i}` : i % 3 === 0 ? '' : `O${i.toString(16).padStart(8, '0')}-0000-4000-8000-${'0'.repeat(12 + (i % 40))}`));
+    for (const [i, uuid] of uuids.entries()) table.add({ uuid, lon: 14, lat: 50, time: i, accuracyM: 5, downloadKbit: 1, uploadKbit: 1, pingMs: 1, rsrpDbm: -90, signalDbm: Number.NaN, operator: 'o2', technology: '4g' });
+    expect(table.uuid).toEqual(uuids);
+    const columns = columnsFromTable(table);
+    expect(uuidsOf(columns)).toEqual(uuids);
+    expect(uuidAt(columns, 997)).toBe('Ö-ř-€-😀-997');
+    expect(columns.uuidBytes.length).toBe(columns.uuidEnds[columns.count - 1]);
   });
 
   it('reports every row of the real open-rmbt export (none in Czechia) as outside or without a location', () => {

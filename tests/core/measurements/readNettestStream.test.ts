@@ -3,7 +3,7 @@ import path from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { uuidsOf } from '../../../src/core/measurements/measurementColumns.ts';
-import { chunksOf, readNettestStream } from '../../../src/core/measurements/readNettestStream.ts';
+import { chunksOf, endsWithLineEnd, readNettestStream } from '../../../src/core/measurements/readNettestStream.ts';
 import { countryObecIndex, SHARED_GEODATA } from '../../support/packs.ts';
 import { generateNettestRows, nettestCsv } from '../../support/nettestGenerator.ts';
 
@@ -24,6 +24,11 @@ function read(bytes: Uint8Array, isZip: boolean, fileName = 'nettest.csv', chunk
 describe('readNettestStream', () => {
   const rows = generateNettestRows({ seed: 3, around: [BOZI_DAR], perPoint: 60, withSkipped: true });
   const csv = strToU8(nettestCsv(rows));
+
+  it('tells a chunk ending in a line end (white space after it allowed) as the pattern /[\\r\\n]\\s*$/ does', () => {
+    const texts = ['', 'a', 'a\n', 'a\r', 'a\r\n', 'a\n  \t', 'a\n\u00a0\u3000\ufeff', 'a\nb', 'a \t', '\n', '  ', 'a\n\u200b', 'x\r\n\r\n ', 'a\u2028'];
+    for (const text of texts) expect(endsWithLineEnd(text), JSON.stringify(text)).toBe(/[\r\n]\s*$/.test(text));
+  });
 
   it('streams a CSV in small chunks: every row counted, the Czech mobile ones kept, progress in bytes', async () => {
     const { result, progress } = await read(csv, false, 'nettest.csv', 1000);
