@@ -91,26 +91,22 @@ function rowsByNumber(high: Uint32Array, low: Uint32Array, n: number): Uint32Arr
   return order;
 }
 
-/**
- * The summary, ordered by cell id, then operator code, then technology code. A million rows: each row's H3 cell is
- * computed once (h3-js; reused for a row at the same place as the one before, as open data lists a device's
- * repeated tests one after another) and read at once as a 64-bit number in two 32-bit halves, so no cell string
- * is hashed or kept per row (a map from a million cell strings cost more than H3 itself). Rows are ordered by
- * that number with a radix sort; a cell id is always 15 hexadecimal digits (mode 1 in its top bits), so this is
- * the order of the ids as strings, and each distinct cell's id is written once (splitLongToH3Index). Within a
- * cell the rows are ordered by operator and technology, so every group is a run of rows: no map of groups, no
- * array per group. Medians are selected on a reused typed array (median.ts), not sorted per group.
- */
-export function aggregateMeasurements(
-  table: MeasurementTable,
-  options: { resolution?: number; thresholds?: EvidenceThresholds } = {},
-): MeasurementCell[] {
-  const resolution = options.resolution ?? DEFAULT_H3_RESOLUTION;
-  const thresholds = options.thresholds ?? DEFAULT_EVIDENCE_THRESHOLDS;
-  const n = table.count;
-  const { lat, lon, operator, technology, downloadKbit, rsrpDbm } = table;
+/** Rows grouped by their H3 cell: `rows` ordered by cell id, cell r's rows at rows[starts[r] … starts[r + 1]). */
+export interface CellRuns {
+  rows: Uint32Array;
+  starts: Uint32Array;
+  /** The cells' ids, in the order of their runs (ascending, as strings). */
+  cells: string[];
+}
 
-  // Each row's cell as (high, low) 32-bit halves.
+/**
+ * Each row's H3 cell, computed once (h3-js; reused for a row at the same place as the one before, as open data lists
+ * a device's repeated tests one after another) and read at once as a 64-bit number in two 32-bit halves, so no
+ * cell string is hashed or kept per row (a map from a million cell strings cost more than H3 itself). Rows are
+ * ordered by that number with a radix sort; a cell id is always 15 hexadecimal digits (mode 1 in its top bits), so
+ * this is the order of the ids as strings, and each distinct cell's id is written once (splitLongToH3Index).
+ */
+export function cellRuns(lat: ArrayLike<number>, lon: ArrayLike<number>, n: number, resolution: number): CellRuns {
   const high = new Uint32Array(n);
   const low = new Uint32Array(n);
   let previousLat = Number.NaN;
@@ -131,14 +127,36 @@ export function aggregateMeasurements(
     previousLon = x;
   }
   const rows = rowsByNumber(high, low, n);
-
-  // The cells: runs of rows with the same number.
-  const cellStart: number[] = [];
+  const starts: number[] = [];
+  const cells: string[] = [];
   for (let k = 0; k < n; k++) {
-    if (k === 0 || high[rows[k]!] !== high[rows[k - 1]!] || low[rows[k]!] !== low[rows[k - 1]!]) cellStart.push(k);
+    const row = rows[k]!;
+    if (k === 0 || high[row] !== high[rows[k - 1]!] || low[row] !== low[rows[k - 1]!]) {
+      starts.push(k);
+      cells.push(splitLongToH3Index(low[row]!, high[row]!));
+    }
   }
-  cellStart.push(n);
-  const cellCount = cellStart.length - 1;
+  starts.push(n);
+  return { rows, starts: Uint32Array.from(starts), cells };
+}
+
+/**
+ * The summary, ordered by cell id, then operator code, then technology code. A million rows: the rows are grouped
+ * by cell once (cellRuns: no cell string per row). Within a cell the rows are ordered by operator and technology,
+ * so every group is a run of rows: no map of groups, no array per group. Medians are selected on a reused typed
+ * array (median.ts), not sorted per group.
+ */
+export function aggregateMeasurements(
+  table: MeasurementTable,
+  options: { resolution?: number; thresholds?: EvidenceThresholds } = {},
+): MeasurementCell[] {
+  const resolution = options.resolution ?? DEFAULT_H3_RESOLUTION;
+  const thresholds = options.thresholds ?? DEFAULT_EVIDENCE_THRESHOLDS;
+  const n = table.count;
+  const { lat, lon, operator, technology, downloadKbit, rsrpDbm } = table;
+
+  const { rows, starts: cellStart, cells } = cellRuns(lat, lon, n, resolution);
+  const cellCount = cells.length;
 
   let largestCell = 0;
   for (let r = 0; r < cellCount; r++) largestCell = Math.max(largestCell, cellStart[r + 1]! - cellStart[r]!);
@@ -163,8 +181,7 @@ export function aggregateMeasurements(
         for (; j >= 0 && keys[j]! > key; j--) keys[j + 1] = keys[j]!;
         keys[j + 1] = key;
       }
-    const firstRow = rows[start]!;
-    const cell = splitLongToH3Index(low[firstRow]!, high[firstRow]!);
+    const cell = cells[r]!;
     for (let k = 0; k < size; ) {
       const groupKey = Math.floor(keys[k]! / TWO_TO_32);
       let count = 0;

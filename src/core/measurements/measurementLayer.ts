@@ -1,14 +1,15 @@
 /**
  * What the map draws of the imported measurements: H3 cells (count, median download and RSRP, failures) for one
  * operator and technology or all of them, and, zoomed in, the single measurements in the visible box with their
- * NetTest class. The H3 cell of every row is computed once per table and resolution (H3CellCache), so changing a
- * filter regroups strings instead of re-indexing a million points. Pure.
+ * NetTest class. The rows are grouped by H3 cell once per table and resolution (H3CellCache, cellRuns), so changing
+ * a filter is one pass over those runs instead of re-indexing or re-hashing a million points. Pure.
  */
 import type Flatbush from 'flatbush';
-import { cellToBoundary, latLngToCell } from 'h3-js';
+import { cellToBoundary } from 'h3-js';
+import { medianOf } from '../math/median.ts';
 import { OPERATORS, type OperatorCode } from '../reports/enumerations.ts';
 import { DEFAULT_EVIDENCE_THRESHOLDS, type EvidenceThresholds } from '../evidence/evidenceMeter.ts';
-import { isFailedMeasurement } from './aggregateMeasurements.ts';
+import { cellRuns, isFailedMeasurement, type CellRuns } from './aggregateMeasurements.ts';
 import { tableOfColumns, uuidAt, type MeasurementColumns } from './measurementColumns.ts';
 import { NO_OPERATOR } from './measurementTable.ts';
 import { downloadClass, gsmSignalClass, MEASUREMENT_TECHNOLOGIES, rsrpClass, type MeasurementTechnology } from './nettestSchema.ts';
@@ -46,19 +47,18 @@ export interface MeasurementPoint {
   failed: boolean;
 }
 
-/** Each row's H3 cell at one resolution, computed once. */
+/** The rows grouped by H3 cell at one resolution (cellRuns), computed once per table and resolution. */
 export class H3CellCache {
-  private readonly cells = new Map<number, string[]>();
+  private readonly runs = new Map<number, CellRuns>();
   constructor(private readonly columns: MeasurementColumns) {}
 
-  at(resolution: number): string[] {
-    let cells = this.cells.get(resolution);
-    if (!cells) {
-      cells = new Array<string>(this.columns.count);
-      for (let i = 0; i < this.columns.count; i++) cells[i] = latLngToCell(this.columns.lat[i]!, this.columns.lon[i]!, resolution);
-      this.cells.set(resolution, cells);
+  at(resolution: number): CellRuns {
+    let runs = this.runs.get(resolution);
+    if (!runs) {
+      runs = cellRuns(this.columns.lat, this.columns.lon, this.columns.count, resolution);
+      this.runs.set(resolution, runs);
     }
-    return cells;
+    return runs;
   }
 }
 
@@ -68,51 +68,53 @@ function matches(columns: MeasurementColumns, i: number, filter: MeasurementFilt
   return true;
 }
 
-function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  values.sort((a, b) => a - b);
-  const middle = values.length >> 1;
-  return values.length % 2 ? values[middle]! : (values[middle - 1]! + values[middle]!) / 2;
-}
-
+/**
+ * The hexagons for one operator and technology (or all), in the order of their ids: a pass over the cells' runs of
+ * rows (no map of cell strings), medians selected on reused typed arrays.
+ */
 export function measurementCells(
   columns: MeasurementColumns,
-  cellOfRow: readonly string[],
+  runs: CellRuns,
   filter: MeasurementFilter,
   thresholds: EvidenceThresholds = DEFAULT_EVIDENCE_THRESHOLDS,
 ): MeasurementCellSummary[] {
   const table = tableOfColumns(columns);
   const operatorIndex = filter.operator === null ? -1 : OPERATORS.findIndex((o) => o.code === filter.operator);
   const technologyIndex = filter.technology === null ? -1 : MEASUREMENT_TECHNOLOGIES.indexOf(filter.technology);
-  const groups = new Map<string, { count: number; failures: number; downloads: number[]; rsrps: number[] }>();
-  for (let i = 0; i < columns.count; i++) {
-    if (!matches(columns, i, filter, operatorIndex, technologyIndex)) continue;
-    const cell = cellOfRow[i]!;
-    let group = groups.get(cell);
-    if (!group) {
-      group = { count: 0, failures: 0, downloads: [], rsrps: [] };
-      groups.set(cell, group);
-    }
-    group.count++;
-    if (isFailedMeasurement(table, i, thresholds)) group.failures++;
-    const download = columns.downloadKbit[i]!;
-    if (Number.isFinite(download)) group.downloads.push(download / 1000);
-    const rsrp = columns.rsrpDbm[i]!;
-    if (Number.isFinite(rsrp)) group.rsrps.push(rsrp);
-  }
+  const { rows, starts, cells } = runs;
+  let largest = 0;
+  for (let r = 0; r < cells.length; r++) largest = Math.max(largest, starts[r + 1]! - starts[r]!);
+  const downloads = new Float64Array(largest);
+  const rsrps = new Float64Array(largest);
   const result: MeasurementCellSummary[] = [];
-  for (const [cell, group] of [...groups].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    const download = median(group.downloads);
+  for (let r = 0; r < cells.length; r++) {
+    let count = 0;
+    let failures = 0;
+    let downloadCount = 0;
+    let rsrpCount = 0;
+    for (let k = starts[r]!, end = starts[r + 1]!; k < end; k++) {
+      const i = rows[k]!;
+      if (!matches(columns, i, filter, operatorIndex, technologyIndex)) continue;
+      count++;
+      if (isFailedMeasurement(table, i, thresholds)) failures++;
+      const download = columns.downloadKbit[i]!;
+      if (Number.isFinite(download)) downloads[downloadCount++] = download / 1000;
+      const rsrp = columns.rsrpDbm[i]!;
+      if (Number.isFinite(rsrp)) rsrps[rsrpCount++] = rsrp;
+    }
+    if (count === 0) continue;
+    const cell = cells[r]!;
+    const download = medianOf(downloads, downloadCount);
     const boundary = cellToBoundary(cell, true).map(([lon, lat]) => [lon!, lat!] as [number, number]);
     const first = boundary[0]!;
     const last = boundary.at(-1)!;
     if (first[0] !== last[0] || first[1] !== last[1]) boundary.push(first);
     result.push({
       cell,
-      count: group.count,
-      failures: group.failures,
+      count,
+      failures,
       medianDownloadMbps: download === null ? null : Math.round(download * 100) / 100,
-      medianRsrpDbm: median(group.rsrps),
+      medianRsrpDbm: medianOf(rsrps, rsrpCount),
       boundary,
     });
   }

@@ -1,4 +1,9 @@
 import { latLngToCell } from 'h3-js';
+import { isFailedMeasurement } from '../../../src/core/measurements/aggregateMeasurements.ts';
+import { tableOfColumns } from '../../../src/core/measurements/measurementColumns.ts';
+import { MEASUREMENT_TECHNOLOGIES } from '../../../src/core/measurements/nettestSchema.ts';
+import { OPERATORS } from '../../../src/core/reports/enumerations.ts';
+import { seededRandom } from '../../../src/core/random/seededRandom.ts';
 import { describe, expect, it } from 'vitest';
 import { indexMeasurements } from '../../../src/core/measurements/attachMeasurements.ts';
 import { columnsFromTable } from '../../../src/core/measurements/measurementColumns.ts';
@@ -91,5 +96,78 @@ describe('the hexagon table', () => {
     expect(worstCells(cells, 4).map((c) => c.cell)).toEqual(['b', 'd', 'a', 'c']);
     expect(cells.map((c) => c.cell)).toEqual(['c', 'a', 'b', 'd', 'e']);
     expect(boundaryBox(cells[0]!.boundary)).toEqual([12.99, 50, 13.01, 50.02]);
+  });
+});
+
+describe('the map hexagons by runs of rows, against a straightforward reference', () => {
+  /** The way the hexagons were computed before: one H3 call and string key per row, an array per cell, sorted medians. */
+  function reference(c: ReturnType<typeof columnsFromTable>, filter: { operator: OperatorCode | null; technology: MeasurementTechnology | null }) {
+    const groups = new Map<string, { count: number; failures: number; downloads: number[]; rsrps: number[] }>();
+    const table = tableOfColumns(c);
+    const operatorIndex = filter.operator === null ? -1 : OPERATORS.findIndex((o) => o.code === filter.operator);
+    const technologyIndex = filter.technology === null ? -1 : MEASUREMENT_TECHNOLOGIES.indexOf(filter.technology);
+    const median = (values: number[]) => {
+      if (values.length === 0) return null;
+      values.sort((a, b) => a - b);
+      const middle = values.length >> 1;
+      return values.length % 2 ? values[middle]! : (values[middle - 1]! + values[middle]!) / 2;
+    };
+    for (let i = 0; i < c.count; i++) {
+      if (operatorIndex >= 0 && c.operator[i] !== operatorIndex) continue;
+      if (technologyIndex >= 0 && c.technology[i] !== technologyIndex) continue;
+      const cell = latLngToCell(c.lat[i]!, c.lon[i]!, 8);
+      const group = groups.get(cell) ?? { count: 0, failures: 0, downloads: [], rsrps: [] };
+      groups.set(cell, group);
+      group.count++;
+      if (isFailedMeasurement(table, i)) group.failures++;
+      if (Number.isFinite(c.downloadKbit[i]!)) group.downloads.push(c.downloadKbit[i]! / 1000);
+      if (Number.isFinite(c.rsrpDbm[i]!)) group.rsrps.push(c.rsrpDbm[i]!);
+    }
+    return [...groups]
+      .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+      .map(([cell, g]) => {
+        const download = median(g.downloads);
+        return [cell, g.count, g.failures, download === null ? null : Math.round(download * 100) / 100, median(g.rsrps)];
+      });
+  }
+
+  it('gives exactly the same cells, counts, failures and medians for every filter', () => {
+    const random = seededRandom(21);
+    const table = new MeasurementTable();
+    const operators: OperatorCode[] = ['o2', 'tmobile', 'vodafone'];
+    const technologies: MeasurementTechnology[] = ['2g', '4g', '5g'];
+    for (let i = 0; i < 20_000; i++) {
+      // Most rows crowd into a few hexagons (hundreds per cell), the rest spread over Karlovarský kraj.
+      const crowded = random() < 0.6;
+      const lon = crowded ? 12.87 + Math.floor(random() * 4) * 0.01 + random() * 0.002 : 12.3 + random() * 1.0;
+      const lat = crowded ? 50.23 + random() * 0.002 : 50.0 + random() * 0.4;
+      const odd = random();
+      table.add({
+        uuid: `g${i}`,
+        lon,
+        lat,
+        time: 0,
+        accuracyM: 5,
+        downloadKbit: odd < 0.1 ? Number.NaN : Math.floor(random() * 60_000),
+        uploadKbit: Math.floor(random() * 5_000),
+        pingMs: 20,
+        rsrpDbm: odd > 0.8 ? Number.NaN : -60 - Math.floor(random() * 70),
+        signalDbm: Number.NaN,
+        operator: operators[Math.floor(random() * 3)]!,
+        technology: technologies[Math.floor(random() * 3)]!,
+      });
+    }
+    const c = columnsFromTable(table);
+    const runs = new H3CellCache(c).at(8);
+    for (const filter of [
+      { operator: null, technology: null },
+      { operator: 'o2' as const, technology: null },
+      { operator: null, technology: '5g' as const },
+      { operator: 'vodafone' as const, technology: '2g' as const },
+    ]) {
+      const fast = measurementCells(c, runs, filter).map((cell) => [cell.cell, cell.count, cell.failures, cell.medianDownloadMbps, cell.medianRsrpDbm]);
+      expect(fast).toEqual(reference(c, filter));
+      expect(fast.length).toBeGreaterThan(50);
+    }
   });
 });
