@@ -16,6 +16,7 @@ import { ObecIndex } from '../../src/core/lookup/obecIndex.ts';
 import type { KrajeCollection } from '../../src/core/packs/packFormat.ts';
 import { EMPTY_REVIEW_STATE } from '../../src/core/review/reviewModel.ts';
 import { readObce, readPackFile } from '../../src/cli/packsOnDisk.ts';
+import { packageLabel } from '../../src/worker/buildPackage.ts';
 
 const argReports = process.argv.indexOf('--reports');
 const COUNT = argReports > 0 ? Number(process.argv[argReports + 1]) : 10_000;
@@ -44,7 +45,7 @@ async function run(): Promise<{ clusterMs: number; localitiesMs: number; package
   const cpu = process.cpuUsage();
   const { zip } = await buildSubmissionPackage({
     localities, kraj: { nuts3: 'CZ041', nazev: 'Karlovarský kraj' }, contact: { name: 'Bench', function: 'bench', email: '', phone: '' }, outline, fonts,
-    label: (key) => key, generatedAt: now, appVersion: 'bench', selection: {}, boundaries: { source: 'bench', describesDate: '2024-06', attribution: '© ČÚZK' },
+    label: packageLabel, generatedAt: now, appVersion: 'bench', selection: {}, boundaries: { source: 'bench', describesDate: '2024-06', attribution: '© ČÚZK' },
     includeReporters: false, sqlJs, review: EMPTY_REVIEW_STATE,
   });
   return { clusterMs, localitiesMs, packageMs: performance.now() - t, packageCpuMs: cpuMs(cpu), bytes: zip.length, localities: localities.length };

@@ -8,7 +8,7 @@ import { SJTSK_PROJ4 } from '../geo/sjtsk.ts';
 import { buildCoverLetterPdf, type CoverLetterInput } from './coverLetterPdf.ts';
 import type { PackageLocality } from './packageLocalities.ts';
 import { buildPackageTables, orpSummary, type Label } from './packageTables.ts';
-import { buildZip, type PackageFile } from './zipPackage.ts';
+import { PackageZipWriter } from './zipPackage.ts';
 import { buildMeasurementsCsv, MEASUREMENTS_FILE_NAME } from './packageMeasurements.ts';
 import { buildGisLayers, GIS_FILE_NAME } from './gisLayers.ts';
 import type { SqlJsStatic } from 'sql.js';
@@ -144,38 +144,38 @@ export async function buildSubmissionPackage(input: SubmissionPackageInput): Pro
     orp: new Set(orpRows.map((r) => r.kod)).size,
     mereni: input.localities.reduce((s, l) => s + (l.measurements?.length ?? 0), 0),
   };
-  const pdf = await buildCoverLetterPdf({ ...input, orpRows, generatedAt: input.generatedAt });
+  // Each file goes to the ZIP writer as soon as it is built: its compression (a worker) and its SHA-256 run while
+  // the next file is built. The PDF comes last, so the other files are compressed while it is laid out.
+  const zip = new PackageZipWriter(input.generatedAt);
   const text = (s: string) => new TextEncoder().encode(s);
-  const files: PackageFile[] = [
-    { name: 'README.txt', bytes: text(`\uFEFF${readme(input, counts)}`) },
-    { name: 'lokality.csv', bytes: text(tables.lokalityCsv) },
-    { name: 'hlaseni.csv', bytes: text(tables.hlaseniCsv) },
-    { name: 'souhrn_orp.csv', bytes: text(tables.souhrnOrpCsv) },
-    { name: 'lokality.geojson', bytes: text(JSON.stringify(tables.lokalityGeoJson)) },
-    { name: 'hlaseni.geojson', bytes: text(JSON.stringify(tables.hlaseniGeoJson)) },
-    { name: 'zadost.pdf', bytes: pdf },
-    {
-      name: PACKAGE_DATA_FILES.reports,
-      bytes: text(
-        exportObecFile(
-          input.localities.flatMap((l) => l.reports).map((r) => (input.includeReporters ? r : { ...r, reporter: null })),
-          { obec: null, signOff: null, exportedAt: input.generatedAt, appVersion: input.appVersion },
-        ),
+  zip.add({ name: 'lokality.csv', bytes: text(tables.lokalityCsv) });
+  zip.add({ name: 'hlaseni.csv', bytes: text(tables.hlaseniCsv) });
+  zip.add({ name: 'souhrn_orp.csv', bytes: text(tables.souhrnOrpCsv) });
+  zip.add({ name: 'lokality.geojson', bytes: text(JSON.stringify(tables.lokalityGeoJson)) });
+  zip.add({ name: 'hlaseni.geojson', bytes: text(JSON.stringify(tables.hlaseniGeoJson)) });
+  zip.add({
+    name: PACKAGE_DATA_FILES.reports,
+    bytes: text(
+      exportObecFile(
+        input.localities.flatMap((l) => l.reports).map((r) => (input.includeReporters ? r : { ...r, reporter: null })),
+        { obec: null, signOff: null, exportedAt: input.generatedAt, appVersion: input.appVersion },
       ),
-    },
-    { name: PACKAGE_DATA_FILES.review, bytes: text(exportReviewFile(reviewOf(input), input.generatedAt)) },
-    { name: GIS_FILE_NAME, bytes: buildGisLayers(input.sqlJs, input.localities, tableOptions, input.generatedAt, tables.values) },
-  ];
+    ),
+  });
+  zip.add({ name: PACKAGE_DATA_FILES.review, bytes: text(exportReviewFile(reviewOf(input), input.generatedAt)) });
+  zip.add({ name: GIS_FILE_NAME, bytes: buildGisLayers(input.sqlJs, input.localities, tableOptions, input.generatedAt, tables.values) });
   // Evidence: imported NetTest measurements attached to the localities.
-  if (counts.mereni > 0) files.push({ name: MEASUREMENTS_FILE_NAME, bytes: text(buildMeasurementsCsv(input.localities, input.label)) });
+  if (counts.mereni > 0) zip.add({ name: MEASUREMENTS_FILE_NAME, bytes: text(buildMeasurementsCsv(input.localities, input.label)) });
   // Evidence: the reports' photos as files of their own (dukazy/<report id>.<ext>), named in hlaseni.csv by report id.
   for (const report of input.localities.flatMap((l) => l.reports)) {
     const photo = report.photo;
     if (!photo?.dataUrl) continue;
     const base64 = photo.dataUrl.slice(photo.dataUrl.indexOf(',') + 1);
     const extension = photo.mimeType === 'image/png' ? 'png' : photo.mimeType === 'image/webp' ? 'webp' : 'jpg';
-    files.push({ name: `dukazy/${report.id}.${extension}`, bytes: base64ToBytes(base64) });
+    zip.add({ name: `dukazy/${report.id}.${extension}`, bytes: base64ToBytes(base64) });
   }
+  zip.add({ name: 'README.txt', bytes: text(`\uFEFF${readme(input, counts)}`) });
+  zip.add({ name: 'zadost.pdf', bytes: await buildCoverLetterPdf({ ...input, orpRows, generatedAt: input.generatedAt }) });
   const manifest = {
     format: 'hlucha-mista/balicek-ctu',
     schemaVersion: PACKAGE_SCHEMA_VERSION,
@@ -191,6 +191,5 @@ export async function buildSubmissionPackage(input: SubmissionPackageInput): Pro
     },
     boundaries: input.boundaries,
   };
-  const zip = await buildZip(files, manifest, input.generatedAt);
-  return { fileName: packageFileName(input.kraj.nuts3, input.generatedAt), zip, counts };
+  return { fileName: packageFileName(input.kraj.nuts3, input.generatedAt), zip: await zip.finish(manifest), counts };
 }
