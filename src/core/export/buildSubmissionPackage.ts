@@ -5,7 +5,7 @@
  * Pure: every input is a parameter (fonts included), so it runs in the browser, a worker and Node alike.
  */
 import { SJTSK_PROJ4 } from '../geo/sjtsk.ts';
-import { buildCoverLetterPdf, type CoverLetterInput } from './coverLetterPdf.ts';
+import { buildCoverLetterPdf, coverLetterRequest, type CoverLetterInput, type CoverLetterRequest } from './coverLetterPdf.ts';
 import type { PackageLocality } from './packageLocalities.ts';
 import { buildPackageTables, orpSummary, type Label } from './packageTables.ts';
 import { PackageZipWriter } from './zipPackage.ts';
@@ -40,6 +40,12 @@ export interface SubmissionPackageInput {
   review: ReviewState;
   /** Obec kód → the obec's official contact (obecContacts.ts): the "Kontakt obce" column. */
   obecContacts?: Readonly<Record<string, string>>;
+  /**
+   * Builds zadost.pdf elsewhere, in parallel with the other files: a worker (src/worker/coverLetterThread.ts in
+   * Node, coverLetterWorker.ts in the browser). It must give the bytes buildCoverLetterPdfFromRequest gives. Without
+   * it the letter is built on this thread.
+   */
+  coverLetter?: (request: CoverLetterRequest) => Promise<Uint8Array>;
 }
 
 /** Machine-readable copies inside the package, for a lossless round trip (see importSubmissionPackage). */
@@ -133,8 +139,12 @@ export async function buildSubmissionPackage(input: SubmissionPackageInput): Pro
     includeReporters: input.includeReporters,
     ...(input.obecContacts ? { obecContacts: new Map(Object.entries(input.obecContacts)) } : {}),
   };
-  const tables = buildPackageTables(input.localities, tableOptions);
   const orpRows = orpSummary(input.localities);
+  const letterInput: CoverLetterInput = { ...input, orpRows, generatedAt: input.generatedAt };
+  // Started first: in a worker, the letter is laid out while this thread builds the tables and layers.
+  const letter = input.coverLetter ? input.coverLetter(coverLetterRequest(letterInput)) : null;
+  letter?.catch(() => undefined); // awaited below; this only keeps a failure meanwhile from counting as unhandled
+  const tables = buildPackageTables(input.localities, tableOptions);
   const counts = {
     lokality: input.localities.length,
     lokalityMobilni: input.localities.filter((l) => l.domain === 'mobile').length,
@@ -145,7 +155,7 @@ export async function buildSubmissionPackage(input: SubmissionPackageInput): Pro
     mereni: input.localities.reduce((s, l) => s + (l.measurements?.length ?? 0), 0),
   };
   // Each file goes to the ZIP writer as soon as it is built: its compression (a worker) and its SHA-256 run while
-  // the next file is built. The PDF comes last, so the other files are compressed while it is laid out.
+  // the next file is built. On this thread the PDF comes last, so the other files are compressed while it is laid out.
   const zip = new PackageZipWriter(input.generatedAt);
   const text = (s: string) => new TextEncoder().encode(s);
   zip.add({ name: 'lokality.csv', bytes: text(tables.lokalityCsv) });
@@ -175,7 +185,7 @@ export async function buildSubmissionPackage(input: SubmissionPackageInput): Pro
     zip.add({ name: `dukazy/${report.id}.${extension}`, bytes: base64ToBytes(base64) });
   }
   zip.add({ name: 'README.txt', bytes: text(`\uFEFF${readme(input, counts)}`) });
-  zip.add({ name: 'zadost.pdf', bytes: await buildCoverLetterPdf({ ...input, orpRows, generatedAt: input.generatedAt }) });
+  zip.add({ name: 'zadost.pdf', bytes: await (letter ?? buildCoverLetterPdf(letterInput)) });
   const manifest = {
     format: 'hlucha-mista/balicek-ctu',
     schemaVersion: PACKAGE_SCHEMA_VERSION,

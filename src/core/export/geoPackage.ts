@@ -87,6 +87,10 @@ export function encodeGpkgGeometry(geometry: GpkgGeometry, srsId: number): Uint8
 const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
 
 function createCoreTables(db: Database): void {
+  // The database lives only in memory until export(): no rollback journal and no syncs, and a page cache that holds
+  // the whole file, so SQLite does not spill pages to sql.js's in-memory file system mid-transaction. None of the
+  // three is stored in the file.
+  db.run('PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -131072');
   db.run(`PRAGMA application_id = 1196444487; PRAGMA user_version = 10200;
     CREATE TABLE gpkg_spatial_ref_sys (srs_name TEXT NOT NULL, srs_id INTEGER PRIMARY KEY, organization TEXT NOT NULL,
       organization_coordsys_id INTEGER NOT NULL, definition TEXT NOT NULL, description TEXT);
