@@ -17,7 +17,7 @@ import type { KrajeCollection } from '../../src/core/packs/packFormat.ts';
 import { EMPTY_REVIEW_STATE } from '../../src/core/review/reviewModel.ts';
 import { readObce, readPackFile } from '../../src/cli/packsOnDisk.ts';
 import { packageLabel } from '../../src/worker/buildPackage.ts';
-import { buildCoverLetterInThread } from '../../src/worker/coverLetterThread.ts';
+import { buildCoverLetterInThread, threadCompressor } from '../../src/worker/packageThread.ts';
 
 const argReports = process.argv.indexOf('--reports');
 const COUNT = argReports > 0 ? Number(process.argv[argReports + 1]) : 10_000;
@@ -47,7 +47,7 @@ async function run(): Promise<{ clusterMs: number; localitiesMs: number; package
   const { zip } = await buildSubmissionPackage({
     localities, kraj: { nuts3: 'CZ041', nazev: 'Karlovarský kraj' }, contact: { name: 'Bench', function: 'bench', email: '', phone: '' }, outline, fonts,
     label: packageLabel, generatedAt: now, appVersion: 'bench', selection: {}, boundaries: { source: 'bench', describesDate: '2024-06', attribution: '© ČÚZK' },
-    includeReporters: false, sqlJs, review: EMPTY_REVIEW_STATE, coverLetter: buildCoverLetterInThread,
+    includeReporters: false, sqlJs, review: EMPTY_REVIEW_STATE, coverLetter: buildCoverLetterInThread, compressor: threadCompressor,
   });
   return { clusterMs, localitiesMs, packageMs: performance.now() - t, packageCpuMs: cpuMs(cpu), bytes: zip.length, localities: localities.length };
 }

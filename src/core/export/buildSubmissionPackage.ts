@@ -8,7 +8,7 @@ import { SJTSK_PROJ4 } from '../geo/sjtsk.ts';
 import { buildCoverLetterPdf, coverLetterRequest, type CoverLetterInput, type CoverLetterRequest } from './coverLetterPdf.ts';
 import type { PackageLocality } from './packageLocalities.ts';
 import { buildPackageTables, orpSummary, type Label } from './packageTables.ts';
-import { PackageZipWriter } from './zipPackage.ts';
+import { PackageZipWriter, type Compressor } from './zipPackage.ts';
 import { buildMeasurementsCsv, MEASUREMENTS_FILE_NAME } from './packageMeasurements.ts';
 import { buildGisLayers, GIS_FILE_NAME } from './gisLayers.ts';
 import type { SqlJsStatic } from 'sql.js';
@@ -46,6 +46,8 @@ export interface SubmissionPackageInput {
    * it the letter is built on this thread.
    */
   coverLetter?: (request: CoverLetterRequest) => Promise<Uint8Array>;
+  /** Where the files are compressed (see zipPackage.ts); by default fflate's workers. */
+  compressor?: Compressor;
 }
 
 /** Machine-readable copies inside the package, for a lossless round trip (see importSubmissionPackage). */
@@ -143,7 +145,7 @@ export async function buildSubmissionPackage(input: SubmissionPackageInput): Pro
   const letterInput: CoverLetterInput = { ...input, orpRows, generatedAt: input.generatedAt };
   // Started first: in a worker, the letter is laid out while this thread builds the tables and layers.
   const letter = input.coverLetter ? input.coverLetter(coverLetterRequest(letterInput)) : null;
-  letter?.catch(() => undefined); // awaited below; this only keeps a failure meanwhile from counting as unhandled
+  letter?.catch(() => undefined); // added to the ZIP below; this only keeps a failure meanwhile from counting as unhandled
   const tables = buildPackageTables(input.localities, tableOptions);
   const counts = {
     lokality: input.localities.length,
@@ -156,7 +158,7 @@ export async function buildSubmissionPackage(input: SubmissionPackageInput): Pro
   };
   // Each file goes to the ZIP writer as soon as it is built: its compression (a worker) and its SHA-256 run while
   // the next file is built. On this thread the PDF comes last, so the other files are compressed while it is laid out.
-  const zip = new PackageZipWriter(input.generatedAt);
+  const zip = new PackageZipWriter(input.generatedAt, input.compressor);
   const text = (s: string) => new TextEncoder().encode(s);
   zip.add({ name: 'lokality.csv', bytes: text(tables.lokalityCsv) });
   zip.add({ name: 'hlaseni.csv', bytes: text(tables.hlaseniCsv) });
@@ -185,7 +187,7 @@ export async function buildSubmissionPackage(input: SubmissionPackageInput): Pro
     zip.add({ name: `dukazy/${report.id}.${extension}`, bytes: base64ToBytes(base64) });
   }
   zip.add({ name: 'README.txt', bytes: text(`\uFEFF${readme(input, counts)}`) });
-  zip.add({ name: 'zadost.pdf', bytes: await (letter ?? buildCoverLetterPdf(letterInput)) });
+  zip.add({ name: 'zadost.pdf', bytes: letter ?? buildCoverLetterPdf(letterInput) });
   const manifest = {
     format: 'hlucha-mista/balicek-ctu',
     schemaVersion: PACKAGE_SCHEMA_VERSION,

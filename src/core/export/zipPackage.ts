@@ -41,19 +41,32 @@ function fromGzip(gz: Uint8Array, size: number): CompressedFile {
 }
 
 /**
- * Compresses in a worker (worker_threads in Node, a Web Worker in the browser, a nested one inside the package
- * worker); where no worker can be started, on this thread. The bytes are the same either way.
+ * Where the files are compressed. The default is fflate's own: a new worker per file (worker_threads in Node, a
+ * Web Worker in the browser, nested inside the package worker). Node's CLI passes a kept, warm helper thread instead
+ * (src/worker/packageThread.ts). Whatever compresses, it must give fflate's gzip of the bytes at `level` with
+ * mtime 0 (gzipSync's bytes), so the ZIP is the same.
  */
-function compress(bytes: Uint8Array): Promise<CompressedFile> {
-  const here = () => fromGzip(gzipSync(bytes, { level: LEVEL, mtime: 0 }), bytes.length);
-  if (bytes.length < WORKER_MIN_BYTES) return Promise.resolve(here());
-  return new Promise((resolve) => {
-    try {
-      gzip(bytes, { level: LEVEL, mtime: 0 }, (error, data) => resolve(error ? here() : fromGzip(data, bytes.length)));
-    } catch {
-      resolve(here());
-    }
-  });
+export interface Compressor {
+  gzip(bytes: Uint8Array, level: number): Promise<Uint8Array>;
+  /** Called when the caller has nothing left to build: compress whatever still waits, on this thread. */
+  flush?(): void;
+}
+
+const fflateWorkers: Compressor = {
+  gzip: (bytes, level) =>
+    new Promise((resolve) => {
+      const here = () => gzipSync(bytes, { level: level as 6, mtime: 0 });
+      try {
+        gzip(bytes, { level: level as 6, mtime: 0 }, (error, data) => resolve(error ? here() : data));
+      } catch {
+        resolve(here());
+      }
+    }),
+};
+
+function compress(bytes: Uint8Array, compressor: Compressor): Promise<CompressedFile> {
+  if (bytes.length < WORKER_MIN_BYTES) return Promise.resolve(fromGzip(gzipSync(bytes, { level: LEVEL, mtime: 0 }), bytes.length));
+  return compressor.gzip(bytes, LEVEL).then((gz) => fromGzip(gz, bytes.length));
 }
 
 /** ZIP stores a wall-clock time (to 2 s) read through the local time zone. A Date whose local fields are generated-at's
@@ -92,31 +105,36 @@ const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /**
  * The package ZIP, written while its files are still being built: each added file is hashed (Web Crypto, off the
  * JavaScript thread) and compressed (a worker) at once, so the compression of the first files runs beside the
- * building of the later ones. finish() waits for them, writes manifest.json (the SHA-256 of every file) and the
- * archive. Deterministic: files in name order, then manifest.json; every timestamp is generated-at; the order in
- * which files were added does not matter.
+ * building of the later ones. A file may also be added as a promise (the PDF from its own worker). finish() waits
+ * for all, writes manifest.json (the SHA-256 of every file) and the archive. Deterministic: files in name order,
+ * then manifest.json; every timestamp is generated-at; the order in which files were added does not matter.
  */
 export class PackageZipWriter {
   private readonly files = new Map<string, Promise<{ sha256: string; compressed: CompressedFile }>>();
 
-  constructor(private readonly generatedAt: string) {}
+  constructor(
+    private readonly generatedAt: string,
+    private readonly compressor: Compressor = fflateWorkers,
+  ) {}
 
-  add(file: PackageFile): void {
+  add(file: { name: string; bytes: Uint8Array | Promise<Uint8Array> }): void {
     if (this.files.has(file.name) || file.name === MANIFEST_NAME) throw new Error(`Duplicate file in the package: ${file.name}`);
-    this.files.set(
-      file.name,
-      Promise.all([sha256Hex(file.bytes), compress(file.bytes)]).then(([sha256, compressed]) => ({ sha256, compressed })),
+    const entry = Promise.resolve(file.bytes).then((bytes) =>
+      Promise.all([sha256Hex(bytes), compress(bytes, this.compressor)]).then(([sha256, compressed]) => ({ sha256, compressed })),
     );
+    entry.catch(() => undefined); // awaited in finish(); this only keeps a failure meanwhile from counting as unhandled
+    this.files.set(file.name, entry);
   }
 
   async finish(manifestBody: Record<string, unknown>): Promise<Uint8Array> {
+    this.compressor.flush?.();
     const names = [...this.files.keys()].sort(byName);
     const done = await Promise.all(names.map((name) => this.files.get(name)!));
     const checksums: Record<string, { sha256: string; bytes: number }> = {};
     names.forEach((name, i) => (checksums[name] = { sha256: done[i]!.sha256, bytes: done[i]!.compressed.size }));
     const manifest = new TextEncoder().encode(`${JSON.stringify({ ...manifestBody, files: checksums }, null, 2)}\n`);
     const entries = names.map((name, i) => [name, done[i]!.compressed] as const);
-    return writeArchive([...entries, [MANIFEST_NAME, await compress(manifest)]], zipTime(this.generatedAt));
+    return writeArchive([...entries, [MANIFEST_NAME, await compress(manifest, this.compressor)]], zipTime(this.generatedAt));
   }
 }
 

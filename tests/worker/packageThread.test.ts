@@ -1,7 +1,9 @@
 /**
- * zadost.pdf built in a worker thread (coverLetterThread.ts; the browser's nested worker takes the same request):
- * the request is plain data a worker can be sent, and the letter has the same bytes as on this thread.
+ * The package's helper thread in Node (packageThread.ts): zadost.pdf (the browser's nested worker takes the same
+ * request) and the files' compression give the same bytes as on this thread, also when this thread takes over
+ * the waiting jobs (flush).
  */
+import { gzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { clusterReports } from '../../src/core/cluster/clusterReports.ts';
 import { generateDemoReports } from '../../src/core/demo/generateDemoReports.ts';
@@ -12,11 +14,11 @@ import { EMPTY_REVIEW_STATE } from '../../src/core/review/reviewModel.ts';
 import type { KrajeCollection } from '../../src/core/packs/packFormat.ts';
 import { readPackFile } from '../../src/cli/packsOnDisk.ts';
 import { packageLabel } from '../../src/worker/buildPackage.ts';
-import { buildCoverLetterInThread } from '../../src/worker/coverLetterThread.ts';
+import { buildCoverLetterInThread, threadCompressor } from '../../src/worker/packageThread.ts';
 import { countryObecIndex } from '../support/packs.ts';
 import { pdfFonts } from '../support/pdfFonts.ts';
 
-describe('the cover letter in a worker thread', () => {
+describe('the package helper thread', () => {
   const now = '2026-11-25T10:00:00.000Z';
   const reports = generateDemoReports(countryObecIndex(), { count: 150, seed: 11, now, krajNuts3: 'CZ041' });
   const localities = buildPackageLocalities(reports, clusterReports(reports, { distanceM: 300 }), EMPTY_REVIEW_STATE, now);
@@ -55,5 +57,13 @@ describe('the cover letter in a worker thread', () => {
   it('reports a letter that cannot be built (a font that is not a font) as an error', async () => {
     const broken = coverLetterRequest({ ...input, fonts: { regular: new Uint8Array([1, 2, 3]), bold: new Uint8Array([4, 5, 6]) } });
     await expect(buildCoverLetterInThread(broken)).rejects.toThrow();
+  });
+
+  it('compresses to exactly gzipSync\'s bytes, also the jobs this thread takes over when it has nothing left to build', async () => {
+    const files = Array.from({ length: 5 }, (_, f) => new TextEncoder().encode(`lokalita ${f};Karlovy Vary;50,2312;`.repeat(20_000 + f * 1000)));
+    const pending = files.map((bytes) => threadCompressor.gzip(bytes, 6));
+    threadCompressor.flush!();
+    const compressed = await Promise.all(pending);
+    files.forEach((bytes, i) => expect(Buffer.from(compressed[i]!).equals(Buffer.from(gzipSync(bytes, { level: 6, mtime: 0 })))).toBe(true));
   });
 });
