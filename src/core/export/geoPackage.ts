@@ -32,7 +32,8 @@ export interface GpkgLayer {
   description: string;
   geometryType: 'POINT' | 'LINESTRING' | 'POLYGON' | 'GEOMETRY';
   fields: GpkgField[];
-  features: Array<{ geometry: GpkgGeometry; properties: Record<string, string | number | null> }>;
+  /** Attribute values by field name, or as `values` in the order of `fields` (no object per feature to build). */
+  features: Array<{ geometry: GpkgGeometry } & ({ properties: Record<string, string | number | null> } | { values: ReadonlyArray<string | number | null> })>;
 }
 
 const WKB_TYPES = { Point: 1, LineString: 2, Polygon: 3 } as const;
@@ -148,8 +149,9 @@ export function buildGeoPackage(SQL: SqlJsStatic, layers: readonly GpkgLayer[], 
       db.run('BEGIN');
       for (const feature of layer.features) {
         const row: Array<string | number | Uint8Array | null> = [encodeGpkgGeometry(feature.geometry, 5514)];
-        layer.fields.forEach((f, i) => {
-          const value = feature.properties[f.name] ?? null;
+        const values = 'values' in feature ? feature.values : layer.fields.map((f) => feature.properties[f.name] ?? null);
+        layer.fields.forEach((_, i) => {
+          const value = values[i] ?? null;
           row.push(text[i] && typeof value === 'string' && value.length > LONG_TEXT ? encoder.encode(value) : value);
         });
         insert.run(row);
