@@ -1,7 +1,7 @@
 /**
  * zadost.pdf in a Web Worker nested in the package worker (packageWorker.ts), so that the letter is laid out while
  * the package worker builds the tables and the GeoPackage. The starter is coverLetterClient.ts; Node uses
- * coverLetterThread.ts. Messages: { id, request } in, { id, pdf } or { id, error } out.
+ * packageThread.ts. Messages: { id, request } in, { id, pdf } or { id, error } out.
  */
 import { buildCoverLetterPdfFromRequest, type CoverLetterRequest } from '../core/export/coverLetterPdf.ts';
 

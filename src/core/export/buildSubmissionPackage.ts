@@ -41,7 +41,7 @@ export interface SubmissionPackageInput {
   /** Obec kód → the obec's official contact (obecContacts.ts): the "Kontakt obce" column. */
   obecContacts?: Readonly<Record<string, string>>;
   /**
-   * Builds zadost.pdf elsewhere, in parallel with the other files: a worker (src/worker/coverLetterThread.ts in
+   * Builds zadost.pdf elsewhere, in parallel with the other files: a worker (src/worker/packageThread.ts in
    * Node, coverLetterWorker.ts in the browser). It must give the bytes buildCoverLetterPdfFromRequest gives. Without
    * it the letter is built on this thread.
    */
