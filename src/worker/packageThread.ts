@@ -1,9 +1,9 @@
 /**
  * The package's helper thread in Node (the CLI and the benchmarks): lays out zadost.pdf and compresses the files
  * while the main thread builds the tables and the GeoPackage. One thread, kept warm for the next package (like the
- * browser's package worker), not holding the process open when idle. It takes one job at a time from a queue here,
- * and when the main thread has nothing left to build, it compresses what still waits (threadCompressor.flush), so
- * both cores work to the end. Where no thread can be started, every job runs on this thread: the bytes are the same.
+ * browser's package worker), not holding the process open when idle. Every job is posted at once; when the main
+ * thread has nothing left to build, it compresses the files the thread has not started yet (threadCompressor.flush),
+ * so both cores work to the end. Where no thread can be started, every job runs on this thread: the bytes are the same.
  * This one file is both the starter and the thread's entry. The browser's letter worker is coverLetterWorker.ts.
  */
 import { gzipSync } from 'fflate';
@@ -33,64 +33,57 @@ function threadSource(): string {
   return `import(${tsx}).then((api) => { api.register(); return import(${self}); });`;
 }
 
-const queue: Job[] = [];
-let thread: { worker: Worker; busy: Job | null } | null = null;
+/**
+ * Jobs go to the thread at once (the main thread builds synchronously and could not hand them over later), each
+ * with a claim cell in shared memory: whoever sets it first (the thread starting the job, or the main thread in
+ * flush) does the job, so each job is done exactly once.
+ */
+const UNCLAIMED = 0;
+const BY_THREAD = 1;
+const BY_MAIN = 2;
+
+type Posted = Job & { claim: Int32Array };
+let thread: { worker: Worker; posted: Map<number, Posted> } | null = null;
 /** Set when a thread could not start or died: from then on, jobs run here. */
 let threadUnavailable = false;
+let nextId = 1;
 
 function startThread(): NonNullable<typeof thread> {
-  const started: NonNullable<typeof thread> = { worker: new Worker(threadSource(), { eval: true, workerData: { role: ROLE } }), busy: null };
+  const started: NonNullable<typeof thread> = { worker: new Worker(threadSource(), { eval: true, workerData: { role: ROLE } }), posted: new Map() };
   const abandon = () => {
     if (thread === started) thread = null;
     threadUnavailable = true;
-    const busy = started.busy;
-    started.busy = null;
-    if (busy) runHere(busy);
-    while (queue.length > 0) runHere(queue.shift()!);
+    const jobs = [...started.posted.values()];
+    started.posted.clear();
+    for (const job of jobs) if (Atomics.load(job.claim, 0) !== BY_MAIN) runHere(job);
   };
-  started.worker.on('message', (reply: Reply) => {
-    const job = started.busy;
-    started.busy = null;
-    if (job) {
-      if (reply.bytes) job.resolve(reply.bytes);
-      else runHere(job); // the same error, with its stack, from this thread
-    }
-    next();
+  started.worker.on('message', (reply: Reply & { id: number; skipped?: boolean }) => {
+    const job = started.posted.get(reply.id);
+    started.posted.delete(reply.id);
+    if (started.posted.size === 0) started.worker.unref();
+    if (!job || reply.skipped) return; // the main thread took it
+    if (reply.bytes) job.resolve(reply.bytes);
+    else runHere(job); // the same error, with its stack, from this thread
   });
   started.worker.on('error', abandon);
   started.worker.on('exit', abandon);
   return started;
 }
 
-/** Hands the next queued job to the thread when it is free. */
-function next(): void {
-  if (thread?.busy) return;
-  if (queue.length === 0) {
-    thread?.worker.unref();
-    return;
-  }
-  if (threadUnavailable) {
-    while (queue.length > 0) runHere(queue.shift()!);
-    return;
-  }
-  try {
-    thread ??= startThread();
-  } catch {
-    threadUnavailable = true;
-    next();
-    return;
-  }
-  const job = queue.shift()!;
-  thread.busy = job;
-  thread.worker.ref();
-  const { resolve: _resolve, reject: _reject, ...message } = job;
-  thread.worker.postMessage(message satisfies JobMessage);
-}
-
-function enqueue(job: JobMessage): Promise<Uint8Array> {
+function enqueue(message: JobMessage): Promise<Uint8Array> {
   return new Promise<Uint8Array>((resolve, reject) => {
-    queue.push({ ...job, resolve, reject });
-    next();
+    const job: Posted = { ...message, resolve, reject, claim: new Int32Array(new SharedArrayBuffer(4)) };
+    if (threadUnavailable) return runHere(job);
+    try {
+      thread ??= startThread();
+      const id = nextId++;
+      thread.posted.set(id, job);
+      thread.worker.ref();
+      thread.worker.postMessage({ id, claim: job.claim, ...message });
+    } catch {
+      threadUnavailable = true;
+      runHere(job);
+    }
   });
 }
 
@@ -103,17 +96,31 @@ export function buildCoverLetterInThread(request: CoverLetterRequest): Promise<U
 export const threadCompressor: Compressor = {
   gzip: (bytes, level) => enqueue({ kind: 'gzip', bytes, level }),
   flush() {
-    // The main thread has nothing left to build: it takes the waiting jobs while the thread finishes its own.
-    while (queue.length > 0) runHere(queue.shift()!);
+    // The main thread has nothing left to build: it compresses the files the thread has not started, newest first
+    // (the thread works from the oldest), claiming one at a time so that the thread can still take the others.
+    if (!thread) return;
+    const posted = thread.posted;
+    for (;;) {
+      const waiting = [...posted.entries()].reverse().find(([, job]) => job.kind === 'gzip' && Atomics.load(job.claim, 0) === UNCLAIMED);
+      if (!waiting) return;
+      const [id, job] = waiting;
+      if (Atomics.compareExchange(job.claim, 0, UNCLAIMED, BY_MAIN) !== UNCLAIMED) continue;
+      posted.delete(id);
+      runHere(job);
+    }
   },
 };
 
 if (!isMainThread && parentPort && (workerData as { role?: string } | null)?.role === ROLE) {
   const port = parentPort;
-  port.on('message', (job: JobMessage) => {
-    run(job).then(
-      (bytes) => port.postMessage({ bytes } satisfies Reply, [bytes.buffer as ArrayBuffer]),
-      (error: unknown) => port.postMessage({ error: error instanceof Error ? error.message : String(error) } satisfies Reply),
+  port.on('message', ({ id, claim, ...job }: JobMessage & { id: number; claim: Int32Array }) => {
+    if (Atomics.compareExchange(claim, 0, UNCLAIMED, BY_THREAD) !== UNCLAIMED) {
+      port.postMessage({ id, skipped: true });
+      return;
+    }
+    run(job as JobMessage).then(
+      (bytes) => port.postMessage({ id, bytes }, [bytes.buffer as ArrayBuffer]),
+      (error: unknown) => port.postMessage({ id, error: error instanceof Error ? error.message : String(error) }),
     );
   });
 }
