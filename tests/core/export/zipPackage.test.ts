@@ -1,6 +1,6 @@
 import { deflateSync, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { buildZip, PackageZipWriter, sha256Hex, verifyPackage } from '../../../src/core/export/zipPackage.ts';
+import { buildZip, PACKAGE_DEFLATE_LEVEL, PackageZipWriter, sha256Hex, verifyPackage } from '../../../src/core/export/zipPackage.ts';
 import { seededRandom } from '../../../src/core/random/seededRandom.ts';
 
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -22,7 +22,7 @@ describe('buildZip and verifyPackage', () => {
     const entries = unzipSync(zip);
     for (const file of [...large, ...files]) {
       expect(Buffer.from(entries[file.name]!).equals(Buffer.from(file.bytes))).toBe(true);
-      expect(zip.indexOf(Buffer.from(deflateSync(file.bytes, { level: 6 })))).toBeGreaterThan(0);
+      expect(zip.indexOf(Buffer.from(deflateSync(file.bytes, { level: PACKAGE_DEFLATE_LEVEL })))).toBeGreaterThan(0);
     }
   });
 
