@@ -18,7 +18,8 @@ type Reply = { bytes?: Uint8Array; error?: string };
 type Job = JobMessage & { resolve: (bytes: Uint8Array) => void; reject: (error: unknown) => void };
 
 function run(job: JobMessage): Promise<Uint8Array> {
-  return job.kind === 'letter' ? buildCoverLetterPdfFromRequest(job.request) : Promise.resolve(gzipSync(job.bytes, { level: job.level as 6, mtime: 0 }));
+  // A failure becomes a rejection, also gzipSync's (thrown): the job's promise carries it.
+  return job.kind === 'letter' ? buildCoverLetterPdfFromRequest(job.request) : new Promise((resolve) => resolve(gzipSync(job.bytes, { level: job.level as 6, mtime: 0 })));
 }
 
 const runHere = (job: Job) => void run(job).then(job.resolve, job.reject);
