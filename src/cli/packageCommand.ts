@@ -27,6 +27,7 @@ import { translate, type MessageKey } from '../i18n/translate.ts';
 import { parseArguments } from './main.ts';
 import { readObce, readPackFile, readPackManifest } from './packsOnDisk.ts';
 import { loadReportFiles } from './reportFiles.ts';
+import { buildCoverLetterInThread, threadCompressor } from '../worker/packageThread.ts';
 
 const label = (key: string) => (key in cs ? translate('cs', key as MessageKey) : key);
 
@@ -131,6 +132,8 @@ export async function runPackage(argv: string[]): Promise<number> {
     boundaries: { source: manifest.source.description, describesDate: manifest.describesDate, attribution: manifest.source.attribution },
     includeReporters: flags.has('with-reporters'),
     sqlJs: await initSqlJs(),
+    coverLetter: buildCoverLetterInThread,
+    compressor: threadCompressor,
     review,
     obecContacts: obecContactTexts(loaded.contacts),
   });

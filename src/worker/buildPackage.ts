@@ -4,7 +4,7 @@
  * come from the caller.
  */
 import type { SqlJsStatic } from 'sql.js';
-import { buildSubmissionPackage } from '../core/export/buildSubmissionPackage.ts';
+import { buildSubmissionPackage, type SubmissionPackageInput } from '../core/export/buildSubmissionPackage.ts';
 import { buildPublicPackage } from '../core/export/publicVariant.ts';
 import { cs } from '../i18n/cs.ts';
 import { translate, type MessageKey } from '../i18n/translate.ts';
@@ -13,6 +13,8 @@ import type { PackageProgress, PackageRequest, PackageResult } from './packagePr
 export interface PackageResources {
   fonts(): Promise<{ regular: Uint8Array; bold: Uint8Array }>;
   sqlJs(): Promise<SqlJsStatic>;
+  /** Builds zadost.pdf in a worker of its own (see SubmissionPackageInput.coverLetter); without it, on this thread. */
+  coverLetter?: SubmissionPackageInput['coverLetter'];
 }
 
 /** The package is in Czech whatever the UI language: ČTÚ reads Czech. */
@@ -44,6 +46,7 @@ export async function buildPackage(request: PackageRequest, resources: PackageRe
     sqlJs,
     review: request.review,
     ...(request.obecContacts ? { obecContacts: request.obecContacts } : {}),
+    ...(resources.coverLetter ? { coverLetter: resources.coverLetter } : {}),
   });
   onProgress({ step: 'done', fraction: 1 });
   return result;

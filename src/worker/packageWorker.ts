@@ -1,5 +1,6 @@
 /**
- * The package worker: the PDF, the GeoPackage and the ZIP are built here so the page never freezes.
+ * The package worker: the PDF, the GeoPackage and the ZIP are built here so the page never freezes (the PDF in a
+ * nested worker of its own, coverLetterWorker.ts, beside the other files).
  * Fonts (DejaVu, covering Czech) and sql.js's WebAssembly are assets of the app itself (Vite `?url`), so the
  * package is built offline too. Created by src/store/packageClient.ts.
  */
@@ -8,6 +9,7 @@ import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
 import regularUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf?url';
 import boldUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf?url';
 import { buildPackage, type PackageResources } from './buildPackage.ts';
+import { buildCoverLetterInWorker } from './coverLetterClient.ts';
 import type { PackageRequestMessage, PackageResponseMessage } from './packageProtocol.ts';
 
 async function bytes(url: string): Promise<Uint8Array> {
@@ -30,6 +32,8 @@ const resources: PackageResources = {
     sqlJs.catch(() => (sqlJs = null));
     return sqlJs;
   },
+  // The letter in a nested worker, laid out while this worker builds the other files.
+  coverLetter: buildCoverLetterInWorker,
 };
 
 const scope = globalThis as unknown as {

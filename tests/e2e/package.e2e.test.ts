@@ -88,11 +88,15 @@ test('confirm a locality, preview the package, download it and the public varian
   await saveScreenshot(dialog, '40-package-dialog');
   expect(await seriousAxeViolations(page)).toEqual([]);
 
+  // The letter is laid out in a worker nested in the package worker, beside the other files.
+  const workers: string[] = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
   const today = new Date().toISOString().slice(0, 10);
   const ctu = await download(page, () => dialog.getByRole('button', { name: 'Stáhnout balíček' }).click());
   expect(ctu.name).toBe(`balicek-ctu-CZ041-${today}.zip`);
   await dialog.getByRole('status').filter({ hasText: `Staženo: ${ctu.name}` }).waitFor();
   await saveScreenshot(dialog, '41-package-downloaded');
+  expect(workers.some((url) => url.includes('coverLetterWorker')), workers.join(', ')).toBe(true);
 
   const files = unzipSync(ctu.bytes);
   for (const name of ['README.txt', 'manifest.json', 'lokality.csv', 'hlaseni.csv', 'souhrn_orp.csv', 'zadost.pdf', 'vrstvy_s-jtsk_5514.gpkg']) {

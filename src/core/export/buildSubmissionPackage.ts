@@ -5,10 +5,10 @@
  * Pure: every input is a parameter (fonts included), so it runs in the browser, a worker and Node alike.
  */
 import { SJTSK_PROJ4 } from '../geo/sjtsk.ts';
-import { buildCoverLetterPdf, type CoverLetterInput } from './coverLetterPdf.ts';
+import { buildCoverLetterPdf, coverLetterRequest, type CoverLetterInput, type CoverLetterRequest } from './coverLetterPdf.ts';
 import type { PackageLocality } from './packageLocalities.ts';
 import { buildPackageTables, orpSummary, type Label } from './packageTables.ts';
-import { buildZip, type PackageFile } from './zipPackage.ts';
+import { PackageZipWriter, type Compressor } from './zipPackage.ts';
 import { buildMeasurementsCsv, MEASUREMENTS_FILE_NAME } from './packageMeasurements.ts';
 import { buildGisLayers, GIS_FILE_NAME } from './gisLayers.ts';
 import type { SqlJsStatic } from 'sql.js';
@@ -40,6 +40,14 @@ export interface SubmissionPackageInput {
   review: ReviewState;
   /** Obec kód → the obec's official contact (obecContacts.ts): the "Kontakt obce" column. */
   obecContacts?: Readonly<Record<string, string>>;
+  /**
+   * Builds zadost.pdf elsewhere, in parallel with the other files: a worker (src/worker/packageThread.ts in
+   * Node, coverLetterWorker.ts in the browser). It must give the bytes buildCoverLetterPdfFromRequest gives. Without
+   * it the letter is built on this thread.
+   */
+  coverLetter?: (request: CoverLetterRequest) => Promise<Uint8Array>;
+  /** Where the files are compressed (see zipPackage.ts); by default fflate's workers. */
+  compressor?: Compressor;
 }
 
 /** Machine-readable copies inside the package, for a lossless round trip (see importSubmissionPackage). */
@@ -133,8 +141,12 @@ export async function buildSubmissionPackage(input: SubmissionPackageInput): Pro
     includeReporters: input.includeReporters,
     ...(input.obecContacts ? { obecContacts: new Map(Object.entries(input.obecContacts)) } : {}),
   };
-  const tables = buildPackageTables(input.localities, tableOptions);
   const orpRows = orpSummary(input.localities);
+  const letterInput: CoverLetterInput = { ...input, orpRows, generatedAt: input.generatedAt };
+  // Started first: in a worker, the letter is laid out while this thread builds the tables and layers.
+  const letter = input.coverLetter ? input.coverLetter(coverLetterRequest(letterInput)) : null;
+  letter?.catch(() => undefined); // added to the ZIP below; this only keeps a failure meanwhile from counting as unhandled
+  const tables = buildPackageTables(input.localities, tableOptions);
   const counts = {
     lokality: input.localities.length,
     lokalityMobilni: input.localities.filter((l) => l.domain === 'mobile').length,
@@ -144,38 +156,38 @@ export async function buildSubmissionPackage(input: SubmissionPackageInput): Pro
     orp: new Set(orpRows.map((r) => r.kod)).size,
     mereni: input.localities.reduce((s, l) => s + (l.measurements?.length ?? 0), 0),
   };
-  const pdf = await buildCoverLetterPdf({ ...input, orpRows, generatedAt: input.generatedAt });
+  // Each file goes to the ZIP writer as soon as it is built: its compression (a worker) and its SHA-256 run while
+  // the next file is built. On this thread the PDF comes last, so the other files are compressed while it is laid out.
+  const zip = new PackageZipWriter(input.generatedAt, input.compressor);
   const text = (s: string) => new TextEncoder().encode(s);
-  const files: PackageFile[] = [
-    { name: 'README.txt', bytes: text(`\uFEFF${readme(input, counts)}`) },
-    { name: 'lokality.csv', bytes: text(tables.lokalityCsv) },
-    { name: 'hlaseni.csv', bytes: text(tables.hlaseniCsv) },
-    { name: 'souhrn_orp.csv', bytes: text(tables.souhrnOrpCsv) },
-    { name: 'lokality.geojson', bytes: text(JSON.stringify(tables.lokalityGeoJson)) },
-    { name: 'hlaseni.geojson', bytes: text(JSON.stringify(tables.hlaseniGeoJson)) },
-    { name: 'zadost.pdf', bytes: pdf },
-    {
-      name: PACKAGE_DATA_FILES.reports,
-      bytes: text(
-        exportObecFile(
-          input.localities.flatMap((l) => l.reports).map((r) => (input.includeReporters ? r : { ...r, reporter: null })),
-          { obec: null, signOff: null, exportedAt: input.generatedAt, appVersion: input.appVersion },
-        ),
+  zip.add({ name: 'lokality.csv', bytes: text(tables.lokalityCsv) });
+  zip.add({ name: 'hlaseni.csv', bytes: text(tables.hlaseniCsv) });
+  zip.add({ name: 'souhrn_orp.csv', bytes: text(tables.souhrnOrpCsv) });
+  zip.add({ name: 'lokality.geojson', bytes: text(JSON.stringify(tables.lokalityGeoJson)) });
+  zip.add({ name: 'hlaseni.geojson', bytes: text(JSON.stringify(tables.hlaseniGeoJson)) });
+  zip.add({
+    name: PACKAGE_DATA_FILES.reports,
+    bytes: text(
+      exportObecFile(
+        input.localities.flatMap((l) => l.reports).map((r) => (input.includeReporters ? r : { ...r, reporter: null })),
+        { obec: null, signOff: null, exportedAt: input.generatedAt, appVersion: input.appVersion },
       ),
-    },
-    { name: PACKAGE_DATA_FILES.review, bytes: text(exportReviewFile(reviewOf(input), input.generatedAt)) },
-    { name: GIS_FILE_NAME, bytes: buildGisLayers(input.sqlJs, input.localities, tableOptions, input.generatedAt, tables.values) },
-  ];
+    ),
+  });
+  zip.add({ name: PACKAGE_DATA_FILES.review, bytes: text(exportReviewFile(reviewOf(input), input.generatedAt)) });
+  zip.add({ name: GIS_FILE_NAME, bytes: buildGisLayers(input.sqlJs, input.localities, tableOptions, input.generatedAt, tables.values) });
   // Evidence: imported NetTest measurements attached to the localities.
-  if (counts.mereni > 0) files.push({ name: MEASUREMENTS_FILE_NAME, bytes: text(buildMeasurementsCsv(input.localities, input.label)) });
+  if (counts.mereni > 0) zip.add({ name: MEASUREMENTS_FILE_NAME, bytes: text(buildMeasurementsCsv(input.localities, input.label)) });
   // Evidence: the reports' photos as files of their own (dukazy/<report id>.<ext>), named in hlaseni.csv by report id.
   for (const report of input.localities.flatMap((l) => l.reports)) {
     const photo = report.photo;
     if (!photo?.dataUrl) continue;
     const base64 = photo.dataUrl.slice(photo.dataUrl.indexOf(',') + 1);
     const extension = photo.mimeType === 'image/png' ? 'png' : photo.mimeType === 'image/webp' ? 'webp' : 'jpg';
-    files.push({ name: `dukazy/${report.id}.${extension}`, bytes: base64ToBytes(base64) });
+    zip.add({ name: `dukazy/${report.id}.${extension}`, bytes: base64ToBytes(base64) });
   }
+  zip.add({ name: 'README.txt', bytes: text(`\uFEFF${readme(input, counts)}`) });
+  zip.add({ name: 'zadost.pdf', bytes: letter ?? buildCoverLetterPdf(letterInput) });
   const manifest = {
     format: 'hlucha-mista/balicek-ctu',
     schemaVersion: PACKAGE_SCHEMA_VERSION,
@@ -191,6 +203,5 @@ export async function buildSubmissionPackage(input: SubmissionPackageInput): Pro
     },
     boundaries: input.boundaries,
   };
-  const zip = await buildZip(files, manifest, input.generatedAt);
-  return { fileName: packageFileName(input.kraj.nuts3, input.generatedAt), zip, counts };
+  return { fileName: packageFileName(input.kraj.nuts3, input.generatedAt), zip: await zip.finish(manifest), counts };
 }

@@ -46,9 +46,20 @@ function cell<Row>(column: CsvColumn<Row>, value: CsvValue): string {
   }
 }
 
-/** Every row's cell values, column by column: computed once and shared by the CSV, GeoJSON and GIS writers. */
+/**
+ * Every row's cell values, column by column: computed once and shared by the CSV, GeoJSON and GIS writers. Numbers
+ * of a column with `decimals` are rounded here, so the GeoJSON and the GeoPackage carry what the CSV shows
+ * (12.404722, not 12.4047215 or 50.137851999999995: a centroid's average has no more precision than its inputs).
+ */
 export function tableValues<Row>(columns: ReadonlyArray<CsvColumn<Row>>, rows: readonly Row[]): CsvValue[][] {
-  return rows.map((row) => columns.map((column) => column.value(row)));
+  const factors = columns.map((column) => (column.kind === 'number' && column.decimals !== undefined ? 10 ** column.decimals : 0));
+  return rows.map((row) =>
+    columns.map((column, i) => {
+      const value = column.value(row);
+      const factor = factors[i]!;
+      return factor && typeof value === 'number' && Number.isFinite(value) ? Math.round(value * factor) / factor : value;
+    }),
+  );
 }
 
 /** The whole file as text from precomputed values (see tableValues), BOM included; encode with TextEncoder. */

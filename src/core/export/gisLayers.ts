@@ -58,11 +58,7 @@ export function buildGisLayers(
   const values = precomputed ?? buildPackageTables(localities, options).values;
   const localityFields = layerFields(values.localityColumns);
   const reportFields = layerFields(values.reportColumns);
-  const record = (fields: ReadonlyArray<GpkgField>, row: readonly CsvValue[]) => {
-    const properties: Record<string, string | number | null> = {};
-    fields.forEach((f, i) => (properties[f.name] = gisValue(row[i])));
-    return properties;
-  };
+  const record = (row: readonly CsvValue[]) => row.map(gisValue);
   const layers: GpkgLayer[] = [
     {
       name: 'lokality',
@@ -71,7 +67,7 @@ export function buildGisLayers(
       fields: localityFields.map(({ name, type }) => ({ name, type })),
       features: localities.map((l, k) => ({
         geometry: { type: 'Point', coordinates: [l.centroid.x, l.centroid.y] },
-        properties: record(localityFields, values.localityValues[k]!),
+        values: record(values.localityValues[k]!),
       })),
     },
     {
@@ -81,7 +77,7 @@ export function buildGisLayers(
       fields: reportFields.map(({ name, type }) => ({ name, type })),
       features: values.rows.map((row, k) => ({
         geometry: toSjtsk(row.report.geometry),
-        properties: record(reportFields, values.reportValues[k]!),
+        values: record(values.reportValues[k]!),
       })),
     },
   ];

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { toExcelCsv, type CsvColumn } from '../../../src/core/export/excelCsv.ts';
+import { tableValues, toExcelCsv, type CsvColumn } from '../../../src/core/export/excelCsv.ts';
 
 interface Row {
   name: string;
@@ -37,5 +37,16 @@ describe('toExcelCsv', () => {
     const text = toExcelCsv(columns, [{ name, x: null, count: 1, date: 'neznámé' }]);
     const parsed = Papa.parse<string[]>(text.slice(1), { delimiter: ';', newline: '\r\n' }).data;
     expect(parsed[1]).toEqual([name, '', '1', 'neznámé']);
+  });
+
+  it('shares values rounded as the CSV shows them (for the GeoJSON and the GeoPackage), text and counts untouched', () => {
+    const values = tableValues(columns, [
+      { name: '50.137851999999995', x: -884567.2549999, count: 3, date: '2026-11-20' },
+      { name: 'Loket', x: null, count: 0, date: '' },
+    ]);
+    expect(values).toEqual([
+      ['50.137851999999995', -884567.25, 3, '2026-11-20'],
+      ['Loket', null, 0, ''],
+    ]);
   });
 });

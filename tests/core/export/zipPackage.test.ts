@@ -1,6 +1,6 @@
-import { unzipSync, zipSync } from 'fflate';
+import { deflateSync, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { buildZip, deflateFiles, sha256Hex, verifyPackage } from '../../../src/core/export/zipPackage.ts';
+import { buildZip, PACKAGE_DEFLATE_LEVEL, PackageZipWriter, sha256Hex, verifyPackage } from '../../../src/core/export/zipPackage.ts';
 import { seededRandom } from '../../../src/core/random/seededRandom.ts';
 
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -10,19 +10,34 @@ const files = [
 ];
 
 describe('buildZip and verifyPackage', () => {
-  it('compressing in parallel workers writes exactly the bytes of zipSync', async () => {
+  it('compresses large files in workers to exactly the DEFLATE streams of deflateSync, and unzips to the same bytes', async () => {
     const random = seededRandom(7);
     const words = ['hlášení', 'lokalita', 'Karlovy Vary', '50.2312', ';', '\r\n', 'O2', 'T-Mobile'];
-    const mtime = new Date(2026, 10, 25, 10, 0, 0);
-    const entries: Record<string, [Uint8Array, { mtime: Date; level: 6 }]> = {};
-    for (let f = 0; f < 5; f++) {
-      const text = Array.from({ length: 20_000 * (f + 1) }, () => words[Math.floor(random() * words.length)]).join(' ');
-      entries[`soubor-${f}.csv`] = [encode(text), { mtime, level: 6 }];
+    const large = Array.from({ length: 4 }, (_, f) => ({
+      name: `soubor-${f}.csv`,
+      bytes: encode(Array.from({ length: 40_000 * (f + 1) }, () => words[Math.floor(random() * words.length)]).join(' ')),
+    }));
+    expect(large.every((file) => file.bytes.length > 200_000)).toBe(true);
+    const zip = Buffer.from(await buildZip([...large, ...files], {}, '2026-11-25T10:00:00Z'));
+    const entries = unzipSync(zip);
+    for (const file of [...large, ...files]) {
+      expect(Buffer.from(entries[file.name]!).equals(Buffer.from(file.bytes))).toBe(true);
+      expect(zip.indexOf(Buffer.from(deflateSync(file.bytes, { level: PACKAGE_DEFLATE_LEVEL })))).toBeGreaterThan(0);
     }
-    const sync = zipSync(entries, { mtime, level: 6 });
-    const parallel = await deflateFiles(entries, mtime);
-    expect(parallel.length).toBeGreaterThan(1000);
-    expect(Buffer.from(parallel).equals(Buffer.from(sync))).toBe(true);
+  });
+
+  it('gives the same bytes whatever the order and timing in which the files were added', async () => {
+    const big = { name: 'hlaseni.geojson', bytes: encode('{"type":"Feature"} '.repeat(20_000)) };
+    const first = new PackageZipWriter('2026-11-25T10:00:00Z');
+    for (const file of [big, ...files]) first.add(file);
+    const second = new PackageZipWriter('2026-11-25T10:00:00Z');
+    for (const file of [...files].reverse()) second.add(file);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    second.add(big);
+    const [a, b] = [await first.finish({ kraj: 'CZ041' }), await second.finish({ kraj: 'CZ041' })];
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    expect(Object.keys(unzipSync(a))).toEqual(['README.txt', 'hlaseni.geojson', 'lokality.csv', 'manifest.json']);
+    expect(() => second.add(files[0]!)).toThrow(/Duplicate/);
   });
 
   it('is byte-identical for the same files and generated-at, whatever their order', async () => {
