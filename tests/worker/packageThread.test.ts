@@ -5,33 +5,14 @@
  */
 import { gzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { clusterReports } from '../../src/core/cluster/clusterReports.ts';
-import { generateDemoReports } from '../../src/core/demo/generateDemoReports.ts';
-import { buildCoverLetterPdf, buildCoverLetterPdfFromRequest, coverLetterRequest, type CoverLetterInput } from '../../src/core/export/coverLetterPdf.ts';
-import { buildPackageLocalities } from '../../src/core/export/packageLocalities.ts';
-import { orpSummary } from '../../src/core/export/packageTables.ts';
-import { EMPTY_REVIEW_STATE } from '../../src/core/review/reviewModel.ts';
-import type { KrajeCollection } from '../../src/core/packs/packFormat.ts';
-import { readPackFile } from '../../src/cli/packsOnDisk.ts';
+import { buildCoverLetterPdf, buildCoverLetterPdfFromRequest, coverLetterRequest } from '../../src/core/export/coverLetterPdf.ts';
+import { coverLetterInput } from '../support/coverLetterInput.ts';
 import { packageLabel } from '../../src/worker/buildPackage.ts';
 import { buildCoverLetterInThread, threadCompressor } from '../../src/worker/packageThread.ts';
-import { countryObecIndex } from '../support/packs.ts';
-import { pdfFonts } from '../support/pdfFonts.ts';
 
 describe('the package helper thread', () => {
-  const now = '2026-11-25T10:00:00.000Z';
-  const reports = generateDemoReports(countryObecIndex(), { count: 150, seed: 11, now, krajNuts3: 'CZ041' });
-  const localities = buildPackageLocalities(reports, clusterReports(reports, { distanceM: 300 }), EMPTY_REVIEW_STATE, now);
-  const input: CoverLetterInput = {
-    kraj: { nuts3: 'CZ041', nazev: 'Karlovarský kraj' },
-    contact: { name: 'Ing. Jana Dvořáková', function: 'referentka', email: 'jana@example.cz', phone: '' },
-    generatedAt: now,
-    localities,
-    orpRows: orpSummary(localities),
-    outline: readPackFile<KrajeCollection>('CZ041', 'kraje.display.geojson').features[0]!.geometry,
-    fonts: pdfFonts(),
-    label: packageLabel,
-  };
+  const input = coverLetterInput({ count: 150, seed: 11, label: packageLabel });
+  const localities = input.localities;
 
   it('sends plain data: every label the letter uses, and only what it reads of each locality', () => {
     const request = coverLetterRequest(input);
