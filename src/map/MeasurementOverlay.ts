@@ -4,7 +4,7 @@
  * and a tooltip built from text nodes (nothing from the file is ever parsed as HTML).
  */
 import type { GeoJSONSource, LngLatLike, Map as MapLibreMap, MapLayerMouseEvent, Popup } from 'maplibre-gl';
-import { boundaryBox } from '../core/measurements/measurementLayer.ts';
+import { positionsBbox } from '../core/geo/geometryBbox.ts';
 import type { FeatureCollection } from 'geojson';
 import { localeOf, translate, type Language } from '../i18n/translate.ts';
 import type { AppState, AppStore } from '../store/appStore.ts';
@@ -73,7 +73,7 @@ export class MeasurementOverlay {
     const summary = cell === null ? undefined : state.measurementCells?.cells.find((c) => c.cell === cell);
     if (cell === null || !summary) return;
     this.map.setFeatureState({ source: MEASUREMENT_SOURCE.cells, id: cell }, { focus: true });
-    const [west, south, east, north] = boundaryBox(summary.boundary);
+    const [west, south, east, north] = positionsBbox(summary.boundary);
     this.showAt([(west + east) / 2, (south + north) / 2], cellLines(state.language, { count: summary.count, failures: summary.failures, download: summary.medianDownloadMbps, rsrp: summary.medianRsrpDbm }));
   }
 

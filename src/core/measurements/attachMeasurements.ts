@@ -8,6 +8,7 @@
  * analysis; each report then asks it for the box its geometry covers, grown by the largest reach, and checks the
  * few candidates exactly (local metres). Pure.
  */
+import { geometryBbox } from '../geo/geometryBbox.ts';
 import Flatbush from 'flatbush';
 import { METRES_PER_DEGREE } from '../geo/earth.ts';
 import type { ReportGeometry } from '../reports/report.ts';
@@ -88,18 +89,6 @@ export function distanceToGeometryM(lon: number, lat: number, geometry: ReportGe
   return Math.sqrt(best);
 }
 
-function bboxOf(geometry: ReportGeometry): [number, number, number, number] {
-  const points = geometry.type === 'Point' ? [geometry.coordinates] : geometry.type === 'LineString' ? geometry.coordinates : geometry.coordinates.flat();
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity; // prettier-ignore
-  for (const p of points) {
-    minX = Math.min(minX, p[0]!);
-    maxX = Math.max(maxX, p[0]!);
-    minY = Math.min(minY, p[1]!);
-    maxY = Math.max(maxY, p[1]!);
-  }
-  return [minX, minY, maxX, maxY];
-}
-
 /**
  * For each locality, the rows of the measurements attached to it (ascending). A row is attached when its distance
  * to one of the locality's geometries is at most its location accuracy (unknown: 0) plus the margin.
@@ -122,7 +111,7 @@ export function attachMeasurements(
     const rows = new Set<number>();
     if (index) {
       for (const geometry of locality.geometries) {
-        const [minX, minY, maxX, maxY] = bboxOf(geometry);
+        const [minX, minY, maxX, maxY] = geometryBbox(geometry);
         const dLat = greatestReachM / METRES_PER_DEGREE;
         const dLon = greatestReachM / (METRES_PER_DEGREE * Math.cos((((minY + maxY) / 2) * Math.PI) / 180));
         const candidates = index.search(minX - dLon, minY - dLat, maxX + dLon, maxY + dLat);

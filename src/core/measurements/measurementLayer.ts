@@ -126,21 +126,6 @@ export function worstCells(cells: readonly MeasurementCellSummary[], limit: numb
   return [...cells].sort((a, b) => b.failures - a.failures || b.count - a.count || (a.cell < b.cell ? -1 : a.cell > b.cell ? 1 : 0)).slice(0, limit);
 }
 
-/** A hexagon outline's box: west, south, east, north. */
-export function boundaryBox(boundary: ReadonlyArray<[number, number]>): [number, number, number, number] {
-  let west = Infinity;
-  let south = Infinity;
-  let east = -Infinity;
-  let north = -Infinity;
-  for (const [lon, lat] of boundary) {
-    west = Math.min(west, lon);
-    south = Math.min(south, lat);
-    east = Math.max(east, lon);
-    north = Math.max(north, lat);
-  }
-  return [west, south, east, north];
-}
-
 /** One row as the map's point and the locality panel's table show it. */
 export function measurementPoint(columns: MeasurementColumns, i: number, thresholds: EvidenceThresholds = DEFAULT_EVIDENCE_THRESHOLDS): MeasurementPoint {
   const technology = MEASUREMENT_TECHNOLOGIES[columns.technology[i]!]!;

@@ -1,5 +1,6 @@
 import { useId, useMemo } from 'react';
-import { boundaryBox, worstCells } from '../../core/measurements/measurementLayer.ts';
+import { positionsBbox } from '../../core/geo/geometryBbox.ts';
+import { worstCells } from '../../core/measurements/measurementLayer.ts';
 import { OPERATORS } from '../../core/reports/enumerations.ts';
 import { MEASUREMENT_TECHNOLOGIES, type MeasurementTechnology } from '../../core/measurements/nettestSchema.ts';
 import type { SkipReason } from '../../core/measurements/ingestNettest.ts';
@@ -284,7 +285,7 @@ function MeasurementCellTable() {
                   aria-label={t('measurements.cells.showCell', { cell: cell.cell })}
                   onClick={() => {
                     setLayer({ focusedCell: cell.cell });
-                    requestView(boundaryBox(cell.boundary), MEASUREMENT_POINTS_ZOOM - 1);
+                    requestView(positionsBbox(cell.boundary), MEASUREMENT_POINTS_ZOOM - 1);
                   }}
                 >
                   {t('measurements.cells.show')}

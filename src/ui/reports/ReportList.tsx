@@ -8,7 +8,7 @@ import { failureKey, operatorKey } from './reportText.ts';
 import { EMPTY_FILTER, filterReports, reportDate, sortReports, type ReportFilter, type ReportSortKey, type SortDirection } from './reportSummary.ts';
 import { DemoBadge, KindLabel, OriginBadge } from './badges.tsx';
 import { ActionGroupButtons } from './ReportsToolbar.tsx';
-import { geometryBbox } from './geometryBbox.ts';
+import { geometryBbox } from '../../core/geo/geometryBbox.ts';
 import { useMapCommandsRef } from '../actions/ActionsProvider.tsx';
 import { InaccurateBadge } from '../field/CaptureFacts.tsx';
 

@@ -4,10 +4,11 @@ import { tableOfColumns } from '../../../src/core/measurements/measurementColumn
 import { MEASUREMENT_TECHNOLOGIES } from '../../../src/core/measurements/nettestSchema.ts';
 import { OPERATORS } from '../../../src/core/reports/enumerations.ts';
 import { seededRandom } from '../../../src/core/random/seededRandom.ts';
+import { positionsBbox } from '../../../src/core/geo/geometryBbox.ts';
 import { describe, expect, it } from 'vitest';
 import { indexMeasurements } from '../../../src/core/measurements/attachMeasurements.ts';
 import { columnsFromTable } from '../../../src/core/measurements/measurementColumns.ts';
-import { boundaryBox, H3CellCache, measurementCells, measurementPointsIn, worstCells } from '../../../src/core/measurements/measurementLayer.ts';
+import { H3CellCache, measurementCells, measurementPointsIn, worstCells } from '../../../src/core/measurements/measurementLayer.ts';
 import { MeasurementTable } from '../../../src/core/measurements/measurementTable.ts';
 import type { MeasurementTechnology } from '../../../src/core/measurements/nettestSchema.ts';
 import type { OperatorCode } from '../../../src/core/reports/enumerations.ts';
@@ -95,7 +96,7 @@ describe('the hexagon table', () => {
     const cells = [cell('c', 10, 1), cell('a', 5, 3), cell('b', 9, 3), cell('d', 9, 3), cell('e', 50, 0)];
     expect(worstCells(cells, 4).map((c) => c.cell)).toEqual(['b', 'd', 'a', 'c']);
     expect(cells.map((c) => c.cell)).toEqual(['c', 'a', 'b', 'd', 'e']);
-    expect(boundaryBox(cells[0]!.boundary)).toEqual([12.99, 50, 13.01, 50.02]);
+    expect(positionsBbox(cells[0]!.boundary)).toEqual([12.99, 50, 13.01, 50.02]);
   });
 });
 
