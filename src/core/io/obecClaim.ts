@@ -4,6 +4,7 @@
  * simplified boundaries can put a correct point in the neighbour — but it is listed as a warning with both obce, so
  * the office can check a typo in the coordinates or a wrong obec in its table.
  */
+import { normalizeForSearch } from '../text/normalizeForSearch.ts';
 import type { TableRowProblem } from './table.ts';
 import type { TableMapping } from './tableMapping.ts';
 
@@ -22,24 +23,14 @@ export function obecClaimOf(cells: readonly string[], mapping: TableMapping): Ob
   return null;
 }
 
-/** Lower case, no diacritics, one space between words, no spaces around hyphens ("Frýdek - Místek" = "frydek-mistek"). */
-export function normaliseObecName(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/\s*-\s*/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 /**
  * Null when the claim agrees with the obec found at the coordinates: the same 6-digit kód (when the cell holds one),
- * else the same name once normalised. Otherwise the warning 'row.obecMismatch'.
+ * else the same name once folded as the obec search folds it (normalizeForSearch: case, diacritics, hyphens and
+ * punctuation ignored). Otherwise the warning 'row.obecMismatch'.
  */
 export function obecClaimWarning(claim: ObecClaim, found: { kod: string; nazev: string }): Omit<TableRowProblem, 'row'> | null {
   const kod = /(?:^|\D)(\d{6})(?:\D|$)/.exec(claim.value)?.[1];
-  const agrees = kod !== undefined ? kod === found.kod : normaliseObecName(claim.value) === normaliseObecName(found.nazev);
+  const agrees = kod !== undefined ? kod === found.kod : normalizeForSearch(claim.value) === normalizeForSearch(found.nazev);
   if (agrees) return null;
   return { column: claim.column, code: 'row.obecMismatch', params: { value: claim.value.slice(0, 80), found: `${found.nazev} (${found.kod})` } };
 }
