@@ -1,0 +1,273 @@
+/**
+ * The HTTP API (Hono: web-standard Request/Response, so the same handlers run under Node and in the tests through
+ * app.request() without a socket; no plugin stack for cookies or CORS; a small dependency tree). Contract:
+ * src/server/openapi.ts, served at /api/openapi.json.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { ObecIndex } from '../core/lookup/obecIndex.ts';
+import { OBEC_FILE_MAX_BYTES } from '../core/obecFile/obecFileFormat.ts';
+import type { PushResponse } from '../core/sync/protocol.ts';
+import {
+  authenticate,
+  consumeMagicLink,
+  createAccessToken,
+  createSession,
+  endSession,
+  requestMagicLink,
+  SESSION_COOKIE,
+  SESSION_TTL_DAYS,
+} from './auth.ts';
+import type { Claims, Database } from './db.ts';
+import type { MailTransport } from './mail.ts';
+import type { OidcLogin } from './oidc.ts';
+import { openApiDocument } from './openapi.ts';
+import { publicCellsGeoJson } from './publicLayer.ts';
+import { applyPush, parseCheckpoint, preparePush, pullReports } from './reportSync.ts';
+import { pullReview, pushReview } from './reviewSync.ts';
+
+export interface AppOptions {
+  db: Database;
+  index: ObecIndex;
+  mail: MailTransport;
+  /** The server's own URL, for links in mails (e.g. http://localhost:8080). */
+  publicUrl: string;
+  /** Other origins the app may be served from (the app in `npm start`): CORS with credentials, accepted by CSRF. */
+  allowOrigins?: readonly string[];
+  /** The built app (dist/), served when present. */
+  staticDir?: string | null;
+  oidc?: OidcLogin | null;
+  /** Client address for rate limiting (tests pass their own). */
+  clientIp?: (c: Context) => string;
+}
+
+type Env = { Variables: { userId: string | null; viaCookie: boolean } };
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const problem = (c: Context, status: 400 | 401 | 403 | 404 | 413 | 415 | 429 | 503, code: string) => c.json({ code }, status);
+
+export function createApp(options: AppOptions): Hono<Env> {
+  const { db, index, mail } = options;
+  const own = new URL(options.publicUrl).origin;
+  const allowed = new Set([own, ...(options.allowOrigins ?? []).map((o) => new URL(o).origin)]);
+  const secure = !['localhost', '127.0.0.1', '[::1]'].includes(new URL(options.publicUrl).hostname);
+  const clientIp = options.clientIp ?? ((c: Context) => {
+    try {
+      return getConnInfo(c).remote.address ?? 'unknown';
+    } catch {
+      return 'unknown';
+    }
+  });
+  const app = new Hono<Env>();
+
+  // CORS for the listed origins only (credentials: the session cookie); everything else gets no CORS headers.
+  app.use('/api/*', async (c, next) => {
+    const origin = c.req.header('origin');
+    const listed = origin !== undefined && allowed.has(origin) && origin !== own;
+    if (listed && c.req.method === 'OPTIONS') {
+      return c.body(null, 204, {
+        'Access-Control-Allow-Origin': origin,
+        'Access-Control-Allow-Credentials': 'true',
+        'Access-Control-Allow-Methods': 'GET, POST, DELETE',
+        'Access-Control-Allow-Headers': 'Content-Type, Authorization',
+        'Access-Control-Max-Age': '600',
+        Vary: 'Origin',
+      });
+    }
+    await next();
+    if (listed) {
+      c.res.headers.set('Access-Control-Allow-Origin', origin);
+      c.res.headers.set('Access-Control-Allow-Credentials', 'true');
+      c.res.headers.append('Vary', 'Origin');
+    }
+    c.res.headers.set('X-Content-Type-Options', 'nosniff');
+    c.res.headers.set('Cache-Control', c.res.headers.get('Cache-Control') ?? 'no-store');
+  });
+
+  // Who is asking, and CSRF: a request that carries the session cookie and changes something must be JSON and
+  // come from the server's own origin (or a listed one). Bearer requests carry no ambient credential.
+  app.use('/api/*', async (c, next) => {
+    const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
+    const cookie = bearer ? undefined : getCookie(c, SESSION_COOKIE);
+    if (!SAFE_METHODS.has(c.req.method)) {
+      const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+      const hasBody = c.req.header('content-length') !== '0' && (c.req.header('content-length') !== undefined || c.req.header('transfer-encoding') !== undefined);
+      if (hasBody && type !== 'application/json') return problem(c, 415, 'request.jsonOnly');
+      if (cookie !== undefined) {
+        const origin = c.req.header('origin');
+        if (!origin || !allowed.has(origin)) return problem(c, 403, 'csrf.foreignOrigin');
+        if (type !== 'application/json' && hasBody) return problem(c, 415, 'request.jsonOnly');
+      }
+    }
+    let userId: string | null = null;
+    try {
+      userId = await authenticate(db, { cookie, bearer });
+    } catch {
+      return problem(c, 503, 'database.unavailable');
+    }
+    if (bearer && !userId) return problem(c, 401, 'auth.badToken');
+    c.set('userId', userId);
+    c.set('viaCookie', cookie !== undefined && userId !== null);
+    await next();
+  });
+
+  const claims = (c: Context<Env>): Claims => {
+    const userId = c.get('userId');
+    return userId ? { role: 'hlucha_member', sub: userId } : { role: 'hlucha_anon' };
+  };
+  const readJson = async (c: Context): Promise<unknown> => {
+    try {
+      return await c.req.json();
+    } catch {
+      return undefined;
+    }
+  };
+
+  app.get('/api/health', async (c) => ((await db.ping()) ? c.json({ status: 'ok', database: 'up' }) : c.json({ status: 'unavailable', database: 'down' }, 503)));
+  app.get('/api/openapi.json', (c) => c.json(openApiDocument(options.publicUrl)));
+
+  // ----- sign-in -----
+  app.post('/api/auth/magic-link', bodyLimit({ maxSize: 16 * 1024, onError: (c) => problem(c, 413, 'request.tooLarge') }), async (c) => {
+    const body = await readJson(c);
+    const email = typeof body === 'object' && body !== null && typeof (body as { email?: unknown }).email === 'string' ? (body as { email: string }).email : '';
+    const result = await requestMagicLink(db, mail, email, clientIp(c), options.publicUrl);
+    if (!result.ok) return problem(c, result.code === 'auth.tooManyRequests' ? 429 : 400, result.code);
+    return c.json({ sent: true }, 202);
+  });
+
+  const signIn = async (c: Context<Env>, userId: string, to: string) => {
+    const id = await createSession(db, userId, getCookie(c, SESSION_COOKIE));
+    setCookie(c, SESSION_COOKIE, id, { httpOnly: true, secure, sameSite: 'Lax', path: '/', maxAge: SESSION_TTL_DAYS * 86400 });
+    return c.redirect(to, 303);
+  };
+  const signInFailed = (c: Context, code: string) =>
+    c.html(
+      `<!doctype html><html lang="cs"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Přihlášení</title><main><h1>Přihlášení se nepodařilo</h1><p>Odkaz už neplatí (platí 15 minut a jen jednou). Vyžádejte si nový.</p><p lang="en">The link is no longer valid (15 minutes, once). Ask for a new one.</p><p><code>${code}</code></p><p><a href="/">Hluchá místa</a></p></main></html>`,
+      400,
+    );
+  app.get('/api/auth/magic-link/callback', async (c) => {
+    const token = c.req.query('token') ?? '';
+    if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return signInFailed(c, 'auth.linkUnknown');
+    const outcome = await consumeMagicLink(db, token);
+    if (!outcome.ok) return signInFailed(c, outcome.code);
+    return signIn(c, outcome.userId, '/');
+  });
+  app.post('/api/auth/logout', async (c) => {
+    const cookie = getCookie(c, SESSION_COOKIE);
+    if (cookie) await endSession(db, cookie);
+    deleteCookie(c, SESSION_COOKIE, { path: '/', secure, httpOnly: true, sameSite: 'Lax' });
+    return c.json({ signedOut: true });
+  });
+  app.get('/api/auth/me', async (c) => {
+    if (!c.get('userId')) return c.json({ user: null, memberships: [] });
+    return c.json(
+      await db.asRole(claims(c), async (client) => {
+        const user = await client.query<{ id: string; email: string }>('SELECT id, email FROM hlucha.users WHERE id = hlucha.uid()');
+        const memberships = await client.query('SELECT role, kraj, obec_kod AS "obecKod" FROM hlucha.memberships WHERE user_id = hlucha.uid() ORDER BY kraj, role, obec_kod');
+        return { user: user.rows[0] ?? null, memberships: memberships.rows };
+      }),
+    );
+  });
+  app.post('/api/auth/tokens', async (c) => {
+    if (!c.get('userId')) return problem(c, 401, 'auth.required');
+    const body = await readJson(c);
+    const name = typeof body === 'object' && body !== null && typeof (body as { name?: unknown }).name === 'string' ? (body as { name: string }).name.slice(0, 100) : '';
+    return c.json(await db.asRole(claims(c), (client) => createAccessToken(client, c.get('userId')!, name)), 201);
+  });
+  app.delete('/api/auth/tokens/:id', async (c) => {
+    if (!c.get('userId')) return problem(c, 401, 'auth.required');
+    const id = c.req.param('id');
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return problem(c, 404, 'auth.unknownToken');
+    const revoked = await db.asRole(claims(c), (client) => client.query('UPDATE hlucha.access_tokens SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL', [id]));
+    return revoked.rowCount === 1 ? c.json({ revoked: true }) : problem(c, 404, 'auth.unknownToken');
+  });
+  if (options.oidc) {
+    const oidc = options.oidc;
+    app.get('/api/auth/oidc/login', async (c) => c.redirect(await oidc.start(db), 302));
+    app.get('/api/auth/oidc/callback', async (c) => {
+      const outcome = await oidc.finish(db, new URL(c.req.url, options.publicUrl));
+      if (!outcome.ok) return signInFailed(c, outcome.code);
+      return signIn(c, outcome.userId, '/');
+    });
+  }
+
+  // ----- sync -----
+  app.post('/api/sync/push', bodyLimit({ maxSize: OBEC_FILE_MAX_BYTES, onError: (c) => problem(c, 413, 'request.tooLarge') }), async (c) => {
+    if (!c.get('userId')) return problem(c, 401, 'auth.required');
+    const body = await readJson(c);
+    const prepared = preparePush(body, index);
+    if ('error' in prepared) return problem(c, 400, prepared.error);
+    const response: PushResponse = { accepted: [], conflicts: [], rejected: prepared.rejected };
+    await db.asRole(claims(c), (client) => applyPush(client, prepared.prepared, response));
+    return c.json(response);
+  });
+  app.get('/api/sync/pull', async (c) => {
+    if (!c.get('userId')) return problem(c, 401, 'auth.required');
+    const since = parseCheckpoint(c.req.query('since'));
+    if (since === null) return problem(c, 400, 'sync.badCheckpoint');
+    const body = await db.asRole(claims(c), (client) => pullReports(client, since));
+    return c.body(body, 200, { 'Content-Type': 'application/json; charset=utf-8' });
+  });
+  app.post('/api/review/push', bodyLimit({ maxSize: 8 * 1024 * 1024, onError: (c) => problem(c, 413, 'request.tooLarge') }), async (c) => {
+    if (!c.get('userId')) return problem(c, 401, 'auth.required');
+    const body = await readJson(c);
+    const result = await db.asRole(claims(c), (client) => pushReview(client, body));
+    if ('error' in result) return problem(c, 400, result.error);
+    return c.json(result);
+  });
+  app.get('/api/review/pull', async (c) => {
+    if (!c.get('userId')) return problem(c, 401, 'auth.required');
+    const since = parseCheckpoint(c.req.query('since'));
+    if (since === null) return problem(c, 400, 'sync.badCheckpoint');
+    const body = await db.asRole(claims(c), (client) => pullReview(client, since));
+    return c.body(body, 200, { 'Content-Type': 'application/json; charset=utf-8' });
+  });
+  app.post('/api/packages', async (c) => {
+    if (!c.get('userId')) return problem(c, 401, 'auth.required');
+    const body = (await readJson(c)) as Record<string, unknown> | undefined;
+    const ok =
+      body && typeof body.kraj === 'string' && typeof body.generatedAt === 'string' && Array.isArray(body.localityIds) && body.localityIds.every((x) => typeof x === 'string') && Array.isArray(body.reportIds) && body.reportIds.every((x) => typeof x === 'string' && /^[0-9a-f-]{36}$/i.test(x));
+    if (!ok) return problem(c, 400, 'package.badRecord');
+    try {
+      const row = await db.asRole(claims(c), (client) =>
+        client.query<{ id: string }>('INSERT INTO hlucha.package_records (kraj, generated_at, locality_ids, report_ids, manifest_sha256) VALUES ($1, $2, $3, $4, $5) RETURNING id', [body.kraj, body.generatedAt, body.localityIds, body.reportIds, typeof body.manifestSha256 === 'string' ? body.manifestSha256 : null]),
+      );
+      return c.json({ id: row.rows[0]!.id }, 201);
+    } catch {
+      return problem(c, 403, 'package.notAllowed');
+    }
+  });
+  app.get('/api/packages', async (c) => {
+    if (!c.get('userId')) return problem(c, 401, 'auth.required');
+    const rows = await db.asRole(claims(c), (client) => client.query('SELECT id, kraj, generated_at AS "generatedAt", locality_ids AS "localityIds", report_ids AS "reportIds", manifest_sha256 AS "manifestSha256", created_at AS "createdAt" FROM hlucha.package_records ORDER BY created_at'));
+    return c.json({ packages: rows.rows });
+  });
+
+  // ----- public -----
+  app.get('/api/public/cells.geojson', async (c) => {
+    const collection = await db.asRole({ role: 'hlucha_anon' }, (client) => publicCellsGeoJson(client));
+    return c.body(JSON.stringify(collection), 200, { 'Content-Type': 'application/geo+json; charset=utf-8', 'Cache-Control': 'public, max-age=60' });
+  });
+  app.all('/api/*', (c) => problem(c, 404, 'api.notFound'));
+
+  // ----- the built app -----
+  const dir = options.staticDir;
+  if (dir && existsSync(path.join(dir, 'index.html'))) {
+    const root = path.resolve(dir);
+    const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.geojson': 'application/geo+json', '.webmanifest': 'application/manifest+json', '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.woff2': 'font/woff2', '.wasm': 'application/wasm', '.pbf': 'application/x-protobuf', '.txt': 'text/plain; charset=utf-8', '.ttf': 'font/ttf' };
+    app.get('*', (c) => {
+      const requested = decodeURIComponent(new URL(c.req.url).pathname);
+      let file = path.resolve(root, `.${requested}`);
+      if (!file.startsWith(root + path.sep) && file !== root) return c.text('Not found', 404);
+      if (!existsSync(file) || statSync(file).isDirectory()) file = path.join(root, 'index.html');
+      const type = types[path.extname(file)] ?? 'application/octet-stream';
+      const cache = file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache';
+      return c.body(readFileSync(file), 200, { 'Content-Type': type, 'Cache-Control': cache });
+    });
+  }
+  return app;
+}

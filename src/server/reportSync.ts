@@ -1,0 +1,207 @@
+/**
+ * Push and pull of reports (the contract in src/core/sync/protocol.ts). Validation and the place are core's:
+ * the pushed Features are read as an obec file is (parseObecFile: migration, validation, normalisation) and each
+ * report's place is derived by core's lookup; the obec it gives is what the row is filed under, and the database's
+ * policies check it against the user's memberships and the geometry.
+ */
+import { createHash } from 'node:crypto';
+import type pg from 'pg';
+import type { ObecIndex } from '../core/lookup/obecIndex.ts';
+import { reportToFeature } from '../core/obecFile/exportObecFile.ts';
+import { OBEC_FILE_FORMAT, OBEC_FILE_SCHEMA_VERSION, type ReportFeature } from '../core/obecFile/obecFileFormat.ts';
+import { parseObecFile } from '../core/obecFile/parseObecFile.ts';
+import { derivePlace } from '../core/reports/derivePlace.ts';
+import type { Report } from '../core/reports/report.ts';
+import {
+  isDeletedReport,
+  SYNC_PULL_MAX_CHANGES,
+  SYNC_PUSH_MAX_CHANGES,
+  type DeletedReport,
+  type PushChange,
+  type PushResponse,
+  type SyncProblem,
+} from '../core/sync/protocol.ts';
+import { sqlState } from './db.ts';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Content fingerprint: the normalised Feature as JSON (key order fixed by core's normalisation). */
+export function contentHash(value: ReportFeature | DeletedReport): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('hex');
+}
+
+type Prepared =
+  | { kind: 'report'; id: string; base: number | null; report: Report; feature: ReportFeature; hash: string }
+  | { kind: 'delete'; id: string; base: number; hash: string };
+
+/** Reads a push body into prepared changes and refusals (no database). */
+export function preparePush(body: unknown, index: ObecIndex): { prepared: Prepared[]; rejected: PushResponse['rejected'] } | { error: string } {
+  if (!isRecord(body) || !Array.isArray(body.changes)) return { error: 'sync.badRequest' };
+  if (body.changes.length > SYNC_PUSH_MAX_CHANGES) return { error: 'sync.tooManyChanges' };
+  const rejected: PushResponse['rejected'] = [];
+  const prepared: Prepared[] = [];
+  const features: unknown[] = [];
+  const bases: Array<number | null> = [];
+  const seen = new Set<string>();
+  const idOf = (value: unknown): string | null => (isRecord(value) && typeof value.id === 'string' ? value.id : null);
+  for (const change of body.changes as unknown[]) {
+    const report = isRecord(change) ? change.report : undefined;
+    const id = idOf(report) ?? (isRecord(report) && isRecord(report.properties) && typeof report.properties.id === 'string' ? report.properties.id : null);
+    const base = isRecord(change) ? change.baseRevision : undefined;
+    if (!isRecord(change) || !isRecord(report)) {
+      rejected.push({ id, problems: [{ path: 'report', code: 'sync.notAFeature' }] });
+      continue;
+    }
+    if (!(base === null || (Number.isInteger(base) && (base as number) >= 1))) {
+      rejected.push({ id, problems: [{ path: 'baseRevision', code: 'sync.badBaseRevision' }] });
+      continue;
+    }
+    if (id !== null && seen.has(id)) {
+      rejected.push({ id, problems: [{ path: 'id', code: 'sync.duplicateInPush' }] });
+      continue;
+    }
+    if (id !== null) seen.add(id);
+    if (report.deleted === true) {
+      if (id === null || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) rejected.push({ id, problems: [{ path: 'id', code: 'field.wrongType' }] });
+      else if (base === null) rejected.push({ id, problems: [{ path: 'baseRevision', code: 'sync.badBaseRevision' }] });
+      else prepared.push({ kind: 'delete', id: id.toLowerCase(), base: base as number, hash: contentHash({ id: id.toLowerCase(), deleted: true }) });
+      continue;
+    }
+    if (report.type !== 'Feature') {
+      rejected.push({ id, problems: [{ path: 'report', code: 'sync.notAFeature' }] });
+      continue;
+    }
+    features.push(report);
+    bases.push(base as number | null);
+  }
+  if (features.length > 0) {
+    // The Features as one obec file: the same reading, migration and validation as an imported file.
+    const parsed = parseObecFile(JSON.stringify({ type: 'FeatureCollection', hluchaMista: { format: OBEC_FILE_FORMAT, schemaVersion: OBEC_FILE_SCHEMA_VERSION }, features }));
+    if (!parsed.ok) return { error: parsed.fileProblem.code };
+    const refused = new Map(parsed.rejected.map((r) => [r.featureIndex, r]));
+    let next = 0;
+    features.forEach((_raw, k) => {
+      const problem = refused.get(k);
+      if (problem) {
+        rejected.push({ id: problem.id, problems: problem.problems.map((p) => ({ path: p.path, code: p.code, ...(p.params ? { params: p.params as Record<string, string | number> } : {}) })) });
+        return;
+      }
+      const report = parsed.reports[next++]!;
+      const base = bases[k]!;
+      if (base !== null && report.revision <= base) {
+        rejected.push({ id: report.id, problems: [{ path: 'revision', code: 'sync.revisionNotAdvanced', params: { revision: report.revision, base } }] });
+        return;
+      }
+      const place = derivePlace(index, report.geometry);
+      if (!place.ok) {
+        rejected.push({ id: report.id, problems: [{ path: 'geometry', code: place.code }] });
+        return;
+      }
+      const withPlace: Report = { ...report, id: report.id.toLowerCase(), place: place.place };
+      const feature = reportToFeature(withPlace);
+      prepared.push({ kind: 'report', id: withPlace.id, base, report: withPlace, feature, hash: contentHash(feature) });
+    });
+  }
+  return { prepared, rejected };
+}
+
+/** The Feature (or tombstone) of a row as JSON text, built in SQL; the reporter only where its policy lets it through. */
+const FEATURE_SQL = `CASE WHEN r.deleted THEN jsonb_build_object('id', r.id, 'deleted', true)
+  ELSE jsonb_build_object('type', 'Feature', 'id', r.id, 'geometry', r.geometry,
+    'properties', r.properties || jsonb_build_object('reporter',
+      CASE WHEN rr.report_id IS NULL THEN NULL ELSE jsonb_build_object('name', rr.name, 'role', rr.role, 'contact', rr.contact) END)) END::text`;
+
+async function serverCopy(client: pg.ClientBase, id: string): Promise<ReportFeature | DeletedReport> {
+  const row = await client.query<{ f: string }>(`SELECT ${FEATURE_SQL} AS f FROM hlucha.reports r LEFT JOIN hlucha.report_reporters rr ON rr.report_id = r.id WHERE r.id = $1`, [id]);
+  return JSON.parse(row.rows[0]!.f) as ReportFeature | DeletedReport;
+}
+
+async function writeReporter(client: pg.ClientBase, change: Extract<Prepared, { kind: 'report' }>): Promise<void> {
+  const reporter = change.report.reporter;
+  const place = change.report.place!;
+  if (reporter) {
+    await client.query(
+      `INSERT INTO hlucha.report_reporters (report_id, kraj, obec_kod, name, role, contact) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (report_id) DO UPDATE SET kraj = EXCLUDED.kraj, obec_kod = EXCLUDED.obec_kod, name = EXCLUDED.name, role = EXCLUDED.role, contact = EXCLUDED.contact`,
+      [change.id, place.kraj.nuts3, place.obec.kod, reporter.name, reporter.role, reporter.contact],
+    );
+  } else await client.query('DELETE FROM hlucha.report_reporters WHERE report_id = $1', [change.id]);
+}
+
+/** Applies prepared changes in the caller's transaction (as the user). */
+export async function applyPush(client: pg.ClientBase, prepared: readonly Prepared[], response: PushResponse): Promise<void> {
+  for (const change of prepared) {
+    await client.query('SAVEPOINT change');
+    try {
+      const current = await client.query<{ revision: number; content_hash: string }>('SELECT revision, content_hash FROM hlucha.reports WHERE id = $1 FOR UPDATE', [change.id]);
+      const stored = current.rows[0];
+      if (stored && stored.content_hash === change.hash) {
+        response.accepted.push(change.id); // a retry of what is stored: applied once
+      } else if (!stored) {
+        if (change.base !== null || change.kind === 'delete') {
+          response.rejected.push({ id: change.id, problems: [{ path: 'id', code: 'sync.unknownReport' }] });
+        } else {
+          const { report, feature } = change;
+          const { reporter: _reporter, ...properties } = feature.properties;
+          await client.query(
+            `INSERT INTO hlucha.reports (id, kraj, obec_kod, orp_kod, revision, geometry, geom, properties, content_hash)
+             VALUES ($1, $2, $3, $4, $5, $6::jsonb, ST_SetSRID(ST_GeomFromGeoJSON($6), 4326), $7::jsonb, $8)`,
+            [change.id, report.place!.kraj.nuts3, report.place!.obec.kod, report.place!.orp.kod, report.revision, JSON.stringify(report.geometry), JSON.stringify({ ...properties, reporter: null }), change.hash],
+          );
+          await writeReporter(client, change);
+          response.accepted.push(change.id);
+        }
+      } else if (stored.revision !== change.base) {
+        response.conflicts.push({ id: change.id, server: await serverCopy(client, change.id) });
+      } else if (change.kind === 'delete') {
+        await client.query('UPDATE hlucha.reports SET deleted = true, revision = revision + 1, content_hash = $2 WHERE id = $1', [change.id, change.hash]);
+        await client.query('DELETE FROM hlucha.report_reporters WHERE report_id = $1', [change.id]);
+        response.accepted.push(change.id);
+      } else {
+        const { report, feature } = change;
+        const { reporter: _reporter, ...properties } = feature.properties;
+        const updated = await client.query(
+          `UPDATE hlucha.reports SET kraj = $2, obec_kod = $3, orp_kod = $4, revision = $5, deleted = false, geometry = $6::jsonb,
+             geom = ST_SetSRID(ST_GeomFromGeoJSON($6), 4326), properties = $7::jsonb, content_hash = $8 WHERE id = $1`,
+          [change.id, report.place!.kraj.nuts3, report.place!.obec.kod, report.place!.orp.kod, report.revision, JSON.stringify(report.geometry), JSON.stringify({ ...properties, reporter: null }), change.hash],
+        );
+        if (updated.rowCount !== 1) throw Object.assign(new Error('not updated'), { code: '42501' });
+        await writeReporter(client, change);
+        response.accepted.push(change.id);
+      }
+      await client.query('RELEASE SAVEPOINT change');
+    } catch (error) {
+      const state = sqlState(error);
+      if (state === '42501' || state === '23505' || state === '23503') {
+        await client.query('ROLLBACK TO SAVEPOINT change');
+        const code = state === '42501' ? 'sync.outsideScope' : state === '23505' ? 'sync.idNotAvailable' : 'sync.outsideScope';
+        response.rejected.push({ id: change.id, problems: [{ path: state === '23505' ? 'id' : 'geometry', code }] });
+      } else throw error;
+    }
+  }
+}
+
+export function parseCheckpoint(value: string | undefined | null): bigint | null {
+  if (value === undefined || value === null || value === '') return 0n;
+  if (!/^\d{1,19}$/.test(value)) return null;
+  return BigInt(value);
+}
+
+/**
+ * Changes after `since` in sequence order, as the response body text (the Features are built in SQL and joined,
+ * not parsed and re-serialised). Sequence order is commit order (hlucha.assign_change_seq), so a checkpoint never
+ * passes over a change that commits later.
+ */
+export async function pullReports(client: pg.ClientBase, since: bigint, limit = SYNC_PULL_MAX_CHANGES): Promise<string> {
+  const rows = await client.query<{ seq: string; f: string }>(
+    `SELECT r.seq::text AS seq, ${FEATURE_SQL} AS f FROM hlucha.reports r LEFT JOIN hlucha.report_reporters rr ON rr.report_id = r.id
+     WHERE r.seq > $1 ORDER BY r.seq LIMIT $2`,
+    [since.toString(), limit],
+  );
+  const checkpoint = rows.rows.length > 0 ? rows.rows[rows.rows.length - 1]!.seq : since.toString();
+  return `{"changes":[${rows.rows.map((r) => r.f).join(',')}],"checkpoint":"${checkpoint}","more":${rows.rows.length === limit}}`;
+}
+
+export type { PushChange, SyncProblem };
