@@ -11,12 +11,14 @@
  *   table-import <file>            an office's CSV/XLSX table → an obec file (guessed mapping, per-row reasons)
  *   geodata build [--source DIR] [--kraj CZ041|all] [--out DIR]
  *   geodata ensure [--soft]        build the packs when missing (npm install / start / test call this)
+ *   serve, migrate, users …        the shared workspace (serverCommand.ts)
  */
 import { runAggregate, runCluster } from './aggregateCommand.ts';
 import { runGeodata } from './geodataCommand.ts';
 import { runLookup } from './lookupCommand.ts';
 import { runMeasurements } from './measurementsCommand.ts';
 import { runPackage } from './packageCommand.ts';
+import { runMigrate, runServe, runUsers } from './serverCommand.ts';
 import { runTableImport } from './tableImportCommand.ts';
 import { runValidate } from './validateCommand.ts';
 import { runVerify } from './verifyCommand.ts';
@@ -33,7 +35,12 @@ export const USAGE = `Usage:
   hlucha-mista table-import <file.csv|.xlsx> [--mapping JSON|FILE] [--sheet NAME] [--encoding utf-8|windows-1250|mixed] [--delimiter ';'|','|tab] [--generated-at ISO] [--out FILE]
   hlucha-mista export <obec-files…> --kraj CZ041 [--review FILE] [--status confirmed,…] [--generated-at ISO] [--with-reporters] [--public] [--out FILE]
   hlucha-mista geodata build [--source DIR] [--kraj CZ041|all] [--out DIR]
-  hlucha-mista geodata ensure [--soft]`;
+  hlucha-mista geodata ensure [--soft]
+  hlucha-mista serve [--port 8080] [--mail-outbox DIR] [--public-url URL] [--allow-origin URL,…] [--oidc-issuer URL --oidc-client-id ID]
+  hlucha-mista migrate
+  hlucha-mista users add --email E --role mayor|bco|kraj|admin [--obec KOD] [--kraj CZ041]
+  hlucha-mista users token --email E [--name TEXT]
+  hlucha-mista users list`;
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -57,6 +64,12 @@ export async function main(argv: string[]): Promise<number> {
       return runMeasurements(rest);
     case 'table-import':
       return runTableImport(rest);
+    case 'serve':
+      return runServe(rest);
+    case 'migrate':
+      return runMigrate(rest);
+    case 'users':
+      return runUsers(rest);
     case undefined:
     case '--help':
     case '-h':

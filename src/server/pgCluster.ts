@@ -79,9 +79,11 @@ export function startCluster(options: ClusterOptions = {}): PgCluster {
   const settings: Record<string, string | number> = { listen_addresses: "''", fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off', max_connections: 200, ...options.settings };
   const flags = [`-k ${dir}`, ...Object.entries(settings).map(([k, v]) => `-c ${k}=${v}`)].join(' ');
   const start = () => run(path.join(bin, 'pg_ctl'), ['-D', data, '-w', '-t', '60', '-l', path.join(dir, 'log'), '-o', flags, 'start']);
-  // A kept cluster left running by a killed process: stop it first so that the settings apply.
-  if (existsSync(path.join(data, 'postmaster.pid'))) spawnSync(asRoot ? 'runuser' : path.join(bin, 'pg_ctl'), asRoot ? ['-u', 'postgres', '--', path.join(bin, 'pg_ctl'), '-D', data, '-w', '-m', 'fast', 'stop'] : ['-D', data, '-w', '-m', 'fast', 'stop']);
-  start();
+  // A kept cluster already running (`serve` in another terminal, and now `users add`): attach to it, and leave it
+  // running on stop().
+  const status = spawnSync(asRoot ? 'runuser' : path.join(bin, 'pg_ctl'), asRoot ? ['-u', 'postgres', '--', path.join(bin, 'pg_ctl'), '-D', data, 'status'] : ['-D', data, 'status']);
+  const attached = !throwaway && status.status === 0;
+  if (!attached) start();
   const psqlBin = path.join(bin, 'psql');
   const psql = (text: string, database = 'postgres') => run(psqlBin, ['-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-h', dir, '-U', superuser, '-d', database], text);
   const version = `PostgreSQL ${major}`;
@@ -108,7 +110,7 @@ export function startCluster(options: ClusterOptions = {}): PgCluster {
     },
     stop: () => {
       try {
-        if (running) run(path.join(bin, 'pg_ctl'), ['-D', data, '-w', '-m', throwaway ? 'immediate' : 'fast', 'stop']);
+        if (running && !attached) run(path.join(bin, 'pg_ctl'), ['-D', data, '-w', '-m', throwaway ? 'immediate' : 'fast', 'stop']);
         running = false;
       } finally {
         if (throwaway) rmSync(dir, { recursive: true, force: true });
