@@ -67,7 +67,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   // the client retries. Anything else is a 500 with a code, never a stack trace.
   app.onError((error, c) => {
     const state = sqlState(error);
-    const unavailable = state?.startsWith('08') || state === '57P01' || state === '57P03' || /ECONNREFUSED|ENOENT|Connection terminated|terminating connection/i.test(error.message);
+    const unavailable = state?.startsWith('08') || state === '57P01' || state === '57P03' || /ECONNREFUSED|ENOENT|EPIPE|ECONNRESET|Connection terminated|terminating connection|the database system is (starting up|shutting down)/i.test(error.message);
     if (!unavailable) process.stderr.write(`server error: ${error.message}\n`);
     return c.json({ code: unavailable ? 'database.unavailable' : 'server.error' }, unavailable ? 503 : 500);
   });
