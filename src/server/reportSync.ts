@@ -130,47 +130,71 @@ async function writeReporter(client: pg.ClientBase, change: Extract<Prepared, { 
   } else await client.query('DELETE FROM hlucha.report_reporters WHERE report_id = $1', [change.id]);
 }
 
-/** Applies prepared changes in the caller's transaction (as the user). */
+async function applyOne(client: pg.ClientBase, change: Prepared, stored: { revision: number; content_hash: string } | undefined, response: PushResponse): Promise<void> {
+  if (stored && stored.content_hash === change.hash) {
+    response.accepted.push(change.id); // a retry of what is stored: applied once
+  } else if (!stored) {
+    if (change.base !== null || change.kind === 'delete') {
+      response.rejected.push({ id: change.id, problems: [{ path: 'id', code: 'sync.unknownReport' }] });
+    } else {
+      const { report, feature } = change;
+      const { reporter: _reporter, ...properties } = feature.properties;
+      await client.query(
+        `INSERT INTO hlucha.reports (id, kraj, obec_kod, orp_kod, revision, geometry, geom, properties, content_hash)
+         VALUES ($1, $2, $3, $4, $5, $6::jsonb, ST_SetSRID(ST_GeomFromGeoJSON($6), 4326), $7::jsonb, $8)`,
+        [change.id, report.place!.kraj.nuts3, report.place!.obec.kod, report.place!.orp.kod, report.revision, JSON.stringify(report.geometry), JSON.stringify({ ...properties, reporter: null }), change.hash],
+      );
+      if (change.report.reporter) await writeReporter(client, change);
+      response.accepted.push(change.id);
+    }
+  } else if (stored.revision !== change.base) {
+    response.conflicts.push({ id: change.id, server: await serverCopy(client, change.id) });
+  } else if (change.kind === 'delete') {
+    await client.query('UPDATE hlucha.reports SET deleted = true, revision = revision + 1, content_hash = $2 WHERE id = $1', [change.id, change.hash]);
+    await client.query('DELETE FROM hlucha.report_reporters WHERE report_id = $1', [change.id]);
+    response.accepted.push(change.id);
+  } else {
+    const { report, feature } = change;
+    const { reporter: _reporter, ...properties } = feature.properties;
+    const updated = await client.query(
+      `UPDATE hlucha.reports SET kraj = $2, obec_kod = $3, orp_kod = $4, revision = $5, deleted = false, geometry = $6::jsonb,
+         geom = ST_SetSRID(ST_GeomFromGeoJSON($6), 4326), properties = $7::jsonb, content_hash = $8 WHERE id = $1`,
+      [change.id, report.place!.kraj.nuts3, report.place!.obec.kod, report.place!.orp.kod, report.revision, JSON.stringify(report.geometry), JSON.stringify({ ...properties, reporter: null }), change.hash],
+    );
+    if (updated.rowCount !== 1) throw Object.assign(new Error('not updated'), { code: '42501' });
+    await writeReporter(client, change);
+    response.accepted.push(change.id);
+  }
+}
+
+/**
+ * Applies prepared changes in the caller's transaction (as the user). The usual push (all in scope) takes the fast
+ * path: the stored revisions of all its reports in one locking read, then the writes. When the database refuses
+ * one change (a policy, an id taken by a report the user cannot see), the whole push is rolled back to its start
+ * and applied change by change, each in a savepoint, so that only that change is rejected.
+ */
 export async function applyPush(client: pg.ClientBase, prepared: readonly Prepared[], response: PushResponse): Promise<void> {
+  const mark = { accepted: response.accepted.length, conflicts: response.conflicts.length, rejected: response.rejected.length };
+  await client.query('SAVEPOINT push');
+  try {
+    const rows = await client.query<{ id: string; revision: number; content_hash: string }>('SELECT id::text, revision, content_hash FROM hlucha.reports WHERE id = ANY($1::uuid[]) FOR UPDATE', [prepared.map((c) => c.id)]);
+    const stored = new Map(rows.rows.map((r) => [r.id, r]));
+    for (const change of prepared) await applyOne(client, change, stored.get(change.id), response);
+    await client.query('RELEASE SAVEPOINT push');
+    return;
+  } catch (error) {
+    const state = sqlState(error);
+    if (state !== '42501' && state !== '23505' && state !== '23503') throw error;
+    await client.query('ROLLBACK TO SAVEPOINT push');
+    response.accepted.length = mark.accepted;
+    response.conflicts.length = mark.conflicts;
+    response.rejected.length = mark.rejected;
+  }
   for (const change of prepared) {
     await client.query('SAVEPOINT change');
     try {
       const current = await client.query<{ revision: number; content_hash: string }>('SELECT revision, content_hash FROM hlucha.reports WHERE id = $1 FOR UPDATE', [change.id]);
-      const stored = current.rows[0];
-      if (stored && stored.content_hash === change.hash) {
-        response.accepted.push(change.id); // a retry of what is stored: applied once
-      } else if (!stored) {
-        if (change.base !== null || change.kind === 'delete') {
-          response.rejected.push({ id: change.id, problems: [{ path: 'id', code: 'sync.unknownReport' }] });
-        } else {
-          const { report, feature } = change;
-          const { reporter: _reporter, ...properties } = feature.properties;
-          await client.query(
-            `INSERT INTO hlucha.reports (id, kraj, obec_kod, orp_kod, revision, geometry, geom, properties, content_hash)
-             VALUES ($1, $2, $3, $4, $5, $6::jsonb, ST_SetSRID(ST_GeomFromGeoJSON($6), 4326), $7::jsonb, $8)`,
-            [change.id, report.place!.kraj.nuts3, report.place!.obec.kod, report.place!.orp.kod, report.revision, JSON.stringify(report.geometry), JSON.stringify({ ...properties, reporter: null }), change.hash],
-          );
-          await writeReporter(client, change);
-          response.accepted.push(change.id);
-        }
-      } else if (stored.revision !== change.base) {
-        response.conflicts.push({ id: change.id, server: await serverCopy(client, change.id) });
-      } else if (change.kind === 'delete') {
-        await client.query('UPDATE hlucha.reports SET deleted = true, revision = revision + 1, content_hash = $2 WHERE id = $1', [change.id, change.hash]);
-        await client.query('DELETE FROM hlucha.report_reporters WHERE report_id = $1', [change.id]);
-        response.accepted.push(change.id);
-      } else {
-        const { report, feature } = change;
-        const { reporter: _reporter, ...properties } = feature.properties;
-        const updated = await client.query(
-          `UPDATE hlucha.reports SET kraj = $2, obec_kod = $3, orp_kod = $4, revision = $5, deleted = false, geometry = $6::jsonb,
-             geom = ST_SetSRID(ST_GeomFromGeoJSON($6), 4326), properties = $7::jsonb, content_hash = $8 WHERE id = $1`,
-          [change.id, report.place!.kraj.nuts3, report.place!.obec.kod, report.place!.orp.kod, report.revision, JSON.stringify(report.geometry), JSON.stringify({ ...properties, reporter: null }), change.hash],
-        );
-        if (updated.rowCount !== 1) throw Object.assign(new Error('not updated'), { code: '42501' });
-        await writeReporter(client, change);
-        response.accepted.push(change.id);
-      }
+      await applyOne(client, change, current.rows[0], response);
       await client.query('RELEASE SAVEPOINT change');
     } catch (error) {
       const state = sqlState(error);

@@ -79,6 +79,34 @@ describe.skipIf(postgisUnavailable() !== null)('sync', () => {
     expect((pulled[0] as typeof original).properties.description).toBe('Starosta: upřesněno; Místostarosta: jiná úprava');
   });
 
+  it('one push: the valid change is stored, a report in another obec and a guessed id of a report the mayor cannot see are rejected', async () => {
+    const otherObec = (await t.obceOf('CZ041', 2))[1]!;
+    const elsewhere = await t.pointIn(otherObec);
+    const neighbour = await t.addUser('soused@example.cz', 'mayor', { obec: otherObec });
+    const theirs = reportFeature(elsewhere.lon, elsewhere.lat);
+    expect((await push(neighbour.token, [{ report: theirs, baseRevision: null }])).body.accepted).toEqual([theirs.id]);
+    const valid = reportFeature(near(5).lon, near(5).lat);
+    const outside = reportFeature(elsewhere.lon, elsewhere.lat);
+    const guessed = reportFeature(near(6).lon, near(6).lat, { id: theirs.id, revision: 2, description: 'Přepsáno' });
+    const response = await push(people.mayor1.token, [
+      { report: valid, baseRevision: null },
+      { report: outside, baseRevision: null },
+      { report: guessed, baseRevision: 1 },
+    ]);
+    expect(response.body.accepted).toEqual([valid.id]);
+    expect(response.body.conflicts).toEqual([]);
+    expect(response.body.rejected).toEqual([
+      { id: outside.id, problems: [{ path: 'geometry', code: 'sync.outsideScope' }] },
+      { id: theirs.id, problems: [{ path: 'id', code: 'sync.unknownReport' }] },
+    ]);
+    const asNew = await push(people.mayor1.token, [{ report: { ...guessed, properties: { ...guessed.properties, revision: 1 } }, baseRevision: null }]);
+    expect(asNew.body.rejected).toEqual([{ id: theirs.id, problems: [{ path: 'id', code: 'sync.idNotAvailable' }] }]);
+    const stored = await t.workspace.owner.query('SELECT description FROM hlucha.reports WHERE id = $1', [theirs.id]);
+    expect(stored.rows).toEqual([{ description: theirs.properties.description }]);
+    const invalid = await push(people.mayor1.token, [{ report: { ...valid, properties: { ...valid.properties, failures: ['nonsense'] } }, baseRevision: 1 }]);
+    expect(invalid.body.rejected[0]?.problems[0]?.code).toBe('field.unknownValue');
+  });
+
   it('a retried push after a lost response is applied once', async () => {
     const report = reportFeature(near(1).lon, near(1).lat, { reporter: { name: 'Petr Malý', role: 'obcan', contact: '777 123 456' } });
     const before = await pullAll(people.mayor1.token);
