@@ -57,18 +57,21 @@ export async function oidcLogin(settings: OidcSettings): Promise<OidcLogin> {
       });
       if (!flow) return { ok: false, code: 'auth.oidcFailed' };
       let claims: client.IDToken | undefined;
+      let profile: Record<string, unknown> = {};
       try {
-        const redirect = new URL(settings.redirectUri);
-        const current = new URL(redirect.toString());
+        const current = new URL(settings.redirectUri);
         current.search = callbackUrl.search;
         const tokens = await client.authorizationCodeGrant(config, current, { pkceCodeVerifier: flow.code_verifier, expectedState: state, expectedNonce: flow.nonce });
         claims = tokens.claims();
+        if (!claims) return { ok: false, code: 'auth.oidcFailed' };
+        profile = { ...claims };
+        // Providers that follow the spec strictly put the scope's claims (email) in userinfo, not the ID token.
+        if (typeof claims.email !== 'string' && tokens.access_token) profile = { ...(await client.fetchUserInfo(config, tokens.access_token, claims.sub)) };
       } catch {
         return { ok: false, code: 'auth.oidcFailed' };
       }
-      if (!claims) return { ok: false, code: 'auth.oidcFailed' };
-      const email = typeof claims.email === 'string' ? claims.email : null;
-      const userId = await userForIdentity(db, config.serverMetadata().issuer, claims.sub, email, claims.email_verified === true);
+      const email = typeof profile.email === 'string' ? profile.email : null;
+      const userId = await userForIdentity(db, config.serverMetadata().issuer, claims.sub, email, profile.email_verified === true);
       return userId ? { ok: true, userId } : { ok: false, code: 'auth.notInvited' };
     },
   };

@@ -7,7 +7,7 @@
  * checksum). Then the initial pull of 10,000 reports into a fresh browser against a plain SELECT of the same rows,
  * and EXPLAIN ANALYZE of the pull and aggregation queries on national-scale generated data.
  *
- *   node --import tsx tests/bench/server.bench.ts [--seconds 60] [--quick: 15 s, 100,000 national rows]
+ *   node --import tsx tests/bench/server.bench.ts [--seconds 60] [--national 1000000] [--quick: 15 s, 100,000 national rows]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
@@ -30,7 +30,8 @@ if (reason) {
 const QUICK = process.argv.includes('--quick');
 const argSeconds = process.argv.indexOf('--seconds');
 const SECONDS = argSeconds > 0 ? Number(process.argv[argSeconds + 1]) : QUICK ? 15 : 60;
-const NATIONAL_ROWS = QUICK ? 100_000 : 1_000_000;
+const argNational = process.argv.indexOf('--national');
+const NATIONAL_ROWS = argNational > 0 ? Number(process.argv[argNational + 1]) : QUICK ? 100_000 : 1_000_000;
 const KRAJ = 'CZ041';
 
 const cluster = startCluster({ settings: { shared_buffers: '256MB', work_mem: '64MB' } });
