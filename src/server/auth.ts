@@ -109,21 +109,27 @@ export async function endSession(db: Database, cookie: string): Promise<void> {
 /** The user of a session cookie or a Bearer token, or null. */
 export async function authenticate(db: Database, credential: { cookie?: string; bearer?: string }): Promise<string | null> {
   if (!credential.cookie && !credential.bearer) return null;
+  // A read per request; last_used / last_seen are written at most every 5 minutes (not a write per request).
   return db.asRole(AUTH, async (client) => {
     if (credential.bearer) {
-      const token = await client.query<{ user_id: string }>(
-        `UPDATE hlucha.access_tokens t SET last_used = now() FROM hlucha.users u
-         WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.id = t.user_id AND NOT u.disabled RETURNING t.user_id`,
+      const token = await client.query<{ id: string; user_id: string; stale: boolean }>(
+        `SELECT t.id, t.user_id, (t.last_used IS NULL OR t.last_used < now() - interval '5 minutes') AS stale FROM hlucha.access_tokens t JOIN hlucha.users u ON u.id = t.user_id
+         WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND NOT u.disabled`,
         [hashSecret(credential.bearer)],
       );
-      return token.rows[0]?.user_id ?? null;
+      const row = token.rows[0];
+      if (row?.stale) await client.query('UPDATE hlucha.access_tokens SET last_used = now() WHERE id = $1', [row.id]);
+      return row?.user_id ?? null;
     }
-    const session = await client.query<{ user_id: string }>(
-      `UPDATE hlucha.sessions s SET last_seen = now() FROM hlucha.users u
-       WHERE s.id_hash = $1 AND s.expires_at > now() AND u.id = s.user_id AND NOT u.disabled RETURNING s.user_id`,
-      [hashSecret(credential.cookie!)],
+    const idHash = hashSecret(credential.cookie!);
+    const session = await client.query<{ user_id: string; stale: boolean }>(
+      `SELECT s.user_id, s.last_seen < now() - interval '5 minutes' AS stale FROM hlucha.sessions s JOIN hlucha.users u ON u.id = s.user_id
+       WHERE s.id_hash = $1 AND s.expires_at > now() AND NOT u.disabled`,
+      [idHash],
     );
-    return session.rows[0]?.user_id ?? null;
+    const row = session.rows[0];
+    if (row?.stale) await client.query('UPDATE hlucha.sessions SET last_seen = now() WHERE id_hash = $1', [idHash]);
+    return row?.user_id ?? null;
   });
 }
 
