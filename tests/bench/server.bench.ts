@@ -37,6 +37,15 @@ const KRAJ = 'CZ041';
 const cluster = startCluster({ settings: { shared_buffers: '256MB', work_mem: '64MB' } });
 const outbox = mkdtempSync(path.join(tmpdir(), 'hlucha-bench-outbox-'));
 let child: ChildProcess | null = null;
+// Interrupted (Ctrl-C, a timeout): stop the server and the throw-away cluster, not only this process.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    child?.kill('SIGTERM');
+    cluster.stop();
+    rmSync(outbox, { recursive: true, force: true });
+    process.exit(130);
+  });
+}
 try {
   const workspace = await openWorkspaceDatabase({ cluster });
   const owner = workspace.owner;
