@@ -137,8 +137,8 @@ export function createWorkspaceSlice(dependencies: WorkspaceDependencies = {}): 
       stopTimers();
       pollTimer = setInterval(() => void get().syncWorkspace(), pollMs);
       unsubscribe = api.subscribe((state, previous) => {
-        if (state.reports === previous.reports) return;
-        publish();
+        if (state.reports === previous.reports && state.review === previous.review) return;
+        if (state.reports !== previous.reports) publish();
         if (pushTimer) clearTimeout(pushTimer);
         pushTimer = setTimeout(() => void get().syncWorkspace(), pushDelayMs);
       });
