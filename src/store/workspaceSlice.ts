@@ -73,11 +73,16 @@ export interface WorkspaceDependencies {
   /** After an edit, how long to wait before pushing (edits of one minute go out together). */
   pushDelayMs?: number;
   now?: () => string;
-  /** The address the app is served from (default location.origin), probed for a server at start. */
+  /** The workspace server that serves the app, if one does (default: location.origin when index.html says so). */
   ownOrigin?: () => string | null;
 }
 
 const INITIAL: WorkspaceState = { serverUrl: null, connection: 'off', identity: null, syncing: false, lastSyncAt: null, failure: null, linkRequestedFor: null };
+
+/** True when the page came from a workspace server (src/server marks its index.html). */
+function servedByWorkspace(): boolean {
+  return typeof document !== 'undefined' && document.querySelector('meta[name="hlucha-mista-workspace"]') !== null && /^https?:$/.test(location.protocol);
+}
 
 export function isCoordinatorRole(memberships: readonly WorkspaceMembership[]): boolean {
   return memberships.some((m) => m.role === 'bco' || m.role === 'kraj' || m.role === 'admin');
@@ -204,11 +209,9 @@ export function createWorkspaceSlice(dependencies: WorkspaceDependencies = {}): 
           await connect(saved);
           return;
         }
-        // Served by the workspace server itself: connected by default (one quiet probe; a dev server answers HTML).
-        const origin = dependencies.ownOrigin ? dependencies.ownOrigin() : typeof location !== 'undefined' && /^https?:$/.test(location.protocol) ? location.origin : null;
-        if (!origin) return;
-        const probe = await createWorkspaceClient(origin, { ...(dependencies.fetch ? { fetch: dependencies.fetch } : {}), timeoutMs: 5_000 }).health();
-        if (probe.ok || probe.code === 'workspace.serverError') await connect(origin);
+        // Served by the workspace server itself (it marks the page with a meta tag): connected by default.
+        const origin = dependencies.ownOrigin ? dependencies.ownOrigin() : servedByWorkspace() ? location.origin : null;
+        if (origin) await connect(origin);
       },
 
       async connectWorkspace(address) {
