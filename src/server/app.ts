@@ -22,7 +22,7 @@ import {
   SESSION_COOKIE,
   SESSION_TTL_DAYS,
 } from './auth.ts';
-import type { Claims, Database } from './db.ts';
+import { sqlState, type Claims, type Database } from './db.ts';
 import type { MailTransport } from './mail.ts';
 import type { OidcLogin } from './oidc.ts';
 import { openApiDocument } from './openapi.ts';
@@ -63,6 +63,14 @@ export function createApp(options: AppOptions): Hono<Env> {
     }
   });
   const app = new Hono<Env>();
+  // A failure below (the database restarting, a dropped connection) answers a coded 503: nothing was committed,
+  // the client retries. Anything else is a 500 with a code, never a stack trace.
+  app.onError((error, c) => {
+    const state = sqlState(error);
+    const unavailable = state?.startsWith('08') || state === '57P01' || state === '57P03' || /ECONNREFUSED|ENOENT|EPIPE|ECONNRESET|Connection terminated|terminating connection|the database system is (starting up|shutting down)/i.test(error.message);
+    if (!unavailable) process.stderr.write(`server error: ${error.message}\n`);
+    return c.json({ code: unavailable ? 'database.unavailable' : 'server.error' }, unavailable ? 503 : 500);
+  });
 
   // CORS for the listed origins only (credentials: the session cookie); everything else gets no CORS headers.
   app.use('/api/*', async (c, next) => {

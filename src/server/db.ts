@@ -33,6 +33,8 @@ export class Database {
     this.pool = new pg.Pool(config);
     // A dropped connection (database restarted) must not crash the server; the next request gets a new one.
     this.pool.on('error', () => {});
+    // …nor an error on a checked-out connection between two queries (its query rejects; the client is discarded).
+    this.pool.on('connect', (client) => client.on('error', () => {}));
   }
 
   /** Runs `work` in one transaction as `claims.role` with the claims set; commits, or rolls back on a throw. */

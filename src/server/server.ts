@@ -71,6 +71,7 @@ export async function openWorkspaceDatabase(options: { databaseUrl?: string; dat
   }
   const owner = new pg.Pool({ ...poolConfig(target, undefined, 3) });
   owner.on('error', () => {});
+  owner.on('connect', (client) => client.on('error', () => {}));
   const client = await owner.connect();
   try {
     const applied = await migrate(client);
