@@ -318,7 +318,7 @@ export class WorkspaceSync {
     if (!entry || entry.state !== 'conflict' || !entry.server) return;
     const server = entry.server;
     const local = this.local.reports()[id] ?? null;
-    const serverRevision = isDeletedReport(server) ? (entry.ackRevision ?? 0) + 1 : server.properties.revision;
+    const serverRevision = isDeletedReport(server) ? (server.revision ?? (entry.ackRevision ?? 0) + 1) : server.properties.revision;
     if (choice === 'server' && isDeletedReport(server)) {
       delete this.ledger.entries[id];
       if (local) await this.local.deleteLocal(id);

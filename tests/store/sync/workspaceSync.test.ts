@@ -170,6 +170,24 @@ describe.skipIf(postgisUnavailable() !== null)('the app syncing with the shared 
     expect(b.store.getState().reportProcessStates[kept.id]).toMatchObject({ status: 'confirmed', note: 'Potvrzeno, předáme ČTÚ' });
   });
 
+  it('deleted on the server while edited here: a conflict; keeping mine brings the report back for everyone', async () => {
+    const a = await browser(people.mayor1.token);
+    const created = await a.store.getState().createReport({ type: 'Point', coordinates: [at.lon + 0.0008, at.lat] }, { description: 'Lávka', failures: ['noSignal'], operators: ['o2'] });
+    if (!created.ok) throw new Error('not created');
+    await a.store.getState().syncWorkspace();
+    const b = await browser(people.mayor2.token);
+    await b.store.getState().deleteReport(created.id);
+    await b.store.getState().syncWorkspace();
+    await a.store.getState().updateReport(created.id, { description: 'Lávka přes řeku, i na druhém břehu' });
+    await a.store.getState().syncWorkspace();
+    expect(a.store.getState().syncConflicts).toMatchObject([{ id: created.id, server: { deleted: true } }]);
+    expect(a.store.getState().reports[created.id]?.description).toBe('Lávka přes řeku, i na druhém břehu');
+    await a.store.getState().resolveSyncConflict(created.id, 'mine');
+    expect(a.store.getState().reportSyncStates[created.id]).toBe('sent');
+    await b.store.getState().syncWorkspace();
+    expect(b.store.getState().reports[created.id]?.description).toBe('Lávka přes řeku, i na druhém břehu');
+  });
+
   it('an address that is not a workspace server is refused with its code, and the app stays browser-only', async () => {
     const items = new Map<string, string>();
     const store = createAppStore({
