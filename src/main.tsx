@@ -9,7 +9,7 @@ import { registerServiceWorker } from './ui/field/serviceWorker.ts';
 
 const store = createAppStore();
 void store.getState().start();
-void store.getState().loadReports();
+void store.getState().loadReports().then(() => store.getState().startWorkspace());
 void store.getState().loadReview();
 void store.getState().loadMeasurements();
 void store.getState().restoreZsjLayer();

@@ -274,6 +274,11 @@ export function createApp(options: AppOptions): Hono<Env> {
       if (!existsSync(file) || statSync(file).isDirectory()) file = path.join(root, 'index.html');
       const type = types[path.extname(file)] ?? 'application/octet-stream';
       const cache = file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache';
+      if (path.basename(file) === 'index.html') {
+        // The app learns that this server serves it (and connects to it by default) from this tag: no probe request.
+        const html = readFileSync(file, 'utf8').replace('</head>', '<meta name="hlucha-mista-workspace" content="same-origin"></head>');
+        return c.body(html, 200, { 'Content-Type': type, 'Cache-Control': cache });
+      }
       return c.body(readFileSync(file), 200, { 'Content-Type': type, 'Cache-Control': cache });
     });
   }

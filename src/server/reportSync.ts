@@ -108,7 +108,7 @@ export function preparePush(body: unknown, index: ObecIndex): { prepared: Prepar
 }
 
 /** The Feature (or tombstone) of a row as JSON text, built in SQL; the reporter only where its policy lets it through. */
-const FEATURE_SQL = `CASE WHEN r.deleted THEN jsonb_build_object('id', r.id, 'deleted', true)
+const FEATURE_SQL = `CASE WHEN r.deleted THEN jsonb_build_object('id', r.id, 'deleted', true, 'revision', r.revision)
   ELSE jsonb_build_object('type', 'Feature', 'id', r.id, 'geometry', r.geometry,
     'properties', r.properties || jsonb_build_object('reporter',
       CASE WHEN rr.report_id IS NULL THEN NULL ELSE jsonb_build_object('name', rr.name, 'role', rr.role, 'contact', rr.contact) END)) END::text`;

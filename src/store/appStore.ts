@@ -23,6 +23,8 @@ import { createSelectionSlice, type SelectionSlice } from './selectionSlice.ts';
 import { createSettingsSlice, type SettingsSlice } from './settingsSlice.ts';
 import { createZsjSlice, type ZsjSlice } from './zsjSlice.ts';
 import { createObecContactsSlice, type ObecContactsSlice } from './obecContactsSlice.ts';
+import { normalizeServerUrl } from './sync/workspaceClient.ts';
+import { createWorkspaceSlice, type WorkspaceDependencies, type WorkspaceSlice } from './workspaceSlice.ts';
 
 export type AppState = RegionSlice &
   SettingsSlice &
@@ -36,7 +38,8 @@ export type AppState = RegionSlice &
   MeasurementsSlice &
   ZsjSlice &
   ObecContactsSlice &
-  FieldSlice;
+  FieldSlice &
+  WorkspaceSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** The signature every slice creator has (the store is wrapped in `persist`). */
@@ -46,7 +49,7 @@ export type SliceCreator<Slice> = StateCreator<AppState, [['zustand/persist', un
 type PersistedState = Pick<
   AppState,
   'krajId' | 'language' | 'basemap' | 'myObecKod' | 'reviewerName' | 'appView' | 'metric' | 'packageContact' | 'analysisSettings' | 'fieldPreset' | 'maxAccuracyM'
->;
+> & { workspaceServerUrl?: string | null };
 
 export interface AppStoreOptions {
   /** What the reports slice needs from the world (index loader, IndexedDB, channel); browser defaults otherwise. */
@@ -63,6 +66,8 @@ export interface AppStoreOptions {
   measurements?: MeasurementsDependencies;
   /** Where field mode keeps a route being recorded. */
   field?: FieldDependencies;
+  /** The shared workspace's network and storage (browser defaults otherwise). */
+  workspace?: WorkspaceDependencies;
 }
 
 function isPackageContact(value: unknown): value is AppState['packageContact'] {
@@ -103,6 +108,7 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
           options.measurements ?? reportsDatabase,
         )(...args),
         ...createFieldSlice(options.field)(...args),
+        ...createWorkspaceSlice({ ...(options.reports && 'indexedDB' in options.reports ? { indexedDB: options.reports.indexedDB } : {}), ...options.workspace })(...args),
       }),
       {
         name: 'hlucha-mista.settings',
@@ -120,6 +126,7 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
           analysisSettings: state.analysisSettings,
           fieldPreset: state.fieldPreset,
           maxAccuracyM: state.maxAccuracyM,
+          workspaceServerUrl: state.workspace.serverUrl,
         }),
         merge: (persisted, current) => {
           const saved = (persisted ?? {}) as Partial<Record<keyof PersistedState, unknown>>;
@@ -136,6 +143,9 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
             ...(saved.analysisSettings !== undefined ? { analysisSettings: analysisSettingsFrom(saved.analysisSettings) } : {}),
             ...(isFieldPreset(saved.fieldPreset) ? { fieldPreset: saved.fieldPreset } : {}),
             ...(maxAccuracyFrom(saved.maxAccuracyM) !== null ? { maxAccuracyM: maxAccuracyFrom(saved.maxAccuracyM)! } : {}),
+            ...(typeof saved.workspaceServerUrl === 'string' && normalizeServerUrl(saved.workspaceServerUrl)
+              ? { workspace: { ...current.workspace, serverUrl: normalizeServerUrl(saved.workspaceServerUrl) } }
+              : {}),
           };
         },
       },

@@ -20,6 +20,7 @@ import { TableImportHost } from './tableImport/TableImportDialog.tsx';
 import { AppUpdateBanner } from './field/AppUpdateBanner.tsx';
 import { FieldPanel } from './field/FieldPanel.tsx';
 import { useNetworkStatus } from './field/NetworkStatus.tsx';
+import { WorkspacePanel } from './workspace/WorkspacePanel.tsx';
 import { useRouteRecorder } from './field/useRouteRecorder.ts';
 
 export function App() {
@@ -78,6 +79,7 @@ function ReportsSidebar() {
   return (
     <>
       <MyObecPanel />
+      <WorkspacePanel />
       <FieldPanel />
       <ImportResultPanel />
       <ReportList />

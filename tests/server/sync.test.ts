@@ -129,7 +129,7 @@ describe.skipIf(postgisUnavailable() !== null)('sync', () => {
     const { checkpoint } = await pullAll(people.bco.token);
     expect((await push(people.mayor2.token, [{ report: { id: report.id, deleted: true }, baseRevision: 5 }])).body.conflicts).toHaveLength(1);
     expect((await push(people.mayor2.token, [{ report: { id: report.id, deleted: true }, baseRevision: 1 }])).body.accepted).toEqual([report.id]);
-    expect((await pullAll(people.bco.token, checkpoint)).changes).toEqual([{ id: report.id, deleted: true }]);
+    expect((await pullAll(people.bco.token, checkpoint)).changes).toEqual([{ id: report.id, deleted: true, revision: 2 }]);
   });
 
   it('a transaction that commits late is not skipped by pull', async () => {

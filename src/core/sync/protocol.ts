@@ -16,6 +16,8 @@ import type { AuditEntry, LocalityReview } from '../review/reviewModel.ts';
 export interface DeletedReport {
   id: string;
   deleted: true;
+  /** In pull and in conflicts: the server's revision of the deletion (the base for resurrecting the report). */
+  revision?: number;
 }
 
 export interface PushChange {

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { WorkspacePanel } from '../workspace/WorkspacePanel.tsx';
 import { FileButton } from '../FileButton.tsx';
 import { ActionGroupButtons } from '../reports/ReportsToolbar.tsx';
 import { useAppStore, useT } from '../storeContext.tsx';
@@ -24,6 +25,7 @@ export function CoordinatorSidebar() {
   if (locality) return <LocalityPanel locality={locality} />;
   return (
     <>
+      <WorkspacePanel />
       <BulkImportPanel />
       <MeasurementsPanel />
       <ChoroplethLegend />

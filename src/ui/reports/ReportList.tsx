@@ -11,6 +11,7 @@ import { ActionGroupButtons } from './ReportsToolbar.tsx';
 import { geometryBbox } from '../../core/geo/geometryBbox.ts';
 import { useMapCommandsRef } from '../actions/ActionsProvider.tsx';
 import { InaccurateBadge } from '../field/CaptureFacts.tsx';
+import { ReportSyncBadges } from '../workspace/WorkspacePanel.tsx';
 
 /** Rows rendered at once; more on request (a kraj's working copy can hold thousands of reports). */
 const PAGE = 200;
@@ -189,6 +190,7 @@ function ReportRow({ report, selected }: { report: Report; selected: boolean }) 
           {report.demo && <DemoBadge />}
           {report.origin && <OriginBadge origin={report.origin} />}
           <InaccurateBadge report={report} />
+          <ReportSyncBadges reportId={report.id} />
         </span>
       </td>
       <td>

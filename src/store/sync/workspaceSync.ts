@@ -1,0 +1,403 @@
+/**
+ * Offline sync of this browser's reports with the kraj's shared workspace (the contract: src/core/sync/protocol.ts).
+ * A class without Zustand: it reads the local reports and applies the server's copies through a small port
+ * (LocalReports), which the store implements with its own actions (an import goes through the obec file's merge
+ * rules, as any file does), and keeps what it knows in a ledger (syncLedger.ts).
+ *
+ * The outbox is not a second copy of the reports: a report is "waiting" when its local revision is not the revision
+ * the server last acknowledged. Push sends each waiting report with that revision as its base; the server stores it
+ * when its own revision is the base, answers an identical copy as already applied (a retry after a lost answer), and
+ * otherwise returns its copy as a conflict, which stays visible until a person chooses. Pull applies the server's
+ * changes after the checkpoint to reports that have no unsent edits; a report with unsent edits that changed on the
+ * server becomes a conflict instead of losing either edit.
+ */
+import { OBEC_FILE_FORMAT, OBEC_FILE_SCHEMA_VERSION, type ImportSummary, type ReportFeature } from '../../core/obecFile/obecFileFormat.ts';
+import { reportToFeature } from '../../core/obecFile/exportObecFile.ts';
+import type { Report } from '../../core/reports/report.ts';
+import { isDeletedReport, SYNC_PUSH_MAX_CHANGES, type DeletedReport, type PushChange, type SyncedReview } from '../../core/sync/protocol.ts';
+import { EMPTY_REVIEW_STATE, type LocalityStatus, type ReviewState } from '../../core/review/reviewModel.ts';
+import { emptyLedger, type LedgerEntry, type LedgerStorage, type SyncLedger } from './syncLedger.ts';
+import type { WorkspaceClient, WorkspaceFailureCode } from './workspaceClient.ts';
+
+/** The local reports as the sync engine sees them. */
+export interface LocalReports {
+  /** False while the reports are still being read from storage: nothing is pushed or pulled then. */
+  ready(): boolean;
+  reports(): Readonly<Record<string, Report>>;
+  /** Stores the server's copies through the obec file's merge rules (a higher revision wins). */
+  importFeatures(features: ReportFeature[]): Promise<ImportSummary>;
+  /** Removes a report the server deleted. */
+  deleteLocal(id: string): Promise<void>;
+}
+
+export type ReportSyncState = 'waiting' | 'sent' | 'conflict' | 'rejected';
+
+export interface SyncOutcome {
+  ok: boolean;
+  failure: WorkspaceFailureCode | null;
+  pushed: number;
+  pulled: number;
+  conflicts: number;
+  rejected: number;
+}
+
+/** The state of a report in the kraj's process, as the mayor sees it (from the shared review). */
+export interface ReportProcessState {
+  status: LocalityStatus;
+  /** The coordinator's latest note on the locality, if any. */
+  note: string | null;
+  localityId: string;
+  updatedAt: string;
+}
+
+const MAX_PULL_PAGES = 50;
+
+function obecFileOf(features: ReportFeature[]): string {
+  return JSON.stringify({ type: 'FeatureCollection', hluchaMista: { format: OBEC_FILE_FORMAT, schemaVersion: OBEC_FILE_SCHEMA_VERSION }, features });
+}
+
+/** A report as the server receives it: the Feature of the obec file, without the derived place (the server derives it). */
+export function featureForServer(report: Report): ReportFeature {
+  return reportToFeature(report);
+}
+
+export class WorkspaceSync {
+  private ledger: SyncLedger;
+  /** What the last pulls brought of the review (for coordinators, merged into the shared review by the store). */
+  private pulledReview: ReviewState = EMPTY_REVIEW_STATE;
+  private running: Promise<SyncOutcome> | null = null;
+
+  constructor(
+    private readonly client: WorkspaceClient,
+    private readonly storage: LedgerStorage | null,
+    private readonly local: LocalReports,
+    ledger?: SyncLedger,
+  ) {
+    this.ledger = ledger ?? emptyLedger(client.serverUrl);
+  }
+
+  static async open(client: WorkspaceClient, storage: LedgerStorage | null, local: LocalReports): Promise<WorkspaceSync> {
+    const stored = storage ? await storage.load(client.serverUrl).catch(() => null) : null;
+    return new WorkspaceSync(client, storage, local, stored ?? undefined);
+  }
+
+  get serverUrl(): string {
+    return this.client.serverUrl;
+  }
+
+  /** The sync state of every local report (demo reports never leave the browser and have none). */
+  states(): Record<string, ReportSyncState> {
+    const result: Record<string, ReportSyncState> = {};
+    for (const report of Object.values(this.local.reports())) {
+      if (report.demo) continue;
+      result[report.id] = this.stateOf(report);
+    }
+    for (const entry of Object.values(this.ledger.entries)) {
+      if (entry.state === 'conflict' && !(entry.id in result)) result[entry.id] = 'conflict';
+    }
+    return result;
+  }
+
+  /** Reports in conflict: the local copy (null when deleted here) and the server's (a tombstone when deleted there). */
+  conflicts(): Array<{ id: string; local: Report | null; server: ReportFeature | DeletedReport }> {
+    const reports = this.local.reports();
+    return Object.values(this.ledger.entries)
+      .filter((entry) => entry.state === 'conflict' && entry.server)
+      .map((entry) => ({ id: entry.id, local: reports[entry.id] ?? null, server: entry.server! }));
+  }
+
+  rejections(): Array<{ id: string; problems: LedgerEntry['problems'] }> {
+    return Object.values(this.ledger.entries)
+      .filter((entry) => entry.state === 'rejected')
+      .map((entry) => ({ id: entry.id, problems: entry.problems ?? [] }));
+  }
+
+  /** The state of each report in the kraj's process, from the reviews pulled (the latest review holding it). */
+  processStates(): Record<string, ReportProcessState> {
+    const result: Record<string, ReportProcessState> = {};
+    for (const synced of Object.values(this.ledger.reviews)) {
+      const review = synced.review;
+      const note = review.notes.length > 0 ? review.notes[review.notes.length - 1]!.text : null;
+      for (const reportId of synced.reportIds) {
+        const previous = result[reportId];
+        if (!previous || previous.updatedAt < review.updatedAt) {
+          result[reportId] = { status: review.status, note, localityId: review.localityId, updatedAt: review.updatedAt };
+        }
+      }
+    }
+    return result;
+  }
+
+  /** Reviews pulled from the server (for coordinators, merged into the shared review by the store). */
+  pulledReviews(): SyncedReview[] {
+    return Object.values(this.ledger.reviews);
+  }
+
+  private stateOf(report: Report): ReportSyncState {
+    const entry = this.ledger.entries[report.id];
+    if (!entry) return 'waiting';
+    if (entry.state === 'conflict') return 'conflict';
+    if (entry.state === 'rejected' && entry.rejectedRevision === report.revision) return 'rejected';
+    return entry.ackRevision === report.revision ? 'sent' : 'waiting';
+  }
+
+  /** One sync: push what waits, then pull what changed. Calls made while one runs share it. */
+  sync(): Promise<SyncOutcome> {
+    if (!this.running) {
+      this.running = this.runSync().finally(() => {
+        this.running = null;
+      });
+    }
+    return this.running;
+  }
+
+  private async runSync(): Promise<SyncOutcome> {
+    const outcome: SyncOutcome = { ok: true, failure: null, pushed: 0, pulled: 0, conflicts: 0, rejected: 0 };
+    if (!this.local.ready()) return outcome;
+    const pushed = await this.push(outcome);
+    if (pushed) await this.pull(outcome);
+    if (outcome.ok) await this.pullReviews(outcome);
+    await this.save();
+    outcome.conflicts = this.conflicts().length;
+    outcome.rejected = this.rejections().length;
+    return outcome;
+  }
+
+  private changesToPush(): Array<{ change: PushChange; revision: number | null }> {
+    const reports = this.local.reports();
+    const changes: Array<{ change: PushChange; revision: number | null }> = [];
+    for (const report of Object.values(reports)) {
+      if (report.demo) continue;
+      if (this.stateOf(report) !== 'waiting') continue;
+      const entry = this.ledger.entries[report.id];
+      changes.push({ change: { report: featureForServer(report), baseRevision: entry?.ackRevision ?? null }, revision: report.revision });
+    }
+    // Deleted here: known to the server, gone locally, not in conflict.
+    for (const entry of Object.values(this.ledger.entries)) {
+      if (entry.id in reports || entry.state === 'conflict' || entry.ackRevision === null) continue;
+      changes.push({ change: { report: { id: entry.id, deleted: true }, baseRevision: entry.ackRevision }, revision: null });
+    }
+    return changes;
+  }
+
+  private async push(outcome: SyncOutcome): Promise<boolean> {
+    const all = this.changesToPush();
+    for (let start = 0; start < all.length; start += SYNC_PUSH_MAX_CHANGES) {
+      const batch = all.slice(start, start + SYNC_PUSH_MAX_CHANGES);
+      const answer = await this.client.push({ changes: batch.map((b) => b.change) });
+      if (!answer.ok) {
+        outcome.ok = false;
+        outcome.failure = answer.code;
+        return false;
+      }
+      const sentRevision = new Map(batch.map((b) => [idOfChange(b.change), b.revision]));
+      for (const id of answer.value.accepted) {
+        const revision = sentRevision.get(id);
+        if (revision === undefined) continue;
+        if (revision === null) delete this.ledger.entries[id];
+        else this.ledger.entries[id] = { id, ackRevision: revision, state: 'sent' };
+        outcome.pushed++;
+      }
+      for (const conflict of answer.value.conflicts) {
+        const previous = this.ledger.entries[conflict.id];
+        this.ledger.entries[conflict.id] = { id: conflict.id, ackRevision: previous?.ackRevision ?? null, state: 'conflict', server: conflict.server };
+      }
+      for (const rejection of answer.value.rejected) {
+        if (!rejection.id) continue;
+        const previous = this.ledger.entries[rejection.id];
+        const revision = sentRevision.get(rejection.id);
+        this.ledger.entries[rejection.id] = {
+          id: rejection.id,
+          ackRevision: previous?.ackRevision ?? null,
+          state: 'rejected',
+          problems: rejection.problems,
+          ...(typeof revision === 'number' ? { rejectedRevision: revision } : {}),
+        };
+      }
+      await this.save();
+    }
+    return true;
+  }
+
+  private async pull(outcome: SyncOutcome): Promise<void> {
+    for (let page = 0; page < MAX_PULL_PAGES; page++) {
+      const answer = await this.client.pull(this.ledger.checkpoint);
+      if (!answer.ok) {
+        outcome.ok = false;
+        outcome.failure = answer.code;
+        return;
+      }
+      await this.applyPulled(answer.value.changes, outcome);
+      this.ledger.checkpoint = answer.value.checkpoint;
+      await this.save();
+      if (!answer.value.more) return;
+    }
+  }
+
+  private async applyPulled(changes: Array<ReportFeature | DeletedReport>, outcome: SyncOutcome): Promise<void> {
+    const toImport: ReportFeature[] = [];
+    for (const change of changes) {
+      const reports = this.local.reports();
+      const id = isDeletedReport(change) ? change.id : change.id;
+      const entry = this.ledger.entries[id];
+      const local = reports[id];
+      const dirty = local !== undefined && (entry === undefined || entry.ackRevision !== local.revision);
+      if (isDeletedReport(change)) {
+        if (!local) {
+          delete this.ledger.entries[id];
+        } else if (!dirty) {
+          delete this.ledger.entries[id];
+          await this.local.deleteLocal(id);
+          outcome.pulled++;
+        } else {
+          this.ledger.entries[id] = { id, ackRevision: entry?.ackRevision ?? null, state: 'conflict', server: change };
+        }
+        continue;
+      }
+      const revision = change.properties.revision;
+      if (entry && entry.ackRevision === revision && entry.state === 'sent') continue; // our own change, echoed back
+      if (local && dirty && entry !== undefined) {
+        // Unsent edits here and a new copy there: a person chooses.
+        this.ledger.entries[id] = { id, ackRevision: entry.ackRevision, state: 'conflict', server: change };
+        continue;
+      }
+      toImport.push(change);
+    }
+    if (toImport.length === 0) return;
+    const summary = await this.local.importFeatures(toImport);
+    const conflicted = new Set(summary.conflicts.map((c) => c.featureIndex));
+    const rejected = new Set(summary.rejected.map((r) => r.featureIndex));
+    const reports = this.local.reports();
+    toImport.forEach((feature, index) => {
+      const revision = feature.properties.revision;
+      const id = feature.id;
+      if (conflicted.has(index)) {
+        this.ledger.entries[id] = { id, ackRevision: this.ledger.entries[id]?.ackRevision ?? null, state: 'conflict', server: feature };
+        return;
+      }
+      if (rejected.has(index)) return; // the server's copy is not readable here (e.g. an older app): left for a later pull
+      const local = reports[id];
+      // Taken (or the local copy is newer: then it waits to be pushed on this base).
+      this.ledger.entries[id] = { id, ackRevision: revision, state: 'sent' };
+      if (local && local.revision === revision) outcome.pulled++;
+    });
+  }
+
+  private async pullReviews(outcome: SyncOutcome): Promise<void> {
+    for (let page = 0; page < MAX_PULL_PAGES; page++) {
+      const answer = await this.client.pullReview(this.ledger.reviewCheckpoint);
+      if (!answer.ok) {
+        // Reports synced; the review can wait (a mayor with no review yet, a weak signal).
+        if (answer.code !== 'workspace.refused') {
+          outcome.ok = false;
+          outcome.failure = answer.code;
+        }
+        return;
+      }
+      for (const synced of answer.value.reviews) this.ledger.reviews[synced.review.localityId] = synced;
+      this.pulledReview = {
+        reviews: { ...this.pulledReview.reviews, ...Object.fromEntries(answer.value.reviews.map((r) => [r.review.localityId, r.review])) },
+        pins: { ...this.pulledReview.pins, ...Object.fromEntries(answer.value.pins.map((p) => [p.reportId, { localityId: p.localityId, at: p.at }])) },
+        audit: [...this.pulledReview.audit, ...answer.value.audit.map(({ kraj: _kraj, ...entry }) => entry)],
+      };
+      for (const entry of answer.value.audit) this.auditKnown.add(entry.id);
+      for (const pin of answer.value.pins) this.ledger.pinsAcked[pin.reportId] = pin.at;
+      for (const synced of answer.value.reviews) this.ledger.reviewAcks[synced.review.localityId] = { revision: synced.revision, updatedAt: synced.review.updatedAt };
+      this.ledger.reviewCheckpoint = answer.value.checkpoint;
+      if (!answer.value.more) return;
+    }
+  }
+
+  /**
+   * Resolves a conflict: keep this browser's copy ('mine') or take the server's ('server'). Either way the chosen
+   * content gets a revision above both copies and goes out on the server's revision as its base, so the other
+   * person's edit is replaced only by a person's decision, and the decision reaches everyone.
+   */
+  async resolve(id: string, choice: 'mine' | 'server'): Promise<void> {
+    const entry = this.ledger.entries[id];
+    if (!entry || entry.state !== 'conflict' || !entry.server) return;
+    const server = entry.server;
+    const local = this.local.reports()[id] ?? null;
+    const serverRevision = isDeletedReport(server) ? (server.revision ?? (entry.ackRevision ?? 0) + 1) : server.properties.revision;
+    if (choice === 'server' && isDeletedReport(server)) {
+      delete this.ledger.entries[id];
+      if (local) await this.local.deleteLocal(id);
+      await this.save();
+      return;
+    }
+    if (choice === 'mine' && !local) {
+      // Deleted here, changed there: the deletion goes out on the server's revision.
+      this.ledger.entries[id] = { id, ackRevision: serverRevision, state: 'sent' };
+      await this.save();
+      return;
+    }
+    const chosen: ReportFeature = choice === 'mine' ? featureForServer(local!) : (server as ReportFeature);
+    const revision = Math.max(local?.revision ?? 0, serverRevision) + 1;
+    const feature: ReportFeature = { ...chosen, properties: { ...chosen.properties, revision } };
+    await this.local.importFeatures([feature]);
+    this.ledger.entries[id] = { id, ackRevision: serverRevision, state: 'sent' };
+    await this.save();
+  }
+
+  /** The review pulled since the last call (reviews, pins, audit), for the store to merge; then cleared. */
+  takePulledReview(): ReviewState | null {
+    const pulled = this.pulledReview;
+    this.pulledReview = EMPTY_REVIEW_STATE;
+    const empty = Object.keys(pulled.reviews).length === 0 && Object.keys(pulled.pins).length === 0 && pulled.audit.length === 0;
+    return empty ? null : pulled;
+  }
+
+  private auditKnown = new Set<string>();
+
+  /**
+   * Coordinators and kraj staff: pushes what changed in this browser's review of the kraj (reviews whose last change
+   * the server has not acknowledged, pins, audit entries it has not seen). Reviews do not conflict: the server merges
+   * two people's copies with core's rules and answers the merged one, which comes back through takePulledReview().
+   */
+  async pushReview(kraj: string, state: ReviewState, reportIdsOf: (localityId: string) => string[]): Promise<WorkspaceFailureCode | null> {
+    if (this.auditKnown.size === 0 && this.ledger.auditAcked.length > 0) for (const id of this.ledger.auditAcked) this.auditKnown.add(id);
+    const reviews = Object.values(state.reviews)
+      .filter((review) => this.ledger.reviewAcks[review.localityId]?.updatedAt !== review.updatedAt)
+      .map((review) => ({ review, reportIds: reportIdsOf(review.localityId), baseRevision: this.ledger.reviewAcks[review.localityId]?.revision ?? null }))
+      .filter((change) => change.reportIds.length > 0);
+    const pins = Object.entries(state.pins)
+      .filter(([reportId, pin]) => this.pulledPinAt(reportId) !== pin.at)
+      .map(([reportId, pin]) => ({ reportId, localityId: pin.localityId, at: pin.at }));
+    const audit = state.audit.filter((entry) => !this.auditKnown.has(entry.id));
+    if (reviews.length === 0 && pins.length === 0 && audit.length === 0) return null;
+    const answer = await this.client.pushReview({ kraj, reviews: reviews.slice(0, SYNC_PUSH_MAX_CHANGES), pins: pins.slice(0, 200), audit: audit.slice(0, 200) });
+    if (!answer.ok) return answer.code;
+    for (const accepted of answer.value.accepted.reviews) {
+      const review = state.reviews[accepted.localityId];
+      if (review) this.ledger.reviewAcks[accepted.localityId] = { revision: accepted.revision, updatedAt: review.updatedAt };
+    }
+    for (const merged of answer.value.merged) {
+      this.ledger.reviews[merged.review.localityId] = merged;
+      this.ledger.reviewAcks[merged.review.localityId] = { revision: merged.revision, updatedAt: merged.review.updatedAt };
+      this.pulledReview = { ...this.pulledReview, reviews: { ...this.pulledReview.reviews, [merged.review.localityId]: merged.review } };
+    }
+    for (const pin of pins) if (answer.value.accepted.pins.includes(pin.reportId)) this.ledger.pinsAcked[pin.reportId] = pin.at;
+    for (const id of answer.value.accepted.audit) this.auditKnown.add(id);
+    this.ledger.auditAcked = [...this.auditKnown];
+    await this.save();
+    return null;
+  }
+
+  private pulledPinAt(reportId: string): string | undefined {
+    return this.ledger.pinsAcked[reportId];
+  }
+
+  /** Forgets everything about this server (disconnect); the reports stay. */
+  async forget(): Promise<void> {
+    this.ledger = emptyLedger(this.client.serverUrl);
+    await this.storage?.remove(this.client.serverUrl).catch(() => undefined);
+  }
+
+  private async save(): Promise<void> {
+    await this.storage?.save(this.ledger).catch(() => undefined);
+  }
+}
+
+function idOfChange(change: PushChange): string {
+  return isDeletedReport(change.report) ? change.report.id : change.report.id;
+}
