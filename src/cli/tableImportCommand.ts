@@ -1,5 +1,5 @@
 /**
- * `hlucha-mista table-import <file.csv|.xlsx> [--mapping JSON|FILE] [--sheet NAME] [--encoding utf-8|windows-1250|mixed]
+ * `hlucha-mista table-import <file.csv|.xlsx> [--mapping JSON|FILE] [--sheet NAME] [--encoding utf-8|windows-1250|mixed|utf-16]
  * [--delimiter ';'|','|tab] [--generated-at ISO] [--out FILE]`: an office's table → an obec file.
  * The guessed mapping (field → "letter (header)") and every refused row ({row, column, code, message}) go to standard
  * error as JSON lines, and so does every imported row whose named obec is not the obec at its coordinates
@@ -25,7 +25,7 @@ import { translate, type MessageKey } from '../i18n/translate.ts';
 import { parseArguments } from './main.ts';
 import { readObce } from './packsOnDisk.ts';
 
-const USAGE = "Usage: hlucha-mista table-import <file.csv|.xlsx> [--mapping JSON|FILE] [--sheet NAME] [--encoding utf-8|windows-1250|mixed] [--delimiter ';'|','|tab] [--generated-at ISO] [--out FILE]\n";
+const USAGE = "Usage: hlucha-mista table-import <file.csv|.xlsx> [--mapping JSON|FILE] [--sheet NAME] [--encoding utf-8|windows-1250|mixed|utf-16] [--delimiter ';'|','|tab] [--generated-at ISO] [--out FILE]\n";
 
 function message(code: string, params?: Record<string, string | number>): string {
   if (code.startsWith('lookup.') && code in en) return translate('en', code as MessageKey);
@@ -58,7 +58,7 @@ export async function runTableImport(argv: string[]): Promise<number> {
   }
   const line = (value: unknown) => process.stderr.write(`${JSON.stringify(value)}\n`);
   const encoding = flags.get('encoding');
-  if (encoding !== undefined && !['utf-8', 'windows-1250', 'mixed'].includes(String(encoding))) {
+  if (encoding !== undefined && !['utf-8', 'windows-1250', 'mixed', 'utf-16'].includes(String(encoding))) {
     process.stderr.write(USAGE);
     return 2;
   }

@@ -7,11 +7,12 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { zsjAssignments } from '../core/zsj/assignZsj.ts';
 import { ZsjIndex, type ZsjLayerProblem } from '../core/zsj/zsjLayer.ts';
+import { INPUT_LIMITS } from '../core/limits/inputLimits.ts';
 import type { SliceCreator } from './appStore.ts';
 import { REPORT_DATABASE_NAME, withReportDatabase, type ReportDatabase, type StorageFailureCode } from './persistence/reportDatabase.ts';
 
 /** A whole kraj's ZSJ in RÚIAN detail is a few MB; refuse what cannot be a ZSJ layer before parsing it. */
-export const ZSJ_LAYER_MAX_BYTES = 60 * 1024 * 1024;
+export const ZSJ_LAYER_MAX_BYTES = INPUT_LIMITS.fileBytes.zsjLayer;
 const META_KEY = 'zsjLayer';
 
 interface StoredZsjLayer {

@@ -8,9 +8,10 @@
 import { gpx as gpxToGeoJson } from '@tmcw/togeojson';
 import { DOMParser } from '@xmldom/xmldom';
 import type { Feature, Position } from 'geojson';
+import { INPUT_LIMITS } from '../limits/inputLimits.ts';
 
 /** Larger files are refused before parsing (a day's 1-second track is ~10 MB). */
-export const GPX_MAX_CHARS = 50 * 1024 * 1024;
+export const GPX_MAX_CHARS = INPUT_LIMITS.fileBytes.gpx;
 
 export type GpxProblemCode =
   /** Not well-formed XML (broken, cut off, not a text file). */

@@ -21,7 +21,7 @@ const LISTED_PROBLEMS = 100;
 const EVALUATE_DELAY_MS = 250;
 
 const DELIMITER_KEYS: Record<TableDelimiter, MessageKey> = { ';': 'tableImport.delimiter.semicolon', ',': 'tableImport.delimiter.comma', '\t': 'tableImport.delimiter.tab' };
-const ENCODINGS: readonly TableEncoding[] = ['utf-8', 'windows-1250', 'mixed'];
+const ENCODINGS: readonly TableEncoding[] = ['utf-8', 'windows-1250', 'mixed', 'utf-16'];
 
 type Phase =
   | { kind: 'reading'; rowsRead: number }
