@@ -5,7 +5,7 @@
  * papaparse. Every cell stays text: a formula such as `=HYPERLINK(…)` is inert text here and everywhere after.
  */
 import Papa from 'papaparse';
-import { hasNulBytes, longestLineExceeds, looksLikeBomlessUtf16, utf16Bom } from '../limits/boundedInput.ts';
+import { longestLineExceeds, looksLikeBomlessUtf16, utf16Bom } from '../limits/boundedInput.ts';
 import { decodeText } from './decodeText.ts';
 import {
   TABLE_DELIMITERS,
@@ -68,16 +68,19 @@ function decodeLineByLine(bytes: Uint8Array): string {
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
-/** More NUL bytes than this share of the first 64 KB (and no UTF-16 pattern): not a text file at all. */
-const BINARY_NUL_SHARE = 0.01;
+/** More control bytes (NUL, 0x01–0x08, 0x0E–0x1F) than this share of the first 64 KB: not a text file at all. */
+const BINARY_CONTROL_SHARE = 0.05;
 
+/** Binary junk (random bytes, a PDF or an image renamed .csv), told from a text with a stray NUL, which is stripped. */
 export function isBinaryTable(bytes: Uint8Array): boolean {
   if (utf16Bom(bytes) || looksLikeBomlessUtf16(bytes)) return false;
-  if (!hasNulBytes(bytes)) return false;
   const n = Math.min(bytes.length, 65_536);
-  let nul = 0;
-  for (let i = 0; i < n; i++) if (bytes[i] === 0) nul++;
-  return nul > n * BINARY_NUL_SHARE;
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i]!;
+    if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) control++;
+  }
+  return control > Math.max(8, n * BINARY_CONTROL_SHARE);
 }
 
 /**

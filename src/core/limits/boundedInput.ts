@@ -303,7 +303,8 @@ export function streamZipBounded(
     file.start();
   });
   unzip.register(UnzipInflate);
-  const step = 65_536;
+  // Small slices: fflate inflates all it is given before it returns (deflate reaches ~1,000 : 1).
+  const step = 4096;
   try {
     for (let at = 0; at < zip.length && !failure; at += step) {
       const end = Math.min(zip.length, at + step);

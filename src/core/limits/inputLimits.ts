@@ -44,7 +44,7 @@ export const INPUT_LIMITS = {
   /** ZIP archives (NetTest, XLSX/ODS, submission package). */
   zip: {
     /** Entries of one archive. A NetTest export has one CSV a month; a workbook a few dozen parts. */
-    entries: 2_000,
+    entries: 1_000,
     /** Bytes inflated from one archive, counted as they are produced. */
     inflatedBytes: {
       nettest: 8192 * MiB,
@@ -53,7 +53,7 @@ export const INPUT_LIMITS = {
     },
     /** Inflated ÷ compressed bytes, checked once `ratioAfterBytes` were inflated (text compresses 5–20×). */
     ratio: 200,
-    ratioAfterBytes: 4 * MiB,
+    ratioAfterBytes: 1 * MiB,
   },
   /** XML (GPX, workbook parts): a DOCTYPE or an entity declaration is refused, entities are never expanded. */
   xml: {
