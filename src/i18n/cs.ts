@@ -916,6 +916,7 @@ export const cs = {
   'tableImport.encoding.utf-16': 'UTF-16 („Text Unicode“ z Excelu)',
   'problem.table.utf16': 'Soubor je v kódování UTF-16 („Text Unicode“ z Excelu); byl přečten v něm.',
   'problem.table.controlCharacters': 'Soubor obsahoval řídicí znaky (např. NUL); byly vynechány.',
+  'problem.table.longLine': 'Soubor má řádek delší než {limit} znaků; tabulka míst taková není.',
   'problem.table.tooManyColumns': 'Tabulka má víc než {limit} sloupců. Je to opravdu seznam míst?',
   'problem.table.tooManyCells': 'List sešitu má víc než {limit} buněk; rozdělte ho na menší.',
   'problem.table.binary': 'Soubor není text ani sešit (obsahuje binární data).',

@@ -915,6 +915,7 @@ export const en: Record<MessageKey, string> = {
   'tableImport.encoding.utf-16': 'UTF-16 (Excel\'s "Unicode text")',
   'problem.table.utf16': 'The file is encoded in UTF-16 (Excel\'s "Unicode text"); it was read as such.',
   'problem.table.controlCharacters': 'The file contained control characters (such as NUL); they were left out.',
+  'problem.table.longLine': 'The file has a line longer than {limit} characters; a table of places does not.',
   'problem.table.tooManyColumns': 'The table has more than {limit} columns. Is it really a list of places?',
   'problem.table.tooManyCells': 'The sheet has more than {limit} cells; split it into smaller ones.',
   'problem.table.binary': 'The file is neither text nor a workbook (it holds binary data).',

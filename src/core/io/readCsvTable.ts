@@ -136,7 +136,7 @@ export function readCsvTable(bytes: Uint8Array, fileName: string, options: CsvRe
   const { text, encoding, controlCharacters } = decodeTableText(bytes, options.encoding);
   if (text.trim() === '') return { ok: false, problem: { code: 'table.empty' } };
   // Before papaparse sees it: one line of tens of megabytes would take it minutes.
-  if (longestLineExceeds(text, TABLE_LIMITS.maxLineChars)) return { ok: false, problem: { code: 'table.lineTooLong', params: { limit: TABLE_LIMITS.maxLineChars } } };
+  if (longestLineExceeds(text, TABLE_LIMITS.maxLineChars)) return { ok: false, problem: { code: 'table.longLine', params: { limit: TABLE_LIMITS.maxLineChars } } };
   const delimiter = options.delimiter ?? detectDelimiter(text);
 
   const records: string[][] = [];

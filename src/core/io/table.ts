@@ -45,6 +45,7 @@ export type TableFileProblemCode =
   | 'table.sheetNotFound'
   | 'table.unreadable'
   /** Bounds of INPUT_LIMITS crossed while reading (see src/core/limits). */
+  | 'table.longLine'
   | 'table.tooManyColumns'
   | 'table.tooManyCells'
   | 'table.binary'

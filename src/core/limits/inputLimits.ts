@@ -97,7 +97,7 @@ export function limitRows(l: InputLimits = INPUT_LIMITS): LimitRow[] {
     { what: 'ZSJ layer (GeoJSON)', limit: mb(l.fileBytes.zsjLayer), code: 'zsj.tooLarge' },
     { what: 'NetTest CSV or ZIP on disk', limit: mb(l.fileBytes.nettest), code: 'nettest.tooLarge' },
     { what: 'Submission package (verify, import)', limit: mb(l.fileBytes.package), code: 'package.tooLarge' },
-    { what: 'Line of a CSV (characters)', limit: String(l.text.lineChars), code: 'table.lineTooLong, nettest.lineTooLong' },
+    { what: 'Line of a CSV (characters)', limit: String(l.text.lineChars), code: 'table.longLine, nettest.lineTooLong' },
     { what: 'Columns of a table', limit: String(l.text.columns), code: 'table.tooManyColumns, nettest.tooManyColumns' },
     { what: 'Data rows of an office table', limit: String(l.text.tableRows), code: 'table.tooManyRows' },
     { what: 'Characters of a cell (row refused, rest kept)', limit: String(l.text.cellChars), code: 'row.cellTooLong' },

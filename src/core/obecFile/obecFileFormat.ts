@@ -57,7 +57,8 @@ export type ObecFileProblemCode =
   | 'file.notGeoJson'
   | 'file.notObecFile'
   | 'file.newerSchema'
-  | 'file.empty';
+  | 'file.empty'
+  | 'file.tooDeep';
 
 export interface RejectedFeature {
   featureIndex: number;
