@@ -72,6 +72,8 @@ export interface ImportSummary {
   fileProblem: { code: ObecFileProblemCode; params?: Record<string, string | number> } | null;
   header: ObecFileHeader | null;
   added: number;
+  /** Set when the import could not be written to the browser's storage (a storage code): shown, not saved. */
+  notSaved?: string;
   updated: number;
   /** Already known with the same revision and content. */
   unchanged: number;

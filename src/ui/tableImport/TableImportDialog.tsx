@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
+import { ImportNotSavedNotice } from '../reports/EditConflictsView.tsx';
 import { sniffFileKind, SNIFF_BYTES } from '../../core/io/sniffFile.ts';
 import { rowProblemsCsv, type ListedRowProblem } from '../../core/io/rowProblemsCsv.ts';
 import { columnLetter, type TableDelimiter, type TableEncoding, type TableFileProblem } from '../../core/io/table.ts';
@@ -481,7 +482,7 @@ function TableImportResult({
 }) {
   const refusedRows = new Set(problems.map((problem) => problem.row)).size;
   const counts: Array<[string, number]> = [
-    [t('tableImport.added'), summary.added],
+    [summary.notSaved ? t('import.addedNotSaved') : t('tableImport.added'), summary.added],
     [t('tableImport.known'), summary.unchanged],
     [t('tableImport.rejectedRows'), refusedRows],
     ...(warnings.length > 0 ? [[t('tableImport.warningRows'), warnings.length] as [string, number]] : []),
@@ -491,6 +492,7 @@ function TableImportResult({
       <h3 ref={headingRef} tabIndex={-1}>
         {t('tableImport.resultTitle', { file: fileName })}
       </h3>
+      <ImportNotSavedNotice code={summary.notSaved} />
       <ImportCounts counts={counts} />
       <ProblemList t={t} caption={t('tableImport.problemsCaption')} problems={problems} download={t('tableImport.downloadProblems')} onDownload={onDownload} />
       <ProblemList t={t} caption={t('tableImport.warningsCaption')} problems={warnings} download={t('tableImport.downloadWarnings')} onDownload={onDownloadWarnings} />
