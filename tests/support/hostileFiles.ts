@@ -8,6 +8,9 @@ import { deflateSync, strToU8, zipSync, type Zippable } from 'fflate';
 
 export type Rng = () => number;
 
+/** Every ZIP made here has this timestamp, so the same seed writes the same bytes. */
+export const FIXED_TIME = { mtime: new Date(2026, 0, 1) };
+
 /** A small seeded generator (mulberry32), independent of the app's so tests can make many streams. */
 export function rng(seed: number): Rng {
   let a = seed >>> 0;
@@ -66,14 +69,14 @@ export function junk(random: Rng, length: number): Uint8Array {
 /** A ZIP of one entry `name` holding `size` zero bytes (or a repeated line): kilobytes that inflate to megabytes. */
 export function zipBomb(name: string, size: number, line = ''): Uint8Array {
   const data = line ? utf8(line.repeat(Math.ceil(size / line.length)).slice(0, size)) : new Uint8Array(size);
-  return zipSync({ [name]: [data, { level: 9 }] } as Zippable);
+  return zipSync({ [name]: [data, { level: 9 }] } as Zippable, FIXED_TIME);
 }
 
 /** A ZIP with `count` small entries, each a copy of `body`. */
 export function manyEntryZip(count: number, body: Uint8Array, name = (i: number) => `part-${i}.csv`): Uint8Array {
   const files: Zippable = {};
   for (let i = 0; i < count; i++) files[name(i)] = [body, { level: 0 }];
-  return zipSync(files);
+  return zipSync(files, FIXED_TIME);
 }
 
 /**
@@ -82,7 +85,7 @@ export function manyEntryZip(count: number, body: Uint8Array, name = (i: number)
  */
 export function duplicateNameZip(name: string, forged: Uint8Array, real: Uint8Array, otherFiles: Record<string, Uint8Array> = {}): Uint8Array {
   const placeholder = name.replace(/.$/, name.endsWith('X') ? 'Y' : 'X');
-  const zip = zipSync({ [name]: forged, [placeholder]: real, ...otherFiles });
+  const zip = zipSync({ [name]: forged, [placeholder]: real, ...otherFiles }, FIXED_TIME);
   const from = utf8(placeholder);
   const to = utf8(name);
   for (let i = 0; i + from.length <= zip.length; i++) {

@@ -20,6 +20,7 @@ import type { Report } from '../../src/core/reports/report.ts';
 import { generateNettestRows, nettestCsv } from './nettestGenerator.ts';
 import { makeXlsx } from './xlsx.ts';
 import { strToU8, zipSync } from 'fflate';
+import { FIXED_TIME } from './hostileFiles.ts';
 
 export type Outcome = { ok: true } | { ok: false; code: string };
 
@@ -126,7 +127,7 @@ export async function seedOf(importer: Importer): Promise<Uint8Array> {
     case 'nettestCsv':
       return strToU8(nettestCsv(generateNettestRows({ seed: 7, around: [[12.92, 50.41]], perPoint: 8, withSkipped: true })));
     case 'nettestZip':
-      return zipSync({ 'nettest-2026-05.csv': strToU8(nettestCsv(generateNettestRows({ seed: 8, around: [[12.92, 50.41]], perPoint: 8 }))) });
+      return zipSync({ 'nettest-2026-05.csv': strToU8(nettestCsv(generateNettestRows({ seed: 8, around: [[12.92, 50.41]], perPoint: 8 }))) }, FIXED_TIME);
     case 'zsjLayer':
       return strToU8(ZSJ_SEED);
     case 'gpx':
