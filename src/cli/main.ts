@@ -35,7 +35,21 @@ export const USAGE = `Usage:
   hlucha-mista geodata build [--source DIR] [--kraj CZ041|all] [--out DIR]
   hlucha-mista geodata ensure [--soft]`;
 
+/**
+ * The boundary of every command: a reader returns coded problems, but should anything still throw (a bug, memory
+ * running out in a library), the command ends with exit 1 and one JSON line — never a stack trace.
+ */
 export async function main(argv: string[]): Promise<number> {
+  try {
+    return await runCommand(argv);
+  } catch (error: unknown) {
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    process.stdout.write(`${JSON.stringify({ error: { code: 'cli.failed', message: message.slice(0, 300) } })}\n`);
+    return 1;
+  }
+}
+
+async function runCommand(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'lookup':
