@@ -176,7 +176,7 @@ export function TableImportDialog({ file, onClose }: { file: File; onClose(): vo
         )}
         {phase.kind === 'failed' && (
           <div className="message message-error" role="alert">
-            <p>{t('tableImport.failed', { message: phase.message })}</p>
+            <p>{phase.message === 'table.workerFailed' ? t('problem.table.workerFailed') : t('tableImport.failed', { message: phase.message })}</p>
           </div>
         )}
         {preview && mapping && (phase.kind === 'mapping' || phase.kind === 'reading') && (
