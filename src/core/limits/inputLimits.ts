@@ -70,7 +70,7 @@ export const INPUT_LIMITS = {
     /** A report's revision: one edit a second for a century is 3.2e9. */
     revision: 1_000_000_000_000,
     /** Dates: reports are about today's networks. */
-    earliestYear: 1990,
+    earliestYear: 1970,
     latestYear: 2200,
   },
 } as const;
