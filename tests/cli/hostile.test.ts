@@ -23,7 +23,9 @@ const run = (args: string[]) => spawnSync(process.execPath, [`--max-old-space-si
 function expectCodedFailure(result: ReturnType<typeof run>, code: string): void {
   expect(result.status, result.stderr).toBe(1);
   expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
-  const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+  // table-import writes its problem lines to stderr (its stdout is the obec file); the others to stdout.
+  const out = result.stdout.trim() || result.stderr.trim();
+  const lines = out.split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
   const codes = lines.map((line) => (line.error as { code?: string } | undefined)?.code ?? line.code);
   expect(codes).toContain(code);
 }
