@@ -6,11 +6,14 @@
 import { AGGREGATION_UNITS, aggregateReports, DEFAULT_H3_RESOLUTION, type AggregationUnit } from '../core/aggregate/aggregateReports.ts';
 import { clusterReports } from '../core/cluster/clusterReports.ts';
 import { assessEvidence } from '../core/evidence/evidenceMeter.ts';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { ObecIndex } from '../core/lookup/obecIndex.ts';
-import { ZsjIndex } from '../core/zsj/zsjLayer.ts';
+import { readZsjLayer, type ZsjIndex, type ZsjReadResult } from '../core/zsj/zsjLayer.ts';
+import path from 'node:path';
+import { INPUT_LIMITS } from '../core/limits/inputLimits.ts';
 import { representativePoint } from '../core/reports/derivePlace.ts';
 import { OPERATOR_CHOICES } from '../core/reports/enumerations.ts';
+import { toExcelCsv, type CsvColumn } from '../core/export/excelCsv.ts';
 import {
   ANALYSIS_SETTING_FIELDS,
   ANALYSIS_SETTING_RULES,
@@ -52,9 +55,36 @@ export function readSettingsFlag(file: string | true | undefined): { ok: true; s
   return { ok: true, settings: validated.settings };
 }
 
-function csvCell(value: string | number): string {
-  const text = String(value);
-  return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+type UnitRow = ReturnType<typeof aggregateReports>['units'][number];
+
+/** The columns of `aggregate --format csv` (names as before; the values typed so numbers stay numbers in Excel). */
+function aggregateCsvColumns(): Array<CsvColumn<UnitRow>> {
+  const count = (header: string, value: (u: UnitRow) => number): CsvColumn<UnitRow> => ({ header, kind: 'integer', value });
+  return [
+    { header: 'kind', kind: 'text', value: (u) => u.unit.kind },
+    { header: 'kod', kind: 'text', value: (u) => u.unit.kod },
+    { header: 'kod_ruian', kind: 'text', value: (u) => u.unit.kodRuian ?? '' },
+    { header: 'nazev', kind: 'text', value: (u) => u.unit.nazev },
+    count('reports', (u) => u.reports),
+    { header: 'weighted_reports', kind: 'number', decimals: 4, value: (u) => u.weightedReports },
+    count('localities', (u) => u.localities),
+    count('distinct_obce', (u) => u.distinctObce),
+    count('distinct_reporters', (u) => u.distinctReporters),
+    count('inhabitants_affected', (u) => u.inhabitantsAffected),
+    count('mobile', (u) => u.byDomain.mobile),
+    count('fixed', (u) => u.byDomain.fixed),
+    ...OPERATOR_CHOICES.map((o) => count(`operator_${o}`, (u) => u.byOperator[o] ?? 0)),
+  ];
+}
+
+/** The ZSJ layer file, size checked before it is read (src/core/zsj/zsjLayer.ts reads the bytes). */
+function readZsjFile(file: string): ZsjReadResult {
+  try {
+    if (statSync(file).size > INPUT_LIMITS.fileBytes.zsjLayer) return { ok: false, code: 'zsj.tooLarge', params: { limitMb: INPUT_LIMITS.fileBytes.zsjLayer / 1024 / 1024 } };
+    return readZsjLayer(readFileSync(file));
+  } catch {
+    return { ok: false, code: 'zsj.notJson' };
+  }
 }
 
 export function runAggregate(argv: string[]): number {
@@ -72,10 +102,16 @@ export function runAggregate(argv: string[]): number {
   }
   let zsjIndex: ZsjIndex | undefined;
   if (by === 'zsj') {
-    const layer = typeof flags.get('zsj') === 'string' ? ZsjIndex.parse(JSON.parse(readFileSync(flags.get('zsj') as string, 'utf8'))) : null;
-    if (!layer || !layer.ok) {
-      process.stderr.write(`--by zsj needs a ZSJ layer: --zsj FILE (GeoJSON in WGS84)${layer && !layer.ok ? ` — ${layer.code}` : ''}\n`);
+    const file = flags.get('zsj');
+    if (typeof file !== 'string') {
+      process.stderr.write('--by zsj needs a ZSJ layer: --zsj FILE (GeoJSON in WGS84)\n');
       return 2;
+    }
+    const layer = readZsjFile(file);
+    if (!layer.ok) {
+      // A coded problem as a JSON line (exit 1), as every reader of the CLI reports a bad file.
+      process.stdout.write(`${JSON.stringify({ error: { code: layer.code, file: path.basename(file), ...(layer.params ? { params: layer.params } : {}) } })}\n`);
+      return 1;
     }
     zsjIndex = layer.index;
   }
@@ -90,17 +126,9 @@ export function runAggregate(argv: string[]): number {
     process.stdout.write(`${JSON.stringify({ by, files: loaded.files, reports: loaded.reports.length, outside: result.outside.length, units: result.units })}\n`);
     return 0;
   }
-  const operators = OPERATOR_CHOICES;
-  const header = ['kind', 'kod', 'kod_ruian', 'nazev', 'reports', 'weighted_reports', 'localities', 'distinct_obce', 'distinct_reporters', 'inhabitants_affected', 'mobile', 'fixed', ...operators.map((o) => `operator_${o}`)];
-  const lines = [header.join(';')];
-  for (const u of result.units) {
-    lines.push(
-      [u.unit.kind, u.unit.kod, u.unit.kodRuian ?? '', u.unit.nazev, u.reports, u.weightedReports, u.localities, u.distinctObce, u.distinctReporters, u.inhabitantsAffected, u.byDomain.mobile, u.byDomain.fixed, ...operators.map((o) => u.byOperator[o] ?? 0)]
-        .map(csvCell)
-        .join(';'),
-    );
-  }
-  process.stdout.write(`${lines.join('\n')}\n`);
+  // Through the project's one CSV writer (src/core/export/excelCsv.ts): a ZSJ or obec name starting with =, +, -, @
+  // is written as text, never as a live formula.
+  process.stdout.write(toExcelCsv(aggregateCsvColumns(), result.units));
   return 0;
 }
 

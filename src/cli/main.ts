@@ -32,7 +32,7 @@ export const USAGE = `Usage:
   hlucha-mista cluster <obec-files…> [--distance METRES] [--format json|geojson]
   hlucha-mista measurements <nettest.csv|.zip> [--format json|geojson] [--resolution 8]
   hlucha-mista verify <balicek.zip>
-  hlucha-mista table-import <file.csv|.xlsx> [--mapping JSON|FILE] [--sheet NAME] [--encoding utf-8|windows-1250|mixed] [--delimiter ';'|','|tab] [--generated-at ISO] [--out FILE]
+  hlucha-mista table-import <file.csv|.xlsx> [--mapping JSON|FILE] [--sheet NAME] [--encoding utf-8|windows-1250|mixed|utf-16] [--delimiter ';'|','|tab] [--generated-at ISO] [--out FILE]
   hlucha-mista export <obec-files…> --kraj CZ041 [--review FILE] [--status confirmed,…] [--generated-at ISO] [--with-reporters] [--public] [--out FILE]
   hlucha-mista geodata build [--source DIR] [--kraj CZ041|all] [--out DIR]
   hlucha-mista geodata ensure [--soft]
@@ -42,7 +42,21 @@ export const USAGE = `Usage:
   hlucha-mista users token --email E [--name TEXT]
   hlucha-mista users list`;
 
+/**
+ * The boundary of every command: a reader returns coded problems, but should anything still throw (a bug, memory
+ * running out in a library), the command ends with exit 1 and one JSON line — never a stack trace.
+ */
 export async function main(argv: string[]): Promise<number> {
+  try {
+    return await runCommand(argv);
+  } catch (error: unknown) {
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    process.stdout.write(`${JSON.stringify({ error: { code: 'cli.failed', message: message.slice(0, 300) } })}\n`);
+    return 1;
+  }
+}
+
+async function runCommand(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'lookup':

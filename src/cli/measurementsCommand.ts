@@ -41,8 +41,8 @@ export async function runMeasurements(argv: string[]): Promise<number> {
     return 1;
   }
   if (!result.ok) {
-    const { code, missing, files } = result;
-    process.stdout.write(`${JSON.stringify({ error: { code, ...(missing ? { missing } : {}), ...(files ? { files } : {}) } })}\n`);
+    const { code, missing, files, params } = result;
+    process.stdout.write(`${JSON.stringify({ error: { code, ...(missing ? { missing } : {}), ...(files ? { files } : {}), ...(params ?? {}) } })}\n`);
     return 1;
   }
   const cells = aggregateMeasurements(tableOfColumns(result.columns), { resolution });

@@ -1,5 +1,5 @@
 /**
- * `hlucha-mista table-import <file.csv|.xlsx> [--mapping JSON|FILE] [--sheet NAME] [--encoding utf-8|windows-1250|mixed]
+ * `hlucha-mista table-import <file.csv|.xlsx> [--mapping JSON|FILE] [--sheet NAME] [--encoding utf-8|windows-1250|mixed|utf-16]
  * [--delimiter ';'|','|tab] [--generated-at ISO] [--out FILE]`: an office's table → an obec file.
  * The guessed mapping (field → "letter (header)") and every refused row ({row, column, code, message}) go to standard
  * error as JSON lines, and so does every imported row whose named obec is not the obec at its coordinates
@@ -8,7 +8,7 @@
  * "fixed": {"failures": ["noSignal"], "operators": ["all"], "description": "…"}}. Exit 0 when at least one row
  * became a report, 1 when none did or the file was refused, 2 for wrong arguments.
  */
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { guessColumns } from '../core/io/guessColumns.ts';
 import { readCsvTable } from '../core/io/readCsvTable.ts';
@@ -16,7 +16,7 @@ import { readWorkbookTable } from '../core/io/readWorkbookTable.ts';
 import { listRowProblems } from '../core/io/rowProblemsCsv.ts';
 import { rowsToReports } from '../core/io/rowsToReports.ts';
 import { sniffFileKind } from '../core/io/sniffFile.ts';
-import { columnLetter, TABLE_DELIMITERS, type Table, type TableDelimiter, type TableEncoding } from '../core/io/table.ts';
+import { columnLetter, TABLE_DELIMITERS, TABLE_LIMITS, type Table, type TableDelimiter, type TableEncoding } from '../core/io/table.ts';
 import { TABLE_FIELDS, type TableField, type TableMapping } from '../core/io/tableMapping.ts';
 import { ObecIndex } from '../core/lookup/obecIndex.ts';
 import { exportObecFile } from '../core/obecFile/exportObecFile.ts';
@@ -25,7 +25,7 @@ import { translate, type MessageKey } from '../i18n/translate.ts';
 import { parseArguments } from './main.ts';
 import { readObce } from './packsOnDisk.ts';
 
-const USAGE = "Usage: hlucha-mista table-import <file.csv|.xlsx> [--mapping JSON|FILE] [--sheet NAME] [--encoding utf-8|windows-1250|mixed] [--delimiter ';'|','|tab] [--generated-at ISO] [--out FILE]\n";
+const USAGE = "Usage: hlucha-mista table-import <file.csv|.xlsx> [--mapping JSON|FILE] [--sheet NAME] [--encoding utf-8|windows-1250|mixed|utf-16] [--delimiter ';'|','|tab] [--generated-at ISO] [--out FILE]\n";
 
 function message(code: string, params?: Record<string, string | number>): string {
   if (code.startsWith('lookup.') && code in en) return translate('en', code as MessageKey);
@@ -58,7 +58,7 @@ export async function runTableImport(argv: string[]): Promise<number> {
   }
   const line = (value: unknown) => process.stderr.write(`${JSON.stringify(value)}\n`);
   const encoding = flags.get('encoding');
-  if (encoding !== undefined && !['utf-8', 'windows-1250', 'mixed'].includes(String(encoding))) {
+  if (encoding !== undefined && !['utf-8', 'windows-1250', 'mixed', 'utf-16'].includes(String(encoding))) {
     process.stderr.write(USAGE);
     return 2;
   }
@@ -71,6 +71,11 @@ export async function runTableImport(argv: string[]): Promise<number> {
 
   let bytes: Uint8Array;
   try {
+    // Over the limit, the file is not read at all.
+    if (statSync(file).size > TABLE_LIMITS.maxBytes) {
+      line({ code: 'table.tooLarge', message: message('table.tooLarge', { limitMb: TABLE_LIMITS.maxBytes / 1024 / 1024 }) });
+      return 1;
+    }
     bytes = new Uint8Array(readFileSync(file));
   } catch (error) {
     line({ code: 'table.unreadable', message: error instanceof Error ? error.message : String(error) });

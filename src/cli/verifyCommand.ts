@@ -3,11 +3,10 @@
  * no file missing or added, the manifest's format and schema version, and that the data files read back.
  * Exit 0 with a summary; exit 1 with one JSON line per reason.
  */
-import { readFileSync } from 'node:fs';
-import { unzipSync } from 'fflate';
-import { PACKAGE_SCHEMA_VERSION } from '../core/export/buildSubmissionPackage.ts';
+import { readFileSync, statSync } from 'node:fs';
+import { checkPackage } from '../core/export/checkPackage.ts';
 import { importSubmissionPackage } from '../core/export/importSubmissionPackage.ts';
-import { verifyPackage } from '../core/export/zipPackage.ts';
+import { INPUT_LIMITS } from '../core/limits/inputLimits.ts';
 
 export async function runVerify(argv: string[]): Promise<number> {
   const [file] = argv;
@@ -18,33 +17,30 @@ export async function runVerify(argv: string[]): Promise<number> {
   const print = (line: unknown) => process.stdout.write(`${JSON.stringify(line)}\n`);
   let zip: Uint8Array;
   try {
+    // The size first: a file over the package limit is not read at all.
+    if (statSync(file).size > INPUT_LIMITS.fileBytes.package) {
+      print({ code: 'package.tooLarge', limitMb: INPUT_LIMITS.fileBytes.package / 1024 / 1024 });
+      return 1;
+    }
     zip = readFileSync(file);
   } catch (error) {
     print({ code: 'file.unreadable', message: error instanceof Error ? error.message : String(error) });
     return 1;
   }
-  const verification = await verifyPackage(zip);
-  if (verification.code) {
-    print({ code: verification.code });
+  // Archive budget, duplicate names, manifest shape, checksums, format, counts: src/core/export/checkPackage.ts.
+  const checked = await checkPackage(zip);
+  if (!checked.ok) {
+    for (const problem of checked.problems) print({ code: problem.code, ...(problem.file ? { file: problem.file } : {}), ...(problem.params ?? {}) });
     return 1;
   }
-  const problems: Array<Record<string, unknown>> = [
-    ...verification.changed.map((name) => ({ code: 'package.fileChanged', file: name })),
-    ...verification.missing.map((name) => ({ code: 'package.fileMissing', file: name })),
-    ...verification.unlisted.map((name) => ({ code: 'package.fileUnlisted', file: name })),
-  ];
-  const manifest = JSON.parse(new TextDecoder().decode(unzipSync(zip)['manifest.json']!)) as { format?: string; schemaVersion?: number; counts?: Record<string, number> };
-  const isPublic = manifest.format === 'hlucha-mista/verejna-data';
-  if (manifest.format !== 'hlucha-mista/balicek-ctu' && !isPublic) problems.push({ code: 'package.unknownFormat', format: manifest.format ?? null });
-  else if (typeof manifest.schemaVersion !== 'number' || manifest.schemaVersion > PACKAGE_SCHEMA_VERSION) problems.push({ code: 'package.unsupportedSchema', schemaVersion: manifest.schemaVersion ?? null });
-  if (problems.length === 0 && !isPublic) {
+  const { manifest } = checked;
+  if (manifest.format !== 'hlucha-mista/verejna-data') {
     const imported = await importSubmissionPackage(zip);
-    if (!imported.ok) problems.push({ code: imported.code });
+    if (!imported.ok) {
+      print({ code: imported.code });
+      return 1;
+    }
   }
-  if (problems.length > 0) {
-    for (const problem of problems) print(problem);
-    return 1;
-  }
-  print({ valid: true, format: manifest.format, schemaVersion: manifest.schemaVersion, counts: manifest.counts ?? {} });
+  print({ valid: true, format: manifest.format, schemaVersion: manifest.schemaVersion, counts: manifest.counts });
   return 0;
 }

@@ -31,10 +31,14 @@ export function createWorkerMeasurementClient(): MeasurementClient {
         worker.terminate();
         settle(message.outcome);
       });
-      worker.addEventListener('error', (event) => {
+      // A worker that dies (out of memory, a crash) is told apart from a file that could not be read: the next
+      // import starts a fresh worker (one per import), and the user is told this one failed.
+      const died = (message: string) => {
         worker.terminate();
-        settle({ ok: false, code: 'nettest.unreadable', message: event.message });
-      });
+        settle({ ok: false, code: 'nettest.workerFailed', message });
+      };
+      worker.addEventListener('error', (event) => died(event.message));
+      worker.addEventListener('messageerror', () => died('messageerror'));
       const message: MeasurementRequestMessage = { id: 1, type: 'import', request: { file: file as File, isZip, existing } };
       worker.postMessage(message);
       return {

@@ -38,7 +38,7 @@ export const MEASUREMENT_POINTS_LIMIT = 5_000;
 
 export type MeasurementImportResult =
   | { ok: true; summary: NettestReadSummary; added: number; duplicates: number; mode: MeasurementImportMode; total: number }
-  | { ok: false; code: MeasurementImportFailure; missing?: string[]; files?: string[] };
+  | { ok: false; code: MeasurementImportFailure; missing?: string[]; files?: string[]; params?: Record<string, number> };
 
 export type MeasurementImportState =
   | { status: 'idle' }
@@ -192,7 +192,7 @@ export function createMeasurementsSlice(dependencies: MeasurementsDependencies =
           running = null;
           if (outcome === null || cancelled) break;
           if (!outcome.ok) {
-            results.push({ fileName: file.name, result: { ok: false, code: outcome.code, ...(outcome.missing ? { missing: outcome.missing } : {}), ...(outcome.files ? { files: outcome.files } : {}) } });
+            results.push({ fileName: file.name, result: { ok: false, code: outcome.code, ...(outcome.missing ? { missing: outcome.missing } : {}), ...(outcome.files ? { files: outcome.files } : {}), ...(outcome.params ? { params: outcome.params } : {}) } });
             continue;
           }
           // The worker added the file's rows to `base` (deduplicated): the page does no per-row work.

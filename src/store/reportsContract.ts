@@ -3,6 +3,7 @@
  * that use it. The slice implements ReportsSlice (src/store/reportsSlice.ts); components and the map controller
  * use only what is declared here. All state is plain serialisable data.
  */
+import type { EditConflict } from './editConflicts.ts';
 import type { ObecClaim } from '../core/io/obecClaim.ts';
 import type { PositionCapture, ReportGeometry, Report } from '../core/reports/report.ts';
 import type { ReportProblem } from '../core/reports/validateReport.ts';
@@ -12,6 +13,8 @@ import type { TableRowProblem } from '../core/io/table.ts';
 /** What importing an office's table did (the rows refused before, in rowsToReports, are the dialog's to list). */
 export interface TableImportSummary {
   added: number;
+  /** Set when the import could not be written to the browser's storage (a storage code): shown, not saved. */
+  notSaved?: string;
   /** Already stored (the same row imported before): the stored copy, perhaps edited since, is kept. */
   unchanged: number;
   /** Rows whose place could not be derived (e.g. in no obec), with their reason. */
@@ -79,6 +82,9 @@ export interface ReportsSlice {
   myObecKod: string | null;
   /** Another tab changed the data: what it changed was merged in; shown as a notice. */
   lastExternalChange: { at: string; changedIds: string[] } | null;
+  /** Same-field edits made in two tabs at the same moment (store/editConflicts.ts): shown until resolved. */
+  editConflicts: EditConflict[];
+  resolveEditConflict(id: string, keep: 'mine' | 'theirs'): Promise<void>;
 
   loadReports(): Promise<void>;
   /** Creates a report at the geometry; the place (obec, ORP, …) is derived. Returns the id or the problems. */

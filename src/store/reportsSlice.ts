@@ -14,6 +14,7 @@
  * What is not plain data (the database connection, the channel, the history stacks, the revisions this tab last saw
  * on disk) lives in a per-store session in this closure, never in the store's state.
  */
+import { mineOf, resolveRefusedEdit, withConflict } from './editConflicts.ts';
 import { obecClaimWarning, type ObecClaim } from '../core/io/obecClaim.ts';
 import { exportObecFile as exportObecFileText } from '../core/obecFile/exportObecFile.ts';
 import { refusedImport, type ImportSummary, type ObecFileSignOff, type RejectedFeature } from '../core/obecFile/obecFileFormat.ts';
@@ -457,6 +458,19 @@ export function createReportsSlice(dependencies: ReportsDependencies = {}): Slic
 
     // ---------------------------------------------------------------- edits
 
+    /** An edit refused because another tab stored the report first (see store/editConflicts.ts). */
+    async function afterRefusedEdit(id: string, base: Report, mine: Report, keys: ReadonlyArray<keyof EditableReportFields>): Promise<void> {
+      const theirs = get().reports[id] ?? null;
+      const { reapply, conflict } = resolveRefusedEdit(id, base, mine, theirs, keys, now());
+      if (conflict) set({ editConflicts: withConflict(get().editConflicts, conflict) });
+      if (theirs && Object.keys(reapply).length > 0) await commit('history.updateReport', [{ id, before: theirs, after: reviseReport(theirs, reapply as Partial<Report>, now()) }]);
+    }
+
+    /** The storage code when a commit was not written (quota exceeded, storage unavailable…), else null. */
+    function notSavedCode(outcome: SaveOutcome): string | null {
+      return outcome.saved ? null : (session.lastFailure ?? 'storage.failed');
+    }
+
     /** Shows the change, saves it in one transaction and records one history entry for what was written. */
     async function commit(labelKey: HistoryLabelKey, changes: HistoryChange[], coalesceKey: string | null = null): Promise<SaveOutcome> {
       applyToMemory(changes);
@@ -600,11 +614,12 @@ export function createReportsSlice(dependencies: ReportsDependencies = {}): Slic
       return enqueue(async () => {
         const current = get().reports;
         const merged = mergeReports(current, incoming);
+        let notSaved: string | null = null;
         if (merged.toSave.length > 0) {
-          await commit(
+          notSaved = notSavedCode(await commit(
             'history.importObecFile',
             merged.toSave.map((report) => ({ id: report.id, before: current[report.id] ?? null, after: report })),
-          );
+          ));
         }
         // A signed file for one obec carries the obec's official contact, for the kraj's package.
         void get().rememberObecContact(parsed.header);
@@ -613,6 +628,7 @@ export function createReportsSlice(dependencies: ReportsDependencies = {}): Slic
           fileProblem: null,
           header: parsed.header,
           added: merged.added,
+          ...(notSaved ? { notSaved } : {}),
           updated: merged.updated,
           unchanged: merged.unchanged,
           olderIgnored: merged.olderIgnored,
@@ -659,13 +675,14 @@ export function createReportsSlice(dependencies: ReportsDependencies = {}): Slic
         // Another import may have added some meanwhile: those are known now.
         const fresh = incoming.filter((report) => !current[report.id]);
         unchanged += incoming.length - fresh.length;
+        let notSaved: string | null = null;
         if (fresh.length > 0) {
-          await commit(
+          notSaved = notSavedCode(await commit(
             'history.importTable',
             fresh.map((report) => ({ id: report.id, before: null, after: report })),
-          );
+          ));
         }
-        return { added: fresh.length, unchanged, rejected, warnings };
+        return { added: fresh.length, ...(notSaved ? { notSaved } : {}), unchanged, rejected, warnings };
       });
     }
 
@@ -721,8 +738,17 @@ export function createReportsSlice(dependencies: ReportsDependencies = {}): Slic
           if (keys.length === 0) return;
           const changed = Object.fromEntries(keys.map((key) => [key, changes[key]])) as Partial<Report>;
           const next = reviseReport(current, changed, now());
-          await commit('history.updateReport', [{ id, before: current, after: next }], `update:${id}:${[...keys].sort().join(',')}`);
+          const outcome = await commit('history.updateReport', [{ id, before: current, after: next }], `update:${id}:${[...keys].sort().join(',')}`);
+          // Another tab stored this report meanwhile: re-apply or show a conflict, never lose the edit silently.
+          if (outcome.refused.has(id)) await afterRefusedEdit(id, current, next, keys);
         }),
+
+      editConflicts: [],
+      resolveEditConflict: async (id, keep) => {
+        const conflict = get().editConflicts.find((c) => c.id === id);
+        set({ editConflicts: get().editConflicts.filter((c) => c.id !== id) });
+        if (conflict && keep === 'mine') await get().updateReport(id, mineOf(conflict));
+      },
 
       updateGeometry: async (id, geometry) => {
         const checked = await checkedPlace(geometry);

@@ -26,19 +26,27 @@ export interface TableImportClient {
 export function createWorkerTableImportClient(): TableImportClient {
   let sequence = 0;
   const pending = new Map<number, { resolve: (message: TableImportResponseMessage) => void; onProgress?: (rowsRead: number) => void }>();
-  const worker = new Worker(new URL('../worker/tableImportWorker.ts', import.meta.url), { type: 'module' });
-  worker.addEventListener('message', (event: MessageEvent<TableImportResponseMessage>) => {
-    const message = event.data;
-    const waiting = pending.get(message.id);
-    if (!waiting) return;
-    if (message.type === 'progress') return waiting.onProgress?.(message.rowsRead);
-    pending.delete(message.id);
-    waiting.resolve(message);
-  });
-  worker.addEventListener('error', (event) => {
-    for (const [id, waiting] of pending) waiting.resolve({ id, type: 'error', message: event.message || 'worker failed' });
-    pending.clear();
-  });
+  // A worker that dies (out of memory on a hostile file, a crash) is replaced by a new one, and what waited on it
+  // gets the code 'table.workerFailed' (the dialog says so in the user's language; the file must be chosen again).
+  const start = (): Worker => {
+    const created = new Worker(new URL('../worker/tableImportWorker.ts', import.meta.url), { type: 'module' });
+    created.addEventListener('message', (event: MessageEvent<TableImportResponseMessage>) => {
+      const message = event.data;
+      const waiting = pending.get(message.id);
+      if (!waiting) return;
+      if (message.type === 'progress') return waiting.onProgress?.(message.rowsRead);
+      pending.delete(message.id);
+      waiting.resolve(message);
+    });
+    created.addEventListener('error', () => {
+      for (const [id, waiting] of pending) waiting.resolve({ id, type: 'error', message: 'table.workerFailed' });
+      pending.clear();
+      created.terminate();
+      worker = start();
+    });
+    return created;
+  };
+  let worker = start();
 
   function ask(request: TableImportRequest, onProgress?: (rowsRead: number) => void): Promise<TableImportResponseMessage> {
     const id = ++sequence;

@@ -6,12 +6,15 @@
  */
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { zsjAssignments } from '../core/zsj/assignZsj.ts';
-import { ZsjIndex, type ZsjLayerProblem } from '../core/zsj/zsjLayer.ts';
+import { decodeInputText, isZipBytes } from '../core/limits/boundedInput.ts';
+import { readZsjLayer, type ZsjFileProblem } from '../core/zsj/zsjLayer.ts';
+import type { ZsjIndex } from '../core/zsj/zsjLayer.ts';
+import { INPUT_LIMITS } from '../core/limits/inputLimits.ts';
 import type { SliceCreator } from './appStore.ts';
 import { REPORT_DATABASE_NAME, withReportDatabase, type ReportDatabase, type StorageFailureCode } from './persistence/reportDatabase.ts';
 
 /** A whole kraj's ZSJ in RÚIAN detail is a few MB; refuse what cannot be a ZSJ layer before parsing it. */
-export const ZSJ_LAYER_MAX_BYTES = 60 * 1024 * 1024;
+export const ZSJ_LAYER_MAX_BYTES = INPUT_LIMITS.fileBytes.zsjLayer;
 const META_KEY = 'zsjLayer';
 
 interface StoredZsjLayer {
@@ -30,7 +33,7 @@ export interface ZsjLayerInfo {
 }
 
 export type ZsjNotice =
-  | { code: ZsjLayerProblem | 'zsj.tooLarge' | 'zsj.notJson'; params?: Record<string, string | number> }
+  | { code: ZsjFileProblem | 'zsj.failed'; params?: Record<string, string | number> }
   | { code: 'zsj.notStored'; params: { reason: StorageFailureCode } }
   | { code: 'zsj.filled'; params: { count: number } };
 
@@ -38,7 +41,7 @@ export interface ZsjSlice {
   zsjLayer: ZsjLayerInfo | null;
   zsjNotice: ZsjNotice | null;
   /** Parses and keeps a layer; a bad file changes nothing and says why. */
-  loadZsjLayer(text: string, name: string): Promise<boolean>;
+  loadZsjLayer(content: string | Uint8Array, name: string): Promise<boolean>;
   /** Reads the layer kept by an earlier session (at start-up). */
   restoreZsjLayer(): Promise<void>;
   removeZsjLayer(): Promise<void>;
@@ -52,16 +55,30 @@ export interface ZsjDependencies {
   now?: () => string;
 }
 
+/** The file's bytes → text (UTF-8 with or without BOM, UTF-16), or the reason it is not a layer at all. */
+function decodeZsjBytes(bytes: Uint8Array): { ok: true; text: string } | { ok: false; notice: ZsjNotice } {
+  if (isZipBytes(bytes)) return { ok: false, notice: { code: 'zsj.isZip' } };
+  const decoded = decodeInputText(bytes);
+  if (!decoded.ok) return { ok: false, notice: { code: decoded.code === 'empty' ? 'zsj.empty' : 'zsj.binary' } };
+  return { ok: true, text: decoded.text };
+}
+
 function parseLayer(text: string, name: string, loadedAt: string): { ok: true; layer: ZsjLayerInfo } | { ok: false; notice: ZsjNotice } {
-  let data: unknown;
   try {
-    data = JSON.parse(text);
+    return parseLayerUnguarded(text, name, loadedAt);
   } catch {
-    return { ok: false, notice: { code: 'zsj.notJson' } };
+    return { ok: false, notice: { code: 'zsj.failed' } };
   }
-  const parsed = ZsjIndex.parse(data);
-  if (!parsed.ok) return { ok: false, notice: { code: parsed.code } };
-  const features = (data as FeatureCollection).features.filter((f) => f.geometry && (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon'));
+}
+
+function parseLayerUnguarded(text: string, name: string, loadedAt: string): { ok: true; layer: ZsjLayerInfo } | { ok: false; notice: ZsjNotice } {
+  // The core reader: encoding, depth, geometry checks; every failure a code (src/core/zsj/zsjLayer.ts).
+  const parsed = readZsjLayer(text);
+  if (!parsed.ok) return { ok: false, notice: { code: parsed.code, ...(parsed.params ? { params: parsed.params } : {}) } };
+  const data = parsed.data;
+  const features = (data as FeatureCollection).features.filter(
+    (f) => f && typeof f === 'object' && f.geometry && typeof f.geometry === 'object' && (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon'),
+  );
   const outlines: ZsjLayerInfo['outlines'] = {
     type: 'FeatureCollection',
     features: features.map((feature, i) => ({
@@ -85,12 +102,22 @@ export function createZsjSlice(dependencies: ZsjDependencies = {}): SliceCreator
       zsjLayer: null,
       zsjNotice: null,
 
-      loadZsjLayer: async (text, name) => {
-        if (text.length > ZSJ_LAYER_MAX_BYTES) {
+      loadZsjLayer: async (content, name) => {
+        if (content.length > ZSJ_LAYER_MAX_BYTES) {
           set({ zsjNotice: { code: 'zsj.tooLarge', params: { limitMb: ZSJ_LAYER_MAX_BYTES / 1024 / 1024 } } });
           return false;
         }
         const loadedAt = now();
+        let text: string;
+        if (typeof content === 'string') text = content;
+        else {
+          const decoded = decodeZsjBytes(content);
+          if (!decoded.ok) {
+            set({ zsjNotice: decoded.notice });
+            return false;
+          }
+          text = decoded.text;
+        }
         const parsed = parseLayer(text, name, loadedAt);
         if (!parsed.ok) {
           set({ zsjNotice: parsed.notice });

@@ -6,6 +6,7 @@ import type { ObecIndex } from '../core/lookup/obecIndex.ts';
 import { mergeColumns, type MeasurementColumns } from '../core/measurements/measurementColumns.ts';
 import { readNettestStream } from '../core/measurements/readNettestStream.ts';
 import type { MeasurementImportOutcome } from './measurementProtocol.ts';
+import { INPUT_LIMITS } from '../core/limits/inputLimits.ts';
 
 /** Anything with a name, a size and a byte stream: a File, or a test's stand-in. */
 export interface StreamableFile {
@@ -34,13 +35,14 @@ export async function importMeasurementFile(
   onProgress: (bytesRead: number, totalBytes: number) => void,
   existing: MeasurementColumns | null = null,
 ): Promise<MeasurementImportOutcome> {
+  if (file.size > INPUT_LIMITS.fileBytes.nettest) return { ok: false, code: 'nettest.tooLarge', params: { limitMb: INPUT_LIMITS.fileBytes.nettest / 1024 / 1024 } };
   try {
     const result = await readNettestStream(chunksOfStream(file.stream()), isZip, {
       fileName: file.name,
       isInsideCzechia: (lon, lat) => index.findContaining(lon, lat) >= 0,
       onProgress: (bytesRead) => onProgress(bytesRead, file.size),
     });
-    if (!result.ok) return { ok: false, code: result.code, ...(result.missing ? { missing: result.missing } : {}), ...(result.files ? { files: result.files } : {}) };
+    if (!result.ok) return { ok: false, code: result.code, ...(result.missing ? { missing: result.missing } : {}), ...(result.files ? { files: result.files } : {}), ...(result.params ? { params: result.params } : {}) };
     if (!existing || existing.count === 0) return { ...result, added: result.columns.count, duplicates: 0 };
     const merged = mergeColumns(existing, result.columns);
     return { ok: true, columns: merged.columns, summary: result.summary, added: merged.added, duplicates: merged.duplicates };

@@ -12,12 +12,12 @@ export interface MeasurementImportRequest {
   existing: MeasurementColumns | null;
 }
 
-export type MeasurementImportFailure = NettestReadFailure | 'nettest.boundariesUnavailable' | 'nettest.unreadable';
+export type MeasurementImportFailure = NettestReadFailure | 'nettest.boundariesUnavailable' | 'nettest.unreadable' | 'nettest.workerFailed' | 'nettest.tooLarge';
 
 export type MeasurementImportOutcome =
   /** `columns`: the existing ones followed by the file's new rows; `added`, `duplicates`: of the file's rows. */
   | { ok: true; columns: MeasurementColumns; summary: NettestReadSummary; added: number; duplicates: number }
-  | { ok: false; code: MeasurementImportFailure; missing?: string[]; files?: string[]; message?: string };
+  | { ok: false; code: MeasurementImportFailure; missing?: string[]; files?: string[]; message?: string; params?: Record<string, number> };
 
 export type MeasurementRequestMessage = { id: number; type: 'import'; request: MeasurementImportRequest };
 

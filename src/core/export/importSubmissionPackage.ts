@@ -2,7 +2,8 @@
  * Reading a submission package back: the manifest's checksums are verified first (a changed, missing or added file
  * is reported and nothing is imported), then the reports and the review come from the package's data files.
  */
-import { unzipSync } from 'fflate';
+import { parseJsonBounded, unzipBounded, zipBudget } from '../limits/boundedInput.ts';
+import { INPUT_LIMITS } from '../limits/inputLimits.ts';
 import { parseObecFile } from '../obecFile/parseObecFile.ts';
 import type { Report } from '../reports/report.ts';
 import { parseReviewFile } from '../review/reviewFile.ts';
@@ -18,13 +19,17 @@ export async function importSubmissionPackage(zip: Uint8Array): Promise<PackageI
   const verification = await verifyPackage(zip);
   if (verification.code) return { ok: false, code: verification.code, verification };
   if (!verification.ok) return { ok: false, code: 'package.tampered', verification };
-  const files = unzipSync(zip);
-  const text = (name: string) => (files[name] ? new TextDecoder().decode(files[name]) : null);
+  const unzipped = unzipBounded(zip, zipBudget(INPUT_LIMITS.zip.inflatedBytes.package));
+  if (!unzipped.ok) return { ok: false, code: 'package.notZip' };
+  const files = unzipped.files;
+  const text = (name: string) => (files.has(name) ? new TextDecoder().decode(files.get(name)) : null);
   const reportsText = text(PACKAGE_DATA_FILES.reports);
   const reviewText = text(PACKAGE_DATA_FILES.review);
   if (reportsText === null || reviewText === null) return { ok: false, code: 'package.noData' };
   const reports = parseObecFile(reportsText);
   const review = parseReviewFile(reviewText);
   if (!reports.ok || !review.ok) return { ok: false, code: 'package.noData' };
-  return { ok: true, reports: reports.reports, review: review.state, manifest: JSON.parse(text('manifest.json')!) as Record<string, unknown> };
+  const manifest = parseJsonBounded(text('manifest.json') ?? '');
+  if (!manifest.ok || typeof manifest.value !== 'object' || manifest.value === null) return { ok: false, code: 'package.noManifest' };
+  return { ok: true, reports: reports.reports, review: review.state, manifest: manifest.value as Record<string, unknown> };
 }

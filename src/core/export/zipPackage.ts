@@ -4,7 +4,9 @@
  * compressed in workers as soon as they are added (PackageZipWriter), while the next ones are built. The manifest
  * lists the SHA-256 of every other file, and verifyPackage finds a file changed after the fact.
  */
-import { gzip, gzipSync, unzipSync, Zip, type ZipInputFile } from 'fflate';
+import { gzip, gzipSync, Zip, type ZipInputFile } from 'fflate';
+import { parseJsonBounded, unzipBounded, zipBudget } from '../limits/boundedInput.ts';
+import { INPUT_LIMITS } from '../limits/inputLimits.ts';
 
 export interface PackageFile {
   name: string;
@@ -162,23 +164,25 @@ export interface PackageVerification {
 }
 
 export async function verifyPackage(zip: Uint8Array): Promise<PackageVerification> {
-  let entries: Record<string, Uint8Array>;
-  try {
-    entries = unzipSync(zip);
-  } catch {
-    return { ok: false, changed: [], missing: [], unlisted: [], code: 'package.notZip' };
-  }
-  const manifestBytes = entries[MANIFEST_NAME];
-  if (!manifestBytes) return { ok: false, changed: [], missing: [], unlisted: [], code: 'package.noManifest' };
-  const manifest = JSON.parse(new TextDecoder().decode(manifestBytes)) as { files?: Record<string, { sha256: string }> };
-  const listed = manifest.files ?? {};
+  // Bounded (src/core/limits): entries, declared and inflated bytes, duplicate names; a bad manifest is a code.
+  const fail = (code: 'package.notZip' | 'package.noManifest'): PackageVerification => ({ ok: false, changed: [], missing: [], unlisted: [], code });
+  const unzipped = unzipBounded(zip, zipBudget(INPUT_LIMITS.zip.inflatedBytes.package));
+  if (!unzipped.ok) return fail('package.notZip');
+  const entries = unzipped.files;
+  const manifestBytes = entries.get(MANIFEST_NAME);
+  if (!manifestBytes) return fail('package.noManifest');
+  const manifest = parseJsonBounded(new TextDecoder().decode(manifestBytes));
+  const files = manifest.ok && typeof manifest.value === 'object' && manifest.value !== null ? (manifest.value as { files?: unknown }).files : null;
+  if (typeof files !== 'object' || files === null || Array.isArray(files)) return fail('package.noManifest');
+  const listed = new Map<string, unknown>(Object.entries(files));
   const changed: string[] = [];
   const missing: string[] = [];
-  for (const [name, { sha256 }] of Object.entries(listed)) {
-    const bytes = entries[name];
+  for (const [name, entry] of listed) {
+    const sha256 = typeof entry === 'object' && entry !== null ? (entry as { sha256?: unknown }).sha256 : undefined;
+    const bytes = entries.get(name);
     if (!bytes) missing.push(name);
-    else if ((await sha256Hex(bytes)) !== sha256) changed.push(name);
+    else if (typeof sha256 !== 'string' || (await sha256Hex(bytes)) !== sha256) changed.push(name);
   }
-  const unlisted = Object.keys(entries).filter((name) => name !== MANIFEST_NAME && !(name in listed) && !name.endsWith('/'));
+  const unlisted = [...entries.keys()].filter((name) => name !== MANIFEST_NAME && !listed.has(name) && !name.endsWith('/'));
   return { ok: changed.length === 0 && missing.length === 0 && unlisted.length === 0, changed, missing, unlisted, code: null };
 }

@@ -10,6 +10,8 @@ import type { GpxLine, GpxWaypoint } from '../io/gpx.ts';
 import { GPX_SIMPLIFY_TOLERANCE_M, ROUTE_PRESETS, type FieldPreset } from './fieldSettings.ts';
 import type { RouteStretch } from './routeSampling.ts';
 import { simplifyLine } from './simplifyLine.ts';
+import { withoutControlCharacters } from '../limits/boundedInput.ts';
+import { containsMarkup } from '../text/markup.ts';
 
 export interface FieldReportDraft {
   geometry: ReportGeometry;
@@ -44,8 +46,11 @@ export function draftFromStretch(stretch: RouteStretch, preset: FieldPreset): Fi
   };
 }
 
+/** A name with markup is not taken (the rule of every importer, src/core/text/markup.ts); control characters are dropped. */
 function nameAsDescription(name: string | null): { description?: string } {
-  return name ? { description: name.slice(0, TEXT_LIMITS.description) } : {};
+  if (!name) return {};
+  const clean = withoutControlCharacters(name).trim();
+  return clean && !containsMarkup(clean) ? { description: clean.slice(0, TEXT_LIMITS.description) } : {};
 }
 
 /** A GPX track or route: a simplified line (GPX_SIMPLIFY_TOLERANCE_M); its name becomes the description to edit. */

@@ -8,9 +8,10 @@
 import { gpx as gpxToGeoJson } from '@tmcw/togeojson';
 import { DOMParser } from '@xmldom/xmldom';
 import type { Feature, Position } from 'geojson';
+import { INPUT_LIMITS } from '../limits/inputLimits.ts';
 
 /** Larger files are refused before parsing (a day's 1-second track is ~10 MB). */
-export const GPX_MAX_CHARS = 50 * 1024 * 1024;
+export const GPX_MAX_CHARS = INPUT_LIMITS.fileBytes.gpx;
 
 export type GpxProblemCode =
   /** Not well-formed XML (broken, cut off, not a text file). */
@@ -19,7 +20,13 @@ export type GpxProblemCode =
   | 'gpx.notGpx'
   /** A GPX file without any track, route or waypoint with coordinates. */
   | 'gpx.empty'
-  | 'gpx.tooLarge';
+  | 'gpx.tooLarge'
+  /** A DOCTYPE or entity declaration: entities are never expanded (INPUT_LIMITS.xml). */
+  | 'gpx.xmlEntities'
+  /** More points than INPUT_LIMITS.gpx allows in one track or the file. */
+  | 'gpx.tooManyPoints'
+  /** NUL bytes: not a text file. */
+  | 'gpx.binary';
 
 export interface GpxLine {
   kind: 'track' | 'route';
@@ -68,6 +75,11 @@ function firstTime(times: unknown): string | null {
 
 export function parseGpx(source: string): GpxParseResult {
   if (source.length > GPX_MAX_CHARS) return { ok: false, code: 'gpx.tooLarge', params: { limitMb: GPX_MAX_CHARS / 1024 / 1024 } };
+  if (source.includes('\u0000')) return { ok: false, code: 'gpx.binary' };
+  if (/<!(DOCTYPE|ENTITY)/i.test(source)) return { ok: false, code: 'gpx.xmlEntities' };
+  // Points counted before the DOM is built: the DOM of a million points is far larger than the text.
+  const points = (source.match(/<(\w+:)?(trkpt|rtept|wpt)\b/g) ?? []).length;
+  if (points > INPUT_LIMITS.gpx.points) return { ok: false, code: 'gpx.tooManyPoints', params: { limit: INPUT_LIMITS.gpx.points } };
   let document: ReturnType<DOMParser['parseFromString']>;
   let errors = 0;
   try {
@@ -85,7 +97,12 @@ export function parseGpx(source: string): GpxParseResult {
 
   const lines: GpxLine[] = [];
   const waypoints: GpxWaypoint[] = [];
-  const collection = gpxToGeoJson(document);
+  let collection: ReturnType<typeof gpxToGeoJson>;
+  try {
+    collection = gpxToGeoJson(document);
+  } catch {
+    return { ok: false, code: 'gpx.notGpx', params: { root: 'gpx' } };
+  }
   for (const feature of collection.features as Feature[]) {
     const properties = feature.properties ?? {};
     const geometry = feature.geometry;
@@ -104,5 +121,6 @@ export function parseGpx(source: string): GpxParseResult {
     }
   }
   if (lines.length === 0 && waypoints.length === 0) return { ok: false, code: 'gpx.empty' };
+  if (lines.some((line) => line.coordinates.length > INPUT_LIMITS.gpx.pointsPerTrack)) return { ok: false, code: 'gpx.tooManyPoints', params: { limit: INPUT_LIMITS.gpx.pointsPerTrack } };
   return { ok: true, lines, waypoints };
 }

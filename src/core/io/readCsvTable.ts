@@ -5,6 +5,7 @@
  * papaparse. Every cell stays text: a formula such as `=HYPERLINK(…)` is inert text here and everywhere after.
  */
 import Papa from 'papaparse';
+import { longestLineExceeds, looksLikeBomlessUtf16, utf16Bom } from '../limits/boundedInput.ts';
 import { decodeText } from './decodeText.ts';
 import {
   TABLE_DELIMITERS,
@@ -63,7 +64,41 @@ function decodeLineByLine(bytes: Uint8Array): string {
   return parts.join('');
 }
 
-export function decodeTableText(bytes: Uint8Array, encoding?: TableEncoding): { text: string; encoding: TableEncoding } {
+/** NUL and the other C0 controls but tab, CR and LF: never meant in a cell (a file padded with NULs, a paste gone wrong). */
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+/** More control bytes (NUL, 0x01–0x08, 0x0E–0x1F) than this share of the first 64 KB: not a text file at all. */
+const BINARY_CONTROL_SHARE = 0.05;
+
+/** Binary junk (random bytes, a PDF or an image renamed .csv), told from a text with a stray NUL, which is stripped. */
+export function isBinaryTable(bytes: Uint8Array): boolean {
+  if (utf16Bom(bytes) || looksLikeBomlessUtf16(bytes)) return false;
+  const n = Math.min(bytes.length, 65_536);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i]!;
+    if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) control++;
+  }
+  return control > Math.max(8, n * BINARY_CONTROL_SHARE);
+}
+
+/**
+ * The table's text with the encoding detected (UTF-16 by its BOM or NUL pattern: Excel's "Unicode text"), NUL and
+ * other control characters removed (`controlCharacters` says whether there were any).
+ */
+export function decodeTableText(bytes: Uint8Array, encoding?: TableEncoding): { text: string; encoding: TableEncoding; controlCharacters: boolean } {
+  const decoded = decodeTableTextRaw(bytes, encoding);
+  CONTROL_CHARACTERS.lastIndex = 0;
+  if (!CONTROL_CHARACTERS.test(decoded.text)) return { ...decoded, controlCharacters: false };
+  return { text: decoded.text.replace(CONTROL_CHARACTERS, ''), encoding: decoded.encoding, controlCharacters: true };
+}
+
+function decodeTableTextRaw(bytes: Uint8Array, encoding?: TableEncoding): { text: string; encoding: TableEncoding } {
+  const utf16 = utf16Bom(bytes) ?? looksLikeBomlessUtf16(bytes);
+  if (encoding === 'utf-16' || (encoding === undefined && utf16)) {
+    return { text: new TextDecoder(utf16 ?? 'utf-16le').decode(bytes).replace(/^\uFEFF/, ''), encoding: 'utf-16' };
+  }
   const body = withoutBom(bytes);
   if (encoding === 'utf-8') return { text: utf8Lenient.decode(body), encoding };
   if (encoding === 'windows-1250') return { text: windows1250.decode(body), encoding };
@@ -97,21 +132,32 @@ export function detectDelimiter(text: string): TableDelimiter {
 
 export function readCsvTable(bytes: Uint8Array, fileName: string, options: CsvReadOptions = {}): TableReadResult {
   if (bytes.length > TABLE_LIMITS.maxBytes) return { ok: false, problem: { code: 'table.tooLarge', params: { limitMb: TABLE_LIMITS.maxBytes / 1024 / 1024 } } };
-  const { text, encoding } = decodeTableText(bytes, options.encoding);
+  if (isBinaryTable(bytes)) return { ok: false, problem: { code: 'table.binary' } };
+  const { text, encoding, controlCharacters } = decodeTableText(bytes, options.encoding);
   if (text.trim() === '') return { ok: false, problem: { code: 'table.empty' } };
+  // Before papaparse sees it: one line of tens of megabytes would take it minutes.
+  if (longestLineExceeds(text, TABLE_LIMITS.maxLineChars)) return { ok: false, problem: { code: 'table.longLine', params: { limit: TABLE_LIMITS.maxLineChars } } };
   const delimiter = options.delimiter ?? detectDelimiter(text);
 
   const records: string[][] = [];
   const rowProblems: TableRowProblem[] = [];
   const warnings: Table['warnings'] = [];
   if (encoding === 'mixed') warnings.push({ code: 'table.mixedEncoding' });
+  if (encoding === 'utf-16') warnings.push({ code: 'table.utf16' });
+  if (controlCharacters) warnings.push({ code: 'table.controlCharacters' });
   let tooMany = false;
   let headerTooLong = false;
+  let tooManyColumns = false;
   Papa.parse<string[]>(text, {
     delimiter,
     skipEmptyLines: false,
     step: (result, parser) => {
       const recordIndex = records.length;
+      if (result.data.length > TABLE_LIMITS.maxColumns) {
+        tooManyColumns = true;
+        parser.abort();
+        return;
+      }
       if (recordIndex === 0 && result.data.some((cell) => cell.length > TABLE_LIMITS.maxHeaderCellChars)) {
         headerTooLong = true;
         parser.abort();
@@ -140,6 +186,7 @@ export function readCsvTable(bytes: Uint8Array, fileName: string, options: CsvRe
       if (options.onProgress && records.length % 5000 === 0) options.onProgress(records.length);
     },
   });
+  if (tooManyColumns) return { ok: false, problem: { code: 'table.tooManyColumns', params: { limit: TABLE_LIMITS.maxColumns } } };
   if (headerTooLong) return { ok: false, problem: { code: 'table.lineTooLong', params: { limit: TABLE_LIMITS.maxHeaderCellChars } } };
   if (tooMany) return { ok: false, problem: { code: 'table.tooManyRows', params: { limit: TABLE_LIMITS.maxRows } } };
   return tableFromRecords(records, { fileName, format: 'csv', encoding, delimiter, sheet: null, sheets: [] }, rowProblems, warnings);

@@ -8,8 +8,10 @@
  * cached result, never the formula.
  */
 import readXlsxFile from 'read-excel-file/universal';
+import { withoutControlCharacters } from '../limits/boundedInput.ts';
 import { tableFromRecords } from './readCsvTable.ts';
 import { TABLE_LIMITS, type TableReadResult } from './table.ts';
+import { checkZippedWorkbook } from './workbookGuard.ts';
 
 function pad(value: number): string {
   return String(value).padStart(2, '0');
@@ -43,7 +45,8 @@ type Sheets = Array<{ sheet: string; data: unknown[][] }>;
 /** .xls and .ods through SheetJS: cached formula results, dates as UTC Date objects, empty cells as ''. */
 async function readWithSheetJs(bytes: Uint8Array): Promise<Sheets> {
   const XLSX = await import('@e965/xlsx');
-  const workbook = XLSX.read(bytes, { type: 'array', cellDates: true, cellFormula: false, cellHTML: false, UTC: true });
+  // sheetRows bounds what SheetJS reads of each sheet (the rows the table reader takes, and one over to say so).
+  const workbook = XLSX.read(bytes, { type: 'array', cellDates: true, cellFormula: false, cellHTML: false, UTC: true, sheetRows: TABLE_LIMITS.maxRows + 2 });
   return workbook.SheetNames.map((name) => ({
     sheet: name,
     data: XLSX.utils.sheet_to_json<unknown[]>(workbook.Sheets[name]!, { header: 1, raw: true, defval: '', blankrows: true, UTC: true }),
@@ -54,6 +57,12 @@ export async function readWorkbookTable(bytes: Uint8Array, fileName: string, she
   if (bytes.length > TABLE_LIMITS.maxBytes) return { ok: false, problem: { code: 'table.tooLarge', params: { limitMb: TABLE_LIMITS.maxBytes / 1024 / 1024 } } };
   if (bytes.length === 0) return { ok: false, problem: { code: 'table.empty' } };
   const format = isOldExcel(bytes) ? 'xls' : isOpenDocumentSpreadsheet(bytes) ? 'ods' : 'xlsx';
+  // Before any library allocates: entries, inflated bytes and ratio counted as they stream, sheet sizes read from
+  // the sheet XML (a cell at the last address, a spreadsheet bomb) — see workbookGuard.ts.
+  if (format !== 'xls') {
+    const guard = checkZippedWorkbook(bytes);
+    if (guard) return { ok: false, problem: guard.code === 'table.notAWorkbook' && format === 'ods' ? { code: 'table.notAReadableSheet', params: { format: 'ODS' } } : guard };
+  }
   let sheets: Sheets;
   try {
     if (format === 'xlsx') {
@@ -69,10 +78,11 @@ export async function readWorkbookTable(bytes: Uint8Array, fileName: string, she
   const chosen = sheet ? sheets.find((candidate) => candidate.sheet === sheet) : sheets[0];
   if (!chosen) return { ok: false, problem: { code: 'table.sheetNotFound', params: { sheet: sheet ?? '' } } };
   if (chosen.data.length > TABLE_LIMITS.maxRows + 1) return { ok: false, problem: { code: 'table.tooManyRows', params: { limit: TABLE_LIMITS.maxRows } } };
+  if (chosen.data.some((row) => row.length > TABLE_LIMITS.maxColumns)) return { ok: false, problem: { code: 'table.tooManyColumns', params: { limit: TABLE_LIMITS.maxColumns } } };
   const rowProblems: Array<{ row: number; column: number; code: string; params: Record<string, number> }> = [];
   const records = chosen.data.map((row, rowIndex) =>
     row.map((value, column) => {
-      const text = cellText(value);
+      const text = withoutControlCharacters(cellText(value));
       if (text.length <= TABLE_LIMITS.maxCellChars) return text;
       rowProblems.push({ row: rowIndex + 1, column, code: 'row.cellTooLong', params: { limit: TABLE_LIMITS.maxCellChars } });
       return text.slice(0, TABLE_LIMITS.maxCellChars);

@@ -3,7 +3,9 @@
  * as text. Row numbers everywhere are the ones the user sees in Excel: the header is row 1, `rows[0]` is row 2.
  * Plain serialisable data (it crosses the worker boundary).
  */
-export type TableEncoding = 'utf-8' | 'windows-1250' | 'mixed';
+import { INPUT_LIMITS } from '../limits/inputLimits.ts';
+
+export type TableEncoding = 'utf-8' | 'windows-1250' | 'mixed' | 'utf-16';
 export type TableDelimiter = ';' | ',' | '\t';
 export const TABLE_DELIMITERS: readonly TableDelimiter[] = [';', ',', '\t'];
 
@@ -41,9 +43,18 @@ export type TableFileProblemCode =
   | 'table.notAWorkbook'
   | 'table.notAReadableSheet'
   | 'table.sheetNotFound'
-  | 'table.unreadable';
+  | 'table.unreadable'
+  /** Bounds of INPUT_LIMITS crossed while reading (see src/core/limits). */
+  | 'table.longLine'
+  | 'table.tooManyColumns'
+  | 'table.tooManyCells'
+  | 'table.binary'
+  | 'table.zipTooManyEntries'
+  | 'table.zipTooLarge'
+  | 'table.zipBomb'
+  | 'table.xmlEntities';
 
-export type TableWarningCode = 'table.mixedEncoding' | 'table.unclosedQuote' | 'table.ragged';
+export type TableWarningCode = 'table.mixedEncoding' | 'table.unclosedQuote' | 'table.ragged' | 'table.utf16' | 'table.controlCharacters';
 
 export interface TableFileProblem {
   code: TableFileProblemCode;
@@ -62,16 +73,22 @@ export interface TableRowProblem {
   params?: Record<string, string | number>;
 }
 
-/** Limits: far above any office's list, low enough that a wrong file cannot exhaust the browser. */
+/** Limits (from src/core/limits/inputLimits.ts): far above any office's list, low enough that a wrong file cannot exhaust the browser. */
 export const TABLE_LIMITS = {
   /** Bytes of a CSV or XLSX file. */
-  maxBytes: 50 * 1024 * 1024,
+  maxBytes: INPUT_LIMITS.fileBytes.table,
   /** Data rows. */
-  maxRows: 200_000,
+  maxRows: INPUT_LIMITS.text.tableRows,
   /** Characters of one cell: longer cells are cut and their row refused. */
-  maxCellChars: 10_000,
+  maxCellChars: INPUT_LIMITS.text.cellChars,
   /** Characters of a header cell: a header line longer than this is not a table's header. */
-  maxHeaderCellChars: 500,
+  maxHeaderCellChars: INPUT_LIMITS.text.headerCellChars,
+  /** Columns of the header or a row. */
+  maxColumns: INPUT_LIMITS.text.columns,
+  /** Characters of one line. */
+  maxLineChars: INPUT_LIMITS.text.lineChars,
+  /** Cells of a workbook sheet. */
+  maxSheetCells: INPUT_LIMITS.text.sheetCells,
 } as const;
 
 /** The Excel column letter of a 0-based index: 0 → A, 26 → AA. */

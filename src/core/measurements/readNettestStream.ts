@@ -11,6 +11,8 @@ import { emptyColumns, mergeColumns, columnsFromTable, type MergeResult, type Me
 import { NettestConsumer } from './nettestConsumer.ts';
 import type { IngestSummary, SkipReason } from './ingestNettest.ts';
 import { NETTEST_COLUMNS } from './nettestSchema.ts';
+import { InflateMeter, LineLengthGuard, zipBudget } from '../limits/boundedInput.ts';
+import { INPUT_LIMITS } from '../limits/inputLimits.ts';
 
 /** The other columns of the open-rmbt export (49–54 a file): known, not read, not worth a word. */
 const KNOWN_EXPORT_COLUMNS = new Set([
@@ -27,7 +29,13 @@ export type NettestReadFailure =
   | 'nettest.missingColumns'
   | 'nettest.zipBroken'
   | 'nettest.zipTruncated'
-  | 'nettest.zipWithoutNettest';
+  | 'nettest.zipWithoutNettest'
+  /** Bounds of INPUT_LIMITS, enforced while the file streams (see src/core/limits). */
+  | 'nettest.lineTooLong'
+  | 'nettest.tooManyColumns'
+  | 'nettest.zipTooManyEntries'
+  | 'nettest.zipTooLarge'
+  | 'nettest.zipBomb';
 
 export interface NettestReadSummary extends IngestSummary {
   /** The CSVs read (inside a ZIP: their names there; a plain CSV: the file's own name). */
@@ -45,7 +53,25 @@ export interface NettestReadSummary extends IngestSummary {
 
 export type NettestReadResult =
   | { ok: true; columns: MeasurementColumns; summary: NettestReadSummary }
-  | { ok: false; code: NettestReadFailure; missing?: string[]; files?: string[] };
+  | { ok: false; code: NettestReadFailure; missing?: string[]; files?: string[]; params?: Record<string, number> };
+
+/** The parameters the sentence of a limit's code needs. */
+function limitParams(code: NettestReadFailure): Record<string, number> | undefined {
+  switch (code) {
+    case 'nettest.lineTooLong':
+      return { limit: INPUT_LIMITS.text.lineChars };
+    case 'nettest.tooManyColumns':
+      return { limit: INPUT_LIMITS.text.columns };
+    case 'nettest.zipTooManyEntries':
+      return { limit: INPUT_LIMITS.zip.entries };
+    case 'nettest.zipTooLarge':
+      return { limitMb: INPUT_LIMITS.zip.inflatedBytes.nettest / 1024 / 1024 };
+    case 'nettest.zipBomb':
+      return { ratio: INPUT_LIMITS.zip.ratio };
+    default:
+      return undefined;
+  }
+}
 
 export interface NettestReadOptions {
   fileName: string;
@@ -53,6 +79,16 @@ export interface NettestReadOptions {
   /** Bytes of the input read so far (of the ZIP itself, for a ZIP). */
   onProgress?: (bytesRead: number) => void;
 }
+
+/**
+ * Runs of empty lines, collapsed to one line end before papaparse sees them: it spends a microsecond on each, and a
+ * file of hundreds of megabytes of line ends is a stall, not data (NetTest values never hold line ends).
+ */
+const BLANK_LINES = /\n\r?\n/;
+const BLANK_LINE_RUNS = /(\r?\n)(?:\r?\n)+/g;
+
+/** Bytes of a ZIP given to the inflater at a time: at most ~1,000× that comes out before the meter looks. */
+const ZIP_SLICE = 4096;
 
 /** A readable stream as papaparse's streaming parser takes it (the Node stream interface it duck-types). */
 class TextFeed {
@@ -94,6 +130,9 @@ class CsvSink {
   private lastRowCells = 0;
   private lastRowComplete = true;
   private sawBytes = false;
+  private readonly lines = new LineLengthGuard(INPUT_LIMITS.text.lineChars);
+  /** A bound crossed: nothing more is parsed. */
+  problem: 'nettest.lineTooLong' | 'nettest.tooManyColumns' | null = null;
   readonly consumer: NettestConsumer;
   encoding: 'utf-8' | 'windows-1250' = 'utf-8';
   parseError: unknown = null;
@@ -105,6 +144,11 @@ class CsvSink {
       skipEmptyLines: true,
       step: (result: Papa.ParseStepResult<string[]>) => {
         const cells = result.data;
+        if (this.problem) return;
+        if (cells.length > INPUT_LIMITS.text.columns) {
+          this.problem = 'nettest.tooManyColumns';
+          return;
+        }
         if (!this.header && !(cells.length === 1 && cells[0]!.trim() === '')) this.header = cells.map((c) => c.replace(/^\uFEFF/, '').trim().toLowerCase());
         this.lastRowCells = cells.length;
         this.consumer.row(cells);
@@ -114,7 +158,7 @@ class CsvSink {
   }
 
   push(bytes: Uint8Array): void {
-    if (bytes.length === 0) return;
+    if (bytes.length === 0 || this.problem) return;
     if (!this.decoder) {
       // The encoding from the start (decodeText's rule): valid UTF-8 (a cut last character aside) or windows-1250.
       const probe = bytes.subarray(0, Math.max(0, Math.min(bytes.length, 65_536) - 3));
@@ -130,10 +174,16 @@ class CsvSink {
     this.sawBytes = true;
     const text = this.decoder.decode(bytes, { stream: true });
     this.lastRowComplete = endsWithLineEnd(text) || (text === '' && this.lastRowComplete);
-    if (text !== '') this.feed.emit('data', text);
+    // Counted before papaparse sees the text: a line of tens of megabytes is refused, not parsed.
+    if (!this.lines.push(text)) {
+      this.problem = 'nettest.lineTooLong';
+      return;
+    }
+    if (text !== '') this.feed.emit('data', BLANK_LINES.test(text) ? text.replace(BLANK_LINE_RUNS, '$1') : text);
   }
 
   end(): void {
+    if (this.problem) return;
     if (this.decoder) {
       const rest = this.decoder.decode();
       if (rest !== '') this.feed.emit('data', rest);
@@ -167,18 +217,37 @@ export async function readNettestStream(chunks: AsyncIterable<Uint8Array>, isZip
   let failure: NettestReadFailure | null = null;
 
   let unzip: Unzip | null = null;
+  const meter = new InflateMeter(zipBudget(INPUT_LIMITS.zip.inflatedBytes.nettest));
   if (isZip) {
     unzip = new Unzip((file: UnzipFile) => {
       entries++;
-      if (!isCsvName(file.name)) return;
+      // Too many entries is its own refusal (a valid archive, just more than the app reads), said at once.
+      if (entries > INPUT_LIMITS.zip.entries) {
+        failure ??= 'nettest.zipTooManyEntries';
+        return;
+      }
+      if (failure || !isCsvName(file.name)) return;
       const entry = { name: file.name, sink: new CsvSink(options.isInsideCzechia), finished: false };
       sinks.push(entry);
       file.ondata = (error, data, final) => {
+        if (failure) return;
         if (error) {
           failure ??= atEnd ? 'nettest.zipTruncated' : 'nettest.zipBroken';
           return;
         }
+        // Inflated bytes counted as fflate produces them: a bomb stops here, not after it was unpacked.
+        const over = meter.add(data.length);
+        if (over) {
+          failure = over === 'zipBomb' ? 'nettest.zipBomb' : 'nettest.zipTooLarge';
+          file.terminate();
+          return;
+        }
         entry.sink.push(data);
+        if (entry.sink.problem) {
+          failure = entry.sink.problem;
+          file.terminate();
+          return;
+        }
         if (final) {
           entry.finished = true;
           entry.sink.end();
@@ -197,12 +266,19 @@ export async function readNettestStream(chunks: AsyncIterable<Uint8Array>, isZip
   try {
     for await (const chunk of chunks) {
       bytesRead += chunk.length;
+      if (!unzip) meter.read(chunk.length);
       if (unzip) {
         // A local file header starts a ZIP with entries; an empty ZIP starts with its end record.
         if (bytesRead === chunk.length) emptyZip = chunk.length >= 4 && chunk[0] === 0x50 && chunk[1] === 0x4b && chunk[2] === 0x05 && chunk[3] === 0x06;
-        unzip.push(chunk, false);
+        // In slices: fflate inflates all it is given before it returns, and a few KB of a bomb are megabytes.
+        for (let at = 0; at < chunk.length && !failure; at += ZIP_SLICE) {
+          const slice = chunk.subarray(at, Math.min(chunk.length, at + ZIP_SLICE));
+          meter.read(slice.length);
+          unzip.push(slice, false);
+        }
       } else {
         sinks[0]!.sink.push(chunk);
+        if (sinks[0]!.sink.problem) failure = sinks[0]!.sink.problem;
       }
       if (failure) break;
       options.onProgress?.(bytesRead);
@@ -219,7 +295,10 @@ export async function readNettestStream(chunks: AsyncIterable<Uint8Array>, isZip
     sinks[0]!.finished = true;
     sinks[0]!.sink.end();
   }
-  if (failure) return { ok: false, code: failure };
+  if (failure) {
+    const params = limitParams(failure);
+    return { ok: false, code: failure, ...(params ? { params } : {}) };
+  }
   if (isZip) {
     if (!emptyZip && entries === 0) return { ok: false, code: 'nettest.zipBroken' };
     if (sinks.some((s) => !s.finished)) return { ok: false, code: 'nettest.zipTruncated' };

@@ -7,12 +7,13 @@
 import type { Feature } from 'geojson';
 import type { Report, ReportGeometry } from '../reports/report.ts';
 import type { ReportProblem } from '../reports/validateReport.ts';
+import { INPUT_LIMITS } from '../limits/inputLimits.ts';
 
 export const OBEC_FILE_FORMAT = 'hlucha-mista/obec-file';
 /** The report schema version is the file's schema version. */
 export const OBEC_FILE_SCHEMA_VERSION = 3;
 /** Larger files are refused before parsing (a 10,000-report file with photos stays far below). */
-export const OBEC_FILE_MAX_BYTES = 40 * 1024 * 1024;
+export const OBEC_FILE_MAX_BYTES = INPUT_LIMITS.fileBytes.obecFile;
 
 export interface ObecFileSignOff {
   /** Who signs the file off for the obec, e.g. the mayor. */
@@ -56,7 +57,8 @@ export type ObecFileProblemCode =
   | 'file.notGeoJson'
   | 'file.notObecFile'
   | 'file.newerSchema'
-  | 'file.empty';
+  | 'file.empty'
+  | 'file.tooDeep';
 
 export interface RejectedFeature {
   featureIndex: number;
@@ -70,6 +72,8 @@ export interface ImportSummary {
   fileProblem: { code: ObecFileProblemCode; params?: Record<string, string | number> } | null;
   header: ObecFileHeader | null;
   added: number;
+  /** Set when the import could not be written to the browser's storage (a storage code): shown, not saved. */
+  notSaved?: string;
   updated: number;
   /** Already known with the same revision and content. */
   unchanged: number;

@@ -3,6 +3,8 @@
  * a code when it is not one (then nothing is imported); otherwise every feature is migrated and validated on its
  * own, and the invalid ones are listed with their problems while the valid ones come through.
  */
+import { parseJsonBounded } from '../limits/boundedInput.ts';
+import { INPUT_LIMITS } from '../limits/inputLimits.ts';
 import { migrateReport } from '../reports/migrateReport.ts';
 import type { Report } from '../reports/report.ts';
 import { validateReport, type ReportProblem } from '../reports/validateReport.ts';
@@ -29,12 +31,10 @@ export function parseObecFile(text: string): ParsedObecFile {
   if (text.length > OBEC_FILE_MAX_BYTES) {
     return { ok: false, fileProblem: { code: 'file.tooLarge', params: { limitMb: OBEC_FILE_MAX_BYTES / 1024 / 1024 } } };
   }
-  let data: unknown;
-  try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch {
-    return { ok: false, fileProblem: { code: 'file.notJson' } };
-  }
+  // Depth checked before JSON.parse (src/core/limits): a million nested arrays never reach the validators.
+  const json = parseJsonBounded(text);
+  if (!json.ok) return { ok: false, fileProblem: json.code === 'tooDeep' ? { code: 'file.tooDeep', params: { limit: INPUT_LIMITS.json.depth } } : { code: 'file.notJson' } };
+  const data = json.value;
   if (!isRecord(data) || data.type !== 'FeatureCollection' || !Array.isArray(data.features)) {
     return { ok: false, fileProblem: { code: 'file.notGeoJson' } };
   }

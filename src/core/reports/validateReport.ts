@@ -15,6 +15,8 @@ import {
   TECHNOLOGIES,
 } from './enumerations.ts';
 import { CAPTURE_METHODS, REPORT_SCHEMA_VERSION } from './report.ts';
+import { INPUT_LIMITS } from '../limits/inputLimits.ts';
+import { containsMarkup } from '../text/markup.ts';
 
 export type ReportProblemCode =
   | 'report.notAnObject'
@@ -59,8 +61,6 @@ const ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/;
 const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
-/** Tags, comments and script URLs: text from files is shown as text, but markup in it is refused outright. */
-const MARKUP_PATTERN = /<\s*\/?\s*[a-z!?]|javascript\s*:|&#?\w+;/i;
 
 type Problems = ReportProblem[];
 
@@ -76,7 +76,8 @@ function checkText(problems: Problems, path: string, value: unknown, limit: numb
   if (typeof value !== 'string') return void problems.push({ path, code: 'field.wrongType', params: { expected: 'text' } });
   if (required && value.trim() === '') return void problems.push({ path, code: 'field.required' });
   if (value.length > limit) problems.push({ path, code: 'field.tooLong', params: { limit, length: value.length } });
-  if (MARKUP_PATTERN.test(value)) problems.push({ path, code: 'field.containsMarkup' });
+  // The one markup rule of every importer (src/core/text/markup.ts).
+  if (containsMarkup(value)) problems.push({ path, code: 'field.containsMarkup' });
 }
 
 function checkEnumList(problems: Problems, path: string, value: unknown, allowed: readonly string[], required: boolean): void {
@@ -95,6 +96,8 @@ function checkNumber(problems: Problems, path: string, value: unknown, min: numb
 
 function isValidDate(text: string): boolean {
   if (!DATE_PATTERN.test(text.slice(0, 10))) return false;
+  const year = Number(text.slice(0, 4));
+  if (year < INPUT_LIMITS.numbers.earliestYear || year > INPUT_LIMITS.numbers.latestYear) return false;
   const date = new Date(`${text.slice(0, 10)}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text.slice(0, 10);
 }
@@ -158,8 +161,9 @@ export function validateReport(report: unknown): ReportProblem[] {
     problems.push({ path: 'schemaVersion', code: 'report.unsupportedSchemaVersion', params: { found: String(r.schemaVersion), expected: REPORT_SCHEMA_VERSION } });
   }
   if (typeof r.id !== 'string' || !ID_PATTERN.test(r.id)) problems.push({ path: 'id', code: 'field.invalidId' });
-  if (typeof r.revision !== 'number' || !Number.isInteger(r.revision) || r.revision < 1) {
-    problems.push({ path: 'revision', code: 'field.outOfRange', params: { min: 1, max: Number.MAX_SAFE_INTEGER } });
+  // Bounded (src/core/limits): a revision of 1e308 would make every later edit "older" than the stored one.
+  if (typeof r.revision !== 'number' || !Number.isInteger(r.revision) || r.revision < 1 || r.revision > INPUT_LIMITS.numbers.revision) {
+    problems.push({ path: 'revision', code: 'field.outOfRange', params: { min: 1, max: INPUT_LIMITS.numbers.revision } });
   }
   checkDate(problems, 'createdAt', r.createdAt, true);
   checkDate(problems, 'updatedAt', r.updatedAt, true);

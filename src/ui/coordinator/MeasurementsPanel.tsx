@@ -98,7 +98,7 @@ export function MeasurementsPanel() {
 }
 
 function failureText(t: Translate, result: Extract<MeasurementImportResult, { ok: false }>): string {
-  return t(`problem.${result.code}` as MessageKey, { columns: (result.missing ?? []).join(', ') });
+  return t(`problem.${result.code}` as MessageKey, { columns: (result.missing ?? []).join(', '), ...(result.params ?? {}) });
 }
 
 function ImportResults({ results }: { results: ReadonlyArray<{ fileName: string; result: MeasurementImportResult }> }) {

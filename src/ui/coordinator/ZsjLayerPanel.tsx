@@ -41,9 +41,11 @@ export function ZsjLayerPanel() {
           disabled={busy}
           onFiles={([file]) => {
             setBusy(true);
+            // Bytes, not file.text(): the core reader recognises UTF-16, binary junk and a renamed ZIP.
             void file!
-              .text()
-              .then((text) => loadZsjLayer(text, file!.name))
+              .arrayBuffer()
+              .then((buffer) => loadZsjLayer(new Uint8Array(buffer), file!.name))
+              .catch(() => loadZsjLayer('', file!.name))
               .finally(() => setBusy(false));
           }}
         />

@@ -1,4 +1,5 @@
 import type { ImportResult } from '../../store/editorSlice.ts';
+import { ImportNotSavedNotice } from './EditConflictsView.tsx';
 import { formatShortDate } from '../format.ts';
 import { useAppStore, useT } from '../storeContext.tsx';
 import { fileProblemKey, problemText } from './reportText.ts';
@@ -29,7 +30,7 @@ export function ImportSummaryView({ result }: { result: ImportResult }) {
   }
   const header = summary.header;
   const counts: Array<[string, number]> = [
-    [t('import.added'), summary.added],
+    [summary.notSaved ? t('import.addedNotSaved') : t('import.added'), summary.added],
     [t('import.updated'), summary.updated],
     [t('import.unchanged'), summary.unchanged],
     [t('import.older'), summary.olderIgnored],
@@ -37,10 +38,11 @@ export function ImportSummaryView({ result }: { result: ImportResult }) {
     [t('import.rejected'), summary.rejected.length],
   ];
   return (
-    <div className={`message import-summary${summary.rejected.length + summary.conflicts.length > 0 ? '' : ' message-ok'}`}>
+    <div className={`message import-summary${summary.rejected.length + summary.conflicts.length > 0 || summary.notSaved ? '' : ' message-ok'}`}>
       <p>
         <strong>{title}</strong>
       </p>
+      <ImportNotSavedNotice code={summary.notSaved} />
       {header?.obec && (
         <p className="small">
           {t('import.fileObec', { obec: header.obec.nazev, kod: header.obec.kod })}

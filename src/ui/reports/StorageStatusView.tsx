@@ -1,6 +1,7 @@
 import { useAppStore, useT } from '../storeContext.tsx';
 import { storageProblemKey } from './reportText.ts';
 import { useRunAction } from '../actions/ActionsProvider.tsx';
+import { EditConflictsView } from './EditConflictsView.tsx';
 
 /** Whether the reports are safely stored; when saving fails it says why and offers the export at once. */
 export function StorageStatusView() {
@@ -23,6 +24,8 @@ export function StorageStatusView() {
     );
   }
   return (
+    <>
+    <EditConflictsView />
     <div className="storage-status" role="status">
       {storage.state === 'loading' ? (
         <span>{t('storage.loading')}</span>
@@ -36,5 +39,6 @@ export function StorageStatusView() {
         </span>
       )}
     </div>
+    </>
   );
 }

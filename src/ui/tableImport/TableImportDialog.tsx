@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
+import { ImportNotSavedNotice } from '../reports/EditConflictsView.tsx';
 import { sniffFileKind, SNIFF_BYTES } from '../../core/io/sniffFile.ts';
 import { rowProblemsCsv, type ListedRowProblem } from '../../core/io/rowProblemsCsv.ts';
 import { columnLetter, type TableDelimiter, type TableEncoding, type TableFileProblem } from '../../core/io/table.ts';
@@ -21,7 +22,7 @@ const LISTED_PROBLEMS = 100;
 const EVALUATE_DELAY_MS = 250;
 
 const DELIMITER_KEYS: Record<TableDelimiter, MessageKey> = { ';': 'tableImport.delimiter.semicolon', ',': 'tableImport.delimiter.comma', '\t': 'tableImport.delimiter.tab' };
-const ENCODINGS: readonly TableEncoding[] = ['utf-8', 'windows-1250', 'mixed'];
+const ENCODINGS: readonly TableEncoding[] = ['utf-8', 'windows-1250', 'mixed', 'utf-16'];
 
 type Phase =
   | { kind: 'reading'; rowsRead: number }
@@ -175,7 +176,7 @@ export function TableImportDialog({ file, onClose }: { file: File; onClose(): vo
         )}
         {phase.kind === 'failed' && (
           <div className="message message-error" role="alert">
-            <p>{t('tableImport.failed', { message: phase.message })}</p>
+            <p>{phase.message === 'table.workerFailed' ? t('problem.table.workerFailed') : t('tableImport.failed', { message: phase.message })}</p>
           </div>
         )}
         {preview && mapping && (phase.kind === 'mapping' || phase.kind === 'reading') && (
@@ -481,7 +482,7 @@ function TableImportResult({
 }) {
   const refusedRows = new Set(problems.map((problem) => problem.row)).size;
   const counts: Array<[string, number]> = [
-    [t('tableImport.added'), summary.added],
+    [summary.notSaved ? t('import.addedNotSaved') : t('tableImport.added'), summary.added],
     [t('tableImport.known'), summary.unchanged],
     [t('tableImport.rejectedRows'), refusedRows],
     ...(warnings.length > 0 ? [[t('tableImport.warningRows'), warnings.length] as [string, number]] : []),
@@ -491,6 +492,7 @@ function TableImportResult({
       <h3 ref={headingRef} tabIndex={-1}>
         {t('tableImport.resultTitle', { file: fileName })}
       </h3>
+      <ImportNotSavedNotice code={summary.notSaved} />
       <ImportCounts counts={counts} />
       <ProblemList t={t} caption={t('tableImport.problemsCaption')} problems={problems} download={t('tableImport.downloadProblems')} onDownload={onDownload} />
       <ProblemList t={t} caption={t('tableImport.warningsCaption')} problems={warnings} download={t('tableImport.downloadWarnings')} onDownload={onDownloadWarnings} />

@@ -84,10 +84,11 @@ describe('readCsvTable on broken files', () => {
     expect(table.rows).toEqual([['50.1|14.2|x']]);
   });
 
-  it('refuses one 5 MB line as a header, and cuts an over-long cell in a row with its reason', () => {
+  it('refuses a 5 MB line (line limit) and a long header cell, and cuts an over-long cell in a row with its reason', () => {
     const huge = 'x'.repeat(5 * 1024 * 1024);
-    expect(readCsvTable(utf8(huge), 'line.csv')).toEqual({ ok: false, problem: { code: 'table.lineTooLong', params: { limit: TABLE_LIMITS.maxHeaderCellChars } } });
-    const table = tableOf(readCsvTable(utf8(`lat;lon;popis\n50,1;14,2;${huge}\n50,2;14,3;ok\n`), 'cell.csv'));
+    expect(readCsvTable(utf8(huge), 'line.csv')).toEqual({ ok: false, problem: { code: 'table.longLine', params: { limit: TABLE_LIMITS.maxLineChars } } });
+    expect(readCsvTable(utf8(huge.slice(0, 100_000)), 'line.csv')).toEqual({ ok: false, problem: { code: 'table.lineTooLong', params: { limit: TABLE_LIMITS.maxHeaderCellChars } } });
+    const table = tableOf(readCsvTable(utf8(`lat;lon;popis\n50,1;14,2;${huge.slice(0, 200_000)}\n50,2;14,3;ok\n`), 'cell.csv'));
     expect(table.rows[0]![2]!.length).toBe(TABLE_LIMITS.maxCellChars);
     expect(table.rows[1]).toEqual(['50,2', '14,3', 'ok']);
     expect(table.rowProblems).toEqual([{ row: 2, column: 2, code: 'row.cellTooLong', params: { limit: TABLE_LIMITS.maxCellChars } }]);
