@@ -912,6 +912,26 @@ export const cs = {
   'zsjChoropleth.legend': 'Mapa ZSJ: počet {metric}',
   'zsjChoropleth.legendNote': 'Barví se jen základní sídelní jednotky načtené vrstvy ({count} ZSJ); hlášení se k ZSJ počítají podle ZSJ, kterou mají uvedenu (viz „Doplnit ZSJ do hlášení“). Šrafovaná ZSJ nemá žádné hlášení – to neznamená, že je tam signál.',
   'zsjChoropleth.tooltip': 'ZSJ {nazev}',
+
+  // ---- ČTÚ package: kraj rule, locality numbers, loop back from ČTÚ (issue 16, package)
+  'problem.review.domainsDiffer': 'Mobilní signál a pevný internet jsou vždy samostatné lokality (ČTÚ je řeší odděleně); sloučit je nelze.',
+  'evidence.figuresSpan': 'Ohlašovatelé {reporters}, obce {obce}, rozpětí pozorování {span}, měření {measurements}.',
+  'evidence.span.hours': '{value} h',
+  'evidence.span.days.one': '{value} den',
+  'evidence.span.days.few': '{value} dny',
+  'evidence.span.days.many': '{value} dne',
+  'evidence.span.days.other': '{value} dní',
+  'evidence.span.days.zero': '{value} dní',
+  'evidence.span.days.two': '{value} dny',
+  'package.leftOutOtherKraje': 'Mimo balíček zůstávají hlášení lokalit, které patří jinému kraji (počet hlášení — {kraje}). Lokalita patří kraji, kam patří většina jejích hlášení; hlášení kraji obce, v níž leží.',
+  'package.leftOutUnplaced': 'Hlášení bez místa (mimo hranice obcí) nejsou v balíčku; počet: {count}.',
+  'cli.export.unknownKraj': 'Neznámý kraj „{kraj}“. Zadejte kód NUTS3: {kraje}.',
+  'cli.export.noReports': 'Soubory neobsahují žádné hlášení s místem v Česku; balíček nevznikl.',
+  'cli.export.chooseKraj': 'Lokality leží ve více krajích (počet hlášení: {kraje}). Zvolte kraj volbou --kraj.',
+  'cli.export.otherKraje': 'Mimo balíček {kraj} zůstávají hlášení lokalit, které patří jinému kraji (počet hlášení: {kraje}). Hlášení patří kraji obce, v níž leží (u úseku a oblasti obce s největším podílem); lokalita kraji, kam patří většina jejích hlášení. Pro ně vytvořte balíček s --kraj daného kraje.',
+  'cli.export.unplaced': 'Hlášení bez místa (mimo hranice obcí) nejsou v balíčku; počet: {count}.',
+  'cli.export.filtered': 'Lokality vynechané výběrem (stav, sloučené, ukázková data); počet: {count}.',
+  'cli.export.empty': 'Pro kraj {kraj} není žádná lokalita k předání; balíček nevznikl.',
 } as const;
 
 export type MessageKey = keyof typeof cs;

@@ -6,7 +6,7 @@
  * never kept in the store.
  */
 import { version as APP_VERSION } from '../../package.json';
-import { buildPackageLocalities, type PackageLocality } from '../core/export/packageLocalities.ts';
+import { buildPackageLocalities, selectKrajLocalities, type KrajSelection, type PackageLocality } from '../core/export/packageLocalities.ts';
 import { withAttachedMeasurements } from '../core/export/packageMeasurements.ts';
 import { obecContactTexts } from '../core/obecFile/obecContacts.ts';
 import { KRAJE } from '../core/units/adminUnits.ts';
@@ -59,10 +59,30 @@ export function packageLocalitiesOf(
   state: Pick<AppState, 'reports' | 'krajId' | 'analysis' | 'review'> & Partial<Pick<AppState, 'measurements' | 'measurementColumns' | 'analysisSettings'>>,
   now: string,
 ): PackageLocality[] | null {
+  return packageKrajSelectionOf(state, now)?.localities ?? null;
+}
+
+/**
+ * The kraj's localities (by the rule of core's reportKraj.ts: a locality belongs to the kraj of most of its reports,
+ * and goes whole) and what the package leaves out: reports of localities of other kraje, reports without a place.
+ */
+export function packageKrajSelectionOf(
+  state: Pick<AppState, 'reports' | 'krajId' | 'analysis' | 'review'> & Partial<Pick<AppState, 'measurements' | 'measurementColumns' | 'analysisSettings'>>,
+  now: string,
+): KrajSelection | null {
   const result = state.analysis.result;
   if (!result) return null;
-  const reports = Object.values(state.reports).filter((r) => r.place?.kraj.nuts3 === state.krajId);
-  const localities = buildPackageLocalities(reports, clusteringOf(result), state.review, now, state.analysisSettings?.thresholds);
+  const all = buildPackageLocalities(Object.values(state.reports), clusteringOf(result), state.review, now, state.analysisSettings?.thresholds);
+  const selection = selectKrajLocalities(all, state.krajId);
+  return { ...selection, localities: withMeasurements(state, result, selection.localities, now) };
+}
+
+function withMeasurements(
+  state: Partial<Pick<AppState, 'measurements' | 'measurementColumns' | 'analysisSettings'>>,
+  result: NonNullable<AppState['analysis']['result']>,
+  localities: PackageLocality[],
+  now: string,
+): PackageLocality[] {
   // The NetTest measurements the analysis attached (to the columns it was given: the same version only).
   const columns = state.measurementColumns?.() ?? null;
   if (!columns || result.measurementsVersion == null || result.measurementsVersion !== state.measurements?.version) return localities;

@@ -154,7 +154,8 @@ export function createReviewSlice(dependencies: ReviewDependencies = {}): SliceC
             return { ok: false, code: 'review.notAnalysed' };
           }
           const createdAt = new Map(Object.values(get().reports).map((report) => [report.id, report.createdAt]));
-          const applied = applyReviewAction(get().review, action, { clustering: clusteringOf(result), createdAt, by, at: now() });
+          const domainOf = new Map(Object.values(get().reports).map((report) => [report.id, report.domain]));
+          const applied = applyReviewAction(get().review, action, { clustering: clusteringOf(result), createdAt, domainOf, by, at: now() });
           if (!applied.ok) {
             set({ reviewNotice: { code: applied.code, params: applied.params } });
             return { ok: false, code: applied.code, params: applied.params };

@@ -52,7 +52,10 @@ export function mergeReviewStates(mine: ReviewState, theirs: ReviewState): Revie
       const later = review.updatedAt > current.updatedAt ? review : current;
       const notes = new Map([...current.notes, ...review.notes].map((note) => [`${note.at}|${note.by}|${note.text}`, note]));
       const merged = [...notes.values()].sort((a, b) => a.at.localeCompare(b.at) || a.by.localeCompare(b.by) || a.text.localeCompare(b.text));
-      reviews[id] = merged.length === later.notes.length ? later : { ...later, notes: merged };
+      const withNotes = merged.length === later.notes.length ? later : { ...later, notes: merged };
+      // A locality's number is given once: a copy saved before it was given (another tab) must not drop it.
+      const other = later === review ? current : review;
+      reviews[id] = withNotes.number === undefined && other.number !== undefined ? { ...withNotes, number: other.number, ...(other.formerNumbers ? { formerNumbers: other.formerNumbers } : {}) } : withNotes;
     }
   }
   const pins = { ...mine.pins };

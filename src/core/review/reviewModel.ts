@@ -27,6 +27,8 @@ export interface ReviewNote {
   at: string;
   by: string;
   text: string;
+  /** A note meant for ČTÚ: printed in lokality.csv, the GIS layer and the letter (other notes stay internal). */
+  forCtu?: boolean;
 }
 
 export interface LocalityReview {
@@ -37,12 +39,19 @@ export interface LocalityReview {
   /** When the locality was merged into another one: that one's id. */
   mergedInto: string | null;
   updatedAt: string;
+  /**
+   * The locality's human-readable number within its kraj (`KV-2026-0042`, localityNumbers.ts), given once and kept
+   * across re-analysis; a split-off part gets a new one, a merge keeps the older one.
+   */
+  number?: string;
+  /** Numbers this locality absorbed by merges (the other locality's number), oldest first. */
+  formerNumbers?: string[];
 }
 
 export type ReviewAction =
   | { type: 'setStatus'; localityId: string; status: LocalityStatus }
   | { type: 'setPriority'; localityId: string; priority: Priority }
-  | { type: 'addNote'; localityId: string; text: string }
+  | { type: 'addNote'; localityId: string; text: string; forCtu?: boolean }
   | { type: 'merge'; targetId: string; sourceId: string }
   | { type: 'split'; localityId: string; reportIds: string[] }
   | { type: 'moveReport'; reportId: string; targetId: string };

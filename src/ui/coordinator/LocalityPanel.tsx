@@ -6,6 +6,7 @@ import type { LocalitySummary } from '../../worker/analysisProtocol.ts';
 import { formatShortDate } from '../format.ts';
 import { failureKey } from '../reports/reportText.ts';
 import { useAppStore, useT } from '../storeContext.tsx';
+import { formatObservationSpan } from './observationSpan.ts';
 import { LocalityMeasurements } from './LocalityMeasurements.tsx';
 import { evidenceKey, priorityKey, reviewNoticeKey, statusActionKey, statusKey } from './coordinatorText.ts';
 import { auditText, concerns, localityBbox, localityName } from './localityText.ts';
@@ -99,6 +100,7 @@ function AddressPoints({ locality }: { locality: LocalitySummary }) {
 
 function EvidenceMeter({ locality }: { locality: LocalitySummary }) {
   const t = useT();
+  const language = useAppStore((state) => state.language);
   const id = useId();
   const thresholds = useAppStore((state) => state.analysisSettings.thresholds);
   const { evidence } = locality;
@@ -127,10 +129,10 @@ function EvidenceMeter({ locality }: { locality: LocalitySummary }) {
         ))}
       </ul>
       <p className="small">
-        {t('evidence.figures', {
+        {t('evidence.figuresSpan', {
           reporters: evidence.figures.distinctReporters,
           obce: evidence.figures.distinctObce,
-          hours: evidence.figures.hoursSpan,
+          span: formatObservationSpan(evidence.figures.hoursSpan, language),
           measurements: evidence.figures.measurements,
         })}
         {evidence.figures.nettestMeasurements !== undefined &&
