@@ -915,6 +915,10 @@ export const cs = {
 
   // ---- ČTÚ package: kraj rule, locality numbers, loop back from ČTÚ (issue 16, package)
   'problem.review.domainsDiffer': 'Mobilní signál a pevný internet jsou vždy samostatné lokality (ČTÚ je řeší odděleně); sloučit je nelze.',
+  'problem.package.tampered': 'Balíček neodpovídá svému manifestu (soubor byl změněn, chybí nebo přibyl); nic se nenačetlo. Ověřte jej příkazem verify.',
+  'problem.package.notZip': 'Soubor není ZIP.',
+  'problem.package.noManifest': 'ZIP není balíček pro ČTÚ (chybí manifest.json).',
+  'problem.package.noData': 'Balíček neobsahuje čitelná data pro zpětné načtení (data/).',
   'evidence.figuresSpan': 'Ohlašovatelé {reporters}, obce {obce}, rozpětí pozorování {span}, měření {measurements}.',
   'evidence.span.hours': '{value} h',
   'evidence.span.days.one': '{value} den',

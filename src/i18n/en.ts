@@ -914,6 +914,10 @@ export const en: Record<MessageKey, string> = {
 
   // ---- ČTÚ package: kraj rule, locality numbers, loop back from ČTÚ (issue 16, package)
   'problem.review.domainsDiffer': 'Mobile signal and fixed internet are always separate localities (ČTÚ handles them separately); they cannot be merged.',
+  'problem.package.tampered': 'The package does not match its manifest (a file was changed, is missing or was added); nothing was loaded. Check it with verify.',
+  'problem.package.notZip': 'The file is not a ZIP.',
+  'problem.package.noManifest': 'The ZIP is not a ČTÚ package (manifest.json is missing).',
+  'problem.package.noData': 'The package holds no readable data for loading back (data/).',
   'evidence.figuresSpan': 'Reporters {reporters}, municipalities {obce}, observations over {span}, measurements {measurements}.',
   'evidence.span.hours': '{value} h',
   'evidence.span.days.one': '{value} day',

@@ -56,7 +56,12 @@ export type ObecFileProblemCode =
   | 'file.notGeoJson'
   | 'file.notObecFile'
   | 'file.newerSchema'
-  | 'file.empty';
+  | 'file.empty'
+  // A ČTÚ package loaded back (export/importSubmissionPackage.ts): refused as a whole.
+  | 'package.tampered'
+  | 'package.notZip'
+  | 'package.noManifest'
+  | 'package.noData';
 
 export interface RejectedFeature {
   featureIndex: number;
