@@ -915,6 +915,17 @@ export const cs = {
 
   // ---- ČTÚ package: kraj rule, locality numbers, loop back from ČTÚ (issue 16, package)
   'problem.review.domainsDiffer': 'Mobilní signál a pevný internet jsou vždy samostatné lokality (ČTÚ je řeší odděleně); sloučit je nelze.',
+  'locality.formerNumbers': 'Sloučena s lokalitami: {numbers}',
+  'locality.noteForCtu': 'Poznámka pro ČTÚ (půjde do balíčku a dopisu)',
+  'locality.noteForCtuBadge': 'pro ČTÚ',
+  'localities.search': 'Hledat (obec, číslo lokality, text)',
+  'localities.sort': 'Řadit podle',
+  'localities.sort.reports': 'počtu hlášení',
+  'localities.sort.priority': 'priority',
+  'localities.sort.status': 'stavu',
+  'localities.sort.lastObservation': 'posledního pozorování',
+  'localities.sort.number': 'čísla lokality',
+  'localities.noMatch': 'Hledání „{query}“ neodpovídá žádná zobrazená lokalita.',
   'problem.package.tampered': 'Balíček neodpovídá svému manifestu (soubor byl změněn, chybí nebo přibyl); nic se nenačetlo. Ověřte jej příkazem verify.',
   'problem.package.notZip': 'Soubor není ZIP.',
   'problem.package.noManifest': 'ZIP není balíček pro ČTÚ (chybí manifest.json).',

@@ -914,6 +914,17 @@ export const en: Record<MessageKey, string> = {
 
   // ---- ČTÚ package: kraj rule, locality numbers, loop back from ČTÚ (issue 16, package)
   'problem.review.domainsDiffer': 'Mobile signal and fixed internet are always separate localities (ČTÚ handles them separately); they cannot be merged.',
+  'locality.formerNumbers': 'Merged with localities: {numbers}',
+  'locality.noteForCtu': 'Note for ČTÚ (goes into the package and the letter)',
+  'locality.noteForCtuBadge': 'for ČTÚ',
+  'localities.search': 'Search (obec, locality number, text)',
+  'localities.sort': 'Sort by',
+  'localities.sort.reports': 'number of reports',
+  'localities.sort.priority': 'priority',
+  'localities.sort.status': 'status',
+  'localities.sort.lastObservation': 'last observation',
+  'localities.sort.number': 'locality number',
+  'localities.noMatch': 'No locality shown matches “{query}”.',
   'problem.package.tampered': 'The package does not match its manifest (a file was changed, is missing or was added); nothing was loaded. Check it with verify.',
   'problem.package.notZip': 'The file is not a ZIP.',
   'problem.package.noManifest': 'The ZIP is not a ČTÚ package (manifest.json is missing).',
