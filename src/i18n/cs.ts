@@ -915,6 +915,12 @@ export const cs = {
 
   // ---- ČTÚ package: kraj rule, locality numbers, loop back from ČTÚ (issue 16, package)
   'problem.review.domainsDiffer': 'Mobilní signál a pevný internet jsou vždy samostatné lokality (ČTÚ je řeší odděleně); sloučit je nelze.',
+  'audit.reference': 'balíček {reference}',
+  'audit.ctuAnswer': 'Odpověď ČTÚ: {answer}, {date}, č. j. {reference}',
+  'ctu.answer.measured': 'změřeno',
+  'ctu.answer.confirmedWhiteSpot': 'potvrzené bílé místo',
+  'ctu.answer.notConfirmed': 'nepotvrzeno',
+  'ctu.answer.resolved': 'vyřešeno',
   'locality.formerNumbers': 'Sloučena s lokalitami: {numbers}',
   'locality.noteForCtu': 'Poznámka pro ČTÚ (půjde do balíčku a dopisu)',
   'locality.noteForCtuBadge': 'pro ČTÚ',

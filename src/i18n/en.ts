@@ -914,6 +914,12 @@ export const en: Record<MessageKey, string> = {
 
   // ---- ČTÚ package: kraj rule, locality numbers, loop back from ČTÚ (issue 16, package)
   'problem.review.domainsDiffer': 'Mobile signal and fixed internet are always separate localities (ČTÚ handles them separately); they cannot be merged.',
+  'audit.reference': 'package {reference}',
+  'audit.ctuAnswer': 'ČTÚ answered: {answer}, {date}, ref. {reference}',
+  'ctu.answer.measured': 'measured',
+  'ctu.answer.confirmedWhiteSpot': 'confirmed white spot',
+  'ctu.answer.notConfirmed': 'not confirmed',
+  'ctu.answer.resolved': 'resolved',
   'locality.formerNumbers': 'Merged with localities: {numbers}',
   'locality.noteForCtu': 'Note for ČTÚ (goes into the package and the letter)',
   'locality.noteForCtuBadge': 'for ČTÚ',

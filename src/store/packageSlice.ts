@@ -8,6 +8,7 @@
 import { version as APP_VERSION } from '../../package.json';
 import { buildPackageLocalities, selectKrajLocalities, type KrajSelection, type PackageLocality } from '../core/export/packageLocalities.ts';
 import { withAttachedMeasurements } from '../core/export/packageMeasurements.ts';
+import { previousPackage as previousPackageOf, recordPackage } from '../core/ctu/packageHistory.ts';
 import { obecContactTexts } from '../core/obecFile/obecContacts.ts';
 import { KRAJE } from '../core/units/adminUnits.ts';
 import type { PackageProgress, PackageResult, PackageVariant } from '../worker/packageProtocol.ts';
@@ -90,6 +91,11 @@ function withMeasurements(
   return withAttachedMeasurements(localities, columns, (id) => rows.get(id), now, state.analysisSettings?.thresholds);
 }
 
+function previousPackageRecord(history: Parameters<typeof previousPackageOf>[0], nuts3: string) {
+  const previous = previousPackageOf(history, nuts3);
+  return previous ? { number: previous.number, localities: previous.localities } : null;
+}
+
 export function createPackageSlice(dependencies: PackageDependencies = {}): SliceCreator<PackageSlice> {
   return (set, get) => {
     let client: PackageClient | null = dependencies.client ?? null;
@@ -143,6 +149,7 @@ export function createPackageSlice(dependencies: PackageDependencies = {}): Slic
             includeReporters: variant === 'ctu' && state.packageIncludeReporters,
             review: state.review,
             obecContacts: obecContactTexts(state.obecContacts),
+            previousPackage: variant === 'ctu' ? previousPackageRecord(state.review.packages ?? [], kraj.nuts3) : null,
           },
           (progress) => set({ packageJob: { status: 'running', variant, progress } }),
         );
@@ -151,6 +158,18 @@ export function createPackageSlice(dependencies: PackageDependencies = {}): Slic
           return null;
         }
         set({ packageJob: { status: 'done', variant, fileName: outcome.result.fileName, counts: outcome.result.counts } });
+        // The package history (number, who, selection, SHA-256, the localities as they went), kept with the review.
+        if (variant === 'ctu') {
+          const digest = await globalThis.crypto.subtle.digest('SHA-256', outcome.result.zip as Uint8Array<ArrayBuffer>);
+          const sha256 = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+          const by = get().reviewerName ?? contact.name.trim();
+          const selection = { statuses: state.packageSelection.statuses, orp: state.packageSelection.orpKod ?? 'all', from: state.packageSelection.from, to: state.packageSelection.to };
+          await get().changeReview((review) => {
+            const history = review.packages ?? [];
+            const record = recordPackage(history, { nuts3: kraj.nuts3, createdAt: generatedAt, by, fileName: outcome.result.fileName, sha256, selection, localities });
+            return { review: { ...review, packages: [...history, record] }, value: record };
+          });
+        }
         return outcome.result;
       },
     };

@@ -51,6 +51,11 @@ export interface ReviewSlice {
    * they have none yet, and saves them with the review. Called after each analysis.
    */
   numberLocalities(): Promise<void>;
+  /**
+   * Replaces the review by `change(current)` (a pure core computation: the package history, "Odeslat", ČTÚ's
+   * answers) and saves it, in the review's queue; resolves with what `change` returned besides the state.
+   */
+  changeReview<T>(change: (current: ReviewState) => { review: ReviewState; value: T }): Promise<T>;
 }
 
 /** The clustering applyReviewAction checks against, rebuilt from the analysis result (plain data). */
@@ -200,6 +205,16 @@ export function createReviewSlice(dependencies: ReviewDependencies = {}): SliceC
           if (assigned.assigned.size === 0) return;
           set({ review: assigned.state });
           await save(assigned.state);
+        }),
+
+      changeReview: <T,>(change: (current: ReviewState) => { review: ReviewState; value: T }) =>
+        enqueue(async () => {
+          const { review, value } = change(get().review);
+          if (review !== get().review) {
+            set({ review, reviewNotice: null });
+            await save(review);
+          }
+          return value;
         }),
 
       closeReview: () => {

@@ -6,6 +6,9 @@
  */
 import { SJTSK_PROJ4 } from '../geo/sjtsk.ts';
 import { withoutLocalPaths } from './localPaths.ts';
+import { ANSWER_TEMPLATE_FILE_NAME, buildAnswerTemplateCsv } from '../ctu/ctuAnswers.ts';
+import { buildChangesCsv, CHANGES_FILE_NAME } from '../ctu/packageChanges.ts';
+import { diffPackages, packagedLocality, type PackagedLocality } from '../ctu/packageHistory.ts';
 import { buildCoverLetterPdf, coverLetterRequest, type CoverLetterInput, type CoverLetterRequest } from './coverLetterPdf.ts';
 import type { PackageLocality } from './packageLocalities.ts';
 import { buildPackageTables, orpSummary, type Label } from './packageTables.ts';
@@ -49,6 +52,8 @@ export interface SubmissionPackageInput {
   coverLetter?: (request: CoverLetterRequest) => Promise<Uint8Array>;
   /** Where the files are compressed (see zipPackage.ts); by default fflate's workers. */
   compressor?: Compressor;
+  /** The kraj's previous package (its number and localities as they went): `zmeny.csv` lists what changed since. */
+  previousPackage?: { number: string; localities: PackagedLocality[] } | null;
 }
 
 /** Machine-readable copies inside the package, for a lossless round trip (see importSubmissionPackage). */
@@ -57,6 +62,8 @@ export const PACKAGE_DATA_FILES = {
   review: 'data/posouzeni.json',
   /** Obec kód → the obec's official contact, so that re-loading the package restores the "Kontakt obce" columns. */
   obecContacts: 'data/kontakty_obci.json',
+  /** The localities as they went into this package (ctu/packageHistory.ts): the next package's `zmeny.csv` compares. */
+  localities: 'data/lokality.json',
 } as const;
 
 /** The review of the packaged localities only. */
@@ -110,7 +117,10 @@ function readme(input: SubmissionPackageInput, counts: Record<string, number>): 
     '  dukazy/            Fotografie z hlášení (název souboru = ID hlášení), pokud je obce přiložily.',
     '  mereni.csv         Měření NetTest (otevřená data ČTÚ) v dosahu lokalit, jeden řádek za měření a lokalitu;',
     '                     dohledatelná podle open_test_uuid. Jen pokud byla měření do aplikace načtena.',
-    '  data/              Strojově čitelné kopie (soubor obce a posouzení) pro zpětné načtení balíčku aplikací.',
+    '  odpoved_ctu.csv    Šablona odpovědi ČTÚ: u lokality vyplňte Stav ČTÚ (změřeno, potvrzené bílé místo, nepotvrzeno,',
+    '                     vyřešeno), Datum odpovědi, Č. j. ČTÚ a poznámku; kraj soubor načte a stav lokalit se upraví.',
+    '  zmeny.csv          Co se změnilo od předchozího balíčku kraje (nové, změněné a stažené lokality); jen pokud byl.',
+    '  data/              Strojově čitelné kopie (soubor obce, posouzení, lokality, kontakty obcí) pro zpětné načtení.',
     '  manifest.json      Verze, výběr, počty, definice souřadnicových systémů a SHA-256 všech souborů.',
     '',
     'JAK SOUBORY OTEVŘÍT',
@@ -194,6 +204,13 @@ export async function buildSubmissionPackage(input: SubmissionPackageInput): Pro
     ),
   });
   zip.add({ name: PACKAGE_DATA_FILES.review, bytes: text(exportReviewFile(reviewOf(input), input.generatedAt)) });
+  const packaged = input.localities.map(packagedLocality);
+  zip.add({ name: PACKAGE_DATA_FILES.localities, bytes: text(`${JSON.stringify(packaged, null, 1)}\n`) });
+  zip.add({ name: ANSWER_TEMPLATE_FILE_NAME, bytes: text(buildAnswerTemplateCsv(input.localities, input.label)) });
+  if (input.previousPackage) {
+    const changes = diffPackages(input.previousPackage.localities, packaged);
+    zip.add({ name: CHANGES_FILE_NAME, bytes: text(buildChangesCsv(changes, input.previousPackage.number, input.label)) });
+  }
   zip.add({ name: PACKAGE_DATA_FILES.obecContacts, bytes: text(`${JSON.stringify(packagedObecContacts(input), null, 1)}\n`) });
   zip.add({ name: GIS_FILE_NAME, bytes: buildGisLayers(input.sqlJs, input.localities, tableOptions, input.generatedAt, tables.values) });
   // Evidence: imported NetTest measurements attached to the localities.

@@ -5,7 +5,7 @@
  */
 import { localityIdFor, type Clustering } from '../cluster/clusterReports.ts';
 import { compareLocalityNumbers } from './localityNumbers.ts';
-import { defaultReview, STATUS_TRANSITIONS, type AuditEntry, type LocalityReview, type ReviewAction, type ReviewState } from './reviewModel.ts';
+import { defaultReview, STATUS_TRANSITIONS, type CtuAnswerState, type LocalityStatus, type AuditEntry, type LocalityReview, type ReviewAction, type ReviewState } from './reviewModel.ts';
 
 export type ReviewRefusal =
   | 'review.unknownLocality'
@@ -43,6 +43,11 @@ function actionHash(action: ReviewAction): string {
     hash = Math.imul(hash, 0x01000193);
   }
   return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
+/** The status a locality takes from ČTÚ's answer: measured (or confirmed, or not) → "Změřeno ČTÚ"; resolved → "Vyřešeno". */
+export function statusAfterAnswer(state: CtuAnswerState): LocalityStatus {
+  return state === 'resolved' ? 'resolved' : 'measuredByCtu';
 }
 
 /** A merge keeps the older of the two numbers and records the other (and whatever either had absorbed before). */
@@ -83,7 +88,20 @@ export function applyReviewAction(state: ReviewState, action: ReviewAction, cont
       if (!STATUS_TRANSITIONS[current.status].includes(action.status)) {
         return { ok: false, code: 'review.transitionNotAllowed', params: { from: current.status, to: action.status } };
       }
-      return done(withReview({ ...current, status: action.status }), { from: current.status, to: action.status });
+      return done(withReview({ ...current, status: action.status }), { from: current.status, to: action.status, ...(action.reference ? { reference: action.reference } : {}) });
+    }
+    case 'ctuAnswer': {
+      if (!members(action.localityId)) return { ok: false, code: 'review.unknownLocality', params: { id: action.localityId } };
+      const current = review(action.localityId);
+      const status = statusAfterAnswer(action.answer.state);
+      const answers = [...(current.ctuAnswers ?? []), action.answer];
+      return done(withReview({ ...current, status, ctuAnswers: answers }), {
+        from: current.status,
+        to: status,
+        answer: action.answer.state,
+        date: action.answer.date,
+        reference: action.answer.reference || null,
+      });
     }
     case 'setPriority': {
       if (!members(action.localityId)) return { ok: false, code: 'review.unknownLocality', params: { id: action.localityId } };

@@ -44,8 +44,15 @@ export function auditText(t: Translate, entry: AuditEntry): string {
   switch (action.type) {
     case 'setStatus': {
       const from = entry.details.from;
-      return t('audit.setStatus', { from: isOneOf(LOCALITY_STATUSES, from) ? t(statusKey(from)) : '—', to: t(statusKey(action.status)) });
+      const text = t('audit.setStatus', { from: isOneOf(LOCALITY_STATUSES, from) ? t(statusKey(from)) : '—', to: t(statusKey(action.status)) });
+      return action.reference ? `${text} (${t('audit.reference', { reference: action.reference })})` : text;
     }
+    case 'ctuAnswer':
+      return t('audit.ctuAnswer', {
+        answer: t(`ctu.answer.${action.answer.state}`),
+        date: action.answer.date,
+        reference: action.answer.reference || '—',
+      });
     case 'setPriority':
       return t('audit.setPriority', { to: t(priorityKey(action.priority)) });
     case 'addNote':
