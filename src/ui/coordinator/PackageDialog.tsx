@@ -4,6 +4,7 @@ import { LOCALITY_STATUSES } from '../../core/review/reviewModel.ts';
 import type { MessageKey } from '../../i18n/translate.ts';
 import { packageKrajSelectionOf, type PackageContact } from '../../store/packageSlice.ts';
 import { KRAJE } from '../../core/units/adminUnits.ts';
+import { PackageHistory } from './PackageHistory.tsx';
 import { previewPackage, selectPackageLocalities, type PackageWarningCode } from '../../store/packageSelection.ts';
 import type { PackageStep } from '../../worker/packageProtocol.ts';
 import { ActionGroupButtons } from '../reports/ReportsToolbar.tsx';
@@ -208,6 +209,8 @@ export function PackageDialog() {
             {t('package.download')}
           </button>
         </div>
+
+        <PackageHistory />
 
         <section aria-labelledby={`${id}-public`}>
           <h3 id={`${id}-public`}>{t('package.publicTitle')}</h3>
