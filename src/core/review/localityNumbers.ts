@@ -27,6 +27,9 @@ export const KRAJ_NUMBER_PREFIX: Readonly<Record<string, string>> = {
   CZ080: 'MS',
 };
 
+/** updatedAt of a review created only to hold a number. */
+export const NUMBERING_EPOCH = '1970-01-01T00:00:00.000Z';
+
 const NUMBER_PATTERN = /^([A-Z]{2})-(\d{4})-(\d{4,})$/;
 
 export interface LocalityNumberParts {
@@ -71,8 +74,7 @@ export interface NumberAssignment {
 
 /**
  * Gives every listed locality without a number its number, and resolves duplicates. `at` is the time of giving
- * (its year goes into new numbers and it is the review's updatedAt). Returns the same state object when nothing
- * changed.
+ * (its year goes into new numbers). Returns the same state object when nothing changed.
  */
 export function assignLocalityNumbers(state: ReviewState, localities: readonly NumberableLocality[], at: string): NumberAssignment {
   const year = Number(at.slice(0, 4));
@@ -115,7 +117,9 @@ export function assignLocalityNumbers(state: ReviewState, localities: readonly N
     if (current?.mergedInto) continue;
     const number = next(locality.nuts3);
     reviews ??= { ...state.reviews };
-    reviews[locality.id] = { ...(current ?? defaultReview(locality.id, at)), number, updatedAt: at };
+    // The review's updatedAt is left alone (a new one gets the epoch): giving a number is no decision, and must not
+    // win over another tab's status or priority when the two reviews merge (the merge keeps the number anyway).
+    reviews[locality.id] = { ...(current ?? defaultReview(locality.id, NUMBERING_EPOCH)), number };
     assigned.set(locality.id, number);
   }
   return { state: reviews ? { ...state, reviews } : state, assigned };
