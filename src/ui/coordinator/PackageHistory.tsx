@@ -3,6 +3,8 @@ import { diffPackages, previousPackage, type PackageDiffRow } from '../../core/c
 import { importCtuAnswers, sendRecordedPackage, type AnswersResult, type SendResult } from '../../store/ctuLoop.ts';
 import { useAppStore, useAppStoreApi, useT } from '../storeContext.tsx';
 
+const NO_PACKAGES: never[] = [];
+
 /**
  * The loop back from ČTÚ in the package dialog: the kraj's packages (number, date, who, localities, SHA-256),
  * "Odeslat" for one not sent yet, what changed since the package before, and ČTÚ's answers imported from the
@@ -13,7 +15,9 @@ export function PackageHistory() {
   const id = useId();
   const store = useAppStoreApi();
   const krajId = useAppStore((state) => state.krajId);
-  const history = useAppStore((state) => state.review.packages ?? []);
+  // Selected as stored (a fresh [] from the selector would re-render without end); empty when none yet.
+  const stored = useAppStore((state) => state.review.packages);
+  const history = stored ?? NO_PACKAGES;
   const language = useAppStore((state) => state.language);
   const [sendResult, setSendResult] = useState<SendResult | null>(null);
   const [answers, setAnswers] = useState<AnswersResult | null>(null);
