@@ -177,8 +177,8 @@ export async function loadRuianShpSource(dir: string, options: RuianShpOptions =
   return {
     adapter: 'ruian-shp',
     description:
-      `ČÚZK RÚIAN SHP, EPSG:5514 (${directory}); boundaries as of ${describes.date} (${describes.basis})` +
-      (crosswalk === null ? '' : `; ORP crosswalk ${crosswalk.path}`),
+      `ČÚZK RÚIAN SHP, EPSG:5514 (${basename(directory)}); boundaries as of ${describes.date} (${describes.basis})` +
+      (crosswalk === null ? '' : `; ORP crosswalk ${basename(crosswalk.path)}`),
     attribution: RUIAN_ATTRIBUTION,
     describesDate: describes.date,
     populationDate: null,

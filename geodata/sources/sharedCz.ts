@@ -70,7 +70,7 @@ export function loadSharedCzSource(dir: string): BoundarySource {
 
   return {
     adapter: 'shared-cz',
-    description: `${czDir} (obce: iROZHLAS/RÚIAN; ORP crosswalk: RCzechia 2024-06)`,
+    description: `${path.basename(czDir)} (obce: iROZHLAS/RÚIAN; ORP crosswalk: RCzechia 2024-06)`,
     attribution: SHARED_CZ_ATTRIBUTION,
     describesDate: '2024-06',
     populationDate: '2020-12-31',

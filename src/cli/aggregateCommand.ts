@@ -3,6 +3,9 @@
  * `hlucha-mista cluster <files…> [--distance METRES] [--settings FILE] [--now ISO] [--format json|geojson]`, reading obec
  * files; `--settings` takes the analysis settings (grouping distance, evidence thresholds) the app's dialog sets.
  */
+import { numberLocalities } from './localityNumbering.ts';
+import { krajOfReports } from '../core/reports/reportKraj.ts';
+import { EMPTY_REVIEW_STATE } from '../core/review/reviewModel.ts';
 import { AGGREGATION_UNITS, aggregateReports, DEFAULT_H3_RESOLUTION, type AggregationUnit } from '../core/aggregate/aggregateReports.ts';
 import { clusterReports } from '../core/cluster/clusterReports.ts';
 import { assessEvidence } from '../core/evidence/evidenceMeter.ts';
@@ -153,6 +156,8 @@ export function runCluster(argv: string[]): number {
   for (const file of loaded.files) if (file.problem) process.stderr.write(`${file.file}: ${file.problem}\n`);
   const byId = new Map(loaded.reports.map((r) => [r.id, r]));
   const clustering = clusterReports(loaded.reports, { distanceM });
+  // The same numbers `export` gives for the same files (localities numbered in the order of their first report).
+  const numbers = numberLocalities(EMPTY_REVIEW_STATE, clustering, loaded.reports, now).reviews;
   const localities = clustering.localities.map((locality) => {
     const members = locality.reportIds.map((id) => byId.get(id)!);
     const points = members.map((r) => representativePoint(r.geometry));
@@ -160,6 +165,9 @@ export function runCluster(argv: string[]): number {
     const evidence = assessEvidence(members, now, settings.settings.thresholds);
     return {
       id: locality.id,
+      number: numbers[locality.id]?.number ?? '',
+      kraj: krajOfReports(members),
+      domain: members[0]?.domain ?? 'mobile',
       reports: members.length,
       reportIds: locality.reportIds,
       obce: [...new Set(members.map((r) => r.place?.obec.kod).filter(Boolean))],

@@ -11,7 +11,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import initSqlJs from 'sql.js';
 import { clusterReports, DEFAULT_CLUSTER_DISTANCE_M } from '../core/cluster/clusterReports.ts';
-import { buildPackageLocalities } from '../core/export/packageLocalities.ts';
+import { buildPackageLocalities, selectKrajLocalities } from '../core/export/packageLocalities.ts';
+import { numberLocalities } from './localityNumbering.ts';
+import { cliLanguage, cliSentence } from './cliLanguage.ts';
 import { buildSubmissionPackage } from '../core/export/buildSubmissionPackage.ts';
 import { buildPublicPackage } from '../core/export/publicVariant.ts';
 import { withAttachedMeasurements } from '../core/export/packageMeasurements.ts';
@@ -36,36 +38,34 @@ function fonts() {
   return { regular: readFileSync(path.join(dir, 'DejaVuSans.ttf')), bold: readFileSync(path.join(dir, 'DejaVuSans-Bold.ttf')) };
 }
 
-/** The kraj all reports of the files lie in, when there is exactly one. */
-function soleKraj(files: readonly string[]): (typeof KRAJE)[number] | undefined {
-  const index = ObecIndex.fromCollection(readObce(), { coverage: 'country' });
-  const kraje = new Set(loadReportFiles(files, index).reports.map((r) => r.place?.kraj.nuts3).filter(Boolean));
-  return kraje.size === 1 ? KRAJE.find((k) => kraje.has(k.nuts3)) : undefined;
+/** "CZ042 Ústecký kraj 3, …" for the messages about what a package leaves out. */
+function krajCounts(counts: Readonly<Record<string, number>>): string {
+  return Object.entries(counts)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([nuts3, n]) => `${nuts3} ${KRAJE.find((k) => k.nuts3 === nuts3)?.nazev ?? ''}: ${n}`.replace(/\s+/g, ' '))
+    .join(', ');
 }
 
 export async function runPackage(argv: string[]): Promise<number> {
-  const { flags, positional } = parseArguments(argv, ['kraj', 'review', 'status', 'generated-at', 'contact', 'out', 'measurements', 'measurement-margin']);
+  const { flags, positional } = parseArguments(argv, ['kraj', 'review', 'status', 'generated-at', 'contact', 'out', 'measurements', 'measurement-margin', 'lang']);
+  const language = cliLanguage(flags);
+  const say = (key: MessageKey, params?: Record<string, string | number>) => process.stderr.write(`${cliSentence(language, key, params)}\n`);
   const nuts3 = flags.get('kraj');
-  // --kraj may be left out when every report lies in one kraj.
-  const kraj = KRAJE.find((k) => k.nuts3 === nuts3) ?? (nuts3 === undefined ? soleKraj(positional) : undefined);
-  if (positional.length === 0 || !kraj) {
-    process.stderr.write('Usage: hlucha-mista export <obec-files…> [--kraj CZ041 (needed when the files span several kraje)] [--review FILE] [--status confirmed,…] [--generated-at ISO] [--contact "jméno;funkce;e-mail;telefon"] [--with-reporters] [--public] [--out FILE] [--measurements nettest.csv|.zip [--measurement-margin 100]]\n');
+  const usage = () =>
+    process.stderr.write('Usage: hlucha-mista export <obec-files…> [--kraj CZ041 (needed when the localities lie in several kraje)] [--review FILE] [--status confirmed,…] [--generated-at ISO] [--contact "jméno;funkce;e-mail;telefon"] [--with-reporters] [--public] [--out FILE] [--measurements nettest.csv|.zip [--measurement-margin 100]] [--lang cs|en]\n');
+  if (positional.length === 0 || (nuts3 !== undefined && !KRAJE.some((k) => k.nuts3 === nuts3))) {
+    if (nuts3 !== undefined) say('cli.export.unknownKraj', { kraj: String(nuts3), kraje: KRAJE.map((k) => k.nuts3).join(', ') });
+    usage();
     return 2;
   }
   const generatedAt = typeof flags.get('generated-at') === 'string' ? (flags.get('generated-at') as string) : new Date().toISOString();
   const index = ObecIndex.fromCollection(readObce(), { coverage: 'country' });
   const loaded = loadReportFiles(positional, index);
   for (const file of loaded.files) if (file.problem) process.stderr.write(`${file.file}: ${file.problem}\n`);
-  const reports = loaded.reports.filter((r) => r.place?.kraj.nuts3 === kraj.nuts3);
+  // Every report is clustered (a locality may reach over a kraj border); the kraj's package then takes the
+  // localities that belong to the kraj (reports/reportKraj.ts), as the app does.
+  const reports = loaded.reports;
   const appVersion = (JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string }).version;
-
-  if (flags.has('public')) {
-    const result = await buildPublicPackage(reports, { kraj, generatedAt, appVersion, label });
-    const out = typeof flags.get('out') === 'string' ? (flags.get('out') as string) : result.fileName;
-    writeFileSync(out, result.zip);
-    process.stdout.write(`${JSON.stringify({ file: out, cells: result.cells, withheldReports: result.withheld })}\n`);
-    return 0;
-  }
 
   let review = EMPTY_REVIEW_STATE;
   if (typeof flags.get('review') === 'string') {
@@ -82,9 +82,42 @@ export async function runPackage(argv: string[]): Promise<number> {
     return 2;
   }
   const clustering = clusterReports(reports, { distanceM: DEFAULT_CLUSTER_DISTANCE_M, pins: pinsForClustering(review) });
-  const localities = buildPackageLocalities(reports, clustering, review, generatedAt).filter(
+  // Localities without a number get one now (the same ones each run for the same files and review); the package's
+  // data/posouzeni.json carries them, so loading the package keeps them.
+  review = numberLocalities(review, clustering, reports, generatedAt);
+  const all = buildPackageLocalities(reports, clustering, review, generatedAt);
+  const kraje = new Set(all.map((l) => l.nuts3).filter((k): k is string => k !== null));
+  const kraj = KRAJE.find((k) => k.nuts3 === nuts3) ?? (kraje.size === 1 ? KRAJE.find((k) => kraje.has(k.nuts3)) : undefined);
+  if (!kraj) {
+    if (kraje.size === 0) say('cli.export.noReports');
+    else {
+      const perKraj: Record<string, number> = {};
+      for (const l of all) if (l.nuts3) perKraj[l.nuts3] = (perKraj[l.nuts3] ?? 0) + l.reports.length;
+      say('cli.export.chooseKraj', { kraje: krajCounts(perKraj) });
+    }
+    usage();
+    return 2;
+  }
+  const inKraj = selectKrajLocalities(all, kraj.nuts3);
+  if (Object.keys(inKraj.otherKraje).length > 0) say('cli.export.otherKraje', { kraj: kraj.nuts3, kraje: krajCounts(inKraj.otherKraje) });
+  if (inKraj.unplaced > 0) say('cli.export.unplaced', { count: inKraj.unplaced });
+  if (flags.has('public')) {
+    const result = await buildPublicPackage(inKraj.localities.flatMap((l) => l.reports), { kraj, generatedAt, appVersion, label });
+    const out = typeof flags.get('out') === 'string' ? (flags.get('out') as string) : result.fileName;
+    writeFileSync(out, result.zip);
+    process.stdout.write(`${JSON.stringify({ file: out, cells: result.cells, withheldReports: result.withheld })}\n`);
+    return 0;
+  }
+  const localities = inKraj.localities.filter(
     (l) => l.review.mergedInto === null && (!l.demo || flags.has('include-demo')) && (!statuses || statuses.includes(l.review.status as LocalityStatus)),
   );
+  const leftByFilter = inKraj.localities.length - localities.length;
+  if (leftByFilter > 0) say('cli.export.filtered', { count: leftByFilter });
+  if (localities.length === 0) {
+    say('cli.export.empty', { kraj: kraj.nuts3 });
+    return 1;
+  }
+  const reportsOfKraj = localities.flatMap((l) => l.reports);
   let packaged = localities;
   const measurementsFile = flags.get('measurements');
   if (typeof measurementsFile === 'string') {
@@ -104,7 +137,7 @@ export async function runPackage(argv: string[]): Promise<number> {
     }
     const margin = Number(flags.get('measurement-margin') ?? DEFAULT_MEASUREMENT_MARGIN_M);
     const byLocality = new Map(clustering.localities.map((l) => [l.id, l.reportIds]));
-    const byId = new Map(reports.map((r) => [r.id, r]));
+    const byId = new Map(reportsOfKraj.map((r) => [r.id, r]));
     const attached = attachMeasurements(
       read.columns,
       indexMeasurements(read.columns),

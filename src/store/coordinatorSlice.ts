@@ -183,6 +183,8 @@ export function createCoordinatorSlice(dependencies: CoordinatorDependencies = {
           selectedLocalityId = (anchor && outcome.result.localities.find((l) => l.reportIds.includes(anchor))?.id) ?? null;
         }
         set({ analysis: { status: 'ready', progress: null, result: outcome.result, errorCode: null }, selectedLocalityId });
+        // New localities get their numbers within the kraj (kept with the review from then on).
+        await get().numberLocalities();
       },
 
       importObecFiles: async (files) => {

@@ -6,8 +6,9 @@
  * never kept in the store.
  */
 import { version as APP_VERSION } from '../../package.json';
-import { buildPackageLocalities, type PackageLocality } from '../core/export/packageLocalities.ts';
+import { buildPackageLocalities, selectKrajLocalities, type KrajSelection, type PackageLocality } from '../core/export/packageLocalities.ts';
 import { withAttachedMeasurements } from '../core/export/packageMeasurements.ts';
+import { previousPackage as previousPackageOf, recordPackage } from '../core/ctu/packageHistory.ts';
 import { obecContactTexts } from '../core/obecFile/obecContacts.ts';
 import { KRAJE } from '../core/units/adminUnits.ts';
 import type { PackageProgress, PackageResult, PackageVariant } from '../worker/packageProtocol.ts';
@@ -59,15 +60,40 @@ export function packageLocalitiesOf(
   state: Pick<AppState, 'reports' | 'krajId' | 'analysis' | 'review'> & Partial<Pick<AppState, 'measurements' | 'measurementColumns' | 'analysisSettings'>>,
   now: string,
 ): PackageLocality[] | null {
+  return packageKrajSelectionOf(state, now)?.localities ?? null;
+}
+
+/**
+ * The kraj's localities (by the rule of core's reportKraj.ts: a locality belongs to the kraj of most of its reports,
+ * and goes whole) and what the package leaves out: reports of localities of other kraje, reports without a place.
+ */
+export function packageKrajSelectionOf(
+  state: Pick<AppState, 'reports' | 'krajId' | 'analysis' | 'review'> & Partial<Pick<AppState, 'measurements' | 'measurementColumns' | 'analysisSettings'>>,
+  now: string,
+): KrajSelection | null {
   const result = state.analysis.result;
   if (!result) return null;
-  const reports = Object.values(state.reports).filter((r) => r.place?.kraj.nuts3 === state.krajId);
-  const localities = buildPackageLocalities(reports, clusteringOf(result), state.review, now, state.analysisSettings?.thresholds);
+  const all = buildPackageLocalities(Object.values(state.reports), clusteringOf(result), state.review, now, state.analysisSettings?.thresholds);
+  const selection = selectKrajLocalities(all, state.krajId);
+  return { ...selection, localities: withMeasurements(state, result, selection.localities, now) };
+}
+
+function withMeasurements(
+  state: Partial<Pick<AppState, 'measurements' | 'measurementColumns' | 'analysisSettings'>>,
+  result: NonNullable<AppState['analysis']['result']>,
+  localities: PackageLocality[],
+  now: string,
+): PackageLocality[] {
   // The NetTest measurements the analysis attached (to the columns it was given: the same version only).
   const columns = state.measurementColumns?.() ?? null;
   if (!columns || result.measurementsVersion == null || result.measurementsVersion !== state.measurements?.version) return localities;
   const rows = new Map(result.localities.map((l) => [l.id, l.measurements?.rows]));
   return withAttachedMeasurements(localities, columns, (id) => rows.get(id), now, state.analysisSettings?.thresholds);
+}
+
+function previousPackageRecord(history: Parameters<typeof previousPackageOf>[0], nuts3: string) {
+  const previous = previousPackageOf(history, nuts3);
+  return previous ? { number: previous.number, localities: previous.localities } : null;
 }
 
 export function createPackageSlice(dependencies: PackageDependencies = {}): SliceCreator<PackageSlice> {
@@ -123,6 +149,7 @@ export function createPackageSlice(dependencies: PackageDependencies = {}): Slic
             includeReporters: variant === 'ctu' && state.packageIncludeReporters,
             review: state.review,
             obecContacts: obecContactTexts(state.obecContacts),
+            previousPackage: variant === 'ctu' ? previousPackageRecord(state.review.packages ?? [], kraj.nuts3) : null,
           },
           (progress) => set({ packageJob: { status: 'running', variant, progress } }),
         );
@@ -131,6 +158,18 @@ export function createPackageSlice(dependencies: PackageDependencies = {}): Slic
           return null;
         }
         set({ packageJob: { status: 'done', variant, fileName: outcome.result.fileName, counts: outcome.result.counts } });
+        // The package history (number, who, selection, SHA-256, the localities as they went), kept with the review.
+        if (variant === 'ctu') {
+          const digest = await globalThis.crypto.subtle.digest('SHA-256', outcome.result.zip as Uint8Array<ArrayBuffer>);
+          const sha256 = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+          const by = get().reviewerName ?? contact.name.trim();
+          const selection = { statuses: state.packageSelection.statuses, orp: state.packageSelection.orpKod ?? 'all', from: state.packageSelection.from, to: state.packageSelection.to };
+          await get().changeReview((review) => {
+            const history = review.packages ?? [];
+            const record = recordPackage(history, { nuts3: kraj.nuts3, createdAt: generatedAt, by, fileName: outcome.result.fileName, sha256, selection, localities });
+            return { review: { ...review, packages: [...history, record] }, value: record };
+          });
+        }
         return outcome.result;
       },
     };

@@ -8,6 +8,8 @@
 import type { Clustering } from '../core/cluster/clusterReports.ts';
 import { applyReviewAction, type ReviewRefusal } from '../core/review/applyReviewAction.ts';
 import { exportReviewFile, mergeReviewStates, parseReviewFile, type ReviewFileProblem } from '../core/review/reviewFile.ts';
+import { assignLocalityNumbers } from '../core/review/localityNumbers.ts';
+import { krajOfReports } from '../core/reports/reportKraj.ts';
 import { EMPTY_REVIEW_STATE, type ReviewAction, type ReviewState } from '../core/review/reviewModel.ts';
 import type { AnalysisResult } from '../worker/analysisProtocol.ts';
 import type { SliceCreator } from './appStore.ts';
@@ -44,6 +46,16 @@ export interface ReviewSlice {
   /** Merges a review file into the review (the same file twice changes nothing). */
   importReview(text: string): Promise<{ ok: true } | { ok: false; code: ReviewFileProblem }>;
   closeReview(): void;
+  /**
+   * Gives the localities the analysis shows their numbers within their kraj (core/review/localityNumbers.ts) when
+   * they have none yet, and saves them with the review. Called after each analysis.
+   */
+  numberLocalities(): Promise<void>;
+  /**
+   * Replaces the review by `change(current)` (a pure core computation: the package history, "Odeslat", ČTÚ's
+   * answers) and saves it, in the review's queue; resolves with what `change` returned besides the state.
+   */
+  changeReview<T>(change: (current: ReviewState) => { review: ReviewState; value: T }): Promise<T>;
 }
 
 /** The clustering applyReviewAction checks against, rebuilt from the analysis result (plain data). */
@@ -154,7 +166,8 @@ export function createReviewSlice(dependencies: ReviewDependencies = {}): SliceC
             return { ok: false, code: 'review.notAnalysed' };
           }
           const createdAt = new Map(Object.values(get().reports).map((report) => [report.id, report.createdAt]));
-          const applied = applyReviewAction(get().review, action, { clustering: clusteringOf(result), createdAt, by, at: now() });
+          const domainOf = new Map(Object.values(get().reports).map((report) => [report.id, report.domain]));
+          const applied = applyReviewAction(get().review, action, { clustering: clusteringOf(result), createdAt, domainOf, by, at: now() });
           if (!applied.ok) {
             set({ reviewNotice: { code: applied.code, params: applied.params } });
             return { ok: false, code: applied.code, params: applied.params };
@@ -177,6 +190,31 @@ export function createReviewSlice(dependencies: ReviewDependencies = {}): SliceC
           set({ review, reviewNotice: null });
           await save(review);
           return { ok: true as const };
+        }),
+
+      numberLocalities: () =>
+        enqueue(async () => {
+          const result = get().analysis.result;
+          if (!result || get().reviewStorage.state === 'loading') return;
+          const reports = get().reports;
+          const localities = result.localities.map((locality) => {
+            const members = locality.reportIds.map((id) => reports[id]).filter((r) => r !== undefined);
+            return { id: locality.id, nuts3: krajOfReports(members), firstAt: locality.firstAt };
+          });
+          const assigned = assignLocalityNumbers(get().review, localities, now());
+          if (assigned.assigned.size === 0) return;
+          set({ review: assigned.state });
+          await save(assigned.state);
+        }),
+
+      changeReview: <T,>(change: (current: ReviewState) => { review: ReviewState; value: T }) =>
+        enqueue(async () => {
+          const { review, value } = change(get().review);
+          if (review !== get().review) {
+            set({ review, reviewNotice: null });
+            await save(review);
+          }
+          return value;
         }),
 
       closeReview: () => {

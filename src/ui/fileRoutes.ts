@@ -1,5 +1,8 @@
 import { sniffFileKind, SNIFF_BYTES, type FileKind } from '../core/io/sniffFile.ts';
 import type { AppStore } from '../store/appStore.ts';
+import { isSubmissionPackage } from '../core/export/importSubmissionPackage.ts';
+import { zipEntryNames } from '../core/io/zipDirectory.ts';
+import { importPackageZip } from '../store/packageImport.ts';
 import { importDroppedMeasurements } from './coordinator/measurementRoute.ts';
 import { requestTableImport } from './tableImport/tableImportRequests.ts';
 import { importGpxFiles } from './field/importGpxFiles.ts';
@@ -13,11 +16,28 @@ export type FileRoute = (store: AppStore, files: File[]) => void;
  */
 export const FILE_ROUTES: Partial<Record<FileKind, FileRoute>> = {
   nettestCsv: importDroppedMeasurements(false),
-  zip: importDroppedMeasurements(true),
+  // A ZIP is a ČTÚ package (loaded back after verification) or NetTest measurements.
+  zip: (store, files) =>
+    void (async () => {
+      const measurements: File[] = [];
+      for (const file of files) {
+        if (await isPackageFile(file)) {
+          store.getState().openDialog('import');
+          await importPackageZip(store, new Uint8Array(await file.arrayBuffer()), file.name);
+        } else measurements.push(file);
+      }
+      if (measurements.length > 0) importDroppedMeasurements(true)(store, measurements);
+    })(),
   table: (_store, files) => requestTableImport(files),
   spreadsheet: (_store, files) => requestTableImport(files),
   gpx: (store, files) => void importGpxFiles(store, files),
 };
+
+/** Is this ZIP a ČTÚ package? Only its central directory is read (a NetTest ZIP may be hundreds of MB). */
+export async function isPackageFile(file: File): Promise<boolean> {
+  const names = await zipEntryNames(file.size, async (start, end) => new Uint8Array(await file.slice(start, end).arrayBuffer()));
+  return names !== null && isSubmissionPackage(names);
+}
 
 /** Dropped files grouped by their kind, in the order they came. */
 export async function groupFilesByKind(files: readonly File[]): Promise<Map<FileKind, File[]>> {

@@ -46,6 +46,7 @@ export async function buildPackage(request: PackageRequest, resources: PackageRe
     sqlJs,
     review: request.review,
     ...(request.obecContacts ? { obecContacts: request.obecContacts } : {}),
+    ...(request.previousPackage ? { previousPackage: request.previousPackage } : {}),
     ...(resources.coverLetter ? { coverLetter: resources.coverLetter } : {}),
   });
   onProgress({ step: 'done', fraction: 1 });

@@ -22,6 +22,8 @@ export interface PackageRequest {
   review: SubmissionPackageInput['review'];
   /** Obec kód → the obec's official contact text. */
   obecContacts?: Record<string, string>;
+  /** The kraj's previous package, for zmeny.csv. */
+  previousPackage?: SubmissionPackageInput['previousPackage'];
 }
 
 /** The steps shown under the progress bar. */

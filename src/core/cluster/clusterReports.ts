@@ -7,6 +7,10 @@
  * then id), so adding later reports keeps existing ids; when a new report bridges two localities, the merged one
  * keeps the older anchor's id. The coordinator's decisions (merge, split, move) are pins: report → locality id.
  * Pinned reports stay where they were pinned; an unpinned group that touches a pinned report joins that locality.
+ *
+ * A locality is one place AND one problem domain: mobile-signal and fixed-internet reports are never grouped by
+ * distance (ČTÚ handles them through different channels), so the app, `cluster` and the package count the same
+ * localities. A report without a domain counts as mobile.
  */
 import type { Position } from 'geojson';
 import { METRES_PER_DEGREE } from '../geo/earth.ts';
@@ -17,6 +21,8 @@ export interface ClusterableReport {
   id: string;
   createdAt: string;
   geometry: ReportGeometry;
+  /** 'mobile' (the default) or 'fixed': reports of different domains never form one locality by distance. */
+  domain?: 'mobile' | 'fixed';
 }
 
 export interface ClusterOptions {
@@ -80,8 +86,10 @@ export function clusterReports(reports: readonly ClusterableReport[], options: C
   const grid = buildGrid(reports, options.distanceM);
   const isPinned = (i: number) => pins[reports[i]!.id] !== undefined;
   const nearestPin = new Map<number, { distance: number; locality: string }>();
+  const fixed = Uint8Array.from(reports, (r) => (r.domain === 'fixed' ? 1 : 0));
 
   grid.forEachCandidatePair((i, j) => {
+    if (fixed[i] !== fixed[j]) return; // mobile and fixed problems are separate localities
     const pi = isPinned(i);
     const pj = isPinned(j);
     if (pi && pj) return; // the coordinator decided these

@@ -4,6 +4,7 @@
  * measurements below failure thresholds. Each criterion met raises the level by one (0–4); what is missing is listed
  * with what there is and what is needed. All thresholds are settings (EvidenceThresholds).
  */
+import { normalizeForSearch } from '../text/normalizeForSearch.ts';
 import { minOf, maxOf } from '../math/minMax.ts';
 import type { Report } from '../reports/report.ts';
 
@@ -57,10 +58,15 @@ export interface EvidenceAssessment {
 }
 
 /** Who stands behind a report: the named reporter, else the obec that filed it. */
+/**
+ * One source per person: a named reporter is counted by the name with case and diacritics folded and the contact
+ * ignored (one person filing four reports with four different contacts is one source); an unnamed report stands
+ * for its obec. In the file-based mode reporters are self-declared: this cannot tell two people of one name apart,
+ * nor one person using two names (the shared workspace will count accounts).
+ */
 export function sourceOf(report: Report): string {
-  if (report.reporter && report.reporter.name.trim() !== '') {
-    return `r:${report.reporter.name.trim().toLocaleLowerCase('cs')}|${report.reporter.contact.trim().toLocaleLowerCase('cs')}`;
-  }
+  const name = report.reporter ? normalizeForSearch(report.reporter.name).trim() : '';
+  if (name !== '') return `r:${name}`;
   return `o:${report.place?.obec.kod ?? report.id}`;
 }
 

@@ -5,6 +5,10 @@
  * Pure: every input is a parameter (fonts included), so it runs in the browser, a worker and Node alike.
  */
 import { SJTSK_PROJ4 } from '../geo/sjtsk.ts';
+import { withoutLocalPaths } from './localPaths.ts';
+import { ANSWER_TEMPLATE_FILE_NAME, buildAnswerTemplateCsv } from '../ctu/ctuAnswers.ts';
+import { buildChangesCsv, CHANGES_FILE_NAME } from '../ctu/packageChanges.ts';
+import { diffPackages, packagedLocality, type PackagedLocality } from '../ctu/packageHistory.ts';
 import { buildCoverLetterPdf, coverLetterRequest, type CoverLetterInput, type CoverLetterRequest } from './coverLetterPdf.ts';
 import type { PackageLocality } from './packageLocalities.ts';
 import { buildPackageTables, orpSummary, type Label } from './packageTables.ts';
@@ -48,10 +52,19 @@ export interface SubmissionPackageInput {
   coverLetter?: (request: CoverLetterRequest) => Promise<Uint8Array>;
   /** Where the files are compressed (see zipPackage.ts); by default fflate's workers. */
   compressor?: Compressor;
+  /** The kraj's previous package (its number and localities as they went): `zmeny.csv` lists what changed since. */
+  previousPackage?: { number: string; localities: PackagedLocality[] } | null;
 }
 
 /** Machine-readable copies inside the package, for a lossless round trip (see importSubmissionPackage). */
-export const PACKAGE_DATA_FILES = { reports: 'data/hlaseni.obec-file.geojson', review: 'data/posouzeni.json' } as const;
+export const PACKAGE_DATA_FILES = {
+  reports: 'data/hlaseni.obec-file.geojson',
+  review: 'data/posouzeni.json',
+  /** Obec kód → the obec's official contact, so that re-loading the package restores the "Kontakt obce" columns. */
+  obecContacts: 'data/kontakty_obci.json',
+  /** The localities as they went into this package (ctu/packageHistory.ts): the next package's `zmeny.csv` compares. */
+  localities: 'data/lokality.json',
+} as const;
 
 /** The review of the packaged localities only. */
 function reviewOf(input: SubmissionPackageInput): ReviewState {
@@ -66,6 +79,12 @@ function reviewOf(input: SubmissionPackageInput): ReviewState {
       return ids.some((id) => localityIds.has(id));
     }),
   };
+}
+
+/** The official contacts of the packaged localities' obce (kód → contact), in kód order. */
+function packagedObecContacts(input: SubmissionPackageInput): Record<string, string> {
+  const kody = [...new Set(input.localities.flatMap((l) => l.obce.map((o) => o.kod)))].sort();
+  return Object.fromEntries(kody.filter((kod) => input.obecContacts?.[kod]).map((kod) => [kod, input.obecContacts![kod]!]));
 }
 
 function base64ToBytes(base64: string): Uint8Array {
@@ -90,6 +109,7 @@ function readme(input: SubmissionPackageInput, counts: Record<string, number>): 
     '                     UTF-8 s BOM, oddělovač středník, desetinná čárka. Otevřete dvojklikem.',
     '  hlaseni.csv        Jeden řádek za hlášení obce, se sloupcem „ID lokality“.',
     '  souhrn_orp.csv     Jeden řádek za ORP a oblast.',
+    '  lokality_obce.csv  Jeden řádek za lokalitu a obec, do níž zasahuje, s kontaktem obce (žádost je po obcích).',
     '  lokality.geojson   Těžiště lokalit, WGS84 (EPSG:4326, RFC 7946), atributy jako v lokality.csv.',
     '  hlaseni.geojson    Hlášení s původní geometrií (bod, úsek, oblast), WGS84.',
     '  vrstvy_s-jtsk_5514.gpkg  GeoPackage se dvěma vrstvami (lokality, hlaseni) v S-JTSK / Krovak East North',
@@ -97,7 +117,10 @@ function readme(input: SubmissionPackageInput, counts: Record<string, number>): 
     '  dukazy/            Fotografie z hlášení (název souboru = ID hlášení), pokud je obce přiložily.',
     '  mereni.csv         Měření NetTest (otevřená data ČTÚ) v dosahu lokalit, jeden řádek za měření a lokalitu;',
     '                     dohledatelná podle open_test_uuid. Jen pokud byla měření do aplikace načtena.',
-    '  data/              Strojově čitelné kopie (soubor obce a posouzení) pro zpětné načtení balíčku aplikací.',
+    '  odpoved_ctu.csv    Šablona odpovědi ČTÚ: u lokality vyplňte Stav ČTÚ (změřeno, potvrzené bílé místo, nepotvrzeno,',
+    '                     vyřešeno), Datum odpovědi, Č. j. ČTÚ a poznámku; kraj soubor načte a stav lokalit se upraví.',
+    '  zmeny.csv          Co se změnilo od předchozího balíčku kraje (nové, změněné a stažené lokality); jen pokud byl.',
+    '  data/              Strojově čitelné kopie (soubor obce, posouzení, lokality, kontakty obcí) pro zpětné načtení.',
     '  manifest.json      Verze, výběr, počty, definice souřadnicových systémů a SHA-256 všech souborů.',
     '',
     'JAK SOUBORY OTEVŘÍT',
@@ -107,16 +130,21 @@ function readme(input: SubmissionPackageInput, counts: Record<string, number>): 
     '  Kontrola neporušenosti: SHA-256 každého souboru musí odpovídat manifest.json.',
     '',
     'SLOVNÍK POLÍ (lokality.csv)',
+    '  Číslo lokality     Číslo lokality v kraji (např. KV-2026-0042), neměnné; na ně odkazujte v odpovědi.',
     '  ID lokality        Stálý identifikátor lokality (L- a identifikátor nejstaršího hlášení).',
-    '  Oblast             Mobilní signál, nebo pevný internet (ČTÚ je řeší odděleně).',
+    '  Oblast             Mobilní signál, nebo pevný internet (ČTÚ je řeší odděleně; jedna lokalita = jedna oblast).',
+    '  Priorita           Priorita podle koordinátora kraje (nízká, běžná, vysoká, naléhavá).',
     '  Kraj NUTS3, Okres LAU1, ORP kód ČSÚ, ORP kód RÚIAN, Kód obce, Kód ZSJ: kódy ČSÚ a RÚIAN.',
     '  Popis lokality     Přesný popis místa od obce.',
     '  Co nefunguje       Žádný signál, nelze se dovolat, hovory padají, SMS, data, pomalá data.',
-    '  Počet hlášení, Počet obcí: kolik hlášení a z kolika obcí lokalitu dokládá.',
+    '  Kód obce, Obec     Obec s nejvíce hlášeními lokality; Všechny obce (kód): každá obec, do níž lokalita zasahuje.',
+    '  Počet hlášení, Počet obcí: kolik hlášení lokalitu dokládá a do kolika obcí zasahuje.',
     '  Dotčení obyvatelé  Nejvyšší odhad obce (odhady jednoho místa se nesčítají).',
     '  Úroveň důkazů      0–4 podle kritérií FCC: počet hlášení, různé zdroje, časový odstup, měření pod prahem.',
     '  Počet měření NetTest  Měření NetTest v dosahu lokality (přesnost polohy měření + rezerva), viz mereni.csv.',
     '  Stav               Stav posouzení koordinátorem (nové … potvrzené … předané ČTÚ).',
+    '  Poznámka pro ČTÚ   Poznámky koordinátora určené ČTÚ (ostatní poznámky jsou interní).',
+    '  Kontakt obce       Úřední kontakt obce s nejvíce hlášeními; Kontakty všech obcí: každé obce lokality.',
     '  Těžiště            WGS84 (stupně) a S-JTSK EPSG:5514 (metry, záporné hodnoty).',
     '',
     'SLOVNÍK POLÍ (mereni.csv)',
@@ -129,7 +157,7 @@ function readme(input: SubmissionPackageInput, counts: Record<string, number>): 
     ...Object.entries(counts).map(([key, value]) => `  ${key}: ${value}`),
     '',
     'ZDROJE',
-    `  Hranice: ${input.boundaries.source}, stav ${input.boundaries.describesDate}. ${input.boundaries.attribution}`,
+    `  Hranice: ${withoutLocalPaths(input.boundaries.source)}, stav ${input.boundaries.describesDate}. ${withoutLocalPaths(input.boundaries.attribution)}`,
     '  Osobní údaje: ' + (input.includeReporters ? 'balíček OBSAHUJE jména a kontakty hlásících (souhlas uživatele).' : 'jména a kontakty hlásících nejsou součástí balíčku.'),
     '',
   ].join('\r\n');
@@ -152,7 +180,7 @@ export async function buildSubmissionPackage(input: SubmissionPackageInput): Pro
     lokalityMobilni: input.localities.filter((l) => l.domain === 'mobile').length,
     lokalityPevne: input.localities.filter((l) => l.domain === 'fixed').length,
     hlaseni: input.localities.reduce((s, l) => s + l.reports.length, 0),
-    obce: new Set(input.localities.flatMap((l) => l.reports.map((r) => r.place?.obec.kod).filter(Boolean))).size,
+    obce: new Set(input.localities.flatMap((l) => l.obce.map((o) => o.kod))).size,
     orp: new Set(orpRows.map((r) => r.kod)).size,
     mereni: input.localities.reduce((s, l) => s + (l.measurements?.length ?? 0), 0),
   };
@@ -163,6 +191,7 @@ export async function buildSubmissionPackage(input: SubmissionPackageInput): Pro
   zip.add({ name: 'lokality.csv', bytes: text(tables.lokalityCsv) });
   zip.add({ name: 'hlaseni.csv', bytes: text(tables.hlaseniCsv) });
   zip.add({ name: 'souhrn_orp.csv', bytes: text(tables.souhrnOrpCsv) });
+  zip.add({ name: 'lokality_obce.csv', bytes: text(tables.lokalityObceCsv) });
   zip.add({ name: 'lokality.geojson', bytes: text(JSON.stringify(tables.lokalityGeoJson)) });
   zip.add({ name: 'hlaseni.geojson', bytes: text(JSON.stringify(tables.hlaseniGeoJson)) });
   zip.add({
@@ -175,6 +204,14 @@ export async function buildSubmissionPackage(input: SubmissionPackageInput): Pro
     ),
   });
   zip.add({ name: PACKAGE_DATA_FILES.review, bytes: text(exportReviewFile(reviewOf(input), input.generatedAt)) });
+  const packaged = input.localities.map(packagedLocality);
+  zip.add({ name: PACKAGE_DATA_FILES.localities, bytes: text(`${JSON.stringify(packaged, null, 1)}\n`) });
+  zip.add({ name: ANSWER_TEMPLATE_FILE_NAME, bytes: text(buildAnswerTemplateCsv(input.localities, input.label)) });
+  if (input.previousPackage) {
+    const changes = diffPackages(input.previousPackage.localities, packaged);
+    zip.add({ name: CHANGES_FILE_NAME, bytes: text(buildChangesCsv(changes, input.previousPackage.number, input.label)) });
+  }
+  zip.add({ name: PACKAGE_DATA_FILES.obecContacts, bytes: text(`${JSON.stringify(packagedObecContacts(input), null, 1)}\n`) });
   zip.add({ name: GIS_FILE_NAME, bytes: buildGisLayers(input.sqlJs, input.localities, tableOptions, input.generatedAt, tables.values) });
   // Evidence: imported NetTest measurements attached to the localities.
   if (counts.mereni > 0) zip.add({ name: MEASUREMENTS_FILE_NAME, bytes: text(buildMeasurementsCsv(input.localities, input.label)) });
@@ -201,7 +238,7 @@ export async function buildSubmissionPackage(input: SubmissionPackageInput): Pro
       'EPSG:4326': 'WGS 84 (GeoJSON, RFC 7946: [lon, lat])',
       'EPSG:5514': { name: 'S-JTSK / Krovak East North', proj4: SJTSK_PROJ4 },
     },
-    boundaries: input.boundaries,
+    boundaries: { ...input.boundaries, source: withoutLocalPaths(input.boundaries.source), attribution: withoutLocalPaths(input.boundaries.attribution) },
   };
   return { fileName: packageFileName(input.kraj.nuts3, input.generatedAt), zip: await zip.finish(manifest), counts };
 }

@@ -11,8 +11,20 @@ import type { ReviewState } from '../review/reviewModel.ts';
 import { PACKAGE_DATA_FILES } from './buildSubmissionPackage.ts';
 import { verifyPackage, type PackageVerification } from './zipPackage.ts';
 
+/** A ZIP with these entries is a submission package (its data files are what the app reads back). */
+export function isSubmissionPackage(entryNames: readonly string[]): boolean {
+  return entryNames.includes('manifest.json') && entryNames.includes(PACKAGE_DATA_FILES.reports) && entryNames.includes(PACKAGE_DATA_FILES.review);
+}
+
 export type PackageImport =
-  | { ok: true; reports: Report[]; review: ReviewState; manifest: Record<string, unknown> }
+  | {
+      ok: true;
+      reports: Report[];
+      review: ReviewState;
+      manifest: Record<string, unknown>;
+      /** The data files as text, for an import that goes through the app's own obec-file and review imports. */
+      texts: { reports: string; review: string; obecContacts: Record<string, string> };
+    }
   | { ok: false; code: 'package.tampered' | 'package.notZip' | 'package.noManifest' | 'package.noData'; verification?: PackageVerification };
 
 export async function importSubmissionPackage(zip: Uint8Array): Promise<PackageImport> {
@@ -31,5 +43,20 @@ export async function importSubmissionPackage(zip: Uint8Array): Promise<PackageI
   if (!reports.ok || !review.ok) return { ok: false, code: 'package.noData' };
   const manifest = parseJsonBounded(text('manifest.json') ?? '');
   if (!manifest.ok || typeof manifest.value !== 'object' || manifest.value === null) return { ok: false, code: 'package.noManifest' };
-  return { ok: true, reports: reports.reports, review: review.state, manifest: manifest.value as Record<string, unknown> };
+  let obecContacts: Record<string, string> = {};
+  try {
+    const parsed = JSON.parse(text(PACKAGE_DATA_FILES.obecContacts) ?? '{}') as unknown;
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+      obecContacts = Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+    }
+  } catch {
+    // Packages built before the contacts were carried have none; a broken copy changes nothing else.
+  }
+  return {
+    ok: true,
+    reports: reports.reports,
+    review: review.state,
+    manifest: manifest.value as Record<string, unknown>,
+    texts: { reports: reportsText, review: reviewText, obecContacts },
+  };
 }

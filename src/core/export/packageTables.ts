@@ -14,6 +14,8 @@ import type { PackageLocality } from './packageLocalities.ts';
 
 export type Label = (key: string) => string;
 
+export const OBSERVATIONS_HEADER = 'Pozorování';
+
 export interface TableOptions {
   label: Label;
   includeReporters: boolean;
@@ -26,8 +28,10 @@ const list = (label: Label, prefix: string, codes: readonly string[]) => codes.m
 export function localityColumns(options: TableOptions): Array<CsvColumn<PackageLocality>> {
   const { label } = options;
   return [
+    { header: 'Číslo lokality', kind: 'text', value: (l) => l.number },
     { header: 'ID lokality', kind: 'text', value: (l) => l.id },
     { header: 'Oblast', kind: 'text', value: (l) => label(`enum.domain.${l.domain}`) },
+    { header: 'Priorita', kind: 'text', value: (l) => label(`review.priority.${l.priority}`) },
     { header: 'Kraj NUTS3', kind: 'text', value: (l) => l.place?.kraj.nuts3 },
     { header: 'Kraj', kind: 'text', value: (l) => l.place?.kraj.nazev },
     { header: 'Okres LAU1', kind: 'text', value: (l) => l.place?.okres.lau1 },
@@ -37,6 +41,7 @@ export function localityColumns(options: TableOptions): Array<CsvColumn<PackageL
     { header: 'ORP', kind: 'text', value: (l) => l.place?.orp.nazev },
     { header: 'Kód obce', kind: 'text', value: (l) => l.place?.obec.kod },
     { header: 'Obec', kind: 'text', value: (l) => l.place?.obec.nazev },
+    { header: 'Všechny obce (kód)', kind: 'text', value: (l) => l.obce.map((o) => `${o.nazev} (${o.kod})`).join(', ') },
     { header: 'Kód ZSJ', kind: 'text', value: (l) => l.zsj },
     { header: 'Část obce', kind: 'text', value: (l) => l.castObce },
     { header: 'Popis lokality', kind: 'text', value: (l) => l.description },
@@ -52,7 +57,18 @@ export function localityColumns(options: TableOptions): Array<CsvColumn<PackageL
     { header: 'Úroveň důkazů (0–4)', kind: 'integer', value: (l) => l.evidence.level },
     { header: 'Počet měření NetTest', kind: 'integer', value: (l) => l.measurements?.length ?? 0 },
     { header: 'Stav', kind: 'text', value: (l) => label(`review.status.${l.review.status}`) },
+    { header: 'Poznámka pro ČTÚ', kind: 'text', value: (l) => l.ctuNotes.join(' | ') },
     { header: 'Kontakt obce', kind: 'text', value: (l) => (l.place ? options.obecContacts?.get(l.place.obec.kod) : undefined) },
+    {
+      header: 'Kontakty všech obcí',
+      kind: 'text',
+      value: (l) =>
+        l.obce
+          .map((o) => ({ o, contact: options.obecContacts?.get(o.kod) }))
+          .filter((x) => x.contact)
+          .map((x) => `${x.o.nazev} (${x.o.kod}): ${x.contact}`)
+          .join(' | '),
+    },
     { header: 'Ukázková data', kind: 'text', value: (l) => (l.demo ? 'DEMO' : '') },
     { header: 'Těžiště zeměpisná délka (WGS84)', kind: 'number', decimals: 6, value: (l) => l.centroid.lon },
     { header: 'Těžiště zeměpisná šířka (WGS84)', kind: 'number', decimals: 6, value: (l) => l.centroid.lat },
@@ -64,6 +80,7 @@ export function localityColumns(options: TableOptions): Array<CsvColumn<PackageL
 interface ReportRow {
   report: Report;
   localityId: string;
+  localityNumber: string;
   point: [number, number];
   sjtsk: [number, number];
 }
@@ -72,6 +89,7 @@ export function reportColumns(options: TableOptions): Array<CsvColumn<ReportRow>
   const { label } = options;
   const columns: Array<CsvColumn<ReportRow>> = [
     { header: 'ID hlášení', kind: 'text', value: (r) => r.report.id },
+    { header: 'Číslo lokality', kind: 'text', value: (r) => r.localityNumber },
     { header: 'ID lokality', kind: 'text', value: (r) => r.localityId },
     { header: 'Oblast', kind: 'text', value: (r) => label(`enum.domain.${r.report.domain}`) },
     { header: 'Kód obce', kind: 'text', value: (r) => r.report.place?.obec.kod },
@@ -87,7 +105,7 @@ export function reportColumns(options: TableOptions): Array<CsvColumn<ReportRow>
     { header: 'Technologie', kind: 'text', value: (r) => list(label, 'enum.technology', r.report.technologies) },
     { header: 'Prostředí', kind: 'text', value: (r) => list(label, 'enum.environment', r.report.environments) },
     { header: 'Trvání', kind: 'text', value: (r) => (r.report.persistence ? label(`enum.persistence.${r.report.persistence}`) : '') },
-    { header: 'Pozorování', kind: 'text', value: (r) => r.report.observations.map((o) => `${o.date}${o.time ? ` ${o.time}` : ''}`).join(', ') },
+    { header: OBSERVATIONS_HEADER, kind: 'text', value: (r) => r.report.observations.map((o) => `${o.date}${o.time ? ` ${o.time}` : ''}`).join(', ') },
     { header: 'Dotčení obyvatelé (odhad)', kind: 'integer', value: (r) => r.report.affected.inhabitants },
     { header: 'Dotčené domácnosti (odhad)', kind: 'integer', value: (r) => r.report.affected.households },
     { header: 'Počet měření', kind: 'integer', value: (r) => r.report.measurements.length },
@@ -120,9 +138,41 @@ function reportRows(localities: readonly PackageLocality[]): ReportRow[] {
     locality.reports.map((report) => {
       const point = representativePoint(report.geometry);
       const [x, y] = wgs84ToSjtsk(lonLat(point[0], point[1]));
-      return { report, localityId: locality.id, point, sjtsk: [Math.round(x * 100) / 100, Math.round(y * 100) / 100] as [number, number] };
+      return { report, localityId: locality.id, localityNumber: locality.number, point, sjtsk: [Math.round(x * 100) / 100, Math.round(y * 100) / 100] as [number, number] };
     }),
   );
+}
+
+/** One row per locality and obec (lokality_obce.csv): ČTÚ's request is per obec, so each obec with its contact. */
+export interface LocalityObecRow {
+  locality: PackageLocality;
+  obec: { kod: string; nazev: string };
+  /** Reports of the locality held by this obec (a line or area counts for the obec with its largest share). */
+  reports: number;
+  contact: string | undefined;
+}
+
+export function localityObecRows(localities: readonly PackageLocality[], options: TableOptions): LocalityObecRow[] {
+  return localities.flatMap((locality) =>
+    locality.obce.map((obec) => ({
+      locality,
+      obec,
+      reports: locality.reports.filter((r) => r.place?.obec.kod === obec.kod).length,
+      contact: options.obecContacts?.get(obec.kod),
+    })),
+  );
+}
+
+export function localityObecColumns(label: Label): Array<CsvColumn<LocalityObecRow>> {
+  return [
+    { header: 'Číslo lokality', kind: 'text', value: (r) => r.locality.number },
+    { header: 'ID lokality', kind: 'text', value: (r) => r.locality.id },
+    { header: 'Oblast', kind: 'text', value: (r) => label(`enum.domain.${r.locality.domain}`) },
+    { header: 'Kód obce', kind: 'text', value: (r) => r.obec.kod },
+    { header: 'Obec', kind: 'text', value: (r) => r.obec.nazev },
+    { header: 'Hlášení v obci', kind: 'integer', value: (r) => r.reports },
+    { header: 'Kontakt obce', kind: 'text', value: (r) => r.contact },
+  ];
 }
 
 export interface OrpSummaryRow {
@@ -187,6 +237,7 @@ export interface PackageTables {
   lokalityCsv: string;
   hlaseniCsv: string;
   souhrnOrpCsv: string;
+  lokalityObceCsv: string;
   lokalityGeoJson: FeatureCollection<Point>;
   hlaseniGeoJson: FeatureCollection<ReportGeometry>;
 }
@@ -198,7 +249,7 @@ export function buildPackageTables(localities: readonly PackageLocality[], optio
   const reportCsvColumns = reportColumns(options);
   const reportValues = tableValues(reportCsvColumns, rows);
   const properties = (columns: ReadonlyArray<CsvColumn<never>>, values: readonly CsvValue[]) => {
-    const result: Record<string, CsvValue> = {};
+    const result: Record<string, CsvValue | string[]> = {};
     columns.forEach((c, i) => (result[c.header] = values[i] ?? null));
     return result;
   };
@@ -219,7 +270,12 @@ export function buildPackageTables(localities: readonly PackageLocality[], optio
       type: 'Feature',
       id: row.report.id,
       geometry: row.report.geometry,
-      properties: properties(reportCsvColumns, reportValues[k]!),
+      properties: {
+        ...properties(reportCsvColumns, reportValues[k]!),
+        // Several dates in one text cell read as one date in GDAL (it keeps the first): an array of strings is a
+        // list field (StringList) there, and every observation survives.
+        [OBSERVATIONS_HEADER]: row.report.observations.map((o) => `${o.date}${o.time ? ` ${o.time}` : ''}`),
+      },
     })),
   };
   return {
@@ -227,6 +283,7 @@ export function buildPackageTables(localities: readonly PackageLocality[], optio
     lokalityCsv: toExcelCsvFromValues(localityCsvColumns, localityValues),
     hlaseniCsv: toExcelCsvFromValues(reportCsvColumns, reportValues),
     souhrnOrpCsv: toExcelCsv(orpColumns(options.label), orpSummary(localities)),
+    lokalityObceCsv: toExcelCsv(localityObecColumns(options.label), localityObecRows(localities, options)),
     lokalityGeoJson,
     hlaseniGeoJson,
   };

@@ -58,7 +58,12 @@ export type ObecFileProblemCode =
   | 'file.notObecFile'
   | 'file.newerSchema'
   | 'file.empty'
-  | 'file.tooDeep';
+  | 'file.tooDeep'
+  // A ČTÚ package loaded back (export/importSubmissionPackage.ts): refused as a whole.
+  | 'package.tampered'
+  | 'package.notZip'
+  | 'package.noManifest'
+  | 'package.noData';
 
 export interface RejectedFeature {
   featureIndex: number;

@@ -128,6 +128,13 @@ function withDefaults(report: unknown): unknown {
   for (const [key, value] of Object.entries(defaults)) if (filled[key] === undefined) filled[key] = value;
   if (filled.updatedAt === undefined) filled.updatedAt = filled.createdAt;
   if (isRecord(filled.affected)) filled.affected = { inhabitants: null, households: null, ...filled.affected };
+  // Inside lists and objects too: what the schema lets a tool leave out is unknown (null) or empty, not an error.
+  const fillItems = (list: unknown, itemDefaults: Record<string, unknown>) =>
+    Array.isArray(list) ? list.map((item) => (isRecord(item) ? { ...item, ...Object.fromEntries(Object.entries(itemDefaults).filter(([key]) => item[key] === undefined || (item[key] === null && itemDefaults[key] !== null))) } : item)) : list;
+  filled.observations = fillItems(filled.observations, { time: null, note: '' });
+  filled.measurements = fillItems(filled.measurements, { operator: null, technology: null, rsrpDbm: null, downloadMbps: null, uploadMbps: null, openTestUuid: null });
+  if (isRecord(filled.reporter) && (filled.reporter.contact === undefined || filled.reporter.contact === null)) filled.reporter = { ...filled.reporter, contact: '' };
+  if (isRecord(filled.castObce) && filled.castObce.kod === undefined) filled.castObce = { ...filled.castObce, kod: null };
   return filled;
 }
 

@@ -180,7 +180,10 @@ export function validateReport(report: unknown): ReportProblem[] {
 
   if (r.castObce !== null) {
     if (!isRecord(r.castObce)) problems.push({ path: 'castObce', code: 'field.wrongType' });
-    else checkText(problems, 'castObce.nazev', r.castObce.nazev, TEXT_LIMITS.castObce, true);
+    else {
+      checkText(problems, 'castObce.nazev', r.castObce.nazev, TEXT_LIMITS.castObce, true);
+      if (r.castObce.kod !== undefined && r.castObce.kod !== null && typeof r.castObce.kod !== 'string') problems.push({ path: 'castObce.kod', code: 'field.wrongType', params: { expected: 'text' } });
+    }
   }
   if (r.zsj !== null) {
     if (!isRecord(r.zsj) || typeof r.zsj.kod !== 'string' || !/^\d{6,7}$/.test(r.zsj.kod)) problems.push({ path: 'zsj.kod', code: 'field.invalidId', params: { expected: '6–7 digits' } });

@@ -4,7 +4,8 @@
  * so a decision survives re-clustering when reports are added.
  */
 import { localityIdFor, type Clustering } from '../cluster/clusterReports.ts';
-import { defaultReview, STATUS_TRANSITIONS, type AuditEntry, type LocalityReview, type ReviewAction, type ReviewState } from './reviewModel.ts';
+import { compareLocalityNumbers } from './localityNumbers.ts';
+import { defaultReview, STATUS_TRANSITIONS, type CtuAnswerState, type LocalityStatus, type AuditEntry, type LocalityReview, type ReviewAction, type ReviewState } from './reviewModel.ts';
 
 export type ReviewRefusal =
   | 'review.unknownLocality'
@@ -12,7 +13,8 @@ export type ReviewRefusal =
   | 'review.emptyNote'
   | 'review.sameLocality'
   | 'review.splitNeedsPart'
-  | 'review.unknownReport';
+  | 'review.unknownReport'
+  | 'review.domainsDiffer';
 
 export type ReviewResult = { ok: true; state: ReviewState; entry: AuditEntry } | { ok: false; code: ReviewRefusal; params?: Record<string, string> };
 
@@ -22,6 +24,11 @@ export interface ReviewContext {
   createdAt: ReadonlyMap<string, string>;
   by: string;
   at: string;
+  /**
+   * Report id → its domain. When given, a merge or move that would put mobile-signal and fixed-internet reports in
+   * one locality is refused: a locality is one place and one domain everywhere (clusterReports, the package).
+   */
+  domainOf?: ReadonlyMap<string, 'mobile' | 'fixed'>;
 }
 
 /**
@@ -38,8 +45,24 @@ function actionHash(action: ReviewAction): string {
   return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
+/** The status a locality takes from ČTÚ's answer: measured (or confirmed, or not) → "Změřeno ČTÚ"; resolved → "Vyřešeno". */
+export function statusAfterAnswer(state: CtuAnswerState): LocalityStatus {
+  return state === 'resolved' ? 'resolved' : 'measuredByCtu';
+}
+
+/** A merge keeps the older of the two numbers and records the other (and whatever either had absorbed before). */
+function mergedNumbers(into: LocalityReview, from: LocalityReview): Pick<LocalityReview, 'number' | 'formerNumbers'> {
+  const candidates = [into.number, from.number].filter((n): n is string => typeof n === 'string' && n !== '');
+  if (candidates.length === 0) return {};
+  const number = candidates.sort(compareLocalityNumbers)[0]!;
+  const former = [...(into.formerNumbers ?? []), ...(from.formerNumbers ?? []), ...candidates.filter((n) => n !== number)];
+  return former.length > 0 ? { number, formerNumbers: [...new Set(former)].sort(compareLocalityNumbers) } : { number };
+}
+
 export function applyReviewAction(state: ReviewState, action: ReviewAction, context: ReviewContext): ReviewResult {
   const members = (localityId: string) => context.clustering.localities.find((l) => l.id === localityId)?.reportIds;
+  const domainsOf = (reportIds: readonly string[]) => new Set(reportIds.map((id) => context.domainOf?.get(id) ?? 'mobile'));
+  const mixesDomains = (a: readonly string[], b: readonly string[]) => context.domainOf !== undefined && domainsOf([...a, ...b]).size > 1;
   const review = (localityId: string): LocalityReview => state.reviews[localityId] ?? defaultReview(localityId, context.at);
   const entry = (details: AuditEntry['details']): AuditEntry => ({
     id: `${context.at}|${context.by}|${state.audit.length + 1}|${actionHash(action)}`,
@@ -65,7 +88,20 @@ export function applyReviewAction(state: ReviewState, action: ReviewAction, cont
       if (!STATUS_TRANSITIONS[current.status].includes(action.status)) {
         return { ok: false, code: 'review.transitionNotAllowed', params: { from: current.status, to: action.status } };
       }
-      return done(withReview({ ...current, status: action.status }), { from: current.status, to: action.status });
+      return done(withReview({ ...current, status: action.status }), { from: current.status, to: action.status, ...(action.reference ? { reference: action.reference } : {}) });
+    }
+    case 'ctuAnswer': {
+      if (!members(action.localityId)) return { ok: false, code: 'review.unknownLocality', params: { id: action.localityId } };
+      const current = review(action.localityId);
+      const status = statusAfterAnswer(action.answer.state);
+      const answers = [...(current.ctuAnswers ?? []), action.answer];
+      return done(withReview({ ...current, status, ctuAnswers: answers }), {
+        from: current.status,
+        to: status,
+        answer: action.answer.state,
+        date: action.answer.date,
+        reference: action.answer.reference || null,
+      });
     }
     case 'setPriority': {
       if (!members(action.localityId)) return { ok: false, code: 'review.unknownLocality', params: { id: action.localityId } };
@@ -77,20 +113,25 @@ export function applyReviewAction(state: ReviewState, action: ReviewAction, cont
       const text = action.text.trim();
       if (text === '') return { ok: false, code: 'review.emptyNote' };
       const current = review(action.localityId);
-      return done(withReview({ ...current, notes: [...current.notes, { at: context.at, by: context.by, text }] }), { length: text.length });
+      const note = action.forCtu ? { at: context.at, by: context.by, text, forCtu: true } : { at: context.at, by: context.by, text };
+      return done(withReview({ ...current, notes: [...current.notes, note] }), { length: text.length, ...(action.forCtu ? { forCtu: 1 } : {}) });
     }
     case 'merge': {
       const target = members(action.targetId);
       const source = members(action.sourceId);
       if (!target || !source) return { ok: false, code: 'review.unknownLocality', params: { id: target ? action.sourceId : action.targetId } };
       if (action.targetId === action.sourceId) return { ok: false, code: 'review.sameLocality' };
+      if (mixesDomains(target, source)) return { ok: false, code: 'review.domainsDiffer' };
       const pins = { ...state.pins };
       for (const reportId of [...target, ...source]) pins[reportId] = { localityId: action.targetId, at: context.at };
       const from = review(action.sourceId);
       const into = review(action.targetId);
-      const merged: LocalityReview = { ...into, notes: [...into.notes, ...from.notes] };
+      const numbers = mergedNumbers(into, from);
+      const merged: LocalityReview = { ...into, notes: [...into.notes, ...from.notes], ...numbers };
       return done(withReview(merged, pins, { [action.sourceId]: { ...from, mergedInto: action.targetId, updatedAt: context.at } }), {
         reportsMoved: source.length,
+        ...(numbers.number ? { number: numbers.number } : {}),
+        ...(from.number && from.number !== numbers.number ? { absorbedNumber: from.number } : into.number && into.number !== numbers.number ? { absorbedNumber: into.number } : {}),
       });
     }
     case 'split': {
@@ -112,6 +153,7 @@ export function applyReviewAction(state: ReviewState, action: ReviewAction, cont
       const target = members(action.targetId);
       if (!target) return { ok: false, code: 'review.unknownLocality', params: { id: action.targetId } };
       if (from === action.targetId) return { ok: false, code: 'review.sameLocality' };
+      if (mixesDomains(target, [action.reportId])) return { ok: false, code: 'review.domainsDiffer' };
       // Pin the rest of both localities too, so that the move is not undone by the distance rule.
       const pins = { ...state.pins };
       for (const reportId of members(from) ?? []) pins[reportId] = { localityId: from, at: context.at };

@@ -4,6 +4,7 @@
  * each pin by the later of the two timestamps, a review's notes as the union of both. Importing the same file twice
  * changes nothing. The same merge keeps two tabs that review at once from overwriting each other (reportDatabase).
  */
+import { mergePackageHistories } from '../ctu/packageHistory.ts';
 import { LOCALITY_STATUSES, PRIORITIES, type ReviewState } from './reviewModel.ts';
 
 export const REVIEW_FILE_FORMAT = 'hlucha-mista/review';
@@ -52,7 +53,14 @@ export function mergeReviewStates(mine: ReviewState, theirs: ReviewState): Revie
       const later = review.updatedAt > current.updatedAt ? review : current;
       const notes = new Map([...current.notes, ...review.notes].map((note) => [`${note.at}|${note.by}|${note.text}`, note]));
       const merged = [...notes.values()].sort((a, b) => a.at.localeCompare(b.at) || a.by.localeCompare(b.by) || a.text.localeCompare(b.text));
-      reviews[id] = merged.length === later.notes.length ? later : { ...later, notes: merged };
+      let withNotes = merged.length === later.notes.length ? later : { ...later, notes: merged };
+      if (current.ctuAnswers || review.ctuAnswers) {
+        const answers = new Map([...(current.ctuAnswers ?? []), ...(review.ctuAnswers ?? [])].map((a) => [`${a.date}|${a.state}|${a.reference}|${a.note}`, a]));
+        if (answers.size !== (later.ctuAnswers?.length ?? 0)) withNotes = { ...withNotes, ctuAnswers: [...answers.values()].sort((a, b) => a.date.localeCompare(b.date)) };
+      }
+      // A locality's number is given once: a copy saved before it was given (another tab) must not drop it.
+      const other = later === review ? current : review;
+      reviews[id] = withNotes.number === undefined && other.number !== undefined ? { ...withNotes, number: other.number, ...(other.formerNumbers ? { formerNumbers: other.formerNumbers } : {}) } : withNotes;
     }
   }
   const pins = { ...mine.pins };
@@ -62,5 +70,7 @@ export function mergeReviewStates(mine: ReviewState, theirs: ReviewState): Revie
   }
   const audit = new Map(mine.audit.map((entry) => [entry.id, entry]));
   for (const entry of theirs.audit) if (!audit.has(entry.id)) audit.set(entry.id, entry);
-  return { reviews, pins, audit: [...audit.values()].sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id)) };
+  const merged: ReviewState = { reviews, pins, audit: [...audit.values()].sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id)) };
+  if (mine.packages || theirs.packages) merged.packages = mergePackageHistories(mine.packages ?? [], theirs.packages ?? []);
+  return merged;
 }

@@ -4,6 +4,8 @@
  * Plain data; the reducer is applyReviewAction.
  */
 
+import type { PackageRecord } from '../ctu/packageHistory.ts';
+
 /** The life of a locality, from the first report to a resolved place. */
 export const LOCALITY_STATUSES = ['new', 'inReview', 'confirmed', 'rejected', 'duplicate', 'sentToCtu', 'measuredByCtu', 'resolved'] as const;
 export type LocalityStatus = (typeof LOCALITY_STATUSES)[number];
@@ -27,6 +29,8 @@ export interface ReviewNote {
   at: string;
   by: string;
   text: string;
+  /** A note meant for ČTÚ: printed in lokality.csv, the GIS layer and the letter (other notes stay internal). */
+  forCtu?: boolean;
 }
 
 export interface LocalityReview {
@@ -37,12 +41,39 @@ export interface LocalityReview {
   /** When the locality was merged into another one: that one's id. */
   mergedInto: string | null;
   updatedAt: string;
+  /**
+   * The locality's human-readable number within its kraj (`KV-2026-0042`, localityNumbers.ts), given once and kept
+   * across re-analysis; a split-off part gets a new one, a merge keeps the older one.
+   */
+  number?: string;
+  /** Numbers this locality absorbed by merges (the other locality's number), oldest first. */
+  formerNumbers?: string[];
+  /** ČTÚ's answers about this locality, oldest first. */
+  ctuAnswers?: CtuAnswer[];
+}
+
+export const CTU_ANSWER_STATES = ['measured', 'confirmedWhiteSpot', 'notConfirmed', 'resolved'] as const;
+export type CtuAnswerState = (typeof CTU_ANSWER_STATES)[number];
+
+/** What ČTÚ answered about a locality. */
+export interface CtuAnswer {
+  state: CtuAnswerState;
+  /** ISO date of ČTÚ's answer. */
+  date: string;
+  /** ČTÚ's reference (č. j.). */
+  reference: string;
+  note: string;
+  /** ČTÚ's measurement file kept as evidence: its name and SHA-256 (the bytes stay with the user). */
+  evidence?: { fileName: string; sha256: string } | null;
 }
 
 export type ReviewAction =
-  | { type: 'setStatus'; localityId: string; status: LocalityStatus }
+  /** `reference`: what caused it, for the audit trail (the package number on "Odeslat", ČTÚ's reference). */
+  | { type: 'setStatus'; localityId: string; status: LocalityStatus; reference?: string }
+  /** ČTÚ's answer about the locality; its status follows (ctu/ctuAnswers.ts). */
+  | { type: 'ctuAnswer'; localityId: string; answer: CtuAnswer }
   | { type: 'setPriority'; localityId: string; priority: Priority }
-  | { type: 'addNote'; localityId: string; text: string }
+  | { type: 'addNote'; localityId: string; text: string; forCtu?: boolean }
   | { type: 'merge'; targetId: string; sourceId: string }
   | { type: 'split'; localityId: string; reportIds: string[] }
   | { type: 'moveReport'; reportId: string; targetId: string };
@@ -58,6 +89,8 @@ export interface AuditEntry {
 }
 
 export interface ReviewState {
+  /** The packages built for ČTÚ (ctu/packageHistory.ts), kept with the review; absent in older review files. */
+  packages?: PackageRecord[];
   reviews: Record<string, LocalityReview>;
   /** The coordinator's decisions that clustering honours: report id → locality id, and when it was decided. */
   pins: Record<string, { localityId: string; at: string }>;

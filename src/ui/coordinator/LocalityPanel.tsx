@@ -6,6 +6,7 @@ import type { LocalitySummary } from '../../worker/analysisProtocol.ts';
 import { formatShortDate } from '../format.ts';
 import { failureKey } from '../reports/reportText.ts';
 import { useAppStore, useT } from '../storeContext.tsx';
+import { formatObservationSpan } from './observationSpan.ts';
 import { LocalityMeasurements } from './LocalityMeasurements.tsx';
 import { evidenceKey, priorityKey, reviewNoticeKey, statusActionKey, statusKey } from './coordinatorText.ts';
 import { auditText, concerns, localityBbox, localityName } from './localityText.ts';
@@ -33,7 +34,8 @@ export function LocalityPanel({ locality }: { locality: LocalitySummary }) {
       <button type="button" className="link-button back-button" onClick={() => selectLocality(null)}>
         ← {t('locality.back')}
       </button>
-      <h2 id={`${id}-title`}>{localityName(t, locality)}</h2>
+      <h2 id={`${id}-title`}>{localityName(t, locality, review?.number)}</h2>
+      {review?.formerNumbers && review.formerNumbers.length > 0 && <p className="small">{t('locality.formerNumbers', { numbers: review.formerNumbers.join(', ') })}</p>}
       <p className="small">
         {locality.orp && `${t('search.inOrp', { orp: locality.orp.nazev })} · `}
         {t('locality.facts', { reports: locality.reportIds.length, obce: locality.obce.length })} ·{' '}
@@ -99,6 +101,7 @@ function AddressPoints({ locality }: { locality: LocalitySummary }) {
 
 function EvidenceMeter({ locality }: { locality: LocalitySummary }) {
   const t = useT();
+  const language = useAppStore((state) => state.language);
   const id = useId();
   const thresholds = useAppStore((state) => state.analysisSettings.thresholds);
   const { evidence } = locality;
@@ -127,10 +130,10 @@ function EvidenceMeter({ locality }: { locality: LocalitySummary }) {
         ))}
       </ul>
       <p className="small">
-        {t('evidence.figures', {
+        {t('evidence.figuresSpan', {
           reporters: evidence.figures.distinctReporters,
           obce: evidence.figures.distinctObce,
-          hours: evidence.figures.hoursSpan,
+          span: formatObservationSpan(evidence.figures.hoursSpan, language),
           measurements: evidence.figures.measurements,
         })}
         {evidence.figures.nettestMeasurements !== undefined &&
@@ -169,7 +172,9 @@ function ReviewActions({ locality }: { locality: LocalitySummary }) {
   const language = useAppStore((state) => state.language);
   const busy = useAppStore((state) => state.analysis.status === 'running');
   const neighbours = useNeighbours(locality);
+  const reviews = useAppStore((state) => state.review.reviews);
   const [note, setNote] = useState('');
+  const [noteForCtu, setNoteForCtu] = useState(false);
   const [mergeWith, setMergeWith] = useState('');
   const status = review?.status ?? 'new';
   const run = (action: ReviewAction) => void reviewLocality(action);
@@ -211,12 +216,17 @@ function ReviewActions({ locality }: { locality: LocalitySummary }) {
         onSubmit={(event) => {
           event.preventDefault();
           if (note.trim() === '') return;
-          run({ type: 'addNote', localityId: locality.id, text: note });
+          run(noteForCtu ? { type: 'addNote', localityId: locality.id, text: note, forCtu: true } : { type: 'addNote', localityId: locality.id, text: note });
           setNote('');
+          setNoteForCtu(false);
         }}
       >
         <label htmlFor={`${id}-note`}>{t('locality.note')}</label>
         <textarea id={`${id}-note`} rows={2} value={note} onChange={(event) => setNote(event.target.value)} />
+        <label className="check-inline">
+          <input type="checkbox" checked={noteForCtu} onChange={(event) => setNoteForCtu(event.target.checked)} />
+          {t('locality.noteForCtu')}
+        </label>
         <button type="submit" className="secondary-button" disabled={note.trim() === ''}>
           {t('locality.addNote')}
         </button>
@@ -228,7 +238,7 @@ function ReviewActions({ locality }: { locality: LocalitySummary }) {
               <span className="small">
                 {n.by}, {formatShortDate(language, n.at)}:
               </span>{' '}
-              {n.text}
+              {n.forCtu && <span className="status-badge">{t('locality.noteForCtuBadge')}</span>} {n.text}
             </li>
           ))}
         </ul>
@@ -246,7 +256,7 @@ function ReviewActions({ locality }: { locality: LocalitySummary }) {
           <option value="">{t('locality.chooseLocality')}</option>
           {neighbours.map(({ locality: other, km }) => (
             <option key={other.id} value={other.id}>
-              {t('locality.option', { name: localityName(t, other), reports: other.reportIds.length, km: km.toFixed(1) })}
+              {t('locality.option', { name: localityName(t, other, reviews[other.id]?.number), reports: other.reportIds.length, km: km.toFixed(1) })}
             </option>
           ))}
         </select>
@@ -266,6 +276,7 @@ function Members({ locality, canEdit }: { locality: LocalitySummary; canEdit: bo
   const reviewLocality = useAppStore((state) => state.reviewLocality);
   const busy = useAppStore((state) => state.analysis.status === 'running');
   const neighbours = useNeighbours(locality);
+  const reviews = useAppStore((state) => state.review.reviews);
   const [chosen, setChosen] = useState<string[]>([]);
   const [moveTarget, setMoveTarget] = useState<Record<string, string>>({});
   const members = locality.reportIds.map((reportId) => reports[reportId]).filter((r) => r !== undefined);
@@ -302,7 +313,7 @@ function Members({ locality, canEdit }: { locality: LocalitySummary; canEdit: bo
                   <option value="">{t('locality.moveChoose')}</option>
                   {neighbours.map(({ locality: other, km }) => (
                     <option key={other.id} value={other.id}>
-                      {t('locality.option', { name: localityName(t, other), reports: other.reportIds.length, km: km.toFixed(1) })}
+                      {t('locality.option', { name: localityName(t, other, reviews[other.id]?.number), reports: other.reportIds.length, km: km.toFixed(1) })}
                     </option>
                   ))}
                 </select>

@@ -2,7 +2,9 @@ import { useId, useMemo } from 'react';
 import { PUBLIC_MIN_DISTINCT_REPORTERS } from '../../core/export/publicVariant.ts';
 import { LOCALITY_STATUSES } from '../../core/review/reviewModel.ts';
 import type { MessageKey } from '../../i18n/translate.ts';
-import { packageLocalitiesOf, type PackageContact } from '../../store/packageSlice.ts';
+import { packageKrajSelectionOf, type PackageContact } from '../../store/packageSlice.ts';
+import { KRAJE } from '../../core/units/adminUnits.ts';
+import { PackageHistory } from './PackageHistory.tsx';
 import { previewPackage, selectPackageLocalities, type PackageWarningCode } from '../../store/packageSelection.ts';
 import type { PackageStep } from '../../worker/packageProtocol.ts';
 import { ActionGroupButtons } from '../reports/ReportsToolbar.tsx';
@@ -69,10 +71,12 @@ export function PackageDialog() {
   const measurements = useAppStore((state) => state.measurements);
   const measurementColumns = useAppStore((state) => state.measurementColumns);
   const analysisSettings = useAppStore((state) => state.analysisSettings);
-  const all = useMemo(
-    () => packageLocalitiesOf({ reports, krajId, analysis, review, measurements, measurementColumns, analysisSettings }, new Date().toISOString()),
+  const krajSelection = useMemo(
+    () => packageKrajSelectionOf({ reports, krajId, analysis, review, measurements, measurementColumns, analysisSettings }, new Date().toISOString()),
     [reports, krajId, analysis, review, measurements, measurementColumns, analysisSettings],
   );
+  const all = krajSelection?.localities ?? null;
+  const otherKraje = krajSelection ? Object.entries(krajSelection.otherKraje) : [];
   const preview = useMemo(() => (all ? previewPackage(selectPackageLocalities(all, selection)) : null), [all, selection]);
   const running = job.status === 'running';
 
@@ -146,6 +150,15 @@ export function PackageDialog() {
                 <dd data-count="orp">{preview.orp}</dd>
               </dl>
               {preview.localities === 0 && <p className="message">{t('package.empty')}</p>}
+              {(otherKraje.length > 0 || (krajSelection?.unplaced ?? 0) > 0) && (
+                <p className="message" data-left-out="">
+                  {otherKraje.length > 0 &&
+                    t('package.leftOutOtherKraje', {
+                      kraje: otherKraje.map(([nuts3, count]) => `${KRAJE.find((k) => k.nuts3 === nuts3)?.nazev ?? nuts3}: ${count}`).join(', '),
+                    })}{' '}
+                  {(krajSelection?.unplaced ?? 0) > 0 && t('package.leftOutUnplaced', { count: krajSelection!.unplaced })}
+                </p>
+              )}
               {preview.warnings.length > 0 && (
                 <div className="message">
                   <h4 id={`${id}-warnings`}>{t('package.warnings', { count: preview.warnings.length })}</h4>
@@ -196,6 +209,8 @@ export function PackageDialog() {
             {t('package.download')}
           </button>
         </div>
+
+        <PackageHistory />
 
         <section aria-labelledby={`${id}-public`}>
           <h3 id={`${id}-public`}>{t('package.publicTitle')}</h3>

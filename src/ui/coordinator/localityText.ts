@@ -13,11 +13,14 @@ export function localityBbox(locality: LocalitySummary): [number, number, number
   return [locality.centre[0] - dx, locality.centre[1] - dy, locality.centre[0] + dx, locality.centre[1] + dy];
 }
 
-/** "Karlovy Vary, Otovice" — the obce the members lie in (at most three named). */
-export function localityName(t: Translate, locality: LocalitySummary): string {
+/**
+ * "KV-2026-0042 · Karlovy Vary, Otovice" — the locality's number within the kraj (when it has one) and the obce
+ * the members lie in (at most three named).
+ */
+export function localityName(t: Translate, locality: LocalitySummary, number?: string): string {
   const names = locality.obce.map((o) => o.nazev);
-  if (names.length === 0) return t('locality.unnamed');
-  return names.length > 3 ? `${names.slice(0, 3).join(', ')} +${names.length - 3}` : names.join(', ');
+  const obce = names.length === 0 ? t('locality.unnamed') : names.length > 3 ? `${names.slice(0, 3).join(', ')} +${names.length - 3}` : names.join(', ');
+  return number ? `${number} · ${obce}` : obce;
 }
 
 /** Does the audit entry concern this locality (or one of its reports)? */
@@ -41,8 +44,15 @@ export function auditText(t: Translate, entry: AuditEntry): string {
   switch (action.type) {
     case 'setStatus': {
       const from = entry.details.from;
-      return t('audit.setStatus', { from: isOneOf(LOCALITY_STATUSES, from) ? t(statusKey(from)) : '—', to: t(statusKey(action.status)) });
+      const text = t('audit.setStatus', { from: isOneOf(LOCALITY_STATUSES, from) ? t(statusKey(from)) : '—', to: t(statusKey(action.status)) });
+      return action.reference ? `${text} (${t('audit.reference', { reference: action.reference })})` : text;
     }
+    case 'ctuAnswer':
+      return t('audit.ctuAnswer', {
+        answer: t(`ctu.answer.${action.answer.state}`),
+        date: action.answer.date,
+        reference: action.answer.reference || '—',
+      });
     case 'setPriority':
       return t('audit.setPriority', { to: t(priorityKey(action.priority)) });
     case 'addNote':

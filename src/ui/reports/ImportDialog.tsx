@@ -1,7 +1,8 @@
 import { useEffect, useId, useState, type DragEvent } from 'react';
 import { OBEC_FILE_MAX_BYTES, refusedImport, type ImportSummary } from '../../core/obecFile/obecFileFormat.ts';
 import type { AppStore } from '../../store/appStore.ts';
-import { FILE_ROUTES, groupFilesByKind } from '../fileRoutes.ts';
+import { FILE_ROUTES, groupFilesByKind, isPackageFile } from '../fileRoutes.ts';
+import { importPackageZip } from '../../store/packageImport.ts';
 import { useAppStore, useAppStoreApi, useT } from '../storeContext.tsx';
 import { Dialog } from './Dialog.tsx';
 import { ImportSummaryView } from './ImportSummaryView.tsx';
@@ -9,6 +10,8 @@ import { requestTableImport } from '../tableImport/tableImportRequests.ts';
 
 /** Reads a dropped or chosen file and imports it; a file too large is refused before it is read. */
 export async function importFile(store: AppStore, file: File): Promise<ImportSummary> {
+  // A ČTÚ package (ZIP) dropped or chosen here is loaded back: verified, then its reports and review.
+  if (/\.zip$/i.test(file.name) && (await isPackageFile(file))) return importPackageZip(store, new Uint8Array(await file.arrayBuffer()), file.name);
   const summary: ImportSummary =
     file.size > OBEC_FILE_MAX_BYTES
       ? refusedImport({ code: 'file.tooLarge', params: { limitMb: OBEC_FILE_MAX_BYTES / 1024 / 1024 } })
@@ -66,7 +69,7 @@ export function ImportDialog() {
             id={`${id}-file`}
             type="file"
             multiple
-            accept=".geojson,.json,application/geo+json,application/json"
+            accept=".geojson,.json,.zip,application/geo+json,application/json,application/zip"
             aria-describedby={`${id}-hint`}
             onChange={(event) => {
               const files = Array.from(event.target.files ?? []);

@@ -37,19 +37,21 @@ describe('package tables', () => {
   const clustering = clusterReports(reports, { distanceM: 300 });
   const localities = buildPackageLocalities(reports, clustering, EMPTY_REVIEW_STATE, NOW);
 
-  it('keeps mobile and fixed problems of one place in separate rows', () => {
+  it('keeps mobile and fixed problems of one place in separate localities, as clustering does (one definition)', () => {
     expect(localities.map((l) => [l.domain, l.reports.length])).toEqual([
-      ['fixed', 1],
       ['mobile', 2],
+      ['fixed', 1],
       ['mobile', 1],
     ]);
-    expect(localities[1]!.inhabitants).toBe(30);
-    expect(localities[1]!.place?.orp).toEqual({ kod: '4106', kodRuian: '540', nazev: 'Ostrov' });
+    // The same localities as the clustering the app and `cluster` show: one row each.
+    expect(localities.map((l) => l.id)).toEqual(clustering.localities.map((l) => l.id));
+    expect(localities[0]!.inhabitants).toBe(30);
+    expect(localities[0]!.place?.orp).toEqual({ kod: '4106', kodRuian: '540', nazev: 'Ostrov' });
   });
 
   it('writes lokality.csv that Excel and a CSV reader both read back, with the formula neutralised', () => {
     const tables = buildPackageTables(localities, { label, includeReporters: false });
-    expect(tables.lokalityCsv.startsWith('\uFEFFID lokality;Oblast;Kraj NUTS3')).toBe(true);
+    expect(tables.lokalityCsv.startsWith('\uFEFFČíslo lokality;ID lokality;Oblast;Priorita;Kraj NUTS3')).toBe(true);
     const rows = Papa.parse<Record<string, string>>(tables.lokalityCsv.slice(1), { header: true, delimiter: ';', skipEmptyLines: true }).data;
     expect(rows).toHaveLength(3);
     const bozi = rows.find((r) => r['Počet hlášení'] === '2')!;

@@ -34,6 +34,15 @@ describe('public variant', () => {
     expect(withheld).toBe(3);
   });
 
+  it('counts one person filing with different contacts and spellings once (issue 16, defect 6)', () => {
+    const one = ['Jan Novák', 'JAN NOVAK', 'jan  novák', 'Jan Novák'].map((name, i) =>
+      report(14.0 + i * 0.0003, 50.0, name, { reporter: { name, role: 'obcan', contact: `kontakt${i}@example.cz` } }),
+    );
+    expect(publicCells(one)).toEqual({ cells: [], withheld: 4 });
+    const four = ['Jan Novák', 'Jana Nováková', 'Petr Svoboda', 'Eva Dvořáková'].map((name, i) => report(14.0 + i * 0.0003, 50.0, name));
+    expect(publicCells(four).cells[0]).toMatchObject({ distinctReporters: 4 });
+  });
+
   it('builds a ZIP without personal data, reproducibly', async () => {
     const options = { kraj: { nuts3: 'CZ041', nazev: 'Karlovarský kraj' }, generatedAt: '2026-11-25T10:00:00Z', appVersion: '0.1.0', label: (k: string) => k };
     const a = await buildPublicPackage(reports, options);

@@ -1,0 +1,74 @@
+/**
+ * The loop back from ČTÚ in the app: the package history kept with the review, "Odeslat", ČTÚ's answers from a
+ * CSV. The computations are core's (ctu/); this only feeds them the current review, analysis and reviewer and
+ * saves the result through the review slice (IndexedDB, merged across tabs).
+ */
+import { importAnswers, parseAnswersCsv, type AnswersImport } from '../core/ctu/ctuAnswers.ts';
+import { previousPackage, recordPackage, sendPackage, type PackageRecord, type SendOutcome } from '../core/ctu/packageHistory.ts';
+import type { PackageLocality } from '../core/export/packageLocalities.ts';
+import type { AppStore } from './appStore.ts';
+import { clusteringOf } from './reviewSlice.ts';
+
+export function packageHistoryOf(store: AppStore): PackageRecord[] {
+  return store.getState().review.packages ?? [];
+}
+
+/** The kraj's last package, for the next package's zmeny.csv. */
+export function previousPackageOf(store: AppStore, nuts3: string): { number: string; localities: PackageRecord['localities'] } | null {
+  const previous = previousPackage(packageHistoryOf(store), nuts3);
+  return previous ? { number: previous.number, localities: previous.localities } : null;
+}
+
+/** The same record the package slice makes after a build (for callers outside the slice). */
+export async function recordBuiltPackage(
+  store: AppStore,
+  input: { nuts3: string; createdAt: string; fileName: string; zip: Uint8Array; selection: Record<string, unknown>; localities: readonly PackageLocality[] },
+): Promise<PackageRecord> {
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', input.zip as Uint8Array<ArrayBuffer>);
+  const sha256 = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  const by = store.getState().reviewerName ?? store.getState().packageContact.name.trim();
+  return store.getState().changeReview((review) => {
+    const history = review.packages ?? [];
+    const record = recordPackage(history, { ...input, by, sha256 });
+    return { review: { ...review, packages: [...history, record] }, value: record };
+  });
+}
+
+export type SendResult = { ok: true; sent: string[]; skipped: SendOutcome['skipped'] } | { ok: false; code: 'ctu.alreadySent' | 'ctu.unknownPackage' | 'review.noReviewer' | 'review.notAnalysed' };
+
+/** "Odeslat": the package is sent; its confirmed localities become "Odesláno ČTÚ" with the package number. */
+export async function sendRecordedPackage(store: AppStore, number: string, at: string): Promise<SendResult> {
+  const by = store.getState().reviewerName;
+  if (!by) return { ok: false, code: 'review.noReviewer' };
+  const result = store.getState().analysis.result;
+  if (!result) return { ok: false, code: 'review.notAnalysed' };
+  const clustering = clusteringOf(result);
+  return store.getState().changeReview((review): { review: typeof review; value: SendResult } => {
+    const history = review.packages ?? [];
+    const record = history.find((r) => r.number === number);
+    if (!record) return { review, value: { ok: false, code: 'ctu.unknownPackage' } };
+    const outcome = sendPackage(review, record, { clustering, by, at });
+    if ('code' in outcome) return { review, value: { ok: false, code: outcome.code } };
+    return {
+      review: { ...outcome.review, packages: history.map((r) => (r.number === number ? outcome.record : r)) },
+      value: { ok: true, sent: outcome.sent, skipped: outcome.skipped },
+    };
+  });
+}
+
+export type AnswersResult = ({ ok: true; skippedEmpty: number } & Omit<AnswersImport, 'review'>) | { ok: false; code: 'ctu.notAnswerFile' | 'ctu.empty' | 'review.noReviewer' | 'review.notAnalysed' };
+
+/** ČTÚ's answers from the filled template (keyed by locality number). */
+export async function importCtuAnswers(store: AppStore, text: string, at: string): Promise<AnswersResult> {
+  const by = store.getState().reviewerName;
+  if (!by) return { ok: false, code: 'review.noReviewer' };
+  const result = store.getState().analysis.result;
+  if (!result) return { ok: false, code: 'review.notAnalysed' };
+  const file = parseAnswersCsv(text);
+  if (!file.ok) return { ok: false, code: file.code };
+  const clustering = clusteringOf(result);
+  return store.getState().changeReview((review) => {
+    const { review: next, ...rest } = importAnswers(review, file.rows, { clustering, by, at });
+    return { review: next, value: { ok: true as const, skippedEmpty: file.skippedEmpty, ...rest } };
+  });
+}
