@@ -22,7 +22,7 @@ afterAll(async () => {
 
 
 async function analysed(page: Page, localities: number): Promise<void> {
-  await page.getByRole('status').filter({ hasText: new RegExp(`\\d+ z \\d+ hlášení, ${localities} lokalit`) }).waitFor({ timeout: 60_000 });
+  await page.getByRole('status').filter({ hasText: new RegExp(`\\d+ z \\d+ hlášení, ${localities} lokalit[ay]?`) }).waitFor({ timeout: 60_000 });
   await waitForMapIdle(page);
 }
 
