@@ -22,14 +22,13 @@ import type { KrajeCollection } from '../core/packs/packFormat.ts';
 import { parseReviewFile } from '../core/review/reviewFile.ts';
 import { EMPTY_REVIEW_STATE, LOCALITY_STATUSES, pinsForClustering, type LocalityStatus } from '../core/review/reviewModel.ts';
 import { KRAJE } from '../core/units/adminUnits.ts';
-import { cs } from '../i18n/cs.ts';
-import { translate, type MessageKey } from '../i18n/translate.ts';
+import { labelIn } from '../i18n/translate.ts';
 import { parseArguments } from './main.ts';
 import { readObce, readPackFile, readPackManifest } from './packsOnDisk.ts';
 import { loadReportFiles } from './reportFiles.ts';
 import { buildCoverLetterInThread, threadCompressor } from '../worker/packageThread.ts';
 
-const label = (key: string) => (key in cs ? translate('cs', key as MessageKey) : key);
+const label = labelIn('cs');
 
 function fonts() {
   const dir = path.join(path.dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');

@@ -33,3 +33,8 @@ export function isLanguage(value: unknown): value is Language {
 export function localeOf(language: Language): string {
   return language === 'cs' ? 'cs-CZ' : 'en-GB';
 }
+
+/** A label function for core (which speaks in codes): the message of `key` when the catalogue has one, else the key. */
+export function labelIn(language: Language): (key: string, params?: MessageParams) => string {
+  return (key, params) => (key in TABLES[language] ? translate(language, key as MessageKey, params) : key);
+}

@@ -11,7 +11,7 @@ import { wgs84ToSjtsk } from '../geo/sjtsk.ts';
 import { representativePoint } from '../reports/derivePlace.ts';
 import type { DerivedPlace, Report } from '../reports/report.ts';
 import type { ProblemDomain } from '../reports/enumerations.ts';
-import { defaultReview, type LocalityReview, type ReviewState } from '../review/reviewModel.ts';
+import { defaultReview, type LocalityReview, type Priority, type ReviewState } from '../review/reviewModel.ts';
 import type { AttachedMeasurementRow } from './packageMeasurements.ts';
 
 export interface PackageLocality {
@@ -39,6 +39,14 @@ export interface PackageLocality {
   demo: boolean;
   /** Imported NetTest measurements attached to the locality (packageMeasurements.ts), newest first. */
   measurements?: AttachedMeasurementRow[];
+  /** The locality's human-readable number within the kraj (e.g. KV-2026-0042); falls back to the locality id. */
+  number: string;
+  /** Every obec the locality's reports lie in, the one with most reports first. */
+  obce: Array<{ kod: string; nazev: string }>;
+  /** The coordinator's priority (from the review). */
+  priority: Priority;
+  /** The coordinator's notes meant for ČTÚ, oldest first. */
+  ctuNotes: string[];
 }
 
 function union(lists: string[][]): string[] {
@@ -75,6 +83,17 @@ export function buildPackageLocalities(
       const [x, y] = wgs84ToSjtsk(lonLat(lon, lat));
       const dates = group.flatMap((r) => (r.observations.length > 0 ? r.observations.map((o) => o.date) : [r.createdAt.slice(0, 10)])).sort();
       const inhabitants = group.some((r) => r.affected.inhabitants !== null) ? maxOf(group.map((r) => r.affected.inhabitants ?? 0)) : null;
+      const obecCounts = new Map<string, { kod: string; nazev: string; count: number }>();
+      for (const r of group) {
+        if (!r.place) continue;
+        const entry = obecCounts.get(r.place.obec.kod) ?? { kod: r.place.obec.kod, nazev: r.place.obec.nazev, count: 0 };
+        entry.count++;
+        obecCounts.set(entry.kod, entry);
+      }
+      const obce = [...obecCounts.values()]
+        .sort((a, b) => (a.kod === mainObec ? -1 : b.kod === mainObec ? 1 : b.count - a.count || a.nazev.localeCompare(b.nazev, 'cs')))
+        .map(({ kod, nazev }) => ({ kod, nazev }));
+      const localityReview = review.reviews[locality.id] ?? defaultReview(locality.id, now);
       result.push({
         id: domains.length > 1 ? `${locality.id}-${domain}` : locality.id,
         localityId: locality.id,
@@ -95,8 +114,12 @@ export function buildPackageLocalities(
         inhabitants,
         centroid: { lon: Math.round(lon * 1e6) / 1e6, lat: Math.round(lat * 1e6) / 1e6, x: Math.round(x * 100) / 100, y: Math.round(y * 100) / 100 },
         evidence: assessEvidence(group, now, thresholds),
-        review: review.reviews[locality.id] ?? defaultReview(locality.id, now),
+        review: localityReview,
         demo: group.every((r) => r.demo),
+        number: locality.id,
+        obce,
+        priority: localityReview.priority,
+        ctuNotes: [],
       });
     }
   }

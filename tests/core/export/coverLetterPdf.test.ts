@@ -2,10 +2,9 @@ import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { buildCoverLetterPdf } from '../../../src/core/export/coverLetterPdf.ts';
 import { coverLetterInput } from '../../support/coverLetterInput.ts';
-import { translate, type MessageKey } from '../../../src/i18n/translate.ts';
-import { cs } from '../../../src/i18n/cs.ts';
+import { labelIn } from '../../../src/i18n/translate.ts';
 
-const label = (key: string) => (key in cs ? translate('cs', key as MessageKey) : key);
+const label = labelIn('cs');
 
 describe('zadost.pdf', () => {
   const input = coverLetterInput({ count: 120, seed: 3, label, contact: { function: 'referentka pro digitalizaci', email: 'jana.dvorakova@example.cz', phone: '+420 354 222 111' } });

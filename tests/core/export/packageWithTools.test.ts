@@ -16,8 +16,7 @@ import { buildPackageLocalities } from '../../../src/core/export/packageLocaliti
 import type { KrajeCollection } from '../../../src/core/packs/packFormat.ts';
 import { EMPTY_REVIEW_STATE } from '../../../src/core/review/reviewModel.ts';
 import { readPackFile } from '../../../src/cli/packsOnDisk.ts';
-import { cs } from '../../../src/i18n/cs.ts';
-import { translate, type MessageKey } from '../../../src/i18n/translate.ts';
+import { labelIn } from '../../../src/i18n/translate.ts';
 import { countryObecIndex } from '../../support/packs.ts';
 import { pdfFonts } from '../../support/pdfFonts.ts';
 import { loadSqlJs } from '../../support/sqlJs.ts';
@@ -39,7 +38,7 @@ const { zip } = await buildSubmissionPackage({
   contact: { name: 'Ing. Jana Dvořáková', function: 'koordinátorka BCO', email: 'jana@example.cz', phone: '' },
   outline: readPackFile<KrajeCollection>('CZ041', 'kraje.display.geojson').features[0]!.geometry,
   fonts: pdfFonts(),
-  label: (key) => (key in cs ? translate('cs', key as MessageKey) : key),
+  label: labelIn('cs'),
   generatedAt: now,
   appVersion: 'test',
   selection: {},
