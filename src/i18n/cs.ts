@@ -966,6 +966,7 @@ export const cs = {
   'package.letterReset': 'Adresát: obnovit ČTÚ',
   'package.letterDataBoxInvalid': 'ID datové schránky má 7 znaků (písmena a číslice).',
   'problem.letterSettings.notJson': 'Nastavení dopisu není platný JSON.',
+  'problem.letterSettings.unreadable': 'Soubor s nastavením dopisu nelze přečíst.',
   'problem.letterSettings.invalid': 'Nastavení dopisu: neplatná hodnota pole {field}.',
   'problem.letterSettings.tooLong': 'Nastavení dopisu: pole {field} je delší než {limit} znaků.',
 } as const;

@@ -965,6 +965,7 @@ export const en: Record<MessageKey, string> = {
   'package.letterReset': 'Addressee: restore ČTÚ',
   'package.letterDataBoxInvalid': 'A data box ID has 7 characters (letters and digits).',
   'problem.letterSettings.notJson': 'The letter settings are not valid JSON.',
+  'problem.letterSettings.unreadable': 'The letter settings file cannot be read.',
   'problem.letterSettings.invalid': 'Letter settings: invalid value of field {field}.',
   'problem.letterSettings.tooLong': 'Letter settings: field {field} is longer than {limit} characters.',
 };

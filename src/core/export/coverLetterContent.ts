@@ -70,7 +70,7 @@ export interface LetterDocument {
   author: string;
   blocks: LetterBlock[];
   /** Footer of page `page` of `pages`. */
-  footer(page: number, pages: number): string;
+  footer(page: number | string, pages: number | string): string;
 }
 
 /** The message keys the letter uses (besides the enumerations'), so a worker can be sent their templates. */

@@ -317,6 +317,8 @@ export async function buildCoverLetterPdf(input: CoverLetterInput): Promise<Uint
  */
 export interface CoverLetterRequest extends Omit<CoverLetterInput, 'label'> {
   labels: Record<string, string>;
+  /** Which file the worker makes: zadost.pdf (the default) or zadost.docx (see coverLetterFiles.ts). */
+  format?: 'pdf' | 'docx';
 }
 
 export function coverLetterRequest(input: CoverLetterInput): CoverLetterRequest {

@@ -211,17 +211,17 @@ export function overviewDrawing(options: OverviewOptions): Drawing {
   items.push(...borders(visibleOrp, frame, width, height, BORDER, 0.6));
   if (options.outline) items.push(...borders([{ kod: '', nazev: '', geometry: options.outline }], frame, width, height, INK, 1.1));
   if (options.focus) items.push(...borders([options.focus.orp], frame, width, height, INK, 1.1));
-  const visible = options.localities.filter((l) => (options.focus ? l.orpKod === options.focus.orp.kod : true));
-  for (const l of [...visible].sort((a, b) => (b.row ?? Infinity) - (a.row ?? Infinity))) {
-    const [x, y] = frame.project(l.lon, l.lat);
-    items.push(...marker(x, y, options.numbered ? l.row : null, l.level, options.focus ? 6.5 : 6));
-  }
-  // Names last, over everything: the ORP (in an ORP overview, its obce).
+  // Names under the markers, so no locality is hidden: the ORP (in an ORP overview, its obce).
   const named = options.focus ? options.focus.obce : visibleOrp;
   for (const area of named) {
     const [x, y] = frame.project(...labelPoint(area));
     if (x < 20 || x > width - 20 || y < 10 || y > height - 4) continue;
     items.push({ kind: 'text', x, y, text: area.nazev, size: options.focus ? 6.5 : 8, bold: !options.focus, colour: options.focus ? MUTED : INK, anchor: 'middle', halo: true });
+  }
+  const visible = options.localities.filter((l) => (options.focus ? l.orpKod === options.focus.orp.kod : true));
+  for (const l of [...visible].sort((a, b) => (b.row ?? 1e9) - (a.row ?? 1e9))) {
+    const [x, y] = frame.project(l.lon, l.lat);
+    items.push(...marker(x, y, options.numbered ? l.row : null, l.level, options.focus ? 6.5 : 6));
   }
   items.push(...scaleBar(frame, width, height));
   return { width, height, items };

@@ -38,7 +38,7 @@ export const DEFAULT_LETTER_SETTINGS: LetterSettings = {
   place: '',
 };
 
-export type LetterSettingsProblem = { code: 'letterSettings.notJson' } | { code: 'letterSettings.invalid'; field: string } | { code: 'letterSettings.tooLong'; field: string; limit: number };
+export type LetterSettingsProblem = { code: 'letterSettings.notJson' } | { code: 'letterSettings.unreadable' } | { code: 'letterSettings.invalid'; field: string } | { code: 'letterSettings.tooLong'; field: string; limit: number };
 
 const TEXT_LIMIT = 200;
 const DATA_BOX = /^[a-z0-9]{7}$/i;
