@@ -10,6 +10,7 @@ import { Dialog } from '../reports/Dialog.tsx';
 import { useAppStore, useAppStoreApi, useT } from '../storeContext.tsx';
 import { statusKey } from './coordinatorText.ts';
 import { download } from '../download.ts';
+import { LetterSettingsFields } from './LetterSettingsFields.tsx';
 
 const WARNING_KEYS: Record<PackageWarningCode, MessageKey> = {
   noDescription: 'package.warning.noDescription',
@@ -175,6 +176,8 @@ export function PackageDialog() {
             ))}
           </div>
         </fieldset>
+
+        <LetterSettingsFields />
 
         <div>
           <label className="check-inline">
