@@ -504,7 +504,7 @@ export const cs = {
   'orpTable.inhabitants': 'Obyvatel',
   'orpTable.operators': 'Operátoři',
   'orpTable.openConfirmed': 'Otevřené / potvrzené',
-  'orpTable.behind': '{obce, plural, one {# obec} few {# obce} many {# obce} other {# obcí}}, {reporters} ohlaš.',
+  'orpTable.behind': '{obce, plural, one {# obec} few {# obce} many {# obce} other {# obcí}}, {reporters, plural, one {# ohlaš.} few {# ohlaš.} many {# ohlaš.} other {# ohlaš.}}',
   'orpTable.noReports': 'bez hlášení',
   'orpTable.operatorLegend': 'Barvy operátorů',
 
