@@ -105,7 +105,11 @@ export function letterRows(localities: readonly CoverLetterLocality[]): CoverLet
   );
 }
 
-const splitColumns = (text: string) => text.split('|').map((s) => s.trim());
+/** The headers of a table from one message ("A | B | C"), exactly `count` of them whatever the catalogue gives. */
+const splitColumns = (text: string, count: number) => {
+  const headers = text.split('|').map((s) => s.trim());
+  return Array.from({ length: count }, (_, i) => headers[i] ?? '');
+};
 
 export function coverLetterContent(input: CoverLetterInput): LetterDocument {
   const { label } = input;
@@ -155,7 +159,7 @@ export function coverLetterContent(input: CoverLetterInput): LetterDocument {
   // The ORP summary and the kraj's map.
   blocks.push({ kind: 'pageBreak' });
   blocks.push({ kind: 'heading', text: label('letter.orpTitle') });
-  const orpHeaders = splitColumns(label('letter.orpColumns'));
+  const orpHeaders = splitColumns(label('letter.orpColumns'), 9);
   blocks.push({
     kind: 'table',
     size: 8,
@@ -213,8 +217,8 @@ export function coverLetterContent(input: CoverLetterInput): LetterDocument {
   blocks.push({ kind: 'heading', text: label('letter.tableTitle') });
   if (listed.length < input.localities.length) p(label('letter.tableCut', { listed: listed.length, total: input.localities.length }), { small: true, muted: true });
   p(label('letter.tableExplain'), { small: true, muted: true });
-  const headers = splitColumns(label('letter.columns'));
   const weights = [16, 50, 70, 42, 104, 56, 50, 30, 30, 34, 40];
+  const headers = splitColumns(label('letter.columns'), weights.length);
   blocks.push({
     kind: 'table',
     size: 7,
