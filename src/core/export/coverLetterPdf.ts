@@ -294,17 +294,18 @@ export async function buildCoverLetterPdf(input: CoverLetterInput): Promise<Uint
   doc.setLanguage('cs-CZ');
 
   const w: Writer = { doc, page: doc.addPage(A4), y: A4[1] - MARGIN, regular, bold };
-  for (const block of content.blocks) {
+  content.blocks.forEach((block, i) => {
+    const next = content.blocks[i + 1];
     if (block.kind === 'pageBreak') {
       if (w.y < A4[1] - MARGIN) newPage(w);
     } else if (block.kind === 'heading') {
-      // Kept with what follows: a heading alone at the foot of a page starts the next one.
-      ensure(w, 13 * 1.4 + 80);
+      // Kept with what follows (a map whole, or the start of a table or text): never alone at the foot of a page.
+      ensure(w, 13 * 1.4 + 8 + (next?.kind === 'map' ? next.drawing.height + 30 : 80));
       paragraph(w, { kind: 'paragraph', text: block.text, size: 13, bold: true, gapAfter: 8 });
     } else if (block.kind === 'paragraph') paragraph(w, block);
     else if (block.kind === 'table') table(w, block);
     else map(w, block);
-  }
+  });
   const pages = doc.getPages();
   pages.forEach((page, i) => page.drawText(content.footer(i + 1, pages.length), { x: MARGIN, y: 28, size: 7.5, font: regular, color: MUTED }));
   return doc.save({ useObjectStreams: false });
