@@ -957,7 +957,7 @@ export const cs = {
   'package.letterAddressee': 'Adresát',
   'package.letterAddress': 'Poštovní adresa (každý řádek zvlášť)',
   'package.letterDataBox': 'ID datové schránky',
-  'package.letterEmail': 'E-mail',
+  'package.letterEmail': 'E-mail adresáta',
   'package.letterSender': 'Odesílatel (úřad kraje; prázdné = název kraje)',
   'package.letterSenderAddress': 'Adresa odesílatele (každý řádek zvlášť)',
   'package.letterSenderDataBox': 'ID datové schránky odesílatele',

@@ -956,7 +956,7 @@ export const en: Record<MessageKey, string> = {
   'package.letterAddressee': 'Addressee',
   'package.letterAddress': 'Postal address (one line each)',
   'package.letterDataBox': 'Data box ID',
-  'package.letterEmail': 'E-mail',
+  'package.letterEmail': 'Addressee’s e-mail',
   'package.letterSender': 'Sender (the kraj’s office; empty = the kraj’s name)',
   'package.letterSenderAddress': 'Sender’s address (one line each)',
   'package.letterSenderDataBox': 'Sender’s data box ID',
