@@ -20,18 +20,19 @@ import { withAttachedMeasurements } from '../core/export/packageMeasurements.ts'
 import { attachMeasurements, DEFAULT_MEASUREMENT_MARGIN_M, indexMeasurements } from '../core/measurements/attachMeasurements.ts';
 import { readNettestStream, type NettestReadResult } from '../core/measurements/readNettestStream.ts';
 import { ObecIndex } from '../core/lookup/obecIndex.ts';
-import type { KrajeCollection } from '../core/packs/packFormat.ts';
+import type { KrajeCollection, ObceCollection, OrpCollection } from '../core/packs/packFormat.ts';
+import { mapAreasOf } from '../core/export/letterMaps.ts';
+import { DEFAULT_LETTER_SETTINGS, parseLetterSettings, parseLetterSettingsJson, type LetterSettings } from '../core/export/letterSettings.ts';
 import { parseReviewFile } from '../core/review/reviewFile.ts';
 import { EMPTY_REVIEW_STATE, LOCALITY_STATUSES, pinsForClustering, type LocalityStatus } from '../core/review/reviewModel.ts';
 import { KRAJE } from '../core/units/adminUnits.ts';
-import { cs } from '../i18n/cs.ts';
-import { translate, type MessageKey } from '../i18n/translate.ts';
+import { labelIn, translate, type MessageKey } from '../i18n/translate.ts';
 import { parseArguments } from './main.ts';
 import { readObce, readPackFile, readPackManifest } from './packsOnDisk.ts';
 import { loadReportFiles } from './reportFiles.ts';
 import { buildCoverLetterInThread, threadCompressor } from '../worker/packageThread.ts';
 
-const label = (key: string) => (key in cs ? translate('cs', key as MessageKey) : key);
+const label = labelIn('cs');
 
 function fonts() {
   const dir = path.join(path.dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
@@ -46,13 +47,36 @@ function krajCounts(counts: Readonly<Record<string, number>>): string {
     .join(', ');
 }
 
+/**
+ * The letter's settings: a JSON file (--letter-settings, the fields of LetterSettings: addressee, sender, reference,
+ * place), then --reference and --place over it. Without them: ČTÚ's postal address and data box.
+ */
+function letterSettingsFromFlags(flags: Map<string, string | true>): ReturnType<typeof parseLetterSettings> {
+  let settings: LetterSettings = DEFAULT_LETTER_SETTINGS;
+  const file = flags.get('letter-settings');
+  if (typeof file === 'string') {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      return { ok: false, problem: { code: 'letterSettings.unreadable' } };
+    }
+    const parsed = parseLetterSettingsJson(text);
+    if (!parsed.ok) return parsed;
+    settings = parsed.settings;
+  }
+  const overrides: Record<string, string> = {};
+  for (const flag of ['reference', 'place'] as const) if (typeof flags.get(flag) === 'string') overrides[flag] = flags.get(flag) as string;
+  return parseLetterSettings(overrides, settings);
+}
+
 export async function runPackage(argv: string[]): Promise<number> {
-  const { flags, positional } = parseArguments(argv, ['kraj', 'review', 'status', 'generated-at', 'contact', 'out', 'measurements', 'measurement-margin', 'lang']);
+  const { flags, positional } = parseArguments(argv, ['kraj', 'review', 'status', 'generated-at', 'contact', 'out', 'measurements', 'measurement-margin', 'lang', 'letter-settings', 'reference', 'place']);
   const language = cliLanguage(flags);
   const say = (key: MessageKey, params?: Record<string, string | number>) => process.stderr.write(`${cliSentence(language, key, params)}\n`);
   const nuts3 = flags.get('kraj');
   const usage = () =>
-    process.stderr.write('Usage: hlucha-mista export <obec-files…> [--kraj CZ041 (needed when the localities lie in several kraje)] [--review FILE] [--status confirmed,…] [--generated-at ISO] [--contact "jméno;funkce;e-mail;telefon"] [--with-reporters] [--public] [--out FILE] [--measurements nettest.csv|.zip [--measurement-margin 100]] [--lang cs|en]\n');
+    process.stderr.write('Usage: hlucha-mista export <obec-files…> [--kraj CZ041 (needed when the localities lie in several kraje)] [--review FILE] [--status confirmed,…] [--generated-at ISO] [--contact "jméno;funkce;e-mail;telefon"] [--with-reporters] [--public] [--out FILE] [--measurements nettest.csv|.zip [--measurement-margin 100]] [--letter-settings dopis.json] [--reference "č. j."] [--place Místo] [--lang cs|en]\n');
   if (positional.length === 0 || (nuts3 !== undefined && !KRAJE.some((k) => k.nuts3 === nuts3))) {
     if (nuts3 !== undefined) say('cli.export.unknownKraj', { kraj: String(nuts3), kraje: KRAJE.map((k) => k.nuts3).join(', ') });
     usage();
@@ -150,6 +174,12 @@ export async function runPackage(argv: string[]): Promise<number> {
     packaged = withAttachedMeasurements(localities, read.columns, (id) => attached.get(id), generatedAt);
     process.stderr.write(`${measurementsFile}: ${JSON.stringify(read.summary)}\n`);
   }
+  const letter = letterSettingsFromFlags(flags);
+  if (!letter.ok) {
+    const { code, ...params } = letter.problem;
+    process.stderr.write(`${translate('en', `problem.${code}` as MessageKey, params)} (${code})\n`);
+    return 2;
+  }
   const [name = '', role = '', email = '', phone = ''] = typeof flags.get('contact') === 'string' ? (flags.get('contact') as string).split(';') : [];
   const manifest = readPackManifest(kraj.nuts3);
   const result = await buildSubmissionPackage({
@@ -157,6 +187,9 @@ export async function runPackage(argv: string[]): Promise<number> {
     kraj,
     contact: { name, function: role, email, phone },
     outline: readPackFile<KrajeCollection>(kraj.nuts3, 'kraje.display.geojson').features[0]?.geometry ?? null,
+    orp: mapAreasOf(readPackFile<OrpCollection>(kraj.nuts3, 'orp.display.geojson')),
+    obce: mapAreasOf(readPackFile<ObceCollection>(kraj.nuts3, 'obce.display.geojson')),
+    letterSettings: letter.settings,
     fonts: fonts(),
     label,
     generatedAt,

@@ -1,3 +1,4 @@
+import { formatMessage } from '../core/text/formatMessage.ts';
 import { cs, type MessageKey } from './cs.ts';
 import { en } from './en.ts';
 
@@ -11,14 +12,17 @@ const TABLES: Record<Language, Record<MessageKey, string>> = { cs, en };
 
 export type MessageParams = Readonly<Record<string, string | number>>;
 
-/** The message for `key` in `language`, with `{name}` parameters filled in. */
+/**
+ * The message for `key` in `language`, with `{name}` parameters filled in and `{count, plural, one {…} few {…}
+ * many {…} other {…}}` forms chosen by Intl.PluralRules of the language (see core/text/formatMessage.ts).
+ */
 export function translate(language: Language, key: MessageKey, params?: MessageParams): string {
-  const template = TABLES[language][key];
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    return value === undefined ? whole : String(value);
-  });
+  return formatMessage(localeOf(language), TABLES[language][key], params);
+}
+
+/** The raw template of `key` (with its plural forms), for code that formats later, e.g. the letter in a worker. */
+export function messageTemplate(language: Language, key: MessageKey): string {
+  return TABLES[language][key];
 }
 
 export function isLanguage(value: unknown): value is Language {
@@ -28,4 +32,9 @@ export function isLanguage(value: unknown): value is Language {
 /** BCP 47 tag for number and date formatting. */
 export function localeOf(language: Language): string {
   return language === 'cs' ? 'cs-CZ' : 'en-GB';
+}
+
+/** A label function for core (which speaks in codes): the message of `key` when the catalogue has one, else the key. */
+export function labelIn(language: Language): (key: string, params?: MessageParams) => string {
+  return (key, params) => (key in TABLES[language] ? translate(language, key as MessageKey, params) : key);
 }

@@ -6,6 +6,7 @@
 import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
 import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
 import { isKrajNuts3 } from '../core/units/adminUnits.ts';
+import { parseLetterSettings } from '../core/export/letterSettings.ts';
 import { isLanguage } from '../i18n/translate.ts';
 import { isBasemapId } from '../map/basemaps.ts';
 import { analysisSettingsFrom } from './analysisSettings.ts';
@@ -48,7 +49,7 @@ export type SliceCreator<Slice> = StateCreator<AppState, [['zustand/persist', un
 /** What survives a reload: the user's choices, not data. */
 type PersistedState = Pick<
   AppState,
-  'krajId' | 'language' | 'basemap' | 'myObecKod' | 'reviewerName' | 'appView' | 'metric' | 'packageContact' | 'analysisSettings' | 'fieldPreset' | 'maxAccuracyM'
+  'krajId' | 'language' | 'basemap' | 'myObecKod' | 'reviewerName' | 'appView' | 'metric' | 'packageContact' | 'analysisSettings' | 'fieldPreset' | 'maxAccuracyM' | 'letterSettingsByKraj'
 > & { workspaceServerUrl?: string | null };
 
 export interface AppStoreOptions {
@@ -74,6 +75,16 @@ function isPackageContact(value: unknown): value is AppState['packageContact'] {
   if (typeof value !== 'object' || value === null) return false;
   const contact = value as Record<string, unknown>;
   return (['name', 'function', 'email', 'phone'] as const).every((key) => typeof contact[key] === 'string' && (contact[key] as string).length <= 200);
+}
+
+/** The letter settings kept per kraj: each kraj's entry taken only when the letter accepts it. */
+function letterSettingsFrom(value: unknown): Partial<Pick<AppState, 'letterSettingsByKraj'>> {
+  if (typeof value !== 'object' || value === null) return {};
+  const kept = Object.entries(value as Record<string, unknown>).flatMap(([kraj, settings]) => {
+    const parsed = isKrajNuts3(kraj) ? parseLetterSettings(settings) : null;
+    return parsed?.ok ? [[kraj, parsed.settings] as const] : [];
+  });
+  return kept.length > 0 ? { letterSettingsByKraj: Object.fromEntries(kept) } : {};
 }
 
 export function createAppStore(options: AppStoreOptions = {}): AppStore {
@@ -127,6 +138,7 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
           fieldPreset: state.fieldPreset,
           maxAccuracyM: state.maxAccuracyM,
           workspaceServerUrl: state.workspace.serverUrl,
+          letterSettingsByKraj: state.letterSettingsByKraj,
         }),
         merge: (persisted, current) => {
           const saved = (persisted ?? {}) as Partial<Record<keyof PersistedState, unknown>>;
@@ -146,6 +158,7 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
             ...(typeof saved.workspaceServerUrl === 'string' && normalizeServerUrl(saved.workspaceServerUrl)
               ? { workspace: { ...current.workspace, serverUrl: normalizeServerUrl(saved.workspaceServerUrl) } }
               : {}),
+            ...letterSettingsFrom(saved.letterSettingsByKraj),
           };
         },
       },

@@ -7,6 +7,8 @@
  */
 import { version as APP_VERSION } from '../../package.json';
 import { buildPackageLocalities, selectKrajLocalities, type KrajSelection, type PackageLocality } from '../core/export/packageLocalities.ts';
+import { mapAreasOf } from '../core/export/letterMaps.ts';
+import { DEFAULT_LETTER_SETTINGS, parseLetterSettings, type LetterSettings } from '../core/export/letterSettings.ts';
 import { withAttachedMeasurements } from '../core/export/packageMeasurements.ts';
 import { previousPackage as previousPackageOf, recordPackage } from '../core/ctu/packageHistory.ts';
 import { obecContactTexts } from '../core/obecFile/obecContacts.ts';
@@ -46,7 +48,11 @@ export interface PackageSlice {
   /** Reporters' names and contacts go into the package only when asked for (GDPR); never remembered. */
   packageIncludeReporters: boolean;
   packageJob: PackageJob;
+  /** The covering letter's addressee, sender, č. j. and place, per kraj (remembered). */
+  letterSettingsByKraj: Record<string, LetterSettings>;
   openPackageDialog(): void;
+  /** Changes the letter's settings of the current kraj; a value the letter would refuse is not taken. */
+  setLetterSettings(patch: Partial<LetterSettings>): void;
   closePackageDialog(): void;
   setPackageContact(contact: Partial<PackageContact>): void;
   setPackageSelection(selection: Partial<PackageSelection>): void;
@@ -96,6 +102,17 @@ function previousPackageRecord(history: Parameters<typeof previousPackageOf>[0],
   return previous ? { number: previous.number, localities: previous.localities } : null;
 }
 
+/** The letter's settings of the current kraj as edited (ČTÚ's address until changed). */
+export function letterSettingsOf(state: Pick<AppState, 'krajId' | 'letterSettingsByKraj'>): LetterSettings {
+  return state.letterSettingsByKraj[state.krajId] ?? DEFAULT_LETTER_SETTINGS;
+}
+
+/** The settings the letter is built with: checked and trimmed; a value the letter refuses falls back to the default. */
+function letterSettingsForLetter(state: Pick<AppState, 'krajId' | 'letterSettingsByKraj'>): LetterSettings {
+  const parsed = parseLetterSettings(letterSettingsOf(state));
+  return parsed.ok ? parsed.settings : DEFAULT_LETTER_SETTINGS;
+}
+
 export function createPackageSlice(dependencies: PackageDependencies = {}): SliceCreator<PackageSlice> {
   return (set, get) => {
     let client: PackageClient | null = dependencies.client ?? null;
@@ -106,12 +123,18 @@ export function createPackageSlice(dependencies: PackageDependencies = {}): Slic
       packageSelection: DEFAULT_PACKAGE_SELECTION,
       packageIncludeReporters: false,
       packageJob: { status: 'idle' },
+      letterSettingsByKraj: {},
 
       openPackageDialog: () => set({ packageDialogOpen: true, packageJob: { status: 'idle' } }),
       closePackageDialog: () => set({ packageDialogOpen: false }),
       setPackageContact: (contact) => set((state) => ({ packageContact: { ...state.packageContact, ...contact } })),
       setPackageSelection: (selection) => set((state) => ({ packageSelection: { ...state.packageSelection, ...selection } })),
       setPackageIncludeReporters: (packageIncludeReporters) => set({ packageIncludeReporters }),
+      setLetterSettings: (patch) =>
+        set((state) => {
+          const current = letterSettingsOf(state);
+          return { letterSettingsByKraj: { ...state.letterSettingsByKraj, [state.krajId]: { ...current, ...patch } } };
+        }),
 
       buildPackage: async (variant) => {
         const state = get();
@@ -135,6 +158,8 @@ export function createPackageSlice(dependencies: PackageDependencies = {}): Slic
             kraj: { nuts3: kraj.nuts3, nazev: kraj.nazev },
             contact: { name: contact.name.trim(), function: contact.function.trim(), email: contact.email.trim(), phone: contact.phone.trim() },
             outline: pack?.kraje.features[0]?.geometry ?? null,
+            ...(pack ? { orp: mapAreasOf(pack.orp), obce: mapAreasOf(pack.obce) } : {}),
+            letterSettings: letterSettingsForLetter(state),
             generatedAt,
             appVersion: APP_VERSION,
             selection: {

@@ -6,8 +6,7 @@
 import type { SqlJsStatic } from 'sql.js';
 import { buildSubmissionPackage, type SubmissionPackageInput } from '../core/export/buildSubmissionPackage.ts';
 import { buildPublicPackage } from '../core/export/publicVariant.ts';
-import { cs } from '../i18n/cs.ts';
-import { translate, type MessageKey } from '../i18n/translate.ts';
+import { labelIn } from '../i18n/translate.ts';
 import type { PackageProgress, PackageRequest, PackageResult } from './packageProtocol.ts';
 
 export interface PackageResources {
@@ -18,7 +17,7 @@ export interface PackageResources {
 }
 
 /** The package is in Czech whatever the UI language: ČTÚ reads Czech. */
-export const packageLabel = (key: string): string => (key in cs ? translate('cs', key as MessageKey) : key);
+export const packageLabel = labelIn('cs');
 
 export async function buildPackage(request: PackageRequest, resources: PackageResources, onProgress: (progress: PackageProgress) => void): Promise<PackageResult> {
   onProgress({ step: 'prepare', fraction: 0.05 });
@@ -36,6 +35,9 @@ export async function buildPackage(request: PackageRequest, resources: PackageRe
     kraj: request.kraj,
     contact: request.contact,
     outline: request.outline,
+    ...(request.orp ? { orp: request.orp } : {}),
+    ...(request.obce ? { obce: request.obce } : {}),
+    ...(request.letterSettings ? { letterSettings: request.letterSettings } : {}),
     fonts,
     label: packageLabel,
     generatedAt: request.generatedAt,

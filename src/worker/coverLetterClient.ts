@@ -3,7 +3,8 @@
  * buildSubmissionPackage as `coverLetter`. One worker, kept for the next package. Where a worker cannot be started
  * or fails, the letter is built on this thread (the same bytes).
  */
-import { buildCoverLetterPdfFromRequest, type CoverLetterRequest } from '../core/export/coverLetterPdf.ts';
+import { buildCoverLetterFromRequest } from '../core/export/coverLetterFiles.ts';
+import type { CoverLetterRequest } from '../core/export/coverLetterPdf.ts';
 
 interface Pending {
   request: CoverLetterRequest;
@@ -14,7 +15,7 @@ interface Pending {
 let worker: { worker: Worker; pending: Map<number, Pending> } | null = null;
 let nextId = 1;
 
-const buildHere = (job: Pending) => void buildCoverLetterPdfFromRequest(job.request).then(job.resolve, job.reject);
+const buildHere = (job: Pending) => void buildCoverLetterFromRequest(job.request).then(job.resolve, job.reject);
 
 function startWorker(): NonNullable<typeof worker> {
   const started = { worker: new Worker(new URL('./coverLetterWorker.ts', import.meta.url), { type: 'module' }), pending: new Map<number, Pending>() };

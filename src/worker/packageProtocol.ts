@@ -14,6 +14,11 @@ export interface PackageRequest {
   kraj: SubmissionPackageInput['kraj'];
   contact: SubmissionPackageInput['contact'];
   outline: SubmissionPackageInput['outline'];
+  /** ORP and obce of the kraj for the letter's maps. */
+  orp?: SubmissionPackageInput['orp'];
+  obce?: SubmissionPackageInput['obce'];
+  /** The letter's addressee, sender, č. j. and place. */
+  letterSettings?: SubmissionPackageInput['letterSettings'];
   generatedAt: string;
   appVersion: string;
   selection: Record<string, unknown>;

@@ -8,7 +8,8 @@
  */
 import { gzipSync } from 'fflate';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { buildCoverLetterPdfFromRequest, type CoverLetterRequest } from '../core/export/coverLetterPdf.ts';
+import { buildCoverLetterFromRequest } from '../core/export/coverLetterFiles.ts';
+import type { CoverLetterRequest } from '../core/export/coverLetterPdf.ts';
 import type { Compressor } from '../core/export/zipPackage.ts';
 
 const ROLE = 'hlucha-mista/package-thread';
@@ -19,7 +20,7 @@ type Job = JobMessage & { resolve: (bytes: Uint8Array) => void; reject: (error: 
 
 function run(job: JobMessage): Promise<Uint8Array> {
   // A failure becomes a rejection, also gzipSync's (thrown): the job's promise carries it.
-  return job.kind === 'letter' ? buildCoverLetterPdfFromRequest(job.request) : new Promise((resolve) => resolve(gzipSync(job.bytes, { level: job.level as 6, mtime: 0 })));
+  return job.kind === 'letter' ? buildCoverLetterFromRequest(job.request) : new Promise((resolve) => resolve(gzipSync(job.bytes, { level: job.level as 6, mtime: 0 })));
 }
 
 const runHere = (job: Job) => void run(job).then(job.resolve, job.reject);

@@ -29,7 +29,7 @@ const OSTROV: [number, number] = [13.0, 50.3];
 const KV_SCHOOL: [number, number] = [12.87, 50.23];
 
 async function analysed(page: Page, localities: number): Promise<void> {
-  await page.getByRole('status').filter({ hasText: new RegExp(`\\d+ z \\d+ hlášení, ${localities} lokalit`) }).waitFor({ timeout: 60_000 });
+  await page.getByRole('status').filter({ hasText: new RegExp(`\\d+ z \\d+ hlášení, ${localities} lokalit[ay]?`) }).waitFor({ timeout: 60_000 });
   await waitForMapIdle(page);
 }
 

@@ -22,7 +22,7 @@ afterAll(async () => {
 
 
 async function analysed(page: Page, localities: number): Promise<void> {
-  await page.getByRole('status').filter({ hasText: new RegExp(`\\d+ z \\d+ hlášení, ${localities} lokalit`) }).waitFor({ timeout: 60_000 });
+  await page.getByRole('status').filter({ hasText: new RegExp(`\\d+ z \\d+ hlášení, ${localities} lokalit[ay]?`) }).waitFor({ timeout: 60_000 });
   await waitForMapIdle(page);
 }
 
@@ -80,7 +80,13 @@ test('confirm a locality, preview the package, download it and the public varian
 
   await dialog.getByLabel('Jméno a příjmení').fill('Jana Dvořáková');
   await dialog.getByLabel('Funkce').fill('koordinátorka BCO');
-  await dialog.getByLabel('E-mail').fill('jana.dvorakova@kr-karlovarsky.cz');
+  await dialog.getByLabel('E-mail', { exact: true }).fill('jana.dvorakova@kr-karlovarsky.cz');
+  // The letter's settings: ČTÚ by default; č. j. and place typed.
+  const letter = dialog.getByRole('group', { name: 'Průvodní dopis' });
+  expect(await letter.getByLabel('Adresát', { exact: true }).inputValue()).toBe('Český telekomunikační úřad');
+  expect(await letter.getByLabel('ID datové schránky', { exact: true }).inputValue()).toBe('a9qaats');
+  await letter.getByLabel('Číslo jednací (č. j.)').fill('KK/77/26');
+  await letter.getByLabel('Místo (např. Karlovy Vary)').fill('Karlovy Vary');
   await dialog.getByLabel('Telefon').fill('+420 354 222 111');
   expect(await dialog.getByLabel('Zahrnout osobní údaje hlásících').isChecked()).toBe(false);
   expect(await dialog.textContent()).toContain('alespoň 4 různí hlásící');
@@ -115,6 +121,9 @@ test('confirm a locality, preview the package, download it and the public varian
   expect(lines[0]).toContain(';');
   expect(lines[1]).toContain('Karlovy Vary');
   expect(new TextDecoder().decode(files['zadost.pdf']!.slice(0, 5))).toBe('%PDF-');
+  const letterXml = new TextDecoder().decode(unzipSync(files['zadost.docx']!)['word/document.xml']);
+  for (const line of ['Č. j.: KK/77/26', 'Sokolovská 58/219', 'ID datové schránky: a9qaats']) expect(letterXml, line).toContain(line);
+  expect(letterXml).toMatch(/Karlovy Vary \d+\. \d+\. \d{4}/);
   expect(new TextDecoder().decode(files['vrstvy_s-jtsk_5514.gpkg']!.slice(0, 15))).toBe('SQLite format 3');
   // Reporters' contacts are left out by default.
   expect(text('hlaseni.csv')).not.toContain('@example.cz');

@@ -113,7 +113,7 @@ test.skipIf(!existsSync(SAMPLE))('load a ZSJ layer, fill in the reports’ ZSJ, 
   await page.mouse.move(box.x + at.x, box.y + at.y);
   const tooltip = page.locator('.obec-tooltip');
   await tooltip.getByText(`ZSJ ${expected.nazev}`).waitFor();
-  expect(await tooltip.textContent()).toMatch(/2 hlášení z 1 obcí/);
+  expect(await tooltip.textContent()).toMatch(/2 hlášení na území 1 obce/);
   await saveScreenshot(page, '62-zsj-choropleth-tooltip');
   expect(await seriousAxeViolations(page)).toEqual([]);
   // English: the same legend in English.

@@ -3,7 +3,8 @@ import { cs } from '../../src/i18n/cs.ts';
 import { en } from '../../src/i18n/en.ts';
 import { translate } from '../../src/i18n/translate.ts';
 
-const parameters = (template: string) => [...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+/** `{name}` and `{name, plural, …}` parameters, each once. */
+const parameters = (template: string) => [...new Set([...template.matchAll(/\{(\w+)(?:\}|\s*,\s*plural\s*,)/g)].map((match) => match[1]))].sort();
 
 describe('translate', () => {
   test('fills parameters and leaves unknown ones visible', () => {

@@ -10,6 +10,7 @@ import { ANSWER_TEMPLATE_FILE_NAME, buildAnswerTemplateCsv } from '../ctu/ctuAns
 import { buildChangesCsv, CHANGES_FILE_NAME } from '../ctu/packageChanges.ts';
 import { diffPackages, packagedLocality, type PackagedLocality } from '../ctu/packageHistory.ts';
 import { buildCoverLetterPdf, coverLetterRequest, type CoverLetterInput, type CoverLetterRequest } from './coverLetterPdf.ts';
+import { buildCoverLetterDocx, LETTER_DOCX_FILE_NAME } from './coverLetterDocx.ts';
 import type { PackageLocality } from './packageLocalities.ts';
 import { buildPackageTables, orpSummary, type Label } from './packageTables.ts';
 import { PackageZipWriter, type Compressor } from './zipPackage.ts';
@@ -27,6 +28,11 @@ export interface SubmissionPackageInput {
   kraj: CoverLetterInput['kraj'];
   contact: CoverLetterInput['contact'];
   outline: CoverLetterInput['outline'];
+  /** The kraj's ORP and obce (display geometry) for the letter's maps. */
+  orp?: CoverLetterInput['orp'];
+  obce?: CoverLetterInput['obce'];
+  /** The letter's addressee, sender, č. j. and place (default: ČTÚ's postal address and data box). */
+  letterSettings?: CoverLetterInput['settings'];
   fonts: CoverLetterInput['fonts'];
   label: Label;
   /** A parameter, so the output can be reproduced byte for byte. */
@@ -104,7 +110,8 @@ function readme(input: SubmissionPackageInput, counts: Record<string, number>): 
     `Vytvořeno: ${input.generatedAt} aplikací Hluchá místa ${input.appVersion}`,
     '',
     'CO JE V BALÍČKU',
-    '  zadost.pdf         Průvodní dopis ČTÚ se souhrnem podle ORP, mapou a tabulkou lokalit (A4, k tisku).',
+    '  zadost.pdf         Průvodní dopis ČTÚ se souhrnem podle ORP, mapami a tabulkou lokalit (A4, k tisku).',
+    '  zadost.docx        Týž dopis jako upravitelný dokument (Word, LibreOffice), mapy jako obrázky.',
     '  lokality.csv       Jeden řádek za lokalitu a oblast (mobilní signál / pevný internet). Pro Excel:',
     '                     UTF-8 s BOM, oddělovač středník, desetinná čárka. Otevřete dvojklikem.',
     '  hlaseni.csv        Jeden řádek za hlášení obce, se sloupcem „ID lokality“.',
@@ -170,10 +177,14 @@ export async function buildSubmissionPackage(input: SubmissionPackageInput): Pro
     ...(input.obecContacts ? { obecContacts: new Map(Object.entries(input.obecContacts)) } : {}),
   };
   const orpRows = orpSummary(input.localities);
-  const letterInput: CoverLetterInput = { ...input, orpRows, generatedAt: input.generatedAt };
-  // Started first: in a worker, the letter is laid out while this thread builds the tables and layers.
-  const letter = input.coverLetter ? input.coverLetter(coverLetterRequest(letterInput)) : null;
+  const letterInput: CoverLetterInput = { ...input, orpRows, generatedAt: input.generatedAt, ...(input.letterSettings ? { settings: input.letterSettings } : {}) };
+  // Started first: in a worker, the letter (PDF, then the editable DOCX) is laid out while this thread builds the
+  // tables and layers.
+  const request = input.coverLetter ? coverLetterRequest(letterInput) : null;
+  const letter = input.coverLetter && request ? input.coverLetter(request) : null;
+  const letterDocx = input.coverLetter && request ? input.coverLetter({ ...request, format: 'docx' }) : null;
   letter?.catch(() => undefined); // added to the ZIP below; this only keeps a failure meanwhile from counting as unhandled
+  letterDocx?.catch(() => undefined);
   const tables = buildPackageTables(input.localities, tableOptions);
   const counts = {
     lokality: input.localities.length,
@@ -225,6 +236,7 @@ export async function buildSubmissionPackage(input: SubmissionPackageInput): Pro
   }
   zip.add({ name: 'README.txt', bytes: text(`\uFEFF${readme(input, counts)}`) });
   zip.add({ name: 'zadost.pdf', bytes: letter ?? buildCoverLetterPdf(letterInput) });
+  zip.add({ name: LETTER_DOCX_FILE_NAME, bytes: letterDocx ?? buildCoverLetterDocx(letterInput) });
   const manifest = {
     format: 'hlucha-mista/balicek-ctu',
     schemaVersion: PACKAGE_SCHEMA_VERSION,

@@ -1,51 +1,42 @@
 /**
- * zadost.pdf: the covering letter to ČTÚ (A4, Czech, DejaVu Sans embedded so diacritics are right), a summary per
- * ORP, a map of the localities drawn as vectors over the kraj outline (sharp when printed, no tiles needed), and
- * the locality table. pdf-lib with fontkit; dates fixed to generated-at, so the same input gives the same bytes.
+ * zadost.pdf: the covering letter to ČTÚ (A4, Czech, DejaVu Sans embedded so diacritics are right), laid out from
+ * the content coverLetterContent.ts gives (the DOCX has the same): the letter, a summary per ORP, the maps drawn as
+ * vectors (sharp when printed, no tiles needed) and the locality table. Table headers wrap at spaces only (columns
+ * are widened until their longest word fits); a free-text cell that is cut ends with "…"; codes, obce and operators
+ * are never cut. pdf-lib with fontkit; dates fixed to generated-at, so the same input gives the same bytes.
  */
-import { minOf, maxOf } from '../math/minMax.ts';
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
-import type { MultiPolygon, Polygon } from 'geojson';
+import { LineCapStyle, PDFDocument, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
 import { DOMAINS, FAILURES, OPERATOR_CHOICES } from '../reports/enumerations.ts';
-import { LOCALITY_STATUSES } from '../review/reviewModel.ts';
-import type { PackageLocality } from './packageLocalities.ts';
-import type { Label, OrpSummaryRow } from './packageTables.ts';
+import { LOCALITY_STATUSES, PRIORITIES } from '../review/reviewModel.ts';
+import { formatMessage } from '../text/formatMessage.ts';
+import {
+  coverLetterContent,
+  LETTER_MESSAGE_KEYS,
+  LETTER_TABLE_MAX_ROWS,
+  type CoverLetterInput,
+  type LetterBlock,
+  type LetterColumn,
+} from './coverLetterContent.ts';
+import { textLeft, type Colour, type Drawing } from './letterDrawing.ts';
 
-/** What the letter reads of a locality (a PackageLocality is one); a worker is sent only this. */
-export type CoverLetterLocality = Pick<PackageLocality, 'id' | 'localityId' | 'domain' | 'place' | 'description' | 'failures' | 'operators' | 'centroid'> & {
-  evidence: Pick<PackageLocality['evidence'], 'level'>;
-  review: Pick<PackageLocality['review'], 'status'>;
-  reports: ReadonlyArray<{ place: { obec: { kod: string } } | null }>;
-};
-
-export interface CoverLetterInput {
-  kraj: { nuts3: string; nazev: string };
-  /** Who at the kraj sends the package and answers questions. */
-  contact: { name: string; function: string; email: string; phone: string };
-  generatedAt: string;
-  localities: readonly CoverLetterLocality[];
-  orpRows: readonly OrpSummaryRow[];
-  /** The kraj's outline for the map (WGS84). */
-  outline: Polygon | MultiPolygon | null;
-  fonts: { regular: Uint8Array; bold: Uint8Array };
-  label: Label;
-}
+export type { CoverLetterInput, CoverLetterLocality } from './coverLetterContent.ts';
 
 const A4: [number, number] = [595.28, 841.89];
-/** At most this many localities in the letter's table (about 12 pages); all of them are in lokality.csv. */
-export const PDF_TABLE_MAX_ROWS = 300;
+/** At most this many localities in the letter's table; all of them are in lokality.csv. */
+export const PDF_TABLE_MAX_ROWS = LETTER_TABLE_MAX_ROWS;
 const SUBSET_FONTS = true;
 /**
  * OpenType features for fontkit's layout, which pdf-lib runs for every measured or drawn string: only kerning.
- * Text is NFC-normalised first (see `nfc`), so Czech letters are single precomposed glyphs and the mark, ccmp and
- * ligature lookups have nothing to do; switching them off halves the time the letter's table takes.
+ * Text is NFC-normalised first, so Czech letters are single precomposed glyphs and the mark, ccmp and ligature
+ * lookups have nothing to do; switching them off halves the time the letter's table takes.
  */
 const FONT_FEATURES = { kern: true, liga: false, clig: false, calt: false, ccmp: false, locl: false, mark: false, mkmk: false, rlig: false };
 const MARGIN = 56;
 const INK = rgb(0.1, 0.12, 0.16);
 const MUTED = rgb(0.38, 0.4, 0.45);
-const LEVEL_COLOURS = [rgb(0.75, 0.75, 0.78), rgb(0.99, 0.75, 0.3), rgb(0.96, 0.55, 0.2), rgb(0.85, 0.3, 0.15), rgb(0.62, 0.08, 0.1)];
+const ELLIPSIS = '…';
+const CELL_PADDING = 3;
 
 interface Writer {
   doc: PDFDocument;
@@ -53,11 +44,6 @@ interface Writer {
   y: number;
   regular: PDFFont;
   bold: PDFFont;
-}
-
-function czechDate(iso: string): string {
-  const [y, m, d] = iso.slice(0, 10).split('-');
-  return `${Number(d)}. ${Number(m)}. ${y}`;
 }
 
 /** Widths of words per font and size: measuring through fontkit is the slow part of a long table. */
@@ -93,8 +79,11 @@ function memoizeEncoding(font: PDFFont): PDFFont {
   return font;
 }
 
-/** Lines of at most `width` points, broken at spaces (a word longer than the line is cut). */
-export function wrapText(text: string, font: PDFFont, size: number, width: number): string[] {
+/**
+ * Lines of at most `width` points, broken at spaces. A word longer than the line is split between lines (nothing
+ * is lost) unless `breakWords` is false; then it stands on a line of its own (callers size columns so it fits).
+ */
+export function wrapText(text: string, font: PDFFont, size: number, width: number, breakWords = true): string[] {
   const space = textWidth(font, size, ' ');
   const lines: string[] = [];
   for (const paragraph of text.normalize('NFC').split('\n')) {
@@ -109,7 +98,7 @@ export function wrapText(text: string, font: PDFFont, size: number, width: numbe
       }
       if (line) lines.push(line);
       let rest = word;
-      while (textWidth(font, size, rest) > width && rest.length > 1) {
+      while (breakWords && textWidth(font, size, rest) > width && rest.length > 1) {
         let cut = rest.length - 1;
         while (cut > 1 && textWidth(font, size, rest.slice(0, cut)) > width) cut--;
         lines.push(rest.slice(0, cut));
@@ -123,84 +112,181 @@ export function wrapText(text: string, font: PDFFont, size: number, width: numbe
   return lines;
 }
 
+/** At most `maxLines` lines; when lines are dropped, the last one kept ends with "…" (shortened until it fits). */
+export function cutLines(lines: readonly string[], maxLines: number, font: PDFFont, size: number, width: number): string[] {
+  if (lines.length <= maxLines) return [...lines];
+  const kept = lines.slice(0, maxLines);
+  let last = kept[maxLines - 1]!;
+  while (last.length > 0 && textWidth(font, size, `${last}${ELLIPSIS}`) > width) last = last.slice(0, -1);
+  kept[maxLines - 1] = `${last.trimEnd()}${ELLIPSIS}`;
+  return kept;
+}
+
+/** The widest word of a header: its column may not be narrower (plus padding). */
+function longestWord(text: string, font: PDFFont, size: number): number {
+  return Math.max(0, ...text.split(/\s+/).map((word) => textWidth(font, size, word)));
+}
+
+/** A column is not widened beyond this for the longest word of its cells (a long code is split instead). */
+const DATA_WORD_MAX = 72;
+
+/**
+ * Column widths summing to `total`: by weight, then every column widened to its header's longest word (headers
+ * never break inside a word) and, up to DATA_WORD_MAX, to the longest word of its cells (a status, an ORP name);
+ * the difference is taken from the columns with room to spare.
+ */
+export function fitColumnWidths(columns: readonly LetterColumn[], rows: ReadonlyArray<readonly string[]>, fonts: { header: PDFFont; cell: PDFFont }, size: number, total: number): number[] {
+  const headerMinimum = columns.map((c) => longestWord(c.header, fonts.header, size) + 2 * CELL_PADDING + 0.5);
+  const minimum = columns.map((c, i) => {
+    if (c.maxLines !== undefined) return headerMinimum[i]!;
+    let widest = 0;
+    for (const row of rows) widest = Math.max(widest, longestWord(row[i] ?? '', fonts.cell, size));
+    return Math.max(headerMinimum[i]!, Math.min(DATA_WORD_MAX, widest + 2 * CELL_PADDING + 0.5));
+  });
+  // When the cells' words do not all fit, they give way; the headers' never do.
+  const sum = minimum.reduce((a, b) => a + b, 0);
+  if (sum > total) minimum.forEach((m, i) => (minimum[i] = Math.max(headerMinimum[i]!, m - ((sum - total) * (m - headerMinimum[i]!)) / Math.max(1e-9, sum - headerMinimum.reduce((a, b) => a + b, 0)))));
+  const weights = columns.reduce((s, c) => s + c.weight, 0);
+  const widths = columns.map((c, i) => Math.max(minimum[i]!, (c.weight / weights) * total));
+  for (let round = 0; round < 8; round++) {
+    const excess = widths.reduce((s, w) => s + w, 0) - total;
+    if (Math.abs(excess) < 0.01) break;
+    const room = widths.map((w, i) => Math.max(0, w - minimum[i]!));
+    const roomTotal = room.reduce((s, r) => s + r, 0);
+    if (roomTotal <= 0) break;
+    widths.forEach((w, i) => (widths[i] = w - (excess * room[i]!) / roomTotal));
+  }
+  return widths;
+}
+
+function pdfColour(colour: Colour): RGB {
+  return rgb(colour[0], colour[1], colour[2]);
+}
+
 function newPage(w: Writer): void {
   w.page = w.doc.addPage(A4);
   w.y = A4[1] - MARGIN;
 }
 
-function ensure(w: Writer, height: number): void {
-  if (w.y - height < MARGIN) newPage(w);
+function ensure(w: Writer, height: number): boolean {
+  if (w.y - height >= MARGIN) return false;
+  newPage(w);
+  return true;
 }
 
-function paragraph(w: Writer, text: string, options: { size?: number; bold?: boolean; colour?: ReturnType<typeof rgb>; gap?: number } = {}): void {
-  const size = options.size ?? 10.5;
-  const font = options.bold ? w.bold : w.regular;
-  for (const line of wrapText(text, font, size, A4[0] - 2 * MARGIN)) {
+function paragraph(w: Writer, block: Extract<LetterBlock, { kind: 'paragraph' }>): void {
+  const size = block.size ?? (block.small ? 8.5 : 10.5);
+  const font = block.bold ? w.bold : w.regular;
+  for (const line of wrapText(block.text, font, size, A4[0] - 2 * MARGIN)) {
     ensure(w, size * 1.4);
-    w.page.drawText(line, { x: MARGIN, y: w.y - size, size, font, color: options.colour ?? INK });
+    w.page.drawText(line, { x: MARGIN, y: w.y - size, size, font, color: block.muted ? MUTED : INK });
     w.y -= size * 1.4;
   }
-  w.y -= options.gap ?? 6;
+  w.y -= block.gapAfter ?? 6;
 }
 
-function table(w: Writer, headers: string[], widths: number[], rows: string[][], size = 8): void {
-  const drawRow = (cells: string[], font: PDFFont, shade: boolean) => {
-    const wrapped = cells.map((cell, i) => wrapText(cell, font, size, widths[i]! - 6).slice(0, 4));
-    const height = Math.max(...wrapped.map((lines) => lines.length)) * size * 1.3 + 6;
-    ensure(w, height);
-    if (shade) w.page.drawRectangle({ x: MARGIN, y: w.y - height, width: widths.reduce((a, b) => a + b, 0), height, color: rgb(0.93, 0.94, 0.96) });
+function table(w: Writer, block: Extract<LetterBlock, { kind: 'table' }>): void {
+  const { size, columns } = block;
+  const widths = fitColumnWidths(columns, block.rows, { header: w.bold, cell: w.regular }, size, A4[0] - 2 * MARGIN);
+  const totalWidth = widths.reduce((a, b) => a + b, 0);
+  const lineHeight = size * 1.3;
+  const layout = (cells: readonly string[], header: boolean) =>
+    cells.map((cell, i) => {
+      const font = header ? w.bold : w.regular;
+      const inner = widths[i]! - 2 * CELL_PADDING;
+      const lines = wrapText(cell, font, size, inner, !header);
+      const limit = header ? undefined : columns[i]!.maxLines;
+      return limit ? cutLines(lines, limit, font, size, inner) : lines;
+    });
+  const headerLines = layout(columns.map((c) => c.header), true);
+  const heightOf = (lines: string[][]) => Math.max(...lines.map((l) => l.length)) * lineHeight + 2 * CELL_PADDING;
+  const drawRow = (lines: string[][], header: boolean) => {
+    const height = heightOf(lines);
+    const font = header ? w.bold : w.regular;
+    if (header) w.page.drawRectangle({ x: MARGIN, y: w.y - height, width: totalWidth, height, color: rgb(0.93, 0.94, 0.96) });
     let x = MARGIN;
-    wrapped.forEach((lines, i) => {
-      lines.forEach((line, k) => w.page.drawText(line, { x: x + 3, y: w.y - 3 - size - k * size * 1.3, size, font, color: INK }));
+    lines.forEach((cellLines, i) => {
+      const right = columns[i]!.align === 'right' && !header;
+      cellLines.forEach((line, k) => {
+        const lineX = right ? x + widths[i]! - CELL_PADDING - textWidth(font, size, line) : x + CELL_PADDING;
+        w.page.drawText(line, { x: lineX, y: w.y - CELL_PADDING - size - k * lineHeight + 1, size, font, color: INK });
+      });
       x += widths[i]!;
     });
     w.y -= height;
-    w.page.drawLine({ start: { x: MARGIN, y: w.y }, end: { x: MARGIN + widths.reduce((a, b) => a + b, 0), y: w.y }, thickness: 0.3, color: MUTED });
+    w.page.drawLine({ start: { x: MARGIN, y: w.y }, end: { x: MARGIN + totalWidth, y: w.y }, thickness: 0.3, color: MUTED });
   };
-  drawRow(headers, w.bold, true);
-  rows.forEach((row) => drawRow(row, w.regular, false));
+  ensure(w, heightOf(headerLines) + 3 * lineHeight);
+  drawRow(headerLines, true);
+  for (const row of block.rows) {
+    const lines = layout(row, false);
+    // A new page repeats the header, so every page of the table can be read alone.
+    if (ensure(w, heightOf(lines))) drawRow(headerLines, true);
+    drawRow(lines, false);
+  }
   w.y -= 10;
 }
 
-function drawMap(w: Writer, input: CoverLetterInput): void {
-  const size = A4[0] - 2 * MARGIN;
-  const height = 300;
-  ensure(w, height + 30);
-  const rings = input.outline ? (input.outline.type === 'Polygon' ? [input.outline.coordinates[0]!] : input.outline.coordinates.map((p) => p[0]!)) : [];
-  const positions = [...rings.flat(), ...input.localities.map((l) => [l.centroid.lon, l.centroid.lat])];
-  if (positions.length === 0) return;
-  const xs = positions.map((p) => p[0]!);
-  const ys = positions.map((p) => p[1]!);
-  const [west, east, south, north] = [minOf(xs), maxOf(xs), minOf(ys), maxOf(ys)];
-  // Equirectangular at the map's middle latitude: faithful enough for one kraj.
-  const kx = Math.cos((((south + north) / 2) * Math.PI) / 180);
-  const scale = Math.min(size / Math.max((east - west) * kx, 1e-6), height / Math.max(north - south, 1e-6));
-  const left = MARGIN + (size - (east - west) * kx * scale) / 2;
-  const top = w.y;
-  const project = (lon: number, lat: number) => ({ x: left + (lon - west) * kx * scale, y: top - (north - lat) * scale });
-  w.page.drawRectangle({ x: MARGIN, y: top - height, width: size, height, borderColor: MUTED, borderWidth: 0.5 });
-  for (const ring of rings) {
-    for (let i = 0; i + 1 < ring.length; i++) {
-      w.page.drawLine({ start: project(ring[i]![0]!, ring[i]![1]!), end: project(ring[i + 1]![0]!, ring[i + 1]![1]!), thickness: 0.8, color: INK });
+/** A drawing's items as PDF vectors, its top left corner at (left, top) in PDF coordinates. */
+function drawDrawing(w: Writer, drawing: Drawing, left: number, top: number): void {
+  const page = w.page;
+  const toPdf = (x: number, y: number) => ({ x: left + x, y: top - y });
+  for (const item of drawing.items) {
+    if (item.kind === 'path') {
+      const d = item.parts
+        .filter((part) => part.length > 1)
+        .map((part) => `M${part.map(([x, y]) => `${x.toFixed(2)} ${y.toFixed(2)}`).join('L')}${item.closed ? 'Z' : ''}`)
+        .join('');
+      if (!d) continue;
+      // drawSvgPath reads SVG coordinates (y down) from the given origin.
+      page.drawSvgPath(d, {
+        x: left,
+        y: top,
+        ...(item.fill ? { color: pdfColour(item.fill), opacity: item.fillOpacity ?? 1 } : {}),
+        ...(item.stroke ? { borderColor: pdfColour(item.stroke), borderWidth: item.width ?? 1, borderLineCap: LineCapStyle.Round } : {}),
+      });
+    } else if (item.kind === 'circle') {
+      const c = toPdf(item.x, item.y);
+      page.drawCircle({
+        x: c.x,
+        y: c.y,
+        size: item.r,
+        ...(item.fill ? { color: pdfColour(item.fill) } : {}),
+        ...(item.stroke ? { borderColor: pdfColour(item.stroke), borderWidth: item.width ?? 0.5 } : {}),
+      });
+    } else {
+      const font = item.bold ? w.bold : w.regular;
+      const width = textWidth(font, item.size, item.text);
+      const x = textLeft(item, width);
+      const p = toPdf(x, item.y);
+      if (item.halo) page.drawRectangle({ x: p.x - 1.5, y: p.y - item.size * 0.28, width: width + 3, height: item.size * 1.12, color: rgb(1, 1, 1), opacity: 0.78 });
+      page.drawText(item.text, { x: p.x, y: p.y, size: item.size, font, color: pdfColour(item.colour) });
     }
   }
-  for (const l of input.localities) {
-    const p = project(l.centroid.lon, l.centroid.lat);
-    w.page.drawCircle({ x: p.x, y: p.y, size: 2.2 + Math.min(4, l.reports.length * 0.6), color: LEVEL_COLOURS[l.evidence.level]!, borderColor: INK, borderWidth: 0.3 });
-  }
-  w.y = top - height - 6;
-  paragraph(w, 'Mapa: obrys kraje a těžiště lokalit; barva značí úroveň důkazů (šedá 0 → tmavě červená 4), velikost počet hlášení. Souřadnice viz lokality.csv.', { size: 8, colour: MUTED });
+}
+
+function map(w: Writer, block: Extract<LetterBlock, { kind: 'map' }>): void {
+  const { drawing } = block;
+  const captionLines = wrapText(block.caption, w.regular, 8, A4[0] - 2 * MARGIN).length;
+  ensure(w, drawing.height + 8 + captionLines * 8 * 1.4);
+  const top = w.y;
+  w.page.drawRectangle({ x: MARGIN, y: top - drawing.height, width: drawing.width, height: drawing.height, color: rgb(1, 1, 1) });
+  drawDrawing(w, drawing, MARGIN, top);
+  w.page.drawRectangle({ x: MARGIN, y: top - drawing.height, width: drawing.width, height: drawing.height, borderColor: MUTED, borderWidth: 0.5 });
+  w.y = top - drawing.height - 5;
+  paragraph(w, { kind: 'paragraph', text: block.caption, small: true, muted: true, size: 8, gapAfter: 12 });
 }
 
 export async function buildCoverLetterPdf(input: CoverLetterInput): Promise<Uint8Array> {
+  const content = coverLetterContent(input);
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
   const regular = memoizeEncoding(await doc.embedFont(input.fonts.regular, { subset: SUBSET_FONTS, features: FONT_FEATURES }));
   const bold = memoizeEncoding(await doc.embedFont(input.fonts.bold, { subset: SUBSET_FONTS, features: FONT_FEATURES }));
   const date = new Date(input.generatedAt);
-  doc.setTitle(`Žádost o měření – ${input.kraj.nazev}`);
-  doc.setAuthor(input.kraj.nazev);
-  doc.setSubject('Hluchá místa: lokality s nedostatečným pokrytím mobilním signálem');
+  doc.setTitle(content.title);
+  doc.setAuthor(content.author);
+  doc.setSubject(content.subject);
   doc.setCreator('Hluchá místa');
   doc.setProducer('Hluchá místa (pdf-lib)');
   doc.setCreationDate(date);
@@ -208,80 +294,32 @@ export async function buildCoverLetterPdf(input: CoverLetterInput): Promise<Uint
   doc.setLanguage('cs-CZ');
 
   const w: Writer = { doc, page: doc.addPage(A4), y: A4[1] - MARGIN, regular, bold };
-  const mobile = input.localities.filter((l) => l.domain === 'mobile');
-  const fixed = input.localities.filter((l) => l.domain === 'fixed');
-  const reports = input.localities.reduce((s, l) => s + l.reports.length, 0);
-  const obce = new Set(input.localities.flatMap((l) => l.reports.map((r) => r.place?.obec.kod).filter(Boolean))).size;
-
-  paragraph(w, input.kraj.nazev, { size: 13, bold: true, gap: 2 });
-  paragraph(w, `${input.contact.name}, ${input.contact.function}`, { colour: MUTED, gap: 0 });
-  paragraph(w, [input.contact.email, input.contact.phone].filter(Boolean).join(' · '), { colour: MUTED, gap: 18 });
-  paragraph(w, 'Český telekomunikační úřad', { bold: true, gap: 0 });
-  paragraph(w, 'pokryti@ctu.cz', { gap: 18 });
-  paragraph(w, `Dne ${czechDate(input.generatedAt)}`, { colour: MUTED, gap: 14 });
-  paragraph(w, 'Věc: Žádost o měření pokrytí mobilním signálem a o doplnění otevřeného seznamu bílých míst', { bold: true, size: 12, gap: 12 });
-  paragraph(w, 'Vážení,');
-  paragraph(
-    w,
-    `${input.kraj.nazev} ve spolupráci s obcemi a koordinátory Broadband Competence Office (MPO) shromáždil místa, kde mobilní signál nebo připojení k internetu nefunguje. Předáváme ${mobile.length} lokalit s problémy mobilního signálu (${reports} hlášení z ${obce} obcí). Každá lokalita je určena obcí a kódem obce, ORP, případně ZSJ nebo částí obce, přesným popisem místa, souřadnicemi v S-JTSK i WGS84 a popisem toho, co nefunguje (výpadky, nedovolání, nefunkční data).`,
-  );
-  paragraph(w, 'Žádáme o měření kvality signálu v uvedených lokalitách a o doplnění lokalit, u nichž měření nedostatečné pokrytí potvrdí, do otevřeného seznamu bílých míst.');
-  if (fixed.length > 0) {
-    paragraph(w, `Odděleně přikládáme ${fixed.length} lokalit s problémy pevného připojení k internetu (soubory je uvádějí s oblastí „Pevný internet“); ty prosíme postoupit k vyřízení podle kanálu pro kvalitu pevného připojení (mereni@ctu.cz).`);
-  }
-  paragraph(w, 'Přílohou je balíček dat (CSV pro Excel, GeoJSON a vrstvy GIS) se souborem manifest.json, který obsahuje kontrolní součty všech souborů. Popis souborů je v README.txt.');
-  paragraph(w, 'S pozdravem', { gap: 2 });
-  paragraph(w, `${input.contact.name}`, { bold: true, gap: 0 });
-  paragraph(w, input.contact.function, { gap: 10 });
-
-  newPage(w);
-  paragraph(w, 'Souhrn podle ORP', { size: 13, bold: true, gap: 8 });
-  table(
-    w,
-    ['ORP', 'Kód ČSÚ', 'Kód RÚIAN', 'Oblast', 'Lokality', 'Potvrzené', 'Hlášení', 'Obce', 'Obyvatelé'],
-    [104, 48, 50, 72, 44, 52, 44, 34, 35],
-    input.orpRows.map((r) => [r.nazev, r.kod, r.kodRuian ?? '', input.label(`enum.domain.${r.domain}`), String(r.localities), String(r.confirmed), String(r.reports), String(r.obce), String(r.inhabitants)]),
-  );
-  paragraph(w, 'Mapa lokalit', { size: 13, bold: true, gap: 8 });
-  drawMap(w, input);
-
-  newPage(w);
-  paragraph(w, 'Lokality', { size: 13, bold: true, gap: 8 });
-  // The letter lists what a clerk reads; every locality is in lokality.csv and the GIS layers.
-  const listed = [...input.localities]
-    .sort((a, b) => b.evidence.level - a.evidence.level || b.reports.length - a.reports.length || (a.id < b.id ? -1 : 1))
-    .slice(0, PDF_TABLE_MAX_ROWS);
-  if (listed.length < input.localities.length) {
-    paragraph(w, `Uvedeno ${listed.length} z ${input.localities.length} lokalit (nejvyšší úroveň důkazů a nejvíce hlášení). Úplný seznam je v souboru lokality.csv a ve vrstvách GIS.`, { size: 9, colour: MUTED });
-  }
-  table(
-    w,
-    ['Lokalita', 'Obec (kód)', 'ORP', 'Popis', 'Co nefunguje', 'Operátoři', 'Hl.', 'Důk.', 'Stav'],
-    [50, 74, 52, 104, 66, 52, 22, 26, 37],
-    listed.map((l) => [
-      l.localityId.slice(2, 10),
-      l.place ? `${l.place.obec.nazev} (${l.place.obec.kod})` : '',
-      l.place?.orp.nazev ?? '',
-      l.description,
-      l.failures.map((f) => input.label(`enum.failure.${f}`)).join(', '),
-      l.operators.map((o) => input.label(`enum.operator.${o}`)).join(', '),
-      String(l.reports.length),
-      `${l.evidence.level}/4`,
-      input.label(`review.status.${l.review.status}`),
-    ]),
-    7.5,
-  );
+  content.blocks.forEach((block, i) => {
+    const next = content.blocks[i + 1];
+    if (block.kind === 'pageBreak') {
+      if (w.y < A4[1] - MARGIN) newPage(w);
+    } else if (block.kind === 'heading') {
+      // Kept with what follows (a map whole, or the start of a table or text): never alone at the foot of a page.
+      ensure(w, 13 * 1.4 + 8 + (next?.kind === 'map' ? next.drawing.height + 30 : 80));
+      paragraph(w, { kind: 'paragraph', text: block.text, size: 13, bold: true, gapAfter: 8 });
+    } else if (block.kind === 'paragraph') paragraph(w, block);
+    else if (block.kind === 'table') table(w, block);
+    else map(w, block);
+  });
   const pages = doc.getPages();
-  pages.forEach((page, i) => page.drawText(`${input.kraj.nazev} · strana ${i + 1} z ${pages.length}`, { x: MARGIN, y: 28, size: 7.5, font: regular, color: MUTED }));
+  pages.forEach((page, i) => page.drawText(content.footer(i + 1, pages.length), { x: MARGIN, y: 28, size: 7.5, font: regular, color: MUTED }));
   return doc.save({ useObjectStreams: false });
 }
 
 /**
  * The letter's input as plain data that can be posted to a worker: the label function becomes the table of every
- * label the letter uses, and each locality keeps only what the letter reads (a tenth of the bytes to copy).
+ * message template the letter uses (plural forms are chosen there), and each locality keeps only what the letter
+ * reads (a fraction of the bytes to copy).
  */
 export interface CoverLetterRequest extends Omit<CoverLetterInput, 'label'> {
   labels: Record<string, string>;
+  /** Which file the worker makes: zadost.pdf (the default) or zadost.docx (see coverLetterFiles.ts). */
+  format?: 'pdf' | 'docx';
 }
 
 export function coverLetterRequest(input: CoverLetterInput): CoverLetterRequest {
@@ -291,18 +329,28 @@ export function coverLetterRequest(input: CoverLetterInput): CoverLetterRequest 
     ...FAILURES.map((code) => `enum.failure.${code}`),
     ...OPERATOR_CHOICES.map((code) => `enum.operator.${code}`),
     ...LOCALITY_STATUSES.map((code) => `review.status.${code}`),
+    ...PRIORITIES.map((code) => `review.priority.${code}`),
+    ...LETTER_MESSAGE_KEYS,
   ];
   return {
     kraj: input.kraj,
     contact: input.contact,
+    ...(input.settings ? { settings: input.settings } : {}),
     generatedAt: input.generatedAt,
     orpRows: input.orpRows,
     outline: input.outline,
+    ...(input.orp ? { orp: input.orp } : {}),
+    ...(input.obce ? { obce: input.obce } : {}),
     fonts: input.fonts,
+    // Without parameters a label is its template: the worker fills it in (formatMessage) with the same result.
     labels: Object.fromEntries(keys.map((key) => [key, label(key)])),
     localities: input.localities.map((l) => ({
       id: l.id,
       localityId: l.localityId,
+      number: l.number,
+      obce: l.obce,
+      priority: l.priority,
+      ctuNotes: l.ctuNotes,
       domain: l.domain,
       place: l.place,
       description: l.description,
@@ -311,13 +359,18 @@ export function coverLetterRequest(input: CoverLetterInput): CoverLetterRequest 
       centroid: l.centroid,
       evidence: { level: l.evidence.level },
       review: { status: l.review.status },
-      reports: l.reports.map((r) => ({ place: r.place ? { obec: { kod: r.place.obec.kod } } : null })),
+      reports: l.reports.map((r) => ({ place: r.place ? { obec: { kod: r.place.obec.kod } } : null, geometry: r.geometry })),
     })),
   };
+}
+
+/** The label function of a request: its templates filled in the Czech way. */
+export function requestLabel(labels: Readonly<Record<string, string>>): CoverLetterInput['label'] {
+  return (key, params) => (key in labels ? formatMessage('cs-CZ', labels[key]!, params) : key);
 }
 
 /** The letter from a request (in a worker, or here): the same bytes as buildCoverLetterPdf with the same labels. */
 export function buildCoverLetterPdfFromRequest(request: CoverLetterRequest): Promise<Uint8Array> {
   const { labels, ...input } = request;
-  return buildCoverLetterPdf({ ...input, label: (key) => labels[key] ?? key });
+  return buildCoverLetterPdf({ ...input, label: requestLabel(labels) });
 }

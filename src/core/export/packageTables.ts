@@ -12,7 +12,8 @@ import { representativePoint } from '../reports/derivePlace.ts';
 import { tableValues, toExcelCsv, toExcelCsvFromValues, type CsvColumn, type CsvValue } from './excelCsv.ts';
 import type { PackageLocality } from './packageLocalities.ts';
 
-export type Label = (key: string) => string;
+/** A Czech sentence for a code; `params` fill its `{name}` and plural forms (see core/text/formatMessage.ts). */
+export type Label = (key: string, params?: Readonly<Record<string, string | number>>) => string;
 
 export const OBSERVATIONS_HEADER = 'Pozorování';
 

@@ -12,6 +12,7 @@ import { Dialog } from '../reports/Dialog.tsx';
 import { useAppStore, useAppStoreApi, useT } from '../storeContext.tsx';
 import { statusKey } from './coordinatorText.ts';
 import { download } from '../download.ts';
+import { LetterSettingsFields } from './LetterSettingsFields.tsx';
 
 const WARNING_KEYS: Record<PackageWarningCode, MessageKey> = {
   noDescription: 'package.warning.noDescription',
@@ -188,6 +189,8 @@ export function PackageDialog() {
             ))}
           </div>
         </fieldset>
+
+        <LetterSettingsFields />
 
         <div>
           <label className="check-inline">

@@ -40,7 +40,7 @@ describe('buildSubmissionPackage', () => {
     const { zip, fileName, counts } = await buildSubmissionPackage(input);
     expect(fileName).toBe('balicek-ctu-CZ041-2026-11-25.zip');
     const files = unzipSync(zip);
-    expect(Object.keys(files).sort()).toEqual(['README.txt', 'hlaseni.csv', 'hlaseni.geojson', 'lokality.csv', 'lokality.geojson', 'manifest.json', 'data/hlaseni.obec-file.geojson', 'data/kontakty_obci.json', 'data/lokality.json', 'data/posouzeni.json', 'lokality_obce.csv', 'odpoved_ctu.csv', 'souhrn_orp.csv', 'vrstvy_s-jtsk_5514.gpkg', 'zadost.pdf'].sort());
+    expect(Object.keys(files).sort()).toEqual(['README.txt', 'hlaseni.csv', 'hlaseni.geojson', 'lokality.csv', 'lokality.geojson', 'manifest.json', 'data/hlaseni.obec-file.geojson', 'data/kontakty_obci.json', 'data/lokality.json', 'data/posouzeni.json', 'lokality_obce.csv', 'odpoved_ctu.csv', 'souhrn_orp.csv', 'vrstvy_s-jtsk_5514.gpkg', 'zadost.pdf', 'zadost.docx'].sort());
     const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json']!));
     expect(manifest).toMatchObject({ schemaVersion: 1, generatedAt: now, kraj: { nuts3: 'CZ041' }, counts: { hlaseni: 60 }, personalData: false });
     expect(manifest.crs['EPSG:5514'].proj4).toContain('+towgs84=570.8,85.7,462.8');

@@ -16,8 +16,7 @@ import { buildPackageLocalities } from '../../../src/core/export/packageLocaliti
 import type { KrajeCollection } from '../../../src/core/packs/packFormat.ts';
 import { EMPTY_REVIEW_STATE } from '../../../src/core/review/reviewModel.ts';
 import { readPackFile } from '../../../src/cli/packsOnDisk.ts';
-import { cs } from '../../../src/i18n/cs.ts';
-import { translate, type MessageKey } from '../../../src/i18n/translate.ts';
+import { labelIn } from '../../../src/i18n/translate.ts';
 import { countryObecIndex } from '../../support/packs.ts';
 import { pdfFonts } from '../../support/pdfFonts.ts';
 import { loadSqlJs } from '../../support/sqlJs.ts';
@@ -39,7 +38,7 @@ const { zip } = await buildSubmissionPackage({
   contact: { name: 'Ing. Jana Dvořáková', function: 'koordinátorka BCO', email: 'jana@example.cz', phone: '' },
   outline: readPackFile<KrajeCollection>('CZ041', 'kraje.display.geojson').features[0]!.geometry,
   fonts: pdfFonts(),
-  label: (key) => (key in cs ? translate('cs', key as MessageKey) : key),
+  label: labelIn('cs'),
   generatedAt: now,
   appVersion: 'test',
   selection: {},
@@ -63,8 +62,8 @@ describe.skipIf(popplerMissing)('zadost.pdf through poppler', () => {
   });
 
   it('renders its pages (A4)', () => {
-    execFileSync('pdftoppm', ['-r', '40', '-png', '-f', '1', '-l', '2', path.join(dir, 'zadost.pdf'), path.join(dir, 'page')]);
-    expect(statSync(path.join(dir, 'page-1.png')).size).toBeGreaterThan(2000);
+    execFileSync('pdftoppm', ['-r', '40', '-png', '-f', '1', '-l', '1', '-singlefile', path.join(dir, 'zadost.pdf'), path.join(dir, 'page')]);
+    expect(statSync(path.join(dir, 'page.png')).size).toBeGreaterThan(2000);
     const info = execFileSync('pdfinfo', [path.join(dir, 'zadost.pdf')], { encoding: 'utf8' });
     expect(info).toMatch(/Page size:\s+595\.2\d? x 841\.8\d? pts \(A4\)/);
   });
