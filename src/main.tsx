@@ -6,10 +6,11 @@ import { createAppStore } from './store/appStore.ts';
 import { App } from './ui/App.tsx';
 import { StoreProvider } from './ui/storeContext.tsx';
 import { registerServiceWorker } from './ui/field/serviceWorker.ts';
+import { startAutosave } from './ui/reports/autosave.ts';
 
 const store = createAppStore();
 void store.getState().start();
-void store.getState().loadReports();
+void startAutosave(store, store.getState().loadReports());
 void store.getState().loadReview();
 void store.getState().loadMeasurements();
 void store.getState().restoreZsjLayer();
