@@ -25,7 +25,10 @@ export interface DebouncedSave {
 export function createDebouncedSave(
   save: () => Promise<void>,
   delayMs = AUTOSAVE_DELAY_MS,
-  timers: { set: typeof setTimeout; clear: typeof clearTimeout } = { set: setTimeout, clear: clearTimeout },
+  timers: { set(run: () => void, ms: number): ReturnType<typeof setTimeout>; clear(timer: ReturnType<typeof setTimeout>): void } = {
+    set: (run, ms) => setTimeout(run, ms),
+    clear: (timer) => clearTimeout(timer),
+  },
 ): DebouncedSave {
   let timer: ReturnType<typeof setTimeout> | null = null;
   const run = () => {
