@@ -15,6 +15,7 @@ void store.getState().loadReview();
 void store.getState().loadMeasurements();
 void store.getState().restoreZsjLayer();
 void store.getState().restoreObecContacts();
+void store.getState().loadDeploymentKrajReceiving();
 store.getState().restoreRoute();
 registerServiceWorker(store);
 

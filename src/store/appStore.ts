@@ -23,6 +23,7 @@ import { createSelectionSlice, type SelectionSlice } from './selectionSlice.ts';
 import { createSettingsSlice, type SettingsSlice } from './settingsSlice.ts';
 import { createZsjSlice, type ZsjSlice } from './zsjSlice.ts';
 import { createObecContactsSlice, type ObecContactsSlice } from './obecContactsSlice.ts';
+import { createKrajReceivingSlice, type KrajReceivingDependencies, type KrajReceivingSlice } from './krajReceivingSlice.ts';
 
 export type AppState = RegionSlice &
   SettingsSlice &
@@ -36,7 +37,8 @@ export type AppState = RegionSlice &
   MeasurementsSlice &
   ZsjSlice &
   ObecContactsSlice &
-  FieldSlice;
+  FieldSlice &
+  KrajReceivingSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** The signature every slice creator has (the store is wrapped in `persist`). */
@@ -63,6 +65,8 @@ export interface AppStoreOptions {
   measurements?: MeasurementsDependencies;
   /** Where field mode keeps a route being recorded. */
   field?: FieldDependencies;
+  /** Where the kraje's receiving addresses are kept (default localStorage). */
+  krajReceiving?: KrajReceivingDependencies;
 }
 
 function isPackageContact(value: unknown): value is AppState['packageContact'] {
@@ -103,6 +107,7 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
           options.measurements ?? reportsDatabase,
         )(...args),
         ...createFieldSlice(options.field)(...args),
+        ...createKrajReceivingSlice(options.krajReceiving)(...args),
       }),
       {
         name: 'hlucha-mista.settings',
