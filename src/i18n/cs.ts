@@ -961,6 +961,21 @@ export const cs = {
   'obecFile.print.source': 'Vytvořeno aplikací Hluchá místa. Hranice obcí © ČÚZK (RÚIAN), CC BY 4.0.',
   'obecFile.print.print': 'Vytisknout',
   'obecFile.print.back': 'Zpět k exportu',
+  // ---- Phone layout (issue 17 §3, phone)
+  'phone.tabs': 'Zobrazení',
+  'phone.tab.map': 'Mapa',
+  'phone.tab.field': 'V terénu',
+  'phone.tab.list': 'Seznam',
+  'phone.tab.panel': 'Panel',
+  'phone.tab.form': 'Hlášení',
+  'phone.tab.formNone': 'Žádné hlášení není otevřené',
+  'phone.tab.recording': 'záznam',
+  'phone.menu': 'Nabídka',
+  'map.touchHint': 'Mapu posunete tažením prstem, přiblížíte roztažením dvěma prsty. Klepnutím do mapy zjistíte, v které obci místo leží.',
+  'drawing.hint.point.touch': 'Klepněte do mapy, kde signál chybí. Tlačítko Zrušit kreslení přeruší.',
+  'drawing.hint.linestring.touch': 'Klepejte body úseku; dokončete dalším klepnutím na poslední bod. Tlačítko Zrušit kreslení přeruší.',
+  'drawing.hint.polygon.touch': 'Klepejte vrcholy oblasti; uzavřete ji klepnutím na první bod. Tlačítko Zrušit kreslení přeruší.',
+  'drawing.hint.editShape.touch': 'Táhněte prstem hlášení nebo jeho body; kroužky uprostřed hran přidají bod. Hotovo ukončí úpravu.',
 } as const;
 
 export type MessageKey = keyof typeof cs;
