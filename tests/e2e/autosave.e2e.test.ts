@@ -5,7 +5,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { baseUrl, launchBrowser, openApp, waitForPackShown } from './browser.ts';
+import { baseUrl, launchBrowser, openApp, waitForMapIdle, waitForPackShown } from './browser.ts';
 import { chooseMyObec, clickCanvas, interiorPoint, KARLOVY_VARY, project, reportForm, reportTable, tool } from './reports.ts';
 
 let browser: Browser;
@@ -18,8 +18,17 @@ afterAll(async () => {
 
 const JOURNAL_KEY = 'hlucha-mista.unsavedTyping';
 
+/** On a phone the panels are behind the bottom bar; on a laptop they are all in view. */
+async function showPanel(page: Page, name: 'Seznam' | 'Mapa'): Promise<void> {
+  const bar = page.getByRole('navigation', { name: 'Zobrazení' });
+  if ((await bar.count()) > 0) await bar.getByRole('button', { name }).click();
+}
+
 async function newReport(page: Page): Promise<void> {
+  await showPanel(page, 'Seznam');
   await chooseMyObec(page, 'Karlovy Vary');
+  await showPanel(page, 'Mapa');
+  await waitForMapIdle(page);
   const [lon, lat] = await interiorPoint('CZ041', KARLOVY_VARY);
   await tool(page, 'Bod').click();
   await clickCanvas(page, await project(page, lon, lat));
@@ -35,6 +44,7 @@ async function reopen(context: BrowserContext): Promise<Page> {
 }
 
 async function descriptionAfterOpening(page: Page, text: string): Promise<string> {
+  await showPanel(page, 'Seznam');
   const row = reportTable(page).locator('tbody tr').filter({ hasText: text });
   await row.waitFor({ timeout: 15_000 });
   await row.getByRole('button').first().click();

@@ -58,8 +58,8 @@ async function notOverlapped(locator: Locator): Promise<void> {
     const r = element.getBoundingClientRect();
     const points = [
       [r.left + r.width / 2, r.top + r.height / 2],
-      [r.left + 3, r.top + 3],
-      [r.right - 3, r.bottom - 3],
+      [r.left + Math.min(12, r.width / 4), r.top + Math.min(12, r.height / 4)],
+      [r.right - Math.min(12, r.width / 4), r.bottom - Math.min(12, r.height / 4)],
     ];
     return points
       .map(([x, y]) => document.elementFromPoint(x!, y!))
