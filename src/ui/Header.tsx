@@ -3,8 +3,8 @@ import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { NetworkStatus } from './field/NetworkStatus.tsx';
 import { RegionSwitcher } from './RegionSwitcher.tsx';
 import { SearchBox } from './SearchBox.tsx';
-import { useId, useState } from 'react';
-import { useT } from './storeContext.tsx';
+import { useEffect, useId, useState } from 'react';
+import { useAppStore, useT } from './storeContext.tsx';
 
 export function Header() {
   const t = useT();
@@ -12,6 +12,10 @@ export function Header() {
   // button is not shown and the controls always are.
   const [menuOpen, setMenuOpen] = useState(false);
   const controlsId = useId();
+  // A view or a kraj chosen from the menu: the menu folds away and the choice is in view.
+  const appView = useAppStore((state) => state.appView);
+  const krajId = useAppStore((state) => state.krajId);
+  useEffect(() => setMenuOpen(false), [appView, krajId]);
   return (
     <header className={`app-header${menuOpen ? ' menu-open' : ''}`}>
       <div className="brand">
