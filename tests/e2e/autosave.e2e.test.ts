@@ -66,7 +66,7 @@ test('typed and the tab closed at once: the text is there when the app is opened
   // Recovered into IndexedDB: the journal is empty again.
   await expect.poll(() => again.evaluate((key) => localStorage.getItem(key), JOURNAL_KEY)).toBeNull();
   await context.close();
-});
+}, 240_000);
 
 test('typed, paused, reloaded without leaving the field: saved by the pause alone', async () => {
   const { page, errors } = await openApp(browser);
@@ -82,7 +82,7 @@ test('typed, paused, reloaded without leaving the field: saved by the pause alon
   await waitForPackShown(page, 'CZ041');
   expect(await descriptionAfterOpening(page, text)).toBe(text);
   expect(errors).toEqual([]);
-});
+}, 240_000);
 
 test('a phone switches apps mid-description (page hidden), then drops the page: the text is kept', async () => {
   const context = await browser.newContext({
@@ -108,4 +108,4 @@ test('a phone switches apps mid-description (page hidden), then drops the page: 
   const again = await reopen(context);
   expect(await descriptionAfterOpening(again, text)).toBe(text);
   await context.close();
-});
+}, 240_000);

@@ -157,4 +157,4 @@ test('the count matches the file, every left-out report has its reason, the name
   expect(await dialog.getByLabel('Úřední kontakt obce (nepovinné)').inputValue()).toBe('podatelna@pernink.cz');
   await dialog.getByRole('link', { name: 'podatelna@kr-karlovarsky.cz' }).waitFor();
   expect(errors).toEqual([]);
-});
+}, 300_000);

@@ -117,7 +117,7 @@ test('phone: compact header, the map first, the bottom bar, touch hints', async 
   expect(await seriousAxeViolations(page)).toEqual([]);
   expect(errors).toEqual([]);
   await context.close();
-});
+}, 240_000);
 
 test('phone: field mode — "Tady není signál" on the first screen, the map and the route controls together', async () => {
   const context = await phoneContext();
@@ -165,7 +165,7 @@ test('phone: field mode — "Tady není signál" on the first screen, the map an
   await saveScreenshot(page, 'phone-6-list');
   expect(errors).toEqual([]);
   await context.close();
-});
+}, 240_000);
 
 test('laptop: the layout as before — map and sidebar side by side, header controls in view, no bottom bar, keyboard hint', async () => {
   const { page, errors } = await openApp(browser);
@@ -179,4 +179,4 @@ test('laptop: the layout as before — map and sidebar side by side, header cont
   expect(await page.locator('#map-keyboard-hint').textContent()).toContain('Šipkami');
   await saveScreenshot(page, 'laptop-layout');
   expect(errors).toEqual([]);
-});
+}, 240_000);
