@@ -6,14 +6,18 @@ import { createAppStore } from './store/appStore.ts';
 import { App } from './ui/App.tsx';
 import { StoreProvider } from './ui/storeContext.tsx';
 import { registerServiceWorker } from './ui/field/serviceWorker.ts';
+import { startAutosave } from './ui/reports/autosave.ts';
 
 const store = createAppStore();
 void store.getState().start();
-void store.getState().loadReports().then(() => store.getState().startWorkspace());
+const reportsLoaded = store.getState().loadReports();
+void startAutosave(store, reportsLoaded);
+void reportsLoaded.then(() => store.getState().startWorkspace());
 void store.getState().loadReview();
 void store.getState().loadMeasurements();
 void store.getState().restoreZsjLayer();
 void store.getState().restoreObecContacts();
+void store.getState().loadDeploymentKrajReceiving();
 store.getState().restoreRoute();
 registerServiceWorker(store);
 

@@ -26,6 +26,7 @@ import { createZsjSlice, type ZsjSlice } from './zsjSlice.ts';
 import { createObecContactsSlice, type ObecContactsSlice } from './obecContactsSlice.ts';
 import { normalizeServerUrl } from './sync/workspaceClient.ts';
 import { createWorkspaceSlice, type WorkspaceDependencies, type WorkspaceSlice } from './workspaceSlice.ts';
+import { createKrajReceivingSlice, type KrajReceivingDependencies, type KrajReceivingSlice } from './krajReceivingSlice.ts';
 
 export type AppState = RegionSlice &
   SettingsSlice &
@@ -40,7 +41,8 @@ export type AppState = RegionSlice &
   ZsjSlice &
   ObecContactsSlice &
   FieldSlice &
-  WorkspaceSlice;
+  WorkspaceSlice &
+  KrajReceivingSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** The signature every slice creator has (the store is wrapped in `persist`). */
@@ -69,6 +71,8 @@ export interface AppStoreOptions {
   field?: FieldDependencies;
   /** The shared workspace's network and storage (browser defaults otherwise). */
   workspace?: WorkspaceDependencies;
+  /** Where the kraje's receiving addresses are kept (default localStorage). */
+  krajReceiving?: KrajReceivingDependencies;
 }
 
 function isPackageContact(value: unknown): value is AppState['packageContact'] {
@@ -120,6 +124,7 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
         )(...args),
         ...createFieldSlice(options.field)(...args),
         ...createWorkspaceSlice({ ...(options.reports && 'indexedDB' in options.reports ? { indexedDB: options.reports.indexedDB } : {}), ...options.workspace })(...args),
+        ...createKrajReceivingSlice(options.krajReceiving)(...args),
       }),
       {
         name: 'hlucha-mista.settings',

@@ -17,6 +17,7 @@
 import { mineOf, resolveRefusedEdit, withConflict } from './editConflicts.ts';
 import { obecClaimWarning, type ObecClaim } from '../core/io/obecClaim.ts';
 import { exportObecFile as exportObecFileText } from '../core/obecFile/exportObecFile.ts';
+import { obecFileContents } from '../core/obecFile/obecFileContents.ts';
 import { refusedImport, type ImportSummary, type ObecFileSignOff, type RejectedFeature } from '../core/obecFile/obecFileFormat.ts';
 import { parseObecFile } from '../core/obecFile/parseObecFile.ts';
 import type { ObecIndex } from '../core/lookup/obecIndex.ts';
@@ -819,8 +820,7 @@ export function createReportsSlice(dependencies: ReportsDependencies = {}): Slic
       exportObecFile: (signOff: ObecFileSignOff, obecKod: string | null) => {
         // Incomplete reports (no description, failures or operators yet) stay out: the kraj's import would refuse
         // them. The export dialog says how many and why.
-        const all = Object.values(get().reports).filter((report) => validateReport(report).length === 0);
-        const reports = obecKod === null ? all : all.filter((report) => report.place?.obec.kod === obecKod);
+        const reports = obecFileContents(Object.values(get().reports), obecKod).included;
         let obec: { kod: string; nazev: string } | null = null;
         if (obecKod !== null) {
           const nazev =

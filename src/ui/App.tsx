@@ -22,11 +22,16 @@ import { FieldPanel } from './field/FieldPanel.tsx';
 import { useNetworkStatus } from './field/NetworkStatus.tsx';
 import { WorkspacePanel } from './workspace/WorkspacePanel.tsx';
 import { useRouteRecorder } from './field/useRouteRecorder.ts';
+import { usePhoneLayout } from './phone/mediaQuery.ts';
+import { PhonePanelProvider, PhoneTabs, usePhonePanel } from './phone/PhoneTabs.tsx';
+import './phone/phoneLayout.css';
 
 export function App() {
   return (
     <ActionsProvider>
-      <AppLayout />
+      <PhonePanelProvider>
+        <AppLayout />
+      </PhonePanelProvider>
     </ActionsProvider>
   );
 }
@@ -39,6 +44,8 @@ function AppLayout() {
   useImportDrop();
   useNetworkStatus();
   useRouteRecorder();
+  const phone = usePhoneLayout();
+  const { panel } = usePhonePanel();
 
   useEffect(() => {
     document.documentElement.lang = language;
@@ -51,7 +58,7 @@ function AppLayout() {
       </a>
       <Header />
       <AppUpdateBanner />
-      <main className="layout">
+      <main className="layout" data-phone-panel={phone ? panel : undefined}>
         <div className="map-column">
           {appView === 'coordinator' ? <CoordinatorToolbar /> : <ReportsToolbar />}
           <MapView />
@@ -60,6 +67,7 @@ function AppLayout() {
           <Sidebar />
         </aside>
       </main>
+      {phone && <PhoneTabs />}
       <AppDialogs />
       <TableImportHost />
     </>
@@ -75,7 +83,11 @@ function Sidebar() {
 
 function ReportsSidebar() {
   const formOpen = useAppStore((state) => state.editor.selectedReportId !== null && state.reports[state.editor.selectedReportId] !== undefined);
-  if (formOpen) return <ReportFormPanel />;
+  // On a phone the bottom bar chooses: field mode and the list are reachable while a report is open.
+  const phone = usePhoneLayout();
+  const { panel } = usePhonePanel();
+  if (phone && panel === 'field') return <FieldPanel />;
+  if (formOpen && !(phone && panel === 'list')) return <ReportFormPanel />;
   return (
     <>
       <MyObecPanel />

@@ -1,9 +1,10 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { MapController } from '../map/MapController.ts';
 import { useMapCommandsRef, useMapKeyHandler } from './actions/ActionsProvider.tsx';
 import { DemoOnMapBadge, DrawingStatus } from './reports/MapOverlays.tsx';
 import { useAppStore, useAppStoreApi, useT } from './storeContext.tsx';
 import { clusteredDisplay } from '../map/reportDisplay.ts';
+import { useCoarsePointer } from './phone/mediaQuery.ts';
 
 const HINT_ID = 'map-keyboard-hint';
 
@@ -19,6 +20,9 @@ export function MapView() {
   onKeyRef.current = onKey;
   // Only the reports view's clusters open with Enter (the region overview has its own, and its side tables).
   const clustered = useAppStore((state) => state.appView === 'reports' && clusteredDisplay(Object.keys(state.reports).length));
+  // On a touch device the hint is about fingers, and it is shown until the map is first touched.
+  const touch = useCoarsePointer();
+  const [touched, setTouched] = useState(false);
 
   useEffect(() => {
     const container = containerRef.current;
@@ -50,11 +54,11 @@ export function MapView() {
         if (event.target === event.currentTarget) event.currentTarget.querySelector('canvas')?.focus();
       }}
     >
-      <div ref={containerRef} className="map-canvas" />
+      <div ref={containerRef} className="map-canvas" onPointerDown={touch && !touched ? () => setTouched(true) : undefined} />
       <div className="map-crosshair" aria-hidden="true" />
-      <p id={HINT_ID} className="map-hint">
-        {t('map.keyboardHint')}
-        {clustered && ` ${t('reportClusters.keyboardHint')}`}
+      <p id={HINT_ID} className={`map-hint${touch && !touched ? ' map-hint-touch' : ''}`}>
+        {t(touch ? 'map.touchHint' : 'map.keyboardHint')}
+        {clustered && !touch && ` ${t('reportClusters.keyboardHint')}`}
       </p>
       <PackStatus />
       <DrawingStatus />

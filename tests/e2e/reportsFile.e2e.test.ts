@@ -88,7 +88,7 @@ test('export the obec file, clear everything, import it: the identical list; imp
   expect(before).toHaveLength(2);
 
   const file = await exportFile(page);
-  expect(file.name).toMatch(/^obec-554961-\d{4}-\d{2}-\d{2}\.geojson$/);
+  expect(file.name).toMatch(/^obec-karlovy-vary-554961-\d{4}-\d{2}-\d{2}\.geojson$/);
   const parsed = JSON.parse(file.text) as { type: string; hluchaMista: { obec: { kod: string }; signOff: { name: string; function: string } }; features: unknown[] };
   expect(parsed.type).toBe('FeatureCollection');
   expect(parsed.hluchaMista.obec.kod).toBe('554961');

@@ -1,6 +1,7 @@
 /**
- * Edits still in a form (typed text not yet saved: text is saved when its field is left). Before the page reloads
- * for an update, every open form saves its working copy here, so that the update never loses a keystroke.
+ * Edits still in a form (typed text not yet saved: text is saved a pause after typing, when its field is left, and
+ * when the page is hidden — src/ui/reports/autosave.ts). Before the page reloads for an update, and when it is
+ * hidden, every open form saves its working copy here, so that nothing typed is lost.
  */
 type Flush = () => Promise<void>;
 

@@ -2,6 +2,7 @@ import type { MessageKey } from '../../i18n/translate.ts';
 import { useAppStore, useT } from '../storeContext.tsx';
 import { problemText } from './reportText.ts';
 import { ActionGroupButtons } from './ReportsToolbar.tsx';
+import { useCoarsePointer } from '../phone/mediaQuery.ts';
 
 /** What the active tool expects, and why a drawing was refused; over the map, announced to screen readers. */
 export function DrawingStatus() {
@@ -9,7 +10,8 @@ export function DrawingStatus() {
   const mode = useAppStore((state) => state.editor.mode);
   const notice = useAppStore((state) => (state.editor.notice?.kind === 'refused' ? state.editor.notice : null));
   const dismissNotice = useAppStore((state) => state.dismissNotice);
-  const hintKey: MessageKey | null =
+  const touch = useCoarsePointer();
+  const baseKey: MessageKey | null =
     mode.kind === 'draw'
       ? mode.tool === 'point'
         ? 'drawing.hint.point'
@@ -19,6 +21,8 @@ export function DrawingStatus() {
       : mode.kind === 'editShape'
         ? 'drawing.hint.editShape'
         : null;
+  // A finger taps; it has no keyboard or crosshair: the touch wording ("drawing.hint.point.touch").
+  const hintKey: MessageKey | null = baseKey && touch ? (`${baseKey}.touch` as MessageKey) : baseKey;
   return (
     <div className="drawing-status">
       <div role="status" className="drawing-hint-live">
