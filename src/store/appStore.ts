@@ -23,6 +23,7 @@ import { createSelectionSlice, type SelectionSlice } from './selectionSlice.ts';
 import { createSettingsSlice, type SettingsSlice } from './settingsSlice.ts';
 import { createZsjSlice, type ZsjSlice } from './zsjSlice.ts';
 import { createObecContactsSlice, type ObecContactsSlice } from './obecContactsSlice.ts';
+import { createBasemapSlice, type BasemapSlice } from './basemapSlice.ts';
 
 export type AppState = RegionSlice &
   SettingsSlice &
@@ -36,7 +37,8 @@ export type AppState = RegionSlice &
   MeasurementsSlice &
   ZsjSlice &
   ObecContactsSlice &
-  FieldSlice;
+  FieldSlice &
+  BasemapSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** The signature every slice creator has (the store is wrapped in `persist`). */
@@ -45,7 +47,7 @@ export type SliceCreator<Slice> = StateCreator<AppState, [['zustand/persist', un
 /** What survives a reload: the user's choices, not data. */
 type PersistedState = Pick<
   AppState,
-  'krajId' | 'language' | 'basemap' | 'myObecKod' | 'reviewerName' | 'appView' | 'metric' | 'packageContact' | 'analysisSettings' | 'fieldPreset' | 'maxAccuracyM'
+  'krajId' | 'language' | 'basemap' | 'basemapChosen' | 'myObecKod' | 'reviewerName' | 'appView' | 'metric' | 'packageContact' | 'analysisSettings' | 'fieldPreset' | 'maxAccuracyM'
 >;
 
 export interface AppStoreOptions {
@@ -103,6 +105,7 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
           options.measurements ?? reportsDatabase,
         )(...args),
         ...createFieldSlice(options.field)(...args),
+        ...createBasemapSlice(...args),
       }),
       {
         name: 'hlucha-mista.settings',
@@ -112,6 +115,7 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
           krajId: state.krajId,
           language: state.language,
           basemap: state.basemap,
+          basemapChosen: state.basemapChosen,
           myObecKod: state.myObecKod,
           reviewerName: state.reviewerName,
           appView: state.appView,
@@ -127,7 +131,8 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
             ...current,
             ...(typeof saved.krajId === 'string' && isKrajNuts3(saved.krajId) ? { krajId: saved.krajId } : {}),
             ...(isLanguage(saved.language) ? { language: saved.language } : {}),
-            ...(isBasemapId(saved.basemap) ? { basemap: saved.basemap } : {}),
+            // A base map the user chose (older versions stored the then-default "none" without a choice).
+            ...(saved.basemapChosen === true && isBasemapId(saved.basemap) ? { basemap: saved.basemap, basemapChosen: true } : {}),
             ...(typeof saved.myObecKod === 'string' && /^\d{6}$/.test(saved.myObecKod) ? { myObecKod: saved.myObecKod } : {}),
             ...(typeof saved.reviewerName === 'string' && saved.reviewerName.trim() !== '' ? { reviewerName: saved.reviewerName.trim().slice(0, 120) } : {}),
             ...(APP_VIEWS.some((view) => view === saved.appView) ? { appView: saved.appView as AppState['appView'] } : {}),

@@ -1,6 +1,5 @@
 import { useEffect } from 'react';
 import { ActionsProvider, useGlobalShortcuts } from './actions/ActionsProvider.tsx';
-import { BasemapSwitcher } from './BasemapSwitcher.tsx';
 import { CoordinatorSidebar } from './coordinator/CoordinatorSidebar.tsx';
 import { CoordinatorToolbar } from './coordinator/CoordinatorToolbar.tsx';
 import { Header } from './Header.tsx';
@@ -83,7 +82,6 @@ function ReportsSidebar() {
       <ReportList />
       <PlacePanel />
       <RegionSummary />
-      <BasemapSwitcher />
       <Legend />
     </>
   );

@@ -4,6 +4,7 @@ import { useMapCommandsRef, useMapKeyHandler } from './actions/ActionsProvider.t
 import { DemoOnMapBadge, DrawingStatus } from './reports/MapOverlays.tsx';
 import { useAppStore, useAppStoreApi, useT } from './storeContext.tsx';
 import { clusteredDisplay } from '../map/reportDisplay.ts';
+import { BasemapStatusMessage, BasemapSwitcher } from './BasemapSwitcher.tsx';
 
 const HINT_ID = 'map-keyboard-hint';
 
@@ -19,6 +20,11 @@ export function MapView() {
   onKeyRef.current = onKey;
   // Only the reports view's clusters open with Enter (the region overview has its own, and its side tables).
   const clustered = useAppStore((state) => state.appView === 'reports' && clusteredDisplay(Object.keys(state.reports).length));
+
+  // The kraj's base-map settings (basemap.json), once: the default base map and the kraj's own tile server.
+  useEffect(() => {
+    void store.getState().loadBasemapConfig();
+  }, [store]);
 
   useEffect(() => {
     const container = containerRef.current;
@@ -57,6 +63,8 @@ export function MapView() {
         {clustered && ` ${t('reportClusters.keyboardHint')}`}
       </p>
       <PackStatus />
+      <BasemapSwitcher />
+      <BasemapStatusMessage />
       <DrawingStatus />
       <DemoOnMapBadge />
     </div>
