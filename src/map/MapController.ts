@@ -231,6 +231,7 @@ export class MapController {
     } else if (state.basemapStatus === 'failed' && previous.basemapStatus !== 'failed') {
       this.removeBasemap();
     }
+    this.container.dataset.basemapStatus = state.basemapStatus;
     // The network came back: try the base map again.
     if (previous && state.online && !previous.online && state.basemapStatus === 'failed') queueMicrotask(() => this.store.getState().retryBasemap());
     const highlighted = highlightedObecKod(state);

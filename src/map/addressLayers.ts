@@ -13,8 +13,8 @@ import type { AddressPointsPack } from '../core/packs/packFormat.ts';
 
 export const ADDRESS_SOURCE = 'address-points';
 export const ADDRESS_LAYER = 'address-points';
-/** Address points are drawn from this zoom on (a street's houses are ~3 px apart at 15, a dot per house at 16). */
-export const ADDRESS_MIN_ZOOM = 14;
+/** Address points are drawn from this zoom on (at 13 a village shows its shape, from 15 a dot per house). */
+export const ADDRESS_MIN_ZOOM = 13;
 /** Část obce names from this zoom on (the obec labels start at 10.5). */
 export const CAST_LABEL_MIN_ZOOM = 12.5;
 /** More names than this in view would be clutter: show none. */
@@ -30,10 +30,10 @@ export function addressLayer(): LayerSpecification {
     minzoom: ADDRESS_MIN_ZOOM,
     paint: {
       'circle-color': ADDRESS_COLOR,
-      'circle-radius': ['interpolate', ['linear'], ['zoom'], 14, 1.4, 16, 2.6, 18, 4],
-      'circle-opacity': 0.75,
+      'circle-radius': ['interpolate', ['linear'], ['zoom'], 13, 1.3, 15, 2.8, 16, 3.6, 18, 5.5],
+      'circle-opacity': 0.85,
       'circle-stroke-color': '#ffffff',
-      'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 14, 0, 16, 0.8],
+      'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 14, 0, 16, 1],
     },
   };
 }
