@@ -24,7 +24,7 @@ export const cs = {
 
   'search.label': 'Hledat obec',
   'search.placeholder': 'např. Boží Dar',
-  'search.noResults': 'Žádná obec v kraji neodpovídá.',
+  'search.noResults': 'Žádná obec ani část obce v kraji neodpovídá.',
   'search.resultsAvailable': 'Návrhy obcí: {count}. Vyberte šipkami a potvrďte klávesou Enter.',
   'search.inOrp': 'ORP {orp}',
 
@@ -922,6 +922,7 @@ export const cs = {
   'basemapControl.failedOffline': 'Jste bez připojení: podkladová mapa „{name}“ se nenačte. Zobrazuji mapu offline (hranice, adresní místa, části obcí).',
   'basemapControl.retry': 'Zkusit znovu',
   'basemapControl.configProblem': 'Nastavení podkladové mapy kraje (basemap.json) je chybné ({code}); používá se výchozí mapa.',
+  'search.castOf': 'část obce {obec}',
   'fieldTiles.title': 'Mapa obce pro terén',
   'fieldTiles.prepare': 'Připravit mapu obce pro terén',
   'fieldTiles.explain': 'Uloží dlaždice podkladové mapy vaší obce do zařízení, aby se mapa zobrazila i bez signálu.',

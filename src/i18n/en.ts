@@ -23,7 +23,7 @@ export const en: Record<MessageKey, string> = {
 
   'search.label': 'Find a municipality',
   'search.placeholder': 'e.g. Boží Dar',
-  'search.noResults': 'No municipality in the region matches.',
+  'search.noResults': 'No municipality or part of one in the region matches.',
   'search.resultsAvailable': 'Municipality suggestions: {count}. Use the arrow keys and press Enter.',
   'search.inOrp': 'ORP {orp}',
 
@@ -921,6 +921,7 @@ export const en: Record<MessageKey, string> = {
   'basemapControl.failedOffline': 'No connection: the base map “{name}” cannot load. Showing the offline map (boundaries, address points, parts of municipalities).',
   'basemapControl.retry': 'Try again',
   'basemapControl.configProblem': "The region's base map settings (basemap.json) are invalid ({code}); the default map is used.",
+  'search.castOf': 'part of {obec}',
   'fieldTiles.title': 'Municipality map for the field',
   'fieldTiles.prepare': 'Prepare the municipality map for the field',
   'fieldTiles.explain': "Stores the base map tiles of your municipality on this device so the map shows without signal.",

@@ -151,7 +151,7 @@ test("the kraj's tile server is the default; it fails: message and offline map; 
   expect(await shareOf(page, await saveScreenshot(mapCanvas(page), '17-basemap-back'), TILE_GREEN)).toBeGreaterThan(0.15);
   expect(errors.filter((error) => !/Failed to load resource/.test(error))).toEqual([]);
   await page.context().close();
-});
+}, 300_000);
 
 test('"Připravit mapu obce pro terén": the size before, a progress bar, and the stored tiles drawn while the server is dead', async () => {
   const { page, errors } = await openWithTileServer();
@@ -200,7 +200,7 @@ test('"Připravit mapu obce pro terén": the size before, a progress bar, and th
   tiles.failing = false;
   expect(errors.filter((error) => !/Failed to load resource|ERR_FAILED/.test(error))).toEqual([]);
   await page.context().close();
-});
+}, 300_000);
 
 test('phone (390 × 844): the control and the failure message fit on the map', async () => {
   tiles.failing = true;
