@@ -426,6 +426,7 @@ export class MapController {
       return;
     }
     if (result.aborted) return;
+    this.container.dataset.basemapLastError = result.reason;
     this.tileFailedInRow++;
     if ((this.tileOk === 0 && this.tileFailedInRow >= 3) || this.tileFailedInRow >= 8) setStatus('failed');
   };

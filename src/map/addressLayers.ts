@@ -31,7 +31,7 @@ export function addressLayer(): LayerSpecification {
     paint: {
       'circle-color': ADDRESS_COLOR,
       'circle-radius': ['interpolate', ['linear'], ['zoom'], 13, 1.3, 15, 2.8, 16, 3.6, 18, 5.5],
-      'circle-opacity': 0.85,
+      'circle-opacity': 1,
       'circle-stroke-color': '#ffffff',
       'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 14, 0, 16, 1],
     },

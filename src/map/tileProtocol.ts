@@ -8,7 +8,7 @@ import { addProtocol, removeProtocol } from 'maplibre-gl';
 import { fetchTile, readStoredTile } from '../store/tileCache.ts';
 import { TILE_PROTOCOL_PREFIX } from './basemaps.ts';
 
-export type TileResult = { ok: true; url: string; stored: boolean } | { ok: false; url: string; aborted: boolean };
+export type TileResult = { ok: true; url: string; stored: boolean } | { ok: false; url: string; aborted: boolean; reason: string };
 type Listener = (result: TileResult) => void;
 
 const listeners = new Set<Listener>();
@@ -31,7 +31,7 @@ async function loadTile(url: string, abort: AbortController): Promise<{ data: Ar
     return { data: bytes };
   } catch (error) {
     // A tile MapLibre no longer wants (the map moved on) is not a failure of the service.
-    report({ ok: false, url, aborted: abort.signal.aborted });
+    report({ ok: false, url, aborted: abort.signal.aborted, reason: error instanceof Error ? error.message : String(error) });
     throw error;
   }
 }

@@ -11,6 +11,7 @@ import { ActionGroupButtons } from './ReportsToolbar.tsx';
 import { geometryBbox } from '../../core/geo/geometryBbox.ts';
 import { useMapCommandsRef } from '../actions/ActionsProvider.tsx';
 import { InaccurateBadge } from '../field/CaptureFacts.tsx';
+import { ClosedReportNotice } from './ClosedReportNotice.tsx';
 
 /** Rows rendered at once; more on request (a kraj's working copy can hold thousands of reports). */
 const PAGE = 200;
@@ -53,6 +54,7 @@ export function ReportList() {
           {t('list.count', { shown: shown.length, total: all.length })}
         </span>
       </div>
+      <ClosedReportNotice />
       <ActionGroupButtons group="file" label={t('toolbar.file')} className="list-actions" />
       {all.length === 0 ? (
         <p className="hint">{storage.state === 'loading' ? t('storage.loading') : t('list.empty')}</p>
