@@ -931,6 +931,8 @@ export const cs = {
   'closed.complete': 'Doplnit hlášení',
   'closed.delete': 'Smazat hlášení',
   'closed.dismiss': 'Zavřít zprávu',
+  'region.attribution.sharedCz': 'hranice obcí: © ČÚZK (RÚIAN), CC BY 4.0; zjednodušení: iROZHLAS; ORP, okresy, kraje: RCzechia (© ČÚZK), CC BY 4.0',
+  'region.attribution.ruian': '© ČÚZK (RÚIAN), CC BY 4.0',
   'fieldTiles.title': 'Mapa obce pro terén',
   'fieldTiles.prepare': 'Připravit mapu obce pro terén',
   'fieldTiles.explain': 'Uloží dlaždice podkladové mapy vaší obce do zařízení, aby se mapa zobrazila i bez signálu.',

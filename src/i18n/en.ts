@@ -930,6 +930,8 @@ export const en: Record<MessageKey, string> = {
   'closed.complete': 'Complete the report',
   'closed.delete': 'Delete the report',
   'closed.dismiss': 'Close the message',
+  'region.attribution.sharedCz': 'municipal boundaries: © ČÚZK (RÚIAN), CC BY 4.0; simplification: iROZHLAS; ORP, districts, regions: RCzechia (© ČÚZK), CC BY 4.0',
+  'region.attribution.ruian': '© ČÚZK (RÚIAN), CC BY 4.0',
   'fieldTiles.title': 'Municipality map for the field',
   'fieldTiles.prepare': 'Prepare the municipality map for the field',
   'fieldTiles.explain': "Stores the base map tiles of your municipality on this device so the map shows without signal.",

@@ -3,6 +3,7 @@ import { ActionsProvider, useGlobalShortcuts } from './actions/ActionsProvider.t
 import { CoordinatorSidebar } from './coordinator/CoordinatorSidebar.tsx';
 import { CoordinatorToolbar } from './coordinator/CoordinatorToolbar.tsx';
 import { Header } from './Header.tsx';
+import { SkipToMapLink } from './SkipToMapLink.tsx';
 import { Legend } from './Legend.tsx';
 import { MapView } from './MapView.tsx';
 import { PlacePanel } from './PlacePanel.tsx';
@@ -44,9 +45,7 @@ function AppLayout() {
 
   return (
     <>
-      <a className="skip-link" href="#map">
-        {t('app.skipToMap')}
-      </a>
+      <SkipToMapLink />
       <Header />
       <AppUpdateBanner />
       <main className="layout">

@@ -2,7 +2,8 @@
  * The base-map control ON the map (top right, under the zoom buttons): a button that names the map shown and opens
  * the choice (radio buttons, keyboard: Tab/arrows, Esc closes and returns to the button), the note on the offline
  * map and "Připravit mapu obce pro terén". A separate message on the map says when the chosen base map does not
- * load and the offline map is shown instead, with "Zkusit znovu".
+ * load and the offline map is shown instead, with "Zkusit znovu" — right under the button, so it never covers the
+ * map's own controls and is seen on a phone's first screen.
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { FIELD_TILE_MIN_ZOOM } from '../store/basemapSlice.ts';
@@ -70,6 +71,7 @@ export function BasemapSwitcher() {
         </svg>
         <span className="basemap-button-text">{t('basemapControl.button', { name })}</span>
       </button>
+      <BasemapStatusMessage />
       <div
         ref={panelRef}
         id={panelId}

@@ -4,7 +4,7 @@ import { useMapCommandsRef, useMapKeyHandler } from './actions/ActionsProvider.t
 import { DemoOnMapBadge, DrawingStatus } from './reports/MapOverlays.tsx';
 import { useAppStore, useAppStoreApi, useT } from './storeContext.tsx';
 import { clusteredDisplay } from '../map/reportDisplay.ts';
-import { BasemapStatusMessage, BasemapSwitcher } from './BasemapSwitcher.tsx';
+import { BasemapSwitcher } from './BasemapSwitcher.tsx';
 
 const HINT_ID = 'map-keyboard-hint';
 
@@ -64,7 +64,6 @@ export function MapView() {
       </p>
       <PackStatus />
       <BasemapSwitcher />
-      <BasemapStatusMessage />
       <DrawingStatus />
       <DemoOnMapBadge />
     </div>

@@ -12,6 +12,7 @@ import { geometryBbox } from '../../core/geo/geometryBbox.ts';
 import { useMapCommandsRef } from '../actions/ActionsProvider.tsx';
 import { InaccurateBadge } from '../field/CaptureFacts.tsx';
 import { ClosedReportNotice } from './ClosedReportNotice.tsx';
+import { StorageWarning } from './StorageStatusView.tsx';
 
 /** Rows rendered at once; more on request (a kraj's working copy can hold thousands of reports). */
 const PAGE = 200;
@@ -55,6 +56,7 @@ export function ReportList() {
         </span>
       </div>
       <ClosedReportNotice />
+      <StorageWarning />
       <ActionGroupButtons group="file" label={t('toolbar.file')} className="list-actions" />
       {all.length === 0 ? (
         <p className="hint">{storage.state === 'loading' ? t('storage.loading') : t('list.empty')}</p>
