@@ -130,7 +130,7 @@ export function resolveBasemap(id: BasemapId, config: BasemapConfig): RasterBase
 
 export function basemapLabel(basemap: RasterBasemap | null, language: Language, translateKey: (key: MessageKey) => string): string {
   if (basemap?.label) return basemap.label[language];
-  return translateKey(basemap?.labelKey ?? 'basemap.none');
+  return translateKey(basemap?.labelKey ?? 'basemapControl.offlineMap');
 }
 
 function escapeHtml(text: string): string {
