@@ -70,7 +70,7 @@ test('after Hotovo: a confirmation with the focus; empty reports named; the form
   await reportForm(page).getByRole('button', { name: 'Zpět na seznam' }).click();
 
   // The same road drawn again, a little off: offered, with its share along.
-  await draw(page, 'Úsek', [{ x: c.x - 195, y: c.y - 57 }, { x: c.x + 75, y: c.y - 77 }, { x: c.x + 75, y: c.y - 77 }]);
+  await draw(page, 'Úsek', [{ x: c.x - 199, y: c.y - 61 }, { x: c.x + 79, y: c.y - 79 }, { x: c.x + 79, y: c.y - 79 }]);
   const offer = reportForm(page).getByRole('region', { name: 'Není to stejné místo jako…?' });
   await offer.waitFor();
   expect(await offer.textContent()).toContain('Silnice ke koupališti');
@@ -165,7 +165,7 @@ test('"Přehled kraje" passes axe-core (operator bars); English shows no Czech s
   expect(violations.filter((violation) => violation.id === 'role-img-alt')).toEqual([]);
   await page.getByRole('button', { name: 'Hlášení' }).first().click();
   await page.getByRole('button', { name: 'English' }).click();
-  const summary = page.getByRole('region', { name: 'Karlovarský kraj' });
+  const summary = page.getByRole('region', { name: 'Karlovarský kraj', exact: true });
   await expect.poll(() => summary.textContent()).toContain('Source: municipal boundaries');
   expect(await summary.textContent()).not.toContain('hranice obcí');
   await page.context().close();
