@@ -29,12 +29,15 @@ import { highlightedObecKod, markedPoint } from '../store/selectors.ts';
 import {
   BASEMAP_LAYER_ID,
   BASEMAP_SOURCE_ID,
-  BASEMAPS,
   BOUNDARY_ATTRIBUTION,
   basemapLayer,
   basemapSource,
-  type BasemapId,
+  resolveBasemap,
+  type RasterBasemap,
 } from './basemaps.ts';
+import { AddressOverlay } from './addressLayers.ts';
+import { installTileProtocol, type TileResult } from './tileProtocol.ts';
+import { loadAddressPoints } from '../store/packRepository.ts';
 import {
   FIRST_BOUNDARY_LAYER,
   LAYER,
@@ -80,6 +83,9 @@ export interface MapControllerOptions {
   onKey?: (event: KeyboardEvent) => boolean;
 }
 
+/** With no base-map tile within this time the offline map takes over (the tiles' own timeout is 12 s). */
+const BASEMAP_WATCHDOG_MS = 15_000;
+
 /** Pixels of tolerance around a click or tap when hitting a report. */
 const HIT_TOLERANCE = 8;
 
@@ -94,6 +100,13 @@ export class MapController {
   private readonly unsubscribe: () => void;
   private readonly removeTestHook: () => void;
   private readonly removeClusterCountImages: () => void;
+  private readonly removeTileProtocol: () => void;
+  private readonly addresses: AddressOverlay;
+  /** The web base map drawn now (null: none, or it failed and the offline map shows), and how its tiles fare. */
+  private shownBasemap: RasterBasemap | null = null;
+  private tileOk = 0;
+  private tileFailedInRow = 0;
+  private basemapWatchdog: ReturnType<typeof setTimeout> | null = null;
   private styleReady = false;
   private hoveredKod: string | null = null;
   private appliedViewSeq = 0;
@@ -138,6 +151,8 @@ export class MapController {
 
     this.orpLabels = new OrpLabels(this.map);
     this.obecLabels = new ObecLabels(this.map, container);
+    this.addresses = new AddressOverlay(this.map, container, loadAddressPoints);
+    this.removeTileProtocol = installTileProtocol(this.onTileResult);
     // The tooltip sits beside the pointer, so it never hides the place being clicked.
     this.tooltip = new Popup({ closeButton: false, closeOnClick: false, className: 'obec-tooltip', anchor: 'left', offset: 18 });
     this.pointMarker = new Marker({ element: createPinElement(), anchor: 'bottom' });
@@ -189,6 +204,9 @@ export class MapController {
     this.unsubscribe();
     this.removeTestHook();
     this.removeClusterCountImages();
+    this.removeTileProtocol();
+    if (this.basemapWatchdog) clearTimeout(this.basemapWatchdog);
+    this.addresses.destroy();
     this.drawing?.destroy();
     this.map.getCanvas().removeEventListener('keydown', this.onKeyDown);
     this.orpLabels.clear();
@@ -203,7 +221,19 @@ export class MapController {
     if (state.language !== previous?.language || state.pack !== previous?.pack) this.applyLanguage(state);
     if (!this.styleReady) return;
     if (state.pack !== previous?.pack) this.showPack(state);
-    if (state.basemap !== previous?.basemap) this.showBasemap(state.basemap);
+    if (
+      previous === null ||
+      state.basemap !== previous.basemap ||
+      state.basemapConfig !== previous.basemapConfig ||
+      state.basemapAttempt !== previous.basemapAttempt
+    ) {
+      this.showBasemap(state);
+    } else if (state.basemapStatus === 'failed' && previous.basemapStatus !== 'failed') {
+      this.removeBasemap();
+    }
+    this.container.dataset.basemapStatus = state.basemapStatus;
+    // The network came back: try the base map again.
+    if (previous && state.online && !previous.online && state.basemapStatus === 'failed') queueMicrotask(() => this.store.getState().retryBasemap());
     const highlighted = highlightedObecKod(state);
     if (previous === null || highlighted !== highlightedObecKod(previous)) this.showHighlight(highlighted);
     const point = markedPoint(state);
@@ -339,21 +369,67 @@ export class MapController {
     this.map.setFilter(LAYER.contextKrajeFill, otherKrajeFilter(pack.id));
     this.orpLabels.show(data.orp);
     this.obecLabels.show(data.obce);
+    this.addresses.setPack(pack.id, new Map(data.obce.features.map((feature) => [feature.properties.kod, feature.properties.nazev])));
   }
 
-  private showBasemap(id: BasemapId): void {
-    if (this.map.getLayer(BASEMAP_LAYER_ID)) this.map.removeLayer(BASEMAP_LAYER_ID);
-    if (this.map.getSource(BASEMAP_SOURCE_ID)) this.map.removeSource(BASEMAP_SOURCE_ID);
-    const basemap = BASEMAPS[id];
-    if (basemap.id !== 'none') {
+  /** Puts the chosen web base map under the boundaries (or none), and starts watching whether its tiles load. */
+  private showBasemap(state: AppState): void {
+    this.removeBasemap();
+    const basemap = resolveBasemap(state.basemap, state.basemapConfig);
+    this.tileOk = 0;
+    this.tileFailedInRow = 0;
+    if (basemap) {
+      this.shownBasemap = basemap;
       this.map.addSource(BASEMAP_SOURCE_ID, basemapSource(basemap));
       this.map.addLayer(basemapLayer(), FIRST_BOUNDARY_LAYER);
+      this.applyBasemapPaint(true, basemap.id);
+      this.store.getState().setBasemapStatus('loading');
+      // A weak signal stalls rather than fails: no tile within this time and the offline map takes over.
+      this.basemapWatchdog = setTimeout(() => {
+        if (this.shownBasemap === basemap && this.tileOk === 0 && this.map.getZoom() >= basemap.minzoom) this.store.getState().setBasemapStatus('failed');
+      }, BASEMAP_WATCHDOG_MS);
+    } else {
+      this.store.getState().setBasemapStatus('off');
     }
-    for (const { layer, property, value } of basemapDependentPaint(basemap.id !== 'none')) {
+  }
+
+  /** Removes the web base map: the offline map (boundaries, address points, část names) shows alone. */
+  private removeBasemap(): void {
+    if (this.basemapWatchdog) clearTimeout(this.basemapWatchdog);
+    this.basemapWatchdog = null;
+    this.shownBasemap = null;
+    if (this.map.getLayer(BASEMAP_LAYER_ID)) this.map.removeLayer(BASEMAP_LAYER_ID);
+    if (this.map.getSource(BASEMAP_SOURCE_ID)) this.map.removeSource(BASEMAP_SOURCE_ID);
+    this.applyBasemapPaint(false, 'none');
+  }
+
+  private applyBasemapPaint(hasBasemap: boolean, id: string): void {
+    for (const { layer, property, value } of basemapDependentPaint(hasBasemap)) {
       this.map.setPaintProperty(layer, property, value);
     }
+    this.addresses.setVisible(!hasBasemap);
     this.container.dataset.basemap = id;
   }
+
+  /**
+   * Every tile the protocol loaded or failed: the first one that arrives means the base map works; three failures
+   * before any success, or eight in a row later (the network went away), mean it does not.
+   */
+  private readonly onTileResult = (result: TileResult): void => {
+    const basemap = this.shownBasemap;
+    if (!basemap || !basemap.tiles.some((template) => result.url.startsWith(template.slice(0, template.indexOf('{'))))) return;
+    const setStatus = this.store.getState().setBasemapStatus;
+    if (result.ok) {
+      this.tileOk++;
+      this.tileFailedInRow = 0;
+      setStatus('ok');
+      return;
+    }
+    if (result.aborted) return;
+    this.container.dataset.basemapLastError = result.reason;
+    this.tileFailedInRow++;
+    if ((this.tileOk === 0 && this.tileFailedInRow >= 3) || this.tileFailedInRow >= 8) setStatus('failed');
+  };
 
   private showHighlight(kod: string | null): void {
     this.map.setFilter(LAYER.obceSelectedFill, obecFilter(kod));

@@ -1,7 +1,9 @@
 /**
  * The base maps the user can put under the boundaries: ONE place for their endpoints and attributions.
  *
- * The app must work offline, so the default is 'none' (no web tiles: a plain background, see mapStyle.ts).
+ * Online, the default is ČÚZK's base map (ZTM); when its tiles do not load, the map falls back to the offline map
+ * (boundaries, RÚIAN address points and část obce names, no web resource: see mapStyle.ts, addressLayers.ts).
+ * A kraj may add its own tile server and choose the default in `basemap.json` (src/core/basemap/basemapConfig.ts).
  * The others are public raster services in Web Mercator (EPSG:3857) that MapLibre loads as XYZ tiles:
  * - OpenStreetMap's standard tiles (tile usage policy: https://operations.osmfoundation.org/policies/tiles/).
  * - ČÚZK's public view services on ags.cuzk.cz (ArcGIS Server, cached Web Mercator services ORTOFOTO_WM and
@@ -10,11 +12,17 @@
  *   (…/MapServer/WMSServer with bbox={bbox-epsg-3857}); swap the `tiles` template here if one of them suits better.
  */
 import type { LayerSpecification, RasterSourceSpecification } from 'maplibre-gl';
-import type { MessageKey } from '../i18n/translate.ts';
+import type { Language, MessageKey } from '../i18n/translate.ts';
+import { BASEMAP_IDS, isBasemapId, type BasemapConfig, type BasemapId } from '../core/basemap/basemapConfig.ts';
 
-export const BASEMAP_IDS = ['none', 'osm', 'cuzkOrtofoto', 'cuzkZtm'] as const;
-export type BasemapId = (typeof BASEMAP_IDS)[number];
-export const DEFAULT_BASEMAP: BasemapId = 'none';
+export { BASEMAP_IDS, isBasemapId, type BasemapId };
+
+/**
+ * The built-in default: ČÚZK's base map. A build may set another one (VITE_DEFAULT_BASEMAP; the browser tests'
+ * build, mode "e2e", sets "none" in .env.e2e so that no test depends on the web) and a kraj's basemap.json wins.
+ */
+const BUILD_DEFAULT: unknown = import.meta.env.VITE_DEFAULT_BASEMAP;
+export const DEFAULT_BASEMAP: BasemapId = isBasemapId(BUILD_DEFAULT) && BUILD_DEFAULT !== 'kraj' ? BUILD_DEFAULT : 'cuzkZtm';
 
 /** Always shown: the boundaries come from RÚIAN (ČÚZK) under CC BY 4.0. */
 export const BOUNDARY_ATTRIBUTION =
@@ -24,6 +32,12 @@ export const BOUNDARY_ATTRIBUTION =
 export interface RasterBasemap {
   id: Exclude<BasemapId, 'none'>;
   labelKey: MessageKey;
+  /** The kraj's own base map carries its label as text (from basemap.json). */
+  label?: { cs: string; en: string };
+  /** The provider's terms allow storing its tiles on the device ("Připravit mapu obce pro terén"). */
+  offlineAllowed: boolean;
+  /** A typical tile's size in bytes, for the estimate shown before storing (measured on Czech tiles). */
+  averageTileBytes: number;
   tiles: string[];
   tileSize: number;
   minzoom: number;
@@ -45,7 +59,7 @@ const CUZK_ATTRIBUTION = '<a href="https://cuzk.gov.cz/" target="_blank" rel="no
 /** The area ČÚZK's services cover (Czechia with a margin). */
 const CZECHIA_BOUNDS: [number, number, number, number] = [11.8, 48.4, 19.1, 51.2];
 
-export const BASEMAPS: Readonly<Record<BasemapId, Basemap>> = {
+export const BASEMAPS: Readonly<Record<Exclude<BasemapId, 'kraj'>, Basemap>> = {
   none: { id: 'none', labelKey: 'basemap.none' },
   osm: {
     id: 'osm',
@@ -54,6 +68,9 @@ export const BASEMAPS: Readonly<Record<BasemapId, Basemap>> = {
     tileSize: 256,
     minzoom: 0,
     maxzoom: 19,
+    // The tile usage policy forbids bulk downloading and offline prefetching of tile.openstreetmap.org.
+    offlineAllowed: false,
+    averageTileBytes: 25_000,
     attribution:
       '<a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener">© OpenStreetMap contributors</a>',
   },
@@ -64,6 +81,9 @@ export const BASEMAPS: Readonly<Record<BasemapId, Basemap>> = {
     tileSize: 256,
     minzoom: 6,
     maxzoom: 19,
+    // ČÚZK's view services are open data (CC BY 4.0, since 1 July 2023); a few hundred tiles of one obec are fine.
+    offlineAllowed: true,
+    averageTileBytes: 30_000,
     attribution: CUZK_ATTRIBUTION,
     bounds: CZECHIA_BOUNDS,
   },
@@ -74,22 +94,59 @@ export const BASEMAPS: Readonly<Record<BasemapId, Basemap>> = {
     tileSize: 256,
     minzoom: 6,
     maxzoom: 19,
+    offlineAllowed: true,
+    averageTileBytes: 22_000,
     attribution: CUZK_ATTRIBUTION,
     bounds: CZECHIA_BOUNDS,
   },
 };
 
-export function isBasemapId(value: unknown): value is BasemapId {
-  return typeof value === 'string' && (BASEMAP_IDS as readonly string[]).includes(value);
+/** The base maps offered: the built-in ones and, when the kraj configured one, its own (first after "none"). */
+export function offeredBasemaps(config: BasemapConfig): BasemapId[] {
+  return config.kraj ? ['kraj', 'cuzkZtm', 'cuzkOrtofoto', 'osm', 'none'] : ['cuzkZtm', 'cuzkOrtofoto', 'osm', 'none'];
+}
+
+/** The definition of a base map, or null for "none" and for 'kraj' without a configured server. */
+export function resolveBasemap(id: BasemapId, config: BasemapConfig): RasterBasemap | null {
+  if (id === 'kraj') {
+    const kraj = config.kraj;
+    if (!kraj) return null;
+    return {
+      id: 'kraj',
+      labelKey: 'basemap.kraj',
+      label: kraj.label,
+      tiles: kraj.tiles,
+      tileSize: kraj.tileSize,
+      minzoom: kraj.minzoom,
+      maxzoom: kraj.maxzoom,
+      offlineAllowed: kraj.offlineAllowed,
+      averageTileBytes: 25_000,
+      attribution: escapeHtml(kraj.attribution),
+    };
+  }
+  const basemap = BASEMAPS[id];
+  return basemap.id === 'none' ? null : basemap;
+}
+
+export function basemapLabel(basemap: RasterBasemap | null, language: Language, translateKey: (key: MessageKey) => string): string {
+  if (basemap?.label) return basemap.label[language];
+  return translateKey(basemap?.labelKey ?? 'basemapControl.offlineMap');
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 export const BASEMAP_SOURCE_ID = 'basemap';
 export const BASEMAP_LAYER_ID = 'basemap';
 
+/** Tiles go through the app's own protocol (tileProtocol.ts): stored tiles first, then the network, with a timeout. */
+export const TILE_PROTOCOL_PREFIX = 'hmtile+';
+
 export function basemapSource(basemap: RasterBasemap): RasterSourceSpecification {
   return {
     type: 'raster',
-    tiles: basemap.tiles,
+    tiles: basemap.tiles.map((template) => TILE_PROTOCOL_PREFIX + template),
     tileSize: basemap.tileSize,
     minzoom: basemap.minzoom,
     maxzoom: basemap.maxzoom,

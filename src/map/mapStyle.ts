@@ -15,6 +15,7 @@ import { coordinatorFillLayers, coordinatorOverlayLayers, coordinatorSources } f
 import { ZSJ_SOURCE, zsjLayers, zsjSource } from './zsjLayers.ts';
 import { REPORT_CLUSTER_SOURCE, REPORTS_SOURCE, reportClusterSource, reportLayers } from './reportLayers.ts';
 import { ROUTE_SOURCE, routeLayers } from './routeLayers.ts';
+import { ADDRESS_SOURCE, addressLayer } from './addressLayers.ts';
 
 export const SOURCE = {
   contextKraje: 'context-kraje',
@@ -187,7 +188,7 @@ export function buildMapStyle(): StyleSpecification {
   // The coordinator's choropleth goes below the obec lines, its localities and points above everything.
   const boundaries = boundaryLayers();
   const at = boundaries.findIndex((layer) => layer.id === LAYER.obceLine);
-  boundaries.splice(at, 0, ...coordinatorFillLayers(), ...zsjLayers());
+  boundaries.splice(at, 0, ...coordinatorFillLayers(), ...zsjLayers(), addressLayer());
   return {
     version: 8,
     sources: {
@@ -201,6 +202,7 @@ export function buildMapStyle(): StyleSpecification {
       ...coordinatorSources(),
       [ZSJ_SOURCE]: zsjSource(),
       [ROUTE_SOURCE]: geojsonSource(),
+      [ADDRESS_SOURCE]: geojsonSource(),
     },
     layers: [...boundaries, ...reportLayers(), ...coordinatorOverlayLayers(), ...routeLayers()],
   };

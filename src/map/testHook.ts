@@ -12,6 +12,8 @@ export interface MapTestHook {
   zoom(): number;
   /** Moves the map's centre (under the keyboard crosshair) to [lon, lat] at once, as arrow keys would. */
   centreOn(lon: number, lat: number): void;
+  /** Moves and zooms at once. */
+  jumpTo(lon: number, lat: number, zoom: number): void;
   /** The features drawn by `layers` now (once each): pixel position and longitude/latitude of a point (NaN for shapes), properties. */
   rendered(layers: string[]): Array<{ x: number; y: number; lon: number; lat: number; properties: Record<string, unknown> }>;
 }
@@ -32,6 +34,7 @@ export function installTestHook(map: MapLibreMap): () => void {
     isIdle: () => map.loaded() && !map.isMoving(),
     zoom: () => map.getZoom(),
     centreOn: (lon, lat) => map.jumpTo({ center: [lon, lat] }),
+    jumpTo: (lon, lat, zoom) => map.jumpTo({ center: [lon, lat], zoom }),
     rendered: (layers) => {
       const seen = new Set<string>();
       const found: ReturnType<MapTestHook['rendered']> = [];

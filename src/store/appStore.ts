@@ -27,6 +27,7 @@ import { createObecContactsSlice, type ObecContactsSlice } from './obecContactsS
 import { normalizeServerUrl } from './sync/workspaceClient.ts';
 import { createWorkspaceSlice, type WorkspaceDependencies, type WorkspaceSlice } from './workspaceSlice.ts';
 import { createKrajReceivingSlice, type KrajReceivingDependencies, type KrajReceivingSlice } from './krajReceivingSlice.ts';
+import { createBasemapSlice, type BasemapSlice } from './basemapSlice.ts';
 
 export type AppState = RegionSlice &
   SettingsSlice &
@@ -42,7 +43,8 @@ export type AppState = RegionSlice &
   ObecContactsSlice &
   FieldSlice &
   WorkspaceSlice &
-  KrajReceivingSlice;
+  KrajReceivingSlice &
+  BasemapSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** The signature every slice creator has (the store is wrapped in `persist`). */
@@ -51,7 +53,7 @@ export type SliceCreator<Slice> = StateCreator<AppState, [['zustand/persist', un
 /** What survives a reload: the user's choices, not data. */
 type PersistedState = Pick<
   AppState,
-  'krajId' | 'language' | 'basemap' | 'myObecKod' | 'reviewerName' | 'appView' | 'metric' | 'packageContact' | 'analysisSettings' | 'fieldPreset' | 'maxAccuracyM' | 'letterSettingsByKraj'
+  'krajId' | 'language' | 'basemap' | 'basemapChosen' | 'myObecKod' | 'reviewerName' | 'appView' | 'metric' | 'packageContact' | 'analysisSettings' | 'fieldPreset' | 'maxAccuracyM' | 'letterSettingsByKraj'
 > & { workspaceServerUrl?: string | null };
 
 export interface AppStoreOptions {
@@ -125,6 +127,7 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
         ...createFieldSlice(options.field)(...args),
         ...createWorkspaceSlice({ ...(options.reports && 'indexedDB' in options.reports ? { indexedDB: options.reports.indexedDB } : {}), ...options.workspace })(...args),
         ...createKrajReceivingSlice(options.krajReceiving)(...args),
+        ...createBasemapSlice(...args),
       }),
       {
         name: 'hlucha-mista.settings',
@@ -134,6 +137,7 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
           krajId: state.krajId,
           language: state.language,
           basemap: state.basemap,
+          basemapChosen: state.basemapChosen,
           myObecKod: state.myObecKod,
           reviewerName: state.reviewerName,
           appView: state.appView,
@@ -151,7 +155,8 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
             ...current,
             ...(typeof saved.krajId === 'string' && isKrajNuts3(saved.krajId) ? { krajId: saved.krajId } : {}),
             ...(isLanguage(saved.language) ? { language: saved.language } : {}),
-            ...(isBasemapId(saved.basemap) ? { basemap: saved.basemap } : {}),
+            // A base map the user chose (older versions stored the then-default "none" without a choice).
+            ...(saved.basemapChosen === true && isBasemapId(saved.basemap) ? { basemap: saved.basemap, basemapChosen: true } : {}),
             ...(typeof saved.myObecKod === 'string' && /^\d{6}$/.test(saved.myObecKod) ? { myObecKod: saved.myObecKod } : {}),
             ...(typeof saved.reviewerName === 'string' && saved.reviewerName.trim() !== '' ? { reviewerName: saved.reviewerName.trim().slice(0, 120) } : {}),
             ...(APP_VIEWS.some((view) => view === saved.appView) ? { appView: saved.appView as AppState['appView'] } : {}),

@@ -32,7 +32,8 @@ export type EditorNotice =
 /** Reports close to one just placed ("Není to stejné místo jako…?"). */
 export interface NearbyOffer {
   reportId: string;
-  candidates: Array<{ id: string; distanceM: number }>;
+  /** `overlap`: lines, the share of the shorter along the other; areas, the shared share of the smaller; points null. */
+  candidates: Array<{ id: string; distanceM: number; overlap: number | null }>;
 }
 
 export type EditorDialog = 'export' | 'import' | 'clear';
@@ -53,6 +54,10 @@ export interface EditorState {
   /** The report created last by this person (its form takes the focus when it opens). */
   createdReportId: string | null;
   importResult: ImportResult | null;
+  /** New reports whose "Není to stejné místo…?" was neither answered nor dismissed: it comes back when reopened. */
+  nearbyPending: Readonly<Record<string, true>>;
+  /** The report whose form was closed last (the list confirms it, or asks about an empty one). */
+  closedReportId: string | null;
 }
 
 export interface EditorSlice {
@@ -76,6 +81,7 @@ export interface EditorSlice {
   openDialog(dialog: EditorDialog): void;
   closeDialog(): void;
   showImportResult(result: ImportResult | null): void;
+  dismissClosedReport(): void;
 }
 
 const INITIAL: EditorState = {
@@ -86,7 +92,19 @@ const INITIAL: EditorState = {
   dialog: null,
   createdReportId: null,
   importResult: null,
+  nearbyPending: {},
+  closedReportId: null,
 };
+
+function withoutKey(record: Readonly<Record<string, true>>, key: string): Readonly<Record<string, true>> {
+  if (!(key in record)) return record;
+  const { [key]: _removed, ...rest } = record;
+  return rest;
+}
+
+function nearbyCandidates(reports: readonly Report[], geometry: ReportGeometry, id: string): NearbyOffer['candidates'] {
+  return findNearbyReports(reports, geometry, NEARBY_RADIUS_M, id).map(({ report, distanceM, overlap }) => ({ id: report.id, distanceM, overlap }));
+}
 
 /** The reporter of the newest report of this person (not demo data): a new report starts with it. */
 function lastReporter(reports: Record<string, Report>): Report['reporter'] {
@@ -121,11 +139,22 @@ export const createEditorSlice: SliceCreator<EditorSlice> = (set, get) => {
       }),
 
     selectReport: (id) => {
-      const { editor } = get();
+      const { editor, reports } = get();
+      let nearby = editor.nearby && editor.nearby.reportId === id ? editor.nearby : null;
+      let nearbyPending = editor.nearbyPending;
+      // An offer left unanswered comes back with the report (the neighbours may have changed meanwhile).
+      if (id && !nearby && nearbyPending[id] && reports[id]) {
+        const candidates = nearbyCandidates(Object.values(reports), reports[id].geometry, id);
+        if (candidates.length > 0) nearby = { reportId: id, candidates };
+        else nearbyPending = withoutKey(nearbyPending, id);
+      }
+      const closing = editor.selectedReportId !== null && editor.selectedReportId !== id ? editor.selectedReportId : null;
       patch({
         selectedReportId: id,
         mode: editor.mode.kind === 'draw' ? editor.mode : { kind: 'browse' },
-        nearby: editor.nearby && editor.nearby.reportId === id ? editor.nearby : null,
+        nearby,
+        nearbyPending,
+        closedReportId: id === null ? (closing ?? editor.closedReportId) : null,
         notice: editor.notice?.kind === 'outsideMyObec' && editor.notice.reportId === id ? editor.notice : null,
         createdReportId: editor.createdReportId === id ? id : null,
       });
@@ -146,10 +175,10 @@ export const createEditorSlice: SliceCreator<EditorSlice> = (set, get) => {
         return false;
       }
       const reports = get().reports;
-      const candidates = findNearbyReports(Object.values(reports), geometry, NEARBY_RADIUS_M, result.id).map(
-        ({ report, distanceM }) => ({ id: report.id, distanceM }),
-      );
+      const candidates = nearbyCandidates(Object.values(reports), geometry, result.id);
       patch({
+        closedReportId: null,
+        nearbyPending: candidates.length > 0 ? { ...get().editor.nearbyPending, [result.id]: true } : get().editor.nearbyPending,
         mode: { kind: 'browse' },
         selectedReportId: result.id,
         createdReportId: result.id,
@@ -172,10 +201,14 @@ export const createEditorSlice: SliceCreator<EditorSlice> = (set, get) => {
     openNearbyInstead: async (existingId) => {
       const offer = get().editor.nearby;
       if (offer) await get().deleteReport(offer.reportId);
-      patch({ nearby: null, notice: null, selectedReportId: existingId, createdReportId: null, mode: { kind: 'browse' } });
+      patch({ nearbyPending: offer ? withoutKey(get().editor.nearbyPending, offer.reportId) : get().editor.nearbyPending, nearby: null, notice: null, selectedReportId: existingId, createdReportId: null, mode: { kind: 'browse' } });
     },
 
-    dismissNearby: () => patch({ nearby: null }),
+    dismissNearby: () => {
+      const offer = get().editor.nearby;
+      patch({ nearby: null, nearbyPending: offer ? withoutKey(get().editor.nearbyPending, offer.reportId) : get().editor.nearbyPending });
+    },
+    dismissClosedReport: () => patch({ closedReportId: null }),
     dismissNotice: () => patch({ notice: null }),
     openDialog: (dialog) => patch({ dialog }),
     closeDialog: () => patch({ dialog: null }),

@@ -244,6 +244,14 @@ export function createFieldSlice(dependencies: FieldDependencies = {}): SliceCre
         }
         const report = get().reports[createdReportId];
         const kraj = report?.place?.kraj;
+        // Bring the new point into view with its uncertainty around it (a laptop's map may show another place).
+        if (report?.geometry.type === 'Point') {
+          const [lon, lat] = report.geometry.coordinates as [number, number];
+          const radiusM = Math.min(Math.max(position.accuracyM, 150), 5_000);
+          const dLat = radiusM / 111_320;
+          const dLon = dLat / Math.cos((lat * Math.PI) / 180);
+          get().requestView([lon - dLon, lat - dLat, lon + dLon, lat + dLat], 16);
+        }
         set({
           noSignalCapture: {
             status: 'saved',

@@ -13,5 +13,5 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> = (set) => ({
   language: DEFAULT_LANGUAGE,
   basemap: DEFAULT_BASEMAP,
   setLanguage: (language) => set({ language }),
-  setBasemap: (basemap) => set({ basemap }),
+  setBasemap: (basemap) => set({ basemap, basemapChosen: true, basemapStatus: basemap === 'none' ? 'off' : 'loading' }),
 });

@@ -1,9 +1,9 @@
 import { useEffect } from 'react';
 import { ActionsProvider, useGlobalShortcuts } from './actions/ActionsProvider.tsx';
-import { BasemapSwitcher } from './BasemapSwitcher.tsx';
 import { CoordinatorSidebar } from './coordinator/CoordinatorSidebar.tsx';
 import { CoordinatorToolbar } from './coordinator/CoordinatorToolbar.tsx';
 import { Header } from './Header.tsx';
+import { SkipToMapLink } from './SkipToMapLink.tsx';
 import { Legend } from './Legend.tsx';
 import { MapView } from './MapView.tsx';
 import { PlacePanel } from './PlacePanel.tsx';
@@ -53,9 +53,7 @@ function AppLayout() {
 
   return (
     <>
-      <a className="skip-link" href="#map">
-        {t('app.skipToMap')}
-      </a>
+      <SkipToMapLink />
       <Header />
       <AppUpdateBanner />
       <main className="layout" data-phone-panel={phone ? panel : undefined}>
@@ -97,7 +95,6 @@ function ReportsSidebar() {
       <ReportList />
       <PlacePanel />
       <RegionSummary />
-      <BasemapSwitcher />
       <Legend />
     </>
   );

@@ -5,6 +5,7 @@ import { DemoOnMapBadge, DrawingStatus } from './reports/MapOverlays.tsx';
 import { useAppStore, useAppStoreApi, useT } from './storeContext.tsx';
 import { clusteredDisplay } from '../map/reportDisplay.ts';
 import { useCoarsePointer } from './phone/mediaQuery.ts';
+import { BasemapSwitcher } from './BasemapSwitcher.tsx';
 
 const HINT_ID = 'map-keyboard-hint';
 
@@ -23,6 +24,11 @@ export function MapView() {
   // On a touch device the hint is about fingers, and it is shown until the map is first touched.
   const touch = useCoarsePointer();
   const [touched, setTouched] = useState(false);
+
+  // The kraj's base-map settings (basemap.json), once: the default base map and the kraj's own tile server.
+  useEffect(() => {
+    void store.getState().loadBasemapConfig();
+  }, [store]);
 
   useEffect(() => {
     const container = containerRef.current;
@@ -61,6 +67,7 @@ export function MapView() {
         {clustered && !touch && ` ${t('reportClusters.keyboardHint')}`}
       </p>
       <PackStatus />
+      <BasemapSwitcher />
       <DrawingStatus />
       <DemoOnMapBadge />
     </div>

@@ -17,7 +17,7 @@ export function RegionSummary() {
       <p className="small">
         {t('region.boundariesDate', { date: formatIsoDate(language, pack.describesDate) })}
         <br />
-        {t('region.source', { attribution: pack.attribution })}
+        {t('region.source', { attribution: attributionText(pack.attribution, t('region.attribution.sharedCz'), t('region.attribution.ruian')) })}
       </p>
       <details className="orp-list">
         <summary>
@@ -44,4 +44,17 @@ export function RegionSummary() {
       </details>
     </section>
   );
+}
+
+/**
+ * The pack's attribution is written in Czech by the build; the UI shows it in its own language when it is one of the
+ * two the build writes, and as given otherwise.
+ */
+const SHARED_CZ_ATTRIBUTION = 'hranice obcí: © ČÚZK (RÚIAN), CC BY 4.0; zjednodušení: iROZHLAS; ORP, okresy, kraje: RCzechia (© ČÚZK), CC BY 4.0';
+const RUIAN_ATTRIBUTION = '© ČÚZK (RÚIAN), CC BY 4.0';
+
+function attributionText(attribution: string, sharedCz: string, ruian: string): string {
+  if (attribution === SHARED_CZ_ATTRIBUTION) return sharedCz;
+  if (attribution === RUIAN_ATTRIBUTION) return ruian;
+  return attribution;
 }

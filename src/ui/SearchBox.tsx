@@ -10,6 +10,7 @@ export function SearchBox() {
   const { query, suggestions } = useAppStore((state) => state.search);
   const setSearchQuery = useAppStore((state) => state.setSearchQuery);
   const chooseObec = useAppStore((state) => state.chooseObec);
+  const chooseCast = useAppStore((state) => state.chooseCast);
   const closeSuggestions = useAppStore((state) => state.closeSuggestions);
   const [active, setActive] = useState(-1);
   const [typing, setTyping] = useState(false);
@@ -24,7 +25,8 @@ export function SearchBox() {
     const suggestion = suggestions[index];
     if (!suggestion) return;
     setTyping(false);
-    chooseObec(suggestion.kod);
+    if (suggestion.castKod) chooseCast(suggestion.castKod);
+    else chooseObec(suggestion.kod);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -86,7 +88,7 @@ export function SearchBox() {
         <ul id={listboxId} role="listbox" aria-label={t('search.label')} className="suggestions" hidden={!open}>
           {suggestions.map((suggestion, index) => (
             <li
-              key={suggestion.kod}
+              key={suggestion.castKod ? `cast-${suggestion.castKod}` : suggestion.kod}
               id={optionId(index)}
               role="option"
               aria-selected={index === active}
@@ -95,8 +97,9 @@ export function SearchBox() {
               onMouseEnter={() => setActive(index)}
               onClick={() => choose(index)}
             >
-              <span className="suggestion-name">{suggestion.nazev}</span>
+              <span className="suggestion-name">{suggestion.castNazev ?? suggestion.nazev}</span>
               <span className="suggestion-meta">
+                {suggestion.castNazev && `${t('search.castOf', { obec: suggestion.nazev })} · `}
                 {t('search.inOrp', { orp: suggestion.orpNazev })} · {suggestion.okresNazev}
               </span>
             </li>

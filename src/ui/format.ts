@@ -39,6 +39,23 @@ export function formatShortDate(language: Language, isoDate: string): string {
   return new Intl.DateTimeFormat(localeOf(language), { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'UTC' }).format(date);
 }
 
+/**
+ * A moment (ISO date-time) as the app writes dates everywhere: numeric day, month and full year, then hours and
+ * minutes, in Czech time ("6. 12. 2026 13:17" / "06/12/2026, 13:17").
+ */
+export function formatDateTime(language: Language, iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(localeOf(language), {
+    day: 'numeric',
+    month: 'numeric',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Europe/Prague',
+  }).format(date);
+}
+
 export function formatMetres(language: Language, metres: number): string {
   return `${new Intl.NumberFormat(localeOf(language), { maximumFractionDigits: 0 }).format(metres)} m`;
 }

@@ -1,6 +1,7 @@
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, test } from 'vitest';
-import { BASEMAP_IDS, BASEMAPS, basemapLayer, basemapSource, type RasterBasemap } from '../../src/map/basemaps.ts';
+import { BASEMAP_IDS, basemapLayer, basemapSource, resolveBasemap } from '../../src/map/basemaps.ts';
+import { parseBasemapConfig } from '../../src/core/basemap/basemapConfig.ts';
 import { buildMapStyle, FIRST_BOUNDARY_LAYER } from '../../src/map/mapStyle.ts';
 
 describe('buildMapStyle', () => {
@@ -13,12 +14,14 @@ describe('buildMapStyle', () => {
   });
 
   test('stays valid with every raster base map inserted below the boundaries', () => {
+    const parsed = parseBasemapConfig({ kraj: { label: 'Mapa kraje', tiles: ['https://mapy.kraj.example/{z}/{x}/{y}.png'] } });
+    if (!parsed.ok) throw new Error(parsed.problem);
     for (const id of BASEMAP_IDS) {
-      const basemap = BASEMAPS[id];
-      if (basemap.id === 'none') continue;
+      const basemap = resolveBasemap(id, parsed.config);
+      if (!basemap) continue;
       const style = buildMapStyle();
       const at = style.layers.findIndex((layer) => layer.id === FIRST_BOUNDARY_LAYER);
-      style.sources.basemap = basemapSource(basemap as RasterBasemap);
+      style.sources.basemap = basemapSource(basemap);
       style.layers.splice(at, 0, basemapLayer());
       expect(validateStyleMin(style), id).toEqual([]);
     }
@@ -28,10 +31,32 @@ describe('buildMapStyle', () => {
 describe('BASEMAPS', () => {
   test('every web base map has an https tile template and an attribution', () => {
     for (const id of BASEMAP_IDS) {
-      const basemap = BASEMAPS[id];
-      if (basemap.id === 'none') continue;
+      const basemap = resolveBasemap(id, { defaultId: null, kraj: null });
+      if (!basemap) continue;
       expect(basemap.tiles.every((url) => url.startsWith('https://') && url.includes('{z}')), id).toBe(true);
       expect(basemap.attribution, id).toMatch(/©/);
     }
+  });
+});
+
+describe('resolveBasemap', () => {
+  test("the kraj's own server is offered only when configured, its attribution escaped, tiles through the app's protocol", () => {
+    expect(resolveBasemap('kraj', { defaultId: null, kraj: null })).toBeNull();
+    expect(resolveBasemap('none', { defaultId: null, kraj: null })).toBeNull();
+    const parsed = parseBasemapConfig({
+      kraj: { label: { cs: 'Mapa kraje', en: 'Regional map' }, tiles: ['https://mapy.kraj.example/{z}/{x}/{y}.png'], attribution: '<b>© Kraj</b>' },
+    });
+    if (!parsed.ok) throw new Error(parsed.problem);
+    const kraj = resolveBasemap('kraj', parsed.config)!;
+    expect(kraj.attribution).toBe('&#60;b&#62;© Kraj&#60;/b&#62;');
+    expect(kraj.offlineAllowed).toBe(false);
+    expect(basemapSource(kraj).tiles).toEqual(['hmtile+https://mapy.kraj.example/{z}/{x}/{y}.png']);
+  });
+
+  test('only ČÚZK allows storing tiles for the field; OpenStreetMap does not', () => {
+    const none = { defaultId: null, kraj: null };
+    expect(resolveBasemap('cuzkZtm', none)!.offlineAllowed).toBe(true);
+    expect(resolveBasemap('cuzkOrtofoto', none)!.offlineAllowed).toBe(true);
+    expect(resolveBasemap('osm', none)!.offlineAllowed).toBe(false);
   });
 });

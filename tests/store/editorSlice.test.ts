@@ -38,7 +38,7 @@ describe('editor slice: placing reports', () => {
     const second = store.getState().editor.selectedReportId!;
     const offer = store.getState().editor.nearby!;
     expect(offer.reportId).toBe(second);
-    expect(offer.candidates).toEqual([{ id: first, distanceM: expect.any(Number) }]);
+    expect(offer.candidates).toEqual([{ id: first, distanceM: expect.any(Number), overlap: null }]);
     expect(offer.candidates[0]!.distanceM).toBeGreaterThan(80);
     expect(offer.candidates[0]!.distanceM).toBeLessThan(120);
 
@@ -47,6 +47,30 @@ describe('editor slice: placing reports', () => {
     expect(Object.keys(reports)).toEqual([first]);
     expect(editor.selectedReportId).toBe(first);
     expect(editor.nearby).toBeNull();
+  });
+
+  it('an offer neither answered nor dismissed comes back when the report is reopened; a dismissed one does not', async () => {
+    const store = await openLoadedTab(newProfile());
+    await store.getState().placeReport(point(KARLOVY_VARY));
+    await store.getState().placeReport(point(near(KARLOVY_VARY)));
+    const second = store.getState().editor.selectedReportId!;
+    store.getState().selectReport(null);
+    expect(store.getState().editor.nearby).toBeNull();
+    expect(store.getState().editor.closedReportId).toBe(second);
+    store.getState().selectReport(second);
+    expect(store.getState().editor.nearby?.reportId).toBe(second);
+    expect(store.getState().editor.closedReportId).toBeNull();
+    store.getState().dismissNearby();
+    store.getState().selectReport(null);
+    store.getState().selectReport(second);
+    expect(store.getState().editor.nearby).toBeNull();
+  });
+
+  it('a point is never offered to be swapped for an area around it', async () => {
+    const store = await openLoadedTab(newProfile());
+    await store.getState().placeReport(square(KARLOVY_VARY));
+    await store.getState().placeReport(point(KARLOVY_VARY));
+    expect(store.getState().editor.nearby).toBeNull();
   });
 
   it('nothing is offered for a report far away', async () => {

@@ -3,7 +3,7 @@ import { METRES_PER_DEGREE } from '../../core/geo/earth.ts';
 import { isOneOf } from '../../core/reports/enumerations.ts';
 import { PRIORITIES, STATUS_TRANSITIONS, type ReviewAction } from '../../core/review/reviewModel.ts';
 import type { LocalitySummary } from '../../worker/analysisProtocol.ts';
-import { formatShortDate } from '../format.ts';
+import { formatDateTime, formatShortDate } from '../format.ts';
 import { failureKey } from '../reports/reportText.ts';
 import { useAppStore, useT } from '../storeContext.tsx';
 import { formatObservationSpan } from './observationSpan.ts';
@@ -363,7 +363,7 @@ function AuditTrail({ locality }: { locality: LocalitySummary }) {
           {entries.map((entry) => (
             <li key={entry.id}>
               <span className="small">
-                {new Intl.DateTimeFormat(language === 'cs' ? 'cs-CZ' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' }).format(new Date(entry.at))} ·{' '}
+                {formatDateTime(language, entry.at)} ·{' '}
                 <strong>{entry.by}</strong>
               </span>
               <span className="block">{auditText(t, entry)}</span>

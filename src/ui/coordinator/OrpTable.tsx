@@ -112,7 +112,7 @@ export function OperatorBar({ stats }: { stats: UnitStatistics }) {
   const label = entries.map(([code, n]) => `${t(operatorKey(code))}: ${n}`).join(', ');
   return (
     <span className="operator-cell">
-      <span className="operator-bar" role="img" aria-label={label} title={label}>
+      <span className="operator-bar" {...(label ? { role: 'img', 'aria-label': label, title: label } : { 'aria-hidden': true })}>
         {entries.map(([code, n]) => (
           <span key={code} style={{ width: `${(100 * n) / total}%`, background: OPERATOR_COLORS[code] }} />
         ))}

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { MessageKey } from '../../i18n/translate.ts';
-import { localeOf } from '../../i18n/translate.ts';
+import { formatShortDate } from '../format.ts';
 import { useAppStore, useT } from '../storeContext.tsx';
 import { FileButton } from '../FileButton.tsx';
 
@@ -31,7 +31,7 @@ export function ZsjLayerPanel() {
       <p className="small">{t('zsj.explain')}</p>
       <p>
         {layer
-          ? t('zsj.loaded', { count: layer.count, name: layer.name, date: new Date(layer.loadedAt).toLocaleDateString(localeOf(language)) })
+          ? t('zsj.loaded', { count: layer.count, name: layer.name, date: formatShortDate(language, layer.loadedAt) })
           : t('zsj.none')}
       </p>
       <div className="list-actions">

@@ -2,9 +2,11 @@ import { captureProblems } from '../../core/field/captureProblems.ts';
 import type { Report } from '../../core/reports/report.ts';
 import { useAppStore, useAppStoreApi, useT } from '../storeContext.tsx';
 import { problemText } from '../reports/reportText.ts';
+import { formatDateTime } from '../format.ts';
+import type { Language } from '../../i18n/translate.ts';
 
-function formatMoment(language: string, iso: string): string {
-  return new Intl.DateTimeFormat(language === 'cs' ? 'cs-CZ' : 'en-GB', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Prague' }).format(new Date(iso));
+function formatMoment(language: Language, iso: string): string {
+  return formatDateTime(language, iso);
 }
 
 /** How a report was captured in the field (GPS, route, GPX), and the flag when its position is imprecise. */

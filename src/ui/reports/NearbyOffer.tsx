@@ -1,5 +1,6 @@
 import { useAppStore, useT } from '../storeContext.tsx';
 import { formatMetres } from '../format.ts';
+import { localeOf } from '../../i18n/translate.ts';
 import { DemoBadge } from './badges.tsx';
 import { failureKey } from './reportText.ts';
 
@@ -19,13 +20,18 @@ export function NearbyOffer({ reportId }: { reportId: string }) {
       <h3 id="nearby-title">{t('nearby.title')}</h3>
       <p className="small">{t('nearby.explain')}</p>
       <ul className="nearby-list">
-        {candidates.map(({ id, distanceM }) => {
+        {candidates.map(({ id, distanceM, overlap }) => {
           const report = reports[id]!;
           return (
             <li key={id}>
               <div>
                 <strong>{report.place?.obec.nazev ?? t('list.placeUnknown')}</strong>
-                {report.demo && <> <DemoBadge /></>} · {formatMetres(language, distanceM)}
+                {report.demo && <> <DemoBadge /></>} ·{' '}
+                {overlap === null || overlap === undefined
+                  ? formatMetres(language, distanceM)
+                  : t(report.geometry.type === 'LineString' ? 'nearby.alongShare' : 'nearby.areaShare', {
+                      percent: new Intl.NumberFormat(localeOf(language), { style: 'percent' }).format(overlap),
+                    })}
                 <span className="nearby-description">{report.description.trim() || t('list.noDescription')}</span>
                 {report.failures.length > 0 && (
                   <span className="small">{report.failures.map((code) => t(failureKey(code))).join(', ')}</span>

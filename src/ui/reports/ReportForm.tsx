@@ -28,6 +28,7 @@ import { domainKey, environmentKey, failureKey, operatorKey, persistenceKey, pro
 import { useReportDraft } from './useReportDraft.ts';
 import { CaptureFacts, FieldCaptureNotice } from '../field/CaptureFacts.tsx';
 import { registerPendingEdits } from '../field/pendingEdits.ts';
+import { useFormArrival } from './useFormArrival.ts';
 
 /** The form of the selected report (beside the map); closes when the report is gone. */
 export function ReportFormPanel() {
@@ -66,6 +67,8 @@ function ReportForm({ report }: { report: Report }) {
   useEffect(() => {
     if (createdReportId === report.id) heading.current?.focus();
   }, [createdReportId, report.id]);
+
+  useFormArrival(heading, report.id);
 
   // An update of the app saves what is typed here before it reloads the page.
   useEffect(() => registerPendingEdits(commit), [commit]);

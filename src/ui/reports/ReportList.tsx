@@ -12,6 +12,8 @@ import { geometryBbox } from '../../core/geo/geometryBbox.ts';
 import { useMapCommandsRef } from '../actions/ActionsProvider.tsx';
 import { InaccurateBadge } from '../field/CaptureFacts.tsx';
 import { ReportSyncBadges } from '../workspace/WorkspacePanel.tsx';
+import { ClosedReportNotice } from './ClosedReportNotice.tsx';
+import { StorageWarning } from './StorageStatusView.tsx';
 
 /** Rows rendered at once; more on request (a kraj's working copy can hold thousands of reports). */
 const PAGE = 200;
@@ -54,6 +56,8 @@ export function ReportList() {
           {t('list.count', { shown: shown.length, total: all.length })}
         </span>
       </div>
+      <ClosedReportNotice />
+      <StorageWarning />
       <ActionGroupButtons group="file" label={t('toolbar.file')} className="list-actions" />
       {all.length === 0 ? (
         <p className="hint">{storage.state === 'loading' ? t('storage.loading') : t('list.empty')}</p>

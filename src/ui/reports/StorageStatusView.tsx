@@ -35,10 +35,35 @@ export function StorageStatusView() {
             <path d="M2 7.5l3 3 7-7" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
           </svg>{' '}
           {t('storage.saved')}
-          {external && <span className="storage-external"> · {t('storage.externalChange', { count: external.changedIds.length })}</span>}
+          {external && (
+            <span className="storage-external" title={t('storage.externalChange', { count: external.changedIds.length })}>
+              {' '}
+              · {t('storage.externalChange', { count: external.changedIds.length })}
+            </span>
+          )}
         </span>
       )}
     </div>
     </>
+  );
+}
+
+/**
+ * The warning that the browser may delete the reports, in words on the page (a tooltip is never seen on a phone),
+ * with the export at hand. Shown while the browser has not granted persistent storage and there are reports.
+ */
+export function StorageWarning() {
+  const t = useT();
+  const storage = useAppStore((state) => state.storage);
+  const hasReports = useAppStore((state) => Object.keys(state.reports).length > 0);
+  const run = useRunAction();
+  if (storage.state !== 'ready' || storage.persisted || !hasReports) return null;
+  return (
+    <div className="message storage-warning">
+      <p>{t('storage.notPersisted')}</p>
+      <button type="button" className="secondary-button" onClick={() => run('file.export')}>
+        {t('storage.exportNow')}
+      </button>
+    </div>
   );
 }
