@@ -6,6 +6,7 @@ import { createAppStore } from './store/appStore.ts';
 import { App } from './ui/App.tsx';
 import { StoreProvider } from './ui/storeContext.tsx';
 import { registerServiceWorker } from './ui/field/serviceWorker.ts';
+import { afterFirstScreen } from './store/firstScreen.ts';
 
 const store = createAppStore();
 void store.getState().start();
@@ -15,7 +16,8 @@ void store.getState().loadMeasurements();
 void store.getState().restoreZsjLayer();
 void store.getState().restoreObecContacts();
 store.getState().restoreRoute();
-registerServiceWorker(store);
+// The service worker's downloads (the offline copy) start once the first map is usable, not beside it.
+afterFirstScreen(() => registerServiceWorker(store));
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -912,6 +912,14 @@ export const cs = {
   'zsjChoropleth.legend': 'Mapa ZSJ: počet {metric}',
   'zsjChoropleth.legendNote': 'Barví se jen základní sídelní jednotky načtené vrstvy ({count} ZSJ); hlášení se k ZSJ počítají podle ZSJ, kterou mají uvedenu (viz „Doplnit ZSJ do hlášení“). Šrafovaná ZSJ nemá žádné hlášení – to neznamená, že je tam signál.',
   'zsjChoropleth.tooltip': 'ZSJ {nazev}',
+
+  // ---- Loading on a weak signal: parts loaded when first used, data that did not arrive (issue 17, speed)
+  'lazy.loading': 'Načítá se {what}…',
+  'lazy.failed': 'Nepodařilo se načíst {what} (slabé nebo žádné připojení). Ostatní části aplikace fungují.',
+  'lazy.retry': 'Zkusit znovu',
+  'lazy.part.coordinator': 'přehled kraje',
+  'lazy.part.reportForm': 'formulář hlášení',
+  'lazy.part.tableImport': 'import tabulky',
 } as const;
 
 export type MessageKey = keyof typeof cs;

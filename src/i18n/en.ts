@@ -911,4 +911,12 @@ export const en: Record<MessageKey, string> = {
   'zsjChoropleth.legend': 'ZSJ map: number of {metric}',
   'zsjChoropleth.legendNote': 'Only the basic settlement units of the loaded layer are coloured ({count} ZSJ); reports count towards the ZSJ they record (see “Fill in ZSJ in reports”). A hatched ZSJ has no reports – that does not mean there is signal.',
   'zsjChoropleth.tooltip': 'ZSJ {nazev}',
+
+  // ---- Loading on a weak signal: parts loaded when first used, data that did not arrive (issue 17, speed)
+  'lazy.loading': 'Loading the {what}…',
+  'lazy.failed': 'The {what} could not be loaded (weak or no connection). The rest of the app works.',
+  'lazy.retry': 'Try again',
+  'lazy.part.coordinator': 'region overview',
+  'lazy.part.reportForm': 'report form',
+  'lazy.part.tableImport': 'table import',
 };

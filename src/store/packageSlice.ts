@@ -6,16 +6,13 @@
  * never kept in the store.
  */
 import { version as APP_VERSION } from '../../package.json';
-import { buildPackageLocalities, type PackageLocality } from '../core/export/packageLocalities.ts';
-import { withAttachedMeasurements } from '../core/export/packageMeasurements.ts';
 import { obecContactTexts } from '../core/obecFile/obecContacts.ts';
 import { KRAJE } from '../core/units/adminUnits.ts';
 import type { PackageProgress, PackageResult, PackageVariant } from '../worker/packageProtocol.ts';
-import type { AppState, SliceCreator } from './appStore.ts';
+import type { SliceCreator } from './appStore.ts';
 import { createWorkerPackageClient, type PackageClient } from './packageClient.ts';
 import { DEFAULT_PACKAGE_SELECTION, selectPackageLocalities, type PackageSelection } from './packageSelection.ts';
 import { loadedDisplayPack } from './packRepository.ts';
-import { clusteringOf } from './reviewSlice.ts';
 
 export interface PackageContact {
   name: string;
@@ -54,22 +51,6 @@ export interface PackageSlice {
   buildPackage(variant: PackageVariant): Promise<PackageResult | null>;
 }
 
-/** Every locality of the kraj as the package would describe it, or null while the analysis is not ready. */
-export function packageLocalitiesOf(
-  state: Pick<AppState, 'reports' | 'krajId' | 'analysis' | 'review'> & Partial<Pick<AppState, 'measurements' | 'measurementColumns' | 'analysisSettings'>>,
-  now: string,
-): PackageLocality[] | null {
-  const result = state.analysis.result;
-  if (!result) return null;
-  const reports = Object.values(state.reports).filter((r) => r.place?.kraj.nuts3 === state.krajId);
-  const localities = buildPackageLocalities(reports, clusteringOf(result), state.review, now, state.analysisSettings?.thresholds);
-  // The NetTest measurements the analysis attached (to the columns it was given: the same version only).
-  const columns = state.measurementColumns?.() ?? null;
-  if (!columns || result.measurementsVersion == null || result.measurementsVersion !== state.measurements?.version) return localities;
-  const rows = new Map(result.localities.map((l) => [l.id, l.measurements?.rows]));
-  return withAttachedMeasurements(localities, columns, (id) => rows.get(id), now, state.analysisSettings?.thresholds);
-}
-
 export function createPackageSlice(dependencies: PackageDependencies = {}): SliceCreator<PackageSlice> {
   return (set, get) => {
     let client: PackageClient | null = dependencies.client ?? null;
@@ -92,6 +73,8 @@ export function createPackageSlice(dependencies: PackageDependencies = {}): Slic
         if (state.packageJob.status === 'running') return null;
         const kraj = KRAJE.find((k) => k.nuts3 === state.krajId);
         const generatedAt = now();
+        // The localities' builder (S-JTSK via proj4, H3 for the measurements) is loaded with the first package.
+        const { packageLocalitiesOf } = await import('./packageLocalities.ts');
         const all = packageLocalitiesOf(state, generatedAt);
         if (!kraj || !all) {
           set({ packageJob: { status: 'error', variant, message: 'notReady' } });

@@ -1,8 +1,6 @@
 import { useEffect } from 'react';
 import { ActionsProvider, useGlobalShortcuts } from './actions/ActionsProvider.tsx';
 import { BasemapSwitcher } from './BasemapSwitcher.tsx';
-import { CoordinatorSidebar } from './coordinator/CoordinatorSidebar.tsx';
-import { CoordinatorToolbar } from './coordinator/CoordinatorToolbar.tsx';
 import { Header } from './Header.tsx';
 import { Legend } from './Legend.tsx';
 import { MapView } from './MapView.tsx';
@@ -12,15 +10,15 @@ import { AppDialogs } from './reports/AppDialogs.tsx';
 import { useImportDrop } from './reports/ImportDialog.tsx';
 import { ImportResultPanel } from './reports/ImportSummaryView.tsx';
 import { MyObecPanel } from './reports/MyObecPanel.tsx';
-import { ReportFormPanel } from './reports/ReportForm.tsx';
 import { ReportList } from './reports/ReportList.tsx';
 import { ReportsToolbar } from './reports/ReportsToolbar.tsx';
 import { useAppStore, useT } from './storeContext.tsx';
-import { TableImportHost } from './tableImport/TableImportDialog.tsx';
 import { AppUpdateBanner } from './field/AppUpdateBanner.tsx';
 import { FieldPanel } from './field/FieldPanel.tsx';
 import { useNetworkStatus } from './field/NetworkStatus.tsx';
 import { useRouteRecorder } from './field/useRouteRecorder.ts';
+// Loaded when first shown (the mayor's first screen needs none of them): src/ui/lazy/parts.tsx.
+import { CoordinatorSidebar, CoordinatorToolbar, ReportFormPanel, TableImportHost } from './lazy/parts.tsx';
 
 export function App() {
   return (

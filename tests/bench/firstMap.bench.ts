@@ -59,19 +59,38 @@ interface Sample {
   ms: number;
   bytes: number;
   requests: number;
-  fetched: Array<{ path: string; bytes: number }>;
+  fetched: Array<{ path: string; bytes: number; at: number }>;
+  /** The map's state changes and the main thread's long tasks, for `--requests`. */
+  trace: string[];
+}
+
+/** Records, in the page, when the map's container changes state and how long the main thread was blocked. */
+function tracePage() {
+  const trace: string[] = [];
+  (window as unknown as { __firstMapTrace: string[] }).__firstMapTrace = trace;
+  let blocked = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) blocked += entry.duration;
+  }).observe({ type: 'longtask', buffered: true });
+  new MutationObserver((records) => {
+    for (const record of records) {
+      const element = record.target as HTMLElement;
+      const value = element.getAttribute(record.attributeName!);
+      if (value !== record.oldValue) trace.push(`${Math.round(performance.now())} ms: ${record.attributeName}=${value} (long tasks so far ${Math.round(blocked)} ms)`);
+    }
+  }).observe(document, { subtree: true, attributes: true, attributeOldValue: true, attributeFilter: ['data-shown-pack', 'data-map-idle', 'data-ready'] });
 }
 
 async function measure(browser: Browser, which: Page_, server: StaticServer): Promise<Sample> {
   const context = await browser.newContext({ ...PHONE, locale: 'cs-CZ', serviceWorkers: 'block' });
-  const base = new URL(server.url);
-  await context.route((requested) => requested.host !== base.host, (route) => route.abort());
+  await context.addInitScript(tracePage);
   try {
     const page: Page = await context.newPage();
     const session = await context.newCDPSession(page);
     await session.send('Network.enable');
     if (THROTTLED) await session.send('Network.emulateNetworkConditions', NETWORK);
     server.takeLog();
+    const started = Date.now();
     await page.goto(server.url, { waitUntil: 'commit' });
     const handle =
       which === 'bare'
@@ -86,8 +105,9 @@ async function measure(browser: Browser, which: Page_, server: StaticServer): Pr
           );
     const ms = (await handle.jsonValue()) as number;
     // Counted at the server: the requests of the page's workers (MapLibre's) are not in the page's CDP events.
-    const fetched = server.takeLog();
-    return { ms, bytes: fetched.reduce((sum, row) => sum + row.bytes, 0), requests: fetched.length, fetched };
+    const fetched = server.takeLog().map((row) => ({ ...row, at: row.at - started }));
+    const trace = await page.evaluate(() => (window as unknown as { __firstMapTrace: string[] }).__firstMapTrace);
+    return { ms, bytes: fetched.reduce((sum, row) => sum + row.bytes, 0), requests: fetched.length, fetched, trace };
   } finally {
     await context.close();
   }
@@ -103,7 +123,12 @@ const servers = {
   bare: await serveStatic(bareOut, { '/packs/': resolve(root, 'public/packs') }),
   app: await serveStatic(appOut),
 };
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+// No host but this machine resolves (Playwright's request routing would turn the HTTP cache off, so it is not used).
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
+  headless: true,
+});
 const samples: Record<Page_, Sample[]> = { bare: [], app: [] };
 try {
   // One run of each first, not counted: the first context of a fresh browser starts slower.
@@ -140,6 +165,7 @@ console.log(`\nGoal: app ≤ 1.3× bare — ${app / bare <= 1.3 ? 'met' : 'not m
 if (flag('requests')) {
   for (const which of ['bare', 'app'] as const) {
     console.log(`\nFetched by the ${which} page before its map was usable (last run):`);
-    for (const row of samples[which].at(-1)!.fetched) console.log(`  ${kb(row.bytes).padStart(9)}  ${row.path}`);
+    for (const line of samples[which].at(-1)!.trace) console.log(`  ${line}`);
+    for (const row of samples[which].at(-1)!.fetched) console.log(`  ${kb(row.bytes).padStart(9)}  at ${String(row.at).padStart(5)} ms (requested)  ${row.path}`);
   }
 }

@@ -2,7 +2,8 @@
  * A static file server for the load benchmarks: serves a built directory (and extra directories mounted under a
  * URL prefix) with gzip, as a production web server would (nginx's `gzip on` for text types). Each file is
  * compressed once (level 6, nginx's usual setting) and kept in memory, so compression time is not measured. Unknown
- * paths without a file extension get index.html (a single-page app's fallback). Only on 127.0.0.1.
+ * paths without a file extension get index.html (a single-page app's fallback). Files under /assets/ (Vite's hashed
+ * names) are sent as cacheable for good, everything else `no-cache`. Only on 127.0.0.1.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -28,14 +29,14 @@ const COMPRESSED = new Set(['.html', '.js', '.mjs', '.css', '.json', '.geojson',
 
 export interface StaticServer {
   url: string;
-  /** Every response sent since the last `takeLog()`: path and bytes on the wire (body as sent, plus headers). */
-  takeLog(): Array<{ path: string; bytes: number }>;
+  /** Every response sent since the last `takeLog()`: path, bytes on the wire (body as sent, plus headers), Date.now(). */
+  takeLog(): Array<{ path: string; bytes: number; at: number }>;
   close(): Promise<void>;
 }
 
 /** `mounts` maps a URL prefix ("/packs/") to a directory, looked up before `root`. */
 export async function serveStatic(root: string, mounts: Record<string, string> = {}): Promise<StaticServer> {
-  let log: Array<{ path: string; bytes: number }> = [];
+  let log: Array<{ path: string; bytes: number; at: number }> = [];
   const cache = new Map<string, { body: Buffer; gzip: Buffer | null; type: string }>();
   const fileFor = (pathname: string): string | null => {
     for (const [prefix, directory] of Object.entries(mounts)) {
@@ -49,7 +50,7 @@ export async function serveStatic(root: string, mounts: Record<string, string> =
     if ((!file || !existsSync(file) || !statSync(file).isFile()) && extname(pathname) === '') file = join(root, 'index.html');
     if (!file || !existsSync(file) || !statSync(file).isFile()) {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-      log.push({ path: pathname, bytes: 60 });
+      log.push({ path: pathname, bytes: 60, at: Date.now() });
       return;
     }
     let entry = cache.get(file);
@@ -60,13 +61,15 @@ export async function serveStatic(root: string, mounts: Record<string, string> =
       cache.set(file, entry);
     }
     const acceptsGzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
-    const headers: Record<string, string> = { 'content-type': entry.type, 'cache-control': 'no-cache', vary: 'accept-encoding' };
+    // Vite's hashed assets never change under their name: cached for good, as a static host serves them.
+    const cacheControl = pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
+    const headers: Record<string, string> = { 'content-type': entry.type, 'cache-control': cacheControl, vary: 'accept-encoding' };
     const body = acceptsGzip && entry.gzip ? entry.gzip : entry.body;
     if (body === entry.gzip) headers['content-encoding'] = 'gzip';
     headers['content-length'] = String(body.length);
     response.writeHead(200, headers);
     response.end(request.method === 'HEAD' ? undefined : body);
-    log.push({ path: pathname, bytes: body.length + Object.entries(headers).reduce((sum, [name, value]) => sum + name.length + value.length + 4, 17) });
+    log.push({ path: pathname, bytes: body.length + Object.entries(headers).reduce((sum, [name, value]) => sum + name.length + value.length + 4, 17), at: Date.now() });
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   return {
