@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { DEFAULT_KRAJ } from './src/core/units/adminUnits.ts';
+import { FIRST_SCREEN_CHUNK_GROUPS, firstScreenPlugin } from './config/firstScreen.ts';
 
 // One config for the app (Vite) and the tests (Vitest projects: fast unit tests in Node, browser tests in
 // headless Chromium driven by playwright-core; see tests/e2e/README.md).
@@ -68,10 +69,16 @@ const pwa = VitePWA({
 });
 
 export default defineConfig({
-  plugins: [react(), pwa],
+  plugins: [react(), pwa, firstScreenPlugin()],
   server: { port: 5173, strictPort: false },
   preview: { port: 4173 },
-  build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 1500 },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    chunkSizeWarningLimit: 1500,
+    // The first screen's modules in one chunk (config/firstScreen.ts).
+    rolldownOptions: { output: { codeSplitting: { groups: FIRST_SCREEN_CHUNK_GROUPS } } },
+  },
   worker: { format: 'es' },
   test: {
     projects: [

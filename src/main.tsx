@@ -7,6 +7,7 @@ import { App } from './ui/App.tsx';
 import { StoreProvider } from './ui/storeContext.tsx';
 import { registerServiceWorker } from './ui/field/serviceWorker.ts';
 import { startAutosave } from './ui/reports/autosave.ts';
+import { afterFirstScreen } from './store/firstScreen.ts';
 
 const store = createAppStore();
 void store.getState().start();
@@ -19,7 +20,8 @@ void store.getState().restoreZsjLayer();
 void store.getState().restoreObecContacts();
 void store.getState().loadDeploymentKrajReceiving();
 store.getState().restoreRoute();
-registerServiceWorker(store);
+// The service worker's downloads (the offline copy) start once the first map is usable, not beside it.
+afterFirstScreen(() => registerServiceWorker(store));
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -1243,6 +1243,14 @@ export const cs = {
   'fieldTiles.unavailable.notAllowed': 'Podmínky této mapy nedovolují ukládat její dlaždice do zařízení; zvolte mapu ČÚZK.',
   'fieldTiles.unavailable.noCacheApi': 'Tento prohlížeč neumí ukládat mapu do zařízení.',
   'fieldTiles.unavailable.offline': 'Mapu lze uložit jen s připojením.',
+
+  // ---- Loading on a weak signal: parts loaded when first used, data that did not arrive (issue 17, speed)
+  'lazy.loading': 'Načítá se {what}…',
+  'lazy.failed': 'Nepodařilo se načíst {what} (slabé nebo žádné připojení). Ostatní části aplikace fungují.',
+  'lazy.retry': 'Zkusit znovu',
+  'lazy.part.coordinator': 'přehled kraje',
+  'lazy.part.reportForm': 'formulář hlášení',
+  'lazy.part.tableImport': 'import tabulky',
 } as const;
 
 export type MessageKey = keyof typeof cs;

@@ -1242,4 +1242,12 @@ export const en: Record<MessageKey, string> = {
   'fieldTiles.unavailable.notAllowed': "This map's terms do not allow storing its tiles on a device; choose a ČÚZK map.",
   'fieldTiles.unavailable.noCacheApi': 'This browser cannot store the map on the device.',
   'fieldTiles.unavailable.offline': 'The map can only be stored with a connection.',
+
+  // ---- Loading on a weak signal: parts loaded when first used, data that did not arrive (issue 17, speed)
+  'lazy.loading': 'Loading the {what}…',
+  'lazy.failed': 'The {what} could not be loaded (weak or no connection). The rest of the app works.',
+  'lazy.retry': 'Try again',
+  'lazy.part.coordinator': 'region overview',
+  'lazy.part.reportForm': 'report form',
+  'lazy.part.tableImport': 'table import',
 };

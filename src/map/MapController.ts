@@ -17,13 +17,13 @@ import {
   type MapMouseEvent,
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 import type { FeatureCollection } from 'geojson';
 import type { Report, ReportGeometry } from '../core/reports/report.ts';
 import type { EditorMode } from '../store/editorSlice.ts';
 import { translate, type Language } from '../i18n/translate.ts';
 import type { AppState, AppStore } from '../store/appStore.ts';
 import { loadCountryKraje, loadedDisplayPack } from '../store/packRepository.ts';
+import { afterFirstScreen, openFirstScreenGate } from '../store/firstScreen.ts';
 import type { ViewRequest } from '../store/regionSlice.ts';
 import { highlightedObecKod, markedPoint } from '../store/selectors.ts';
 import {
@@ -48,7 +48,7 @@ import {
   otherKrajeFilter,
   otherObceFilter,
 } from './mapStyle.ts';
-import { DrawingController } from './drawing/DrawingController.ts';
+import type { DrawingController } from './drawing/DrawingController.ts';
 import {
   CLICKABLE_REPORT_LAYERS,
   clusteredDisplay,
@@ -112,6 +112,9 @@ export class MapController {
   private appliedViewSeq = 0;
   private shownPackId: string | null = null;
   private drawing: DrawingController | null = null;
+  /** terra-draw is loaded on demand (see ensureDrawing); null until asked for, and again after a failed load. */
+  private drawingLoad: Promise<void> | null = null;
+  private destroyed = false;
   /** The reports the map's source holds now (compared by identity to push only what changed). */
   private shownReports: Record<string, Report> | null = null;
   /** Many reports: they are clustered below DETAIL_ZOOM, and the clustered source holds them as points. */
@@ -163,12 +166,6 @@ export class MapController {
       this.styleReady = true;
       this.coordinator.install();
       this.measurementOverlay.install();
-      const adapter = new TerraDrawMapLibreGLAdapter({ map: this.map, coordinatePrecision: 7, prefixId: 'td' });
-      this.drawing = new DrawingController(adapter, {
-        onDrawn: (geometry) => void this.store.getState().placeReport(geometry),
-        onReshaped: (id, geometry) => this.store.getState().reshapeReport(id, geometry),
-        onCannotEdit: () => this.store.getState().finishEditShape(),
-      });
       this.sync(this.store.getState(), null);
     });
     // A click that began while a tool was on belongs to terra-draw, even if the tool is off when it ends.
@@ -188,12 +185,21 @@ export class MapController {
     });
     this.map.on('movestart', () => this.setIdle(false));
     this.map.on('dataloading', () => this.setIdle(false));
-    this.map.on('idle', () => this.setIdle(true));
+    this.map.on('idle', () => {
+      this.setIdle(true);
+      // The first map is up: now what it did not need may load (the drawing tools, the context, the lookup…).
+      if (this.shownPackId) {
+        openFirstScreenGate();
+        this.ensureDrawing();
+      }
+    });
 
     this.applyLanguage(state);
-    loadCountryKraje().then(
-      (kraje) => this.setSourceData(SOURCE.contextKraje, kraje),
-      () => undefined, // without the country pack the map simply has no context around the kraj
+    afterFirstScreen(() =>
+      loadCountryKraje().then(
+        (kraje) => this.setSourceData(SOURCE.contextKraje, kraje),
+        () => undefined, // without the country pack the map simply has no context around the kraj
+      ),
     );
     this.unsubscribe = store.subscribe((next, previous) => this.sync(next, previous));
     this.removeTestHook = installTestHook(this.map);
@@ -201,6 +207,7 @@ export class MapController {
   }
 
   destroy(): void {
+    this.destroyed = true;
     this.unsubscribe();
     this.removeTestHook();
     this.removeClusterCountImages();
@@ -351,8 +358,29 @@ export class MapController {
     }
     this.container.dataset.editing = hiddenId ?? '';
     this.container.dataset.drawMode = mode.kind === 'draw' ? mode.tool : mode.kind;
+    if (mode.kind !== 'browse') this.ensureDrawing();
     this.drawing?.setMode(mode, (id): ReportGeometry | null => reports[id]?.geometry ?? null);
     if (mode.kind !== 'browse') this.clearHover();
+  }
+
+  /** Loads terra-draw (its own chunk) once; a failed load (weak signal) is tried again at the next need. */
+  private ensureDrawing(): void {
+    if (this.drawingLoad || !this.styleReady || this.destroyed) return;
+    this.drawingLoad = import('./drawing/mapDrawing.ts').then(
+      ({ createMapDrawing }) => {
+        if (this.destroyed) return;
+        this.drawing = createMapDrawing(this.map, {
+          onDrawn: (geometry) => void this.store.getState().placeReport(geometry),
+          onReshaped: (id, geometry) => this.store.getState().reshapeReport(id, geometry),
+          onCannotEdit: () => this.store.getState().finishEditShape(),
+        });
+        this.showEditor(this.store.getState());
+      },
+      (error: unknown) => {
+        console.warn('map: the drawing tools could not be loaded', error);
+        this.drawingLoad = null;
+      },
+    );
   }
 
   private showPack(state: AppState): void {
@@ -442,10 +470,12 @@ export class MapController {
   }
 
   private applyView(view: ViewRequest): void {
+    // The first view (the kraj, at start) jumps: an animation would only delay the first usable map.
+    const first = this.appliedViewSeq === 0;
     this.appliedViewSeq = view.seq;
     const { clientWidth, clientHeight } = this.container;
     const padding = Math.max(8, Math.min(48, Math.round(Math.min(clientWidth, clientHeight) * 0.08)));
-    const options: FitBoundsOptions = { padding, maxZoom: view.maxZoom, duration: prefersReducedMotion() ? 0 : 700 };
+    const options: FitBoundsOptions = { padding, maxZoom: view.maxZoom, duration: first || prefersReducedMotion() ? 0 : 700 };
     this.map.fitBounds(view.bbox, options);
   }
 

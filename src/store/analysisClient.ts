@@ -6,13 +6,14 @@
 import type { ObecIndex } from '../core/lookup/obecIndex.ts';
 import type { AddressPointsPack } from '../core/packs/packFormat.ts';
 import type { MeasurementColumns } from '../core/measurements/measurementColumns.ts';
-import { analyseReports } from '../worker/analyseReports.ts';
-import {
+// Only types statically: the in-process analysis (H3, clustering, evidence) loads when first used, so that it does
+// not ride in the page's first chunk (the browser uses the worker).
+import type {
   LoadedMeasurements,
-  type MeasurementCellsRequest,
-  type MeasurementCellsResult,
-  type MeasurementPointsRequest,
-  type MeasurementPointsResult,
+  MeasurementCellsRequest,
+  MeasurementCellsResult,
+  MeasurementPointsRequest,
+  MeasurementPointsResult,
 } from '../worker/loadedMeasurements.ts';
 import type {
   AnalysisErrorCode,
@@ -127,14 +128,29 @@ export function createInProcessAnalysisClient(
   loadAddressPoints: (packId: string) => Promise<AddressPointsPack | null> = () => Promise.resolve(null),
 ): AnalysisClient {
   let sequence = 0;
+  let given: { version: number; columns: MeasurementColumns } | null = null;
   let measurements: LoadedMeasurements | null = null;
-  const current = (version: number) => (measurements?.version === version ? measurements : null);
+  /** The measurements as the analysis holds them (built on first use, from the columns last given). */
+  const loaded = async (): Promise<LoadedMeasurements | null> => {
+    if (!given) return null;
+    if (measurements?.version !== given.version) {
+      const { version, columns } = given;
+      const { LoadedMeasurements } = await import('../worker/loadedMeasurements.ts');
+      if (given?.version === version) measurements = new LoadedMeasurements(version, columns);
+    }
+    return measurements;
+  };
+  const current = async (version: number) => {
+    const held = await loaded();
+    return held?.version === version ? held : null;
+  };
   return {
     setMeasurements(version, columns) {
-      measurements = columns ? new LoadedMeasurements(version, columns) : null;
+      given = columns ? { version, columns } : null;
+      measurements = null;
     },
-    measurementCells: async (request) => current(request.version)?.cellsFor(request) ?? null,
-    measurementPoints: async (request) => current(request.version)?.pointsFor(request) ?? null,
+    measurementCells: async (request) => (await current(request.version))?.cellsFor(request) ?? null,
+    measurementPoints: async (request) => (await current(request.version))?.pointsFor(request) ?? null,
     async analyse(request, onProgress) {
       const id = ++sequence;
       let index: ObecIndex;
@@ -145,9 +161,11 @@ export function createInProcessAnalysisClient(
       }
       const packId = request.addressPointsPackId ?? null;
       const addressPoints = packId ? { packId, pack: await loadAddressPoints(packId).catch(() => null) } : null;
+      const { analyseReports } = await import('../worker/analyseReports.ts');
+      const held = await loaded();
       if (id !== sequence) return { ok: false, code: 'analysis.superseded', message: '' };
       try {
-        return { ok: true, result: analyseReports(index, request, onProgress, addressPoints, measurements) };
+        return { ok: true, result: analyseReports(index, request, onProgress, addressPoints, held) };
       } catch (error: unknown) {
         return { ok: false, code: 'analysis.failed', message: String(error) };
       }

@@ -6,7 +6,7 @@
  * While the coordinator's view is on, the analysis re-runs (debounced) whenever its inputs change: the reports,
  * the coordinator's pins (merge, split, move), the filters, and the statuses when they are filtered on.
  */
-import { DEFAULT_H3_RESOLUTION } from '../core/aggregate/aggregateReports.ts';
+import { DEFAULT_H3_RESOLUTION } from '../core/aggregate/h3Resolution.ts';
 import { OBEC_FILE_MAX_BYTES, refusedImport, type ImportSummary } from '../core/obecFile/obecFileFormat.ts';
 import { COUNTRY_PACK_ID } from '../core/packs/packFormat.ts';
 import { pinsForClustering, type LocalityStatus } from '../core/review/reviewModel.ts';

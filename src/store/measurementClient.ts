@@ -5,7 +5,8 @@
 import { COUNTRY_PACK_ID } from '../core/packs/packFormat.ts';
 import type { ObecIndex } from '../core/lookup/obecIndex.ts';
 import type { MeasurementColumns } from '../core/measurements/measurementColumns.ts';
-import { importMeasurementFile, type StreamableFile } from '../worker/measurementImport.ts';
+// Only the type statically: the in-process import (fflate, papaparse, h3-js) is loaded when used.
+import type { StreamableFile } from '../worker/measurementImport.ts';
 import type { MeasurementImportOutcome, MeasurementRequestMessage, MeasurementResponseMessage } from '../worker/measurementProtocol.ts';
 
 export type MeasurementImportRun = {
@@ -58,6 +59,7 @@ export function createInProcessMeasurementClient(loadIndex: (packId: string) => 
       let cancelled = false;
       const done = loadIndex(COUNTRY_PACK_ID).then(
         async (index): Promise<MeasurementImportOutcome | null> => {
+          const { importMeasurementFile } = await import('../worker/measurementImport.ts');
           const outcome = await importMeasurementFile(file, isZip, index, onProgress, existing);
           return cancelled ? null : outcome;
         },

@@ -7,7 +7,7 @@
  * the state holds their version and count, `measurementColumns()` hands them out. The analysis worker gets them
  * once per version (coordinatorSlice's client) and answers attachment, hexagons and points from its own copy.
  */
-import { DEFAULT_H3_RESOLUTION } from '../core/aggregate/aggregateReports.ts';
+import { DEFAULT_H3_RESOLUTION } from '../core/aggregate/h3Resolution.ts';
 import { columnsFrom, type MeasurementColumns } from '../core/measurements/measurementColumns.ts';
 import type { MeasurementCellSummary, MeasurementFilter, MeasurementPoint } from '../core/measurements/measurementLayer.ts';
 import type { NettestReadSummary } from '../core/measurements/readNettestStream.ts';

@@ -2,7 +2,9 @@
  * The store's door to the package worker (src/worker/packageWorker.ts). Where there is no Worker (Node tests),
  * the same build runs in-process with resources the caller provides.
  */
-import { buildPackage, type PackageResources } from '../worker/buildPackage.ts';
+// Only the type statically: the in-process build (pdf-lib, fontkit, proj4, sql.js…) must not ride in the page's
+// first chunk; the page always uses the worker.
+import type { PackageResources } from '../worker/buildPackage.ts';
 import type { PackageProgress, PackageRequest, PackageRequestMessage, PackageResponseMessage, PackageResult } from '../worker/packageProtocol.ts';
 
 export type PackageOutcome = { ok: true; result: PackageResult } | { ok: false; message: string };
@@ -58,6 +60,7 @@ export function createInProcessPackageClient(resources: PackageResources): Packa
   return {
     async build(request, onProgress) {
       try {
+        const { buildPackage } = await import('../worker/buildPackage.ts');
         return { ok: true, result: await buildPackage(request, resources, (progress) => onProgress?.(progress)) };
       } catch (error: unknown) {
         return { ok: false, message: error instanceof Error ? error.message : String(error) };

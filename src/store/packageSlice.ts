@@ -6,10 +6,8 @@
  * never kept in the store.
  */
 import { version as APP_VERSION } from '../../package.json';
-import { buildPackageLocalities, selectKrajLocalities, type KrajSelection, type PackageLocality } from '../core/export/packageLocalities.ts';
 import { mapAreasOf } from '../core/export/letterMaps.ts';
 import { DEFAULT_LETTER_SETTINGS, parseLetterSettings, type LetterSettings } from '../core/export/letterSettings.ts';
-import { withAttachedMeasurements } from '../core/export/packageMeasurements.ts';
 import { previousPackage as previousPackageOf, recordPackage } from '../core/ctu/packageHistory.ts';
 import { obecContactTexts } from '../core/obecFile/obecContacts.ts';
 import { KRAJE } from '../core/units/adminUnits.ts';
@@ -18,7 +16,6 @@ import type { AppState, SliceCreator } from './appStore.ts';
 import { createWorkerPackageClient, type PackageClient } from './packageClient.ts';
 import { DEFAULT_PACKAGE_SELECTION, selectPackageLocalities, type PackageSelection } from './packageSelection.ts';
 import { loadedDisplayPack } from './packRepository.ts';
-import { clusteringOf } from './reviewSlice.ts';
 
 export interface PackageContact {
   name: string;
@@ -59,42 +56,6 @@ export interface PackageSlice {
   setPackageIncludeReporters(include: boolean): void;
   /** Builds the package (or the public variant) of the selected localities in the worker; null when it failed. */
   buildPackage(variant: PackageVariant): Promise<PackageResult | null>;
-}
-
-/** Every locality of the kraj as the package would describe it, or null while the analysis is not ready. */
-export function packageLocalitiesOf(
-  state: Pick<AppState, 'reports' | 'krajId' | 'analysis' | 'review'> & Partial<Pick<AppState, 'measurements' | 'measurementColumns' | 'analysisSettings'>>,
-  now: string,
-): PackageLocality[] | null {
-  return packageKrajSelectionOf(state, now)?.localities ?? null;
-}
-
-/**
- * The kraj's localities (by the rule of core's reportKraj.ts: a locality belongs to the kraj of most of its reports,
- * and goes whole) and what the package leaves out: reports of localities of other kraje, reports without a place.
- */
-export function packageKrajSelectionOf(
-  state: Pick<AppState, 'reports' | 'krajId' | 'analysis' | 'review'> & Partial<Pick<AppState, 'measurements' | 'measurementColumns' | 'analysisSettings'>>,
-  now: string,
-): KrajSelection | null {
-  const result = state.analysis.result;
-  if (!result) return null;
-  const all = buildPackageLocalities(Object.values(state.reports), clusteringOf(result), state.review, now, state.analysisSettings?.thresholds);
-  const selection = selectKrajLocalities(all, state.krajId);
-  return { ...selection, localities: withMeasurements(state, result, selection.localities, now) };
-}
-
-function withMeasurements(
-  state: Partial<Pick<AppState, 'measurements' | 'measurementColumns' | 'analysisSettings'>>,
-  result: NonNullable<AppState['analysis']['result']>,
-  localities: PackageLocality[],
-  now: string,
-): PackageLocality[] {
-  // The NetTest measurements the analysis attached (to the columns it was given: the same version only).
-  const columns = state.measurementColumns?.() ?? null;
-  if (!columns || result.measurementsVersion == null || result.measurementsVersion !== state.measurements?.version) return localities;
-  const rows = new Map(result.localities.map((l) => [l.id, l.measurements?.rows]));
-  return withAttachedMeasurements(localities, columns, (id) => rows.get(id), now, state.analysisSettings?.thresholds);
 }
 
 function previousPackageRecord(history: Parameters<typeof previousPackageOf>[0], nuts3: string) {
@@ -141,6 +102,8 @@ export function createPackageSlice(dependencies: PackageDependencies = {}): Slic
         if (state.packageJob.status === 'running') return null;
         const kraj = KRAJE.find((k) => k.nuts3 === state.krajId);
         const generatedAt = now();
+        // The localities' builder (S-JTSK via proj4, H3 for the measurements) is loaded with the first package.
+        const { packageLocalitiesOf } = await import('./packageLocalities.ts');
         const all = packageLocalitiesOf(state, generatedAt);
         if (!kraj || !all) {
           set({ packageJob: { status: 'error', variant, message: 'notReady' } });

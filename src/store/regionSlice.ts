@@ -10,6 +10,7 @@ import {
   type PackErrorCode,
 } from './packRepository.ts';
 import { bboxOf } from './bboxOf.ts';
+import { afterFirstScreen } from './firstScreen.ts';
 
 export type PackState =
   | { status: 'loading'; id: string }
@@ -62,8 +63,9 @@ export const createRegionSlice: SliceCreator<RegionSlice> = (set, get) => ({
       search: { query: '', suggestions: [] },
       focusedObecKod: null,
     });
-    // The context (all kraje) and the lookup index are needed soon after; start them now, quietly.
-    loadCountryKraje().catch(() => undefined);
+    // The context (all kraje) and the lookup index are needed soon after; start them quietly once the first map is
+    // up (on a weak signal they would otherwise share the bandwidth with the kraj's own boundaries).
+    afterFirstScreen(() => void loadCountryKraje().catch(() => undefined));
     try {
       const pack = await loadDisplayPack(nuts3);
       if (get().krajId !== nuts3) return;
@@ -83,7 +85,7 @@ export const createRegionSlice: SliceCreator<RegionSlice> = (set, get) => ({
         },
       });
       get().requestView(manifest.bbox, 12);
-      loadLookupIndex(nuts3).catch(() => undefined);
+      afterFirstScreen(() => void loadLookupIndex(nuts3).catch(() => undefined));
     } catch (error: unknown) {
       if (get().krajId !== nuts3) return;
       const code: PackErrorCode = error instanceof PackLoadError ? error.code : 'pack.loadFailed';

@@ -24,7 +24,7 @@ import type { ObecIndex } from '../core/lookup/obecIndex.ts';
 import { COUNTRY_PACK_ID } from '../core/packs/packFormat.ts';
 import { canonicalJson } from '../core/text/canonicalJson.ts';
 import { createEmptyReport, reviseReport } from '../core/reports/createReport.ts';
-import { derivePlace, type DerivePlaceResult } from '../core/reports/derivePlace.ts';
+import type { DerivePlaceResult } from '../core/reports/derivePlace.ts';
 import { zsjOfGeometry } from '../core/zsj/assignZsj.ts';
 import { mergeReports } from '../core/reports/mergeReports.ts';
 import { migrateReport } from '../core/reports/migrateReport.ts';
@@ -543,6 +543,11 @@ export function createReportsSlice(dependencies: ReportsDependencies = {}): Slic
 
     /** The place of a geometry from the current kraj's pack, falling back to the country's (as lookups do). */
     async function placeOf(geometry: ReportGeometry): Promise<PlaceResult> {
+      // The lookup (polygon intersection, S-JTSK through proj4) loads with the first report placed, not with the page;
+      // when it cannot be loaded (offline before it was cached) the report is kept and its place derived later.
+      const loaded = await import('../core/reports/derivePlace.ts').catch(() => null);
+      if (!loaded) return { ok: true, place: null };
+      const { derivePlace } = loaded;
       let result: DerivePlaceResult | null = null;
       try {
         result = derivePlace(await loadIndex(get().krajId), geometry);

@@ -1,5 +1,5 @@
 import { lonLat } from '../core/geo/coordinates.ts';
-import { lookupPoint, type PointLookup } from '../core/lookup/lookupPoint.ts';
+import type { PointLookup } from '../core/lookup/lookupPoint.ts';
 import { COUNTRY_PACK_ID } from '../core/packs/packFormat.ts';
 import type { SliceCreator } from './appStore.ts';
 import { loadLookupIndex } from './packRepository.ts';
@@ -27,6 +27,8 @@ let latestRequest = 0;
 
 async function lookupWithFallback(krajId: string, point: PlainLonLat): Promise<PointLookup> {
   const p = lonLat(point.lon, point.lat);
+  // The lookup (with S-JTSK through proj4) loads with the first place asked for, not with the page.
+  const { lookupPoint } = await import('../core/lookup/lookupPoint.ts');
   let answer: PointLookup | null = null;
   try {
     answer = lookupPoint(await loadLookupIndex(krajId), p);

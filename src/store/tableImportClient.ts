@@ -4,7 +4,6 @@
  * runs in-process. A worker that fails answers every waiting request with its message (nothing hangs).
  */
 import type { TableMapping } from '../core/io/tableMapping.ts';
-import { createTableImportSession } from '../worker/tableImportSession.ts';
 import type {
   TableConversion,
   TableEvaluation,
@@ -76,7 +75,8 @@ export function createWorkerTableImportClient(): TableImportClient {
 }
 
 export function createInProcessTableImportClient(): TableImportClient {
-  const session = createTableImportSession();
+  // Loaded when first used, so that the table readers (papaparse, read-excel-file) stay out of the page's first chunk.
+  const sessionPromise = import('../worker/tableImportSession.ts').then(({ createTableImportSession }) => createTableImportSession());
   const attempt = async <T>(work: () => T | Promise<T>): Promise<Answer<T>> => {
     try {
       return { ok: true, value: await work() };
@@ -85,9 +85,9 @@ export function createInProcessTableImportClient(): TableImportClient {
     }
   };
   return {
-    read: (request, onProgress) => attempt(() => session.read(request, onProgress)),
-    evaluate: (mapping) => attempt(() => session.evaluate(mapping)),
-    convert: (mapping, now) => attempt(() => session.convert(mapping, now)),
+    read: (request, onProgress) => attempt(async () => (await sessionPromise).read(request, onProgress)),
+    evaluate: (mapping) => attempt(async () => (await sessionPromise).evaluate(mapping)),
+    convert: (mapping, now) => attempt(async () => (await sessionPromise).convert(mapping, now)),
     close() {},
   };
 }

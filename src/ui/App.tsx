@@ -1,7 +1,5 @@
 import { useEffect } from 'react';
 import { ActionsProvider, useGlobalShortcuts } from './actions/ActionsProvider.tsx';
-import { CoordinatorSidebar } from './coordinator/CoordinatorSidebar.tsx';
-import { CoordinatorToolbar } from './coordinator/CoordinatorToolbar.tsx';
 import { Header } from './Header.tsx';
 import { SkipToMapLink } from './SkipToMapLink.tsx';
 import { Legend } from './Legend.tsx';
@@ -12,11 +10,9 @@ import { AppDialogs } from './reports/AppDialogs.tsx';
 import { useImportDrop } from './reports/ImportDialog.tsx';
 import { ImportResultPanel } from './reports/ImportSummaryView.tsx';
 import { MyObecPanel } from './reports/MyObecPanel.tsx';
-import { ReportFormPanel } from './reports/ReportForm.tsx';
 import { ReportList } from './reports/ReportList.tsx';
 import { ReportsToolbar } from './reports/ReportsToolbar.tsx';
 import { useAppStore, useT } from './storeContext.tsx';
-import { TableImportHost } from './tableImport/TableImportDialog.tsx';
 import { AppUpdateBanner } from './field/AppUpdateBanner.tsx';
 import { FieldPanel } from './field/FieldPanel.tsx';
 import { useNetworkStatus } from './field/NetworkStatus.tsx';
@@ -25,6 +21,8 @@ import { useRouteRecorder } from './field/useRouteRecorder.ts';
 import { usePhoneLayout } from './phone/mediaQuery.ts';
 import { PhonePanelProvider, PhoneTabs, usePhonePanel } from './phone/PhoneTabs.tsx';
 import './phone/phoneLayout.css';
+// Loaded when first shown (the mayor's first screen needs none of them): src/ui/lazy/parts.tsx.
+import { CoordinatorSidebar, CoordinatorToolbar, ReportFormPanel, TableImportHost } from './lazy/parts.tsx';
 
 export function App() {
   return (

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { createAppStore, type AppStore } from '../../src/store/appStore.ts';
 import { createInProcessAnalysisClient } from '../../src/store/analysisClient.ts';
 import { createInProcessMeasurementClient } from '../../src/store/measurementClient.ts';
-import { packageLocalitiesOf } from '../../src/store/packageSlice.ts';
+import { packageLocalitiesOf } from '../../src/store/packageLocalities.ts';
 import { generateNettestRows, nettestCsv } from '../support/nettestGenerator.ts';
 import { BOZI_DAR, failPuts, loadIndexFromDisk, newProfile, point, validReport, type Profile } from './reportsStoreKit.ts';
 import { zipSync, strToU8 } from 'fflate';

@@ -18,8 +18,9 @@ import { FAILURES, OPERATOR_CHOICES } from '../reports/enumerations.ts';
 
 export const AGGREGATION_UNITS = ['kraj', 'orp', 'obec', 'zsj', 'h3'] as const;
 export type AggregationUnit = (typeof AGGREGATION_UNITS)[number];
-/** The FCC aggregates challenge tests in H3 resolution-8 hexagons (~0.74 km²). */
-export const DEFAULT_H3_RESOLUTION = 8;
+import { DEFAULT_H3_RESOLUTION } from './h3Resolution.ts';
+
+export { DEFAULT_H3_RESOLUTION };
 
 export interface UnitStatistics {
   unit: { kind: AggregationUnit; kod: string; nazev: string; kodRuian?: string | null };

@@ -16,8 +16,9 @@ import { DEFAULT_EVIDENCE_THRESHOLDS, type EvidenceThresholds } from '../evidenc
 import { isFailedMeasurement } from './aggregateMeasurements.ts';
 import { tableOfColumns, type MeasurementColumns } from './measurementColumns.ts';
 
-/** Margin added to a measurement's location accuracy (metres). */
-export const DEFAULT_MEASUREMENT_MARGIN_M = 100;
+import { DEFAULT_MEASUREMENT_MARGIN_M } from './measurementDefaults.ts';
+
+export { DEFAULT_MEASUREMENT_MARGIN_M };
 /** Measurements with a worse location accuracy than this (metres) are not attached to any locality. */
 export const MAX_ATTACH_ACCURACY_M = 500;
 

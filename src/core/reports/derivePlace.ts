@@ -3,7 +3,6 @@
  * the obec with the largest share), that obec's ORP, okres and kraj, a representative point in WGS84 and S-JTSK,
  * and the other obce the geometry reaches into.
  */
-import { along, length as turfLength, lineString, pointOnFeature, feature } from '@turf/turf';
 import { lonLat } from '../geo/coordinates.ts';
 import { lookupLine } from '../lookup/lookupLine.ts';
 import { lookupPoint, type PointLookupFailureCode } from '../lookup/lookupPoint.ts';
@@ -11,20 +10,13 @@ import { lookupPolygon } from '../lookup/lookupPolygon.ts';
 import type { ObecIndex } from '../lookup/obecIndex.ts';
 import { describePlace } from '../lookup/placeDescription.ts';
 import type { DerivedPlace, ReportGeometry } from './report.ts';
+import { representativePoint } from './representativePoint.ts';
+
+export { representativePoint };
 
 export type DerivePlaceResult =
   | { ok: true; place: DerivedPlace }
   | { ok: false; code: PointLookupFailureCode | 'geometry.selfIntersects' | 'geometry.tooFewPositions' | 'geometry.invalidCoordinates' };
-
-export function representativePoint(geometry: ReportGeometry): [number, number] {
-  if (geometry.type === 'Point') return [geometry.coordinates[0]!, geometry.coordinates[1]!];
-  if (geometry.type === 'LineString') {
-    const line = lineString(geometry.coordinates);
-    const middle = along(line, turfLength(line) / 2);
-    return middle.geometry.coordinates as [number, number];
-  }
-  return pointOnFeature(feature(geometry)).geometry.coordinates as [number, number];
-}
 
 export function derivePlace(index: ObecIndex, geometry: ReportGeometry): DerivePlaceResult {
   const [lon, lat] = representativePoint(geometry);

@@ -2,7 +2,7 @@
  * ZSJ from a loaded layer for reports: the unit holding the report's representative point (the place's point
  * when derived, as for obec and ORP). A ZSJ the mayor typed is never replaced; one the layer gave is refreshed.
  */
-import { representativePoint } from '../reports/derivePlace.ts';
+import { representativePoint } from '../reports/representativePoint.ts';
 import type { Report, ReportGeometry } from '../reports/report.ts';
 import type { ZsjIndex } from './zsjLayer.ts';
 

@@ -8,7 +8,6 @@ import type { AppState } from '../../store/appStore.ts';
 import { HISTORY_LABEL_KEYS } from '../../store/history.ts';
 import type { DrawTool } from '../../store/editorSlice.ts';
 import { download } from '../download.ts';
-import { loadDemoReports } from './loadDemoReports.ts';
 import { matchesShortcut, type ActionContext, type ActionId, type AppAction, type Shortcut } from './action.ts';
 
 const packReady = (state: AppState) => state.pack.status === 'ready';
@@ -184,7 +183,8 @@ export const APP_ACTIONS: readonly AppAction[] = [
     undo: 'undoable',
     group: 'file',
     enabled: (state) => packReady(state) && state.storage.state !== 'loading',
-    run: ({ store }) => loadDemoReports(store),
+    // The demo generator (with the lookup) loads when asked for, not with the page.
+    run: ({ store }) => import('./loadDemoReports.ts').then(({ loadDemoReports }) => loadDemoReports(store)),
   },
   {
     id: 'reports.clear',

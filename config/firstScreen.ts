@@ -1,0 +1,85 @@
+/**
+ * The mayor's first screen on a weak signal (README, "Fast on a weak signal"), as build configuration:
+ *
+ * - every module the page's entry (src/main.tsx) imports statically goes into ONE chunk: left to itself the bundler
+ *   splits what the entry shares with lazily loaded parts into a score of small chunks, each a request of its own
+ *   (at a 150 ms round trip and six connections that alone costs a second);
+ * - index.html preloads the map's chunk (MapLibre; loaded by a dynamic import once React has rendered the map's
+ *   frame) and MapLibre's worker, so that they download beside the entry instead of after it;
+ * - a few lines of inline script in index.html preload the display boundaries of the kraj the page will open (the
+ *   one remembered in the settings, else the default), which the store would otherwise ask for only once the entry
+ *   has downloaded and run.
+ *
+ * What stays out of the entry is decided by the imports themselves (dynamic imports, src/ui/lazy/parts.tsx); the
+ * benchmark tests/bench/firstMap.bench.ts measures the result.
+ */
+import type { Plugin } from 'vite';
+import { DEFAULT_KRAJ } from '../src/core/units/adminUnits.ts';
+
+/** What packRepository.loadDisplayPack fetches, in that order; the settings' key and shape are appStore's. */
+const DISPLAY_PACK_FILES = ['manifest.json', 'obce.display.geojson', 'orp.display.geojson', 'okresy.display.geojson', 'kraje.display.geojson'];
+const SETTINGS_KEY = 'hlucha-mista.settings';
+
+/** Preloads (fetch, CORS same-origin: what `fetch(url)` asks) the display pack of the kraj the page will open. */
+function packPreloadScript(base: string): string {
+  return (
+    `(function(){var k=${JSON.stringify(DEFAULT_KRAJ)};try{var s=JSON.parse(localStorage.getItem(${JSON.stringify(SETTINGS_KEY)})||'null');` +
+    `var v=s&&s.state&&s.state.krajId;if(typeof v==='string'&&/^CZ0[0-9]{2}$/.test(v))k=v}catch(e){}` +
+    `${JSON.stringify(DISPLAY_PACK_FILES)}.forEach(function(f){var l=document.createElement('link');l.rel='preload';l.as='fetch';` +
+    `l.crossOrigin='anonymous';l.href=${JSON.stringify(`${base}packs/`)}+k+'/'+f;document.head.appendChild(l)})})();`
+  );
+}
+
+const ENTRY = /[\\/]src[\\/]main\.tsx$/;
+const MAP_CHUNK = /[\\/]src[\\/]map[\\/]MapController\.ts$/;
+const MAPLIBRE_WORKER = /(^|\/)maplibre-gl-worker-[\w-]+\.mjs$/;
+
+/** The modules statically reachable from the entry, known once the module graph is built (before chunking). */
+const firstScreenModules = new Set<string>();
+
+/** For build.rolldownOptions.output.codeSplitting.groups: the entry's static closure as one chunk. */
+export const FIRST_SCREEN_CHUNK_GROUPS = [{ name: 'first-screen', test: (id: string) => firstScreenModules.has(id), priority: 100 }];
+
+export function firstScreenPlugin(): Plugin {
+  let base = '/';
+  return {
+    name: 'hlucha-mista:first-screen',
+    apply: 'build',
+    configResolved(config) {
+      base = config.base;
+    },
+    buildEnd() {
+      firstScreenModules.clear();
+      const entry = [...this.getModuleIds()].find((id) => ENTRY.test(id));
+      if (!entry) return; // a worker's build, or a page without the app's entry (the benchmark's bare page)
+      const queue = [entry];
+      while (queue.length > 0) {
+        const id = queue.pop()!;
+        if (firstScreenModules.has(id)) continue;
+        firstScreenModules.add(id);
+        queue.push(...(this.getModuleInfo(id)?.importedIds ?? []));
+      }
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, context) {
+        const bundle = context.bundle;
+        if (!bundle) return html;
+        const chunks = Object.values(bundle).flatMap((output) => (output.type === 'chunk' ? [output] : []));
+        const inHtml = new Set([...html.matchAll(/(?:src|href)="\/?([^"]+)"/g)].map((match) => match[1]!));
+        const mapChunk = chunks.find((chunk) => chunk.facadeModuleId !== null && MAP_CHUNK.test(chunk.facadeModuleId));
+        const tags: Array<{ tag: string; attrs: Record<string, string | boolean>; children?: string; injectTo: 'head' }> = [];
+        tags.push({ tag: 'script', attrs: {}, children: packPreloadScript(base), injectTo: 'head' });
+        if (mapChunk) {
+          for (const file of [mapChunk.fileName, ...mapChunk.imports]) {
+            if (!inHtml.has(file)) tags.push({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${file}` }, injectTo: 'head' });
+          }
+        }
+        // MapLibre's module worker: fetched into the HTTP cache now, taken from there when the map starts it.
+        const worker = Object.values(bundle).find((output) => MAPLIBRE_WORKER.test(output.fileName));
+        if (worker) tags.push({ tag: 'link', attrs: { rel: 'preload', as: 'fetch', crossorigin: true, href: `${base}${worker.fileName}` }, injectTo: 'head' });
+        return { html, tags };
+      },
+    },
+  };
+}

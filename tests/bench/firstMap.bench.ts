@@ -1,0 +1,171 @@
+/**
+ * The mayor's first screen on a weak signal: time from navigation to the kraj's boundaries drawn and the map idle,
+ * the app against a bare MapLibre page that draws the same CZ041 obce/ORP/kraj GeoJSON, measured in the same run.
+ *
+ * Both are production builds served with gzip by a local static server (support/gzipStaticServer.ts); each run is a
+ * fresh Chromium context (phone: 390 × 844, touch, no service worker, empty cache) whose network is throttled through
+ * CDP `Network.emulateNetworkConditions` to Lighthouse's mobile profile: 1.6 Mbit/s down, 750 kbit/s up, 150 ms
+ * round trip. Pages alternate (bare, app, bare, app, …) so that the machine's load falls on both alike; the table
+ * gives the medians, the bytes that crossed the network before the map was usable and the ratio app / bare.
+ * Not a test: it prints a table; the figures go into README.md ("Fast on a weak signal").
+ *
+ *   node --import tsx tests/bench/firstMap.bench.ts [--runs 5] [--app DIR] [--requests] [--no-throttle]
+ *
+ * `--app DIR` measures the app of another checkout (e.g. an export of main, for before/after figures; it needs its
+ * node_modules and public/packs); `--requests` lists what each page fetched before its map was usable (last run).
+ */
+import { resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { CHROMIUM_ARGS } from '../e2e/browser.ts';
+import { serveStatic, type StaticServer } from './support/gzipStaticServer.ts';
+
+const argument = (name: string, fallback: string) => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? process.argv[at + 1]! : fallback;
+};
+const flag = (name: string) => process.argv.includes(`--${name}`);
+const RUNS = Number(argument('runs', '5'));
+const KRAJ = 'CZ041';
+const THROTTLED = !flag('no-throttle');
+/** Lighthouse's mobile profile ("slow 4G"), as the issue states it. */
+const NETWORK = { offline: false, latency: 150, downloadThroughput: (1.6 * 1_000_000) / 8, uploadThroughput: (750 * 1_000) / 8 };
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 } as const;
+
+const root = resolve(import.meta.dirname, '../..');
+const appRoot = resolve(argument('app', root));
+const cache = resolve(root, 'node_modules/.cache/hlucha-mista-bench-firstmap');
+const appOut = resolve(cache, 'app');
+const bareOut = resolve(cache, 'bare');
+
+// ---- build both pages
+const nodeEnv = process.env.NODE_ENV;
+process.env.NODE_ENV = 'production';
+try {
+  await build({ root: appRoot, mode: 'production', logLevel: 'warn', build: { outDir: appOut, emptyOutDir: true, sourcemap: false } });
+  await build({
+    root: resolve(import.meta.dirname, 'firstMapBare'),
+    configFile: false,
+    publicDir: false,
+    logLevel: 'warn',
+    build: { outDir: bareOut, emptyOutDir: true, target: 'es2022', sourcemap: false },
+  });
+} finally {
+  process.env.NODE_ENV = nodeEnv;
+}
+
+type Page_ = 'bare' | 'app';
+interface Sample {
+  ms: number;
+  bytes: number;
+  requests: number;
+  fetched: Array<{ path: string; bytes: number; at: number }>;
+  /** The map's state changes and the main thread's long tasks, for `--requests`. */
+  trace: string[];
+}
+
+/** Records, in the page, when the map's container changes state and how long the main thread was blocked. */
+function tracePage() {
+  const trace: string[] = [];
+  (window as unknown as { __firstMapTrace: string[] }).__firstMapTrace = trace;
+  let blocked = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) blocked += entry.duration;
+  }).observe({ type: 'longtask', buffered: true });
+  new MutationObserver((records) => {
+    for (const record of records) {
+      const element = record.target as HTMLElement;
+      const value = element.getAttribute(record.attributeName!);
+      if (value !== record.oldValue) trace.push(`${Math.round(performance.now())} ms: ${record.attributeName}=${value} (long tasks so far ${Math.round(blocked)} ms)`);
+    }
+  }).observe(document, { subtree: true, attributes: true, attributeOldValue: true, attributeFilter: ['data-shown-pack', 'data-map-idle', 'data-ready'] });
+}
+
+async function measure(browser: Browser, which: Page_, server: StaticServer): Promise<Sample> {
+  const context = await browser.newContext({ ...PHONE, locale: 'cs-CZ', serviceWorkers: 'block' });
+  await context.addInitScript(tracePage);
+  try {
+    const page: Page = await context.newPage();
+    const session = await context.newCDPSession(page);
+    await session.send('Network.enable');
+    if (THROTTLED) await session.send('Network.emulateNetworkConditions', NETWORK);
+    server.takeLog();
+    const started = Date.now();
+    await page.goto(server.url, { waitUntil: 'commit' });
+    const handle =
+      which === 'bare'
+        ? await page.waitForFunction(() => Number(document.documentElement.dataset.ready) || false, undefined, { polling: 'raf', timeout: 120_000 })
+        : await page.waitForFunction(
+            (kraj) =>
+              document.querySelector(`.map-canvas[data-shown-pack="${kraj}"]`) !== null && document.querySelector('.map-canvas[data-map-idle="true"]') !== null
+                ? performance.now()
+                : false,
+            KRAJ,
+            { polling: 'raf', timeout: 120_000 },
+          );
+    const ms = (await handle.jsonValue()) as number;
+    // Counted at the server: the requests of the page's workers (MapLibre's) are not in the page's CDP events.
+    const fetched = server.takeLog().map((row) => ({ ...row, at: row.at - started }));
+    const trace = await page.evaluate(() => (window as unknown as { __firstMapTrace: string[] }).__firstMapTrace);
+    return { ms, bytes: fetched.reduce((sum, row) => sum + row.bytes, 0), requests: fetched.length, fetched, trace };
+  } finally {
+    await context.close();
+  }
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+const servers = {
+  bare: await serveStatic(bareOut, { '/packs/': resolve(root, 'public/packs') }),
+  app: await serveStatic(appOut),
+};
+// No host but this machine resolves (Playwright's request routing would turn the HTTP cache off, so it is not used).
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
+  headless: true,
+});
+const samples: Record<Page_, Sample[]> = { bare: [], app: [] };
+try {
+  // One run of each first, not counted: the first context of a fresh browser starts slower.
+  for (const which of ['bare', 'app'] as const) await measure(browser, which, servers[which]);
+  for (let run = 0; run < RUNS; run++) {
+    for (const which of ['bare', 'app'] as const) samples[which].push(await measure(browser, which, servers[which]));
+  }
+} finally {
+  await browser.close();
+  await servers.bare.close();
+  await servers.app.close();
+}
+
+const kb = (bytes: number) => `${Math.round(bytes / 1000).toLocaleString('en')} KB`;
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const bare = median(samples.bare.map((sample) => sample.ms));
+const app = median(samples.app.map((sample) => sample.ms));
+console.log(
+  `\nFirst map on a weak signal — production builds served with gzip, ${KRAJ}, phone 390 × 844, no service worker, ` +
+    (THROTTLED ? '1.6 Mbit/s down, 150 ms RTT (CDP)' : 'no throttling') +
+    `, median of ${RUNS} runs${appRoot === root ? '' : ` (app from ${argument('app', '')})`}\n`,
+);
+console.log('| page | bytes before usable map (requests) | time to usable map | all runs | × bare |');
+console.log('|---|---:|---:|---|---:|');
+for (const which of ['bare', 'app'] as const) {
+  const rows = samples[which];
+  const time = median(rows.map((row) => row.ms));
+  console.log(
+    `| ${which === 'bare' ? 'bare MapLibre + CZ041 boundaries' : 'Hluchá místa'} | ${kb(median(rows.map((row) => row.bytes)))} (${median(rows.map((row) => row.requests))}) | ` +
+      `${s(time)} | ${rows.map((row) => (row.ms / 1000).toFixed(2)).join(', ')} | ${(time / bare).toFixed(2)}× |`,
+  );
+}
+console.log(`\nGoal: app ≤ 1.3× bare — ${app / bare <= 1.3 ? 'met' : 'not met'} (${(app / bare).toFixed(2)}×).`);
+if (flag('requests')) {
+  for (const which of ['bare', 'app'] as const) {
+    console.log(`\nFetched by the ${which} page before its map was usable (last run):`);
+    for (const line of samples[which].at(-1)!.trace) console.log(`  ${line}`);
+    for (const row of samples[which].at(-1)!.fetched) console.log(`  ${kb(row.bytes).padStart(9)}  at ${String(row.at).padStart(5)} ms (requested)  ${row.path}`);
+  }
+}
