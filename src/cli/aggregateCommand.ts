@@ -20,7 +20,7 @@ import {
   validateAnalysisSettings,
   type AnalysisSettingField,
   type AnalysisSettings,
-} from '../store/analysisSettings.ts';
+} from '../core/analysis/analysisSettings.ts';
 import { parseArguments } from './main.ts';
 import { readObce } from './packsOnDisk.ts';
 import { loadReportFiles } from './reportFiles.ts';

@@ -1,35 +1,35 @@
 /**
- * `hlucha-mista package <obec-files…> --kraj CZ041 [--review posouzeni.json] [--status confirmed,…]
- *   [--generated-at ISO] [--contact "Jméno;funkce;e-mail;telefon"] [--with-reporters] [--include-demo] [--public] [--out FILE]
+ * `hlucha-mista package <obec-files…> --kraj CZ041 [--settings settings.json] [--review posouzeni.json]
+ *   [--status confirmed,…] [--orp KOD] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--generated-at ISO]
+ *   [--contact "Jméno;funkce;e-mail;telefon"] [--with-reporters] [--include-demo] [--public] [--out FILE]
  *   [--measurements nettest.csv|nettest.zip [--measurement-margin 100]]`
- * With --measurements, the NetTest measurements near each locality are attached (mereni.csv, evidence level).
- * Demo reports stay out unless --include-demo (then they are labelled DEMO in hlaseni.csv). Builds the ČTÚ submission package (or with --public the open-data variant) from obec files, as the app does.
+ * Builds the ČTÚ submission package (or with --public the open-data variant) from obec files through the very
+ * function the app's package worker calls (core buildPackage → preparePackage): the same files, review, settings,
+ * selection and generated-at give the same bytes. --settings takes the analysis settings the app's dialog sets
+ * (grouping distance, evidence thresholds, measurement margin). Without --status every status goes. With
+ * --measurements, the NetTest measurements near each locality are attached (mereni.csv, evidence level). Demo
+ * reports stay out unless --include-demo (then they are labelled DEMO in hlaseni.csv).
  */
 import { obecContactTexts } from '../core/obecFile/obecContacts.ts';
 import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import initSqlJs from 'sql.js';
-import { clusterReports, DEFAULT_CLUSTER_DISTANCE_M } from '../core/cluster/clusterReports.ts';
-import { buildPackageLocalities } from '../core/export/packageLocalities.ts';
-import { buildSubmissionPackage } from '../core/export/buildSubmissionPackage.ts';
-import { buildPublicPackage } from '../core/export/publicVariant.ts';
-import { withAttachedMeasurements } from '../core/export/packageMeasurements.ts';
-import { attachMeasurements, DEFAULT_MEASUREMENT_MARGIN_M, indexMeasurements } from '../core/measurements/attachMeasurements.ts';
+import { buildPackage } from '../core/export/buildPackage.ts';
+import type { PackageSelection } from '../core/export/packageSelection.ts';
 import { readNettestStream, type NettestReadResult } from '../core/measurements/readNettestStream.ts';
+import type { MeasurementColumns } from '../core/measurements/measurementColumns.ts';
 import { ObecIndex } from '../core/lookup/obecIndex.ts';
 import type { KrajeCollection } from '../core/packs/packFormat.ts';
 import { parseReviewFile } from '../core/review/reviewFile.ts';
-import { EMPTY_REVIEW_STATE, LOCALITY_STATUSES, pinsForClustering, type LocalityStatus } from '../core/review/reviewModel.ts';
+import { EMPTY_REVIEW_STATE, LOCALITY_STATUSES, type LocalityStatus } from '../core/review/reviewModel.ts';
 import { KRAJE } from '../core/units/adminUnits.ts';
-import { cs } from '../i18n/cs.ts';
-import { translate, type MessageKey } from '../i18n/translate.ts';
+import { packageLabel } from '../i18n/packageLabel.ts';
+import { readSettingsFlag } from './aggregateCommand.ts';
 import { parseArguments } from './main.ts';
 import { readObce, readPackFile, readPackManifest } from './packsOnDisk.ts';
 import { loadReportFiles } from './reportFiles.ts';
 import { buildCoverLetterInThread, threadCompressor } from '../worker/packageThread.ts';
-
-const label = (key: string) => (key in cs ? translate('cs', key as MessageKey) : key);
 
 function fonts() {
   const dir = path.join(path.dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
@@ -43,29 +43,36 @@ function soleKraj(files: readonly string[]): (typeof KRAJE)[number] | undefined 
   return kraje.size === 1 ? KRAJE.find((k) => kraje.has(k.nuts3)) : undefined;
 }
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 export async function runPackage(argv: string[]): Promise<number> {
-  const { flags, positional } = parseArguments(argv, ['kraj', 'review', 'status', 'generated-at', 'contact', 'out', 'measurements', 'measurement-margin']);
+  const { flags, positional } = parseArguments(argv, [
+    'kraj', 'review', 'status', 'orp', 'from', 'to', 'settings', 'generated-at', 'contact', 'out', 'measurements', 'measurement-margin',
+  ]);
   const nuts3 = flags.get('kraj');
   // --kraj may be left out when every report lies in one kraj.
   const kraj = KRAJE.find((k) => k.nuts3 === nuts3) ?? (nuts3 === undefined ? soleKraj(positional) : undefined);
   if (positional.length === 0 || !kraj) {
-    process.stderr.write('Usage: hlucha-mista export <obec-files…> [--kraj CZ041 (needed when the files span several kraje)] [--review FILE] [--status confirmed,…] [--generated-at ISO] [--contact "jméno;funkce;e-mail;telefon"] [--with-reporters] [--public] [--out FILE] [--measurements nettest.csv|.zip [--measurement-margin 100]]\n');
+    process.stderr.write(
+      'Usage: hlucha-mista export <obec-files…> [--kraj CZ041 (needed when the files span several kraje)] [--settings settings.json] [--review FILE] [--status confirmed,…] [--orp KOD] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--generated-at ISO] [--contact "jméno;funkce;e-mail;telefon"] [--with-reporters] [--include-demo] [--public] [--out FILE] [--measurements nettest.csv|.zip [--measurement-margin 100]]\n',
+    );
     return 2;
+  }
+  const settingsFlag = readSettingsFlag(flags.get('settings'));
+  if (!settingsFlag.ok) {
+    process.stderr.write(`${settingsFlag.message}\n`);
+    return 2;
+  }
+  let settings = settingsFlag.settings;
+  if (flags.has('measurement-margin')) {
+    const margin = Number(flags.get('measurement-margin'));
+    if (Number.isFinite(margin) && margin >= 0) settings = { ...settings, measurementMarginM: margin };
   }
   const generatedAt = typeof flags.get('generated-at') === 'string' ? (flags.get('generated-at') as string) : new Date().toISOString();
   const index = ObecIndex.fromCollection(readObce(), { coverage: 'country' });
   const loaded = loadReportFiles(positional, index);
   for (const file of loaded.files) if (file.problem) process.stderr.write(`${file.file}: ${file.problem}\n`);
-  const reports = loaded.reports.filter((r) => r.place?.kraj.nuts3 === kraj.nuts3);
   const appVersion = (JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string }).version;
-
-  if (flags.has('public')) {
-    const result = await buildPublicPackage(reports, { kraj, generatedAt, appVersion, label });
-    const out = typeof flags.get('out') === 'string' ? (flags.get('out') as string) : result.fileName;
-    writeFileSync(out, result.zip);
-    process.stdout.write(`${JSON.stringify({ file: out, cells: result.cells, withheldReports: result.withheld })}\n`);
-    return 0;
-  }
 
   let review = EMPTY_REVIEW_STATE;
   if (typeof flags.get('review') === 'string') {
@@ -76,16 +83,32 @@ export async function runPackage(argv: string[]): Promise<number> {
     }
     review = parsed.state;
   }
-  const statuses = typeof flags.get('status') === 'string' ? (flags.get('status') as string).split(',') : null;
-  if (statuses && !statuses.every((s) => (LOCALITY_STATUSES as readonly string[]).includes(s))) {
+  const statuses = typeof flags.get('status') === 'string' ? (flags.get('status') as string).split(',') : [...LOCALITY_STATUSES];
+  if (!statuses.every((s) => (LOCALITY_STATUSES as readonly string[]).includes(s))) {
     process.stderr.write(`--status: one or more of ${LOCALITY_STATUSES.join(', ')}\n`);
     return 2;
   }
-  const clustering = clusterReports(reports, { distanceM: DEFAULT_CLUSTER_DISTANCE_M, pins: pinsForClustering(review) });
-  const localities = buildPackageLocalities(reports, clustering, review, generatedAt).filter(
-    (l) => l.review.mergedInto === null && (!l.demo || flags.has('include-demo')) && (!statuses || statuses.includes(l.review.status as LocalityStatus)),
-  );
-  let packaged = localities;
+  const dateFlag = (name: 'from' | 'to'): string | null | undefined => {
+    const value = flags.get(name);
+    if (value === undefined) return null;
+    return typeof value === 'string' && ISO_DATE.test(value) ? value : undefined;
+  };
+  const from = dateFlag('from');
+  const to = dateFlag('to');
+  if (from === undefined || to === undefined) {
+    process.stderr.write('--from, --to: a date YYYY-MM-DD\n');
+    return 2;
+  }
+  const orp = flags.get('orp');
+  const selection: PackageSelection = {
+    statuses: statuses as LocalityStatus[],
+    orpKod: typeof orp === 'string' ? orp : null,
+    from,
+    to,
+    ...(flags.has('include-demo') ? { includeDemo: true } : {}),
+  };
+
+  let measurements: MeasurementColumns | null = null;
   const measurementsFile = flags.get('measurements');
   if (typeof measurementsFile === 'string') {
     let read: NettestReadResult;
@@ -102,41 +125,31 @@ export async function runPackage(argv: string[]): Promise<number> {
       process.stderr.write(`${measurementsFile}: ${read.code}${read.missing ? ` (${read.missing.join(', ')})` : ''}\n`);
       return 1;
     }
-    const margin = Number(flags.get('measurement-margin') ?? DEFAULT_MEASUREMENT_MARGIN_M);
-    const byLocality = new Map(clustering.localities.map((l) => [l.id, l.reportIds]));
-    const byId = new Map(reports.map((r) => [r.id, r]));
-    const attached = attachMeasurements(
-      read.columns,
-      indexMeasurements(read.columns),
-      [...new Set(localities.map((l) => l.localityId))].map((id) => ({
-        id,
-        geometries: (byLocality.get(id) ?? []).map((reportId) => byId.get(reportId)).filter((r) => r !== undefined && r.domain !== 'fixed').map((r) => r!.geometry),
-      })),
-      { marginM: Number.isFinite(margin) ? margin : DEFAULT_MEASUREMENT_MARGIN_M },
-    );
-    packaged = withAttachedMeasurements(localities, read.columns, (id) => attached.get(id), generatedAt);
+    measurements = read.columns;
     process.stderr.write(`${measurementsFile}: ${JSON.stringify(read.summary)}\n`);
   }
   const [name = '', role = '', email = '', phone = ''] = typeof flags.get('contact') === 'string' ? (flags.get('contact') as string).split(';') : [];
   const manifest = readPackManifest(kraj.nuts3);
-  const result = await buildSubmissionPackage({
-    localities: packaged,
-    kraj,
-    contact: { name, function: role, email, phone },
-    outline: readPackFile<KrajeCollection>(kraj.nuts3, 'kraje.display.geojson').features[0]?.geometry ?? null,
-    fonts: fonts(),
-    label,
-    generatedAt,
-    appVersion,
-    selection: { statuses: statuses ?? 'all', files: loaded.files.map((f) => path.basename(f.file)) },
-    boundaries: { source: manifest.source.description, describesDate: manifest.describesDate, attribution: manifest.source.attribution },
-    includeReporters: flags.has('with-reporters'),
-    sqlJs: await initSqlJs(),
-    coverLetter: buildCoverLetterInThread,
-    compressor: threadCompressor,
-    review,
-    obecContacts: obecContactTexts(loaded.contacts),
-  });
+  const variant = flags.has('public') ? 'public' : 'ctu';
+  const result = await buildPackage(
+    {
+      variant,
+      reports: loaded.reports,
+      kraj: { nuts3: kraj.nuts3, nazev: kraj.nazev },
+      review,
+      settings,
+      selection,
+      generatedAt,
+      appVersion,
+      contact: { name, function: role, email, phone },
+      outline: readPackFile<KrajeCollection>(kraj.nuts3, 'kraje.display.geojson').features[0]?.geometry ?? null,
+      boundaries: { source: manifest.source.description, describesDate: manifest.describesDate, attribution: manifest.source.attribution },
+      includeReporters: variant === 'ctu' && flags.has('with-reporters'),
+      obecContacts: obecContactTexts(loaded.contacts),
+      measurements,
+    },
+    { fonts: async () => fonts(), sqlJs: () => initSqlJs(), label: packageLabel, coverLetter: buildCoverLetterInThread, compressor: threadCompressor },
+  );
   const out = typeof flags.get('out') === 'string' ? (flags.get('out') as string) : result.fileName;
   writeFileSync(out, result.zip);
   process.stdout.write(`${JSON.stringify({ file: out, ...result.counts })}\n`);

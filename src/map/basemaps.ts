@@ -11,10 +11,9 @@
  */
 import type { LayerSpecification, RasterSourceSpecification } from 'maplibre-gl';
 import type { MessageKey } from '../i18n/translate.ts';
+import type { BasemapId } from '../store/basemapIds.ts';
 
-export const BASEMAP_IDS = ['none', 'osm', 'cuzkOrtofoto', 'cuzkZtm'] as const;
-export type BasemapId = (typeof BASEMAP_IDS)[number];
-export const DEFAULT_BASEMAP: BasemapId = 'none';
+export { BASEMAP_IDS, DEFAULT_BASEMAP, isBasemapId, type BasemapId } from '../store/basemapIds.ts';
 
 /** Always shown: the boundaries come from RÚIAN (ČÚZK) under CC BY 4.0. */
 export const BOUNDARY_ATTRIBUTION =
@@ -78,10 +77,6 @@ export const BASEMAPS: Readonly<Record<BasemapId, Basemap>> = {
     bounds: CZECHIA_BOUNDS,
   },
 };
-
-export function isBasemapId(value: unknown): value is BasemapId {
-  return typeof value === 'string' && (BASEMAP_IDS as readonly string[]).includes(value);
-}
 
 export const BASEMAP_SOURCE_ID = 'basemap';
 export const BASEMAP_LAYER_ID = 'basemap';

@@ -13,7 +13,7 @@ import type { ObceCollection, OrpCollection } from '../core/packs/packFormat.ts'
 import type { Report } from '../core/reports/report.ts';
 import type { LocalityStatus } from '../core/review/reviewModel.ts';
 import type { ChoroplethMetric, CoordinatorUnits } from '../store/coordinatorSlice.ts';
-import type { H3CellStatistics, LocalitySummary } from '../worker/analysisProtocol.ts';
+import type { H3CellStatistics, LocalitySummary } from '../core/analysis/analysisTypes.ts';
 
 export const COORDINATOR_SOURCE = {
   orp: 'coordinator-orp',

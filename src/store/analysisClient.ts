@@ -6,14 +6,14 @@
 import type { ObecIndex } from '../core/lookup/obecIndex.ts';
 import type { AddressPointsPack } from '../core/packs/packFormat.ts';
 import type { MeasurementColumns } from '../core/measurements/measurementColumns.ts';
-import { analyseReports } from '../worker/analyseReports.ts';
+import { analyseReports } from '../core/analysis/analyseReports.ts';
 import {
   LoadedMeasurements,
   type MeasurementCellsRequest,
   type MeasurementCellsResult,
   type MeasurementPointsRequest,
   type MeasurementPointsResult,
-} from '../worker/loadedMeasurements.ts';
+} from '../core/analysis/loadedMeasurements.ts';
 import type {
   AnalysisErrorCode,
   AnalysisProgress,

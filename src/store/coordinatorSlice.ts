@@ -10,10 +10,10 @@ import { DEFAULT_H3_RESOLUTION } from '../core/aggregate/aggregateReports.ts';
 import { OBEC_FILE_MAX_BYTES, refusedImport, type ImportSummary } from '../core/obecFile/obecFileFormat.ts';
 import { COUNTRY_PACK_ID } from '../core/packs/packFormat.ts';
 import { pinsForClustering, type LocalityStatus } from '../core/review/reviewModel.ts';
-import { NO_FILTERS, type AnalysisErrorCode, type AnalysisFilters, type AnalysisProgress, type AnalysisResult } from '../worker/analysisProtocol.ts';
+import { NO_FILTERS, type AnalysisErrorCode, type AnalysisFilters, type AnalysisProgress, type AnalysisResult } from '../core/analysis/analysisTypes.ts';
 import type { AppState, SliceCreator } from './appStore.ts';
 import { createInProcessAnalysisClient, createWorkerAnalysisClient, type AnalysisClient } from './analysisClient.ts';
-import { DEFAULT_ANALYSIS_SETTINGS, type AnalysisSettings } from './analysisSettings.ts';
+import { DEFAULT_ANALYSIS_SETTINGS, type AnalysisSettings } from '../core/analysis/analysisSettings.ts';
 import { loadAddressPoints, loadLookupIndex } from './packRepository.ts';
 
 export const APP_VIEWS = ['reports', 'coordinator'] as const;

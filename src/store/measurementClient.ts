@@ -5,7 +5,7 @@
 import { COUNTRY_PACK_ID } from '../core/packs/packFormat.ts';
 import type { ObecIndex } from '../core/lookup/obecIndex.ts';
 import type { MeasurementColumns } from '../core/measurements/measurementColumns.ts';
-import { importMeasurementFile, type StreamableFile } from '../worker/measurementImport.ts';
+import { importMeasurementFile, type StreamableFile } from '../core/measurements/measurementImport.ts';
 import type { MeasurementImportOutcome, MeasurementRequestMessage, MeasurementResponseMessage } from '../worker/measurementProtocol.ts';
 
 export type MeasurementImportRun = {

@@ -13,7 +13,7 @@ import type { MeasurementCellSummary, MeasurementFilter, MeasurementPoint } from
 import type { NettestReadSummary } from '../core/measurements/readNettestStream.ts';
 import type { MeasurementTechnology } from '../core/measurements/nettestSchema.ts';
 import type { OperatorCode } from '../core/reports/enumerations.ts';
-import type { StreamableFile } from '../worker/measurementImport.ts';
+import type { StreamableFile } from '../core/measurements/measurementImport.ts';
 import type { MeasurementImportFailure } from '../worker/measurementProtocol.ts';
 import type { SliceCreator } from './appStore.ts';
 import { createInProcessMeasurementClient, createWorkerMeasurementClient, type MeasurementClient, type MeasurementImportRun } from './measurementClient.ts';

@@ -6,14 +6,15 @@
  * never kept in the store.
  */
 import { version as APP_VERSION } from '../../package.json';
-import { buildPackageLocalities, type PackageLocality } from '../core/export/packageLocalities.ts';
-import { withAttachedMeasurements } from '../core/export/packageMeasurements.ts';
+import type { PackageLocality } from '../core/export/packageLocalities.ts';
+import { packageLocalities, type PackageSource } from '../core/export/preparePackage.ts';
+import { DEFAULT_ANALYSIS_SETTINGS } from '../core/analysis/analysisSettings.ts';
 import { obecContactTexts } from '../core/obecFile/obecContacts.ts';
 import { KRAJE } from '../core/units/adminUnits.ts';
 import type { PackageProgress, PackageResult, PackageVariant } from '../worker/packageProtocol.ts';
 import type { AppState, SliceCreator } from './appStore.ts';
 import { createWorkerPackageClient, type PackageClient } from './packageClient.ts';
-import { DEFAULT_PACKAGE_SELECTION, selectPackageLocalities, type PackageSelection } from './packageSelection.ts';
+import { DEFAULT_PACKAGE_SELECTION, type PackageSelection } from '../core/export/packageSelection.ts';
 import { loadedDisplayPack } from './packRepository.ts';
 import { clusteringOf } from './reviewSlice.ts';
 
@@ -54,20 +55,60 @@ export interface PackageSlice {
   buildPackage(variant: PackageVariant): Promise<PackageResult | null>;
 }
 
-/** Every locality of the kraj as the package would describe it, or null while the analysis is not ready. */
+/**
+ * Every locality of the kraj as the package would describe it (the dialog's preview), or null while the analysis is
+ * not ready: core's packageLocalities, reusing the analysis's clustering and attached measurements (the same values
+ * the package worker computes again from the same source).
+ */
 export function packageLocalitiesOf(
   state: Pick<AppState, 'reports' | 'krajId' | 'analysis' | 'review'> & Partial<Pick<AppState, 'measurements' | 'measurementColumns' | 'analysisSettings'>>,
   now: string,
 ): PackageLocality[] | null {
   const result = state.analysis.result;
-  if (!result) return null;
-  const reports = Object.values(state.reports).filter((r) => r.place?.kraj.nuts3 === state.krajId);
-  const localities = buildPackageLocalities(reports, clusteringOf(result), state.review, now, state.analysisSettings?.thresholds);
+  const kraj = KRAJE.find((k) => k.nuts3 === state.krajId);
+  if (!result || !kraj) return null;
   // The NetTest measurements the analysis attached (to the columns it was given: the same version only).
   const columns = state.measurementColumns?.() ?? null;
-  if (!columns || result.measurementsVersion == null || result.measurementsVersion !== state.measurements?.version) return localities;
+  const measured = columns !== null && result.measurementsVersion != null && result.measurementsVersion === state.measurements?.version;
   const rows = new Map(result.localities.map((l) => [l.id, l.measurements?.rows]));
-  return withAttachedMeasurements(localities, columns, (id) => rows.get(id), now, state.analysisSettings?.thresholds);
+  return packageLocalities(
+    {
+      reports: Object.values(state.reports),
+      kraj: { nuts3: kraj.nuts3, nazev: kraj.nazev },
+      review: state.review,
+      settings: state.analysisSettings ?? DEFAULT_ANALYSIS_SETTINGS,
+      generatedAt: now,
+      measurements: measured ? columns : null,
+    },
+    { clustering: clusteringOf(result), ...(measured ? { attachedRows: (id: string) => rows.get(id) } : {}) },
+  );
+}
+
+/** What the package of the store's state is made from (core's PackageSource): the package worker prepares it. */
+export function packageSourceOf(state: AppState, variant: PackageVariant, generatedAt: string): PackageSource | null {
+  const kraj = KRAJE.find((k) => k.nuts3 === state.krajId);
+  if (!kraj || !state.analysis.result) return null;
+  const pack = loadedDisplayPack(state.krajId);
+  const contact = state.packageContact;
+  const columns = state.measurements.count > 0 ? state.measurementColumns() : null;
+  return {
+    variant,
+    reports: Object.values(state.reports),
+    kraj: { nuts3: kraj.nuts3, nazev: kraj.nazev },
+    review: state.review,
+    settings: state.analysisSettings,
+    selection: state.packageSelection,
+    generatedAt,
+    appVersion: APP_VERSION,
+    contact: { name: contact.name.trim(), function: contact.function.trim(), email: contact.email.trim(), phone: contact.phone.trim() },
+    outline: pack?.kraje.features[0]?.geometry ?? null,
+    boundaries: pack
+      ? { source: pack.manifest.source.description, describesDate: pack.manifest.describesDate, attribution: pack.manifest.source.attribution }
+      : { source: '', describesDate: '', attribution: '' },
+    includeReporters: variant === 'ctu' && state.packageIncludeReporters,
+    obecContacts: obecContactTexts(state.obecContacts),
+    measurements: columns,
+  };
 }
 
 export function createPackageSlice(dependencies: PackageDependencies = {}): SliceCreator<PackageSlice> {
@@ -90,42 +131,14 @@ export function createPackageSlice(dependencies: PackageDependencies = {}): Slic
       buildPackage: async (variant) => {
         const state = get();
         if (state.packageJob.status === 'running') return null;
-        const kraj = KRAJE.find((k) => k.nuts3 === state.krajId);
-        const generatedAt = now();
-        const all = packageLocalitiesOf(state, generatedAt);
-        if (!kraj || !all) {
+        const source = packageSourceOf(state, variant, now());
+        if (!source) {
           set({ packageJob: { status: 'error', variant, message: 'notReady' } });
           return null;
         }
-        const localities = selectPackageLocalities(all, state.packageSelection);
-        const pack = loadedDisplayPack(state.krajId);
-        const contact = state.packageContact;
         set({ packageJob: { status: 'running', variant, progress: { step: 'prepare', fraction: 0 } } });
         client ??= createWorkerPackageClient();
-        const outcome = await client.build(
-          {
-            variant,
-            localities,
-            kraj: { nuts3: kraj.nuts3, nazev: kraj.nazev },
-            contact: { name: contact.name.trim(), function: contact.function.trim(), email: contact.email.trim(), phone: contact.phone.trim() },
-            outline: pack?.kraje.features[0]?.geometry ?? null,
-            generatedAt,
-            appVersion: APP_VERSION,
-            selection: {
-              statuses: state.packageSelection.statuses,
-              orp: state.packageSelection.orpKod ?? 'all',
-              from: state.packageSelection.from,
-              to: state.packageSelection.to,
-            },
-            boundaries: pack
-              ? { source: pack.manifest.source.description, describesDate: pack.manifest.describesDate, attribution: pack.manifest.source.attribution }
-              : { source: '', describesDate: '', attribution: '' },
-            includeReporters: variant === 'ctu' && state.packageIncludeReporters,
-            review: state.review,
-            obecContacts: obecContactTexts(state.obecContacts),
-          },
-          (progress) => set({ packageJob: { status: 'running', variant, progress } }),
-        );
+        const outcome = await client.build(source, (progress) => set({ packageJob: { status: 'running', variant, progress } }));
         if (!outcome.ok) {
           set({ packageJob: { status: 'error', variant, message: outcome.message } });
           return null;

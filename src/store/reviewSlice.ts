@@ -9,7 +9,7 @@ import type { Clustering } from '../core/cluster/clusterReports.ts';
 import { applyReviewAction, type ReviewRefusal } from '../core/review/applyReviewAction.ts';
 import { exportReviewFile, mergeReviewStates, parseReviewFile, type ReviewFileProblem } from '../core/review/reviewFile.ts';
 import { EMPTY_REVIEW_STATE, type ReviewAction, type ReviewState } from '../core/review/reviewModel.ts';
-import type { AnalysisResult } from '../worker/analysisProtocol.ts';
+import type { AnalysisResult } from '../core/analysis/analysisTypes.ts';
 import type { SliceCreator } from './appStore.ts';
 import { openReportDatabase, REPORT_DATABASE_NAME, type ReportDatabase, type StorageFailureCode } from './persistence/reportDatabase.ts';
 import { openReviewChannel, TAB_CHANNEL_NAME } from './persistence/tabChannel.ts';

@@ -4,7 +4,7 @@
  * runs in-process. A worker that fails answers every waiting request with its message (nothing hangs).
  */
 import type { TableMapping } from '../core/io/tableMapping.ts';
-import { createTableImportSession } from '../worker/tableImportSession.ts';
+import { createTableImportSession } from '../core/io/tableImportSession.ts';
 import type {
   TableConversion,
   TableEvaluation,

@@ -3,7 +3,7 @@
  * as a File (structured clone of a handle, not of its bytes); the measurement columns come back transferred.
  */
 import type { MeasurementColumns } from '../core/measurements/measurementColumns.ts';
-import type { NettestReadFailure, NettestReadSummary } from '../core/measurements/readNettestStream.ts';
+import type { MeasurementImportOutcome } from '../core/measurements/measurementImport.ts';
 
 export interface MeasurementImportRequest {
   file: File;
@@ -12,12 +12,7 @@ export interface MeasurementImportRequest {
   existing: MeasurementColumns | null;
 }
 
-export type MeasurementImportFailure = NettestReadFailure | 'nettest.boundariesUnavailable' | 'nettest.unreadable';
-
-export type MeasurementImportOutcome =
-  /** `columns`: the existing ones followed by the file's new rows; `added`, `duplicates`: of the file's rows. */
-  | { ok: true; columns: MeasurementColumns; summary: NettestReadSummary; added: number; duplicates: number }
-  | { ok: false; code: MeasurementImportFailure; missing?: string[]; files?: string[]; message?: string };
+export type { MeasurementImportFailure, MeasurementImportOutcome } from '../core/measurements/measurementImport.ts';
 
 export type MeasurementRequestMessage = { id: number; type: 'import'; request: MeasurementImportRequest };
 

@@ -6,7 +6,7 @@
 import { ObecIndex } from '../core/lookup/obecIndex.ts';
 import { COUNTRY_PACK_ID, type ObceCollection } from '../core/packs/packFormat.ts';
 import { transferablesOf } from '../core/measurements/measurementColumns.ts';
-import { importMeasurementFile } from './measurementImport.ts';
+import { importMeasurementFile } from '../core/measurements/measurementImport.ts';
 import type { MeasurementRequestMessage, MeasurementResponseMessage } from './measurementProtocol.ts';
 
 let countryIndex: Promise<ObecIndex> | null = null;

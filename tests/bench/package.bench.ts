@@ -18,7 +18,7 @@ import { ObecIndex } from '../../src/core/lookup/obecIndex.ts';
 import type { KrajeCollection } from '../../src/core/packs/packFormat.ts';
 import { EMPTY_REVIEW_STATE } from '../../src/core/review/reviewModel.ts';
 import { readObce, readPackFile } from '../../src/cli/packsOnDisk.ts';
-import { packageLabel } from '../../src/worker/buildPackage.ts';
+import { packageLabel } from '../../src/i18n/packageLabel.ts';
 import { buildCoverLetterInThread, threadCompressor } from '../../src/worker/packageThread.ts';
 
 const argReports = process.argv.indexOf('--reports');

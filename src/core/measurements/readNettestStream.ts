@@ -89,7 +89,7 @@ export function endsWithLineEnd(text: string): boolean {
 /** One CSV being parsed: bytes in, rows into its consumer. */
 class CsvSink {
   private readonly feed = new TextFeed();
-  private decoder: TextDecoder | null = null;
+  private decoder: InstanceType<typeof TextDecoder> | null = null;
   private header: string[] | null = null;
   private lastRowCells = 0;
   private lastRowComplete = true;

@@ -9,7 +9,7 @@ import {
   type AnalysisSettingField,
   type AnalysisSettingProblem,
   type AnalysisSettings,
-} from '../../store/analysisSettings.ts';
+} from '../../core/analysis/analysisSettings.ts';
 import type { MessageKey } from '../../i18n/translate.ts';
 import { ActionGroupButtons } from '../reports/ReportsToolbar.tsx';
 import { Dialog } from '../reports/Dialog.tsx';

@@ -1,6 +1,6 @@
 import { useId, useMemo } from 'react';
 import { measurementPoint } from '../../core/measurements/measurementLayer.ts';
-import type { LocalitySummary } from '../../worker/analysisProtocol.ts';
+import type { LocalitySummary } from '../../core/analysis/analysisTypes.ts';
 import { useAppStore, useT } from '../storeContext.tsx';
 
 /** How many attached measurements the panel lists (the package has them all). */

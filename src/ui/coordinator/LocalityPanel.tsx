@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { METRES_PER_DEGREE } from '../../core/geo/earth.ts';
 import { isOneOf } from '../../core/reports/enumerations.ts';
 import { PRIORITIES, STATUS_TRANSITIONS, type ReviewAction } from '../../core/review/reviewModel.ts';
-import type { LocalitySummary } from '../../worker/analysisProtocol.ts';
+import type { LocalitySummary } from '../../core/analysis/analysisTypes.ts';
 import { formatShortDate } from '../format.ts';
 import { failureKey } from '../reports/reportText.ts';
 import { useAppStore, useT } from '../storeContext.tsx';

@@ -3,7 +3,7 @@ import { PUBLIC_MIN_DISTINCT_REPORTERS } from '../../core/export/publicVariant.t
 import { LOCALITY_STATUSES } from '../../core/review/reviewModel.ts';
 import type { MessageKey } from '../../i18n/translate.ts';
 import { packageLocalitiesOf, type PackageContact } from '../../store/packageSlice.ts';
-import { previewPackage, selectPackageLocalities, type PackageWarningCode } from '../../store/packageSelection.ts';
+import { previewPackage, selectPackageLocalities, type PackageWarningCode } from '../../core/export/packageSelection.ts';
 import type { PackageStep } from '../../worker/packageProtocol.ts';
 import { ActionGroupButtons } from '../reports/ReportsToolbar.tsx';
 import { Dialog } from '../reports/Dialog.tsx';

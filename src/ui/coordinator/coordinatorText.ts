@@ -9,7 +9,7 @@ import type { LocalityStatus, Priority } from '../../core/review/reviewModel.ts'
 import type { MessageKey } from '../../i18n/translate.ts';
 import type { ChoroplethMetric } from '../../store/coordinatorSlice.ts';
 import type { ReviewSlice } from '../../store/reviewSlice.ts';
-import type { AnalysisErrorCode, AnalysisPhase } from '../../worker/analysisProtocol.ts';
+import type { AnalysisErrorCode, AnalysisPhase } from '../../core/analysis/analysisTypes.ts';
 
 export const statusKey = (status: LocalityStatus): MessageKey => `review.status.${status}`;
 /** The verb on a button that moves a locality to this status ("Confirm"). */

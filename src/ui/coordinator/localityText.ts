@@ -1,7 +1,7 @@
 /** How a locality and its audit entries are named in the UI (plain functions over plain data). */
 import { isOneOf } from '../../core/reports/enumerations.ts';
 import { LOCALITY_STATUSES, type AuditEntry } from '../../core/review/reviewModel.ts';
-import type { LocalitySummary } from '../../worker/analysisProtocol.ts';
+import type { LocalitySummary } from '../../core/analysis/analysisTypes.ts';
 import type { Translate } from '../storeContext.tsx';
 import { priorityKey, statusKey } from './coordinatorText.ts';
 

@@ -4,7 +4,7 @@
  */
 import type { UnitStatistics } from '../../core/aggregate/aggregateReports.ts';
 import type { LocalityStatus, ReviewState } from '../../core/review/reviewModel.ts';
-import type { AnalysisResult } from '../../worker/analysisProtocol.ts';
+import type { AnalysisResult } from '../../core/analysis/analysisTypes.ts';
 
 export const OPEN_STATUSES: readonly LocalityStatus[] = ['new', 'inReview'];
 export const CONFIRMED_STATUSES: readonly LocalityStatus[] = ['confirmed', 'sentToCtu', 'measuredByCtu'];

@@ -2,14 +2,55 @@
  * One table import's work, wherever it runs (the worker, or in-process in Node): read the file, keep its table,
  * count what a mapping would import, convert. Pure apart from the table it holds.
  */
-import { readCsvTable } from '../core/io/readCsvTable.ts';
-import { readWorkbookTable } from '../core/io/readWorkbookTable.ts';
-import { listRowProblems } from '../core/io/rowProblemsCsv.ts';
-import { rowsToReports } from '../core/io/rowsToReports.ts';
-import type { Table } from '../core/io/table.ts';
-import { guessColumns } from '../core/io/guessColumns.ts';
-import type { TableMapping } from '../core/io/tableMapping.ts';
-import { PREVIEW_ROWS, type TableConversion, type TableEvaluation, type TableReadOutcome, type TableReadRequest } from './tableImportProtocol.ts';
+import { readCsvTable } from './readCsvTable.ts';
+import { readWorkbookTable } from './readWorkbookTable.ts';
+import { listRowProblems } from './rowProblemsCsv.ts';
+import { rowsToReports } from './rowsToReports.ts';
+import { guessColumns } from './guessColumns.ts';
+import type { TableMapping } from './tableMapping.ts';
+import type { ImportedRow } from './rowsToReports.ts';
+import type { ListedRowProblem } from './rowProblemsCsv.ts';
+import type { Table, TableDelimiter, TableEncoding, TableFileProblem } from './table.ts';
+
+export interface TableReadRequest {
+  fileName: string;
+  format: 'csv' | 'xlsx';
+  bytes: Uint8Array;
+  /** Overrides of what was detected (CSV), or the sheet (XLSX). */
+  encoding?: TableEncoding;
+  delimiter?: TableDelimiter;
+  sheet?: string;
+}
+
+/** The first rows as the dialog shows them. */
+export const PREVIEW_ROWS = 10;
+
+export interface TablePreview {
+  header: string[];
+  /** The first PREVIEW_ROWS rows. */
+  rows: string[][];
+  firstRowNumber: number;
+  rowCount: number;
+  source: Table['source'];
+  warnings: Table['warnings'];
+  guess: TableMapping;
+}
+
+export type TableReadOutcome = { ok: true; preview: TablePreview } | { ok: false; problem: TableFileProblem };
+
+export interface TableEvaluation {
+  importable: number;
+  refused: number;
+  /** The first problems (to show while mapping). */
+  firstProblems: ListedRowProblem[];
+}
+
+export interface TableConversion {
+  reports: ImportedRow[];
+  problems: ListedRowProblem[];
+  refusedRows: number;
+  emptyRows: number;
+}
 
 /** Problems listed while mapping (the full list comes with the import). */
 const FIRST_PROBLEMS = 50;

@@ -4,10 +4,10 @@
  * map's cells and the points in view are all answered from here.
  */
 import type Flatbush from 'flatbush';
-import type { EvidenceThresholds } from '../core/evidence/evidenceMeter.ts';
-import { attachMeasurements, indexMeasurements, type LocalityGeometries } from '../core/measurements/attachMeasurements.ts';
-import type { MeasurementColumns } from '../core/measurements/measurementColumns.ts';
-import { H3CellCache, measurementCells, measurementPointsIn, type MeasurementCellSummary, type MeasurementFilter, type MeasurementPoint } from '../core/measurements/measurementLayer.ts';
+import type { EvidenceThresholds } from '../evidence/evidenceMeter.ts';
+import { attachMeasurements, indexMeasurements, type LocalityGeometries } from '../measurements/attachMeasurements.ts';
+import type { MeasurementColumns } from '../measurements/measurementColumns.ts';
+import { H3CellCache, measurementCells, measurementPointsIn, type MeasurementCellSummary, type MeasurementFilter, type MeasurementPoint } from '../measurements/measurementLayer.ts';
 
 export interface MeasurementCellsRequest {
   version: number;

@@ -4,9 +4,9 @@
  * Defaults come from core (DEFAULT_CLUSTER_DISTANCE_M, DEFAULT_EVIDENCE_THRESHOLDS, whose comments give the sources).
  * Pure: validation of what a person typed, and of what was persisted.
  */
-import { DEFAULT_CLUSTER_DISTANCE_M } from '../core/cluster/clusterReports.ts';
-import { DEFAULT_EVIDENCE_THRESHOLDS, type EvidenceThresholds } from '../core/evidence/evidenceMeter.ts';
-import { DEFAULT_MEASUREMENT_MARGIN_M } from '../core/measurements/attachMeasurements.ts';
+import { DEFAULT_CLUSTER_DISTANCE_M } from '../cluster/clusterReports.ts';
+import { DEFAULT_EVIDENCE_THRESHOLDS, type EvidenceThresholds } from '../evidence/evidenceMeter.ts';
+import { DEFAULT_MEASUREMENT_MARGIN_M } from '../measurements/attachMeasurements.ts';
 
 export interface AnalysisSettings {
   /** Reports closer than this (metres) are one locality. */

@@ -4,19 +4,19 @@
  * place, extent and evidence; then statistics per ORP, obec and H3 cell of the reports that pass the filters.
  */
 import { cellToBoundary } from 'h3-js';
-import { aggregateReports } from '../core/aggregate/aggregateReports.ts';
-import { clusterReports } from '../core/cluster/clusterReports.ts';
-import { assessEvidence } from '../core/evidence/evidenceMeter.ts';
-import { METRES_PER_DEGREE } from '../core/geo/earth.ts';
-import type { ObecIndex } from '../core/lookup/obecIndex.ts';
-import type { AddressPointsPack } from '../core/packs/packFormat.ts';
-import { AddressPointIndex } from '../core/reports/suggestCastObce.ts';
-import { representativePoint } from '../core/reports/derivePlace.ts';
-import type { FailureCode, OperatorChoice } from '../core/reports/enumerations.ts';
-import type { Report } from '../core/reports/report.ts';
-import { attachedEvidence } from '../core/measurements/attachMeasurements.ts';
+import { aggregateReports } from '../aggregate/aggregateReports.ts';
+import { clusterReports } from '../cluster/clusterReports.ts';
+import { assessEvidence } from '../evidence/evidenceMeter.ts';
+import { METRES_PER_DEGREE } from '../geo/earth.ts';
+import type { ObecIndex } from '../lookup/obecIndex.ts';
+import type { AddressPointsPack } from '../packs/packFormat.ts';
+import { AddressPointIndex } from '../reports/suggestCastObce.ts';
+import { representativePoint } from '../reports/derivePlace.ts';
+import type { FailureCode, OperatorChoice } from '../reports/enumerations.ts';
+import type { Report } from '../reports/report.ts';
+import { attachedEvidence } from '../measurements/attachMeasurements.ts';
 import type { LoadedMeasurements } from './loadedMeasurements.ts';
-import type { AnalysisFilters, AnalysisProgress, AnalysisRequest, AnalysisResult, H3CellStatistics, LocalitySummary } from './analysisProtocol.ts';
+import type { AnalysisFilters, AnalysisProgress, AnalysisRequest, AnalysisResult, H3CellStatistics, LocalitySummary } from './analysisTypes.ts';
 
 /** The kraj pack's address points as the analysis gets them: the pack (null when it has none). */
 export interface AddressPointsSource {

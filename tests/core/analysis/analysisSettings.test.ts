@@ -4,10 +4,10 @@
  * evidence thresholds).
  */
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { DEFAULT_CLUSTER_DISTANCE_M } from '../../src/core/cluster/clusterReports.ts';
-import { DEFAULT_EVIDENCE_THRESHOLDS } from '../../src/core/evidence/evidenceMeter.ts';
-import { exportObecFile } from '../../src/core/obecFile/exportObecFile.ts';
-import { createInProcessAnalysisClient } from '../../src/store/analysisClient.ts';
+import { DEFAULT_CLUSTER_DISTANCE_M } from '../../../src/core/cluster/clusterReports.ts';
+import { DEFAULT_EVIDENCE_THRESHOLDS } from '../../../src/core/evidence/evidenceMeter.ts';
+import { exportObecFile } from '../../../src/core/obecFile/exportObecFile.ts';
+import { createInProcessAnalysisClient } from '../../../src/store/analysisClient.ts';
 import {
   ANALYSIS_SETTING_FIELDS,
   DEFAULT_ANALYSIS_SETTINGS,
@@ -16,9 +16,9 @@ import {
   settingValue,
   validateAnalysisSettings,
   type AnalysisSettingField,
-} from '../../src/store/analysisSettings.ts';
-import { createAppStore, type AppStore } from '../../src/store/appStore.ts';
-import { loadIndexFromDisk, newProfile, validReport, type Profile } from './reportsStoreKit.ts';
+} from '../../../src/core/analysis/analysisSettings.ts';
+import { createAppStore, type AppStore } from '../../../src/store/appStore.ts';
+import { loadIndexFromDisk, newProfile, validReport, type Profile } from '../../store/reportsStoreKit.ts';
 
 const AT = '2026-11-21T10:00:00.000Z';
 

@@ -2,12 +2,19 @@
  * One NetTest file → measurement columns: the body of the import worker, also run in-process where there is no
  * Worker (Node tests). The country's ObecIndex decides what lies in Czechia.
  */
-import type { ObecIndex } from '../core/lookup/obecIndex.ts';
-import { mergeColumns, type MeasurementColumns } from '../core/measurements/measurementColumns.ts';
-import { readNettestStream } from '../core/measurements/readNettestStream.ts';
-import type { MeasurementImportOutcome } from './measurementProtocol.ts';
+import type { ObecIndex } from '../lookup/obecIndex.ts';
+import { mergeColumns, type MeasurementColumns } from './measurementColumns.ts';
+import { readNettestStream } from './readNettestStream.ts';
+import type { NettestReadFailure, NettestReadSummary } from './readNettestStream.ts';
 
 /** Anything with a name, a size and a byte stream: a File, or a test's stand-in. */
+export type MeasurementImportFailure = NettestReadFailure | 'nettest.boundariesUnavailable' | 'nettest.unreadable';
+
+export type MeasurementImportOutcome =
+  /** `columns`: the existing ones followed by the file's new rows; `added`, `duplicates`: of the file's rows. */
+  | { ok: true; columns: MeasurementColumns; summary: NettestReadSummary; added: number; duplicates: number }
+  | { ok: false; code: MeasurementImportFailure; missing?: string[]; files?: string[]; message?: string };
+
 export interface StreamableFile {
   name: string;
   size: number;

@@ -3,8 +3,8 @@
  * hold: counts and warnings (no description, no ZSJ, evidence below level 2). Pure: the dialog's preview and the
  * package build use the very same list.
  */
-import type { PackageLocality } from '../core/export/packageLocalities.ts';
-import type { LocalityStatus } from '../core/review/reviewModel.ts';
+import type { PackageLocality } from './packageLocalities.ts';
+import type { LocalityStatus } from '../review/reviewModel.ts';
 
 export interface PackageSelection {
   /** Statuses that go; empty: none. Default: confirmed. */
@@ -14,6 +14,8 @@ export interface PackageSelection {
   /** ISO dates (YYYY-MM-DD), inclusive: localities observed in the range (first–last observation overlaps it). */
   from: string | null;
   to: string | null;
+  /** Localities made only of synthetic demo reports go too (the CLI's --include-demo, for trying the tool out). */
+  includeDemo?: boolean;
 }
 
 export const DEFAULT_PACKAGE_SELECTION: PackageSelection = { statuses: ['confirmed'], orpKod: null, from: null, to: null };
@@ -25,7 +27,7 @@ export function selectPackageLocalities(localities: readonly PackageLocality[], 
   return localities.filter((l) => {
     if (l.review.mergedInto !== null) return false;
     // Synthetic demo data never goes to ČTÚ.
-    if (l.demo) return false;
+    if (l.demo && !selection.includeDemo) return false;
     if (!selection.statuses.includes(l.review.status)) return false;
     if (selection.orpKod !== null && l.place?.orp.kod !== selection.orpKod) return false;
     if (selection.from !== null && (l.lastObservation ?? '') < selection.from) return false;
