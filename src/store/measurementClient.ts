@@ -7,6 +7,7 @@ import type { ObecIndex } from '../core/lookup/obecIndex.ts';
 import type { MeasurementColumns } from '../core/measurements/measurementColumns.ts';
 import { importMeasurementFile, type StreamableFile } from '../core/measurements/measurementImport.ts';
 import type { MeasurementImportOutcome, MeasurementRequestMessage, MeasurementResponseMessage } from '../worker/measurementProtocol.ts';
+import { createWorkerClient } from './workerClient.ts';
 
 export type MeasurementImportRun = {
   /** Resolves with the outcome, or null when cancelled. */
@@ -22,25 +23,24 @@ export interface MeasurementClient {
 export function createWorkerMeasurementClient(): MeasurementClient {
   return {
     importFile(file, isZip, existing, onProgress) {
-      const worker = new Worker(new URL('../worker/measurementWorker.ts', import.meta.url), { type: 'module' });
+      const worker = createWorkerClient<MeasurementRequestMessage, MeasurementResponseMessage>(
+        () => new Worker(new URL('../worker/measurementWorker.ts', import.meta.url), { type: 'module' }),
+      );
       let settle: (outcome: MeasurementImportOutcome | null) => void = () => undefined;
       const done = new Promise<MeasurementImportOutcome | null>((resolve) => (settle = resolve));
-      worker.addEventListener('message', (event: MessageEvent<MeasurementResponseMessage>) => {
-        const message = event.data;
-        if (message.type === 'progress') return onProgress(message.bytesRead, message.totalBytes);
-        worker.terminate();
-        settle(message.outcome);
-      });
-      worker.addEventListener('error', (event) => {
-        worker.terminate();
-        settle({ ok: false, code: 'nettest.unreadable', message: event.message });
-      });
-      const message: MeasurementRequestMessage = { id: 1, type: 'import', request: { file: file as File, isZip, existing } };
-      worker.postMessage(message);
+      void worker
+        .call({ id: worker.nextId(), type: 'import', request: { file: file as File, isZip, existing } }, (message) => {
+          if (message.type === 'progress') onProgress(message.bytesRead, message.totalBytes);
+        })
+        .then((answer) => {
+          worker.close();
+          if (!answer.ok) settle({ ok: false, code: 'nettest.unreadable', message: answer.message });
+          else if (answer.response.type === 'result') settle(answer.response.outcome);
+        });
       return {
         done,
         cancel() {
-          worker.terminate();
+          worker.close();
           settle(null);
         },
       };

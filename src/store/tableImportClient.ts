@@ -13,6 +13,7 @@ import type {
   TableReadOutcome,
   TableReadRequest,
 } from '../worker/tableImportProtocol.ts';
+import { createWorkerClient } from './workerClient.ts';
 
 export type Answer<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -24,31 +25,22 @@ export interface TableImportClient {
 }
 
 export function createWorkerTableImportClient(): TableImportClient {
-  let sequence = 0;
-  const pending = new Map<number, { resolve: (message: TableImportResponseMessage) => void; onProgress?: (rowsRead: number) => void }>();
-  const worker = new Worker(new URL('../worker/tableImportWorker.ts', import.meta.url), { type: 'module' });
-  worker.addEventListener('message', (event: MessageEvent<TableImportResponseMessage>) => {
-    const message = event.data;
-    const waiting = pending.get(message.id);
-    if (!waiting) return;
-    if (message.type === 'progress') return waiting.onProgress?.(message.rowsRead);
-    pending.delete(message.id);
-    waiting.resolve(message);
-  });
-  worker.addEventListener('error', (event) => {
-    for (const [id, waiting] of pending) waiting.resolve({ id, type: 'error', message: event.message || 'worker failed' });
-    pending.clear();
-  });
+  const worker = createWorkerClient<TableImportRequest, TableImportResponseMessage>(
+    () => new Worker(new URL('../worker/tableImportWorker.ts', import.meta.url), { type: 'module' }),
+  );
 
-  function ask(request: TableImportRequest, onProgress?: (rowsRead: number) => void): Promise<TableImportResponseMessage> {
-    const id = ++sequence;
-    return new Promise((resolve) => {
-      pending.set(id, { resolve, onProgress });
-      worker.postMessage({ id, ...request });
+  async function ask(request: TableImportRequest, onProgress?: (rowsRead: number) => void): Promise<TableImportResponseMessage | { type: 'error'; message: string }> {
+    const answer = await worker.call({ id: worker.nextId(), ...request }, (message) => {
+      if (message.type === 'progress') onProgress?.(message.rowsRead);
     });
+    return answer.ok ? answer.response : { type: 'error', message: answer.message || 'worker failed' };
   }
 
-  function unwrap<K extends 'read' | 'evaluate' | 'convert', T>(message: TableImportResponseMessage, type: K, pick: (m: Extract<TableImportResponseMessage, { type: K }>) => T): Answer<T> {
+  function unwrap<K extends 'read' | 'evaluate' | 'convert', T>(
+    message: TableImportResponseMessage | { type: 'error'; message: string },
+    type: K,
+    pick: (m: Extract<TableImportResponseMessage, { type: K }>) => T,
+  ): Answer<T> {
     if (message.type === type) return { ok: true, value: pick(message as Extract<TableImportResponseMessage, { type: K }>) };
     return { ok: false, message: message.type === 'error' ? message.message : 'unexpected answer' };
   }
@@ -60,9 +52,8 @@ export function createWorkerTableImportClient(): TableImportClient {
     evaluate: async (mapping) => unwrap(await ask({ type: 'evaluate', mapping }), 'evaluate', (m) => m.evaluation),
     convert: async (mapping, now) => unwrap(await ask({ type: 'convert', mapping, now }), 'convert', (m) => m.conversion),
     close() {
-      worker.terminate();
-      for (const [id, waiting] of pending) waiting.resolve({ id, type: 'error', message: 'closed' });
-      pending.clear();
+      worker.abandon(() => true, 'closed');
+      worker.close();
     },
   };
 }

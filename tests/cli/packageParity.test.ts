@@ -68,6 +68,7 @@ async function appPackage(settings: AnalysisSettings, variant: 'ctu' | 'public')
   expect(localities.length).toBeGreaterThan(1);
   // A review: one locality confirmed, one rejected; the package goes with every status but "rejected".
   state().setReviewerName('Test');
+  expect(await state().reviewLocality({ type: 'setStatus', localityId: localities[0]!.id, status: 'inReview' })).toMatchObject({ ok: true });
   expect(await state().reviewLocality({ type: 'setStatus', localityId: localities[0]!.id, status: 'confirmed' })).toMatchObject({ ok: true });
   expect(await state().reviewLocality({ type: 'setStatus', localityId: localities[1]!.id, status: 'rejected' })).toMatchObject({ ok: true });
   state().setPackageSelection({ statuses: ['new', 'confirmed'] });
@@ -98,7 +99,7 @@ function cliPackage(settings: AnalysisSettings, review: string, statuses: readon
 describe('the app and the CLI build the same package', () => {
   const settings: AnalysisSettings = {
     ...DEFAULT_ANALYSIS_SETTINGS,
-    distanceM: 2_000,
+    distanceM: 150,
     thresholds: { ...DEFAULT_ANALYSIS_SETTINGS.thresholds, minReports: 1, validForDays: 3_000 },
   };
 

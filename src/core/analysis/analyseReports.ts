@@ -7,7 +7,7 @@ import { cellToBoundary } from 'h3-js';
 import { aggregateReports } from '../aggregate/aggregateReports.ts';
 import { clusterReports } from '../cluster/clusterReports.ts';
 import { assessEvidence } from '../evidence/evidenceMeter.ts';
-import { METRES_PER_DEGREE } from '../geo/earth.ts';
+import { distanceM } from '../geo/localProjection.ts';
 import type { ObecIndex } from '../lookup/obecIndex.ts';
 import type { AddressPointsPack } from '../packs/packFormat.ts';
 import { AddressPointIndex } from '../reports/suggestCastObce.ts';
@@ -49,11 +49,6 @@ export function reportPassesFilters(report: Report, filters: AnalysisFilters): b
   if (filters.from !== null && day < filters.from) return false;
   if (filters.to !== null && day > filters.to) return false;
   return true;
-}
-
-function distanceM(a: [number, number], b: [number, number]): number {
-  const kx = METRES_PER_DEGREE * Math.cos((((a[1] + b[1]) / 2) * Math.PI) / 180);
-  return Math.hypot((a[0] - b[0]) * kx, (a[1] - b[1]) * METRES_PER_DEGREE);
 }
 
 export function analyseReports(

@@ -11,6 +11,7 @@
 import { geometryBbox } from '../geo/geometryBbox.ts';
 import Flatbush from 'flatbush';
 import { METRES_PER_DEGREE } from '../geo/earth.ts';
+import { metresPerDegreeLon } from '../geo/localProjection.ts';
 import type { ReportGeometry } from '../reports/report.ts';
 import { DEFAULT_EVIDENCE_THRESHOLDS, type EvidenceThresholds } from '../evidence/evidenceMeter.ts';
 import { isFailedMeasurement } from './aggregateMeasurements.ts';
@@ -64,7 +65,7 @@ function insideRing(lon: number, lat: number, ring: ReadonlyArray<readonly numbe
 
 /** Distance in metres from (lon, lat) to the geometry (0 inside an area). */
 export function distanceToGeometryM(lon: number, lat: number, geometry: ReportGeometry): number {
-  const kx = METRES_PER_DEGREE * Math.cos((lat * Math.PI) / 180);
+  const kx = metresPerDegreeLon(lat);
   const ky = METRES_PER_DEGREE;
   const px = lon * kx;
   const py = lat * ky;

@@ -5,7 +5,7 @@
  */
 import type { Position } from 'geojson';
 import type { Report, ReportGeometry } from './report.ts';
-import { METRES_PER_DEGREE } from '../geo/earth.ts';
+import { degreesAround } from '../geo/localProjection.ts';
 import { geometryDistanceM } from '../geo/geometryDistance.ts';
 
 /** Default search radius in metres ("a few hundred metres"). */
@@ -38,8 +38,7 @@ export function findNearbyReports(
   excludeId?: string,
 ): Array<{ report: Report; distanceM: number }> {
   const [w, s, e, n] = boxOf(geometry);
-  const marginLat = radiusM / METRES_PER_DEGREE;
-  const marginLon = radiusM / (METRES_PER_DEGREE * Math.cos((((s + n) / 2) * Math.PI) / 180));
+  const { dLon: marginLon, dLat: marginLat } = degreesAround((s + n) / 2, radiusM);
   const found: Array<{ report: Report; distanceM: number }> = [];
   for (const report of reports) {
     if (report.id === excludeId) continue;

@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
-import { METRES_PER_DEGREE } from '../../core/geo/earth.ts';
+import { distanceM } from '../../core/geo/localProjection.ts';
 import { isOneOf } from '../../core/reports/enumerations.ts';
 import { PRIORITIES, STATUS_TRANSITIONS, type ReviewAction } from '../../core/review/reviewModel.ts';
 import type { LocalitySummary } from '../../core/analysis/analysisTypes.ts';
@@ -141,8 +141,7 @@ function EvidenceMeter({ locality }: { locality: LocalitySummary }) {
 }
 
 function distanceKm(a: readonly [number, number], b: readonly [number, number]): number {
-  const kx = METRES_PER_DEGREE * Math.cos((((a[1] + b[1]) / 2) * Math.PI) / 180);
-  return Math.hypot((a[0] - b[0]) * kx, (a[1] - b[1]) * METRES_PER_DEGREE) / 1000;
+  return distanceM(a, b) / 1000;
 }
 
 /** The nearest other localities (merge and move targets). */

@@ -1,4 +1,5 @@
 /** How a locality and its audit entries are named in the UI (plain functions over plain data). */
+import { degreesAround } from '../../core/geo/localProjection.ts';
 import { isOneOf } from '../../core/reports/enumerations.ts';
 import { LOCALITY_STATUSES, type AuditEntry } from '../../core/review/reviewModel.ts';
 import type { LocalitySummary } from '../../core/analysis/analysisTypes.ts';
@@ -8,8 +9,7 @@ import { priorityKey, statusKey } from './coordinatorText.ts';
 /** [west, south, east, north] of the locality's circle, with room around it. */
 export function localityBbox(locality: LocalitySummary): [number, number, number, number] {
   const metres = locality.radiusM * 2.5;
-  const dy = metres / 111_320;
-  const dx = dy / Math.cos((locality.centre[1] * Math.PI) / 180);
+  const { dLon: dx, dLat: dy } = degreesAround(locality.centre[1], metres);
   return [locality.centre[0] - dx, locality.centre[1] - dy, locality.centre[0] + dx, locality.centre[1] + dy];
 }
 
