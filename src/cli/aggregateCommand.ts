@@ -28,7 +28,7 @@ import { loadReportFiles } from './reportFiles.ts';
 /**
  * `--settings FILE`: the analysis settings as JSON ({ distanceM, addressRadiusM, measurementMarginM, thresholds: { … } },
  * the fields of the app's "Nastavení analýzy"); a missing field takes its default, a bad one is refused with its
- * reason. Without the flag, the defaults (with their sources, see store/analysisSettings.ts).
+ * reason. Without the flag, the defaults (with their sources, see core/analysis/analysisSettings.ts).
  */
 export function readSettingsFlag(file: string | true | undefined): { ok: true; settings: AnalysisSettings } | { ok: false; message: string } {
   if (typeof file !== 'string') return { ok: true, settings: DEFAULT_ANALYSIS_SETTINGS };

@@ -1,6 +1,6 @@
 /**
  * The app's one store, built from slices. State is plain serialisable data (codes, numbers, strings);
- * loaded geometry and indexes stay in packRepository.ts. React reads it through src/ui/useAppStore.ts,
+ * loaded geometry and indexes stay in packRepository.ts. React reads it through useAppStore in src/ui/storeContext.tsx,
  * the map controller subscribes to it directly.
  */
 import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';

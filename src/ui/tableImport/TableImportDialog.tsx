@@ -104,13 +104,14 @@ export function TableImportDialog({ file, onClose }: { file: File; onClose(): vo
     setPhase({ kind: 'mapping' });
   };
 
+  // Read once when the dialog opens; later reads come from the person's choices.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once, on opening
   useEffect(() => {
     void read({});
-    // Read once when the dialog opens; later reads come from the person's choices.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   // The live count: recomputed in the worker a moment after the last change.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new mapping or phase asks for a new count
   useEffect(() => {
     if (!mapping || phase.kind !== 'mapping') return;
     const sequence = ++evaluationSequence.current;
@@ -124,7 +125,6 @@ export function TableImportDialog({ file, onClose }: { file: File; onClose(): vo
         });
     }, EVALUATE_DELAY_MS);
     return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [mapping, phase.kind]);
 
   const runImport = async () => {
