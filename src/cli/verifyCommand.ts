@@ -5,9 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
-import { PACKAGE_SCHEMA_VERSION } from '../core/export/buildSubmissionPackage.ts';
-import { importSubmissionPackage } from '../core/export/importSubmissionPackage.ts';
-import { verifyPackage } from '../core/export/zipPackage.ts';
+import { PACKAGE_SCHEMA_VERSION } from '../core/ctuPackage/buildSubmissionPackage.ts';
+import { importSubmissionPackage } from '../core/ctuPackage/importSubmissionPackage.ts';
+import { verifyPackage } from '../core/ctuPackage/zipPackage.ts';
 
 export async function runVerify(argv: string[]): Promise<number> {
   const [file] = argv;

@@ -5,7 +5,7 @@
  */
 import type { ObecIndex } from '../core/lookup/obecIndex.ts';
 import type { AddressPointsPack } from '../core/packs/packFormat.ts';
-import type { MeasurementColumns } from '../core/measurements/measurementColumns.ts';
+import type { MeasurementColumns } from '../core/nettest/measurementColumns.ts';
 import { analyseReports } from '../core/analysis/analyseReports.ts';
 import {
   LoadedMeasurements,
@@ -13,7 +13,7 @@ import {
   type MeasurementCellsResult,
   type MeasurementPointsRequest,
   type MeasurementPointsResult,
-} from '../core/analysis/loadedMeasurements.ts';
+} from '../core/analysis/loadedNettest.ts';
 import type {
   AnalysisErrorCode,
   AnalysisProgress,

@@ -12,7 +12,7 @@ import { captureProblems } from '../core/field/captureProblems.ts';
 import { draftFromGpxLine, draftFromGpxWaypoint, draftFromPosition, draftFromStretch, type FieldReportDraft } from '../core/field/fieldReports.ts';
 import { DEFAULT_MAX_ACCURACY_M, isFieldPreset, maxAccuracyFrom, ROUTE_PRESETS, type FieldPreset } from '../core/field/fieldSettings.ts';
 import { shouldKeepSample, splitIntoStretches, type RouteSample } from '../core/field/routeSampling.ts';
-import { parseGpx, type GpxProblemCode } from '../core/io/gpx.ts';
+import { parseGpx, type GpxProblemCode } from '../core/gpx/gpx.ts';
 import type { ReportProblem } from '../core/reports/validateReport.ts';
 import type { SliceCreator } from './appStore.ts';
 

@@ -2,8 +2,8 @@
  * The store's door to the package worker (src/worker/packageWorker.ts). Where there is no Worker (Node tests),
  * the same build (core's buildPackage) runs in-process with resources the caller provides.
  */
-import { buildPackage, type PackageResources } from '../core/export/buildPackage.ts';
-import type { PackageSource } from '../core/export/preparePackage.ts';
+import { buildPackage, type PackageResources } from '../core/ctuPackage/buildPackage.ts';
+import type { PackageSource } from '../core/ctuPackage/preparePackage.ts';
 import type { PackageProgress, PackageRequestMessage, PackageResponseMessage, PackageResult } from '../worker/packageProtocol.ts';
 import { createWorkerClient } from './workerClient.ts';
 

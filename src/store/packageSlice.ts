@@ -6,15 +6,15 @@
  * never kept in the store.
  */
 import { version as APP_VERSION } from '../../package.json';
-import type { PackageLocality } from '../core/export/packageLocalities.ts';
-import { packageLocalities, type PackageSource } from '../core/export/preparePackage.ts';
+import type { PackageLocality } from '../core/ctuPackage/packageLocalities.ts';
+import { packageLocalities, type PackageSource } from '../core/ctuPackage/preparePackage.ts';
 import { DEFAULT_ANALYSIS_SETTINGS } from '../core/analysis/analysisSettings.ts';
 import { obecContactTexts } from '../core/obecFile/obecContacts.ts';
 import { KRAJE } from '../core/units/adminUnits.ts';
 import type { PackageProgress, PackageResult, PackageVariant } from '../worker/packageProtocol.ts';
 import type { AppState, SliceCreator } from './appStore.ts';
 import { createWorkerPackageClient, type PackageClient } from './packageClient.ts';
-import { DEFAULT_PACKAGE_SELECTION, type PackageSelection } from '../core/export/packageSelection.ts';
+import { DEFAULT_PACKAGE_SELECTION, type PackageSelection } from '../core/ctuPackage/packageSelection.ts';
 import { loadedDisplayPack } from './packRepository.ts';
 import { clusteringOf } from './reviewSlice.ts';
 

@@ -3,8 +3,8 @@
  * an office's table (places, the obec-claim check). Each derives places in slices that let the page respond, then
  * commits everything as ONE history entry through the slice's queue.
  */
-import { obecClaimWarning, type ObecClaim } from '../core/io/obecClaim.ts';
-import type { TableRowProblem } from '../core/io/table.ts';
+import { obecClaimWarning, type ObecClaim } from '../core/tableImport/obecClaim.ts';
+import type { TableRowProblem } from '../core/tableImport/table.ts';
 import { refusedImport, type ImportSummary, type RejectedFeature } from '../core/obecFile/obecFileFormat.ts';
 import { parseObecFile } from '../core/obecFile/parseObecFile.ts';
 import { mergeReports } from '../core/reports/mergeReports.ts';

@@ -3,8 +3,8 @@
  * worker holds that dialog's table and is ended with it. Where there is no Worker (Node tests), the same session
  * runs in-process. A worker that fails answers every waiting request with its message (nothing hangs).
  */
-import type { TableMapping } from '../core/io/tableMapping.ts';
-import { createTableImportSession } from '../core/io/tableImportSession.ts';
+import type { TableMapping } from '../core/tableImport/tableMapping.ts';
+import { createTableImportSession } from '../core/tableImport/tableImportSession.ts';
 import type {
   TableConversion,
   TableEvaluation,

@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import { ActionsProvider, useGlobalShortcuts } from './actions/ActionsProvider.tsx';
 import { BasemapSwitcher } from './BasemapSwitcher.tsx';
-import { CoordinatorSidebar } from './coordinator/CoordinatorSidebar.tsx';
-import { CoordinatorToolbar } from './coordinator/CoordinatorToolbar.tsx';
+import { CoordinatorSidebar } from './regionOverview/RegionOverviewSidebar.tsx';
+import { CoordinatorToolbar } from './regionOverview/RegionOverviewToolbar.tsx';
 import { Header } from './Header.tsx';
 import { Legend } from './Legend.tsx';
 import { MapView } from './MapView.tsx';

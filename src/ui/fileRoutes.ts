@@ -1,6 +1,6 @@
-import { sniffFileKind, SNIFF_BYTES, type FileKind } from '../core/io/sniffFile.ts';
+import { sniffFileKind, SNIFF_BYTES, type FileKind } from '../core/files/sniffFile.ts';
 import type { AppStore } from '../store/appStore.ts';
-import { importDroppedMeasurements } from './coordinator/measurementRoute.ts';
+import { importDroppedMeasurements } from './regionOverview/nettestRoute.ts';
 import { requestTableImport } from './tableImport/tableImportRequests.ts';
 import { importGpxFiles } from './field/importGpxFiles.ts';
 

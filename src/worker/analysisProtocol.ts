@@ -3,9 +3,9 @@
  * One request runs clustering (all reports, so locality ids stay stable whatever is filtered), the evidence meter
  * per locality, and aggregation per ORP, obec and H3 cell of the reports that pass the filters.
  */
-import type { MeasurementColumns } from '../core/measurements/measurementColumns.ts';
+import type { MeasurementColumns } from '../core/nettest/measurementColumns.ts';
 import type { AnalysisErrorCode, AnalysisProgress, AnalysisRequest, AnalysisResult } from '../core/analysis/analysisTypes.ts';
-import type { MeasurementCellsRequest, MeasurementCellsResult, MeasurementPointsRequest, MeasurementPointsResult } from '../core/analysis/loadedMeasurements.ts';
+import type { MeasurementCellsRequest, MeasurementCellsResult, MeasurementPointsRequest, MeasurementPointsResult } from '../core/analysis/loadedNettest.ts';
 
 export * from '../core/analysis/analysisTypes.ts';
 

@@ -3,7 +3,7 @@
  * buildSubmissionPackage as `coverLetter`. One worker, kept for the next package. Where a worker cannot be started
  * or fails, the letter is built on this thread (the same bytes).
  */
-import { buildCoverLetterPdfFromRequest, type CoverLetterRequest } from '../core/export/coverLetterPdf.ts';
+import { buildCoverLetterPdfFromRequest, type CoverLetterRequest } from '../core/ctuPackage/coverLetterPdf.ts';
 
 interface Pending {
   request: CoverLetterRequest;

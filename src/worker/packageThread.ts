@@ -8,8 +8,8 @@
  */
 import { gzipSync } from 'fflate';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { buildCoverLetterPdfFromRequest, type CoverLetterRequest } from '../core/export/coverLetterPdf.ts';
-import type { Compressor } from '../core/export/zipPackage.ts';
+import { buildCoverLetterPdfFromRequest, type CoverLetterRequest } from '../core/ctuPackage/coverLetterPdf.ts';
+import type { Compressor } from '../core/ctuPackage/zipPackage.ts';
 
 const ROLE = 'hlucha-mista/package-thread';
 

@@ -9,7 +9,7 @@ import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
 import regularUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf?url';
 import boldUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf?url';
-import { buildPackage, type PackageResources } from '../core/export/buildPackage.ts';
+import { buildPackage, type PackageResources } from '../core/ctuPackage/buildPackage.ts';
 import { packageLabel } from '../i18n/packageLabel.ts';
 import { buildCoverLetterInWorker } from './coverLetterClient.ts';
 import type { PackageRequestMessage, PackageResponseMessage } from './packageProtocol.ts';

@@ -2,10 +2,10 @@
  * What the main thread and the table-import worker say to each other. The worker keeps the table it read (it can
  * be 200,000 rows); the page gets a preview, counts for a mapping, and in the end the reports and the reasons.
  */
-import type { TableMapping } from '../core/io/tableMapping.ts';
-import type { TableConversion, TableEvaluation, TableReadOutcome, TableReadRequest } from '../core/io/tableImportSession.ts';
+import type { TableMapping } from '../core/tableImport/tableMapping.ts';
+import type { TableConversion, TableEvaluation, TableReadOutcome, TableReadRequest } from '../core/tableImport/tableImportSession.ts';
 
-export { PREVIEW_ROWS, type TableConversion, type TableEvaluation, type TablePreview, type TableReadOutcome, type TableReadRequest } from '../core/io/tableImportSession.ts';
+export { PREVIEW_ROWS, type TableConversion, type TableEvaluation, type TablePreview, type TableReadOutcome, type TableReadRequest } from '../core/tableImport/tableImportSession.ts';
 
 export type TableImportRequest =
   | { type: 'read'; request: TableReadRequest }

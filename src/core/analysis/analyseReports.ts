@@ -14,8 +14,8 @@ import { AddressPointIndex } from '../reports/suggestCastObce.ts';
 import { representativePoint } from '../reports/derivePlace.ts';
 import type { FailureCode, OperatorChoice } from '../reports/enumerations.ts';
 import type { Report } from '../reports/report.ts';
-import { attachedEvidence } from '../measurements/attachMeasurements.ts';
-import type { LoadedMeasurements } from './loadedMeasurements.ts';
+import { attachedEvidence } from '../nettest/attachMeasurements.ts';
+import type { LoadedMeasurements } from './loadedNettest.ts';
 import type { AnalysisFilters, AnalysisProgress, AnalysisRequest, AnalysisResult, H3CellStatistics, LocalitySummary } from './analysisTypes.ts';
 
 /** The kraj pack's address points as the analysis gets them: the pack (null when it has none). */

@@ -6,7 +6,7 @@
  */
 import { DEFAULT_CLUSTER_DISTANCE_M } from '../cluster/clusterReports.ts';
 import { DEFAULT_EVIDENCE_THRESHOLDS, type EvidenceThresholds } from '../evidence/evidenceMeter.ts';
-import { DEFAULT_MEASUREMENT_MARGIN_M } from '../measurements/attachMeasurements.ts';
+import { DEFAULT_MEASUREMENT_MARGIN_M } from '../nettest/attachMeasurements.ts';
 
 export interface AnalysisSettings {
   /** Reports closer than this (metres) are one locality. */

@@ -1,4 +1,4 @@
-import { GPX_MAX_CHARS } from '../../core/io/gpx.ts';
+import { GPX_MAX_CHARS } from '../../core/gpx/gpx.ts';
 import type { AppStore } from '../../store/appStore.ts';
 
 /** Imports GPX files one after another (chosen, or dropped and routed here by FILE_ROUTES.gpx). */

@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
-import { sniffFileKind, SNIFF_BYTES } from '../../core/io/sniffFile.ts';
-import { rowProblemsCsv, type ListedRowProblem } from '../../core/io/rowProblemsCsv.ts';
-import { columnLetter, type TableDelimiter, type TableEncoding, type TableFileProblem } from '../../core/io/table.ts';
-import { TABLE_FIELDS, type TableField, type TableFixedValues, type TableMapping } from '../../core/io/tableMapping.ts';
+import { sniffFileKind, SNIFF_BYTES } from '../../core/files/sniffFile.ts';
+import { rowProblemsCsv, type ListedRowProblem } from '../../core/tableImport/rowProblemsCsv.ts';
+import { columnLetter, type TableDelimiter, type TableEncoding, type TableFileProblem } from '../../core/tableImport/table.ts';
+import { TABLE_FIELDS, type TableField, type TableFixedValues, type TableMapping } from '../../core/tableImport/tableMapping.ts';
 import { DOMAINS, ENVIRONMENTS, FAILURES, OPERATOR_CHOICES, REPORTER_ROLES, TECHNOLOGIES } from '../../core/reports/enumerations.ts';
 import type { MessageKey } from '../../i18n/translate.ts';
 import type { TableImportSummary } from '../../store/reportsContract.ts';
