@@ -16,7 +16,7 @@ import path from 'node:path';
 import { INPUT_LIMITS } from '../core/limits/inputLimits.ts';
 import { representativePoint } from '../core/reports/derivePlace.ts';
 import { OPERATOR_CHOICES } from '../core/reports/enumerations.ts';
-import { toExcelCsv, type CsvColumn } from '../core/export/excelCsv.ts';
+import { toExcelCsv, type CsvColumn } from '../core/ctuPackage/excelCsv.ts';
 import {
   ANALYSIS_SETTING_FIELDS,
   ANALYSIS_SETTING_RULES,
@@ -26,7 +26,7 @@ import {
   validateAnalysisSettings,
   type AnalysisSettingField,
   type AnalysisSettings,
-} from '../store/analysisSettings.ts';
+} from '../core/analysis/analysisSettings.ts';
 import { parseArguments } from './main.ts';
 import { readObce } from './packsOnDisk.ts';
 import { loadReportFiles } from './reportFiles.ts';
@@ -34,7 +34,7 @@ import { loadReportFiles } from './reportFiles.ts';
 /**
  * `--settings FILE`: the analysis settings as JSON ({ distanceM, addressRadiusM, measurementMarginM, thresholds: { … } },
  * the fields of the app's "Nastavení analýzy"); a missing field takes its default, a bad one is refused with its
- * reason. Without the flag, the defaults (with their sources, see store/analysisSettings.ts).
+ * reason. Without the flag, the defaults (with their sources, see core/analysis/analysisSettings.ts).
  */
 export function readSettingsFlag(file: string | true | undefined): { ok: true; settings: AnalysisSettings } | { ok: false; message: string } {
   if (typeof file !== 'string') return { ok: true, settings: DEFAULT_ANALYSIS_SETTINGS };
@@ -129,7 +129,7 @@ export function runAggregate(argv: string[]): number {
     process.stdout.write(`${JSON.stringify({ by, files: loaded.files, reports: loaded.reports.length, outside: result.outside.length, units: result.units })}\n`);
     return 0;
   }
-  // Through the project's one CSV writer (src/core/export/excelCsv.ts): a ZSJ or obec name starting with =, +, -, @
+  // Through the project's one CSV writer (src/core/ctuPackage/excelCsv.ts): a ZSJ or obec name starting with =, +, -, @
   // is written as text, never as a live formula.
   process.stdout.write(toExcelCsv(aggregateCsvColumns(), result.units));
   return 0;

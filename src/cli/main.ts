@@ -16,7 +16,7 @@
 import { runAggregate, runCluster } from './aggregateCommand.ts';
 import { runGeodata } from './geodataCommand.ts';
 import { runLookup } from './lookupCommand.ts';
-import { runMeasurements } from './measurementsCommand.ts';
+import { runMeasurements } from './nettestCommand.ts';
 import { runPackage } from './packageCommand.ts';
 import { runMigrate, runServe, runUsers } from './serverCommand.ts';
 import { runTableImport } from './tableImportCommand.ts';

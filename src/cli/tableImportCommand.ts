@@ -10,14 +10,14 @@
  */
 import { readFileSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { guessColumns } from '../core/io/guessColumns.ts';
-import { readCsvTable } from '../core/io/readCsvTable.ts';
-import { readWorkbookTable } from '../core/io/readWorkbookTable.ts';
-import { listRowProblems } from '../core/io/rowProblemsCsv.ts';
-import { rowsToReports } from '../core/io/rowsToReports.ts';
-import { sniffFileKind } from '../core/io/sniffFile.ts';
-import { columnLetter, TABLE_DELIMITERS, TABLE_LIMITS, type Table, type TableDelimiter, type TableEncoding } from '../core/io/table.ts';
-import { TABLE_FIELDS, type TableField, type TableMapping } from '../core/io/tableMapping.ts';
+import { guessColumns } from '../core/tableImport/guessColumns.ts';
+import { readCsvTable } from '../core/tableImport/readCsvTable.ts';
+import { readWorkbookTable } from '../core/tableImport/readWorkbookTable.ts';
+import { listRowProblems } from '../core/tableImport/rowProblemsCsv.ts';
+import { rowsToReports } from '../core/tableImport/rowsToReports.ts';
+import { sniffFileKind } from '../core/files/sniffFile.ts';
+import { columnLetter, TABLE_DELIMITERS, TABLE_LIMITS, type Table, type TableDelimiter, type TableEncoding } from '../core/tableImport/table.ts';
+import { TABLE_FIELDS, type TableField, type TableMapping } from '../core/tableImport/tableMapping.ts';
 import { ObecIndex } from '../core/lookup/obecIndex.ts';
 import { exportObecFile } from '../core/obecFile/exportObecFile.ts';
 import { en } from '../i18n/en.ts';

@@ -4,8 +4,8 @@
  * Exit 0 with a summary; exit 1 with one JSON line per reason.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { checkPackage } from '../core/export/checkPackage.ts';
-import { importSubmissionPackage } from '../core/export/importSubmissionPackage.ts';
+import { checkPackage } from '../core/ctuPackage/checkPackage.ts';
+import { importSubmissionPackage } from '../core/ctuPackage/importSubmissionPackage.ts';
 import { INPUT_LIMITS } from '../core/limits/inputLimits.ts';
 
 export async function runVerify(argv: string[]): Promise<number> {
@@ -27,7 +27,7 @@ export async function runVerify(argv: string[]): Promise<number> {
     print({ code: 'file.unreadable', message: error instanceof Error ? error.message : String(error) });
     return 1;
   }
-  // Archive budget, duplicate names, manifest shape, checksums, format, counts: src/core/export/checkPackage.ts.
+  // Archive budget, duplicate names, manifest shape, checksums, format, counts: src/core/ctuPackage/checkPackage.ts.
   const checked = await checkPackage(zip);
   if (!checked.ok) {
     for (const problem of checked.problems) print({ code: problem.code, ...(problem.file ? { file: problem.file } : {}), ...(problem.params ?? {}) });

@@ -63,8 +63,8 @@ import {
   reportsDiff,
 } from './reportLayers.ts';
 import { installClusterCountImages } from './clusterCountImages.ts';
-import { CoordinatorOverlay } from './CoordinatorOverlay.ts';
-import { MeasurementOverlay } from './MeasurementOverlay.ts';
+import { CoordinatorOverlay } from './RegionOverviewOverlay.ts';
+import { MeasurementOverlay } from './NettestOverlay.ts';
 import { ZSJ_SOURCE } from './zsjLayers.ts';
 import { ObecLabels } from './obecLabels.ts';
 import { OrpLabels } from './orpLabels.ts';

@@ -13,16 +13,10 @@
  */
 import type { LayerSpecification, RasterSourceSpecification } from 'maplibre-gl';
 import type { Language, MessageKey } from '../i18n/translate.ts';
-import { BASEMAP_IDS, isBasemapId, type BasemapConfig, type BasemapId } from '../core/basemap/basemapConfig.ts';
+import type { BasemapConfig } from '../core/basemap/basemapConfig.ts';
+import type { BasemapId } from '../store/basemapIds.ts';
 
-export { BASEMAP_IDS, isBasemapId, type BasemapId };
-
-/**
- * The built-in default: ČÚZK's base map. A build may set another one (VITE_DEFAULT_BASEMAP; the browser tests'
- * build, mode "e2e", sets "none" in .env.e2e so that no test depends on the web) and a kraj's basemap.json wins.
- */
-const BUILD_DEFAULT: unknown = import.meta.env.VITE_DEFAULT_BASEMAP;
-export const DEFAULT_BASEMAP: BasemapId = isBasemapId(BUILD_DEFAULT) && BUILD_DEFAULT !== 'kraj' ? BUILD_DEFAULT : 'cuzkZtm';
+export { BASEMAP_IDS, DEFAULT_BASEMAP, isBasemapId, type BasemapId } from '../store/basemapIds.ts';
 
 /** Always shown: the boundaries come from RÚIAN (ČÚZK) under CC BY 4.0. */
 export const BOUNDARY_ATTRIBUTION =

@@ -11,7 +11,7 @@ import type {
   StyleSpecification,
 } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
-import { coordinatorFillLayers, coordinatorOverlayLayers, coordinatorSources } from './coordinatorLayers.ts';
+import { coordinatorFillLayers, coordinatorOverlayLayers, coordinatorSources } from './regionOverviewLayers.ts';
 import { ZSJ_SOURCE, zsjLayers, zsjSource } from './zsjLayers.ts';
 import { REPORT_CLUSTER_SOURCE, REPORTS_SOURCE, reportClusterSource, reportLayers } from './reportLayers.ts';
 import { ROUTE_SOURCE, routeLayers } from './routeLayers.ts';

@@ -6,7 +6,7 @@
  */
 import type { FeatureCollection, Polygon } from 'geojson';
 import { cellToBoundary } from 'h3-js';
-import { publicCells, PUBLIC_MIN_DISTINCT_REPORTERS } from '../core/export/publicVariant.ts';
+import { publicCells, PUBLIC_MIN_DISTINCT_REPORTERS } from '../core/ctuPackage/publicVariant.ts';
 import { createEmptyReport } from '../core/reports/createReport.ts';
 import type { Report } from '../core/reports/report.ts';
 import type pg from 'pg';

@@ -5,7 +5,7 @@
  */
 import type { ObecIndex } from '../core/lookup/obecIndex.ts';
 import type { AddressPointsPack } from '../core/packs/packFormat.ts';
-import type { MeasurementColumns } from '../core/measurements/measurementColumns.ts';
+import type { MeasurementColumns } from '../core/nettest/measurementColumns.ts';
 // Only types statically: the in-process analysis (H3, clustering, evidence) loads when first used, so that it does
 // not ride in the page's first chunk (the browser uses the worker).
 import type {
@@ -14,7 +14,7 @@ import type {
   MeasurementCellsResult,
   MeasurementPointsRequest,
   MeasurementPointsResult,
-} from '../worker/loadedMeasurements.ts';
+} from '../core/analysis/loadedNettest.ts';
 import type {
   AnalysisErrorCode,
   AnalysisProgress,
@@ -23,6 +23,7 @@ import type {
   AnalysisResponseMessage,
   AnalysisResult,
 } from '../worker/analysisProtocol.ts';
+import { createWorkerClient } from './workerClient.ts';
 
 export type AnalysisOutcome = { ok: true; result: AnalysisResult } | { ok: false; code: AnalysisErrorCode | 'analysis.superseded'; message: string };
 
@@ -38,74 +39,48 @@ export interface AnalysisClient {
 
 /** The worker in the browser. */
 export function createWorkerAnalysisClient(): AnalysisClient {
-  let worker: Worker | null = null;
-  let sequence = 0;
-  const pending = new Map<number, { resolve: (outcome: AnalysisOutcome) => void; onProgress?: (progress: AnalysisProgress) => void }>();
-  const queries = new Map<number, (result: MeasurementCellsResult | MeasurementPointsResult | null) => void>();
   let measurements: { version: number; columns: MeasurementColumns | null } = { version: 0, columns: null };
   let measurementsSent: number | null = null;
+  /** Ids of the analyse requests still waiting (only the newest is still wanted). */
+  const analyses = new Set<number>();
+  const worker = createWorkerClient<AnalysisRequestMessage, AnalysisResponseMessage>(
+    () => new Worker(new URL('../worker/analysisWorker.ts', import.meta.url), { type: 'module' }),
+    // A new worker has no measurements: they are sent again with the next request.
+    { onCrash: () => (measurementsSent = null) },
+  );
   /** The measurements go to the worker once per version (a structured clone: the page keeps its own copy). */
-  const sendMeasurements = (target: Worker) => {
-    if (measurementsSent === measurements.version) return;
-    const message: AnalysisRequestMessage = { id: ++sequence, type: 'measurements', version: measurements.version, columns: measurements.columns };
-    target.postMessage(message);
+  const sendMeasurements = () => {
+    if (measurementsSent === measurements.version && worker.running) return;
+    worker.post({ id: worker.nextId(), type: 'measurements', version: measurements.version, columns: measurements.columns });
     measurementsSent = measurements.version;
   };
-  function query<T>(type: 'measurementCells' | 'measurementPoints', request: MeasurementCellsRequest | MeasurementPointsRequest): Promise<T | null> {
-    const target = start();
-    sendMeasurements(target);
-    const id = ++sequence;
-    return new Promise((resolve) => {
-      queries.set(id, resolve as (result: MeasurementCellsResult | MeasurementPointsResult | null) => void);
-      target.postMessage({ id, type, request } as AnalysisRequestMessage);
-    });
+  async function query<T>(type: 'measurementCells' | 'measurementPoints', request: MeasurementCellsRequest | MeasurementPointsRequest): Promise<T | null> {
+    sendMeasurements();
+    const answer = await worker.call({ id: worker.nextId(), type, request } as AnalysisRequestMessage);
+    if (!answer.ok) return null;
+    const response = answer.response;
+    return response.type === 'measurementCells' || response.type === 'measurementPoints' ? (response.result as T | null) : null;
   }
 
-  const start = (): Worker => {
-    if (worker) return worker;
-    worker = new Worker(new URL('../worker/analysisWorker.ts', import.meta.url), { type: 'module' });
-    worker.addEventListener('message', (event: MessageEvent<AnalysisResponseMessage>) => {
-      const message = event.data;
-      const query = queries.get(message.id);
-      if (query) {
-        queries.delete(message.id);
-        return query(message.type === 'measurementCells' || message.type === 'measurementPoints' ? message.result : null);
-      }
-      const waiting = pending.get(message.id);
-      if (!waiting) return;
-      if (message.type === 'measurementCells' || message.type === 'measurementPoints') return;
-      if (message.type === 'progress') return waiting.onProgress?.(message.progress);
-      pending.delete(message.id);
-      waiting.resolve(message.type === 'result' ? { ok: true, result: message.result } : { ok: false, code: message.code, message: message.message });
-    });
-    worker.addEventListener('error', (event) => {
-      for (const [, waiting] of pending) waiting.resolve({ ok: false, code: 'analysis.failed', message: event.message });
-      pending.clear();
-      for (const [, query] of queries) query(null);
-      queries.clear();
-      // A new worker has no measurements: they are sent again with the next request.
-      measurementsSent = null;
-      worker?.terminate();
-      worker = null;
-    });
-    return worker;
-  };
-
   return {
-    analyse(request, onProgress) {
-      const id = ++sequence;
+    async analyse(request, onProgress) {
       // Only the newest request is still wanted.
-      for (const [oldId, waiting] of pending) {
-        waiting.resolve({ ok: false, code: 'analysis.superseded', message: '' });
-        pending.delete(oldId);
-      }
-      return new Promise((resolve) => {
-        pending.set(id, { resolve, onProgress });
-        const message: AnalysisRequestMessage = { id, type: 'analyse', request };
-        const target = start();
-        sendMeasurements(target);
-        target.postMessage(message);
+      worker.abandon((id) => analyses.has(id), 'analysis.superseded');
+      analyses.clear();
+      const id = worker.nextId();
+      analyses.add(id);
+      sendMeasurements();
+      const answer = await worker.call({ id, type: 'analyse', request }, (response) => {
+        if (response.type === 'progress') onProgress?.(response.progress);
       });
+      analyses.delete(id);
+      if (!answer.ok) {
+        return answer.message === 'analysis.superseded' ? { ok: false, code: 'analysis.superseded', message: '' } : { ok: false, code: 'analysis.failed', message: answer.message };
+      }
+      const response = answer.response;
+      if (response.type === 'result') return { ok: true, result: response.result };
+      if (response.type === 'error') return { ok: false, code: response.code, message: response.message };
+      return { ok: false, code: 'analysis.failed', message: 'unexpected answer' };
     },
     setMeasurements(version, columns) {
       measurements = { version, columns };
@@ -113,10 +88,8 @@ export function createWorkerAnalysisClient(): AnalysisClient {
     measurementCells: (request) => query<MeasurementCellsResult>('measurementCells', request),
     measurementPoints: (request) => query<MeasurementPointsResult>('measurementPoints', request),
     close() {
-      worker?.terminate();
-      worker = null;
-      pending.clear();
-      queries.clear();
+      worker.close();
+      analyses.clear();
       measurementsSent = null;
     },
   };
@@ -135,7 +108,7 @@ export function createInProcessAnalysisClient(
     if (!given) return null;
     if (measurements?.version !== given.version) {
       const { version, columns } = given;
-      const { LoadedMeasurements } = await import('../worker/loadedMeasurements.ts');
+      const { LoadedMeasurements } = await import('../core/analysis/loadedNettest.ts');
       if (given?.version === version) measurements = new LoadedMeasurements(version, columns);
     }
     return measurements;
@@ -161,7 +134,7 @@ export function createInProcessAnalysisClient(
       }
       const packId = request.addressPointsPackId ?? null;
       const addressPoints = packId ? { packId, pack: await loadAddressPoints(packId).catch(() => null) } : null;
-      const { analyseReports } = await import('../worker/analyseReports.ts');
+      const { analyseReports } = await import('../core/analysis/analyseReports.ts');
       const held = await loaded();
       if (id !== sequence) return { ok: false, code: 'analysis.superseded', message: '' };
       try {

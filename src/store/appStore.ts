@@ -1,18 +1,18 @@
 /**
  * The app's one store, built from slices. State is plain serialisable data (codes, numbers, strings);
- * loaded geometry and indexes stay in packRepository.ts. React reads it through src/ui/useAppStore.ts,
+ * loaded geometry and indexes stay in packRepository.ts. React reads it through useAppStore in src/ui/storeContext.tsx,
  * the map controller subscribes to it directly.
  */
 import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
 import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
 import { isKrajNuts3 } from '../core/units/adminUnits.ts';
-import { parseLetterSettings } from '../core/export/letterSettings.ts';
+import { parseLetterSettings } from '../core/ctuPackage/letterSettings.ts';
 import { isLanguage } from '../i18n/translate.ts';
-import { isBasemapId } from '../map/basemaps.ts';
-import { analysisSettingsFrom } from './analysisSettings.ts';
-import { APP_VIEWS, CHOROPLETH_METRICS, createCoordinatorSlice, type CoordinatorDependencies, type CoordinatorSlice } from './coordinatorSlice.ts';
+import { isBasemapId } from './basemapIds.ts';
+import { analysisSettingsFrom } from '../core/analysis/analysisSettings.ts';
+import { APP_VIEWS, CHOROPLETH_METRICS, createCoordinatorSlice, type CoordinatorDependencies, type CoordinatorSlice } from './regionOverviewSlice.ts';
 import { createEditorSlice, type EditorSlice } from './editorSlice.ts';
-import { createMeasurementsSlice, type MeasurementsDependencies, type MeasurementsSlice } from './measurementsSlice.ts';
+import { createMeasurementsSlice, type MeasurementsDependencies, type MeasurementsSlice } from './nettestSlice.ts';
 import { createFieldSlice, type FieldDependencies, type FieldSlice } from './fieldSlice.ts';
 import { isFieldPreset, maxAccuracyFrom } from '../core/field/fieldSettings.ts';
 import { createPackageSlice, type PackageDependencies, type PackageSlice } from './packageSlice.ts';

@@ -5,7 +5,7 @@
  */
 import { importAnswers, parseAnswersCsv, type AnswersImport } from '../core/ctu/ctuAnswers.ts';
 import { previousPackage, recordPackage, sendPackage, type PackageRecord, type SendOutcome } from '../core/ctu/packageHistory.ts';
-import type { PackageLocality } from '../core/export/packageLocalities.ts';
+import type { PackageLocality } from '../core/ctuPackage/packageLocalities.ts';
 import type { AppStore } from './appStore.ts';
 import { clusteringOf } from './reviewSlice.ts';
 

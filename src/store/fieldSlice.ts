@@ -12,7 +12,7 @@ import { captureProblems } from '../core/field/captureProblems.ts';
 import { draftFromGpxLine, draftFromGpxWaypoint, draftFromPosition, draftFromStretch, type FieldReportDraft } from '../core/field/fieldReports.ts';
 import { DEFAULT_MAX_ACCURACY_M, isFieldPreset, maxAccuracyFrom, ROUTE_PRESETS, type FieldPreset } from '../core/field/fieldSettings.ts';
 import { shouldKeepSample, splitIntoStretches, type RouteSample } from '../core/field/routeSampling.ts';
-import type { GpxProblemCode } from '../core/io/gpx.ts';
+import type { GpxProblemCode } from '../core/gpx/gpx.ts';
 import type { ReportProblem } from '../core/reports/validateReport.ts';
 import type { SliceCreator } from './appStore.ts';
 
@@ -367,7 +367,7 @@ export function createFieldSlice(dependencies: FieldDependencies = {}): SliceCre
 
       importGpx: async (fileName, text) => {
         // The GPX reader (and its XML parser) is loaded when a first GPX file is read.
-        const { parseGpx } = await import('../core/io/gpx.ts');
+        const { parseGpx } = await import('../core/gpx/gpx.ts');
         const parsed = parseGpx(text);
         let result: GpxImportResult;
         if (!parsed.ok) {

@@ -4,7 +4,7 @@
  * its reports go through the obec-file import (ids, revisions, conflicts as for any obec file; one undoable step)
  * and its review through the review import (merged, so a second load changes nothing).
  */
-import { importSubmissionPackage } from '../core/export/importSubmissionPackage.ts';
+import { importSubmissionPackage } from '../core/ctuPackage/importSubmissionPackage.ts';
 import { refusedImport, type ImportSummary } from '../core/obecFile/obecFileFormat.ts';
 import type { AppStore } from './appStore.ts';
 

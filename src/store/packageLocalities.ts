@@ -3,8 +3,8 @@
  * that their builder (S-JTSK through proj4, NetTest measurements through H3) loads with the region overview's
  * package dialog or the first package, not with the page.
  */
-import { buildPackageLocalities, selectKrajLocalities, type KrajSelection, type PackageLocality } from '../core/export/packageLocalities.ts';
-import { withAttachedMeasurements } from '../core/export/packageMeasurements.ts';
+import { buildPackageLocalities, selectKrajLocalities, type KrajSelection, type PackageLocality } from '../core/ctuPackage/packageLocalities.ts';
+import { withAttachedMeasurements } from '../core/ctuPackage/packageNettest.ts';
 import type { AppState } from './appStore.ts';
 import { clusteringOf } from './reviewSlice.ts';
 

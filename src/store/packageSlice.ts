@@ -6,15 +6,16 @@
  * never kept in the store.
  */
 import { version as APP_VERSION } from '../../package.json';
-import { mapAreasOf } from '../core/export/letterMaps.ts';
-import { DEFAULT_LETTER_SETTINGS, parseLetterSettings, type LetterSettings } from '../core/export/letterSettings.ts';
+import { mapAreasOf } from '../core/ctuPackage/letterMaps.ts';
+import { DEFAULT_LETTER_SETTINGS, parseLetterSettings, type LetterSettings } from '../core/ctuPackage/letterSettings.ts';
 import { previousPackage as previousPackageOf, recordPackage } from '../core/ctu/packageHistory.ts';
+import type { PackageSource } from '../core/ctuPackage/preparePackage.ts';
 import { obecContactTexts } from '../core/obecFile/obecContacts.ts';
 import { KRAJE } from '../core/units/adminUnits.ts';
 import type { PackageProgress, PackageResult, PackageVariant } from '../worker/packageProtocol.ts';
 import type { AppState, SliceCreator } from './appStore.ts';
 import { createWorkerPackageClient, type PackageClient } from './packageClient.ts';
-import { DEFAULT_PACKAGE_SELECTION, selectPackageLocalities, type PackageSelection } from './packageSelection.ts';
+import { DEFAULT_PACKAGE_SELECTION, selectPackageLocalities, type PackageSelection } from '../core/ctuPackage/packageSelection.ts';
 import { loadedDisplayPack } from './packRepository.ts';
 
 export interface PackageContact {
@@ -74,6 +75,36 @@ function letterSettingsForLetter(state: Pick<AppState, 'krajId' | 'letterSetting
   return parsed.ok ? parsed.settings : DEFAULT_LETTER_SETTINGS;
 }
 
+/** What the package of the store's state is made from (core's PackageSource): the package worker prepares it. */
+export function packageSourceOf(state: AppState, variant: PackageVariant, generatedAt: string): PackageSource | null {
+  const kraj = KRAJE.find((k) => k.nuts3 === state.krajId);
+  if (!kraj || !state.analysis.result) return null;
+  const pack = loadedDisplayPack(state.krajId);
+  const contact = state.packageContact;
+  const columns = state.measurements.count > 0 ? state.measurementColumns() : null;
+  return {
+    variant,
+    reports: Object.values(state.reports),
+    kraj: { nuts3: kraj.nuts3, nazev: kraj.nazev },
+    review: state.review,
+    settings: state.analysisSettings,
+    selection: state.packageSelection,
+    generatedAt,
+    appVersion: APP_VERSION,
+    contact: { name: contact.name.trim(), function: contact.function.trim(), email: contact.email.trim(), phone: contact.phone.trim() },
+    outline: pack?.kraje.features[0]?.geometry ?? null,
+    boundaries: pack
+      ? { source: pack.manifest.source.description, describesDate: pack.manifest.describesDate, attribution: pack.manifest.source.attribution }
+      : { source: '', describesDate: '', attribution: '' },
+    includeReporters: variant === 'ctu' && state.packageIncludeReporters,
+    obecContacts: obecContactTexts(state.obecContacts),
+    measurements: columns,
+    ...(pack ? { orp: mapAreasOf(pack.orp), obce: mapAreasOf(pack.obce) } : {}),
+    letterSettings: letterSettingsForLetter(state),
+    ...(variant === 'ctu' ? { previousPackage: previousPackageRecord(state.review.packages ?? [], kraj.nuts3) } : {}),
+  };
+}
+
 export function createPackageSlice(dependencies: PackageDependencies = {}): SliceCreator<PackageSlice> {
   return (set, get) => {
     let client: PackageClient | null = dependencies.client ?? null;
@@ -100,47 +131,15 @@ export function createPackageSlice(dependencies: PackageDependencies = {}): Slic
       buildPackage: async (variant) => {
         const state = get();
         if (state.packageJob.status === 'running') return null;
-        const kraj = KRAJE.find((k) => k.nuts3 === state.krajId);
         const generatedAt = now();
-        // The localities' builder (S-JTSK via proj4, H3 for the measurements) is loaded with the first package.
-        const { packageLocalitiesOf } = await import('./packageLocalities.ts');
-        const all = packageLocalitiesOf(state, generatedAt);
-        if (!kraj || !all) {
+        const source = packageSourceOf(state, variant, generatedAt);
+        if (!source) {
           set({ packageJob: { status: 'error', variant, message: 'notReady' } });
           return null;
         }
-        const localities = selectPackageLocalities(all, state.packageSelection);
-        const pack = loadedDisplayPack(state.krajId);
-        const contact = state.packageContact;
         set({ packageJob: { status: 'running', variant, progress: { step: 'prepare', fraction: 0 } } });
         client ??= createWorkerPackageClient();
-        const outcome = await client.build(
-          {
-            variant,
-            localities,
-            kraj: { nuts3: kraj.nuts3, nazev: kraj.nazev },
-            contact: { name: contact.name.trim(), function: contact.function.trim(), email: contact.email.trim(), phone: contact.phone.trim() },
-            outline: pack?.kraje.features[0]?.geometry ?? null,
-            ...(pack ? { orp: mapAreasOf(pack.orp), obce: mapAreasOf(pack.obce) } : {}),
-            letterSettings: letterSettingsForLetter(state),
-            generatedAt,
-            appVersion: APP_VERSION,
-            selection: {
-              statuses: state.packageSelection.statuses,
-              orp: state.packageSelection.orpKod ?? 'all',
-              from: state.packageSelection.from,
-              to: state.packageSelection.to,
-            },
-            boundaries: pack
-              ? { source: pack.manifest.source.description, describesDate: pack.manifest.describesDate, attribution: pack.manifest.source.attribution }
-              : { source: '', describesDate: '', attribution: '' },
-            includeReporters: variant === 'ctu' && state.packageIncludeReporters,
-            review: state.review,
-            obecContacts: obecContactTexts(state.obecContacts),
-            previousPackage: variant === 'ctu' ? previousPackageRecord(state.review.packages ?? [], kraj.nuts3) : null,
-          },
-          (progress) => set({ packageJob: { status: 'running', variant, progress } }),
-        );
+        const outcome = await client.build(source, (progress) => set({ packageJob: { status: 'running', variant, progress } }));
         if (!outcome.ok) {
           set({ packageJob: { status: 'error', variant, message: outcome.message } });
           return null;
@@ -150,11 +149,14 @@ export function createPackageSlice(dependencies: PackageDependencies = {}): Slic
         if (variant === 'ctu') {
           const digest = await globalThis.crypto.subtle.digest('SHA-256', outcome.result.zip as Uint8Array<ArrayBuffer>);
           const sha256 = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-          const by = get().reviewerName ?? contact.name.trim();
+          const by = get().reviewerName ?? state.packageContact.name.trim();
+          // The localities as they went: the package's own selection of the kraj's localities (loaded with the package).
+          const { packageLocalitiesOf } = await import('./packageLocalities.ts');
+          const localities = selectPackageLocalities(packageLocalitiesOf(state, generatedAt) ?? [], state.packageSelection);
           const selection = { statuses: state.packageSelection.statuses, orp: state.packageSelection.orpKod ?? 'all', from: state.packageSelection.from, to: state.packageSelection.to };
           await get().changeReview((review) => {
             const history = review.packages ?? [];
-            const record = recordPackage(history, { nuts3: kraj.nuts3, createdAt: generatedAt, by, fileName: outcome.result.fileName, sha256, selection, localities });
+            const record = recordPackage(history, { nuts3: source.kraj.nuts3, createdAt: generatedAt, by, fileName: outcome.result.fileName, sha256, selection, localities });
             return { review: { ...review, packages: [...history, record] }, value: record };
           });
         }

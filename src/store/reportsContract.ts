@@ -4,11 +4,11 @@
  * use only what is declared here. All state is plain serialisable data.
  */
 import type { EditConflict } from './editConflicts.ts';
-import type { ObecClaim } from '../core/io/obecClaim.ts';
+import type { ObecClaim } from '../core/tableImport/obecClaim.ts';
 import type { PositionCapture, ReportGeometry, Report } from '../core/reports/report.ts';
 import type { ReportProblem } from '../core/reports/validateReport.ts';
 import type { ObecFileSignOff, ImportSummary } from '../core/obecFile/obecFileFormat.ts';
-import type { TableRowProblem } from '../core/io/table.ts';
+import type { TableRowProblem } from '../core/tableImport/table.ts';
 
 /** What importing an office's table did (the rows refused before, in rowsToReports, are the dialog's to list). */
 export interface TableImportSummary {
@@ -103,7 +103,7 @@ export interface ReportsSlice {
   /** Imports an obec file's text: validates, merges by id and revision, saves. Nothing is changed when the file is refused. */
   importObecFile(text: string): Promise<ImportSummary>;
   /**
-   * Adds the reports made from an office's table (src/core/io/rowsToReports.ts) in one undoable step: each place is
+   * Adds the reports made from an office's table (src/core/tableImport/rowsToReports.ts) in one undoable step: each place is
    * derived from the boundaries; a report whose id is already stored counts as known and is left as stored.
    */
   importTableReports(rows: ReadonlyArray<{ row: number; report: Report; obecClaim?: ObecClaim | null }>): Promise<TableImportSummary>;

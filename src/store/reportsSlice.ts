@@ -12,44 +12,31 @@
  *   exportable, the unsaved ids are listed in `storage`, and the next change (or retrySaving) tries again.
  *
  * What is not plain data (the database connection, the channel, the history stacks, the revisions this tab last saw
- * on disk) lives in a per-store session in this closure, never in the store's state.
+ * on disk) lives in a per-store session, never in the store's state. The persistence and sync engine is
+ * persistence/reportSync.ts (no Zustand); the import loops are reportImports.ts; this file keeps the commands.
  */
 import { mineOf, resolveRefusedEdit, withConflict } from './editConflicts.ts';
-import { obecClaimWarning, type ObecClaim } from '../core/io/obecClaim.ts';
 import { exportObecFile as exportObecFileText } from '../core/obecFile/exportObecFile.ts';
 import { obecFileContents } from '../core/obecFile/obecFileContents.ts';
-import { refusedImport, type ImportSummary, type ObecFileSignOff, type RejectedFeature } from '../core/obecFile/obecFileFormat.ts';
-import { parseObecFile } from '../core/obecFile/parseObecFile.ts';
+import type { ObecFileSignOff } from '../core/obecFile/obecFileFormat.ts';
 import type { ObecIndex } from '../core/lookup/obecIndex.ts';
 import { COUNTRY_PACK_ID } from '../core/packs/packFormat.ts';
 import { canonicalJson } from '../core/text/canonicalJson.ts';
 import { createEmptyReport, reviseReport } from '../core/reports/createReport.ts';
 import type { DerivePlaceResult } from '../core/reports/derivePlace.ts';
 import { zsjOfGeometry } from '../core/zsj/assignZsj.ts';
-import { mergeReports } from '../core/reports/mergeReports.ts';
-import { migrateReport } from '../core/reports/migrateReport.ts';
 import type { DerivedPlace, Report, ReportGeometry } from '../core/reports/report.ts';
 import { validateGeometry, validateReport, type ReportProblem } from '../core/reports/validateReport.ts';
 import { version as APP_VERSION } from '../../package.json';
 import type { SliceCreator } from './appStore.ts';
-import { EditHistory, type HistoryChange, type HistoryEntry, type HistoryLabelKey } from './history.ts';
+import { type HistoryChange, type HistoryEntry, type HistoryLabelKey } from './history.ts';
 import { loadedDisplayPack, loadLookupIndex } from './packRepository.ts';
-import {
-  openReportDatabase,
-  REPORT_DATABASE_NAME,
-  sameState,
-  stateOf,
-  type Deletion,
-  type ReportDatabase,
-  type ReportWrite,
-  type StorageFailureCode,
-  type StoredRecord,
-  type StoredState,
-} from './persistence/reportDatabase.ts';
-import { platformStorageManager, requestPersistentStorage, type PersistentStorageManager } from './persistence/persistentStorage.ts';
-import { openTabChannel, TAB_CHANNEL_NAME, type TabChannel } from './persistence/tabChannel.ts';
-import type { EditableReportFields, HistoryStatus, ReportsSlice, StorageStatus, TableImportSummary } from './reportsContract.ts';
-import type { TableRowProblem } from '../core/io/table.ts';
+import { REPORT_DATABASE_NAME } from './persistence/reportDatabase.ts';
+import type { PersistentStorageManager } from './persistence/persistentStorage.ts';
+import { createReportSync, type ReportSink, type SaveOutcome } from './persistence/reportSync.ts';
+import { TAB_CHANNEL_NAME } from './persistence/tabChannel.ts';
+import { createReportImports, type PlaceResult } from './reportImports.ts';
+import type { EditableReportFields, HistoryStatus, ReportsSlice } from './reportsContract.ts';
 import { EDITABLE_REPORT_FIELDS } from './reportsContract.ts';
 
 /** What the slice needs from the world; each has the browser's default. Tests pass their own. */
@@ -68,6 +55,8 @@ export interface ReportsDependencies {
   /** A new report id (UUID v4). */
   newId?: () => string;
   appVersion?: string;
+  /** Where saved reports go besides IndexedDB (the shared server); see persistence/reportSync.ts. */
+  sinks?: readonly ReportSink[];
 }
 
 /** The slice as implemented: the contract, plus a retry and a close (proposed for the contract). */
@@ -90,16 +79,6 @@ function pickEditable(fields: Partial<EditableReportFields> | undefined): Partia
   return picked as Partial<EditableReportFields>;
 }
 
-/** Work longer than this in one go (deriving the places of an import) gives the page a moment to respond. */
-const IMPORT_SLICE_MS = 50;
-
-/** Lets the browser handle input and paint (scheduler.yield where there is one). */
-function yieldToBrowser(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
 /** What an edit can change: everything but the revision, the time of the change and the derived place. */
 function editedContent(report: Report): string {
   const { revision: _revision, updatedAt: _updatedAt, place: _place, ...content } = report;
@@ -109,8 +88,6 @@ function editedContent(report: Report): string {
 function later(...times: Array<string | undefined>): string {
   return times.filter((time): time is string => time !== undefined).reduce((a, b) => (b > a ? b : a));
 }
-
-type PlaceResult = { ok: true; place: DerivedPlace | null } | { ok: false; problem: ReportProblem };
 
 /**
  * A place that cannot be derived refuses the geometry with a problem at 'geometry'. The lookup's own code travels
@@ -131,331 +108,26 @@ function placeProblem(result: Extract<DerivePlaceResult, { ok: false }>): Report
   }
 }
 
-/** This tab's view of one session with the database. Not state: none of this is rendered. */
-interface Session {
-  tab: string;
-  database: ReportDatabase | null;
-  opening: Promise<void> | null;
-  /** Settles when the pending open is blocked by another tab (so that nothing waits for it meanwhile). */
-  openingBlocked: Promise<void>;
-  /** Set while an upgrade in another tab blocks opening, or after another tab's upgrade closed the connection. */
-  blocked: boolean;
-  /** The database has been read (at least once) in this session. */
-  loaded: boolean;
-  /** What this tab last saw stored, per id (the `expected` of its next write). */
-  known: Map<string, StoredState>;
-  /** Revisions of deletions made in memory (the revision a deletion record gets). */
-  deletedRevisions: Map<string, number>;
-  /** Ids whose in-memory state is not on disk yet. */
-  unsaved: Set<string>;
-  history: EditHistory;
-  channel: TabChannel | null;
-  persisted: boolean | null;
-  persistenceRequested: boolean;
-  lastFailure: StorageFailureCode | null;
-  queue: Promise<unknown>;
-  closed: boolean;
-}
-
-interface SaveOutcome {
-  saved: boolean;
-  /** Not written because another tab stored something else meanwhile; its copy was taken. */
-  refused: Set<string>;
-}
-
 export function createReportsSlice(dependencies: ReportsDependencies = {}): SliceCreator<ReportsStoreSlice> {
   return (set, get) => {
     const loadIndex = dependencies.loadIndex ?? loadLookupIndex;
-    const factory = 'indexedDB' in dependencies ? dependencies.indexedDB : (globalThis.indexedDB ?? null);
     const databaseName = dependencies.databaseName ?? REPORT_DATABASE_NAME;
     const channelName = dependencies.channelName === undefined ? TAB_CHANNEL_NAME : dependencies.channelName;
-    const storageManager = 'storageManager' in dependencies ? (dependencies.storageManager ?? null) : platformStorageManager();
     const now = dependencies.now ?? (() => new Date().toISOString());
     const newId = dependencies.newId ?? (() => crypto.randomUUID());
     const appVersion = dependencies.appVersion ?? APP_VERSION;
 
-    const session: Session = {
-      tab: crypto.randomUUID(),
-      database: null,
-      opening: null,
-      openingBlocked: new Promise(() => undefined),
-      blocked: false,
-      loaded: false,
-      known: new Map(),
-      deletedRevisions: new Map(),
-      unsaved: new Set(),
-      history: new EditHistory(),
-      channel: null,
-      persisted: null,
-      persistenceRequested: false,
-      lastFailure: null,
-      queue: Promise.resolve(),
-      closed: false,
-    };
-
-    /** Runs jobs one after another; a failing job does not stop the next. */
-    function enqueue<T>(job: () => Promise<T>): Promise<T> {
-      const result = session.queue.then(job);
-      session.queue = result.catch(() => undefined);
-      return result;
-    }
-
-    // ---------------------------------------------------------------- storage status
-
-    function storageStatus(): StorageStatus {
-      if (session.unsaved.size === 0 && session.lastFailure === null && session.loaded) {
-        return { state: 'ready', persisted: session.persisted };
-      }
-      if (session.lastFailure === null && !session.loaded) return { state: 'loading' };
-      return { state: 'failing', code: session.lastFailure ?? 'storage.failed', unsavedIds: [...session.unsaved].sort() };
-    }
-
-    function publishStorage(): void {
-      set({ storage: storageStatus() });
-    }
-
-    function fail(code: StorageFailureCode): void {
-      session.lastFailure = code;
-      publishStorage();
-    }
-
-    function askForPersistence(): void {
-      if (session.persistenceRequested || !storageManager) return;
-      session.persistenceRequested = true;
-      void requestPersistentStorage(storageManager).then((persisted) => {
-        session.persisted = persisted;
-        if (get().storage.state === 'ready') publishStorage();
-      });
-    }
-
-    // ---------------------------------------------------------------- opening and reading
-
-    function startOpening(): Promise<void> {
-      if (session.opening) return session.opening;
-      let signalBlocked: () => void = () => undefined;
-      session.openingBlocked = new Promise((resolve) => (signalBlocked = resolve));
-      session.opening = openReportDatabase({
-        factory,
-        name: databaseName,
-        onBlocked: () => {
-          session.blocked = true;
-          fail('storage.blocked');
-          signalBlocked();
-        },
-        onVersionChange: () => {
-          // A newer version of the app in another tab upgrades the database: step aside, keep the work in memory.
-          session.database = null;
-          session.opening = null;
-          session.blocked = true;
-          fail('storage.blocked');
-        },
-        onClosed: () => {
-          session.database = null;
-          session.opening = null;
-        },
-      }).then((opened) => {
-        if (session.closed) {
-          if (opened.ok) opened.database.close();
-          return;
-        }
-        if (!opened.ok) {
-          session.opening = null;
-          fail(opened.code);
-          return;
-        }
-        const wasBlocked = session.blocked;
-        session.blocked = false;
-        session.database = opened.database;
-        if (channelName !== null && session.channel === null) {
-          session.channel = openTabChannel({
-            name: channelName,
-            database: databaseName,
-            tab: session.tab,
-            onSaved: (changes) => void enqueue(() => takeExternalChanges(changes)),
-          });
-        }
-        // Opened late (another tab held an old version open): read now and save what waited.
-        if (wasBlocked) void enqueue(() => synchronise());
-      });
-      return session.opening;
-    }
-
-    /**
-     * The open database, or null (the failure is in `storage`). Waits for the open, except while another tab blocks
-     * it: then the work goes on in memory and is saved once the database opens.
-     */
-    async function openDatabase(): Promise<ReportDatabase | null> {
-      if (session.closed) return null;
-      if (session.database) return session.database;
-      const opening = startOpening();
-      if (session.blocked) return null;
-      await Promise.race([opening, session.openingBlocked]);
-      return session.database;
-    }
-
-    /** Reads everything and puts it in memory, keeping what this tab has not saved yet. */
-    async function readEverything(database: ReportDatabase): Promise<boolean> {
-      const read = await database.readAll();
-      if (!read.ok) {
-        fail(read.code);
-        return false;
-      }
-      const stored: Record<string, Report> = {};
-      session.known.clear();
-      for (const deletion of read.value.deletions) session.known.set(deletion.id, { revision: deletion.revision, deleted: true });
-      for (const raw of read.value.reports) {
-        const migrated = migrateReport(raw);
-        // A record this version cannot read stays on disk untouched (a newer app wrote it); it is not shown.
-        if (!migrated.ok) continue;
-        const report = migrated.report as Report;
-        stored[report.id] = report;
-        session.known.set(report.id, { revision: report.revision, deleted: false });
-      }
-      const current = get().reports;
-      for (const id of session.unsaved) {
-        const mine = current[id];
-        if (mine) stored[id] = mine;
-        else delete stored[id];
-      }
-      session.loaded = true;
-      set({ reports: stored });
-      if (Object.keys(stored).length > 0) askForPersistence();
-      return true;
-    }
-
-    // ---------------------------------------------------------------- saving
-
-    /** Saves the in-memory state of these ids (and of every id not saved yet) in one transaction. */
-    async function save(ids: Iterable<string>): Promise<SaveOutcome> {
-      for (const id of ids) session.unsaved.add(id);
-      const outcome: SaveOutcome = { saved: false, refused: new Set() };
-      if (session.unsaved.size === 0) {
-        outcome.saved = true;
-        return outcome;
-      }
-      const database = await openDatabase();
-      if (!database) {
-        fail(session.lastFailure ?? 'storage.unavailable');
-        return outcome;
-      }
-      if (!session.loaded && !(await readEverything(database))) return outcome;
-
-      const reports = get().reports;
-      const writes: ReportWrite[] = [];
-      for (const id of session.unsaved) {
-        const expected = session.known.get(id) ?? null;
-        const report = reports[id];
-        if (report) {
-          writes.push({ id, expected, next: { report } });
-        } else if (expected !== null && !expected.deleted) {
-          const deletion: Deletion = { id, revision: session.deletedRevisions.get(id) ?? expected.revision + 1, deletedAt: now() };
-          writes.push({ id, expected, next: { deletion } });
-        } else {
-          session.unsaved.delete(id); // created and deleted before it was ever saved: nothing to write
-        }
-      }
-      const result = await database.write(writes);
-      if (!result.ok) {
-        if (result.code === 'storage.unavailable') {
-          // The connection may have been closed under us: open again next time.
-          session.database?.close();
-          session.database = null;
-          session.opening = null;
-        }
-        fail(result.code);
-        return outcome;
-      }
-      for (const { id, state } of result.written) {
-        session.known.set(id, state);
-        session.unsaved.delete(id);
-      }
-      if (result.refused.length > 0) {
-        adoptStored(result.refused);
-        for (const { id } of result.refused) outcome.refused.add(id);
-      }
-      session.lastFailure = null;
-      outcome.saved = true;
-      publishStorage();
-      session.channel?.announce({ changes: result.written });
-      if (result.written.length > 0) askForPersistence();
-      return outcome;
-    }
-
-    /** Takes the stored copies (another tab's) into memory, and names them in lastExternalChange. */
-    function adoptStored(records: ReadonlyArray<{ id: string; stored: StoredRecord }>): void {
-      const next = { ...get().reports };
-      const changedIds: string[] = [];
-      for (const { id, stored } of records) {
-        const previous = next[id];
-        session.known.set(id, stateOf(stored));
-        session.unsaved.delete(id);
-        let report: Report | null = null;
-        if (stored !== null && 'report' in stored) {
-          const migrated = migrateReport(stored.report);
-          report = migrated.ok ? (migrated.report as Report) : null;
-        }
-        if (stored !== null && 'deletion' in stored) session.deletedRevisions.set(id, stored.deletion.revision);
-        if (report) next[id] = report;
-        else delete next[id];
-        const changed = report === null ? previous !== undefined : previous === undefined || canonicalJson(previous) !== canonicalJson(report);
-        if (changed) changedIds.push(id);
-      }
-      set({ reports: next });
-      if (changedIds.length > 0) set({ lastExternalChange: { at: now(), changedIds: changedIds.sort() } });
-    }
-
-    /** Another tab saved these ids: re-read those this tab has not seen in that state, and take them. */
-    async function takeExternalChanges(announced: ReadonlyArray<{ id: string; state: StoredState }>): Promise<void> {
-      const stale = announced.filter((change) => !sameState(session.known.get(change.id) ?? null, change.state)).map((change) => change.id);
-      if (stale.length === 0 || session.closed) return;
-      const database = await openDatabase();
-      if (!database) return;
-      const read = await database.readMany(stale);
-      if (!read.ok) return fail(read.code);
-      const changed = [...read.value].filter(([id, stored]) => !sameState(session.known.get(id) ?? null, stateOf(stored)));
-      if (changed.length === 0) return;
-      adoptStored(changed.map(([id, stored]) => ({ id, stored })));
-      publishStorage();
-    }
-
-    /** After a late open: read what is stored, then save what waited in memory. */
-    async function synchronise(): Promise<void> {
-      const database = await openDatabase();
-      if (!database) return;
-      if (!session.loaded) {
-        if (!(await readEverything(database))) return;
-      } else if (!(await reconcile(database))) {
-        return;
-      }
-      await save([]);
-      publishStorage();
-    }
-
-    /**
-     * After the connection was lost for a while (another tab's upgrade or deletion of the database): take what other
-     * tabs changed meanwhile, and write back what this tab shows but the database no longer has.
-     */
-    async function reconcile(database: ReportDatabase): Promise<boolean> {
-      const read = await database.readAll();
-      if (!read.ok) {
-        fail(read.code);
-        return false;
-      }
-      const onDisk = new Map<string, StoredRecord>();
-      for (const deletion of read.value.deletions) onDisk.set(deletion.id, { deletion });
-      for (const raw of read.value.reports) {
-        const migrated = migrateReport(raw);
-        if (migrated.ok) onDisk.set((migrated.report as Report).id, { report: migrated.report as Report });
-      }
-      const changedElsewhere: Array<{ id: string; stored: StoredRecord }> = [];
-      for (const [id, stored] of onDisk) {
-        if (!session.unsaved.has(id) && !sameState(session.known.get(id) ?? null, stateOf(stored))) changedElsewhere.push({ id, stored });
-      }
-      for (const id of session.known.keys()) if (!onDisk.has(id)) session.known.delete(id);
-      for (const id of Object.keys(get().reports)) if (!onDisk.has(id)) session.unsaved.add(id);
-      if (changedElsewhere.length > 0) adoptStored(changedElsewhere);
-      return true;
-    }
+    const { session, enqueue, fail, publishStorage, openDatabase, readEverything, save, close: closeSync } = createReportSync(
+      { get, set },
+      {
+        ...('indexedDB' in dependencies ? { indexedDB: dependencies.indexedDB } : {}),
+        databaseName,
+        channelName,
+        ...('storageManager' in dependencies ? { storageManager: dependencies.storageManager } : {}),
+        now,
+        ...(dependencies.sinks ? { sinks: dependencies.sinks } : {}),
+      },
+    );
 
     // ---------------------------------------------------------------- edits
 
@@ -573,124 +245,7 @@ export function createReportsSlice(dependencies: ReportsDependencies = {}): Slic
       return place.ok ? place : { ok: false, problems: [place.problem] };
     }
 
-    // ---------------------------------------------------------------- import
-
-    /** Feature index of each accepted report: the file's features in order, minus the rejected ones. */
-    function featureIndexes(accepted: number, rejected: readonly RejectedFeature[]): number[] {
-      const skipped = new Set(rejected.map((row) => row.featureIndex));
-      const indexes: number[] = [];
-      for (let featureIndex = 0; indexes.length < accepted; featureIndex++) if (!skipped.has(featureIndex)) indexes.push(featureIndex);
-      return indexes;
-    }
-
-    async function importText(text: string): Promise<ImportSummary> {
-      const parsed = parseObecFile(text);
-      if (!parsed.ok) {
-        return refusedImport(parsed.fileProblem);
-      }
-      const indexes = featureIndexes(parsed.reports.length, parsed.rejected);
-      const rejected: RejectedFeature[] = [...parsed.rejected];
-      const incoming: Report[] = [];
-      const featureIndexOf = new Map<string, number>();
-      let lastYield = performance.now();
-      for (let i = 0; i < parsed.reports.length; i++) {
-        const report = parsed.reports[i]!;
-        const featureIndex = indexes[i]!;
-        if (performance.now() - lastYield > IMPORT_SLICE_MS) {
-          await yieldToBrowser(); // a long import must not freeze the page
-          lastYield = performance.now();
-        }
-        // The place is derived from the geometry: a copy we hold with the same geometry already has it.
-        const held = get().reports[report.id];
-        if (held?.place && canonicalJson(held.geometry) === canonicalJson(report.geometry)) {
-          incoming.push({ ...report, place: held.place });
-          featureIndexOf.set(report.id, featureIndex);
-          continue;
-        }
-        const place = await placeOf(report.geometry);
-        if (!place.ok) {
-          rejected.push({ featureIndex, id: report.id, problems: [place.problem] });
-          continue;
-        }
-        incoming.push({ ...report, place: place.place });
-        featureIndexOf.set(report.id, featureIndex);
-      }
-      rejected.sort((a, b) => a.featureIndex - b.featureIndex);
-
-      return enqueue(async () => {
-        const current = get().reports;
-        const merged = mergeReports(current, incoming);
-        let notSaved: string | null = null;
-        if (merged.toSave.length > 0) {
-          notSaved = notSavedCode(await commit(
-            'history.importObecFile',
-            merged.toSave.map((report) => ({ id: report.id, before: current[report.id] ?? null, after: report })),
-          ));
-        }
-        // A signed file for one obec carries the obec's official contact, for the kraj's package.
-        void get().rememberObecContact(parsed.header);
-        return {
-          ok: true,
-          fileProblem: null,
-          header: parsed.header,
-          added: merged.added,
-          ...(notSaved ? { notSaved } : {}),
-          updated: merged.updated,
-          unchanged: merged.unchanged,
-          olderIgnored: merged.olderIgnored,
-          conflicts: merged.conflicts.map(({ id }) => ({ id, featureIndex: featureIndexOf.get(id) ?? -1 })),
-          rejected,
-          migrated: parsed.migrated,
-        };
-      });
-    }
-
-    /** Reports from an office's table: new ones are placed and added; ids already stored are known. */
-    async function importTableRows(rows: ReadonlyArray<{ row: number; report: Report; obecClaim?: ObecClaim | null }>): Promise<TableImportSummary> {
-      const rejected: TableRowProblem[] = [];
-      const warnings: TableRowProblem[] = [];
-      const incoming: Report[] = [];
-      let unchanged = 0;
-      let lastYield = performance.now();
-      for (const { row, report, obecClaim } of rows) {
-        if (performance.now() - lastYield > IMPORT_SLICE_MS) {
-          await yieldToBrowser(); // a long import must not freeze the page
-          lastYield = performance.now();
-        }
-        if (get().reports[report.id]) {
-          unchanged++;
-          continue;
-        }
-        const problems = validateReport(report);
-        if (problems.length > 0) {
-          rejected.push(...problems.map((problem) => ({ row, column: null, code: problem.code, ...(problem.params ? { params: problem.params } : {}) })));
-          continue;
-        }
-        const place = report.place ? ({ ok: true, place: report.place } as const) : await placeOf(report.geometry);
-        if (!place.ok) {
-          // The lookup's own code ('lookup.noObec', …) says exactly why.
-          rejected.push({ row, column: null, code: String(place.problem.params?.lookup ?? place.problem.code) });
-          continue;
-        }
-        incoming.push({ ...report, place: place.place });
-        const warning = obecClaim && place.place ? obecClaimWarning(obecClaim, place.place.obec) : null;
-        if (warning) warnings.push({ row, ...warning });
-      }
-      return enqueue(async () => {
-        const current = get().reports;
-        // Another import may have added some meanwhile: those are known now.
-        const fresh = incoming.filter((report) => !current[report.id]);
-        unchanged += incoming.length - fresh.length;
-        let notSaved: string | null = null;
-        if (fresh.length > 0) {
-          notSaved = notSavedCode(await commit(
-            'history.importTable',
-            fresh.map((report) => ({ id: report.id, before: null, after: report })),
-          ));
-        }
-        return { added: fresh.length, ...(notSaved ? { notSaved } : {}), unchanged, rejected, warnings };
-      });
-    }
+    const { importText, importTableRows } = createReportImports({ get, enqueue, commit, notSavedCode, placeOf });
 
     // ---------------------------------------------------------------- the slice
 
@@ -847,13 +402,7 @@ export function createReportsSlice(dependencies: ReportsDependencies = {}): Slic
           publishStorage();
         }),
 
-      closeReports: () => {
-        session.closed = true;
-        session.channel?.close();
-        session.channel = null;
-        session.database?.close();
-        session.database = null;
-      },
+      closeReports: () => closeSync(),
     };
   };
 }

@@ -11,7 +11,7 @@ import { exportReviewFile, mergeReviewStates, parseReviewFile, type ReviewFilePr
 import { assignLocalityNumbers } from '../core/review/localityNumbers.ts';
 import { krajOfReports } from '../core/reports/reportKraj.ts';
 import { EMPTY_REVIEW_STATE, type ReviewAction, type ReviewState } from '../core/review/reviewModel.ts';
-import type { AnalysisResult } from '../worker/analysisProtocol.ts';
+import type { AnalysisResult } from '../core/analysis/analysisTypes.ts';
 import type { SliceCreator } from './appStore.ts';
 import { openReportDatabase, REPORT_DATABASE_NAME, type ReportDatabase, type StorageFailureCode } from './persistence/reportDatabase.ts';
 import { openReviewChannel, TAB_CHANNEL_NAME } from './persistence/tabChannel.ts';

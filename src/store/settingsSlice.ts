@@ -1,5 +1,5 @@
 import { DEFAULT_LANGUAGE, type Language } from '../i18n/translate.ts';
-import { DEFAULT_BASEMAP, type BasemapId } from '../map/basemaps.ts';
+import { DEFAULT_BASEMAP, type BasemapId } from './basemapIds.ts';
 import type { SliceCreator } from './appStore.ts';
 
 export interface SettingsSlice {

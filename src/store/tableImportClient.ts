@@ -3,7 +3,7 @@
  * worker holds that dialog's table and is ended with it. Where there is no Worker (Node tests), the same session
  * runs in-process. A worker that fails answers every waiting request with its message (nothing hangs).
  */
-import type { TableMapping } from '../core/io/tableMapping.ts';
+import type { TableMapping } from '../core/tableImport/tableMapping.ts';
 import type {
   TableConversion,
   TableEvaluation,
@@ -12,6 +12,7 @@ import type {
   TableReadOutcome,
   TableReadRequest,
 } from '../worker/tableImportProtocol.ts';
+import { createWorkerClient } from './workerClient.ts';
 
 export type Answer<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -23,39 +24,25 @@ export interface TableImportClient {
 }
 
 export function createWorkerTableImportClient(): TableImportClient {
-  let sequence = 0;
-  const pending = new Map<number, { resolve: (message: TableImportResponseMessage) => void; onProgress?: (rowsRead: number) => void }>();
-  // A worker that dies (out of memory on a hostile file, a crash) is replaced by a new one, and what waited on it
-  // gets the code 'table.workerFailed' (the dialog says so in the user's language; the file must be chosen again).
-  const start = (): Worker => {
-    const created = new Worker(new URL('../worker/tableImportWorker.ts', import.meta.url), { type: 'module' });
-    created.addEventListener('message', (event: MessageEvent<TableImportResponseMessage>) => {
-      const message = event.data;
-      const waiting = pending.get(message.id);
-      if (!waiting) return;
-      if (message.type === 'progress') return waiting.onProgress?.(message.rowsRead);
-      pending.delete(message.id);
-      waiting.resolve(message);
-    });
-    created.addEventListener('error', () => {
-      for (const [id, waiting] of pending) waiting.resolve({ id, type: 'error', message: 'table.workerFailed' });
-      pending.clear();
-      created.terminate();
-      worker = start();
-    });
-    return created;
-  };
-  let worker = start();
+  const worker = createWorkerClient<TableImportRequest, TableImportResponseMessage>(
+    () => new Worker(new URL('../worker/tableImportWorker.ts', import.meta.url), { type: 'module' }),
+  );
 
-  function ask(request: TableImportRequest, onProgress?: (rowsRead: number) => void): Promise<TableImportResponseMessage> {
-    const id = ++sequence;
-    return new Promise((resolve) => {
-      pending.set(id, { resolve, onProgress });
-      worker.postMessage({ id, ...request });
+  async function ask(request: TableImportRequest, onProgress?: (rowsRead: number) => void): Promise<TableImportResponseMessage | { type: 'error'; message: string }> {
+    const answer = await worker.call({ id: worker.nextId(), ...request }, (message) => {
+      if (message.type === 'progress') onProgress?.(message.rowsRead);
     });
+        // A worker that dies (out of memory on a hostile file, a crash) is replaced by a new one with the next request, and
+    // what waited on it gets the code 'table.workerFailed' (the dialog says so; the file must be chosen again).
+    if (answer.ok) return answer.response;
+    return { type: 'error', message: answer.message === 'closed' ? 'closed' : 'table.workerFailed' };
   }
 
-  function unwrap<K extends 'read' | 'evaluate' | 'convert', T>(message: TableImportResponseMessage, type: K, pick: (m: Extract<TableImportResponseMessage, { type: K }>) => T): Answer<T> {
+  function unwrap<K extends 'read' | 'evaluate' | 'convert', T>(
+    message: TableImportResponseMessage | { type: 'error'; message: string },
+    type: K,
+    pick: (m: Extract<TableImportResponseMessage, { type: K }>) => T,
+  ): Answer<T> {
     if (message.type === type) return { ok: true, value: pick(message as Extract<TableImportResponseMessage, { type: K }>) };
     return { ok: false, message: message.type === 'error' ? message.message : 'unexpected answer' };
   }
@@ -67,16 +54,15 @@ export function createWorkerTableImportClient(): TableImportClient {
     evaluate: async (mapping) => unwrap(await ask({ type: 'evaluate', mapping }), 'evaluate', (m) => m.evaluation),
     convert: async (mapping, now) => unwrap(await ask({ type: 'convert', mapping, now }), 'convert', (m) => m.conversion),
     close() {
-      worker.terminate();
-      for (const [id, waiting] of pending) waiting.resolve({ id, type: 'error', message: 'closed' });
-      pending.clear();
+      worker.abandon(() => true, 'closed');
+      worker.close();
     },
   };
 }
 
 export function createInProcessTableImportClient(): TableImportClient {
   // Loaded when first used, so that the table readers (papaparse, read-excel-file) stay out of the page's first chunk.
-  const sessionPromise = import('../worker/tableImportSession.ts').then(({ createTableImportSession }) => createTableImportSession());
+  const sessionPromise = import('../core/tableImport/tableImportSession.ts').then(({ createTableImportSession }) => createTableImportSession());
   const attempt = async <T>(work: () => T | Promise<T>): Promise<Answer<T>> => {
     try {
       return { ok: true, value: await work() };

@@ -1,4 +1,4 @@
-import { ViewSwitch } from './coordinator/ViewSwitch.tsx';
+import { ViewSwitch } from './regionOverview/ViewSwitch.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { NetworkStatus } from './field/NetworkStatus.tsx';
 import { RegionSwitcher } from './RegionSwitcher.tsx';

@@ -1,9 +1,9 @@
-import { sniffFileKind, SNIFF_BYTES, type FileKind } from '../core/io/sniffFile.ts';
+import { sniffFileKind, SNIFF_BYTES, type FileKind } from '../core/files/sniffFile.ts';
 import type { AppStore } from '../store/appStore.ts';
-import { isSubmissionPackage } from '../core/export/importSubmissionPackage.ts';
-import { zipEntryNames } from '../core/io/zipDirectory.ts';
+import { isSubmissionPackage } from '../core/ctuPackage/importSubmissionPackage.ts';
+import { zipEntryNames } from '../core/tableImport/zipDirectory.ts';
 import { importPackageZip } from '../store/packageImport.ts';
-import { importDroppedMeasurements } from './coordinator/measurementRoute.ts';
+import { importDroppedMeasurements } from './regionOverview/nettestRoute.ts';
 import { requestTableImport } from './tableImport/tableImportRequests.ts';
 import { importGpxFiles } from './field/importGpxFiles.ts';
 

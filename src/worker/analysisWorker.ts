@@ -6,9 +6,9 @@
  */
 import { ObecIndex } from '../core/lookup/obecIndex.ts';
 import { COUNTRY_PACK_ID, type AddressPointsPack, type ObceCollection, type PackManifest } from '../core/packs/packFormat.ts';
-import { analyseReports, type AddressPointsSource } from './analyseReports.ts';
+import { analyseReports, type AddressPointsSource } from '../core/analysis/analyseReports.ts';
 import type { AnalysisRequestMessage, AnalysisResponseMessage } from './analysisProtocol.ts';
-import { LoadedMeasurements } from './loadedMeasurements.ts';
+import { LoadedMeasurements } from '../core/analysis/loadedNettest.ts';
 
 const indexes = new Map<string, Promise<ObecIndex>>();
 

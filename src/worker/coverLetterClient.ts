@@ -3,8 +3,8 @@
  * buildSubmissionPackage as `coverLetter`. One worker, kept for the next package. Where a worker cannot be started
  * or fails, the letter is built on this thread (the same bytes).
  */
-import { buildCoverLetterFromRequest } from '../core/export/coverLetterFiles.ts';
-import type { CoverLetterRequest } from '../core/export/coverLetterPdf.ts';
+import { buildCoverLetterFromRequest } from '../core/ctuPackage/coverLetterFiles.ts';
+import type { CoverLetterRequest } from '../core/ctuPackage/coverLetterPdf.ts';
 
 interface Pending {
   request: CoverLetterRequest;

@@ -3,8 +3,8 @@
  * the package worker builds the tables and the GeoPackage. The starter is coverLetterClient.ts; Node uses
  * packageThread.ts. Messages: { id, request } in, { id, pdf } or { id, error } out.
  */
-import { buildCoverLetterFromRequest } from '../core/export/coverLetterFiles.ts';
-import type { CoverLetterRequest } from '../core/export/coverLetterPdf.ts';
+import { buildCoverLetterFromRequest } from '../core/ctuPackage/coverLetterFiles.ts';
+import type { CoverLetterRequest } from '../core/ctuPackage/coverLetterPdf.ts';
 
 const scope = globalThis as unknown as {
   postMessage(message: { id: number; pdf?: Uint8Array; error?: string }, transfer?: Transferable[]): void;

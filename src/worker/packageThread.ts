@@ -8,9 +8,9 @@
  */
 import { gzipSync } from 'fflate';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { buildCoverLetterFromRequest } from '../core/export/coverLetterFiles.ts';
-import type { CoverLetterRequest } from '../core/export/coverLetterPdf.ts';
-import type { Compressor } from '../core/export/zipPackage.ts';
+import { buildCoverLetterFromRequest } from '../core/ctuPackage/coverLetterFiles.ts';
+import type { CoverLetterRequest } from '../core/ctuPackage/coverLetterPdf.ts';
+import type { Compressor } from '../core/ctuPackage/zipPackage.ts';
 
 const ROLE = 'hlucha-mista/package-thread';
 

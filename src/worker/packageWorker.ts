@@ -1,5 +1,6 @@
 /**
- * The package worker: the PDF, the GeoPackage and the ZIP are built here so the page never freezes (the PDF in a
+ * The package worker: the package is prepared (core preparePackage: localities, evidence, measurements) and its
+ * PDF, GeoPackage and ZIP built here, so the page never freezes (the PDF in a
  * nested worker of its own, coverLetterWorker.ts, beside the other files).
  * Fonts (DejaVu, covering Czech) and sql.js's WebAssembly are assets of the app itself (Vite `?url`), so the
  * package is built offline too. Created by src/store/packageClient.ts.
@@ -8,7 +9,8 @@ import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
 import regularUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf?url';
 import boldUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf?url';
-import { buildPackage, type PackageResources } from './buildPackage.ts';
+import { buildPackage, type PackageResources } from '../core/ctuPackage/buildPackage.ts';
+import { packageLabel } from '../i18n/packageLabel.ts';
 import { buildCoverLetterInWorker } from './coverLetterClient.ts';
 import type { PackageRequestMessage, PackageResponseMessage } from './packageProtocol.ts';
 
@@ -22,6 +24,7 @@ let fonts: Promise<{ regular: Uint8Array; bold: Uint8Array }> | null = null;
 let sqlJs: Promise<SqlJsStatic> | null = null;
 
 const resources: PackageResources = {
+  label: packageLabel,
   fonts: () => {
     fonts ??= Promise.all([bytes(regularUrl), bytes(boldUrl)]).then(([regular, bold]) => ({ regular, bold }));
     fonts.catch(() => (fonts = null));
@@ -42,8 +45,8 @@ const scope = globalThis as unknown as {
 };
 
 scope.addEventListener('message', (event) => {
-  const { id, request } = event.data;
-  buildPackage(request, resources, (progress) => scope.postMessage({ id, type: 'progress', progress })).then(
+  const { id, source } = event.data;
+  buildPackage(source, resources, (progress) => scope.postMessage({ id, type: 'progress', progress })).then(
     (result) => scope.postMessage({ id, type: 'result', result }, [result.zip.buffer as ArrayBuffer]),
     (error: unknown) => scope.postMessage({ id, type: 'error', message: error instanceof Error ? error.message : String(error) }),
   );

@@ -2,7 +2,7 @@
  * The table-import worker: a 200,000-row CSV or a large workbook is read, guessed and converted here, so the page
  * stays responsive. Created by src/store/tableImportClient.ts; the work itself is tableImportSession.ts.
  */
-import { createTableImportSession } from './tableImportSession.ts';
+import { createTableImportSession } from '../core/tableImport/tableImportSession.ts';
 import type { TableImportRequestMessage, TableImportResponseMessage } from './tableImportProtocol.ts';
 
 const scope = globalThis as unknown as {

@@ -12,13 +12,13 @@ import path from 'node:path';
 import initSqlJs from 'sql.js';
 import { clusterReports } from '../../src/core/cluster/clusterReports.ts';
 import { generateDemoReports } from '../../src/core/demo/generateDemoReports.ts';
-import { buildSubmissionPackage } from '../../src/core/export/buildSubmissionPackage.ts';
-import { buildPackageLocalities } from '../../src/core/export/packageLocalities.ts';
+import { buildSubmissionPackage } from '../../src/core/ctuPackage/buildSubmissionPackage.ts';
+import { buildPackageLocalities } from '../../src/core/ctuPackage/packageLocalities.ts';
 import { ObecIndex } from '../../src/core/lookup/obecIndex.ts';
 import type { KrajeCollection } from '../../src/core/packs/packFormat.ts';
 import { EMPTY_REVIEW_STATE } from '../../src/core/review/reviewModel.ts';
 import { readObce, readPackFile } from '../../src/cli/packsOnDisk.ts';
-import { packageLabel } from '../../src/worker/buildPackage.ts';
+import { packageLabel } from '../../src/i18n/packageLabel.ts';
 import { buildCoverLetterInThread, threadCompressor } from '../../src/worker/packageThread.ts';
 
 const argReports = process.argv.indexOf('--reports');

@@ -9,10 +9,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
-import { guessColumns } from '../../src/core/io/guessColumns.ts';
-import { decodeTableText, readCsvTable } from '../../src/core/io/readCsvTable.ts';
-import { rowsToReports } from '../../src/core/io/rowsToReports.ts';
-import type { Table } from '../../src/core/io/table.ts';
+import { guessColumns } from '../../src/core/tableImport/guessColumns.ts';
+import { decodeTableText, readCsvTable } from '../../src/core/tableImport/readCsvTable.ts';
+import { rowsToReports } from '../../src/core/tableImport/rowsToReports.ts';
+import type { Table } from '../../src/core/tableImport/table.ts';
 import { ObecIndex } from '../../src/core/lookup/obecIndex.ts';
 import { seededRandom } from '../../src/core/random/seededRandom.ts';
 import { readObce } from '../../src/cli/packsOnDisk.ts';

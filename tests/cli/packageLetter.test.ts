@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { verifyPackage } from '../../src/core/export/zipPackage.ts';
+import { verifyPackage } from '../../src/core/ctuPackage/zipPackage.ts';
 import { requirePacks } from '../support/packs.ts';
 
 requirePacks();

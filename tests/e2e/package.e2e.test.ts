@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { verifyPackage } from '../../src/core/export/zipPackage.ts';
+import { verifyPackage } from '../../src/core/ctuPackage/zipPackage.ts';
 import { launchBrowser, openApp, saveScreenshot, seriousAxeViolations, waitForMapIdle, dropFiles } from './browser.ts';
 import { reviewFixture } from './reviewFixtures.ts';
 

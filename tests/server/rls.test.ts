@@ -13,7 +13,7 @@ import type { Claims } from '../../src/server/db.ts';
 import { applyPush, preparePush } from '../../src/server/reportSync.ts';
 import { pushReview } from '../../src/server/reviewSync.ts';
 import { countryObce } from '../../src/server/server.ts';
-import { gisFieldName } from '../../src/core/export/gisLayers.ts';
+import { gisFieldName } from '../../src/core/ctuPackage/gisLayers.ts';
 import { reportFeature, startTestWorkspace, type TestWorkspace } from './support/workspace.ts';
 
 const ROLES = ['anon', 'auth', 'mayorA', 'mayorB', 'bco41', 'kraj41', 'admin41', 'bco42'] as const;
@@ -225,7 +225,7 @@ describe.skipIf(postgisUnavailable() !== null)('row-level security matrix', () =
   });
 
   it('the QGIS view carries the package GIS layer attribute names, in EPSG:5514', async () => {
-    const { buildPackageTables } = await import('../../src/core/export/packageTables.ts');
+    const { buildPackageTables } = await import('../../src/core/ctuPackage/packageTables.ts');
     const headers = buildPackageTables([], { label: (k: string) => k, includeReporters: false }).values.reportColumns.map((c: { header: string }) => gisFieldName(c.header));
     const rows = await t.tryAs(claimsOf('bco41'), (c) => c.query('SELECT *, ST_SRID(geom) AS srid FROM hlucha.hlaseni_5514'));
     const columns = rows.fields.map((f) => f.name).filter((n) => n !== 'geom' && n !== 'srid');

@@ -9,7 +9,7 @@ import type { AddressPointsPack } from '../../src/core/packs/packFormat.ts';
 import { derivePlace } from '../../src/core/reports/derivePlace.ts';
 import type { Report } from '../../src/core/reports/report.ts';
 import { createInProcessAnalysisClient } from '../../src/store/analysisClient.ts';
-import { analyseReports } from '../../src/worker/analyseReports.ts';
+import { analyseReports } from '../../src/core/analysis/analyseReports.ts';
 import { NO_FILTERS, type AnalysisRequest } from '../../src/worker/analysisProtocol.ts';
 import { countryObecIndex } from '../support/packs.ts';
 import { square, validReport } from './reportsStoreKit.ts';

@@ -8,7 +8,7 @@ import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { createAppStore, type AppStore } from '../../src/store/appStore.ts';
 import { createInProcessAnalysisClient } from '../../src/store/analysisClient.ts';
-import { createInProcessMeasurementClient } from '../../src/store/measurementClient.ts';
+import { createInProcessMeasurementClient } from '../../src/store/nettestClient.ts';
 import { createInProcessTableImportClient } from '../../src/store/tableImportClient.ts';
 import { exportObecFile } from '../../src/core/obecFile/exportObecFile.ts';
 import { deepJson, manyEntryZip, utf16le, utf8, zipBomb } from '../support/hostileFiles.ts';

@@ -3,7 +3,7 @@
  * reload, and junk in storage replaced by the default.
  */
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { DEFAULT_LETTER_SETTINGS } from '../../src/core/export/letterSettings.ts';
+import { DEFAULT_LETTER_SETTINGS } from '../../src/core/ctuPackage/letterSettings.ts';
 import { createAppStore, type AppStore } from '../../src/store/appStore.ts';
 import { letterSettingsOf } from '../../src/store/packageSlice.ts';
 import { loadIndexFromDisk, newProfile, type Profile } from './reportsStoreKit.ts';

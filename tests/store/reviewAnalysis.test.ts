@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { derivePlace } from '../../src/core/reports/derivePlace.ts';
 import type { Report } from '../../src/core/reports/report.ts';
-import { analyseReports } from '../../src/worker/analyseReports.ts';
+import { analyseReports } from '../../src/core/analysis/analyseReports.ts';
 import { NO_FILTERS, type AnalysisRequest } from '../../src/worker/analysisProtocol.ts';
 import { countryObecIndex } from '../support/packs.ts';
 import { validReport } from './reportsStoreKit.ts';

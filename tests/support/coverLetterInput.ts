@@ -5,10 +5,10 @@
  */
 import { clusterReports } from '../../src/core/cluster/clusterReports.ts';
 import { generateDemoReports } from '../../src/core/demo/generateDemoReports.ts';
-import type { CoverLetterInput } from '../../src/core/export/coverLetterPdf.ts';
-import { mapAreasOf } from '../../src/core/export/letterMaps.ts';
-import { buildPackageLocalities } from '../../src/core/export/packageLocalities.ts';
-import { orpSummary } from '../../src/core/export/packageTables.ts';
+import type { CoverLetterInput } from '../../src/core/ctuPackage/coverLetterPdf.ts';
+import { mapAreasOf } from '../../src/core/ctuPackage/letterMaps.ts';
+import { buildPackageLocalities } from '../../src/core/ctuPackage/packageLocalities.ts';
+import { orpSummary } from '../../src/core/ctuPackage/packageTables.ts';
 import type { KrajeCollection, ObceCollection, OrpCollection } from '../../src/core/packs/packFormat.ts';
 import { defaultReview, EMPTY_REVIEW_STATE, type ReviewState } from '../../src/core/review/reviewModel.ts';
 import { readPackFile } from '../../src/cli/packsOnDisk.ts';

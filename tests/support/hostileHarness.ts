@@ -5,14 +5,14 @@
  */
 import { exportObecFile } from '../../src/core/obecFile/exportObecFile.ts';
 import { parseObecFile } from '../../src/core/obecFile/parseObecFile.ts';
-import { readCsvTable } from '../../src/core/io/readCsvTable.ts';
-import { readWorkbookTable } from '../../src/core/io/readWorkbookTable.ts';
-import { parseGpx } from '../../src/core/io/gpx.ts';
+import { readCsvTable } from '../../src/core/tableImport/readCsvTable.ts';
+import { readWorkbookTable } from '../../src/core/tableImport/readWorkbookTable.ts';
+import { parseGpx } from '../../src/core/gpx/gpx.ts';
 import { readZsjLayer } from '../../src/core/zsj/zsjLayer.ts';
-import { chunksOf, readNettestStream } from '../../src/core/measurements/readNettestStream.ts';
-import { checkPackage } from '../../src/core/export/checkPackage.ts';
-import { buildZip } from '../../src/core/export/zipPackage.ts';
-import { PACKAGE_DATA_FILES, PACKAGE_SCHEMA_VERSION } from '../../src/core/export/buildSubmissionPackage.ts';
+import { chunksOf, readNettestStream } from '../../src/core/nettest/readNettestStream.ts';
+import { checkPackage } from '../../src/core/ctuPackage/checkPackage.ts';
+import { buildZip } from '../../src/core/ctuPackage/zipPackage.ts';
+import { PACKAGE_DATA_FILES, PACKAGE_SCHEMA_VERSION } from '../../src/core/ctuPackage/buildSubmissionPackage.ts';
 import { exportReviewFile } from '../../src/core/review/reviewFile.ts';
 import { EMPTY_REVIEW_STATE } from '../../src/core/review/reviewModel.ts';
 import { createEmptyReport } from '../../src/core/reports/createReport.ts';

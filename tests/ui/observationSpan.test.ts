@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatObservationSpan } from '../../src/ui/coordinator/observationSpan.ts';
+import { formatObservationSpan } from '../../src/ui/regionOverview/observationSpan.ts';
 
 describe('formatObservationSpan (issue 16, defect 9)', () => {
   it('says hours up to 48 h and days beyond, with Czech plural forms', () => {

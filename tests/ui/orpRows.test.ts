@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { UnitStatistics } from '../../src/core/aggregate/aggregateReports.ts';
 import { EMPTY_REVIEW_STATE } from '../../src/core/review/reviewModel.ts';
-import { orpRows, sortOrpRows } from '../../src/ui/coordinator/orpRows.ts';
+import { orpRows, sortOrpRows } from '../../src/ui/regionOverview/orpRows.ts';
 import type { AnalysisResult, LocalitySummary } from '../../src/worker/analysisProtocol.ts';
 
 function unit(kod: string, reports: number, operators: Record<string, number>): UnitStatistics {

@@ -5,9 +5,9 @@
  */
 import { gzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { buildCoverLetterPdf, buildCoverLetterPdfFromRequest, coverLetterRequest } from '../../src/core/export/coverLetterPdf.ts';
+import { buildCoverLetterPdf, buildCoverLetterPdfFromRequest, coverLetterRequest } from '../../src/core/ctuPackage/coverLetterPdf.ts';
 import { coverLetterInput } from '../support/coverLetterInput.ts';
-import { packageLabel } from '../../src/worker/buildPackage.ts';
+import { packageLabel } from '../../src/i18n/packageLabel.ts';
 import { buildCoverLetterInThread, threadCompressor } from '../../src/worker/packageThread.ts';
 
 describe('the package helper thread', () => {

@@ -14,6 +14,7 @@
  */
 import type { Position } from 'geojson';
 import { METRES_PER_DEGREE } from '../geo/earth.ts';
+import { distanceM, metresPerDegreeLon } from '../geo/localProjection.ts';
 import { distanceBetweenM } from '../reports/findNearbyReports.ts';
 import type { ReportGeometry } from '../reports/report.ts';
 
@@ -144,8 +145,7 @@ export function clusterReports(reports: readonly ClusterableReport[], options: C
 
 function distance2(a: ReportGeometry, b: ReportGeometry): number {
   if (a.type === 'Point' && b.type === 'Point') {
-    const kx = METRES_PER_DEGREE * Math.cos((((a.coordinates[1]! + b.coordinates[1]!) / 2) * Math.PI) / 180);
-    return Math.hypot((a.coordinates[0]! - b.coordinates[0]!) * kx, (a.coordinates[1]! - b.coordinates[1]!) * METRES_PER_DEGREE);
+    return distanceM(a.coordinates, b.coordinates);
   }
   return distanceBetweenM(a, b);
 }
@@ -161,7 +161,7 @@ interface Grid {
  */
 function buildGrid(reports: readonly ClusterableReport[], distanceM: number): Grid {
   const cell = distanceM * GRID_SLACK;
-  const kx = (METRES_PER_DEGREE * Math.cos((GRID_LATITUDE * Math.PI) / 180)) / cell;
+  const kx = metresPerDegreeLon(GRID_LATITUDE) / cell;
   const ky = METRES_PER_DEGREE / cell;
   const n = reports.length;
   const x0 = new Int32Array(n), x1 = new Int32Array(n), y0 = new Int32Array(n), y1 = new Int32Array(n);

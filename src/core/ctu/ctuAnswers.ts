@@ -8,9 +8,9 @@
  */
 import Papa from 'papaparse';
 import type { Clustering } from '../cluster/clusterReports.ts';
-import { toExcelCsv, type CsvColumn } from '../export/excelCsv.ts';
-import type { PackageLocality } from '../export/packageLocalities.ts';
-import type { Label } from '../export/packageTables.ts';
+import { toExcelCsv, type CsvColumn } from '../ctuPackage/excelCsv.ts';
+import type { PackageLocality } from '../ctuPackage/packageLocalities.ts';
+import type { Label } from '../ctuPackage/packageTables.ts';
 import { applyReviewAction } from '../review/applyReviewAction.ts';
 import { localityNumberIndex } from '../review/localityNumbers.ts';
 import { CTU_ANSWER_STATES, type CtuAnswer, type CtuAnswerState, type ReviewState } from '../review/reviewModel.ts';

@@ -2,8 +2,8 @@
  * `zmeny.csv`: what changed since the kraj's previous package (ctu/packageHistory.ts diffPackages), so ČTÚ does not
  * reread everything: one row per new, changed or withdrawn locality, with what changed and the state before and now.
  */
-import { toExcelCsv, type CsvColumn } from '../export/excelCsv.ts';
-import type { Label } from '../export/packageTables.ts';
+import { toExcelCsv, type CsvColumn } from '../ctuPackage/excelCsv.ts';
+import type { Label } from '../ctuPackage/packageTables.ts';
 import type { PackageDiffRow } from './packageHistory.ts';
 
 export const CHANGES_FILE_NAME = 'zmeny.csv';

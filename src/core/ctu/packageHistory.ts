@@ -7,7 +7,7 @@
  * history with the review (IndexedDB), a shared server may keep it in its database.
  */
 import type { Clustering } from '../cluster/clusterReports.ts';
-import type { PackageLocality } from '../export/packageLocalities.ts';
+import type { PackageLocality } from '../ctuPackage/packageLocalities.ts';
 import { applyReviewAction, type ReviewRefusal } from '../review/applyReviewAction.ts';
 import { KRAJ_NUMBER_PREFIX } from '../review/localityNumbers.ts';
 import type { LocalityStatus, Priority, ReviewState } from '../review/reviewModel.ts';

@@ -3,6 +3,7 @@
  * starts with "[DEMO]", so they can never pass for real data. Deterministic for a given seed and time.
  */
 import { METRES_PER_DEGREE } from '../geo/earth.ts';
+import { metresPerDegreeLon } from '../geo/localProjection.ts';
 import type { ObecIndex } from '../lookup/obecIndex.ts';
 import { seededRandom, seededUuid } from '../random/seededRandom.ts';
 import { createEmptyReport } from '../reports/createReport.ts';
@@ -79,7 +80,7 @@ function boxOf(positions: number[][]): [number, number, number, number] {
 
 /** 70 % points, 20 % road stretches (a few hundred metres), 10 % small areas (hexagons). */
 function demoGeometry(lon: number, lat: number, random: () => number): ReportGeometry {
-  const kx = METRES_PER_DEGREE * Math.cos((lat * Math.PI) / 180);
+  const kx = metresPerDegreeLon(lat);
   const round = (v: number) => Math.round(v * 1e6) / 1e6;
   const roll = random();
   if (roll < 0.7) return { type: 'Point', coordinates: [round(lon), round(lat)] };

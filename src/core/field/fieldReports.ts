@@ -6,7 +6,7 @@
 import type { EnvironmentCode } from '../reports/enumerations.ts';
 import type { Observation, PositionCapture, ReportGeometry } from '../reports/report.ts';
 import { TEXT_LIMITS } from '../reports/validateReport.ts';
-import type { GpxLine, GpxWaypoint } from '../io/gpx.ts';
+import type { GpxLine, GpxWaypoint } from '../gpx/gpx.ts';
 import { GPX_SIMPLIFY_TOLERANCE_M, ROUTE_PRESETS, type FieldPreset } from './fieldSettings.ts';
 import type { RouteStretch } from './routeSampling.ts';
 import { simplifyLine } from './simplifyLine.ts';

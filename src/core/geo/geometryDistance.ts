@@ -7,6 +7,7 @@
  */
 import type { Point, LineString, Polygon, Position } from 'geojson';
 import { METRES_PER_DEGREE } from './earth.ts';
+import { metresPerDegreeLon } from './localProjection.ts';
 
 export type DistanceGeometry = Point | LineString | Polygon;
 
@@ -124,7 +125,7 @@ export function geometryDistanceM(a: DistanceGeometry, b: DistanceGeometry): num
   const first = a.type === 'Point' ? a.coordinates : a.type === 'LineString' ? a.coordinates[0]! : a.coordinates[0]![0]!;
   const lon0 = first[0]!;
   const lat0 = first[1]!;
-  const kx = METRES_PER_DEGREE * Math.cos((lat0 * Math.PI) / 180);
+  const kx = metresPerDegreeLon(lat0);
   const fa = flatten(a, lon0, lat0, kx);
   const fb = flatten(b, lon0, lat0, kx);
   const aSegments = hasSegments(fa);

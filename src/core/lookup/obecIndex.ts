@@ -14,6 +14,7 @@ import type { BBox } from '../geo/coordinates.ts';
 import type { ObceCollection } from '../packs/packFormat.ts';
 import type { ObecProperties } from '../units/adminUnits.ts';
 import { METRES_PER_DEGREE } from '../geo/earth.ts';
+import { metresPerDegreeLon } from '../geo/localProjection.ts';
 
 export type IndexCoverage = 'country' | 'pack';
 
@@ -141,7 +142,7 @@ export class ObecIndex {
    * R-tree nearest first by box; the walk stops once a box is farther than the best outline found.
    */
   nearest(lon: number, lat: number, maxDistanceM: number): { index: number; distanceM: number } | null {
-    const kx = METRES_PER_DEGREE * Math.cos((lat * Math.PI) / 180);
+    const kx = metresPerDegreeLon(lat);
     // The tree orders boxes by distance in degrees; a degree is at least `metresPerDegree` metres here.
     const metresPerDegree = Math.min(kx, METRES_PER_DEGREE);
     let best: { index: number; distanceM: number } | null = null;
@@ -169,7 +170,7 @@ export class ObecIndex {
    */
   distanceToObecM(i: number, lon: number, lat: number): number {
     const { coordinates: c, ringStarts: starts } = this.flat[i]!;
-    const kx = METRES_PER_DEGREE * Math.cos((lat * Math.PI) / 180);
+    const kx = metresPerDegreeLon(lat);
     const ky = METRES_PER_DEGREE;
     let best = Infinity;
     for (let r = 0; r + 1 < starts.length; r++) {

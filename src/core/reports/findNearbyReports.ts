@@ -11,7 +11,7 @@
  */
 import type { LineString, Polygon, Position } from 'geojson';
 import type { Report, ReportGeometry } from './report.ts';
-import { METRES_PER_DEGREE } from '../geo/earth.ts';
+import { degreesAround, distanceM } from '../geo/localProjection.ts';
 import { geometryDistanceM } from '../geo/geometryDistance.ts';
 import { signedRingArea } from '../geo/ringArea.ts';
 
@@ -57,8 +57,7 @@ export function distanceBetweenM(a: ReportGeometry, b: ReportGeometry): number {
 }
 
 function segmentLengthM(a: Position, b: Position): number {
-  const kx = METRES_PER_DEGREE * Math.cos((((a[1]! + b[1]!) / 2) * Math.PI) / 180);
-  return Math.hypot((b[0]! - a[0]!) * kx, (b[1]! - a[1]!) * METRES_PER_DEGREE);
+  return distanceM(a, b);
 }
 
 export function lineLengthM(line: LineString): number {
@@ -155,8 +154,7 @@ export function findNearbyReports(
   const [w, s, e, n] = boxOf(geometry);
   // Lines and areas must touch or come within the line tolerance; points within the radius.
   const margin = geometry.type === 'Point' ? radiusM : LINE_TOLERANCE_M;
-  const marginLat = margin / METRES_PER_DEGREE;
-  const marginLon = margin / (METRES_PER_DEGREE * Math.cos((((s + n) / 2) * Math.PI) / 180));
+  const { dLon: marginLon, dLat: marginLat } = degreesAround((s + n) / 2, margin);
   const found: NearbyReport[] = [];
   for (const report of reports) {
     if (report.id === excludeId || report.geometry.type !== geometry.type) continue;

@@ -9,6 +9,7 @@ import type { AddressPointsPack } from '../packs/packFormat.ts';
 import { distanceBetweenM } from './findNearbyReports.ts';
 import type { ReportGeometry } from './report.ts';
 import { METRES_PER_DEGREE } from '../geo/earth.ts';
+import { metresPerDegreeLon } from '../geo/localProjection.ts';
 
 export interface CastObceSuggestion {
   kod: string;
@@ -45,7 +46,7 @@ export class AddressPointIndex {
    */
   suggestCastObce(lon: number, lat: number, kodObce: string | null, maxDistanceM = 1_500): CastObceSuggestion | null {
     if (this.pack.count === 0) return null;
-    const kx = METRES_PER_DEGREE * Math.cos((lat * Math.PI) / 180);
+    const kx = metresPerDegreeLon(lat);
     const maxDegrees = maxDistanceM / Math.min(kx, METRES_PER_DEGREE);
     const nearest = this.tree.neighbors(lon, lat, 9, maxDegrees, (i) => kodObce === null || this.pack.castiObce[this.pack.cast[i]!]!.kodObce === kodObce);
     const votes = new Map<number, { weight: number; distanceM: number }>();
@@ -77,7 +78,7 @@ export class AddressPointIndex {
       const lats = positions.map((p) => p[1]!);
       const lons = positions.map((p) => p[0]!);
       const margin = geometry.type === 'Polygon' ? 0 : radiusM;
-      const kx = METRES_PER_DEGREE * Math.cos((((Math.min(...lats) + Math.max(...lats)) / 2) * Math.PI) / 180);
+      const kx = metresPerDegreeLon((Math.min(...lats) + Math.max(...lats)) / 2);
       const candidates = this.tree.search(Math.min(...lons) - margin / kx, Math.min(...lats) - margin / METRES_PER_DEGREE, Math.max(...lons) + margin / kx, Math.max(...lats) + margin / METRES_PER_DEGREE);
       for (const i of candidates) {
         if (found.has(i)) continue;
@@ -91,7 +92,7 @@ export class AddressPointIndex {
 
   /** How many address points lie within radiusM of a point (ČTÚ counts coverage at address points). */
   countWithin(lon: number, lat: number, radiusM: number): number {
-    const kx = METRES_PER_DEGREE * Math.cos((lat * Math.PI) / 180);
+    const kx = metresPerDegreeLon(lat);
     const dLon = radiusM / kx;
     const dLat = radiusM / METRES_PER_DEGREE;
     let count = 0;

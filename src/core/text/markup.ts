@@ -4,7 +4,7 @@
  * shown as text, but a field holding markup is refused (`field.containsMarkup`) wherever it comes in, so a report
  * that passes one importer passes all of them and travels to other tools.
  * A spreadsheet formula is not markup: `=IF(A1<B1;1;0)` or `=A1&B1;` are accepted as text (every CSV the project
- * writes neutralises them; see src/core/export/excelCsv.ts).
+ * writes neutralises them; see src/core/ctuPackage/excelCsv.ts).
  */
 const MARKUP_PATTERN = /<\s*\/?\s*[a-z][a-z0-9:-]*(\s[^<>]*)?\/?\s*>|<!--|<!\[cdata\[|<\?|<!doctype|javascript\s*:|&(#\d+|#x[0-9a-f]+|lt|gt|amp|quot|apos|nbsp);/i;
 

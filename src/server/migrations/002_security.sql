@@ -191,7 +191,7 @@ REVOKE EXECUTE ON FUNCTION hlucha.public_report_points() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION hlucha.public_report_points() TO hlucha_anon, hlucha_member;
 
 -- For QGIS: the reports in EPSG:5514 with the attribute names of the package's GIS layer "hlaseni"
--- (src/core/export/gisLayers.ts); codes where the package writes Czech labels. security_invoker: the reader's
+-- (src/core/ctuPackage/gisLayers.ts); codes where the package writes Czech labels. security_invoker: the reader's
 -- policies apply (a BCO coordinator sees the kraj, a mayor the obec).
 CREATE VIEW hlucha.hlaseni_5514 WITH (security_invoker = true) AS
 SELECT

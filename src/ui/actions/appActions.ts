@@ -1,6 +1,6 @@
 /**
  * The registry of user commands. The toolbar renders from it (ReportsToolbar.tsx), the keyboard runs it
- * (useGlobalShortcuts.ts for the page, the map controller's key hook for the focused map).
+ * (useGlobalShortcuts in ActionsProvider.tsx for the page, the map controller's key hook for the focused map).
  */
 import { isOneOf } from '../../core/reports/enumerations.ts';
 import type { MessageKey } from '../../i18n/translate.ts';

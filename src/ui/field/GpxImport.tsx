@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { GpxProblemCode } from '../../core/io/gpx.ts';
+import type { GpxProblemCode } from '../../core/gpx/gpx.ts';
 import type { MessageKey } from '../../i18n/translate.ts';
 import { useAppStore, useAppStoreApi, useT } from '../storeContext.tsx';
 import { problemText } from '../reports/reportText.ts';

@@ -6,8 +6,8 @@ import { useState, useSyncExternalStore } from 'react';
 import { currentTableImport, subscribeTableImports } from '../tableImport/tableImportRequests.ts';
 import { lazyPart } from './lazyPart.tsx';
 
-const loadCoordinatorSidebar = () => import('../coordinator/CoordinatorSidebar.tsx').then((module) => module.CoordinatorSidebar);
-const loadCoordinatorToolbar = () => import('../coordinator/CoordinatorToolbar.tsx').then((module) => module.CoordinatorToolbar);
+const loadCoordinatorSidebar = () => import('../regionOverview/RegionOverviewSidebar.tsx').then((module) => module.CoordinatorSidebar);
+const loadCoordinatorToolbar = () => import('../regionOverview/RegionOverviewToolbar.tsx').then((module) => module.CoordinatorToolbar);
 const loadTableImportHost = () => import('../tableImport/TableImportDialog.tsx').then((module) => module.TableImportHost);
 const loadReportFormPanel = () => import('../reports/ReportForm.tsx').then((module) => module.ReportFormPanel);
 

@@ -1,9 +1,9 @@
 import { useEffect, useId, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
 import { ImportNotSavedNotice } from '../reports/EditConflictsView.tsx';
-import { sniffFileKind, SNIFF_BYTES } from '../../core/io/sniffFile.ts';
-import { rowProblemsCsv, type ListedRowProblem } from '../../core/io/rowProblemsCsv.ts';
-import { columnLetter, type TableDelimiter, type TableEncoding, type TableFileProblem } from '../../core/io/table.ts';
-import { TABLE_FIELDS, type TableField, type TableFixedValues, type TableMapping } from '../../core/io/tableMapping.ts';
+import { sniffFileKind, SNIFF_BYTES } from '../../core/files/sniffFile.ts';
+import { rowProblemsCsv, type ListedRowProblem } from '../../core/tableImport/rowProblemsCsv.ts';
+import { columnLetter, type TableDelimiter, type TableEncoding, type TableFileProblem } from '../../core/tableImport/table.ts';
+import { TABLE_FIELDS, type TableField, type TableFixedValues, type TableMapping } from '../../core/tableImport/tableMapping.ts';
 import { DOMAINS, ENVIRONMENTS, FAILURES, OPERATOR_CHOICES, REPORTER_ROLES, TECHNOLOGIES } from '../../core/reports/enumerations.ts';
 import type { MessageKey } from '../../i18n/translate.ts';
 import type { TableImportSummary } from '../../store/reportsContract.ts';
@@ -105,13 +105,14 @@ export function TableImportDialog({ file, onClose }: { file: File; onClose(): vo
     setPhase({ kind: 'mapping' });
   };
 
+  // Read once when the dialog opens; later reads come from the person's choices.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once, on opening
   useEffect(() => {
     void read({});
-    // Read once when the dialog opens; later reads come from the person's choices.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   // The live count: recomputed in the worker a moment after the last change.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new mapping or phase asks for a new count
   useEffect(() => {
     if (!mapping || phase.kind !== 'mapping') return;
     const sequence = ++evaluationSequence.current;
@@ -125,7 +126,6 @@ export function TableImportDialog({ file, onClose }: { file: File; onClose(): vo
         });
     }, EVALUATE_DELAY_MS);
     return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [mapping, phase.kind]);
 
   const runImport = async () => {

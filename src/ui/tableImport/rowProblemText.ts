@@ -1,5 +1,5 @@
-/** A table row's problem code (src/core/io/rowsToReports.ts, report validation, lookup) as a sentence. */
-import type { TableRowProblem } from '../../core/io/table.ts';
+/** A table row's problem code (src/core/tableImport/rowsToReports.ts, report validation, lookup) as a sentence. */
+import type { TableRowProblem } from '../../core/tableImport/table.ts';
 import { cs } from '../../i18n/cs.ts';
 import type { MessageKey } from '../../i18n/translate.ts';
 import type { Translate } from '../storeContext.tsx';

@@ -4,7 +4,7 @@ import { clusterReports } from '../../../src/core/cluster/clusterReports.ts';
 import { buildAnswerTemplateCsv, importAnswers, parseAnswersCsv } from '../../../src/core/ctu/ctuAnswers.ts';
 import { buildChangesCsv } from '../../../src/core/ctu/packageChanges.ts';
 import { diffPackages, mergePackageHistories, packagedLocality, recordPackage, sendPackage } from '../../../src/core/ctu/packageHistory.ts';
-import { buildPackageLocalities } from '../../../src/core/export/packageLocalities.ts';
+import { buildPackageLocalities } from '../../../src/core/ctuPackage/packageLocalities.ts';
 import { createEmptyReport } from '../../../src/core/reports/createReport.ts';
 import { derivePlace } from '../../../src/core/reports/derivePlace.ts';
 import type { Report } from '../../../src/core/reports/report.ts';
