@@ -11,14 +11,14 @@
  *   table-import <file>            an office's CSV/XLSX table → an obec file (guessed mapping, per-row reasons)
  *   geodata build [--source DIR] [--kraj CZ041|all] [--out DIR]
  *   geodata ensure [--soft]        build the packs when missing (npm install / start / test call this)
- *   serve, migrate, users …        the shared workspace (serverCommand.ts)
+ *   serve, migrate, users …        the shared workspace (src/server/serverCommand.ts, started by hlucha-mista.mjs:
+ *                                  the server is a layer above the CLI)
  */
 import { runAggregate, runCluster } from './aggregateCommand.ts';
 import { runGeodata } from './geodataCommand.ts';
 import { runLookup } from './lookupCommand.ts';
 import { runMeasurements } from './nettestCommand.ts';
 import { runPackage } from './packageCommand.ts';
-import { runMigrate, runServe, runUsers } from './serverCommand.ts';
 import { runTableImport } from './tableImportCommand.ts';
 import { runValidate } from './validateCommand.ts';
 import { runVerify } from './verifyCommand.ts';
@@ -78,12 +78,6 @@ async function runCommand(argv: string[]): Promise<number> {
       return runMeasurements(rest);
     case 'table-import':
       return runTableImport(rest);
-    case 'serve':
-      return runServe(rest);
-    case 'migrate':
-      return runMigrate(rest);
-    case 'users':
-      return runUsers(rest);
     case undefined:
     case '--help':
     case '-h':
@@ -96,18 +90,4 @@ async function runCommand(argv: string[]): Promise<number> {
   }
 }
 
-/** Split argv into flags (--name [value]) and positional arguments. Negative numbers stay positional. */
-export function parseArguments(argv: readonly string[], valueFlags: readonly string[]): { flags: Map<string, string | true>; positional: string[] } {
-  const flags = new Map<string, string | true>();
-  const positional: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg.startsWith('--')) {
-      const [name, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
-      if (inline !== undefined) flags.set(name, inline);
-      else if (valueFlags.includes(name) && i + 1 < argv.length) flags.set(name, argv[++i]!);
-      else flags.set(name, true);
-    } else positional.push(arg);
-  }
-  return { flags, positional };
-}
+export { parseArguments } from '../core/text/parseArguments.ts';

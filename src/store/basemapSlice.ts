@@ -10,7 +10,7 @@ import {
   type BasemapConfigProblem,
 } from '../core/basemap/basemapConfig.ts';
 import { planOfflineTiles, tileUrl, type TileId } from '../core/geo/tileCover.ts';
-import { DEFAULT_BASEMAP, resolveBasemap, type RasterBasemap } from '../map/basemaps.ts';
+import { DEFAULT_BASEMAP, resolveBasemap, type RasterBasemap } from './basemapIds.ts';
 import type { SliceCreator } from './appStore.ts';
 import { loadedDisplayPack } from './packRepository.ts';
 import { fetchTile, hasStoredTile, storeTile, tileCacheAvailable } from './tileCache.ts';

@@ -35,7 +35,7 @@ describe('layers', () => {
     expect(runtimeGlobalsOf('x.ts', 'const a = process.env.X; const b = options.process; const window = 3;').map((g) => g.name)).toEqual(['process']);
   });
 
-  it('the rule catches what it should (core upward, store running worker code, worker → store, cli → store)', () => {
+  it('the rule catches what it should (core upward, store running worker code, worker → store, cli → store, server)', () => {
     const check = (from: string, text: string) => importsOf(from, text, ROOT).map(checkEdge);
     expect(check('src/core/a/x.ts', "import { y } from '../../store/appStore.ts';")[0]).toMatch(/core/);
     expect(check('src/core/a/x.ts', "import { readFileSync } from 'node:fs';")[0]).toMatch(/runtime package/);
@@ -48,5 +48,12 @@ describe('layers', () => {
     expect(check('src/map/x.ts', "export type { X } from '../worker/analysisProtocol.ts';")[0]).toMatch(/map/);
     expect(check('src/core/a/x.ts', "const m = await import('../../ui/App.tsx');")[0]).toMatch(/core/);
     expect(check('src/ui/x.tsx', "import { useStore } from '../store/appStore.ts';")).toEqual([null]);
+    // The server is a top layer like cli: core and cli/packsOnDisk.ts only, and nothing in src/ imports it.
+    expect(check('src/server/x.ts', "import { readObce } from '../cli/packsOnDisk.ts';")).toEqual([null]);
+    expect(check('src/server/x.ts', "import { main } from '../cli/main.ts';")[0]).toMatch(/server/);
+    expect(check('src/server/x.ts', "import { x } from '../store/appStore.ts';")[0]).toMatch(/server/);
+    expect(check('src/cli/x.ts', "import { startServer } from '../server/server.ts';")[0]).toMatch(/must not import server/);
+    expect(check('src/store/x.ts', "import type { PushResponse } from '../server/reportSync.ts';")[0]).toMatch(/must not import server/);
+    expect(check('src/i18n/x.ts', "import { formatMessage } from '../core/text/formatMessage.ts';")).toEqual([null]);
   });
 });

@@ -2,12 +2,13 @@
  * The layer rule of README's architecture section, as data: which src/ folder may import which. Read by
  * layers.test.ts (part of `npm test`) with TypeScript's own parser, so `import type` is told apart from running code.
  *
- *   ui → store → core      map → store → core      cli → core      worker → core      (i18n: everyone but core)
+ *   ui → store → core      map → store → core      cli → core      worker → core      (i18n: everyone but core; i18n → core)
+ *   server → core, cli/packsOnDisk.ts (a top layer like cli: nothing in src/ imports it, only tests)
  */
 import path from 'node:path';
 import ts from 'typescript';
 
-export type Layer = 'core' | 'store' | 'ui' | 'map' | 'worker' | 'cli' | 'i18n' | 'main';
+export type Layer = 'core' | 'store' | 'ui' | 'map' | 'worker' | 'cli' | 'server' | 'i18n' | 'main';
 
 export interface ImportEdge {
   /** The importing file, relative to the repository, with forward slashes. */
@@ -30,7 +31,7 @@ export function layerOf(file: string): Layer | null {
   if (!match) return null;
   const folder = match[1]!;
   if (folder === 'main.tsx') return 'main';
-  return (['core', 'store', 'ui', 'map', 'worker', 'cli', 'i18n'] as const).find((l) => l === folder) ?? null;
+  return (['core', 'store', 'ui', 'map', 'worker', 'cli', 'server', 'i18n'] as const).find((l) => l === folder) ?? null;
 }
 
 /** Packages that tie code to a runtime (browser, React, MapLibre, Zustand, IndexedDB, Node): never in core. */
@@ -48,6 +49,8 @@ export function checkEdge(edge: ImportEdge): string | null {
   }
   const to = layerOf(edge.target);
   if (!to || to === from) return null;
+  // The server is a top layer: nothing in src/ imports it (only tests do).
+  if (to === 'server') return `${from} must not import server`;
   switch (from) {
     case 'core':
       return `core imports nothing outside src/core (found ${to})`;
@@ -63,10 +66,15 @@ export function checkEdge(edge: ImportEdge): string | null {
       return to === 'ui' || to === 'map' || to === 'store' || to === 'cli' ? `worker must not import ${to}` : null;
     case 'cli':
       return to === 'ui' || to === 'map' || to === 'store' ? `cli must not import ${to}` : null;
+    case 'server':
+      if (to === 'core' || to === 'i18n') return null;
+      if (to === 'cli' && edge.target === 'src/cli/packsOnDisk.ts') return null;
+      return `server may import only core, i18n and cli/packsOnDisk.ts (found ${to})`;
     case 'map':
       return to === 'ui' || to === 'worker' || to === 'cli' ? `map must not import ${to}` : null;
     case 'i18n':
-      return to === 'i18n' ? null : `i18n must not import ${to}`;
+      // Below everything but core: it may use core's pure text helpers (formatMessage's plurals), nothing above.
+      return to === 'core' ? null : `i18n must not import ${to}`;
     default:
       return null;
   }

@@ -11,9 +11,9 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { createAccessToken, isEmail, normalizeEmail } from '../server/auth.ts';
-import { DEFAULT_DATA_DIR, openWorkspaceDatabase, ROOT_DIR, startServer } from '../server/server.ts';
-import { parseArguments } from './main.ts';
+import { createAccessToken, isEmail, normalizeEmail } from './auth.ts';
+import { DEFAULT_DATA_DIR, openWorkspaceDatabase, ROOT_DIR, startServer } from './server.ts';
+import { parseArguments } from '../core/text/parseArguments.ts';
 
 const ROLES = ['mayor', 'bco', 'kraj', 'admin'] as const;
 const fail = (message: string, code = 2) => {
