@@ -21,7 +21,6 @@ import { buildPackageLocalities, selectKrajLocalities } from '../core/ctuPackage
 import { selectPackageLocalities, type PackageSelection } from '../core/ctuPackage/packageSelection.ts';
 import { readNettestStream, type NettestReadResult } from '../core/nettest/readNettestStream.ts';
 import type { MeasurementColumns } from '../core/nettest/measurementColumns.ts';
-import { numberLocalities } from './localityNumbering.ts';
 import { cliLanguage, cliSentence } from './cliLanguage.ts';
 import { ObecIndex } from '../core/lookup/obecIndex.ts';
 import type { KrajeCollection, ObceCollection, OrpCollection } from '../core/packs/packFormat.ts';
@@ -146,10 +145,9 @@ export async function runPackage(argv: string[]): Promise<number> {
     ...(flags.has('include-demo') ? { includeDemo: true } : {}),
   };
 
+  // Here only to choose the kraj and say what is left out; the numbers (core's preparePackage gives localities
+  // without one theirs) and the package itself come from core's buildPackage, as in the app.
   const clustering = clusterReports(reports, { distanceM: settings.distanceM, pins: pinsForClustering(review) });
-  // Localities without a number get one now (the same ones each run for the same files and review); the package's
-  // data/posouzeni.json carries them, so loading the package keeps them.
-  review = numberLocalities(review, clustering, reports, generatedAt);
   const all = buildPackageLocalities(reports, clustering, review, generatedAt, settings.thresholds);
   const kraje = new Set(all.map((l) => l.nuts3).filter((k): k is string => k !== null));
   const kraj = KRAJE.find((k) => k.nuts3 === nuts3) ?? (kraje.size === 1 ? KRAJE.find((k) => kraje.has(k.nuts3)) : undefined);

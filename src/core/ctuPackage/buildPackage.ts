@@ -30,7 +30,7 @@ export interface PackageResources {
   fonts(): Promise<{ regular: Uint8Array; bold: Uint8Array }>;
   sqlJs(): Promise<SqlJsStatic>;
   /** The package's texts (Czech whatever the UI language: ČTÚ reads Czech); src/i18n/packageLabel.ts. */
-  label: (key: string) => string;
+  label: SubmissionPackageInput['label'];
   /** Builds zadost.pdf in a worker of its own (see SubmissionPackageInput.coverLetter); without it, on this thread. */
   coverLetter?: SubmissionPackageInput['coverLetter'];
   /** Compresses the files elsewhere (see SubmissionPackageInput.compressor); the bytes are the same. */

@@ -9,6 +9,7 @@ import { clusterReports, type Clustering } from '../cluster/clusterReports.ts';
 import { attachMeasurements, indexMeasurements } from '../nettest/attachMeasurements.ts';
 import type { MeasurementColumns } from '../nettest/measurementColumns.ts';
 import type { Report } from '../reports/report.ts';
+import { numberClusteredLocalities } from '../review/localityNumbers.ts';
 import { pinsForClustering, type ReviewState } from '../review/reviewModel.ts';
 import type { SubmissionPackageInput } from './buildSubmissionPackage.ts';
 import type { PackageVariant } from './buildPackage.ts';
@@ -116,9 +117,12 @@ const clusteringOf = (source: Pick<PackageSource, 'reports' | 'settings' | 'revi
 
 /** The package's contents: the selected localities and everything else the files need. */
 export function preparePackage(source: PackageSource, shortcuts: PackageShortcuts = {}): PreparedPackage {
-  const { reports: _reports, settings: _settings, selection, measurements, ...rest } = source;
   const clustering = shortcuts.clustering ?? clusteringOf(source);
-  let localities = selectPackageLocalities(packageLocalities({ ...source, measurements: null }, { clustering }), selection);
+  // Localities without a number get one now (the same ones for the same reports and review, app or CLI); the
+  // package's data/posouzeni.json carries them, so loading the package keeps them.
+  const review = numberClusteredLocalities(source.review, clustering, source.reports, source.generatedAt);
+  const { reports: _reports, settings: _settings, selection, measurements, ...rest } = { ...source, review };
+  let localities = selectPackageLocalities(packageLocalities({ ...source, review, measurements: null }, { clustering }), selection);
   // Measurements only for the localities that go: their evidence is assessed again with them.
   if (measurements) localities = attachTo(localities, source, clustering, shortcuts);
   return { ...rest, localities, selectionRecord: selectionRecord(selection) };

@@ -8,6 +8,8 @@
  * `assignLocalityNumbers` keeps it on the locality whose id sorts first and gives the other a new one.
  */
 import { defaultReview, type LocalityReview, type ReviewState } from './reviewModel.ts';
+import type { Report } from '../reports/report.ts';
+import { krajOfReports } from '../reports/reportKraj.ts';
 
 /** Letters of each kraj in locality numbers (the usual two-letter abbreviations). */
 export const KRAJ_NUMBER_PREFIX: Readonly<Record<string, string>> = {
@@ -149,4 +151,23 @@ export function localityNumberIndex(state: ReviewState): { numberOf: Map<string,
     }
   }
   return { numberOf, localityOfNumber };
+}
+
+/**
+ * The numbers a package gives (core's preparePackage, for the app and the CLI alike): localities of `clustering`
+ * without one in `review` get one, in the order of their earliest report, so the same reports and review give the
+ * same numbers on every run.
+ */
+export function numberClusteredLocalities(
+  review: ReviewState,
+  clustering: { localities: ReadonlyArray<{ id: string; reportIds: readonly string[] }> },
+  reports: readonly Report[],
+  at: string,
+): ReviewState {
+  const byId = new Map(reports.map((r) => [r.id, r]));
+  const localities = clustering.localities.map((locality) => {
+    const members = locality.reportIds.map((id) => byId.get(id)).filter((r): r is Report => r !== undefined);
+    return { id: locality.id, nuts3: krajOfReports(members), firstAt: members[0]?.createdAt ?? '' };
+  });
+  return assignLocalityNumbers(review, localities, at).state;
 }
