@@ -7,6 +7,7 @@ import { useT } from './storeContext.tsx';
 export function SkipToMapLink() {
   const t = useT();
   return (
+    // biome-ignore lint/a11y/useValidAnchor: a real link to #map that works without script; the script only keeps the page from scrolling
     <a
       className="skip-link"
       href="#map"

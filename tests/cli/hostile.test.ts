@@ -17,7 +17,7 @@ requirePacks();
 const BIN = path.resolve(import.meta.dirname, '../../src/cli/hlucha-mista.mjs');
 const CORPUS = path.resolve(import.meta.dirname, '../fixtures/hostile');
 const REPORTS = path.resolve(import.meta.dirname, '../core/reports/fixtures/obec-file-v2.geojson');
-export const CLI_HEAP_MB = 256;
+const CLI_HEAP_MB = 256;
 const run = (args: string[]) => spawnSync(process.execPath, [`--max-old-space-size=${CLI_HEAP_MB}`, BIN, ...args], { encoding: 'utf8', timeout: 120_000 });
 
 function expectCodedFailure(result: ReturnType<typeof run>, code: string): void {

@@ -52,7 +52,7 @@ describe('every importer returns a coded result for hostile input', () => {
       const inputs = [...structuralCases(importer, seed).map((bytes) => ({ kind: 'structural', bytes }))];
       for (let i = 0; i < cases; i++) inputs.push(mutate(random, seed));
       for (const { kind, bytes } of inputs) {
-        let outcome;
+        let outcome: Awaited<ReturnType<typeof runImporter>>;
         try {
           outcome = await runImporter(importer, bytes);
         } catch (error) {
