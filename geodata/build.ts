@@ -9,13 +9,7 @@ import path from 'node:path';
 import { bbox as turfBbox } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { BBox } from '../src/core/geo/coordinates.ts';
-import {
-  COUNTRY_PACK_ID,
-  PACK_FORMAT_VERSION,
-  type PackFileName,
-  type PackIndex,
-  type PackManifest,
-} from '../src/core/packs/packFormat.ts';
+import { COUNTRY_PACK_ID, PACK_FORMAT_VERSION, type PackFileName, type PackIndex, type PackManifest } from '../src/core/packs/packFormat.ts';
 import { DEFAULT_KRAJ, KRAJE, type KrajProperties, type ObecProperties, type OkresProperties, type OrpProperties } from '../src/core/units/adminUnits.ts';
 import { buildAddressPointsPack } from './addressPoints.ts';
 import { countVertices, displayObce, dissolveObce, simplifyObce, type SimplifiedObce } from './displayGeometry.ts';

@@ -123,8 +123,7 @@ export function displayObce(simplified: SimplifiedObce, members: readonly ObecGe
 /** Dissolve a group of obce into one outline (exact: merging happens on the shared arcs). */
 export function dissolveObce(simplified: SimplifiedObce, members: readonly ObecGeometry[]): Polygon | MultiPolygon {
   const merged = topoMerge(simplified.topology as never, members as never) as MultiPolygon;
-  const geometry: Polygon | MultiPolygon =
-    merged.coordinates.length === 1 ? { type: 'Polygon', coordinates: merged.coordinates[0]! } : merged;
+  const geometry: Polygon | MultiPolygon = merged.coordinates.length === 1 ? { type: 'Polygon', coordinates: merged.coordinates[0]! } : merged;
   return roundGeometry(geometry);
 }
 

@@ -21,11 +21,7 @@ export function defaultPacksDir(): string {
 export function candidateSourceDirs(explicit?: string): string[] {
   if (explicit) return [path.resolve(explicit)];
   const root = projectRoot();
-  const list = [
-    process.env.HLUCHA_MISTA_GEODATA,
-    path.join(root, '..', 'shared', 'geodata'),
-    path.join(root, 'geodata', 'cache', 'ruian-shp'),
-  ];
+  const list = [process.env.HLUCHA_MISTA_GEODATA, path.join(root, '..', 'shared', 'geodata'), path.join(root, 'geodata', 'cache', 'ruian-shp')];
   return list.filter((dir): dir is string => Boolean(dir)).map((dir) => path.resolve(dir));
 }
 
@@ -63,7 +59,11 @@ export async function loadSource(dir: string): Promise<BoundarySource> {
     const { loadRuianShpSource } = await import('./sources/ruianShp.ts');
     // RÚIAN has no ČSÚ ORP codes: take the crosswalk from the folder itself, else from the shared folder.
     const folder = ruianShpFolder(dir)!;
-    const crosswalks = [path.join(folder, 'orp_kody.csv'), path.join(dir, 'orp_kody.csv'), path.join(projectRoot(), '..', 'shared', 'geodata', 'cz', 'orp_kody.csv')];
+    const crosswalks = [
+      path.join(folder, 'orp_kody.csv'),
+      path.join(dir, 'orp_kody.csv'),
+      path.join(projectRoot(), '..', 'shared', 'geodata', 'cz', 'orp_kody.csv'),
+    ];
     const orpKodyCsv = crosswalks.find((file) => existsSync(file));
     return loadRuianShpSource(folder, orpKodyCsv ? { orpKodyCsv } : {});
   }

@@ -30,26 +30,100 @@ export const RUIAN_ATTRIBUTION = '© ČÚZK (RÚIAN), CC BY 4.0';
  */
 export const CSU_OKRES_KOD_BY_LAU1: Readonly<Record<string, string>> = {
   CZ0100: '40924',
-  CZ0201: '40169', CZ0202: '40177', CZ0203: '40185', CZ0204: '40193', CZ0205: '40207', CZ0206: '40215',
-  CZ0207: '40223', CZ0208: '40231', CZ0209: '40240', CZ020A: '40258', CZ020B: '40266', CZ020C: '40274',
-  CZ0311: '40282', CZ0312: '40291', CZ0313: '40304', CZ0314: '40312', CZ0315: '40321', CZ0316: '40339', CZ0317: '40347',
-  CZ0321: '40355', CZ0322: '40363', CZ0323: '40371', CZ0324: '40380', CZ0325: '40398', CZ0326: '40401', CZ0327: '40410',
-  CZ0411: '40428', CZ0412: '40436', CZ0413: '40444',
-  CZ0421: '40452', CZ0422: '40461', CZ0423: '40479', CZ0424: '40487', CZ0425: '40495', CZ0426: '40509', CZ0427: '40517',
-  CZ0511: '40525', CZ0512: '40533', CZ0513: '40541', CZ0514: '40550',
-  CZ0521: '40568', CZ0522: '40576', CZ0523: '40584', CZ0524: '40592', CZ0525: '40606',
-  CZ0531: '40614', CZ0532: '40622', CZ0533: '40631', CZ0534: '40649',
-  CZ0631: '40657', CZ0632: '40665', CZ0633: '40673', CZ0634: '40681', CZ0635: '40690',
-  CZ0641: '40703', CZ0642: '40711', CZ0643: '40720', CZ0644: '40738', CZ0645: '40746', CZ0646: '40754', CZ0647: '40762',
-  CZ0711: '40771', CZ0712: '40789', CZ0713: '40797', CZ0714: '40801', CZ0715: '40819',
-  CZ0721: '40827', CZ0722: '40835', CZ0723: '40843', CZ0724: '40851',
-  CZ0801: '40860', CZ0802: '40878', CZ0803: '40886', CZ0804: '40894', CZ0805: '40908', CZ0806: '40916',
+  CZ0201: '40169',
+  CZ0202: '40177',
+  CZ0203: '40185',
+  CZ0204: '40193',
+  CZ0205: '40207',
+  CZ0206: '40215',
+  CZ0207: '40223',
+  CZ0208: '40231',
+  CZ0209: '40240',
+  CZ020A: '40258',
+  CZ020B: '40266',
+  CZ020C: '40274',
+  CZ0311: '40282',
+  CZ0312: '40291',
+  CZ0313: '40304',
+  CZ0314: '40312',
+  CZ0315: '40321',
+  CZ0316: '40339',
+  CZ0317: '40347',
+  CZ0321: '40355',
+  CZ0322: '40363',
+  CZ0323: '40371',
+  CZ0324: '40380',
+  CZ0325: '40398',
+  CZ0326: '40401',
+  CZ0327: '40410',
+  CZ0411: '40428',
+  CZ0412: '40436',
+  CZ0413: '40444',
+  CZ0421: '40452',
+  CZ0422: '40461',
+  CZ0423: '40479',
+  CZ0424: '40487',
+  CZ0425: '40495',
+  CZ0426: '40509',
+  CZ0427: '40517',
+  CZ0511: '40525',
+  CZ0512: '40533',
+  CZ0513: '40541',
+  CZ0514: '40550',
+  CZ0521: '40568',
+  CZ0522: '40576',
+  CZ0523: '40584',
+  CZ0524: '40592',
+  CZ0525: '40606',
+  CZ0531: '40614',
+  CZ0532: '40622',
+  CZ0533: '40631',
+  CZ0534: '40649',
+  CZ0631: '40657',
+  CZ0632: '40665',
+  CZ0633: '40673',
+  CZ0634: '40681',
+  CZ0635: '40690',
+  CZ0641: '40703',
+  CZ0642: '40711',
+  CZ0643: '40720',
+  CZ0644: '40738',
+  CZ0645: '40746',
+  CZ0646: '40754',
+  CZ0647: '40762',
+  CZ0711: '40771',
+  CZ0712: '40789',
+  CZ0713: '40797',
+  CZ0714: '40801',
+  CZ0715: '40819',
+  CZ0721: '40827',
+  CZ0722: '40835',
+  CZ0723: '40843',
+  CZ0724: '40851',
+  CZ0801: '40860',
+  CZ0802: '40878',
+  CZ0803: '40886',
+  CZ0804: '40894',
+  CZ0805: '40908',
+  CZ0806: '40916',
 };
 
 /** ČSÚ kraj codes (číselník 0100, 4 digits) by NUTS3 code; RÚIAN's VÚSC codes differ (51 for Karlovarský). */
 export const CSU_KRAJ_KOD_BY_NUTS3: Readonly<Record<string, string>> = {
-  CZ010: '3018', CZ020: '3026', CZ031: '3034', CZ032: '3042', CZ041: '3051', CZ042: '3069', CZ051: '3077',
-  CZ052: '3085', CZ053: '3093', CZ063: '3107', CZ064: '3115', CZ071: '3123', CZ072: '3131', CZ080: '3140',
+  CZ010: '3018',
+  CZ020: '3026',
+  CZ031: '3034',
+  CZ032: '3042',
+  CZ041: '3051',
+  CZ042: '3069',
+  CZ051: '3077',
+  CZ052: '3085',
+  CZ053: '3093',
+  CZ063: '3107',
+  CZ064: '3115',
+  CZ071: '3123',
+  CZ072: '3131',
+  CZ080: '3140',
 };
 
 export interface RuianShpOptions {
@@ -255,12 +329,7 @@ async function findSourceFiles(directory: string): Promise<FoundFiles> {
   return { layers, orpCrosswalk };
 }
 
-function requireLayer(
-  found: FoundFiles,
-  layer: LayerId,
-  directory: string,
-  requiredParts: readonly ShapefilePart[],
-): LayerFiles {
+function requireLayer(found: FoundFiles, layer: LayerId, directory: string, requiredParts: readonly ShapefilePart[]): LayerFiles {
   const accepted = LAYER_FILE_NAMES[layer];
   const match = accepted.map((name) => found.layers.get(name.toLowerCase())).find((files) => files !== undefined);
   const primaryName = accepted[0] as string;
@@ -268,8 +337,7 @@ function requireLayer(
     throw new RuianShpError(
       'ruianShp.missingLayer',
       { layer: primaryName, file: `${primaryName}${requiredParts[0]}`, accepted, directory },
-      `no ${primaryName}${requiredParts[0]} (nor ${accepted.slice(1).join(', ')}; any letter case) in ${directory} ` +
-        `or its sub-folders`,
+      `no ${primaryName}${requiredParts[0]} (nor ${accepted.slice(1).join(', ')}; any letter case) in ${directory} ` + `or its sub-folders`,
     );
   }
   const missingPart = requiredParts.find((part) => match.parts[part] === undefined);
@@ -291,10 +359,7 @@ function requireLayer(
  * as UTF-8 is recognised from its bytes even when a stale .cpg still says 1250. Returns a warning when the .cpg and
  * the bytes disagree or the .cpg names an encoding we cannot read.
  */
-export function chooseDbfEncoding(
-  dbfBytes: Uint8Array,
-  cpgText: string | null,
-): { encoding: string; warning: string | null } {
+export function chooseDbfEncoding(dbfBytes: Uint8Array, cpgText: string | null): { encoding: string; warning: string | null } {
   const cpg = cpgText === null ? null : cpgText.trim();
   const declared = cpg === null ? null : encodingFromCpg(cpg);
   const content = classifyDbfText(dbfBytes);
@@ -314,7 +379,10 @@ export function chooseDbfEncoding(
 }
 
 function encodingFromCpg(cpgText: string): string | null {
-  const compact = cpgText.trim().toUpperCase().replace(/[\s_-]/g, '');
+  const compact = cpgText
+    .trim()
+    .toUpperCase()
+    .replace(/[\s_-]/g, '');
   if (compact === 'UTF8' || compact === '65001') return 'utf-8';
   if (/^(CP|WINDOWS|WIN|MSWIN|ANSI)?1250$/.test(compact)) return 'windows-1250';
   if (/^(ISO)?88592$/.test(compact) || compact === 'LATIN2') return 'iso-8859-2';
@@ -338,10 +406,7 @@ function classifyDbfText(dbfBytes: Uint8Array): 'ascii' | 'utf-8' | 'single-byte
   }
 }
 
-async function readDbfWithEncoding(
-  files: LayerFiles,
-  warnings: string[],
-): Promise<{ bytes: Uint8Array; encoding: string }> {
+async function readDbfWithEncoding(files: LayerFiles, warnings: string[]): Promise<{ bytes: Uint8Array; encoding: string }> {
   const bytes = new Uint8Array(await readFile(files.parts['.dbf'] as string));
   const cpgPath = files.parts['.cpg'];
   const cpgText = cpgPath === undefined ? null : await readFile(cpgPath, 'latin1');
@@ -389,8 +454,7 @@ function requireField(layer: string, fieldNames: readonly string[], accepted: re
     throw new RuianShpError(
       'ruianShp.missingAttribute',
       { layer, attribute: primaryName, accepted, found: fieldNames },
-      `${layer}.dbf has no attribute ${primaryName} (nor ${accepted.slice(1).join(', ') || 'a variant'}); ` +
-        `it has ${fieldNames.join(', ')}`,
+      `${layer}.dbf has no attribute ${primaryName} (nor ${accepted.slice(1).join(', ') || 'a variant'}); ` + `it has ${fieldNames.join(', ')}`,
     );
   }
   return field;
@@ -437,12 +501,7 @@ interface HigherUnits {
   vusc: Map<string, VuscUnit>;
 }
 
-function indexHigherUnits(
-  pouTable: AttributeTable,
-  orpTable: AttributeTable,
-  okresyTable: AttributeTable,
-  vuscTable: AttributeTable,
-): HigherUnits {
+function indexHigherUnits(pouTable: AttributeTable, orpTable: AttributeTable, okresyTable: AttributeTable, vuscTable: AttributeTable): HigherUnits {
   const pouAttributes = ATTRIBUTE_NAMES.pou;
   const pouOrpField = findField(pouTable.fieldNames, pouAttributes.orpCode);
   const pou = indexUnits(pouTable, pouAttributes, (row) => ({
@@ -496,11 +555,7 @@ function indexUnits<Extra extends object>(
 
 function requireValue(layer: string, attribute: string, value: string | null, record: string): string {
   if (value === null) {
-    throw new RuianShpError(
-      'ruianShp.missingValue',
-      { layer, attribute, record },
-      `${layer} record ${record} has no value in ${attribute}`,
-    );
+    throw new RuianShpError('ruianShp.missingValue', { layer, attribute, record }, `${layer} record ${record} has no value in ${attribute}`);
   }
   return value;
 }
@@ -515,8 +570,7 @@ function requireUnit<UnitType>(
     throw new RuianShpError(
       'ruianShp.unknownReference',
       { ...reference, value: code },
-      `obec ${reference.obecKod} in ${reference.layer} has ${reference.attribute} ${code}, ` +
-        `which ${reference.referencedLayer} does not list`,
+      `obec ${reference.obecKod} in ${reference.layer} has ${reference.attribute} ${code}, ` + `which ${reference.referencedLayer} does not list`,
     );
   }
   return unit;
@@ -550,8 +604,7 @@ async function readOrpCrosswalk(path: string): Promise<OrpCrosswalk> {
     throw new RuianShpError('ruianShp.invalidCrosswalk', { file: path }, `${path}: ${(error as Error).message}`);
   }
   const fieldNames = Object.keys(rows[0] ?? {});
-  const column = (name: string): string | null =>
-    fieldNames.find((candidate) => candidate.trim().toUpperCase() === name) ?? null;
+  const column = (name: string): string | null => fieldNames.find((candidate) => candidate.trim().toUpperCase() === name) ?? null;
   const csuColumn = column('KOD_ORP');
   const ruianColumn = column('KOD_ORP_RUIAN');
   if (csuColumn === null || ruianColumn === null) {
@@ -591,12 +644,7 @@ interface ObceLayer {
   latestValidFrom: string | null;
 }
 
-async function readObceLayer(
-  files: LayerFiles,
-  units: HigherUnits,
-  crosswalk: OrpCrosswalk | null,
-  warnings: string[],
-): Promise<ObceLayer> {
+async function readObceLayer(files: LayerFiles, units: HigherUnits, crosswalk: OrpCrosswalk | null, warnings: string[]): Promise<ObceLayer> {
   const { bytes: dbfBytes, encoding } = await readDbfWithEncoding(files, warnings);
   const source = await shapefile.open(createReadStream(files.parts['.shp'] as string), dbfBytes, { encoding });
 
@@ -622,18 +670,12 @@ async function readObceLayer(
 
       const polygons = reprojectGeometry(result.value.geometry, project, properties.kod, files.baseName, warnings);
       if (polygons.length === 0) {
-        addWarning(
-          warnings,
-          `ruianShp.missingGeometry: obec ${properties.kod} ${properties.nazev} has no usable polygon; left out`,
-        );
+        addWarning(warnings, `ruianShp.missingGeometry: obec ${properties.kod} ${properties.nazev} has no usable polygon; left out`);
         continue;
       }
       const earlier = obceByCode.get(properties.kod);
       if (earlier !== undefined) {
-        addWarning(
-          warnings,
-          `ruianShp.duplicateObec: obec ${properties.kod} appears in several records; their polygons are merged`,
-        );
+        addWarning(warnings, `ruianShp.duplicateObec: obec ${properties.kod} appears in several records; their polygons are merged`);
       }
       const allPolygons = earlier === undefined ? polygons : [...polygonsOf(earlier.geometry), ...polygons];
       obceByCode.set(properties.kod, { type: 'Feature', properties, geometry: geometryFromPolygons(allPolygons) });
@@ -650,10 +692,7 @@ async function readObceLayer(
   }
   if (crosswalk !== null && orpMissingFromCrosswalk.size > 0) {
     const listed = [...orpMissingFromCrosswalk].map(([code, name]) => `${code} ${name}`).join(', ');
-    addWarning(
-      warnings,
-      `ruianShp.orpNotInCrosswalk: RÚIAN ORP ${listed} not in ${crosswalk.path}; their orpKod carries the RÚIAN code`,
-    );
+    addWarning(warnings, `ruianShp.orpNotInCrosswalk: RÚIAN ORP ${listed} not in ${crosswalk.path}; their orpKod carries the RÚIAN code`);
   }
   return { obce: [...obceByCode.values()], orp, latestValidFrom };
 }
@@ -804,10 +843,7 @@ function createProjection(bbox: readonly number[], layer: string, warnings: stri
     sign = 1;
   } else if (within(EAST_NORTH_EXTENT, -1)) {
     sign = -1;
-    addWarning(
-      warnings,
-      `ruianShp.positiveSjtsk: ${layer} has positive S-JTSK coordinates (not EPSG:5514); read as x = −Y, y = −X`,
-    );
+    addWarning(warnings, `ruianShp.positiveSjtsk: ${layer} has positive S-JTSK coordinates (not EPSG:5514); read as x = −Y, y = −X`);
   } else {
     throw new RuianShpError(
       'ruianShp.unexpectedCoordinates',
@@ -860,8 +896,7 @@ function reprojectGeometry(
   if (droppedRings > 0) {
     addWarning(
       warnings,
-      `ruianShp.degenerateRing: obec ${obecKod}: ${droppedRings} ring(s) collapsed to less than a triangle after ` +
-        'rounding to 6 decimals and were left out',
+      `ruianShp.degenerateRing: obec ${obecKod}: ${droppedRings} ring(s) collapsed to less than a triangle after ` + 'rounding to 6 decimals and were left out',
     );
   }
   return polygons;
@@ -887,11 +922,8 @@ function cleanRing(positions: Position[], isOuter: boolean): Position[] | null {
   return area > 0 === isOuter ? ring : ring.reverse();
 }
 
-
 function geometryFromPolygons(polygons: Rings[]): Polygon | MultiPolygon {
-  return polygons.length === 1
-    ? { type: 'Polygon', coordinates: polygons[0] as Rings }
-    : { type: 'MultiPolygon', coordinates: polygons };
+  return polygons.length === 1 ? { type: 'Polygon', coordinates: polygons[0] as Rings } : { type: 'MultiPolygon', coordinates: polygons };
 }
 
 function polygonsOf(geometry: Polygon | MultiPolygon): Rings[] {

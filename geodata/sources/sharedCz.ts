@@ -8,8 +8,7 @@ import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { BoundarySource, ObecFeature, OrpCode } from './boundarySource.ts';
 import { parseCsvRecords } from './csv.ts';
 
-export const SHARED_CZ_ATTRIBUTION =
-  'hranice obcí: © ČÚZK (RÚIAN), CC BY 4.0; zjednodušení: iROZHLAS; ORP, okresy, kraje: RCzechia (© ČÚZK), CC BY 4.0';
+export const SHARED_CZ_ATTRIBUTION = 'hranice obcí: © ČÚZK (RÚIAN), CC BY 4.0; zjednodušení: iROZHLAS; ORP, okresy, kraje: RCzechia (© ČÚZK), CC BY 4.0';
 
 /** True when `dir` looks like the shared geodata folder (has cz/obce.geojson). */
 export function isSharedCzSource(dir: string): boolean {
@@ -17,8 +16,7 @@ export function isSharedCzSource(dir: string): boolean {
 }
 
 type SourceObecProperties = Record<
-  | 'KOD_OBEC' | 'NAZ_OBEC' | 'KOD_POU' | 'NAZ_POU' | 'KOD_ORP' | 'NAZ_ORP' | 'KOD_OKRES' | 'KOD_LAU1' | 'NAZ_LAU1'
-  | 'KOD_KRAJ' | 'KOD_CZNUTS3' | 'NAZ_CZNUTS3',
+  'KOD_OBEC' | 'NAZ_OBEC' | 'KOD_POU' | 'NAZ_POU' | 'KOD_ORP' | 'NAZ_ORP' | 'KOD_OKRES' | 'KOD_LAU1' | 'NAZ_LAU1' | 'KOD_KRAJ' | 'KOD_CZNUTS3' | 'NAZ_CZNUTS3',
   string
 > & { POCET_OBYV_31_12_2020: number | null };
 
@@ -38,10 +36,7 @@ export function loadSharedCzSource(dir: string): BoundarySource {
     });
   }
 
-  const raw = JSON.parse(readFileSync(path.join(czDir, 'obce.geojson'), 'utf8')) as FeatureCollection<
-    Polygon | MultiPolygon,
-    SourceObecProperties
-  >;
+  const raw = JSON.parse(readFileSync(path.join(czDir, 'obce.geojson'), 'utf8')) as FeatureCollection<Polygon | MultiPolygon, SourceObecProperties>;
   const obce: ObecFeature[] = raw.features.map((feature) => {
     const p = feature.properties;
     const orpCode = orp.get(String(p.KOD_ORP));

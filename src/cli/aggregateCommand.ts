@@ -52,7 +52,10 @@ export function readSettingsFlag(file: string | true | undefined): { ok: true; s
   }
   const validated = validateAnalysisSettings(texts);
   if (!validated.ok) {
-    const reasons = Object.entries(validated.problems).map(([field, problem]) => `${field} (${problem}, allowed ${ANALYSIS_SETTING_RULES[field as AnalysisSettingField].min}…${ANALYSIS_SETTING_RULES[field as AnalysisSettingField].max})`);
+    const reasons = Object.entries(validated.problems).map(
+      ([field, problem]) =>
+        `${field} (${problem}, allowed ${ANALYSIS_SETTING_RULES[field as AnalysisSettingField].min}…${ANALYSIS_SETTING_RULES[field as AnalysisSettingField].max})`,
+    );
     return { ok: false, message: `--settings ${file}: ${reasons.join(', ')}` };
   }
   return { ok: true, settings: validated.settings };
@@ -83,7 +86,8 @@ function aggregateCsvColumns(): Array<CsvColumn<UnitRow>> {
 /** The ZSJ layer file, size checked before it is read (src/core/zsj/zsjLayer.ts reads the bytes). */
 function readZsjFile(file: string): ZsjReadResult {
   try {
-    if (statSync(file).size > INPUT_LIMITS.fileBytes.zsjLayer) return { ok: false, code: 'zsj.tooLarge', params: { limitMb: INPUT_LIMITS.fileBytes.zsjLayer / 1024 / 1024 } };
+    if (statSync(file).size > INPUT_LIMITS.fileBytes.zsjLayer)
+      return { ok: false, code: 'zsj.tooLarge', params: { limitMb: INPUT_LIMITS.fileBytes.zsjLayer / 1024 / 1024 } };
     return readZsjLayer(readFileSync(file));
   } catch {
     return { ok: false, code: 'zsj.notJson' };
@@ -95,7 +99,9 @@ export function runAggregate(argv: string[]): number {
   const by = flags.get('by');
   const format = flags.get('format') ?? 'json';
   if (positional.length === 0 || typeof by !== 'string' || !(AGGREGATION_UNITS as readonly string[]).includes(by) || (format !== 'json' && format !== 'csv')) {
-    process.stderr.write('Usage: hlucha-mista aggregate <obec-files…> --by kraj|orp|obec|zsj|h3 [--format json|csv] [--resolution 8] [--zsj zsj-layer.geojson] [--settings settings.json]\n');
+    process.stderr.write(
+      'Usage: hlucha-mista aggregate <obec-files…> --by kraj|orp|obec|zsj|h3 [--format json|csv] [--resolution 8] [--zsj zsj-layer.geojson] [--settings settings.json]\n',
+    );
     return 2;
   }
   const settings = readSettingsFlag(flags.get('settings'));
@@ -113,7 +119,9 @@ export function runAggregate(argv: string[]): number {
     const layer = readZsjFile(file);
     if (!layer.ok) {
       // A coded problem as a JSON line (exit 1), as every reader of the CLI reports a bad file.
-      process.stdout.write(`${JSON.stringify({ error: { code: layer.code, file: path.basename(file), ...(layer.params ? { params: layer.params } : {}) } })}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ error: { code: layer.code, file: path.basename(file), ...(layer.params ? { params: layer.params } : {}) } })}\n`,
+      );
       return 1;
     }
     zsjIndex = layer.index;
@@ -124,9 +132,16 @@ export function runAggregate(argv: string[]): number {
   const resolution = typeof flags.get('resolution') === 'string' ? Number(flags.get('resolution')) : DEFAULT_H3_RESOLUTION;
   // Localities per unit are counted with the grouping distance of the settings.
   const clustering = clusterReports(loaded.reports, { distanceM: settings.settings.distanceM });
-  const result = aggregateReports(loaded.reports, index, { by: by as AggregationUnit, h3Resolution: resolution, localityOf: clustering.localityOf, ...(zsjIndex ? { zsjIndex } : {}) });
+  const result = aggregateReports(loaded.reports, index, {
+    by: by as AggregationUnit,
+    h3Resolution: resolution,
+    localityOf: clustering.localityOf,
+    ...(zsjIndex ? { zsjIndex } : {}),
+  });
   if (format === 'json') {
-    process.stdout.write(`${JSON.stringify({ by, files: loaded.files, reports: loaded.reports.length, outside: result.outside.length, units: result.units })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ by, files: loaded.files, reports: loaded.reports.length, outside: result.outside.length, units: result.units })}\n`,
+    );
     return 0;
   }
   // Through the project's one CSV writer (src/core/ctuPackage/excelCsv.ts): a ZSJ or obec name starting with =, +, -, @
@@ -161,7 +176,9 @@ export function runCluster(argv: string[]): number {
   const localities = clustering.localities.map((locality) => {
     const members = locality.reportIds.map((id) => byId.get(id)!);
     const points = members.map((r) => representativePoint(r.geometry));
-    const centroid = [points.reduce((s, p) => s + p[0], 0) / points.length, points.reduce((s, p) => s + p[1], 0) / points.length].map((v) => Math.round(v * 1e6) / 1e6);
+    const centroid = [points.reduce((s, p) => s + p[0], 0) / points.length, points.reduce((s, p) => s + p[1], 0) / points.length].map(
+      (v) => Math.round(v * 1e6) / 1e6,
+    );
     const evidence = assessEvidence(members, now, settings.settings.thresholds);
     return {
       id: locality.id,
@@ -177,9 +194,16 @@ export function runCluster(argv: string[]): number {
     };
   });
   if (format === 'json') {
-    process.stdout.write(`${JSON.stringify({ distanceM, thresholds: settings.settings.thresholds, evaluatedAt: now, reports: loaded.reports.length, localities })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ distanceM, thresholds: settings.settings.thresholds, evaluatedAt: now, reports: loaded.reports.length, localities })}\n`,
+    );
   } else {
-    const features = localities.map(({ centroid, ...properties }) => ({ type: 'Feature', id: properties.id, geometry: { type: 'Point', coordinates: centroid }, properties }));
+    const features = localities.map(({ centroid, ...properties }) => ({
+      type: 'Feature',
+      id: properties.id,
+      geometry: { type: 'Point', coordinates: centroid },
+      properties,
+    }));
     process.stdout.write(`${JSON.stringify({ type: 'FeatureCollection', features })}\n`);
   }
   return 0;

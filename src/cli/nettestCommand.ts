@@ -28,7 +28,11 @@ export async function runMeasurements(argv: string[]): Promise<number> {
   const resolutionFlag = flags.get('resolution');
   const resolution = typeof resolutionFlag === 'string' ? Number(resolutionFlag) : undefined;
   const [file] = positional;
-  if (!file || (format !== 'json' && format !== 'geojson') || (resolution !== undefined && !(Number.isInteger(resolution) && resolution >= 0 && resolution <= 15))) {
+  if (
+    !file ||
+    (format !== 'json' && format !== 'geojson') ||
+    (resolution !== undefined && !(Number.isInteger(resolution) && resolution >= 0 && resolution <= 15))
+  ) {
     process.stderr.write(USAGE);
     return 2;
   }

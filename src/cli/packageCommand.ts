@@ -77,8 +77,22 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export async function runPackage(argv: string[]): Promise<number> {
   const { flags, positional } = parseArguments(argv, [
-    'kraj', 'review', 'status', 'orp', 'from', 'to', 'settings', 'generated-at', 'contact', 'out', 'measurements', 'measurement-margin',
-    'lang', 'letter-settings', 'reference', 'place',
+    'kraj',
+    'review',
+    'status',
+    'orp',
+    'from',
+    'to',
+    'settings',
+    'generated-at',
+    'contact',
+    'out',
+    'measurements',
+    'measurement-margin',
+    'lang',
+    'letter-settings',
+    'reference',
+    'place',
   ]);
   const language = cliLanguage(flags);
   const say = (key: MessageKey, params?: Record<string, string | number>) => process.stderr.write(`${cliSentence(language, key, params)}\n`);

@@ -41,10 +41,7 @@ export function packsAreComplete(dir = PACKS_DIR): boolean {
     if (index.formatVersion !== PACK_FORMAT_VERSION || index.packs.length < 15) return false;
     return index.packs.every((entry) => {
       const manifest = readPackManifest(entry.id, dir);
-      return (
-        manifest.formatVersion === PACK_FORMAT_VERSION &&
-        Object.keys(manifest.files).every((name) => existsSync(path.join(dir, entry.id, name)))
-      );
+      return manifest.formatVersion === PACK_FORMAT_VERSION && Object.keys(manifest.files).every((name) => existsSync(path.join(dir, entry.id, name)));
     });
   } catch {
     return false;

@@ -25,7 +25,8 @@ import { translate, type MessageKey } from '../i18n/translate.ts';
 import { parseArguments } from './main.ts';
 import { readObce } from './packsOnDisk.ts';
 
-const USAGE = "Usage: hlucha-mista table-import <file.csv|.xlsx> [--mapping JSON|FILE] [--sheet NAME] [--encoding utf-8|windows-1250|mixed|utf-16] [--delimiter ';'|','|tab] [--generated-at ISO] [--out FILE]\n";
+const USAGE =
+  "Usage: hlucha-mista table-import <file.csv|.xlsx> [--mapping JSON|FILE] [--sheet NAME] [--encoding utf-8|windows-1250|mixed|utf-16] [--delimiter ';'|','|tab] [--generated-at ISO] [--out FILE]\n";
 
 function message(code: string, params?: Record<string, string | number>): string {
   if (code.startsWith('lookup.') && code in en) return translate('en', code as MessageKey);
@@ -122,10 +123,22 @@ export async function runTableImport(argv: string[]): Promise<number> {
   const index = ObecIndex.fromCollection(readObce(), { coverage: 'country' });
   const result = rowsToReports(table, mapping, { fileName: name, now, obecIndex: index });
   for (const problem of listRowProblems(table, result.problems)) {
-    line({ row: problem.row, column: problem.columnLabel || null, code: problem.code, message: message(problem.code, problem.params), ...(problem.value ? { value: problem.value } : {}) });
+    line({
+      row: problem.row,
+      column: problem.columnLabel || null,
+      code: problem.code,
+      message: message(problem.code, problem.params),
+      ...(problem.value ? { value: problem.value } : {}),
+    });
   }
   for (const warning of listRowProblems(table, result.warnings)) {
-    line({ row: warning.row, column: warning.columnLabel || null, warning: warning.code, message: message(warning.code, warning.params), ...(warning.value ? { value: warning.value } : {}) });
+    line({
+      row: warning.row,
+      column: warning.columnLabel || null,
+      warning: warning.code,
+      message: message(warning.code, warning.params),
+      ...(warning.value ? { value: warning.value } : {}),
+    });
   }
   line({ reports: result.reports.length, refusedRows: result.refusedRows, emptyRows: result.emptyRows, warnings: result.warnings.length });
 

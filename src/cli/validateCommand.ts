@@ -40,7 +40,14 @@ export function runValidate(argv: string[]): number {
   if (parsed.rejected.length > 0) {
     for (const rejected of parsed.rejected) {
       for (const problem of rejected.problems) {
-        print({ featureIndex: rejected.featureIndex, id: rejected.id, field: problem.path, code: problem.code, message: message(problem.code, problem.params), ...(problem.params ? { params: problem.params } : {}) });
+        print({
+          featureIndex: rejected.featureIndex,
+          id: rejected.id,
+          field: problem.path,
+          code: problem.code,
+          message: message(problem.code, problem.params),
+          ...(problem.params ? { params: problem.params } : {}),
+        });
       }
     }
     return 1;

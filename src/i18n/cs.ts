@@ -167,7 +167,8 @@ export const cs = {
 
   'demo.badge': 'DEMO',
   'demo.badgeTitle': 'Ukázková (smyšlená) data, ne skutečné hlášení',
-  'demo.onMap': 'Na mapě jsou ukázková data: {count, plural, one {# smyšlené hlášení} few {# smyšlená hlášení} many {# smyšleného hlášení} other {# smyšlených hlášení}} (duté a čárkované značky).',
+  'demo.onMap':
+    'Na mapě jsou ukázková data: {count, plural, one {# smyšlené hlášení} few {# smyšlená hlášení} many {# smyšleného hlášení} other {# smyšlených hlášení}} (duté a čárkované značky).',
 
   'drawing.hint.point': 'Klikněte do mapy, kde signál chybí. Z klávesnice: šipkami posuňte mapu pod křížek a stiskněte Enter. Esc zruší.',
   'drawing.hint.linestring': 'Klikejte body úseku; dokončete kliknutím na poslední bod nebo klávesou Enter. Esc zruší.',
@@ -260,7 +261,8 @@ export const cs = {
   'export.scopeAll': 'Soubor bude obsahovat všechna hlášení: {count}.',
   'export.chooseObecHint': 'Zvolte „Moje obec“, chcete-li exportovat jen hlášení své obce.',
   'export.demoIncluded': 'Mezi nimi jsou ukázková data (DEMO): {count}. V souboru zůstanou označená jako DEMO.',
-  'export.incompleteExcluded': 'Neúplná hlášení ({count}) v souboru nebudou: chybí jim povinné údaje (popis místa, co nefunguje, operátor) a kraj by je při načtení odmítl. Doplňte je a exportujte znovu.',
+  'export.incompleteExcluded':
+    'Neúplná hlášení ({count}) v souboru nebudou: chybí jim povinné údaje (popis místa, co nefunguje, operátor) a kraj by je při načtení odmítl. Doplňte je a exportujte znovu.',
   'export.signOff': 'Podpis za obec',
   'export.name': 'Jméno a příjmení',
   'export.function': 'Funkce',
@@ -295,7 +297,8 @@ export const cs = {
   'import.more': 'a {count, plural, one {další #} few {další #} many {dalších #} other {dalších #}}',
 
   'clear.title': 'Smazat všechna hlášení?',
-  'clear.explain': '{count, plural, one {Smaže se # hlášení} few {Smažou se # hlášení} many {Smaže se # hlášení} other {Smaže se # hlášení}}. Krok lze vrátit tlačítkem Zpět (Ctrl+Z).',
+  'clear.explain':
+    '{count, plural, one {Smaže se # hlášení} few {Smažou se # hlášení} many {Smaže se # hlášení} other {Smaže se # hlášení}}. Krok lze vrátit tlačítkem Zpět (Ctrl+Z).',
   'clear.confirm': 'Smazat vše',
 
   'dialog.close': 'Zavřít',
@@ -377,7 +380,8 @@ export const cs = {
   'action.analysisSettings': 'Nastavení analýzy',
   'action.analysisSettings.hint': 'Vzdálenost seskupení lokalit, prahy síly důkazů a okruh dotčených adresních míst',
   'analysisSettings.title': 'Nastavení analýzy',
-  'analysisSettings.summary': 'Seskupení do {distance} m · adresní místa do {radius} m · důkazy: {reports} hlášení, {sources, plural, one {# zdroj} few {# zdroje} many {# zdroje} other {# zdrojů}}, odstup {hours} h, RSRP < {rsrp} dBm, stahování < {down} Mbit/s, odesílání < {up} Mbit/s, platnost {days, plural, one {# den} few {# dny} many {# dne} other {# dní}}.',
+  'analysisSettings.summary':
+    'Seskupení do {distance} m · adresní místa do {radius} m · důkazy: {reports} hlášení, {sources, plural, one {# zdroj} few {# zdroje} many {# zdroje} other {# zdrojů}}, odstup {hours} h, RSRP < {rsrp} dBm, stahování < {down} Mbit/s, odesílání < {up} Mbit/s, platnost {days, plural, one {# den} few {# dny} many {# dne} other {# dní}}.',
   'analysisSettings.customised': 'Změněno oproti výchozím hodnotám.',
   'analysisSettings.explain': 'Hodnoty platí pro celý přehled kraje a ukládají se v tomto prohlížeči.',
   'analysisSettings.grouping': 'Lokality a adresní místa',
@@ -392,7 +396,8 @@ export const cs = {
   'analysisSettings.field.maxUploadMbps': 'Mez odesílání (Mbit/s)',
   'analysisSettings.field.validForDays': 'Platnost pozorování (dny)',
   'analysisSettings.hint.distanceM': 'Hlášení blíž než tato vzdálenost tvoří jednu lokalitu (i přes hranice obcí). Výchozí {value} m.',
-  'analysisSettings.hint.addressRadiusM': 'Adresní místa RÚIAN do této vzdálenosti od bodů a úseků; u oblastí ta uvnitř (ČTÚ měří pokrytí na adresních místech). Výchozí {value} m.',
+  'analysisSettings.hint.addressRadiusM':
+    'Adresní místa RÚIAN do této vzdálenosti od bodů a úseků; u oblastí ta uvnitř (ČTÚ měří pokrytí na adresních místech). Výchozí {value} m.',
   'analysisSettings.hint.minReports': 'FCC: několik neúspěšných testů v šestiúhelníku. Výchozí {value}.',
   'analysisSettings.hint.minDistinctSources': 'BNetzA zveřejňuje jen buňky s ≥ 4 různými zdroji. Výchozí {value}.',
   'analysisSettings.hint.minHoursApart': 'FCC: dvě selhání s odstupem několika hodin. Výchozí {value} h.',
@@ -442,10 +447,12 @@ export const cs = {
   'package.contactEmail': 'E-mail',
   'package.contactPhone': 'Telefon',
   'package.includeReporters': 'Zahrnout osobní údaje hlásících',
-  'package.gdprNote': 'Jména a kontakty hlásících jsou osobní údaje (GDPR). Zahrňte je jen tehdy, když je ČTÚ potřebuje ke kontaktu a máte k tomu právní důvod. Kontakt obce se uvádí vždy.',
+  'package.gdprNote':
+    'Jména a kontakty hlásících jsou osobní údaje (GDPR). Zahrňte je jen tehdy, když je ČTÚ potřebuje ke kontaktu a máte k tomu právní důvod. Kontakt obce se uvádí vždy.',
   'package.download': 'Stáhnout balíček',
   'package.publicTitle': 'Veřejná data',
-  'package.publicRule': 'Bez osobních údajů a bez ukázkových dat; hlášení vybraných lokalit zhrubená na buňky H3 (rozlišení 8). Zveřejní se jen buňka, za kterou stojí alespoň {min, plural, one {# hlásící} few {# různí hlásící} many {# různého hlásícího} other {# různých hlásících}} (pravidlo BNetzA).',
+  'package.publicRule':
+    'Bez osobních údajů a bez ukázkových dat; hlášení vybraných lokalit zhrubená na buňky H3 (rozlišení 8). Zveřejní se jen buňka, za kterou stojí alespoň {min, plural, one {# hlásící} few {# různí hlásící} many {# různého hlásícího} other {# různých hlásících}} (pravidlo BNetzA).',
   'package.downloadPublic': 'Stáhnout veřejná data',
   'package.step.prepare': 'Načítám písma a SQLite…',
   'package.step.build': 'Vytvářím PDF, GeoPackage a ZIP…',
@@ -478,8 +485,10 @@ export const cs = {
   'coordinator.tooltip.orp': 'ORP {nazev}',
   'coordinator.tooltip.obec': '{nazev}',
   'coordinator.tooltip.h3': 'Šestiúhelník {nazev}',
-  'coordinator.tooltip.reports': '{count} hlášení na území {obce, plural, one {# obce} few {# obcí} many {# obce} other {# obcí}}, {reporters, plural, one {# ohlašovatel} few {# ohlašovatelé} many {# ohlašovatele} other {# ohlašovatelů}}',
-  'coordinator.tooltip.more': '{localities, plural, one {# lokalita} few {# lokality} many {# lokality} other {# lokalit}}, {inhabitants, plural, one {# dotčený obyvatel} few {# dotčení obyvatelé} many {# dotčeného obyvatele} other {# dotčených obyvatel}}',
+  'coordinator.tooltip.reports':
+    '{count} hlášení na území {obce, plural, one {# obce} few {# obcí} many {# obce} other {# obcí}}, {reporters, plural, one {# ohlašovatel} few {# ohlašovatelé} many {# ohlašovatele} other {# ohlašovatelů}}',
+  'coordinator.tooltip.more':
+    '{localities, plural, one {# lokalita} few {# lokality} many {# lokality} other {# lokalit}}, {inhabitants, plural, one {# dotčený obyvatel} few {# dotčení obyvatelé} many {# dotčeného obyvatele} other {# dotčených obyvatel}}',
   'coordinator.tooltip.noReports': 'Bez hlášení (nevíme, zda je tu signál)',
 
   'bulk.title': 'Hromadný import souborů obcí',
@@ -504,7 +513,8 @@ export const cs = {
   'orpTable.inhabitants': 'Obyvatel',
   'orpTable.operators': 'Operátoři',
   'orpTable.openConfirmed': 'Otevřené / potvrzené',
-  'orpTable.behind': '{obce, plural, one {# obec} few {# obce} many {# obce} other {# obcí}}, {reporters, plural, one {# ohlaš.} few {# ohlaš.} many {# ohlaš.} other {# ohlaš.}}',
+  'orpTable.behind':
+    '{obce, plural, one {# obec} few {# obce} many {# obce} other {# obcí}}, {reporters, plural, one {# ohlaš.} few {# ohlaš.} many {# ohlaš.} other {# ohlaš.}}',
   'orpTable.noReports': 'bez hlášení',
   'orpTable.operatorLegend': 'Barvy operátorů',
 
@@ -583,7 +593,8 @@ export const cs = {
   'audit.setStatus': 'Stav: {from} → {to}',
   'audit.setPriority': 'Priorita: {to}',
   'audit.addNote': 'Poznámka: {text}',
-  'audit.merge': 'Sloučeno s jinou lokalitou ({count, plural, one {# hlášení přesunuto} few {# hlášení přesunuta} many {# hlášení přesunuto} other {# hlášení přesunuto}})',
+  'audit.merge':
+    'Sloučeno s jinou lokalitou ({count, plural, one {# hlášení přesunuto} few {# hlášení přesunuta} many {# hlášení přesunuto} other {# hlášení přesunuto}})',
   'audit.split': '{count, plural, one {Odděleno # hlášení} few {Oddělena # hlášení} many {Odděleno # hlášení} other {Odděleno # hlášení}} do nové lokality',
   'audit.moveReport': 'Přesunuto hlášení mezi lokalitami',
 
@@ -610,7 +621,8 @@ export const cs = {
   // ZSJ layer (issue 4)
   'history.fillZsj': 'doplnění ZSJ z vrstvy',
   'zsj.title': 'Vrstva ZSJ',
-  'zsj.explain': 'ČTÚ vede bílá místa po základních sídelních jednotkách (ZSJ). Načtěte vrstvu ZSJ z RÚIAN (GeoJSON ve WGS84 s kódem ZSJ, např. převedený z výměnného formátu ČÚZK): nová hlášení pak dostanou ZSJ sama a vrstva se zobrazí v mapě.',
+  'zsj.explain':
+    'ČTÚ vede bílá místa po základních sídelních jednotkách (ZSJ). Načtěte vrstvu ZSJ z RÚIAN (GeoJSON ve WGS84 s kódem ZSJ, např. převedený z výměnného formátu ČÚZK): nová hlášení pak dostanou ZSJ sama a vrstva se zobrazí v mapě.',
   'zsj.choose': 'Načíst vrstvu ZSJ (GeoJSON)',
   'zsj.loaded': '{count, plural, one {Načtena # ZSJ} few {Načteny # ZSJ} many {Načteno # ZSJ} other {Načteno # ZSJ}} ze souboru {name} ({date}).',
   'zsj.none': 'Vrstva ZSJ není načtena.',
@@ -639,7 +651,8 @@ export const cs = {
 
   // ---- NetTest measurements (import, layer, evidence; issue 7 part 1)
   'analysisSettings.field.measurementMarginM': 'Dosah měření NetTest (m)',
-  'analysisSettings.hint.measurementMarginM': 'Měření patří k lokalitě, je-li od jejích hlášení nejvýš o svou přesnost polohy a tuto rezervu. Výchozí {value} m.',
+  'analysisSettings.hint.measurementMarginM':
+    'Měření patří k lokalitě, je-li od jejích hlášení nejvýš o svou přesnost polohy a tuto rezervu. Výchozí {value} m.',
   'measurements.title': 'Měření NetTest',
   'measurements.import': 'Importovat měření NetTest',
   'measurements.importHint': 'CSV nebo ZIP z otevřených dat NetTest (ČTÚ) či RTR. Soubor lze také přetáhnout do okna.',
@@ -696,7 +709,8 @@ export const cs = {
   'measurements.legend.download': 'Medián stahování (Mbit/s)',
   'measurements.legend.rsrp': 'Medián RSRP (dBm)',
   'measurements.legend.noValue': 'bez hodnoty',
-  'measurements.legend.cells': '{count, plural, one {# šestiúhelník} few {# šestiúhelníky} many {# šestiúhelníku} other {# šestiúhelníků}}; jednotlivá měření od přiblížení {zoom}.',
+  'measurements.legend.cells':
+    '{count, plural, one {# šestiúhelník} few {# šestiúhelníky} many {# šestiúhelníku} other {# šestiúhelníků}}; jednotlivá měření od přiblížení {zoom}.',
   'measurements.legend.pointsCut': 'Zobrazeno {shown} z {total} měření ve výřezu, rovnoměrně po celém výřezu a neúspěšná přednostně; přibližte pro všechna.',
   'measurements.class.4': 'výborná (4)',
   'measurements.class.3': 'dobrá (3)',
@@ -744,7 +758,8 @@ export const cs = {
   'tableImport.previewCaption': 'Začátek souboru (řádků: {count})',
   'tableImport.rowHeader': 'Řádek',
   'tableImport.mappingTitle': 'Co je ve kterém sloupci',
-  'tableImport.mappingExplain': 'Aplikace sloupce odhadla podle názvů a hodnot. Opravte, co nesedí. Místo určí souřadnice WGS84 (šířka a délka, nebo obojí v jednom sloupci), nebo S-JTSK Y a X; řádek jen s obcí bez souřadnic importovat nelze.',
+  'tableImport.mappingExplain':
+    'Aplikace sloupce odhadla podle názvů a hodnot. Opravte, co nesedí. Místo určí souřadnice WGS84 (šířka a délka, nebo obojí v jednom sloupci), nebo S-JTSK Y a X; řádek jen s obcí bez souřadnic importovat nelze.',
   'tableImport.noColumn': '— v tabulce není —',
   'tableImport.columnOption': '{letter}: {name}',
   'tableImport.field.latitude': 'Zeměpisná šířka (WGS84)',
@@ -797,7 +812,8 @@ export const cs = {
   'problem.table.notAReadableSheet': 'Sešit {format} se nepodařilo přečíst (je poškozený nebo chráněný heslem). Uložte ho znovu, případně jako .xlsx nebo CSV.',
   'problem.table.sheetNotFound': 'List „{sheet}“ v sešitu není.',
   'problem.table.unreadable': 'Soubor nelze přečíst.',
-  'problem.table.mixedEncoding': 'Soubor má řádky ve dvou kódováních (UTF-8 i Windows-1250); každý řádek byl přečten zvlášť. Zkontrolujte diakritiku v náhledu.',
+  'problem.table.mixedEncoding':
+    'Soubor má řádky ve dvou kódováních (UTF-8 i Windows-1250); každý řádek byl přečten zvlášť. Zkontrolujte diakritiku v náhledu.',
   'problem.table.unclosedQuote': 'Na řádku {row} začínají uvozovky, které se nikde neuzavírají (soubor je asi useknutý).',
   'problem.table.ragged': 'Některé řádky mají víc buněk než záhlaví; buňky navíc se nepoužijí.',
   'problem.row.noPosition': 'Chybí souřadnice místa. Obec sama nestačí: hlášení potřebuje místo, které lze najít.',
@@ -822,9 +838,12 @@ export const cs = {
   'problem.unknown': 'Řádek nelze importovat ({code}).',
   // ---- Field mode (issue 6: offline app, GPS capture, route recording, GPX import)
   'problem.capture.inaccurate': 'Poloha je nepřesná (±{accuracyM} m, nastaveno nejvýše {limitM} m). Ověřte místo na mapě, případně ho posuňte.',
-  'problem.geolocation.permissionDenied': 'Aplikace nemá povolení zjistit polohu. Povolte ji v prohlížeči (ikona vlevo od adresy → Oprávnění → Poloha → Povolit) a v telefonu (Nastavení → Poloha) a zkuste to znovu. Místo můžete také označit na mapě.',
-  'problem.geolocation.unavailable': 'Polohu se nepodařilo zjistit. Zapněte v telefonu určování polohy (GPS), vyjděte pod širé nebe a zkuste to znovu, nebo místo označte na mapě.',
-  'problem.geolocation.timeout': 'Poloha nepřišla včas (GPS ještě nenašlo družice). Počkejte chvíli pod širým nebem a zkuste to znovu, nebo místo označte na mapě.',
+  'problem.geolocation.permissionDenied':
+    'Aplikace nemá povolení zjistit polohu. Povolte ji v prohlížeči (ikona vlevo od adresy → Oprávnění → Poloha → Povolit) a v telefonu (Nastavení → Poloha) a zkuste to znovu. Místo můžete také označit na mapě.',
+  'problem.geolocation.unavailable':
+    'Polohu se nepodařilo zjistit. Zapněte v telefonu určování polohy (GPS), vyjděte pod širé nebe a zkuste to znovu, nebo místo označte na mapě.',
+  'problem.geolocation.timeout':
+    'Poloha nepřišla včas (GPS ještě nenašlo družice). Počkejte chvíli pod širým nebem a zkuste to znovu, nebo místo označte na mapě.',
   'problem.geolocation.unsupported': 'Tento prohlížeč polohu neposkytuje. Místo označte na mapě.',
   'problem.geolocation.insecure': 'Prohlížeč dává polohu jen stránkám na zabezpečené adrese (https). Otevřete aplikaci přes https, nebo místo označte na mapě.',
   'problem.gpx.notXml': 'Soubor není platné XML (je poškozený nebo neúplný).',
@@ -851,16 +870,19 @@ export const cs = {
   'field.maxAccuracyHint': 'Méně přesná poloha se uloží, ale označí. Výchozí 50 m (pravidlo BNetzA).',
   'field.maxAccuracyInvalid': 'Zadejte celé číslo od 5 do 1000.',
   'route.title': 'Záznam trasy',
-  'route.explain': 'Během chůze nebo jízdy se ukládá poloha (pěšky asi každých 10 m, autem 50 m). Úseky, které označíte jako bez signálu, se uloží jako hlášení.',
+  'route.explain':
+    'Během chůze nebo jízdy se ukládá poloha (pěšky asi každých 10 m, autem 50 m). Úseky, které označíte jako bez signálu, se uloží jako hlášení.',
   'route.start': 'Nahrávat trasu',
-  'route.recording': 'Nahrávám trasu: {samples, plural, one {# bod} few {# body} many {# bodu} other {# bodů}}, {saved, plural, one {# uložený úsek} few {# uložené úseky} many {# uloženého úseku} other {# uložených úseků}}.',
+  'route.recording':
+    'Nahrávám trasu: {samples, plural, one {# bod} few {# body} many {# bodu} other {# bodů}}, {saved, plural, one {# uložený úsek} few {# uložené úseky} many {# uloženého úseku} other {# uložených úseků}}.',
   'route.waitingForPosition': 'Čekám na polohu…',
   'route.noSignalFromNow': 'Bez signálu od teď',
   'route.signalBack': 'Signál je zpět',
   'route.inStretch': 'Zaznamenávám úsek bez signálu ({samples, plural, one {# bod} few {# body} many {# bodu} other {# bodů}}).',
   'route.lastAccuracy': 'Přesnost poslední polohy: ±{accuracy} m',
   'route.stop': 'Ukončit záznam',
-  'route.interrupted': 'Záznam trasy byl přerušen (stránka se znovu načetla). Rozpracovaný úsek bez signálu: {samples, plural, one {# bod} few {# body} many {# bodu} other {# bodů}}.',
+  'route.interrupted':
+    'Záznam trasy byl přerušen (stránka se znovu načetla). Rozpracovaný úsek bez signálu: {samples, plural, one {# bod} few {# body} many {# bodu} other {# bodů}}.',
   'route.resume': 'Pokračovat v záznamu',
   'route.finished': 'Záznam ukončen. Uložená hlášení z úseků bez signálu: {saved}.',
   'route.refused': 'Úseky, které se nepodařilo uložit (mimo území obcí): {count}.',
@@ -883,7 +905,8 @@ export const cs = {
   'list.inaccurate': 'nepřesná poloha',
   // NetTest layer: the hexagon table and the choropleth giving way (lead)
   'measurements.layer.choroplethUnder': 'Ponechat pod šestiúhelníky choropleth hlášení',
-  'measurements.choroplethHidden': 'Choropleth hlášení je skrytý, dokud jsou zobrazena měření NetTest (dvě barevné škály přes sebe se nedají číst). Zapnete ho v panelu Měření NetTest.',
+  'measurements.choroplethHidden':
+    'Choropleth hlášení je skrytý, dokud jsou zobrazena měření NetTest (dvě barevné škály přes sebe se nedají číst). Zapnete ho v panelu Měření NetTest.',
   'measurements.cells.caption': 'Šestiúhelníky s nejvíce neúspěšnými měřeními',
   'measurements.cells.cell': 'Šestiúhelník H3',
   'measurements.cells.count': 'Měření',
@@ -892,9 +915,11 @@ export const cs = {
   'measurements.cells.rsrp': 'Medián RSRP (dBm)',
   'measurements.cells.show': 'Ukázat na mapě',
   'measurements.cells.showCell': 'Ukázat na mapě šestiúhelník {cell}',
-  'measurements.cells.note': 'Prvních {shown} {total, plural, one {z # šestiúhelníku} few {ze # šestiúhelníků} many {z # šestiúhelníku} other {z # šestiúhelníků}} podle zvoleného operátora a technologie, seřazeno podle počtu neúspěšných měření.',
+  'measurements.cells.note':
+    'Prvních {shown} {total, plural, one {z # šestiúhelníku} few {ze # šestiúhelníků} many {z # šestiúhelníku} other {z # šestiúhelníků}} podle zvoleného operátora a technologie, seřazeno podle počtu neúspěšných měření.',
   // Table import: the row's obec checked against its coordinates (lead)
-  'problem.row.obecMismatch': 'Souřadnice leží v obci {found}, tabulka uvádí „{value}“. Řádek byl importován podle souřadnic; zkontrolujte souřadnice nebo obec.',
+  'problem.row.obecMismatch':
+    'Souřadnice leží v obci {found}, tabulka uvádí „{value}“. Řádek byl importován podle souřadnic; zkontrolujte souřadnice nebo obec.',
   'tableImport.warningRows': 'Importováno s upozorněním',
   'tableImport.warningsCaption': 'Importované řádky, u nichž obec v tabulce nesouhlasí se souřadnicemi',
   'tableImport.downloadWarnings': 'Stáhnout seznam upozornění (CSV)',
@@ -906,15 +931,18 @@ export const cs = {
   'tableImport.reporterPersonalData': 'Jména a kontakty jsou osobní údaje: do balíčku pro ČTÚ jdou jen se souhlasem kraje.',
 
   // ---- Many reports on the map (clusters) and the ZSJ choropleth (issue 4)
-  'reportClusters.keyboardHint': 'Hlášení jsou seskupena do kroužků s počtem; Enter na kroužku pod křížkem mapu přiblíží. Každé hlášení je také v seznamu hlášení.',
+  'reportClusters.keyboardHint':
+    'Hlášení jsou seskupena do kroužků s počtem; Enter na kroužku pod křížkem mapu přiblíží. Každé hlášení je také v seznamu hlášení.',
   'zsjChoropleth.units': 'ZSJ',
   'zsjChoropleth.unavailable': 'Barvení po ZSJ: nejdřív načtěte vrstvu ZSJ (panel „Vrstva ZSJ“).',
   'zsjChoropleth.legend': 'Mapa ZSJ: počet {metric}',
-  'zsjChoropleth.legendNote': 'Barví se jen základní sídelní jednotky načtené vrstvy ({count} ZSJ); hlášení se k ZSJ počítají podle ZSJ, kterou mají uvedenu (viz „Doplnit ZSJ do hlášení“). Šrafovaná ZSJ nemá žádné hlášení – to neznamená, že je tam signál.',
+  'zsjChoropleth.legendNote':
+    'Barví se jen základní sídelní jednotky načtené vrstvy ({count} ZSJ); hlášení se k ZSJ počítají podle ZSJ, kterou mají uvedenu (viz „Doplnit ZSJ do hlášení“). Šrafovaná ZSJ nemá žádné hlášení – to neznamená, že je tam signál.',
   'zsjChoropleth.tooltip': 'ZSJ {nazev}',
   // The shared workspace (store/workspaceSlice.ts, ui/workspace/).
   'workspace.title': 'Sdílený pracovní prostor kraje',
-  'workspace.browserOnly': 'Aplikace teď pracuje jen v tomto prohlížeči. Pokud kraj provozuje sdílený server, zadejte jeho adresu: hlášení se pak uloží i na server a uvidí je koordinátoři kraje.',
+  'workspace.browserOnly':
+    'Aplikace teď pracuje jen v tomto prohlížeči. Pokud kraj provozuje sdílený server, zadejte jeho adresu: hlášení se pak uloží i na server a uvidí je koordinátoři kraje.',
   'workspace.addressLabel': 'Adresa serveru kraje',
   'workspace.connect': 'Připojit k pracovnímu prostoru',
   'workspace.disconnect': 'Odpojit (hlášení zůstanou v prohlížeči)',
@@ -979,7 +1007,8 @@ export const cs = {
   'problem.table.zipTooLarge': 'Sešit by se rozbalil na víc než {limitMb} MB; rozdělte ho na menší.',
   'problem.table.zipBomb': 'Sešit je podezřele silně zkomprimovaný (víc než {ratio} : 1); aplikace ho nerozbalí.',
   'problem.table.xmlEntities': 'Sešit obsahuje deklarace DOCTYPE/ENTITY, které aplikace z bezpečnostních důvodů nečte.',
-  'problem.table.workerFailed': 'Čtení souboru se nepodařilo dokončit (soubor je pro prohlížeč příliš náročný). Aplikace běží dál, uložená hlášení jsou beze změny.',
+  'problem.table.workerFailed':
+    'Čtení souboru se nepodařilo dokončit (soubor je pro prohlížeč příliš náročný). Aplikace běží dál, uložená hlášení jsou beze změny.',
   'problem.file.tooDeep': 'Soubor má příliš hluboko vnořená data (víc než {limit} úrovní); soubor obce takový není.',
   'problem.file.binary': 'Soubor není text (obsahuje binární data).',
   'problem.zsj.tooDeep': 'Soubor má příliš hluboko vnořená data (víc než {limit} úrovní); vrstva ZSJ taková není.',
@@ -997,14 +1026,16 @@ export const cs = {
   'problem.nettest.zipDuplicateEntry': 'Archiv ZIP obsahuje dva soubory stejného jména.',
   'problem.nettest.tooLarge': 'Soubor je větší než {limitMb} MB.',
   'problem.nettest.binary': 'Soubor není text (obsahuje binární data).',
-  'problem.nettest.workerFailed': 'Import se nepodařilo dokončit (pomocné vlákno skončilo, nejspíš nedostatkem paměti); bylo spuštěno znovu. Uložená data jsou beze změny.',
+  'problem.nettest.workerFailed':
+    'Import se nepodařilo dokončit (pomocné vlákno skončilo, nejspíš nedostatkem paměti); bylo spuštěno znovu. Uložená data jsou beze změny.',
   'problem.gpx.xmlEntities': 'Soubor obsahuje deklarace DOCTYPE/ENTITY, které aplikace z bezpečnostních důvodů nečte.',
   'problem.gpx.tooManyPoints': 'Soubor má víc než {limit} bodů v jedné trase; rozdělte ji.',
   'problem.gpx.binary': 'Soubor není text (obsahuje binární data).',
   'storage.importNotSaved': 'Import se NEULOŽIL: {reason} Nová hlášení jsou zobrazena jen do zavření stránky; uvolněte místo nebo je exportujte do souboru.',
   'import.addedNotSaved': 'Přidáno, ale neuloženo',
   'conflict.title': 'Souběžná úprava v jiné kartě',
-  'conflict.explain': 'Pole „{field}“ hlášení „{report}“ bylo ve stejnou chvíli změněno v jiné kartě. Platí verze z jiné karty; vaše hodnota je níže – ponechte tu, kterou chcete.',
+  'conflict.explain':
+    'Pole „{field}“ hlášení „{report}“ bylo ve stejnou chvíli změněno v jiné kartě. Platí verze z jiné karty; vaše hodnota je níže – ponechte tu, kterou chcete.',
   'conflict.mine': 'Vaše hodnota',
   'conflict.theirs': 'Hodnota z jiné karty',
   'conflict.keepMine': 'Použít moji hodnotu',
@@ -1074,12 +1105,14 @@ export const cs = {
   'evidence.span.days.other': '{value} dní',
   'evidence.span.days.zero': '{value} dní',
   'evidence.span.days.two': '{value} dny',
-  'package.leftOutOtherKraje': 'Mimo balíček zůstávají hlášení lokalit, které patří jinému kraji (počet hlášení — {kraje}). Lokalita patří kraji, kam patří většina jejích hlášení; hlášení kraji obce, v níž leží.',
+  'package.leftOutOtherKraje':
+    'Mimo balíček zůstávají hlášení lokalit, které patří jinému kraji (počet hlášení — {kraje}). Lokalita patří kraji, kam patří většina jejích hlášení; hlášení kraji obce, v níž leží.',
   'package.leftOutUnplaced': 'Hlášení bez místa (mimo hranice obcí) nejsou v balíčku; počet: {count}.',
   'cli.export.unknownKraj': 'Neznámý kraj „{kraj}“. Zadejte kód NUTS3: {kraje}.',
   'cli.export.noReports': 'Soubory neobsahují žádné hlášení s místem v Česku; balíček nevznikl.',
   'cli.export.chooseKraj': 'Lokality leží ve více krajích (počet hlášení: {kraje}). Zvolte kraj volbou --kraj.',
-  'cli.export.otherKraje': 'Mimo balíček {kraj} zůstávají hlášení lokalit, které patří jinému kraji (počet hlášení: {kraje}). Hlášení patří kraji obce, v níž leží (u úseku a oblasti obce s největším podílem); lokalita kraji, kam patří většina jejích hlášení. Pro ně vytvořte balíček s --kraj daného kraje.',
+  'cli.export.otherKraje':
+    'Mimo balíček {kraj} zůstávají hlášení lokalit, které patří jinému kraji (počet hlášení: {kraje}). Hlášení patří kraji obce, v níž leží (u úseku a oblasti obce s největším podílem); lokalita kraji, kam patří většina jejích hlášení. Pro ně vytvořte balíček s --kraj daného kraje.',
   'cli.export.unplaced': 'Hlášení bez místa (mimo hranice obcí) nejsou v balíčku; počet: {count}.',
   'cli.export.filtered': 'Lokality vynechané výběrem (stav, sloučené, ukázková data); počet: {count}.',
   'cli.export.empty': 'Pro kraj {kraj} není žádná lokalita k předání; balíček nevznikl.',
@@ -1096,31 +1129,43 @@ export const cs = {
   'letter.date': 'Dne {date}',
   'letter.subject': 'Věc: Žádost o měření pokrytí mobilním signálem a o doplnění otevřeného seznamu bílých míst',
   'letter.salutation': 'Vážení,',
-  'letter.intro': '{kraj} ve spolupráci s obcemi a koordinátory Broadband Competence Office (MPO) shromáždil místa, kde mobilní signál nebo připojení k internetu nefunguje.',
-  'letter.handover': 'Předáváme {localities, plural, one {# lokalitu} few {# lokality} many {# lokality} other {# lokalit}} s problémy mobilního signálu ({reports, plural, one {# hlášení} few {# hlášení} many {# hlášení} other {# hlášení}} na území {obce, plural, one {# obce} few {# obcí} many {# obce} other {# obcí}}).',
-  'letter.reviewState': 'Stav posouzení {total, plural, one {# lokality} few {# lokalit} many {# lokality} other {# lokalit}} v balíčku: {confirmed, plural, one {# potvrdil} few {# potvrdil} many {# potvrdil} other {# potvrdil}} koordinátor kraje, {unreviewed, plural, one {# dosud nebyla posouzena} few {# dosud nebyly posouzeny} many {# dosud nebylo posouzeno} other {# dosud nebylo posouzeno}}{other, plural, =0 {} one {, # má jiný stav} few {, # mají jiný stav} many {, # má jiný stav} other {, # má jiný stav}} (sloupec „Stav“).',
-  'letter.describes': 'Každá lokalita je určena všemi obcemi, do kterých zasahuje (s kódy obcí), ORP, případně ZSJ nebo částí obce, přesným popisem místa, souřadnicemi v S-JTSK i WGS84 a popisem toho, co nefunguje (výpadky, nedovolání, nefunkční data). Lokality mají stálá čísla (sloupec „Číslo lokality“); prosíme, uvádějte je v odpovědi.',
-  'letter.request': 'Žádáme o měření kvality signálu v uvedených lokalitách a o doplnění lokalit, u nichž měření nedostatečné pokrytí potvrdí, do otevřeného seznamu bílých míst.',
-  'letter.fixed': 'Odděleně přikládáme {count, plural, one {# lokalitu} few {# lokality} many {# lokality} other {# lokalit}} s problémy pevného připojení k internetu (soubory je uvádějí s oblastí „Pevný internet“); ty prosíme postoupit k vyřízení podle kanálu pro kvalitu pevného připojení (mereni@ctu.cz).',
-  'letter.attachments': 'Přílohou je balíček dat (CSV pro Excel, GeoJSON a vrstvy GIS) se souborem manifest.json, který obsahuje kontrolní součty všech souborů. Popis souborů je v README.txt. Tento dopis je v balíčku také jako upravitelný dokument zadost.docx.',
+  'letter.intro':
+    '{kraj} ve spolupráci s obcemi a koordinátory Broadband Competence Office (MPO) shromáždil místa, kde mobilní signál nebo připojení k internetu nefunguje.',
+  'letter.handover':
+    'Předáváme {localities, plural, one {# lokalitu} few {# lokality} many {# lokality} other {# lokalit}} s problémy mobilního signálu ({reports, plural, one {# hlášení} few {# hlášení} many {# hlášení} other {# hlášení}} na území {obce, plural, one {# obce} few {# obcí} many {# obce} other {# obcí}}).',
+  'letter.reviewState':
+    'Stav posouzení {total, plural, one {# lokality} few {# lokalit} many {# lokality} other {# lokalit}} v balíčku: {confirmed, plural, one {# potvrdil} few {# potvrdil} many {# potvrdil} other {# potvrdil}} koordinátor kraje, {unreviewed, plural, one {# dosud nebyla posouzena} few {# dosud nebyly posouzeny} many {# dosud nebylo posouzeno} other {# dosud nebylo posouzeno}}{other, plural, =0 {} one {, # má jiný stav} few {, # mají jiný stav} many {, # má jiný stav} other {, # má jiný stav}} (sloupec „Stav“).',
+  'letter.describes':
+    'Každá lokalita je určena všemi obcemi, do kterých zasahuje (s kódy obcí), ORP, případně ZSJ nebo částí obce, přesným popisem místa, souřadnicemi v S-JTSK i WGS84 a popisem toho, co nefunguje (výpadky, nedovolání, nefunkční data). Lokality mají stálá čísla (sloupec „Číslo lokality“); prosíme, uvádějte je v odpovědi.',
+  'letter.request':
+    'Žádáme o měření kvality signálu v uvedených lokalitách a o doplnění lokalit, u nichž měření nedostatečné pokrytí potvrdí, do otevřeného seznamu bílých míst.',
+  'letter.fixed':
+    'Odděleně přikládáme {count, plural, one {# lokalitu} few {# lokality} many {# lokality} other {# lokalit}} s problémy pevného připojení k internetu (soubory je uvádějí s oblastí „Pevný internet“); ty prosíme postoupit k vyřízení podle kanálu pro kvalitu pevného připojení (mereni@ctu.cz).',
+  'letter.attachments':
+    'Přílohou je balíček dat (CSV pro Excel, GeoJSON a vrstvy GIS) se souborem manifest.json, který obsahuje kontrolní součty všech souborů. Popis souborů je v README.txt. Tento dopis je v balíčku také jako upravitelný dokument zadost.docx.',
   'letter.closing': 'S pozdravem',
   'letter.orpTitle': 'Souhrn podle ORP',
   'letter.orpColumns': 'ORP | Kód ČSÚ | Kód RÚIAN | Oblast | Lokality | Potvrzené | Hlášení | Obce | Obyvatelé',
   'letter.mapTitle': 'Mapa lokalit',
-  'letter.mapCaption': 'Hranice a názvy ORP; číslo v kroužku je číslo řádku v tabulce lokalit, barva úroveň důkazů (šedá 0 → tmavě červená 4). Souřadnice jsou v lokality.csv.',
-  'letter.mapCaptionUnnumbered': 'Hranice a názvy ORP; {count, plural, one {# lokalita} few {# lokality} many {# lokality} other {# lokalit}} jako body, barva značí úroveň důkazů (šedá 0 → tmavě červená 4). Čísla lokalit jsou v mapách jednotlivých ORP.',
+  'letter.mapCaption':
+    'Hranice a názvy ORP; číslo v kroužku je číslo řádku v tabulce lokalit, barva úroveň důkazů (šedá 0 → tmavě červená 4). Souřadnice jsou v lokality.csv.',
+  'letter.mapCaptionUnnumbered':
+    'Hranice a názvy ORP; {count, plural, one {# lokalita} few {# lokality} many {# lokality} other {# lokalit}} jako body, barva značí úroveň důkazů (šedá 0 → tmavě červená 4). Čísla lokalit jsou v mapách jednotlivých ORP.',
   'letter.orpMapTitle': 'ORP {nazev}: {count, plural, one {# lokalita} few {# lokality} many {# lokality} other {# lokalit}}',
   'letter.orpMapCaption': 'Hranice a názvy obcí; číslo v kroužku je číslo řádku v tabulce lokalit, barva úroveň důkazů (šedá 0 → tmavě červená 4).',
   'letter.tableTitle': 'Lokality',
-  'letter.tableCut': 'Uvedeno {listed} {total, plural, one {z # lokality} few {ze # lokalit} many {z # lokality} other {z # lokalit}} (nejdřív potvrzené, podle priority a úrovně důkazů). Úplný seznam je v souboru lokality.csv a ve vrstvách GIS.',
+  'letter.tableCut':
+    'Uvedeno {listed} {total, plural, one {z # lokality} few {ze # lokalit} many {z # lokality} other {z # lokalit}} (nejdřív potvrzené, podle priority a úrovně důkazů). Úplný seznam je v souboru lokality.csv a ve vrstvách GIS.',
   'letter.tableExplain': 'Č. = číslo v mapách. Dlouhé popisy jsou zkrácené (končí „…“); celé jsou v lokality.csv.',
   'letter.columns': 'Č. | Číslo lokality | Obce (kód) | ORP | Popis, poznámka pro ČTÚ | Co nefunguje | Operátoři | Hlášení | Důkazy | Priorita | Stav',
   'letter.ctuNote': 'Poznámka pro ČTÚ: {text}',
   'letter.detailTitle': 'Mapy potvrzených lokalit',
-  'letter.detailExplain': 'Pro každou potvrzenou lokalitu tvary hlášení (červeně: bod, úsek, oblast), hranice a názvy obcí a měřítko; sever nahoře. Číslo v rohu mapy je číslo řádku v tabulce lokalit.',
+  'letter.detailExplain':
+    'Pro každou potvrzenou lokalitu tvary hlášení (červeně: bod, úsek, oblast), hranice a názvy obcí a měřítko; sever nahoře. Číslo v rohu mapy je číslo řádku v tabulce lokalit.',
   'letter.detailCaption': '{row}. {number} – {obce}; {reports, plural, one {# hlášení} few {# hlášení} many {# hlášení} other {# hlášení}}',
   'letter.detailMapTitle': 'č. {row} · {number}',
-  'letter.detailCut': 'Mapy jsou nakresleny pro prvních {shown} {total, plural, one {z # potvrzené lokality} few {ze # potvrzených lokalit} many {z # potvrzené lokality} other {z # potvrzených lokalit}}; tvary všech hlášení jsou ve vrstvách GIS.',
+  'letter.detailCut':
+    'Mapy jsou nakresleny pro prvních {shown} {total, plural, one {z # potvrzené lokality} few {ze # potvrzených lokalit} many {z # potvrzené lokality} other {z # potvrzených lokalit}}; tvary všech hlášení jsou ve vrstvách GIS.',
   'letter.noConfirmed': 'Žádná lokalita v balíčku zatím není potvrzená koordinátorem kraje; mapy jednotlivých lokalit se kreslí jen pro potvrzené.',
   'letter.footer': '{kraj} · strana {page} z {pages}',
   'package.letter': 'Průvodní dopis',
@@ -1167,7 +1212,8 @@ export const cs = {
   'obecFile.receiving.edit': 'Upravit adresu kraje',
   'obecFile.receiving.set': 'Zadat adresu kraje pro příjem souborů',
   'obecFile.receiving.legend': 'Adresa kraje pro příjem souborů obcí: {kraj}',
-  'obecFile.receiving.hint': 'Nastavení kraje. Uloží se v tomto prohlížeči; kraj, který aplikaci provozuje, ji může zadat pro všechny obce (soubor kraj-prijem.json).',
+  'obecFile.receiving.hint':
+    'Nastavení kraje. Uloží se v tomto prohlížeči; kraj, který aplikaci provozuje, ji může zadat pro všechny obce (soubor kraj-prijem.json).',
   'obecFile.receiving.save': 'Uložit adresu kraje',
   'obecFile.receiving.badEmail': 'Zadejte e-mailovou adresu ve tvaru podatelna@kraj.cz.',
   'obecFile.receiving.badDataBox': 'ID datové schránky má 7 znaků (malá písmena a číslice).',

@@ -168,7 +168,8 @@ export const en: Record<MessageKey, string> = {
   'demo.badgeTitle': 'Sample (made-up) data, not a real report',
   'demo.onMap': 'The map shows sample data: {count, plural, one {# made-up report} other {# made-up reports}} (hollow and dashed symbols).',
 
-  'drawing.hint.point': 'Click the map where the signal fails. With the keyboard: move the map under the crosshair with the arrow keys and press Enter. Esc cancels.',
+  'drawing.hint.point':
+    'Click the map where the signal fails. With the keyboard: move the map under the crosshair with the arrow keys and press Enter. Esc cancels.',
   'drawing.hint.linestring': 'Click the points of the stretch; finish by clicking the last point or pressing Enter. Esc cancels.',
   'drawing.hint.polygon': 'Click the corners of the area; close it by clicking the first point or pressing Enter. Esc cancels.',
   'drawing.hint.editShape': 'Drag the report or its points; the small circles on the edges add a point. “Done editing” ends it.',
@@ -259,7 +260,8 @@ export const en: Record<MessageKey, string> = {
   'export.scopeAll': 'The file will contain all reports: {count}.',
   'export.chooseObecHint': 'Choose “My municipality” to export only its reports.',
   'export.demoIncluded': 'Among them are sample data (DEMO): {count}. They stay labelled DEMO in the file.',
-  'export.incompleteExcluded': 'Incomplete reports ({count}) are left out of the file: they lack required details (locality description, what fails, operator) and the kraj’s import would refuse them. Complete them and export again.',
+  'export.incompleteExcluded':
+    'Incomplete reports ({count}) are left out of the file: they lack required details (locality description, what fails, operator) and the kraj’s import would refuse them. Complete them and export again.',
   'export.signOff': 'Signed off for the municipality by',
   'export.name': 'Full name',
   'export.function': 'Function',
@@ -376,7 +378,8 @@ export const en: Record<MessageKey, string> = {
   'action.analysisSettings': 'Analysis settings',
   'action.analysisSettings.hint': 'Grouping distance of localities, evidence thresholds and the radius of affected address points',
   'analysisSettings.title': 'Analysis settings',
-  'analysisSettings.summary': 'Grouping within {distance} m · address points within {radius} m · evidence: {reports, plural, one {# report} other {# reports}}, {sources, plural, one {# source} other {# sources}}, {hours} h apart, RSRP < {rsrp} dBm, download < {down} Mbit/s, upload < {up} Mbit/s, valid {days, plural, one {# day} other {# days}}.',
+  'analysisSettings.summary':
+    'Grouping within {distance} m · address points within {radius} m · evidence: {reports, plural, one {# report} other {# reports}}, {sources, plural, one {# source} other {# sources}}, {hours} h apart, RSRP < {rsrp} dBm, download < {down} Mbit/s, upload < {up} Mbit/s, valid {days, plural, one {# day} other {# days}}.',
   'analysisSettings.customised': 'Changed from the defaults.',
   'analysisSettings.explain': 'The values apply to the whole region overview and are kept in this browser.',
   'analysisSettings.grouping': 'Localities and address points',
@@ -391,7 +394,8 @@ export const en: Record<MessageKey, string> = {
   'analysisSettings.field.maxUploadMbps': 'Upload limit (Mbit/s)',
   'analysisSettings.field.validForDays': 'Observations valid for (days)',
   'analysisSettings.hint.distanceM': 'Reports closer than this are one locality (across municipal borders too). Default {value} m.',
-  'analysisSettings.hint.addressRadiusM': 'RÚIAN address points within this distance of points and stretches; for areas those inside (ČTÚ measures coverage at address points). Default {value} m.',
+  'analysisSettings.hint.addressRadiusM':
+    'RÚIAN address points within this distance of points and stretches; for areas those inside (ČTÚ measures coverage at address points). Default {value} m.',
   'analysisSettings.hint.minReports': 'FCC: several failed tests per hexagon. Default {value}.',
   'analysisSettings.hint.minDistinctSources': 'BNetzA publishes only cells with ≥ 4 distinct sources. Default {value}.',
   'analysisSettings.hint.minHoursApart': 'FCC: two failures several hours apart. Default {value} h.',
@@ -441,17 +445,20 @@ export const en: Record<MessageKey, string> = {
   'package.contactEmail': 'E-mail',
   'package.contactPhone': 'Phone',
   'package.includeReporters': 'Include reporters’ personal data',
-  'package.gdprNote': 'Reporters’ names and contacts are personal data (GDPR). Include them only when ČTÚ needs them to get in touch and you have a legal basis. The municipality’s contact is always included.',
+  'package.gdprNote':
+    'Reporters’ names and contacts are personal data (GDPR). Include them only when ČTÚ needs them to get in touch and you have a legal basis. The municipality’s contact is always included.',
   'package.download': 'Download the package',
   'package.publicTitle': 'Open data',
-  'package.publicRule': 'No personal data and no demo data; reports of the chosen localities coarsened to H3 cells (resolution 8). A cell is published only when at least {min, plural, one {# distinct reporter} other {# distinct reporters}} stand behind it (the BNetzA rule).',
+  'package.publicRule':
+    'No personal data and no demo data; reports of the chosen localities coarsened to H3 cells (resolution 8). A cell is published only when at least {min, plural, one {# distinct reporter} other {# distinct reporters}} stand behind it (the BNetzA rule).',
   'package.downloadPublic': 'Download the open data',
   'package.step.prepare': 'Loading fonts and SQLite…',
   'package.step.build': 'Building the PDF, GeoPackage and ZIP…',
   'package.step.done': 'Done',
   'package.progress': 'Package progress',
   'package.done': 'Downloaded: {file}',
-  'package.donePublic': 'Downloaded: {file} ({cells, plural, one {# cell} other {# cells}} published, {withheld, plural, one {# report} other {# reports}} withheld)',
+  'package.donePublic':
+    'Downloaded: {file} ({cells, plural, one {# cell} other {# cells}} published, {withheld, plural, one {# report} other {# reports}} withheld)',
   'package.failed': 'The package could not be built: {message}',
 
   'coordinator.toolbar': 'What the map shows',
@@ -471,14 +478,18 @@ export const en: Record<MessageKey, string> = {
   'coordinator.legendOrp': 'ORP map: number of {metric}',
   'coordinator.legendH3': 'H3 hexagons (resolution 8): number of {metric}',
   'coordinator.noReportsUnit': 'no reports (hatched)',
-  'coordinator.legendNote': 'Zoomed in, the map is coloured per municipality (its own scale). Hatched areas have no reports – which does not mean there is signal.',
-  'coordinator.legendH3Note': 'A hexagon ≈ 0.74 km², as on the FCC map. Hexagons without reports are not drawn; hatched ORP and municipalities have no reports.',
+  'coordinator.legendNote':
+    'Zoomed in, the map is coloured per municipality (its own scale). Hatched areas have no reports – which does not mean there is signal.',
+  'coordinator.legendH3Note':
+    'A hexagon ≈ 0.74 km², as on the FCC map. Hexagons without reports are not drawn; hatched ORP and municipalities have no reports.',
   'coordinator.localitiesLegend': 'Localities (a circle around the reports) by status',
   'coordinator.tooltip.orp': 'ORP {nazev}',
   'coordinator.tooltip.obec': '{nazev}',
   'coordinator.tooltip.h3': 'Hexagon {nazev}',
-  'coordinator.tooltip.reports': '{count, plural, one {# report} other {# reports}} from {obce, plural, one {# municipality} other {# municipalities}}, {reporters, plural, one {# reporter} other {# reporters}}',
-  'coordinator.tooltip.more': '{localities, plural, one {# locality} other {# localities}}, {inhabitants, plural, one {# inhabitant} other {# inhabitants}} affected',
+  'coordinator.tooltip.reports':
+    '{count, plural, one {# report} other {# reports}} from {obce, plural, one {# municipality} other {# municipalities}}, {reporters, plural, one {# reporter} other {# reporters}}',
+  'coordinator.tooltip.more':
+    '{localities, plural, one {# locality} other {# localities}}, {inhabitants, plural, one {# inhabitant} other {# inhabitants}} affected',
   'coordinator.tooltip.noReports': 'No reports (we do not know whether there is signal)',
 
   'bulk.title': 'Import many municipal files',
@@ -521,7 +532,8 @@ export const en: Record<MessageKey, string> = {
 
   'localities.title': 'Problem localities',
   'localities.empty': 'No locality matches. Import municipal files or change the filters.',
-  'localities.summary': '{reports, plural, one {# report} other {# reports}} · {obce, plural, one {# municipality} other {# municipalities}} · evidence {level}/4',
+  'localities.summary':
+    '{reports, plural, one {# report} other {# reports}} · {obce, plural, one {# municipality} other {# municipalities}} · evidence {level}/4',
 
   'locality.back': 'Back to the overview',
   'locality.unnamed': 'Locality without a municipality',
@@ -609,7 +621,8 @@ export const en: Record<MessageKey, string> = {
   // ZSJ layer (issue 4)
   'history.fillZsj': 'filling in ZSJ from the layer',
   'zsj.title': 'ZSJ layer',
-  'zsj.explain': 'ČTÚ keeps white spots by basic settlement unit (ZSJ). Load a ZSJ layer from RÚIAN (GeoJSON in WGS84 with the ZSJ code, e.g. converted from ČÚZK’s exchange format): new reports then get their ZSJ by themselves and the layer is shown on the map.',
+  'zsj.explain':
+    'ČTÚ keeps white spots by basic settlement unit (ZSJ). Load a ZSJ layer from RÚIAN (GeoJSON in WGS84 with the ZSJ code, e.g. converted from ČÚZK’s exchange format): new reports then get their ZSJ by themselves and the layer is shown on the map.',
   'zsj.choose': 'Load a ZSJ layer (GeoJSON)',
   'zsj.loaded': '{count} ZSJ loaded from {name} ({date}).',
   'zsj.none': 'No ZSJ layer is loaded.',
@@ -638,7 +651,8 @@ export const en: Record<MessageKey, string> = {
 
   // ---- NetTest measurements (import, layer, evidence; issue 7 part 1)
   'analysisSettings.field.measurementMarginM': 'NetTest measurement reach (m)',
-  'analysisSettings.hint.measurementMarginM': 'A measurement belongs to a locality when it lies within its own location accuracy plus this margin of the locality\'s reports. Default {value} m.',
+  'analysisSettings.hint.measurementMarginM':
+    "A measurement belongs to a locality when it lies within its own location accuracy plus this margin of the locality's reports. Default {value} m.",
   'measurements.title': 'NetTest measurements',
   'measurements.import': 'Import NetTest measurements',
   'measurements.importHint': 'CSV or ZIP from the NetTest (ČTÚ) or RTR open data. You can also drop the file onto the window.',
@@ -696,7 +710,8 @@ export const en: Record<MessageKey, string> = {
   'measurements.legend.rsrp': 'Median RSRP (dBm)',
   'measurements.legend.noValue': 'no value',
   'measurements.legend.cells': '{count, plural, one {# hexagon} other {# hexagons}}; single measurements from zoom {zoom}.',
-  'measurements.legend.pointsCut': 'Showing {shown} of {total, plural, one {# measurement} other {# measurements}} in view, spread evenly over it with failed ones first; zoom in to see all.',
+  'measurements.legend.pointsCut':
+    'Showing {shown} of {total, plural, one {# measurement} other {# measurements}} in view, spread evenly over it with failed ones first; zoom in to see all.',
   'measurements.class.4': 'excellent (4)',
   'measurements.class.3': 'good (3)',
   'measurements.class.2': 'fair (2)',
@@ -711,7 +726,8 @@ export const en: Record<MessageKey, string> = {
   'measurements.unknownOperator': 'unknown operator',
   'measurements.noValue': '—',
   'measurements.locality.title': 'NetTest measurements',
-  'measurements.locality.counts': '{count, plural, one {# measurement} other {# measurements}} within reach of the locality, {failed} of them below the failure thresholds ({valid} valid).',
+  'measurements.locality.counts':
+    '{count, plural, one {# measurement} other {# measurements}} within reach of the locality, {failed} of them below the failure thresholds ({valid} valid).',
   'measurements.locality.none': 'No loaded measurement lies within reach of the locality.',
   'measurements.locality.more': 'Showing the latest {shown}; all of them are in the package for ČTÚ (mereni.csv).',
   'measurements.column.time': 'Time (UTC)',
@@ -743,7 +759,8 @@ export const en: Record<MessageKey, string> = {
   'tableImport.previewCaption': 'The start of the file (rows: {count})',
   'tableImport.rowHeader': 'Row',
   'tableImport.mappingTitle': 'What each column holds',
-  'tableImport.mappingExplain': 'The app guessed the columns from their names and values. Fix what is wrong. The place comes from WGS84 coordinates (latitude and longitude, or both in one column) or S-JTSK Y and X; a row with only an obec and no coordinates cannot be imported.',
+  'tableImport.mappingExplain':
+    'The app guessed the columns from their names and values. Fix what is wrong. The place comes from WGS84 coordinates (latitude and longitude, or both in one column) or S-JTSK Y and X; a row with only an obec and no coordinates cannot be imported.',
   'tableImport.noColumn': '— not in the table —',
   'tableImport.columnOption': '{letter}: {name}',
   'tableImport.field.latitude': 'Latitude (WGS84)',
@@ -796,7 +813,8 @@ export const en: Record<MessageKey, string> = {
   'problem.table.notAReadableSheet': 'The {format} workbook could not be read (it is damaged or protected by a password). Save it again, or as .xlsx or CSV.',
   'problem.table.sheetNotFound': 'The workbook has no sheet “{sheet}”.',
   'problem.table.unreadable': 'The file cannot be read.',
-  'problem.table.mixedEncoding': 'The file has lines in two encodings (UTF-8 and Windows-1250); each line was read on its own. Check the diacritics in the preview.',
+  'problem.table.mixedEncoding':
+    'The file has lines in two encodings (UTF-8 and Windows-1250); each line was read on its own. Check the diacritics in the preview.',
   'problem.table.unclosedQuote': 'Quotes opened on row {row} are never closed (the file is probably cut off).',
   'problem.table.ragged': 'Some rows have more cells than the header; the extra cells are not used.',
   'problem.row.noPosition': 'The coordinates are missing. An obec alone is not enough: a report needs a place that can be found.',
@@ -820,12 +838,17 @@ export const en: Record<MessageKey, string> = {
   'problem.sjtsk.notANumber': 'The S-JTSK coordinates are not numbers.',
   'problem.unknown': 'The row cannot be imported ({code}).',
   // ---- Field mode (issue 6: offline app, GPS capture, route recording, GPX import)
-  'problem.capture.inaccurate': 'The position is imprecise (±{accuracyM} m, the setting allows at most {limitM} m). Check the place on the map and move it if needed.',
-  'problem.geolocation.permissionDenied': 'The app may not read your location. Allow it in the browser (icon left of the address → Permissions → Location → Allow) and on the phone (Settings → Location), then try again. You can also mark the place on the map.',
-  'problem.geolocation.unavailable': 'The location could not be determined. Turn on location (GPS) on the phone, step outside and try again, or mark the place on the map.',
-  'problem.geolocation.timeout': 'The location did not arrive in time (GPS has not found the satellites yet). Wait a moment outdoors and try again, or mark the place on the map.',
+  'problem.capture.inaccurate':
+    'The position is imprecise (±{accuracyM} m, the setting allows at most {limitM} m). Check the place on the map and move it if needed.',
+  'problem.geolocation.permissionDenied':
+    'The app may not read your location. Allow it in the browser (icon left of the address → Permissions → Location → Allow) and on the phone (Settings → Location), then try again. You can also mark the place on the map.',
+  'problem.geolocation.unavailable':
+    'The location could not be determined. Turn on location (GPS) on the phone, step outside and try again, or mark the place on the map.',
+  'problem.geolocation.timeout':
+    'The location did not arrive in time (GPS has not found the satellites yet). Wait a moment outdoors and try again, or mark the place on the map.',
   'problem.geolocation.unsupported': 'This browser does not provide the location. Mark the place on the map.',
-  'problem.geolocation.insecure': 'Browsers give the location only to pages on a secure address (https). Open the app over https, or mark the place on the map.',
+  'problem.geolocation.insecure':
+    'Browsers give the location only to pages on a secure address (https). Open the app over https, or mark the place on the map.',
   'problem.gpx.notXml': 'The file is not valid XML (damaged or incomplete).',
   'problem.gpx.notGpx': 'The file is not GPX (its root element is “{root}”).',
   'problem.gpx.empty': 'The GPX file holds no track, route or waypoint.',
@@ -850,7 +873,8 @@ export const en: Record<MessageKey, string> = {
   'field.maxAccuracyHint': 'A less accurate position is saved but flagged. Default 50 m (the BNetzA rule).',
   'field.maxAccuracyInvalid': 'Enter a whole number from 5 to 1000.',
   'route.title': 'Route recording',
-  'route.explain': 'While you walk or drive, the position is recorded (about every 10 m on foot, 50 m by car). The stretches you mark as without signal are saved as reports.',
+  'route.explain':
+    'While you walk or drive, the position is recorded (about every 10 m on foot, 50 m by car). The stretches you mark as without signal are saved as reports.',
   'route.start': 'Record a route',
   'route.recording': 'Recording: {samples, plural, one {# point} other {# points}}, {saved, plural, one {# stretch} other {# stretches}} saved.',
   'route.waitingForPosition': 'Waiting for the position…',
@@ -859,7 +883,8 @@ export const en: Record<MessageKey, string> = {
   'route.inStretch': 'Recording a stretch without signal ({samples, plural, one {# point} other {# points}}).',
   'route.lastAccuracy': 'Accuracy of the last position: ±{accuracy} m',
   'route.stop': 'Stop recording',
-  'route.interrupted': 'The route recording was interrupted (the page was reloaded). Open stretch without signal: {samples, plural, one {# point} other {# points}}.',
+  'route.interrupted':
+    'The route recording was interrupted (the page was reloaded). Open stretch without signal: {samples, plural, one {# point} other {# points}}.',
   'route.resume': 'Continue recording',
   'route.finished': 'Recording stopped. Reports saved from stretches without signal: {saved}.',
   'route.refused': 'Stretches that could not be saved (outside any municipality): {count}.',
@@ -882,7 +907,8 @@ export const en: Record<MessageKey, string> = {
   'list.inaccurate': 'imprecise position',
   // NetTest layer: the hexagon table and the choropleth giving way (lead)
   'measurements.layer.choroplethUnder': 'Keep the reports choropleth under the hexagons',
-  'measurements.choroplethHidden': 'The reports choropleth is hidden while NetTest measurements are shown (two colour scales on top of each other cannot be read). Turn it on in the NetTest measurements panel.',
+  'measurements.choroplethHidden':
+    'The reports choropleth is hidden while NetTest measurements are shown (two colour scales on top of each other cannot be read). Turn it on in the NetTest measurements panel.',
   'measurements.cells.caption': 'Hexagons with the most failed measurements',
   'measurements.cells.cell': 'H3 hexagon',
   'measurements.cells.count': 'Measurements',
@@ -891,9 +917,11 @@ export const en: Record<MessageKey, string> = {
   'measurements.cells.rsrp': 'Median RSRP (dBm)',
   'measurements.cells.show': 'Show on map',
   'measurements.cells.showCell': 'Show on map hexagon {cell}',
-  'measurements.cells.note': 'The first {shown} of {total, plural, one {# hexagon} other {# hexagons}} for the chosen operator and technology, by the number of failed measurements.',
+  'measurements.cells.note':
+    'The first {shown} of {total, plural, one {# hexagon} other {# hexagons}} for the chosen operator and technology, by the number of failed measurements.',
   // Table import: the row's obec checked against its coordinates (lead)
-  'problem.row.obecMismatch': 'The coordinates lie in {found}; the table says “{value}”. The row was imported by its coordinates; check the coordinates or the obec.',
+  'problem.row.obecMismatch':
+    'The coordinates lie in {found}; the table says “{value}”. The row was imported by its coordinates; check the coordinates or the obec.',
   'tableImport.warningRows': 'Imported with a warning',
   'tableImport.warningsCaption': 'Imported rows whose obec in the table does not match their coordinates',
   'tableImport.downloadWarnings': 'Download the list of warnings (CSV)',
@@ -905,16 +933,19 @@ export const en: Record<MessageKey, string> = {
   'tableImport.reporterPersonalData': 'Names and contacts are personal data: they go into the ČTÚ package only if the kraj opts in.',
 
   // ---- Many reports on the map (clusters) and the ZSJ choropleth (issue 4)
-  'reportClusters.keyboardHint': 'Reports are grouped into circles with their count; Enter on a circle under the crosshair zooms in. Every report is also in the list of reports.',
+  'reportClusters.keyboardHint':
+    'Reports are grouped into circles with their count; Enter on a circle under the crosshair zooms in. Every report is also in the list of reports.',
   'zsjChoropleth.units': 'ZSJ',
   'zsjChoropleth.unavailable': 'Colouring by ZSJ: load a ZSJ layer first (the “ZSJ layer” panel).',
   'zsjChoropleth.legend': 'ZSJ map: number of {metric}',
-  'zsjChoropleth.legendNote': 'Only the basic settlement units of the loaded layer are coloured ({count} ZSJ); reports count towards the ZSJ they record (see “Fill in ZSJ in reports”). A hatched ZSJ has no reports – that does not mean there is signal.',
+  'zsjChoropleth.legendNote':
+    'Only the basic settlement units of the loaded layer are coloured ({count} ZSJ); reports count towards the ZSJ they record (see “Fill in ZSJ in reports”). A hatched ZSJ has no reports – that does not mean there is signal.',
   'zsjChoropleth.tooltip': 'ZSJ {nazev}',
   // The shared workspace (store/workspaceSlice.ts, ui/workspace/).
-  'workspace.title': 'The kraj\'s shared workspace',
-  'workspace.browserOnly': 'The app now works in this browser only. If your kraj runs a shared server, enter its address: reports are then stored on the server as well, where the kraj\'s coordinators see them.',
-  'workspace.addressLabel': 'The kraj\'s server address',
+  'workspace.title': "The kraj's shared workspace",
+  'workspace.browserOnly':
+    "The app now works in this browser only. If your kraj runs a shared server, enter its address: reports are then stored on the server as well, where the kraj's coordinators see them.",
+  'workspace.addressLabel': "The kraj's server address",
   'workspace.connect': 'Connect to the workspace',
   'workspace.disconnect': 'Disconnect (reports stay in the browser)',
   'workspace.server': 'Server:',
@@ -935,7 +966,7 @@ export const en: Record<MessageKey, string> = {
   'workspace.linkSent': 'If {email} is invited, a sign-in link has been sent to it. It is valid for 15 minutes, once.',
   'workspace.signedInAs': 'Signed in: {email}',
   'workspace.signOut': 'Sign out',
-  'workspace.coordinatorLive': 'The whole kraj\'s reports are loaded as they come.',
+  'workspace.coordinatorLive': "The whole kraj's reports are loaded as they come.",
   'workspace.allSent': 'Everything is sent to the server.',
   'workspace.waiting': '{count, plural, one {# report waits to be sent.} other {# reports wait to be sent.}}',
   'workspace.lastSync': '(last at {time})',
@@ -947,7 +978,7 @@ export const en: Record<MessageKey, string> = {
   'workspace.conflictServer': 'Version on the server:',
   'workspace.conflictDeleted': '(deleted)',
   'workspace.keepMine': 'Keep mine',
-  'workspace.takeServer': 'Take the server\'s',
+  'workspace.takeServer': "Take the server's",
   'workspace.rejectedTitle': 'Not accepted by the server',
   'workspace.rejected.outsideScope': 'the place lies outside your obec',
   'workspace.role.mayor': 'mayor of obec',
@@ -978,7 +1009,8 @@ export const en: Record<MessageKey, string> = {
   'problem.table.zipTooLarge': 'The workbook would unpack to more than {limitMb} MB; split it into smaller ones.',
   'problem.table.zipBomb': 'The workbook is suspiciously highly compressed (more than {ratio} : 1); the app does not unpack it.',
   'problem.table.xmlEntities': 'The workbook contains DOCTYPE/ENTITY declarations, which the app does not read for safety.',
-  'problem.table.workerFailed': 'Reading the file could not finish (the file is too demanding for the browser). The app keeps running; stored reports are unchanged.',
+  'problem.table.workerFailed':
+    'Reading the file could not finish (the file is too demanding for the browser). The app keeps running; stored reports are unchanged.',
   'problem.file.tooDeep': 'The file nests its data too deep (more than {limit} levels); an obec file does not.',
   'problem.file.binary': 'The file is not text (it holds binary data).',
   'problem.zsj.tooDeep': 'The file nests its data too deep (more than {limit} levels); a ZSJ layer does not.',
@@ -996,22 +1028,25 @@ export const en: Record<MessageKey, string> = {
   'problem.nettest.zipDuplicateEntry': 'The ZIP archive holds two files of the same name.',
   'problem.nettest.tooLarge': 'The file is larger than {limitMb} MB.',
   'problem.nettest.binary': 'The file is not text (it holds binary data).',
-  'problem.nettest.workerFailed': 'The import could not finish (its helper thread stopped, most likely out of memory); it was restarted. Stored data are unchanged.',
+  'problem.nettest.workerFailed':
+    'The import could not finish (its helper thread stopped, most likely out of memory); it was restarted. Stored data are unchanged.',
   'problem.gpx.xmlEntities': 'The file contains DOCTYPE/ENTITY declarations, which the app does not read for safety.',
   'problem.gpx.tooManyPoints': 'The file has more than {limit} points in one track; split it.',
   'problem.gpx.binary': 'The file is not text (it holds binary data).',
-  'storage.importNotSaved': 'The import was NOT saved: {reason} The new reports are shown only until the page is closed; free some space or export them to a file.',
+  'storage.importNotSaved':
+    'The import was NOT saved: {reason} The new reports are shown only until the page is closed; free some space or export them to a file.',
   'import.addedNotSaved': 'Added, but not saved',
   'conflict.title': 'Edited in another tab at the same time',
-  'conflict.explain': 'The field "{field}" of the report "{report}" was changed in another tab at the same moment. The other tab\'s version stands; your value is below — keep the one you want.',
+  'conflict.explain':
+    'The field "{field}" of the report "{report}" was changed in another tab at the same moment. The other tab\'s version stands; your value is below — keep the one you want.',
   'conflict.mine': 'Your value',
   'conflict.theirs': 'Value from the other tab',
   'conflict.keepMine': 'Use my value',
-  'conflict.keepTheirs': 'Keep the other tab\'s value',
+  'conflict.keepTheirs': "Keep the other tab's value",
 
   // ---- ČTÚ package: kraj rule, locality numbers, loop back from ČTÚ (issue 16, package)
   'problem.review.domainsDiffer': 'Mobile signal and fixed internet are always separate localities (ČTÚ handles them separately); they cannot be merged.',
-  'ctu.history': 'Package history and ČTÚ\'s answers',
+  'ctu.history': "Package history and ČTÚ's answers",
   'ctu.historyEmpty': 'No package of this kraj has been built yet.',
   'ctu.historyLocalities': 'localities: {count}',
   'ctu.sentAt': 'sent {date} ({by})',
@@ -1030,7 +1065,7 @@ export const en: Record<MessageKey, string> = {
   'ctu.field.evidenceLevel': 'evidence level',
   'ctu.field.ctuNotes': 'note for ČTÚ',
   'ctu.sentSummary': 'Marked “Sent to ČTÚ”: {sent}; not confirmed, left unchanged: {skipped}.',
-  'ctu.importAnswers': 'Load ČTÚ\'s answer (the filled odpoved_ctu.csv)',
+  'ctu.importAnswers': "Load ČTÚ's answer (the filled odpoved_ctu.csv)",
   'ctu.answersSummary': 'Answers recorded: {applied}; recorded before: {known}; rows refused: {refused}.',
   'ctu.answerRefused': 'Row {line} ({number}): {reason}',
   'ctu.refused.ctu.unknownNumber': 'no locality has this number',
@@ -1061,7 +1096,8 @@ export const en: Record<MessageKey, string> = {
   'localities.sort.lastObservation': 'last observation',
   'localities.sort.number': 'locality number',
   'localities.noMatch': 'No locality shown matches “{query}”.',
-  'problem.package.tampered': 'The package does not match its manifest (a file was changed, is missing or was added); nothing was loaded. Check it with verify.',
+  'problem.package.tampered':
+    'The package does not match its manifest (a file was changed, is missing or was added); nothing was loaded. Check it with verify.',
   'problem.package.notZip': 'The file is not a ZIP.',
   'problem.package.noManifest': 'The ZIP is not a ČTÚ package (manifest.json is missing).',
   'problem.package.noData': 'The package holds no readable data for loading back (data/).',
@@ -1073,12 +1109,14 @@ export const en: Record<MessageKey, string> = {
   'evidence.span.days.other': '{value} days',
   'evidence.span.days.zero': '{value} days',
   'evidence.span.days.two': '{value} days',
-  'package.leftOutOtherKraje': 'Left out of this package: reports of localities that belong to another kraj (reports — {kraje}). A locality belongs to the kraj most of its reports belong to; a report to the kraj of the obec it lies in.',
+  'package.leftOutOtherKraje':
+    'Left out of this package: reports of localities that belong to another kraj (reports — {kraje}). A locality belongs to the kraj most of its reports belong to; a report to the kraj of the obec it lies in.',
   'package.leftOutUnplaced': 'Reports without a place (outside the obce boundaries) are not in the package; count: {count}.',
   'cli.export.unknownKraj': 'Unknown kraj “{kraj}”. Give a NUTS3 code: {kraje}.',
   'cli.export.noReports': 'The files hold no report with a place in Czechia; no package was written.',
   'cli.export.chooseKraj': 'The localities lie in several kraje (reports: {kraje}). Choose one with --kraj.',
-  'cli.export.otherKraje': 'Left out of the {kraj} package: reports of localities that belong to another kraj (reports: {kraje}). A report belongs to the kraj of the obec it lies in (for a line or area, the obec with the largest share); a locality to the kraj most of its reports belong to. Build their package with that kraj\'s --kraj.',
+  'cli.export.otherKraje':
+    "Left out of the {kraj} package: reports of localities that belong to another kraj (reports: {kraje}). A report belongs to the kraj of the obec it lies in (for a line or area, the obec with the largest share); a locality to the kraj most of its reports belong to. Build their package with that kraj's --kraj.",
   'cli.export.unplaced': 'Reports without a place (outside the obce boundaries) are not in the package; count: {count}.',
   'cli.export.filtered': 'Localities left out by the selection (status, merged, demo data); count: {count}.',
   'cli.export.empty': 'There is no locality to hand over for kraj {kraj}; no package was written.',
@@ -1095,32 +1133,47 @@ export const en: Record<MessageKey, string> = {
   'letter.date': 'Date: {date}',
   'letter.subject': 'Subject: Request for measurement of mobile coverage and for additions to the open list of white spots',
   'letter.salutation': 'Dear Sir or Madam,',
-  'letter.intro': 'Together with its municipalities and the coordinators of the Broadband Competence Office (MPO), {kraj} has collected places where mobile signal or internet access fails.',
-  'letter.handover': 'We hand over {localities, plural, one {# locality} other {# localities}} with mobile signal problems ({reports, plural, one {# report} other {# reports}} in {obce, plural, one {# municipality} other {# municipalities}}).',
-  'letter.reviewState': 'Review of the {total, plural, one {# locality} other {# localities}} in the package: {confirmed} confirmed by the kraj’s coordinator, {unreviewed} not yet reviewed{other, plural, =0 {} one {, # with another status} other {, # with another status}} (column “Status”).',
-  'letter.describes': 'Each locality is given by every municipality it reaches into (with their codes), the ORP, where known the ZSJ or part of the municipality, a precise description, coordinates in S-JTSK and WGS84, and what fails (outages, calls failing, no data). Localities have stable numbers (column “Locality number”); please quote them in your answer.',
-  'letter.request': 'We ask you to measure the signal quality at these localities and to add those where the measurement confirms insufficient coverage to the open list of white spots.',
-  'letter.fixed': 'Separately, we enclose {count, plural, one {# locality} other {# localities}} with fixed internet problems (marked “Fixed internet” in the files); please pass them on to the channel for fixed connection quality (mereni@ctu.cz).',
-  'letter.attachments': 'Enclosed is the data package (CSV for Excel, GeoJSON and GIS layers) with manifest.json holding the checksums of all files. README.txt describes the files. This letter is also in the package as the editable document zadost.docx.',
+  'letter.intro':
+    'Together with its municipalities and the coordinators of the Broadband Competence Office (MPO), {kraj} has collected places where mobile signal or internet access fails.',
+  'letter.handover':
+    'We hand over {localities, plural, one {# locality} other {# localities}} with mobile signal problems ({reports, plural, one {# report} other {# reports}} in {obce, plural, one {# municipality} other {# municipalities}}).',
+  'letter.reviewState':
+    'Review of the {total, plural, one {# locality} other {# localities}} in the package: {confirmed} confirmed by the kraj’s coordinator, {unreviewed} not yet reviewed{other, plural, =0 {} one {, # with another status} other {, # with another status}} (column “Status”).',
+  'letter.describes':
+    'Each locality is given by every municipality it reaches into (with their codes), the ORP, where known the ZSJ or part of the municipality, a precise description, coordinates in S-JTSK and WGS84, and what fails (outages, calls failing, no data). Localities have stable numbers (column “Locality number”); please quote them in your answer.',
+  'letter.request':
+    'We ask you to measure the signal quality at these localities and to add those where the measurement confirms insufficient coverage to the open list of white spots.',
+  'letter.fixed':
+    'Separately, we enclose {count, plural, one {# locality} other {# localities}} with fixed internet problems (marked “Fixed internet” in the files); please pass them on to the channel for fixed connection quality (mereni@ctu.cz).',
+  'letter.attachments':
+    'Enclosed is the data package (CSV for Excel, GeoJSON and GIS layers) with manifest.json holding the checksums of all files. README.txt describes the files. This letter is also in the package as the editable document zadost.docx.',
   'letter.closing': 'Yours faithfully',
   'letter.orpTitle': 'Summary by ORP',
   'letter.orpColumns': 'ORP | ČSÚ code | RÚIAN code | Domain | Localities | Confirmed | Reports | Municipalities | Inhabitants',
   'letter.mapTitle': 'Map of the localities',
-  'letter.mapCaption': 'ORP borders and names; the number in a circle is the row in the table of localities, the colour the evidence level (grey 0 → dark red 4). Coordinates are in lokality.csv.',
-  'letter.mapCaptionUnnumbered': 'ORP borders and names; {count, plural, one {# locality} other {# localities}} as dots coloured by evidence level (grey 0 → dark red 4). The numbers are in the maps of each ORP.',
+  'letter.mapCaption':
+    'ORP borders and names; the number in a circle is the row in the table of localities, the colour the evidence level (grey 0 → dark red 4). Coordinates are in lokality.csv.',
+  'letter.mapCaptionUnnumbered':
+    'ORP borders and names; {count, plural, one {# locality} other {# localities}} as dots coloured by evidence level (grey 0 → dark red 4). The numbers are in the maps of each ORP.',
   'letter.orpMapTitle': 'ORP {nazev}: {count, plural, one {# locality} other {# localities}}',
-  'letter.orpMapCaption': 'Municipality borders and names; the number in a circle is the row in the table of localities, the colour the evidence level (grey 0 → dark red 4).',
+  'letter.orpMapCaption':
+    'Municipality borders and names; the number in a circle is the row in the table of localities, the colour the evidence level (grey 0 → dark red 4).',
   'letter.tableTitle': 'Localities',
-  'letter.tableCut': '{listed} of {total, plural, one {# locality} other {# localities}} listed (confirmed first, by priority and evidence level). The full list is in lokality.csv and the GIS layers.',
+  'letter.tableCut':
+    '{listed} of {total, plural, one {# locality} other {# localities}} listed (confirmed first, by priority and evidence level). The full list is in lokality.csv and the GIS layers.',
   'letter.tableExplain': 'No. = the number in the maps. Long descriptions are shortened (ending in “…”); the full text is in lokality.csv.',
-  'letter.columns': 'No. | Locality number | Municipalities (code) | ORP | Description, note for ČTÚ | What fails | Operators | Reports | Evidence | Priority | Status',
+  'letter.columns':
+    'No. | Locality number | Municipalities (code) | ORP | Description, note for ČTÚ | What fails | Operators | Reports | Evidence | Priority | Status',
   'letter.ctuNote': 'Note for ČTÚ: {text}',
   'letter.detailTitle': 'Maps of the confirmed localities',
-  'letter.detailExplain': 'For each confirmed locality the shapes of its reports (red: point, stretch, area), municipality borders and names, and a scale bar; north is up. The number in the map’s corner is the row in the table of localities.',
+  'letter.detailExplain':
+    'For each confirmed locality the shapes of its reports (red: point, stretch, area), municipality borders and names, and a scale bar; north is up. The number in the map’s corner is the row in the table of localities.',
   'letter.detailCaption': '{row}. {number} – {obce}; {reports, plural, one {# report} other {# reports}}',
   'letter.detailMapTitle': 'No. {row} · {number}',
-  'letter.detailCut': 'Maps are drawn for the first {shown} of {total, plural, one {# confirmed locality} other {# confirmed localities}}; the shapes of all reports are in the GIS layers.',
-  'letter.noConfirmed': 'No locality in the package has been confirmed by the kraj’s coordinator yet; maps of single localities are drawn for confirmed ones only.',
+  'letter.detailCut':
+    'Maps are drawn for the first {shown} of {total, plural, one {# confirmed locality} other {# confirmed localities}}; the shapes of all reports are in the GIS layers.',
+  'letter.noConfirmed':
+    'No locality in the package has been confirmed by the kraj’s coordinator yet; maps of single localities are drawn for confirmed ones only.',
   'letter.footer': '{kraj} · page {page} of {pages}',
   'package.letter': 'Covering letter',
   'package.letterExplain': 'Addressee, sender, reference number and place in the letter zadost.pdf and zadost.docx. The app remembers them.',
@@ -1154,7 +1207,8 @@ export const en: Record<MessageKey, string> = {
   'obecFile.next.sendDataBox': 'Or send it by data box to {dataBox}.',
   'obecFile.next.sendUnknown': 'Send it to the regional authority ({kraj}); the region has not given an address for files yet — ask the regional authority.',
   'obecFile.next.kraj': 'The region loads the file in Hluchá místa, joins the municipalities’ reports into localities and reviews them.',
-  'obecFile.next.ctu': 'The region hands confirmed localities to the Czech Telecommunication Office (ČTÚ), which verifies them and takes them up with the operators.',
+  'obecFile.next.ctu':
+    'The region hands confirmed localities to the Czech Telecommunication Office (ČTÚ), which verifies them and takes them up with the operators.',
   'obecFile.next.again': 'If you complete or correct reports, send the file again: the region takes the newer versions and nothing is duplicated.',
   'obecFile.receiving.none': '{kraj} has not yet said where municipalities send their files.',
   'obecFile.receiving.to': 'Recipient',
@@ -1166,7 +1220,8 @@ export const en: Record<MessageKey, string> = {
   'obecFile.receiving.edit': 'Edit the region’s address',
   'obecFile.receiving.set': 'Enter the region’s address for files',
   'obecFile.receiving.legend': 'Where the region receives municipalities’ files: {kraj}',
-  'obecFile.receiving.hint': 'A regional setting. Kept in this browser; a region that runs the app can set it for all its municipalities (file kraj-prijem.json).',
+  'obecFile.receiving.hint':
+    'A regional setting. Kept in this browser; a region that runs the app can set it for all its municipalities (file kraj-prijem.json).',
   'obecFile.receiving.save': 'Save the region’s address',
   'obecFile.receiving.badEmail': 'Enter an e-mail address such as office@region.cz.',
   'obecFile.receiving.badDataBox': 'A data box ID has 7 characters (lower-case letters and digits).',
@@ -1210,7 +1265,8 @@ export const en: Record<MessageKey, string> = {
   'basemapControl.offlineMap': 'None (offline map)',
   'basemapControl.offlineMapNote': 'Offline map: boundaries and, zoomed in, RÚIAN address points (houses) and names of parts of municipalities.',
   'basemapControl.failed': 'The base map “{name}” does not load. Showing the offline map (boundaries, address points, parts of municipalities).',
-  'basemapControl.failedOffline': 'No connection: the base map “{name}” cannot load. Showing the offline map (boundaries, address points, parts of municipalities).',
+  'basemapControl.failedOffline':
+    'No connection: the base map “{name}” cannot load. Showing the offline map (boundaries, address points, parts of municipalities).',
   'basemapControl.retry': 'Try again',
   'basemapControl.configProblem': "The region's base map settings (basemap.json) are invalid ({code}); the default map is used.",
   'search.castOf': 'part of {obec}',
@@ -1222,11 +1278,12 @@ export const en: Record<MessageKey, string> = {
   'closed.complete': 'Complete the report',
   'closed.delete': 'Delete the report',
   'closed.dismiss': 'Close the message',
-  'region.attribution.sharedCz': 'municipal boundaries: © ČÚZK (RÚIAN), CC BY 4.0; simplification: iROZHLAS; ORP, districts, regions: RCzechia (© ČÚZK), CC BY 4.0',
+  'region.attribution.sharedCz':
+    'municipal boundaries: © ČÚZK (RÚIAN), CC BY 4.0; simplification: iROZHLAS; ORP, districts, regions: RCzechia (© ČÚZK), CC BY 4.0',
   'region.attribution.ruian': '© ČÚZK (RÚIAN), CC BY 4.0',
   'fieldTiles.title': 'Municipality map for the field',
   'fieldTiles.prepare': 'Prepare the municipality map for the field',
-  'fieldTiles.explain': "Stores the base map tiles of your municipality on this device so the map shows without signal.",
+  'fieldTiles.explain': 'Stores the base map tiles of your municipality on this device so the map shows without signal.',
   'fieldTiles.plan': 'Municipality {obec}, map “{name}”, zoom {minZoom}–{maxZoom}. Tiles: {tiles}, about {size}.',
   'fieldTiles.planReduced': 'A large municipality: zoom levels up to {maxZoom} only (instead of {requested}).',
   'fieldTiles.start': 'Download and store',

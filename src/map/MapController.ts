@@ -26,28 +26,11 @@ import { loadCountryKraje, loadedDisplayPack } from '../store/packRepository.ts'
 import { afterFirstScreen, openFirstScreenGate } from '../store/firstScreen.ts';
 import type { ViewRequest } from '../store/regionSlice.ts';
 import { highlightedObecKod, markedPoint } from '../store/selectors.ts';
-import {
-  BASEMAP_LAYER_ID,
-  BASEMAP_SOURCE_ID,
-  BOUNDARY_ATTRIBUTION,
-  basemapLayer,
-  basemapSource,
-  resolveBasemap,
-  type RasterBasemap,
-} from './basemaps.ts';
+import { BASEMAP_LAYER_ID, BASEMAP_SOURCE_ID, BOUNDARY_ATTRIBUTION, basemapLayer, basemapSource, resolveBasemap, type RasterBasemap } from './basemaps.ts';
 import { AddressOverlay } from './addressLayers.ts';
 import { installTileProtocol, type TileResult } from './tileProtocol.ts';
 import { loadAddressPoints } from '../store/packRepository.ts';
-import {
-  FIRST_BOUNDARY_LAYER,
-  LAYER,
-  SOURCE,
-  basemapDependentPaint,
-  buildMapStyle,
-  obecFilter,
-  otherKrajeFilter,
-  otherObceFilter,
-} from './mapStyle.ts';
+import { FIRST_BOUNDARY_LAYER, LAYER, SOURCE, basemapDependentPaint, buildMapStyle, obecFilter, otherKrajeFilter, otherObceFilter } from './mapStyle.ts';
 import type { DrawingController } from './drawing/DrawingController.ts';
 import {
   CLICKABLE_REPORT_LAYERS,

@@ -11,7 +11,14 @@ import type { AppState, AppStore } from '../store/appStore.ts';
 import { MEASUREMENT_POINTS_ZOOM } from '../store/nettestSlice.ts';
 import { COORDINATOR_LAYER } from './regionOverviewLayers.ts';
 import { tooltipLines } from './tooltipLines.ts';
-import { MEASUREMENT_LAYER, MEASUREMENT_SOURCE, measurementCellFeatures, measurementLayers, measurementPointFeatures, measurementSources } from './nettestLayers.ts';
+import {
+  MEASUREMENT_LAYER,
+  MEASUREMENT_SOURCE,
+  measurementCellFeatures,
+  measurementLayers,
+  measurementPointFeatures,
+  measurementSources,
+} from './nettestLayers.ts';
 
 export class MeasurementOverlay {
   private installed = false;
@@ -67,14 +74,18 @@ export class MeasurementOverlay {
 
   /** The hexagon picked in the panel's table: outlined, with its figures in the tooltip at its centre. */
   private focus(state: AppState, cell: string | null): void {
-    if (this.focused !== null && this.map.getSource(MEASUREMENT_SOURCE.cells)) this.map.setFeatureState({ source: MEASUREMENT_SOURCE.cells, id: this.focused }, { focus: false });
+    if (this.focused !== null && this.map.getSource(MEASUREMENT_SOURCE.cells))
+      this.map.setFeatureState({ source: MEASUREMENT_SOURCE.cells, id: this.focused }, { focus: false });
     this.focused = cell;
     this.container.dataset.measurementFocus = cell ?? '';
     const summary = cell === null ? undefined : state.measurementCells?.cells.find((c) => c.cell === cell);
     if (cell === null || !summary) return;
     this.map.setFeatureState({ source: MEASUREMENT_SOURCE.cells, id: cell }, { focus: true });
     const [west, south, east, north] = positionsBbox(summary.boundary);
-    this.showAt([(west + east) / 2, (south + north) / 2], cellLines(state.language, { count: summary.count, failures: summary.failures, download: summary.medianDownloadMbps, rsrp: summary.medianRsrpDbm }));
+    this.showAt(
+      [(west + east) / 2, (south + north) / 2],
+      cellLines(state.language, { count: summary.count, failures: summary.failures, download: summary.medianDownloadMbps, rsrp: summary.medianRsrpDbm }),
+    );
   }
 
   private setData(id: string, data: FeatureCollection): void {

@@ -78,7 +78,8 @@ export class CoordinatorOverlay {
 
   sync(state: AppState, previous: AppState | null): void {
     const on = this.active(state);
-    const viewChanged = previous === null || state.appView !== previous.appView || state.units !== previous.units || choroplethHidden(state) !== choroplethHidden(previous);
+    const viewChanged =
+      previous === null || state.appView !== previous.appView || state.units !== previous.units || choroplethHidden(state) !== choroplethHidden(previous);
     if (viewChanged) this.showView(state);
     if (!on) return;
     const dataChanged =
@@ -221,4 +222,3 @@ export class CoordinatorOverlay {
     this.tooltip.remove();
   }
 }
-

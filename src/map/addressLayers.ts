@@ -153,9 +153,7 @@ export class AddressOverlay {
     }
     if (!this.visible || zoom < CAST_LABEL_MIN_ZOOM) return this.clearLabels();
     const bounds = this.map.getBounds();
-    const inView = this.places.filter(
-      (place) => bounds.contains(place.lngLat) && this.obecNames.get(place.kodObce) !== place.nazev,
-    );
+    const inView = this.places.filter((place) => bounds.contains(place.lngLat) && this.obecNames.get(place.kodObce) !== place.nazev);
     if (inView.length > MAX_LABELS) return this.clearLabels();
     const wanted = new Set(inView.map((place) => place.kod));
     for (const [kod, marker] of this.markers) {

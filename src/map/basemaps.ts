@@ -35,7 +35,6 @@ export const BOUNDARY_ATTRIBUTION =
   '<a href="https://cuzk.gov.cz/ruian/" target="_blank" rel="noopener">© ČÚZK (RÚIAN)</a>, ' +
   '<a href="https://creativecommons.org/licenses/by/4.0/" target="_blank" rel="noopener">CC BY 4.0</a>';
 
-
 export const BASEMAP_SOURCE_ID = 'basemap';
 export const BASEMAP_LAYER_ID = 'basemap';
 

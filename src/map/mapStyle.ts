@@ -212,9 +212,7 @@ export function buildMapStyle(): StyleSpecification {
  * Paint that depends on the base map: with web tiles underneath, the boundaries' fills become a light veil
  * (other kraje) or disappear (obce), so the photo or map shows through.
  */
-export function basemapDependentPaint(
-  hasBasemap: boolean,
-): Array<{ layer: string; property: keyof AllPaintProperties; value: string | number }> {
+export function basemapDependentPaint(hasBasemap: boolean): Array<{ layer: string; property: keyof AllPaintProperties; value: string | number }> {
   return [
     { layer: LAYER.obceFill, property: 'fill-opacity', value: hasBasemap ? 0 : 1 },
     { layer: LAYER.contextKrajeFill, property: 'fill-color', value: hasBasemap ? '#ffffff' : COLORS.otherKraje },

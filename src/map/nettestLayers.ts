@@ -51,7 +51,14 @@ export function measurementCellFeatures(cells: readonly MeasurementCellSummary[]
         type: 'Feature',
         id: cell.cell,
         geometry: { type: 'Polygon', coordinates: [cell.boundary] },
-        properties: { cell: cell.cell, count: cell.count, failures: cell.failures, download: cell.medianDownloadMbps, rsrp: cell.medianRsrpDbm, color: k === null ? NO_VALUE_COLOR : CLASS_COLORS[k] },
+        properties: {
+          cell: cell.cell,
+          count: cell.count,
+          failures: cell.failures,
+          download: cell.medianDownloadMbps,
+          rsrp: cell.medianRsrpDbm,
+          color: k === null ? NO_VALUE_COLOR : CLASS_COLORS[k],
+        },
       };
     }),
   };

@@ -304,7 +304,10 @@ export function coordinatorFillLayers(): LayerSpecification[] {
       filter: has,
       layout: hidden,
       // Zoomed in, the colour steps back so the reports and localities on top stay readable.
-      paint: { 'fill-color': ['get', 'color'], 'fill-opacity': ['interpolate', ['linear'], ['zoom'], 9, ['case', hover, 1, 0.88], 14, ['case', hover, 0.7, 0.5]] },
+      paint: {
+        'fill-color': ['get', 'color'],
+        'fill-opacity': ['interpolate', ['linear'], ['zoom'], 9, ['case', hover, 1, 0.88], 14, ['case', hover, 0.7, 0.5]],
+      },
     },
     {
       id: `${id.replace('-fill', '')}-nodata`,

@@ -215,9 +215,7 @@ export function reportLayerZoomRanges(clustered: boolean): Array<{ layer: string
     REPORT_LAYER.selectedPoint,
   ]);
   return ALL_REPORT_LAYERS.map((layer) =>
-    below.has(layer)
-      ? { layer, minzoom: 0, maxzoom: clustered ? DETAIL_ZOOM : 0 }
-      : { layer, minzoom: clustered ? DETAIL_ZOOM : 0, maxzoom: 24 },
+    below.has(layer) ? { layer, minzoom: 0, maxzoom: clustered ? DETAIL_ZOOM : 0 } : { layer, minzoom: clustered ? DETAIL_ZOOM : 0, maxzoom: 24 },
   );
 }
 

@@ -22,7 +22,13 @@ export function routeFeatureCollection(route: RouteRecording | null): FeatureCol
       ? [{ type: 'Feature' as const, properties: { kind }, geometry: { type: 'LineString' as const, coordinates: samples.map((s) => [s.lon, s.lat]) } }]
       : [];
   const position = route.lastPosition
-    ? [{ type: 'Feature' as const, properties: { kind: 'position' }, geometry: { type: 'Point' as const, coordinates: [route.lastPosition.lon, route.lastPosition.lat] } }]
+    ? [
+        {
+          type: 'Feature' as const,
+          properties: { kind: 'position' },
+          geometry: { type: 'Point' as const, coordinates: [route.lastPosition.lon, route.lastPosition.lat] },
+        },
+      ]
     : [];
   return { type: 'FeatureCollection', features: [...line('track', route.track), ...line('openStretch', route.openStretch), ...position] };
 }

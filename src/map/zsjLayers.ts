@@ -19,7 +19,12 @@ export function zsjLayers(): LayerSpecification[] {
       source: ZSJ_SOURCE,
       minzoom: 9,
       layout: { 'line-join': 'round' },
-      paint: { 'line-color': '#0f766e', 'line-width': ['interpolate', ['linear'], ['zoom'], 9, 0.6, 14, 1.6], 'line-dasharray': [2, 1.5], 'line-opacity': 0.85 },
+      paint: {
+        'line-color': '#0f766e',
+        'line-width': ['interpolate', ['linear'], ['zoom'], 9, 0.6, 14, 1.6],
+        'line-dasharray': [2, 1.5],
+        'line-opacity': 0.85,
+      },
     },
   ];
 }

@@ -16,7 +16,14 @@ export interface SqlUnitStatistics {
 
 export async function aggregatePointsSql(client: pg.ClientBase, by: 'orp' | 'obec'): Promise<SqlUnitStatistics[]> {
   const unit = by === 'orp' ? 'o.orp_kod' : 'o.kod';
-  const rows = await client.query<{ kod: string; reports: number; inhabitants: number; mobile: number; fixed: number; operators: Record<string, number> | null }>(
+  const rows = await client.query<{
+    kod: string;
+    reports: number;
+    inhabitants: number;
+    mobile: number;
+    fixed: number;
+    operators: Record<string, number> | null;
+  }>(
     `WITH hits AS (
        SELECT ${unit} AS kod, r.id, r.domain, coalesce((r.properties #>> '{affected,inhabitants}')::numeric, 0) AS inhabitants, r.properties -> 'operators' AS operators
        FROM hlucha.reports r JOIN hlucha.obce o ON ST_Contains(o.geom, r.geom)
@@ -26,5 +33,12 @@ export async function aggregatePointsSql(client: pg.ClientBase, by: 'orp' | 'obe
        (SELECT jsonb_object_agg(op, n) FROM (SELECT op, count(*)::int AS n FROM hits h2, jsonb_array_elements_text(h2.operators) op WHERE h2.kod = h.kod GROUP BY op) x) AS operators
      FROM hits h GROUP BY h.kod ORDER BY h.kod`,
   );
-  return rows.rows.map((r) => ({ kod: r.kod, reports: r.reports, inhabitantsAffected: r.inhabitants, mobile: r.mobile, fixed: r.fixed, byOperator: r.operators ?? {} }));
+  return rows.rows.map((r) => ({
+    kod: r.kod,
+    reports: r.reports,
+    inhabitantsAffected: r.inhabitants,
+    mobile: r.mobile,
+    fixed: r.fixed,
+    byOperator: r.operators ?? {},
+  }));
 }

@@ -12,16 +12,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { ObecIndex } from '../core/lookup/obecIndex.ts';
 import { OBEC_FILE_MAX_BYTES } from '../core/obecFile/obecFileFormat.ts';
 import type { PushResponse } from '../core/sync/protocol.ts';
-import {
-  authenticate,
-  consumeMagicLink,
-  createAccessToken,
-  createSession,
-  endSession,
-  requestMagicLink,
-  SESSION_COOKIE,
-  SESSION_TTL_DAYS,
-} from './auth.ts';
+import { authenticate, consumeMagicLink, createAccessToken, createSession, endSession, requestMagicLink, SESSION_COOKIE, SESSION_TTL_DAYS } from './auth.ts';
 import { sqlState, type Claims, type Database } from './db.ts';
 import type { MailTransport } from './mail.ts';
 import type { OidcLogin } from './oidc.ts';
@@ -55,19 +46,27 @@ export function createApp(options: AppOptions): Hono<Env> {
   const own = new URL(options.publicUrl).origin;
   const allowed = new Set([own, ...(options.allowOrigins ?? []).map((o) => new URL(o).origin)]);
   const secure = !['localhost', '127.0.0.1', '[::1]'].includes(new URL(options.publicUrl).hostname);
-  const clientIp = options.clientIp ?? ((c: Context) => {
-    try {
-      return getConnInfo(c).remote.address ?? 'unknown';
-    } catch {
-      return 'unknown';
-    }
-  });
+  const clientIp =
+    options.clientIp ??
+    ((c: Context) => {
+      try {
+        return getConnInfo(c).remote.address ?? 'unknown';
+      } catch {
+        return 'unknown';
+      }
+    });
   const app = new Hono<Env>();
   // A failure below (the database restarting, a dropped connection) answers a coded 503: nothing was committed,
   // the client retries. Anything else is a 500 with a code, never a stack trace.
   app.onError((error, c) => {
     const state = sqlState(error);
-    const unavailable = state?.startsWith('08') || state === '57P01' || state === '57P03' || /ECONNREFUSED|ENOENT|EPIPE|ECONNRESET|Connection terminated|terminating connection|the database system is (starting up|shutting down)/i.test(error.message);
+    const unavailable =
+      state?.startsWith('08') ||
+      state === '57P01' ||
+      state === '57P03' ||
+      /ECONNREFUSED|ENOENT|EPIPE|ECONNRESET|Connection terminated|terminating connection|the database system is (starting up|shutting down)/i.test(
+        error.message,
+      );
     if (!unavailable) process.stderr.write(`server error: ${error.message}\n`);
     return c.json({ code: unavailable ? 'database.unavailable' : 'server.error' }, unavailable ? 503 : 500);
   });
@@ -103,7 +102,8 @@ export function createApp(options: AppOptions): Hono<Env> {
     const cookie = bearer ? undefined : getCookie(c, SESSION_COOKIE);
     if (!SAFE_METHODS.has(c.req.method)) {
       const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-      const hasBody = c.req.header('content-length') !== '0' && (c.req.header('content-length') !== undefined || c.req.header('transfer-encoding') !== undefined);
+      const hasBody =
+        c.req.header('content-length') !== '0' && (c.req.header('content-length') !== undefined || c.req.header('transfer-encoding') !== undefined);
       if (hasBody && type !== 'application/json') return problem(c, 415, 'request.jsonOnly');
       if (cookie !== undefined) {
         const origin = c.req.header('origin');
@@ -135,7 +135,9 @@ export function createApp(options: AppOptions): Hono<Env> {
     }
   };
 
-  app.get('/api/health', async (c) => ((await db.ping()) ? c.json({ status: 'ok', database: 'up' }) : c.json({ status: 'unavailable', database: 'down' }, 503)));
+  app.get('/api/health', async (c) =>
+    (await db.ping()) ? c.json({ status: 'ok', database: 'up' }) : c.json({ status: 'unavailable', database: 'down' }, 503),
+  );
   app.get('/api/openapi.json', (c) => c.json(openApiDocument(options.publicUrl)));
 
   // ----- sign-in -----
@@ -175,7 +177,9 @@ export function createApp(options: AppOptions): Hono<Env> {
     return c.json(
       await db.asRole(claims(c), async (client) => {
         const user = await client.query<{ id: string; email: string }>('SELECT id, email FROM hlucha.users WHERE id = hlucha.uid()');
-        const memberships = await client.query('SELECT role, kraj, obec_kod AS "obecKod" FROM hlucha.memberships WHERE user_id = hlucha.uid() ORDER BY kraj, role, obec_kod');
+        const memberships = await client.query(
+          'SELECT role, kraj, obec_kod AS "obecKod" FROM hlucha.memberships WHERE user_id = hlucha.uid() ORDER BY kraj, role, obec_kod',
+        );
         return { user: user.rows[0] ?? null, memberships: memberships.rows };
       }),
     );
@@ -183,14 +187,17 @@ export function createApp(options: AppOptions): Hono<Env> {
   app.post('/api/auth/tokens', async (c) => {
     if (!c.get('userId')) return problem(c, 401, 'auth.required');
     const body = await readJson(c);
-    const name = typeof body === 'object' && body !== null && typeof (body as { name?: unknown }).name === 'string' ? (body as { name: string }).name.slice(0, 100) : '';
+    const name =
+      typeof body === 'object' && body !== null && typeof (body as { name?: unknown }).name === 'string' ? (body as { name: string }).name.slice(0, 100) : '';
     return c.json(await db.asRole(claims(c), (client) => createAccessToken(client, c.get('userId')!, name)), 201);
   });
   app.delete('/api/auth/tokens/:id', async (c) => {
     if (!c.get('userId')) return problem(c, 401, 'auth.required');
     const id = c.req.param('id');
     if (!/^[0-9a-f-]{36}$/i.test(id)) return problem(c, 404, 'auth.unknownToken');
-    const revoked = await db.asRole(claims(c), (client) => client.query('UPDATE hlucha.access_tokens SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL', [id]));
+    const revoked = await db.asRole(claims(c), (client) =>
+      client.query('UPDATE hlucha.access_tokens SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL', [id]),
+    );
     return revoked.rowCount === 1 ? c.json({ revoked: true }) : problem(c, 404, 'auth.unknownToken');
   });
   if (options.oidc) {
@@ -238,11 +245,20 @@ export function createApp(options: AppOptions): Hono<Env> {
     if (!c.get('userId')) return problem(c, 401, 'auth.required');
     const body = (await readJson(c)) as Record<string, unknown> | undefined;
     const ok =
-      body && typeof body.kraj === 'string' && typeof body.generatedAt === 'string' && Array.isArray(body.localityIds) && body.localityIds.every((x) => typeof x === 'string') && Array.isArray(body.reportIds) && body.reportIds.every((x) => typeof x === 'string' && /^[0-9a-f-]{36}$/i.test(x));
+      body &&
+      typeof body.kraj === 'string' &&
+      typeof body.generatedAt === 'string' &&
+      Array.isArray(body.localityIds) &&
+      body.localityIds.every((x) => typeof x === 'string') &&
+      Array.isArray(body.reportIds) &&
+      body.reportIds.every((x) => typeof x === 'string' && /^[0-9a-f-]{36}$/i.test(x));
     if (!ok) return problem(c, 400, 'package.badRecord');
     try {
       const row = await db.asRole(claims(c), (client) =>
-        client.query<{ id: string }>('INSERT INTO hlucha.package_records (kraj, generated_at, locality_ids, report_ids, manifest_sha256) VALUES ($1, $2, $3, $4, $5) RETURNING id', [body.kraj, body.generatedAt, body.localityIds, body.reportIds, typeof body.manifestSha256 === 'string' ? body.manifestSha256 : null]),
+        client.query<{ id: string }>(
+          'INSERT INTO hlucha.package_records (kraj, generated_at, locality_ids, report_ids, manifest_sha256) VALUES ($1, $2, $3, $4, $5) RETURNING id',
+          [body.kraj, body.generatedAt, body.localityIds, body.reportIds, typeof body.manifestSha256 === 'string' ? body.manifestSha256 : null],
+        ),
       );
       return c.json({ id: row.rows[0]!.id }, 201);
     } catch {
@@ -251,7 +267,11 @@ export function createApp(options: AppOptions): Hono<Env> {
   });
   app.get('/api/packages', async (c) => {
     if (!c.get('userId')) return problem(c, 401, 'auth.required');
-    const rows = await db.asRole(claims(c), (client) => client.query('SELECT id, kraj, generated_at AS "generatedAt", locality_ids AS "localityIds", report_ids AS "reportIds", manifest_sha256 AS "manifestSha256", created_at AS "createdAt" FROM hlucha.package_records ORDER BY created_at'));
+    const rows = await db.asRole(claims(c), (client) =>
+      client.query(
+        'SELECT id, kraj, generated_at AS "generatedAt", locality_ids AS "localityIds", report_ids AS "reportIds", manifest_sha256 AS "manifestSha256", created_at AS "createdAt" FROM hlucha.package_records ORDER BY created_at',
+      ),
+    );
     return c.json({ packages: rows.rows });
   });
 
@@ -266,7 +286,23 @@ export function createApp(options: AppOptions): Hono<Env> {
   const dir = options.staticDir;
   if (dir && existsSync(path.join(dir, 'index.html'))) {
     const root = path.resolve(dir);
-    const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.geojson': 'application/geo+json', '.webmanifest': 'application/manifest+json', '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.woff2': 'font/woff2', '.wasm': 'application/wasm', '.pbf': 'application/x-protobuf', '.txt': 'text/plain; charset=utf-8', '.ttf': 'font/ttf' };
+    const types: Record<string, string> = {
+      '.html': 'text/html; charset=utf-8',
+      '.js': 'text/javascript',
+      '.mjs': 'text/javascript',
+      '.css': 'text/css',
+      '.json': 'application/json',
+      '.geojson': 'application/geo+json',
+      '.webmanifest': 'application/manifest+json',
+      '.svg': 'image/svg+xml',
+      '.png': 'image/png',
+      '.jpg': 'image/jpeg',
+      '.woff2': 'font/woff2',
+      '.wasm': 'application/wasm',
+      '.pbf': 'application/x-protobuf',
+      '.txt': 'text/plain; charset=utf-8',
+      '.ttf': 'font/ttf',
+    };
     app.get('*', (c) => {
       const requested = decodeURIComponent(new URL(c.req.url).pathname);
       let file = path.resolve(root, `.${requested}`);

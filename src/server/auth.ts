@@ -47,7 +47,11 @@ export async function requestMagicLink(db: Database, mail: MailTransport, email:
     const user = await client.query<{ id: string }>('SELECT id FROM hlucha.users WHERE email = $1 AND NOT disabled', [address]);
     if (!user.rows[0]) return { limited: false as const, token: null };
     const token = newSecret();
-    await client.query(`INSERT INTO hlucha.magic_links (token_hash, user_id, expires_at) VALUES ($1, $2, now() + make_interval(mins => $3))`, [hashSecret(token), user.rows[0].id, MAGIC_LINK_TTL_MIN]);
+    await client.query(`INSERT INTO hlucha.magic_links (token_hash, user_id, expires_at) VALUES ($1, $2, now() + make_interval(mins => $3))`, [
+      hashSecret(token),
+      user.rows[0].id,
+      MAGIC_LINK_TTL_MIN,
+    ]);
     return { limited: false as const, token };
   });
   if (outcome.limited) return { ok: false, code: 'auth.tooManyRequests' };
@@ -79,10 +83,17 @@ export async function consumeMagicLink(db: Database, token: string): Promise<Lin
     );
     const row = used.rows[0];
     if (row) {
-      await client.query('INSERT INTO hlucha.identities (issuer, subject, user_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [EMAIL_ISSUER, row.email, row.user_id]);
+      await client.query('INSERT INTO hlucha.identities (issuer, subject, user_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
+        EMAIL_ISSUER,
+        row.email,
+        row.user_id,
+      ]);
       return { ok: true, userId: row.user_id };
     }
-    const known = await client.query<{ used_at: Date | null; expired: boolean }>('SELECT used_at, expires_at <= now() AS expired FROM hlucha.magic_links WHERE token_hash = $1', [tokenHash]);
+    const known = await client.query<{ used_at: Date | null; expired: boolean }>(
+      'SELECT used_at, expires_at <= now() AS expired FROM hlucha.magic_links WHERE token_hash = $1',
+      [tokenHash],
+    );
     const link = known.rows[0];
     if (!link) return { ok: false, code: 'auth.linkUnknown' };
     return { ok: false, code: link.used_at ? 'auth.linkUsed' : link.expired ? 'auth.linkExpired' : 'auth.linkUnknown' };
@@ -97,7 +108,11 @@ export async function createSession(db: Database, userId: string, previousCookie
   const id = newSecret();
   await db.asRole(AUTH, async (client) => {
     if (previousCookie) await client.query('DELETE FROM hlucha.sessions WHERE id_hash = $1', [hashSecret(previousCookie)]);
-    await client.query(`INSERT INTO hlucha.sessions (id_hash, user_id, expires_at) VALUES ($1, $2, now() + make_interval(days => $3))`, [hashSecret(id), userId, SESSION_TTL_DAYS]);
+    await client.query(`INSERT INTO hlucha.sessions (id_hash, user_id, expires_at) VALUES ($1, $2, now() + make_interval(days => $3))`, [
+      hashSecret(id),
+      userId,
+      SESSION_TTL_DAYS,
+    ]);
   });
   return id;
 }
@@ -136,19 +151,30 @@ export async function authenticate(db: Database, credential: { cookie?: string; 
 /** A personal access token for the user: printed once, stored hashed. */
 export async function createAccessToken(client: pg.ClientBase, userId: string, name: string): Promise<{ id: string; token: string }> {
   const token = `hm_${newSecret()}`;
-  const row = await client.query<{ id: string }>('INSERT INTO hlucha.access_tokens (user_id, token_hash, name) VALUES ($1, $2, $3) RETURNING id', [userId, hashSecret(token), name]);
+  const row = await client.query<{ id: string }>('INSERT INTO hlucha.access_tokens (user_id, token_hash, name) VALUES ($1, $2, $3) RETURNING id', [
+    userId,
+    hashSecret(token),
+    name,
+  ]);
   return { id: row.rows[0]!.id, token };
 }
 
 /** The user behind an OIDC identity: known (issuer, subject), or an invited user with the provider's verified address. */
 export async function userForIdentity(db: Database, issuer: string, subject: string, email: string | null, emailVerified: boolean): Promise<string | null> {
   return db.asRole(AUTH, async (client) => {
-    const known = await client.query<{ user_id: string }>('SELECT i.user_id FROM hlucha.identities i JOIN hlucha.users u ON u.id = i.user_id WHERE i.issuer = $1 AND i.subject = $2 AND NOT u.disabled', [issuer, subject]);
+    const known = await client.query<{ user_id: string }>(
+      'SELECT i.user_id FROM hlucha.identities i JOIN hlucha.users u ON u.id = i.user_id WHERE i.issuer = $1 AND i.subject = $2 AND NOT u.disabled',
+      [issuer, subject],
+    );
     if (known.rows[0]) return known.rows[0].user_id;
     if (!email || !emailVerified) return null;
     const invited = await client.query<{ id: string }>('SELECT id FROM hlucha.users WHERE email = $1 AND NOT disabled', [normalizeEmail(email)]);
     if (!invited.rows[0]) return null;
-    await client.query('INSERT INTO hlucha.identities (issuer, subject, user_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [issuer, subject, invited.rows[0].id]);
+    await client.query('INSERT INTO hlucha.identities (issuer, subject, user_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
+      issuer,
+      subject,
+      invited.rows[0].id,
+    ]);
     return invited.rows[0].id;
   });
 }

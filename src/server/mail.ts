@@ -20,7 +20,17 @@ export function fileOutbox(dir: string): MailTransport {
     async send(message) {
       const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(4).toString('hex')}.eml`;
       const subject = `=?UTF-8?B?${Buffer.from(message.subject).toString('base64')}?=`;
-      const body = [`To: ${message.to}`, `From: Hluchá místa <noreply@localhost>`, `Subject: ${subject}`, 'MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: 8bit', '', message.text, ''].join('\r\n');
+      const body = [
+        `To: ${message.to}`,
+        `From: Hluchá místa <noreply@localhost>`,
+        `Subject: ${subject}`,
+        'MIME-Version: 1.0',
+        'Content-Type: text/plain; charset=utf-8',
+        'Content-Transfer-Encoding: 8bit',
+        '',
+        message.text,
+        '',
+      ].join('\r\n');
       writeFileSync(path.join(dir, name), body, { mode: 0o600 });
     },
   };

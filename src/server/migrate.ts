@@ -35,11 +35,17 @@ export async function migrate(owner: pg.ClientBase, dir = MIGRATIONS_DIR): Promi
   try {
     await owner.query(`CREATE SCHEMA IF NOT EXISTS hlucha;
       CREATE TABLE IF NOT EXISTS hlucha.schema_migrations (version text PRIMARY KEY, name text NOT NULL, sha256 text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
-    const done = new Map((await owner.query<{ version: string; sha256: string; name: string }>('SELECT version, sha256, name FROM hlucha.schema_migrations')).rows.map((r) => [r.version, r]));
+    const done = new Map(
+      (await owner.query<{ version: string; sha256: string; name: string }>('SELECT version, sha256, name FROM hlucha.schema_migrations')).rows.map((r) => [
+        r.version,
+        r,
+      ]),
+    );
     for (const file of migrationFiles(dir)) {
       const previous = done.get(file.version);
       if (previous) {
-        if (previous.sha256 !== file.sha256) throw new Error(`migration ${file.name} was changed after it was applied (as ${previous.name}); add a new migration instead`);
+        if (previous.sha256 !== file.sha256)
+          throw new Error(`migration ${file.name} was changed after it was applied (as ${previous.name}); add a new migration instead`);
         continue;
       }
       await owner.query('BEGIN');

@@ -34,7 +34,10 @@ export async function loadObce(owner: pg.ClientBase, collection: ObceCollection)
         [JSON.stringify(rows)],
       );
     }
-    await owner.query(`INSERT INTO hlucha.obce_source (id, pack_checksum) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET pack_checksum = EXCLUDED.pack_checksum, loaded_at = now()`, [checksum]);
+    await owner.query(
+      `INSERT INTO hlucha.obce_source (id, pack_checksum) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET pack_checksum = EXCLUDED.pack_checksum, loaded_at = now()`,
+      [checksum],
+    );
     await owner.query('COMMIT');
   } catch (error) {
     await owner.query('ROLLBACK');

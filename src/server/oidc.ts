@@ -24,7 +24,13 @@ export interface OidcLogin {
 }
 
 export async function oidcLogin(settings: OidcSettings): Promise<OidcLogin> {
-  const config = await client.discovery(new URL(settings.issuer), settings.clientId, settings.clientSecret, undefined, settings.allowHttp ? { execute: [client.allowInsecureRequests] } : undefined);
+  const config = await client.discovery(
+    new URL(settings.issuer),
+    settings.clientId,
+    settings.clientSecret,
+    undefined,
+    settings.allowHttp ? { execute: [client.allowInsecureRequests] } : undefined,
+  );
   const AUTH = { role: 'hlucha_auth' as const };
   return {
     async start(db) {
@@ -61,7 +67,11 @@ export async function oidcLogin(settings: OidcSettings): Promise<OidcLogin> {
       try {
         const current = new URL(settings.redirectUri);
         current.search = callbackUrl.search;
-        const tokens = await client.authorizationCodeGrant(config, current, { pkceCodeVerifier: flow.code_verifier, expectedState: state, expectedNonce: flow.nonce });
+        const tokens = await client.authorizationCodeGrant(config, current, {
+          pkceCodeVerifier: flow.code_verifier,
+          expectedState: state,
+          expectedNonce: flow.nonce,
+        });
         claims = tokens.claims();
         if (!claims) return { ok: false, code: 'auth.oidcFailed' };
         profile = { ...claims };

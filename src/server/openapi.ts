@@ -5,15 +5,21 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
   const json = (schema: unknown) => ({ content: { 'application/json': { schema } } });
   const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
   const problem = (description: string) => ({ description, ...json(ref('Problem')) });
-  const since = { name: 'since', in: 'query', required: false, description: 'The checkpoint of the previous pull; absent: from the start.', schema: { type: 'string', pattern: '^\\d{1,19}$' } };
+  const since = {
+    name: 'since',
+    in: 'query',
+    required: false,
+    description: 'The checkpoint of the previous pull; absent: from the start.',
+    schema: { type: 'string', pattern: '^\\d{1,19}$' },
+  };
   return {
     openapi: '3.1.0',
     info: {
       title: 'Hluchá místa — shared workspace',
       version: '1',
       description:
-        'The kraj\'s shared workspace on PostgreSQL/PostGIS. Sign in by a magic link (session cookie), OIDC, or a personal access token (Authorization: Bearer). ' +
-        'Requests that carry the session cookie and change something must be JSON and come from the server\'s own origin (or one listed with --allow-origin): otherwise 415 request.jsonOnly or 403 csrf.foreignOrigin. ' +
+        "The kraj's shared workspace on PostgreSQL/PostGIS. Sign in by a magic link (session cookie), OIDC, or a personal access token (Authorization: Bearer). " +
+        "Requests that carry the session cookie and change something must be JSON and come from the server's own origin (or one listed with --allow-origin): otherwise 415 request.jsonOnly or 403 csrf.foreignOrigin. " +
         'What a user reads and writes is decided by row-level security in the database (memberships: mayor of an obec, BCO coordinator / kraj staff / admin of a kraj).',
     },
     servers: [{ url: serverUrl }],
@@ -23,10 +29,27 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
         token: { type: 'http', scheme: 'bearer', description: 'A personal access token (`npx hlucha-mista users token --email E`).' },
       },
       schemas: {
-        Problem: { type: 'object', required: ['code'], properties: { code: { type: 'string', examples: ['auth.required', 'csrf.foreignOrigin', 'request.jsonOnly', 'sync.badCheckpoint'] } } },
-        ReportFeature: { type: 'object', description: 'A report exactly as one Feature of the obec file (public/schema/obec-file.schema.json).', required: ['type', 'id', 'geometry', 'properties'], properties: { type: { const: 'Feature' }, id: { type: 'string', format: 'uuid' }, geometry: { type: 'object' }, properties: { type: 'object' } } },
+        Problem: {
+          type: 'object',
+          required: ['code'],
+          properties: { code: { type: 'string', examples: ['auth.required', 'csrf.foreignOrigin', 'request.jsonOnly', 'sync.badCheckpoint'] } },
+        },
+        ReportFeature: {
+          type: 'object',
+          description: 'A report exactly as one Feature of the obec file (public/schema/obec-file.schema.json).',
+          required: ['type', 'id', 'geometry', 'properties'],
+          properties: { type: { const: 'Feature' }, id: { type: 'string', format: 'uuid' }, geometry: { type: 'object' }, properties: { type: 'object' } },
+        },
         DeletedReport: { type: 'object', required: ['id', 'deleted'], properties: { id: { type: 'string', format: 'uuid' }, deleted: { const: true } } },
-        SyncProblem: { type: 'object', required: ['path', 'code'], properties: { path: { type: 'string' }, code: { type: 'string', description: `core's validation codes, lookup.* or one of ${SYNC_PROBLEM_CODES.join(', ')}` }, params: { type: 'object' } } },
+        SyncProblem: {
+          type: 'object',
+          required: ['path', 'code'],
+          properties: {
+            path: { type: 'string' },
+            code: { type: 'string', description: `core's validation codes, lookup.* or one of ${SYNC_PROBLEM_CODES.join(', ')}` },
+            params: { type: 'object' },
+          },
+        },
         PushRequest: {
           type: 'object',
           required: ['changes'],
@@ -39,7 +62,11 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
                 required: ['report', 'baseRevision'],
                 properties: {
                   report: { oneOf: [ref('ReportFeature'), ref('DeletedReport')] },
-                  baseRevision: { type: ['integer', 'null'], minimum: 1, description: 'The revision the server last acknowledged; null for a new report. The Feature\'s own revision must be higher.' },
+                  baseRevision: {
+                    type: ['integer', 'null'],
+                    minimum: 1,
+                    description: "The revision the server last acknowledged; null for a new report. The Feature's own revision must be higher.",
+                  },
                 },
               },
             },
@@ -50,8 +77,22 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
           required: ['accepted', 'conflicts', 'rejected'],
           properties: {
             accepted: { type: 'array', items: { type: 'string' }, description: 'Stored now, or already stored with identical content (a retry).' },
-            conflicts: { type: 'array', items: { type: 'object', required: ['id', 'server'], properties: { id: { type: 'string' }, server: { oneOf: [ref('ReportFeature'), ref('DeletedReport')] } } } },
-            rejected: { type: 'array', items: { type: 'object', required: ['id', 'problems'], properties: { id: { type: ['string', 'null'] }, problems: { type: 'array', items: ref('SyncProblem') } } } },
+            conflicts: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['id', 'server'],
+                properties: { id: { type: 'string' }, server: { oneOf: [ref('ReportFeature'), ref('DeletedReport')] } },
+              },
+            },
+            rejected: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['id', 'problems'],
+                properties: { id: { type: ['string', 'null'] }, problems: { type: 'array', items: ref('SyncProblem') } },
+              },
+            },
           },
         },
         PullResponse: {
@@ -70,43 +111,99 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
           required: ['kraj'],
           properties: {
             kraj: { type: 'string', pattern: '^CZ0\\d{2}$' },
-            reviews: { type: 'array', items: { type: 'object', required: ['review', 'reportIds', 'baseRevision'], properties: { review: ref('LocalityReview'), reportIds: { type: 'array', items: { type: 'string', format: 'uuid' } }, baseRevision: { type: ['integer', 'null'] } } } },
-            pins: { type: 'array', items: { type: 'object', required: ['reportId', 'localityId', 'at'], properties: { reportId: { type: 'string' }, localityId: { type: 'string' }, at: { type: 'string' } } } },
+            reviews: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['review', 'reportIds', 'baseRevision'],
+                properties: {
+                  review: ref('LocalityReview'),
+                  reportIds: { type: 'array', items: { type: 'string', format: 'uuid' } },
+                  baseRevision: { type: ['integer', 'null'] },
+                },
+              },
+            },
+            pins: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['reportId', 'localityId', 'at'],
+                properties: { reportId: { type: 'string' }, localityId: { type: 'string' }, at: { type: 'string' } },
+              },
+            },
             audit: { type: 'array', items: ref('AuditEntry') },
           },
         },
       },
     },
     paths: {
-      '/api/health': { get: { summary: 'Up, and the database reachable', responses: { 200: { description: 'ok' }, 503: { description: 'database unreachable' } } } },
+      '/api/health': {
+        get: { summary: 'Up, and the database reachable', responses: { 200: { description: 'ok' }, 503: { description: 'database unreachable' } } },
+      },
       '/api/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } } },
       '/api/auth/magic-link': {
         post: {
           summary: 'Mail a sign-in link (single-use, 15 minutes). The same answer whether or not the address has an account.',
           requestBody: json({ type: 'object', required: ['email'], properties: { email: { type: 'string', format: 'email' } } }),
-          responses: { 202: { description: 'sent (if the address is invited)', ...json({ type: 'object', properties: { sent: { const: true } } }) }, 400: problem('auth.badEmail'), 429: problem('auth.tooManyRequests (per client address)') },
+          responses: {
+            202: { description: 'sent (if the address is invited)', ...json({ type: 'object', properties: { sent: { const: true } } }) },
+            400: problem('auth.badEmail'),
+            429: problem('auth.tooManyRequests (per client address)'),
+          },
         },
       },
       '/api/auth/magic-link/callback': {
         get: {
           summary: 'The link in the mail: signs in (a new session cookie, any earlier one ended) and redirects to the app',
           parameters: [{ name: 'token', in: 'query', required: true, schema: { type: 'string' } }],
-          responses: { 303: { description: 'signed in; Set-Cookie hm_session (HttpOnly, SameSite=Lax, Secure except on localhost)' }, 400: { description: 'auth.linkExpired, auth.linkUsed or auth.linkUnknown (an HTML page)' } },
+          responses: {
+            303: { description: 'signed in; Set-Cookie hm_session (HttpOnly, SameSite=Lax, Secure except on localhost)' },
+            400: { description: 'auth.linkExpired, auth.linkUsed or auth.linkUnknown (an HTML page)' },
+          },
         },
       },
-      '/api/auth/oidc/login': { get: { summary: 'Sign in with the configured OIDC provider (when --oidc-issuer is set)', responses: { 302: { description: 'to the provider' } } } },
-      '/api/auth/oidc/callback': { get: { summary: 'The provider\'s redirect back', responses: { 303: { description: 'signed in' }, 400: { description: 'auth.oidcFailed or auth.notInvited' } } } },
+      '/api/auth/oidc/login': {
+        get: { summary: 'Sign in with the configured OIDC provider (when --oidc-issuer is set)', responses: { 302: { description: 'to the provider' } } },
+      },
+      '/api/auth/oidc/callback': {
+        get: {
+          summary: "The provider's redirect back",
+          responses: { 303: { description: 'signed in' }, 400: { description: 'auth.oidcFailed or auth.notInvited' } },
+        },
+      },
       '/api/auth/logout': { post: { summary: 'End the session', responses: { 200: { description: 'signed out' } } } },
-      '/api/auth/me': { get: { summary: 'The signed-in user and their memberships ({user: null} when signed out)', responses: { 200: { description: 'ok' } } } },
-      '/api/auth/tokens': { post: { summary: 'A new personal access token (shown once)', security: [{ session: [] }, { token: [] }], requestBody: json({ type: 'object', properties: { name: { type: 'string' } } }), responses: { 201: { description: '{id, token}' }, 401: problem('auth.required') } } },
-      '/api/auth/tokens/{id}': { delete: { summary: 'Revoke a token', security: [{ session: [] }, { token: [] }], parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'revoked' }, 404: problem('auth.unknownToken') } } },
+      '/api/auth/me': {
+        get: { summary: 'The signed-in user and their memberships ({user: null} when signed out)', responses: { 200: { description: 'ok' } } },
+      },
+      '/api/auth/tokens': {
+        post: {
+          summary: 'A new personal access token (shown once)',
+          security: [{ session: [] }, { token: [] }],
+          requestBody: json({ type: 'object', properties: { name: { type: 'string' } } }),
+          responses: { 201: { description: '{id, token}' }, 401: problem('auth.required') },
+        },
+      },
+      '/api/auth/tokens/{id}': {
+        delete: {
+          summary: 'Revoke a token',
+          security: [{ session: [] }, { token: [] }],
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { 200: { description: 'revoked' }, 404: problem('auth.unknownToken') },
+        },
+      },
       '/api/sync/push': {
         post: {
           summary: 'Push report changes with their base revisions',
-          description: 'Accepted when the stored revision equals the base (or the report is new and the base null); identical content counts as already applied; otherwise a conflict with the server\'s copy. Each Feature is validated by core (as an obec file) and placed by core\'s lookup; a report outside the user\'s obce is rejected (sync.outsideScope) by the database\'s policies.',
+          description:
+            "Accepted when the stored revision equals the base (or the report is new and the base null); identical content counts as already applied; otherwise a conflict with the server's copy. Each Feature is validated by core (as an obec file) and placed by core's lookup; a report outside the user's obce is rejected (sync.outsideScope) by the database's policies.",
           security: [{ session: [] }, { token: [] }],
           requestBody: json(ref('PushRequest')),
-          responses: { 200: { description: 'per-change outcome', ...json(ref('PushResponse')) }, 400: problem('sync.badRequest, sync.tooManyChanges'), 401: problem('auth.required'), 413: problem('request.tooLarge') },
+          responses: {
+            200: { description: 'per-change outcome', ...json(ref('PushResponse')) },
+            400: problem('sync.badRequest, sync.tooManyChanges'),
+            401: problem('auth.required'),
+            413: problem('request.tooLarge'),
+          },
         },
       },
       '/api/sync/pull': {
@@ -114,12 +211,16 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
           summary: 'Report changes after a checkpoint, deletions included, within what the user may see',
           security: [{ session: [] }, { token: [] }],
           parameters: [since],
-          responses: { 200: { description: 'changes in commit order', ...json(ref('PullResponse')) }, 400: problem('sync.badCheckpoint'), 401: problem('auth.required') },
+          responses: {
+            200: { description: 'changes in commit order', ...json(ref('PullResponse')) },
+            400: problem('sync.badCheckpoint'),
+            401: problem('auth.required'),
+          },
         },
       },
       '/api/review/push': {
         post: {
-          summary: 'Push locality reviews (merged by core\'s rules when the base moved on), pins and audit entries',
+          summary: "Push locality reviews (merged by core's rules when the base moved on), pins and audit entries",
           security: [{ session: [] }, { token: [] }],
           requestBody: json(ref('ReviewPushRequest')),
           responses: { 200: { description: '{accepted: {reviews, pins, audit}, merged, rejected}' }, 401: problem('auth.required') },
@@ -134,11 +235,28 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
         },
       },
       '/api/packages': {
-        get: { summary: 'The ČTÚ packages recorded for the user\'s kraje', responses: { 200: { description: '{packages}' } } },
-        post: { summary: 'Record a package (kraj staff): which localities and reports it sent', requestBody: json({ type: 'object', required: ['kraj', 'generatedAt', 'localityIds', 'reportIds'], properties: { kraj: { type: 'string' }, generatedAt: { type: 'string' }, localityIds: { type: 'array', items: { type: 'string' } }, reportIds: { type: 'array', items: { type: 'string' } }, manifestSha256: { type: 'string' } } }), responses: { 201: { description: '{id}' }, 403: problem('package.notAllowed') } },
+        get: { summary: "The ČTÚ packages recorded for the user's kraje", responses: { 200: { description: '{packages}' } } },
+        post: {
+          summary: 'Record a package (kraj staff): which localities and reports it sent',
+          requestBody: json({
+            type: 'object',
+            required: ['kraj', 'generatedAt', 'localityIds', 'reportIds'],
+            properties: {
+              kraj: { type: 'string' },
+              generatedAt: { type: 'string' },
+              localityIds: { type: 'array', items: { type: 'string' } },
+              reportIds: { type: 'array', items: { type: 'string' } },
+              manifestSha256: { type: 'string' },
+            },
+          }),
+          responses: { 201: { description: '{id}' }, 403: problem('package.notAllowed') },
+        },
       },
       '/api/public/cells.geojson': {
-        get: { summary: 'The public layer: H3 cells (resolution 8) backed by at least 4 distinct accounts; no personal data, no demo data', responses: { 200: { description: 'GeoJSON FeatureCollection', content: { 'application/geo+json': { schema: { type: 'object' } } } } } },
+        get: {
+          summary: 'The public layer: H3 cells (resolution 8) backed by at least 4 distinct accounts; no personal data, no demo data',
+          responses: { 200: { description: 'GeoJSON FeatureCollection', content: { 'application/geo+json': { schema: { type: 'object' } } } } },
+        },
       },
     },
   };

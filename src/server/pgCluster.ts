@@ -30,7 +30,9 @@ export interface PgCluster {
 export function findPostgresBin(): string | null {
   const root = '/usr/lib/postgresql';
   if (!existsSync(root)) return null;
-  const versions = readdirSync(root).filter((v) => existsSync(path.join(root, v, 'bin', 'postgres'))).sort((a, b) => Number(b) - Number(a));
+  const versions = readdirSync(root)
+    .filter((v) => existsSync(path.join(root, v, 'bin', 'postgres')))
+    .sort((a, b) => Number(b) - Number(a));
   return versions.length > 0 ? path.join(root, versions[0]!, 'bin') : null;
 }
 
@@ -39,7 +41,8 @@ export function postgisUnavailable(): string | null {
   const bin = findPostgresBin();
   if (!bin) return 'PostgreSQL is not installed (apt-get install postgresql-15-postgis-3)';
   const major = path.basename(path.dirname(bin));
-  if (!existsSync(`/usr/share/postgresql/${major}/extension/postgis.control`)) return `PostGIS for PostgreSQL ${major} is not installed (apt-get install postgresql-${major}-postgis-3)`;
+  if (!existsSync(`/usr/share/postgresql/${major}/extension/postgis.control`))
+    return `PostGIS for PostgreSQL ${major} is not installed (apt-get install postgresql-${major}-postgis-3)`;
   return null;
 }
 
@@ -76,16 +79,27 @@ export function startCluster(options: ClusterOptions = {}): PgCluster {
   if (!existsSync(path.join(data, 'PG_VERSION'))) {
     run(path.join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', superuser, '--no-sync', '-E', 'UTF8', '--locale=C.UTF-8']);
   }
-  const settings: Record<string, string | number> = { listen_addresses: "''", fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off', max_connections: 200, ...options.settings };
+  const settings: Record<string, string | number> = {
+    listen_addresses: "''",
+    fsync: 'off',
+    synchronous_commit: 'off',
+    full_page_writes: 'off',
+    max_connections: 200,
+    ...options.settings,
+  };
   const flags = [`-k ${dir}`, ...Object.entries(settings).map(([k, v]) => `-c ${k}=${v}`)].join(' ');
   const start = () => run(path.join(bin, 'pg_ctl'), ['-D', data, '-w', '-t', '60', '-l', path.join(dir, 'log'), '-o', flags, 'start']);
   // A kept cluster already running (`serve` in another terminal, and now `users add`): attach to it, and leave it
   // running on stop().
-  const status = spawnSync(asRoot ? 'runuser' : path.join(bin, 'pg_ctl'), asRoot ? ['-u', 'postgres', '--', path.join(bin, 'pg_ctl'), '-D', data, 'status'] : ['-D', data, 'status']);
+  const status = spawnSync(
+    asRoot ? 'runuser' : path.join(bin, 'pg_ctl'),
+    asRoot ? ['-u', 'postgres', '--', path.join(bin, 'pg_ctl'), '-D', data, 'status'] : ['-D', data, 'status'],
+  );
   const attached = !throwaway && status.status === 0;
   if (!attached) start();
   const psqlBin = path.join(bin, 'psql');
-  const psql = (text: string, database = 'postgres') => run(psqlBin, ['-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-h', dir, '-U', superuser, '-d', database], text);
+  const psql = (text: string, database = 'postgres') =>
+    run(psqlBin, ['-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-h', dir, '-U', superuser, '-d', database], text);
   const version = `PostgreSQL ${major}`;
   let running = true;
   return {
@@ -97,7 +111,20 @@ export function startCluster(options: ClusterOptions = {}): PgCluster {
       const file = path.join(dir, `${table}.tsv`);
       writeFileSync(file, rows.map((row) => row.join('\t')).join('\n') + '\n');
       chmodSync(file, 0o644);
-      run(psqlBin, ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-h', dir, '-U', superuser, '-d', database, '-c', `\\copy ${table} (${columns.join(', ')}) FROM '${file}'`]);
+      run(psqlBin, [
+        '-X',
+        '-q',
+        '-v',
+        'ON_ERROR_STOP=1',
+        '-h',
+        dir,
+        '-U',
+        superuser,
+        '-d',
+        database,
+        '-c',
+        `\\copy ${table} (${columns.join(', ')}) FROM '${file}'`,
+      ]);
       rmSync(file, { force: true });
     },
     kill: () => {

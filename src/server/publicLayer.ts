@@ -12,7 +12,14 @@ import type { Report } from '../core/reports/report.ts';
 import type pg from 'pg';
 
 export async function publicCellsGeoJson(client: pg.ClientBase): Promise<FeatureCollection<Polygon>> {
-  const rows = await client.query<{ id: string; geometry: string; domain: string; failures: Report['failures']; operators: Report['operators']; account: string }>('SELECT * FROM hlucha.public_report_points()');
+  const rows = await client.query<{
+    id: string;
+    geometry: string;
+    domain: string;
+    failures: Report['failures'];
+    operators: Report['operators'];
+    account: string;
+  }>('SELECT * FROM hlucha.public_report_points()');
   const reports: Report[] = rows.rows.map((row) => ({
     ...createEmptyReport(JSON.parse(row.geometry) as Report['geometry'], { id: row.id, now: '1970-01-01T00:00:00.000Z' }),
     domain: row.domain === 'fixed' ? 'fixed' : 'mobile',
@@ -31,7 +38,15 @@ export async function publicCellsGeoJson(client: pg.ClientBase): Promise<Feature
         type: 'Feature',
         id: c.cell,
         geometry: { type: 'Polygon', coordinates: [closed] },
-        properties: { cell: c.cell, reports: c.reports, distinctAccounts: c.distinctReporters, mobile: c.mobile, fixed: c.fixed, failures: c.failures, operators: c.operators },
+        properties: {
+          cell: c.cell,
+          reports: c.reports,
+          distinctAccounts: c.distinctReporters,
+          mobile: c.mobile,
+          fixed: c.fixed,
+          failures: c.failures,
+          operators: c.operators,
+        },
       };
     }),
   };

@@ -64,7 +64,8 @@ export function preparePush(body: unknown, index: ObecIndex): { prepared: Prepar
     }
     if (id !== null) seen.add(id);
     if (report.deleted === true) {
-      if (id === null || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) rejected.push({ id, problems: [{ path: 'id', code: 'field.wrongType' }] });
+      if (id === null || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id))
+        rejected.push({ id, problems: [{ path: 'id', code: 'field.wrongType' }] });
       else if (base === null) rejected.push({ id, problems: [{ path: 'baseRevision', code: 'sync.badBaseRevision' }] });
       else prepared.push({ kind: 'delete', id: id.toLowerCase(), base: base as number, hash: contentHash({ id: id.toLowerCase(), deleted: true }) });
       continue;
@@ -78,14 +79,19 @@ export function preparePush(body: unknown, index: ObecIndex): { prepared: Prepar
   }
   if (features.length > 0) {
     // The Features as one obec file: the same reading, migration and validation as an imported file.
-    const parsed = parseObecFile(JSON.stringify({ type: 'FeatureCollection', hluchaMista: { format: OBEC_FILE_FORMAT, schemaVersion: OBEC_FILE_SCHEMA_VERSION }, features }));
+    const parsed = parseObecFile(
+      JSON.stringify({ type: 'FeatureCollection', hluchaMista: { format: OBEC_FILE_FORMAT, schemaVersion: OBEC_FILE_SCHEMA_VERSION }, features }),
+    );
     if (!parsed.ok) return { error: parsed.fileProblem.code };
     const refused = new Map(parsed.rejected.map((r) => [r.featureIndex, r]));
     let next = 0;
     features.forEach((_raw, k) => {
       const problem = refused.get(k);
       if (problem) {
-        rejected.push({ id: problem.id, problems: problem.problems.map((p) => ({ path: p.path, code: p.code, ...(p.params ? { params: p.params as Record<string, string | number> } : {}) })) });
+        rejected.push({
+          id: problem.id,
+          problems: problem.problems.map((p) => ({ path: p.path, code: p.code, ...(p.params ? { params: p.params as Record<string, string | number> } : {}) })),
+        });
         return;
       }
       const report = parsed.reports[next++]!;
@@ -114,7 +120,10 @@ const FEATURE_SQL = `CASE WHEN r.deleted THEN jsonb_build_object('id', r.id, 'de
       CASE WHEN rr.report_id IS NULL THEN NULL ELSE jsonb_build_object('name', rr.name, 'role', rr.role, 'contact', rr.contact) END)) END::text`;
 
 async function serverCopy(client: pg.ClientBase, id: string): Promise<ReportFeature | DeletedReport> {
-  const row = await client.query<{ f: string }>(`SELECT ${FEATURE_SQL} AS f FROM hlucha.reports r LEFT JOIN hlucha.report_reporters rr ON rr.report_id = r.id WHERE r.id = $1`, [id]);
+  const row = await client.query<{ f: string }>(
+    `SELECT ${FEATURE_SQL} AS f FROM hlucha.reports r LEFT JOIN hlucha.report_reporters rr ON rr.report_id = r.id WHERE r.id = $1`,
+    [id],
+  );
   return JSON.parse(row.rows[0]!.f) as ReportFeature | DeletedReport;
 }
 
@@ -130,7 +139,12 @@ async function writeReporter(client: pg.ClientBase, change: Extract<Prepared, { 
   } else await client.query('DELETE FROM hlucha.report_reporters WHERE report_id = $1', [change.id]);
 }
 
-async function applyOne(client: pg.ClientBase, change: Prepared, stored: { revision: number; content_hash: string } | undefined, response: PushResponse): Promise<void> {
+async function applyOne(
+  client: pg.ClientBase,
+  change: Prepared,
+  stored: { revision: number; content_hash: string } | undefined,
+  response: PushResponse,
+): Promise<void> {
   if (stored && stored.content_hash === change.hash) {
     response.accepted.push(change.id); // a retry of what is stored: applied once
   } else if (!stored) {
@@ -142,7 +156,16 @@ async function applyOne(client: pg.ClientBase, change: Prepared, stored: { revis
       await client.query(
         `INSERT INTO hlucha.reports (id, kraj, obec_kod, orp_kod, revision, geometry, geom, properties, content_hash)
          VALUES ($1, $2, $3, $4, $5, $6::jsonb, ST_SetSRID(ST_GeomFromGeoJSON($6), 4326), $7::jsonb, $8)`,
-        [change.id, report.place!.kraj.nuts3, report.place!.obec.kod, report.place!.orp.kod, report.revision, JSON.stringify(report.geometry), JSON.stringify({ ...properties, reporter: null }), change.hash],
+        [
+          change.id,
+          report.place!.kraj.nuts3,
+          report.place!.obec.kod,
+          report.place!.orp.kod,
+          report.revision,
+          JSON.stringify(report.geometry),
+          JSON.stringify({ ...properties, reporter: null }),
+          change.hash,
+        ],
       );
       if (change.report.reporter) await writeReporter(client, change);
       response.accepted.push(change.id);
@@ -159,7 +182,16 @@ async function applyOne(client: pg.ClientBase, change: Prepared, stored: { revis
     const updated = await client.query(
       `UPDATE hlucha.reports SET kraj = $2, obec_kod = $3, orp_kod = $4, revision = $5, deleted = false, geometry = $6::jsonb,
          geom = ST_SetSRID(ST_GeomFromGeoJSON($6), 4326), properties = $7::jsonb, content_hash = $8 WHERE id = $1`,
-      [change.id, report.place!.kraj.nuts3, report.place!.obec.kod, report.place!.orp.kod, report.revision, JSON.stringify(report.geometry), JSON.stringify({ ...properties, reporter: null }), change.hash],
+      [
+        change.id,
+        report.place!.kraj.nuts3,
+        report.place!.obec.kod,
+        report.place!.orp.kod,
+        report.revision,
+        JSON.stringify(report.geometry),
+        JSON.stringify({ ...properties, reporter: null }),
+        change.hash,
+      ],
     );
     if (updated.rowCount !== 1) throw Object.assign(new Error('not updated'), { code: '42501' });
     await writeReporter(client, change);
@@ -177,7 +209,10 @@ export async function applyPush(client: pg.ClientBase, prepared: readonly Prepar
   const mark = { accepted: response.accepted.length, conflicts: response.conflicts.length, rejected: response.rejected.length };
   await client.query('SAVEPOINT push');
   try {
-    const rows = await client.query<{ id: string; revision: number; content_hash: string }>('SELECT id::text, revision, content_hash FROM hlucha.reports WHERE id = ANY($1::uuid[]) FOR UPDATE', [prepared.map((c) => c.id)]);
+    const rows = await client.query<{ id: string; revision: number; content_hash: string }>(
+      'SELECT id::text, revision, content_hash FROM hlucha.reports WHERE id = ANY($1::uuid[]) FOR UPDATE',
+      [prepared.map((c) => c.id)],
+    );
     const stored = new Map(rows.rows.map((r) => [r.id, r]));
     for (const change of prepared) await applyOne(client, change, stored.get(change.id), response);
     await client.query('RELEASE SAVEPOINT push');
@@ -193,7 +228,10 @@ export async function applyPush(client: pg.ClientBase, prepared: readonly Prepar
   for (const change of prepared) {
     await client.query('SAVEPOINT change');
     try {
-      const current = await client.query<{ revision: number; content_hash: string }>('SELECT revision, content_hash FROM hlucha.reports WHERE id = $1 FOR UPDATE', [change.id]);
+      const current = await client.query<{ revision: number; content_hash: string }>(
+        'SELECT revision, content_hash FROM hlucha.reports WHERE id = $1 FOR UPDATE',
+        [change.id],
+      );
       await applyOne(client, change, current.rows[0], response);
       await client.query('RELEASE SAVEPOINT change');
     } catch (error) {

@@ -32,7 +32,16 @@ function validReview(value: unknown): value is LocalityReview {
 }
 
 function validAudit(value: unknown): value is AuditEntry {
-  return isRecord(value) && isText(value.id, 400) && value.id !== '' && isText(value.at, 40) && isText(value.by, 200) && isRecord(value.action) && typeof value.action.type === 'string' && isRecord(value.details);
+  return (
+    isRecord(value) &&
+    isText(value.id, 400) &&
+    value.id !== '' &&
+    isText(value.at, 40) &&
+    isText(value.by, 200) &&
+    isRecord(value.action) &&
+    typeof value.action.type === 'string' &&
+    isRecord(value.details)
+  );
 }
 
 /** The review as stored: only its own fields, in a fixed order (so equal reviews hash equal). */
@@ -71,7 +80,13 @@ export async function pushReview(client: pg.ClientBase, body: unknown): Promise<
 
   for (const change of reviews as unknown[]) {
     const id = isRecord(change) && isRecord(change.review) && typeof change.review.localityId === 'string' ? change.review.localityId : '';
-    if (!isRecord(change) || !validReview(change.review) || !Array.isArray(change.reportIds) || !change.reportIds.every((r) => typeof r === 'string' && UUID.test(r)) || !(change.baseRevision === null || (Number.isInteger(change.baseRevision) && (change.baseRevision as number) >= 1))) {
+    if (
+      !isRecord(change) ||
+      !validReview(change.review) ||
+      !Array.isArray(change.reportIds) ||
+      !change.reportIds.every((r) => typeof r === 'string' && UUID.test(r)) ||
+      !(change.baseRevision === null || (Number.isInteger(change.baseRevision) && (change.baseRevision as number) >= 1))
+    ) {
       response.rejected.push({ id, problems: [{ path: 'review', code: 'field.wrongType' }] });
       continue;
     }
@@ -86,21 +101,32 @@ export async function pushReview(client: pg.ClientBase, body: unknown): Promise<
       const stored = current.rows[0];
       if (!stored) {
         const hash = hashOf({ incoming, reportIds });
-        await client.query('INSERT INTO hlucha.locality_reviews (kraj, locality_id, review, report_ids, revision, content_hash) VALUES ($1, $2, $3, $4, 1, $5)', [kraj, id, incoming, reportIds, hash]);
+        await client.query(
+          'INSERT INTO hlucha.locality_reviews (kraj, locality_id, review, report_ids, revision, content_hash) VALUES ($1, $2, $3, $4, 1, $5)',
+          [kraj, id, incoming, reportIds, hash],
+        );
         response.accepted.reviews.push({ localityId: id, revision: 1 });
         if (base !== null) response.merged.push({ kraj, review: incoming, reportIds, revision: 1 });
         return;
       }
       // The same base: the client's copy replaces the stored one. Another base: both merged by core's rules.
-      const next = stored.revision === base ? incoming : mergeReviewStates({ reviews: { [id]: normalizeReview(stored.review) }, pins: {}, audit: [] }, { reviews: { [id]: incoming }, pins: {}, audit: [] }).reviews[id]!;
+      const next =
+        stored.revision === base
+          ? incoming
+          : mergeReviewStates({ reviews: { [id]: normalizeReview(stored.review) }, pins: {}, audit: [] }, { reviews: { [id]: incoming }, pins: {}, audit: [] })
+              .reviews[id]!;
       const nextIds = stored.revision === base ? reportIds : [...new Set([...stored.report_ids, ...reportIds])].sort();
       const hash = hashOf({ incoming: normalizeReview(next), reportIds: nextIds });
       if (hash === stored.content_hash) {
         response.accepted.reviews.push({ localityId: id, revision: stored.revision });
-        if (stored.revision !== base) response.merged.push({ kraj, review: normalizeReview(stored.review), reportIds: stored.report_ids, revision: stored.revision });
+        if (stored.revision !== base)
+          response.merged.push({ kraj, review: normalizeReview(stored.review), reportIds: stored.report_ids, revision: stored.revision });
         return;
       }
-      const updated = await client.query('UPDATE hlucha.locality_reviews SET review = $3, report_ids = $4, revision = revision + 1, content_hash = $5 WHERE kraj = $1 AND locality_id = $2', [kraj, id, normalizeReview(next), nextIds, hash]);
+      const updated = await client.query(
+        'UPDATE hlucha.locality_reviews SET review = $3, report_ids = $4, revision = revision + 1, content_hash = $5 WHERE kraj = $1 AND locality_id = $2',
+        [kraj, id, normalizeReview(next), nextIds, hash],
+      );
       if (updated.rowCount !== 1) throw Object.assign(new Error('not updated'), { code: '42501' });
       response.accepted.reviews.push({ localityId: id, revision: stored.revision + 1 });
       if (stored.revision !== base) response.merged.push({ kraj, review: normalizeReview(next), reportIds: nextIds, revision: stored.revision + 1 });
@@ -109,7 +135,10 @@ export async function pushReview(client: pg.ClientBase, body: unknown): Promise<
 
   for (const pin of pins as unknown[]) {
     if (!isRecord(pin) || typeof pin.reportId !== 'string' || !UUID.test(pin.reportId) || !isText(pin.localityId, 200) || !isText(pin.at, 40)) {
-      response.rejected.push({ id: isRecord(pin) && typeof pin.reportId === 'string' ? pin.reportId : '', problems: [{ path: 'pin', code: 'field.wrongType' }] });
+      response.rejected.push({
+        id: isRecord(pin) && typeof pin.reportId === 'string' ? pin.reportId : '',
+        problems: [{ path: 'pin', code: 'field.wrongType' }],
+      });
       continue;
     }
     const reportId = pin.reportId.toLowerCase();
@@ -149,7 +178,11 @@ export async function pullReview(client: pg.ClientBase, since: bigint, limit = S
      ) c ORDER BY seq LIMIT $2`,
     [since.toString(), limit],
   );
-  const part = (kind: string) => rows.rows.filter((r) => r.kind === kind).map((r) => r.j).join(',');
+  const part = (kind: string) =>
+    rows.rows
+      .filter((r) => r.kind === kind)
+      .map((r) => r.j)
+      .join(',');
   const checkpoint = rows.rows.length > 0 ? rows.rows[rows.rows.length - 1]!.seq : since.toString();
   return `{"reviews":[${part('review')}],"pins":[${part('pin')}],"audit":[${part('audit')}],"checkpoint":"${checkpoint}","more":${rows.rows.length === limit}}`;
 }

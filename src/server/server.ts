@@ -43,8 +43,17 @@ export interface WorkspaceDatabase {
 }
 
 /** Where the database is: DATABASE_URL, or a private cluster in `dataDir` (started here, stopped by close()). */
-export function resolveTarget(options: { databaseUrl?: string; dataDir?: string; cluster?: PgCluster }): { target: DbTarget; cluster: PgCluster | null; ownCluster: boolean } {
-  if (options.cluster) return { target: { socketDir: options.cluster.socketDir, database: 'hlucha', user: options.cluster.superuser }, cluster: options.cluster, ownCluster: false };
+export function resolveTarget(options: { databaseUrl?: string; dataDir?: string; cluster?: PgCluster }): {
+  target: DbTarget;
+  cluster: PgCluster | null;
+  ownCluster: boolean;
+} {
+  if (options.cluster)
+    return {
+      target: { socketDir: options.cluster.socketDir, database: 'hlucha', user: options.cluster.superuser },
+      cluster: options.cluster,
+      ownCluster: false,
+    };
   if (options.databaseUrl) return { target: { connectionString: options.databaseUrl }, cluster: null, ownCluster: false };
   const cluster = startCluster({ dir: options.dataDir ?? DEFAULT_DATA_DIR });
   return { target: { socketDir: cluster.socketDir, database: 'hlucha', user: cluster.superuser }, cluster, ownCluster: true };
@@ -63,7 +72,9 @@ function appConfig(target: DbTarget, max: number): pg.PoolConfig {
 }
 
 /** Opens the database, applies pending migrations and (re)loads the obce when the packs changed. */
-export async function openWorkspaceDatabase(options: { databaseUrl?: string; dataDir?: string; cluster?: PgCluster; poolSize?: number; log?: (line: string) => void } = {}): Promise<WorkspaceDatabase> {
+export async function openWorkspaceDatabase(
+  options: { databaseUrl?: string; dataDir?: string; cluster?: PgCluster; poolSize?: number; log?: (line: string) => void } = {},
+): Promise<WorkspaceDatabase> {
   const { target, cluster, ownCluster } = resolveTarget(options);
   if (cluster && !target.connectionString) {
     const exists = cluster.psql(`SELECT 1 FROM pg_database WHERE datname = 'hlucha'`).trim();
@@ -123,7 +134,9 @@ export interface RunningServer {
 }
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
-  const workspace = options.workspace ?? (await openWorkspaceDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir, cluster: options.cluster, log: options.log }));
+  const workspace =
+    options.workspace ??
+    (await openWorkspaceDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir, cluster: options.cluster, log: options.log }));
   const host = options.host ?? '127.0.0.1';
   const mail = options.mail ?? fileOutbox(options.mailOutbox ?? path.join(options.dataDir ?? DEFAULT_DATA_DIR, 'outbox'));
   let server: ServerType | null = null;
@@ -131,16 +144,31 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     // The app needs the public URL (links in mails, origin checks), which needs the port: listen first on a
     // placeholder handler, then install the app.
     let handler: ((request: Request, env: unknown) => Response | Promise<Response>) | null = null;
-    server = serve({ fetch: (request: Request, env: unknown) => (handler ? handler(request, env) : new Response('starting', { status: 503 })), port: options.port ?? 8080, hostname: host }, (info: AddressInfo) => {
-      const publicUrl = options.publicUrl ?? `http://${host === '127.0.0.1' || host === '0.0.0.0' ? 'localhost' : host}:${info.port}`;
-      const finish = async () => {
-        const oidc = options.oidc ? await oidcLogin({ ...options.oidc, redirectUri: `${publicUrl}/api/auth/oidc/callback` }) : null;
-        const app = createApp({ db: workspace.db, index: countryObce().index, mail, publicUrl, allowOrigins: options.allowOrigins, staticDir: options.staticDir, oidc });
-        handler = (request, env) => app.fetch(request, env as never);
-        return info.port;
-      };
-      finish().then(resolve, reject);
-    });
+    server = serve(
+      {
+        fetch: (request: Request, env: unknown) => (handler ? handler(request, env) : new Response('starting', { status: 503 })),
+        port: options.port ?? 8080,
+        hostname: host,
+      },
+      (info: AddressInfo) => {
+        const publicUrl = options.publicUrl ?? `http://${host === '127.0.0.1' || host === '0.0.0.0' ? 'localhost' : host}:${info.port}`;
+        const finish = async () => {
+          const oidc = options.oidc ? await oidcLogin({ ...options.oidc, redirectUri: `${publicUrl}/api/auth/oidc/callback` }) : null;
+          const app = createApp({
+            db: workspace.db,
+            index: countryObce().index,
+            mail,
+            publicUrl,
+            allowOrigins: options.allowOrigins,
+            staticDir: options.staticDir,
+            oidc,
+          });
+          handler = (request, env) => app.fetch(request, env as never);
+          return info.port;
+        };
+        finish().then(resolve, reject);
+      },
+    );
     (server as ServerType).on('error', reject);
   });
   const publicUrl = options.publicUrl ?? `http://${host === '127.0.0.1' || host === '0.0.0.0' ? 'localhost' : host}:${port}`;

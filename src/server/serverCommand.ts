@@ -39,11 +39,21 @@ export async function runServe(argv: string[]): Promise<number> {
     publicUrl: typeof flags.get('public-url') === 'string' ? (flags.get('public-url') as string).replace(/\/$/, '') : undefined,
     allowOrigins: typeof flags.get('allow-origin') === 'string' ? (flags.get('allow-origin') as string).split(',').filter(Boolean) : [],
     staticDir: existsSync(path.join(staticDir, 'index.html')) ? staticDir : null,
-    oidc: typeof issuer === 'string' ? { issuer, clientId: String(flags.get('oidc-client-id') ?? ''), clientSecret: process.env.OIDC_CLIENT_SECRET ?? '', allowHttp: /^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(issuer) } : null,
+    oidc:
+      typeof issuer === 'string'
+        ? {
+            issuer,
+            clientId: String(flags.get('oidc-client-id') ?? ''),
+            clientSecret: process.env.OIDC_CLIENT_SECRET ?? '',
+            allowHttp: /^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(issuer),
+          }
+        : null,
     log,
   });
   process.stdout.write(`${server.url}\n`);
-  log(`Hluchá místa shared workspace: ${server.url} (database: ${process.env.DATABASE_URL ? 'DATABASE_URL' : `private cluster in ${path.relative(process.cwd(), dataDir) || '.'}`}; sign-in mails: ${path.relative(process.cwd(), outbox) || '.'}; app: ${existsSync(path.join(staticDir, 'index.html')) ? 'dist/' : 'not built (npm run build)'})`);
+  log(
+    `Hluchá místa shared workspace: ${server.url} (database: ${process.env.DATABASE_URL ? 'DATABASE_URL' : `private cluster in ${path.relative(process.cwd(), dataDir) || '.'}`}; sign-in mails: ${path.relative(process.cwd(), outbox) || '.'}; app: ${existsSync(path.join(staticDir, 'index.html')) ? 'dist/' : 'not built (npm run build)'})`,
+  );
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
@@ -55,7 +65,11 @@ export async function runServe(argv: string[]): Promise<number> {
 
 export async function runMigrate(argv: string[]): Promise<number> {
   const { flags } = parseArguments(argv, ['data-dir']);
-  const workspace = await openWorkspaceDatabase({ databaseUrl: process.env.DATABASE_URL || undefined, dataDir: typeof flags.get('data-dir') === 'string' ? (flags.get('data-dir') as string) : undefined, log });
+  const workspace = await openWorkspaceDatabase({
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    dataDir: typeof flags.get('data-dir') === 'string' ? (flags.get('data-dir') as string) : undefined,
+    log,
+  });
   try {
     const rows = await workspace.owner.query<{ name: string; applied_at: Date }>('SELECT name, applied_at FROM hlucha.schema_migrations ORDER BY version');
     for (const row of rows.rows) process.stdout.write(`${JSON.stringify({ migration: row.name, appliedAt: row.applied_at.toISOString() })}\n`);
@@ -69,7 +83,10 @@ export async function runUsers(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
   const { flags } = parseArguments(rest, ['email', 'role', 'obec', 'kraj', 'name', 'data-dir']);
   const email = typeof flags.get('email') === 'string' ? normalizeEmail(flags.get('email') as string) : '';
-  if (sub !== 'add' && sub !== 'token' && sub !== 'list') return fail('Usage: hlucha-mista users add --email E --role mayor|bco|kraj|admin [--obec KOD] [--kraj CZ041] | users token --email E [--name TEXT] | users list');
+  if (sub !== 'add' && sub !== 'token' && sub !== 'list')
+    return fail(
+      'Usage: hlucha-mista users add --email E --role mayor|bco|kraj|admin [--obec KOD] [--kraj CZ041] | users token --email E [--name TEXT] | users list',
+    );
   if (sub !== 'list' && !isEmail(email)) return fail(`users ${sub}: --email must be an e-mail address`);
   const role = flags.get('role');
   if (sub === 'add' && !(ROLES as readonly unknown[]).includes(role)) return fail('users add: --role must be mayor, bco, kraj or admin');
@@ -80,11 +97,17 @@ export async function runUsers(argv: string[]): Promise<number> {
   if (sub === 'add' && role !== 'mayor' && obec) return fail('users add: --obec is for mayors only');
 
   // The operator's tool: runs as the database owner, on this machine.
-  const workspace = await openWorkspaceDatabase({ databaseUrl: process.env.DATABASE_URL || undefined, dataDir: typeof flags.get('data-dir') === 'string' ? (flags.get('data-dir') as string) : undefined, log });
+  const workspace = await openWorkspaceDatabase({
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    dataDir: typeof flags.get('data-dir') === 'string' ? (flags.get('data-dir') as string) : undefined,
+    log,
+  });
   const owner = await workspace.owner.connect();
   try {
     if (sub === 'list') {
-      const rows = await owner.query('SELECT u.email, m.role, m.kraj, m.obec_kod AS "obecKod" FROM hlucha.users u LEFT JOIN hlucha.memberships m ON m.user_id = u.id ORDER BY u.email, m.kraj, m.role, m.obec_kod');
+      const rows = await owner.query(
+        'SELECT u.email, m.role, m.kraj, m.obec_kod AS "obecKod" FROM hlucha.users u LEFT JOIN hlucha.memberships m ON m.user_id = u.id ORDER BY u.email, m.kraj, m.role, m.obec_kod',
+      );
       for (const row of rows.rows) process.stdout.write(`${JSON.stringify(row)}\n`);
       return 0;
     }
@@ -106,7 +129,10 @@ export async function runUsers(argv: string[]): Promise<number> {
     if (!krajName.rows[0]) return fail(`users add: no kraj ${kraj} (CZ010 … CZ080)`, 1);
     await owner.query('BEGIN');
     await owner.query('INSERT INTO hlucha.workspaces (kraj, name) VALUES ($1, $1) ON CONFLICT DO NOTHING', [kraj]);
-    const user = await owner.query<{ id: string }>('INSERT INTO hlucha.users (email) VALUES ($1) ON CONFLICT (email) DO UPDATE SET email = EXCLUDED.email RETURNING id', [email]);
+    const user = await owner.query<{ id: string }>(
+      'INSERT INTO hlucha.users (email) VALUES ($1) ON CONFLICT (email) DO UPDATE SET email = EXCLUDED.email RETURNING id',
+      [email],
+    );
     const added = await owner.query(
       `INSERT INTO hlucha.memberships (user_id, role, kraj, obec_kod) VALUES ($1, $2, $3, $4) ON CONFLICT (user_id, role, kraj, coalesce(obec_kod, '')) DO NOTHING`,
       [user.rows[0]!.id, role, kraj, obec],

@@ -75,7 +75,9 @@ export function createWorkerAnalysisClient(): AnalysisClient {
       });
       analyses.delete(id);
       if (!answer.ok) {
-        return answer.message === 'analysis.superseded' ? { ok: false, code: 'analysis.superseded', message: '' } : { ok: false, code: 'analysis.failed', message: answer.message };
+        return answer.message === 'analysis.superseded'
+          ? { ok: false, code: 'analysis.superseded', message: '' }
+          : { ok: false, code: 'analysis.failed', message: answer.message };
       }
       const response = answer.response;
       if (response.type === 'result') return { ok: true, result: response.result };

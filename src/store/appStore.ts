@@ -53,7 +53,19 @@ export type SliceCreator<Slice> = StateCreator<AppState, [['zustand/persist', un
 /** What survives a reload: the user's choices, not data. */
 type PersistedState = Pick<
   AppState,
-  'krajId' | 'language' | 'basemap' | 'basemapChosen' | 'myObecKod' | 'reviewerName' | 'appView' | 'metric' | 'packageContact' | 'analysisSettings' | 'fieldPreset' | 'maxAccuracyM' | 'letterSettingsByKraj'
+  | 'krajId'
+  | 'language'
+  | 'basemap'
+  | 'basemapChosen'
+  | 'myObecKod'
+  | 'reviewerName'
+  | 'appView'
+  | 'metric'
+  | 'packageContact'
+  | 'analysisSettings'
+  | 'fieldPreset'
+  | 'maxAccuracyM'
+  | 'letterSettingsByKraj'
 > & { workspaceServerUrl?: string | null };
 
 export interface AppStoreOptions {
@@ -121,11 +133,12 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
         ...createObecContactsSlice(reportsDatabase)(...args),
         ...createCoordinatorSlice(options.coordinator)(...args),
         ...createPackageSlice(options.package)(...args),
-        ...createMeasurementsSlice(
-          options.measurements ?? reportsDatabase,
-        )(...args),
+        ...createMeasurementsSlice(options.measurements ?? reportsDatabase)(...args),
         ...createFieldSlice(options.field)(...args),
-        ...createWorkspaceSlice({ ...(options.reports && 'indexedDB' in options.reports ? { indexedDB: options.reports.indexedDB } : {}), ...options.workspace })(...args),
+        ...createWorkspaceSlice({
+          ...(options.reports && 'indexedDB' in options.reports ? { indexedDB: options.reports.indexedDB } : {}),
+          ...options.workspace,
+        })(...args),
         ...createKrajReceivingSlice(options.krajReceiving)(...args),
         ...createBasemapSlice(...args),
       }),

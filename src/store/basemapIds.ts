@@ -58,8 +58,7 @@ export const BASEMAPS: Readonly<Record<Exclude<BasemapId, 'kraj'>, Basemap>> = {
     // The tile usage policy forbids bulk downloading and offline prefetching of tile.openstreetmap.org.
     offlineAllowed: false,
     averageTileBytes: 25_000,
-    attribution:
-      '<a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener">© OpenStreetMap contributors</a>',
+    attribution: '<a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener">© OpenStreetMap contributors</a>',
   },
   cuzkOrtofoto: {
     id: 'cuzkOrtofoto',

@@ -3,12 +3,7 @@
  * whether its tiles load (the map reports it), and storing the tiles of "Moje obec" for the field.
  */
 import type { MultiPolygon, Polygon } from 'geojson';
-import {
-  EMPTY_BASEMAP_CONFIG,
-  parseBasemapConfig,
-  type BasemapConfig,
-  type BasemapConfigProblem,
-} from '../core/basemap/basemapConfig.ts';
+import { EMPTY_BASEMAP_CONFIG, parseBasemapConfig, type BasemapConfig, type BasemapConfigProblem } from '../core/basemap/basemapConfig.ts';
 import { planOfflineTiles, tileUrl, type TileId } from '../core/geo/tileCover.ts';
 import { DEFAULT_BASEMAP, resolveBasemap, type RasterBasemap } from './basemapIds.ts';
 import type { SliceCreator } from './appStore.ts';
@@ -122,7 +117,9 @@ export const createBasemapSlice: SliceCreator<BasemapSlice> = (set, get) => ({
     const state = get();
     const basemap = resolveBasemap(state.basemap, state.basemapConfig);
     const planned = planFor(state.myObecKod, state.krajId, basemap);
-    set({ fieldTiles: planned.status === 'planned' || state.online || planned.status === 'unavailable' ? planned : { status: 'unavailable', reason: 'offline' } });
+    set({
+      fieldTiles: planned.status === 'planned' || state.online || planned.status === 'unavailable' ? planned : { status: 'unavailable', reason: 'offline' },
+    });
   },
 
   storeFieldTiles: async () => {

@@ -34,7 +34,9 @@ export async function recordBuiltPackage(
   });
 }
 
-export type SendResult = { ok: true; sent: string[]; skipped: SendOutcome['skipped'] } | { ok: false; code: 'ctu.alreadySent' | 'ctu.unknownPackage' | 'review.noReviewer' | 'review.notAnalysed' };
+export type SendResult =
+  | { ok: true; sent: string[]; skipped: SendOutcome['skipped'] }
+  | { ok: false; code: 'ctu.alreadySent' | 'ctu.unknownPackage' | 'review.noReviewer' | 'review.notAnalysed' };
 
 /** "Odeslat": the package is sent; its confirmed localities become "Odesláno ČTÚ" with the package number. */
 export async function sendRecordedPackage(store: AppStore, number: string, at: string): Promise<SendResult> {
@@ -56,7 +58,9 @@ export async function sendRecordedPackage(store: AppStore, number: string, at: s
   });
 }
 
-export type AnswersResult = ({ ok: true; skippedEmpty: number } & Omit<AnswersImport, 'review'>) | { ok: false; code: 'ctu.notAnswerFile' | 'ctu.empty' | 'review.noReviewer' | 'review.notAnalysed' };
+export type AnswersResult =
+  | ({ ok: true; skippedEmpty: number } & Omit<AnswersImport, 'review'>)
+  | { ok: false; code: 'ctu.notAnswerFile' | 'ctu.empty' | 'review.noReviewer' | 'review.notAnalysed' };
 
 /** ČTÚ's answers from the filled template (keyed by locality number). */
 export async function importCtuAnswers(store: AppStore, text: string, at: string): Promise<AnswersResult> {

@@ -169,7 +169,11 @@ export const createEditorSlice: SliceCreator<EditorSlice> = (set, get) => {
 
     placeReport: async (geometry, options) => {
       const reporter = lastReporter(get().reports);
-      const result = await get().createReport(geometry, { ...(reporter ? { reporter } : {}), ...options?.fields }, options?.capture ? { capture: options.capture } : undefined);
+      const result = await get().createReport(
+        geometry,
+        { ...(reporter ? { reporter } : {}), ...options?.fields },
+        options?.capture ? { capture: options.capture } : undefined,
+      );
       if (!result.ok) {
         patch({ notice: { kind: 'refused', problems: result.problems } });
         return false;
@@ -201,7 +205,14 @@ export const createEditorSlice: SliceCreator<EditorSlice> = (set, get) => {
     openNearbyInstead: async (existingId) => {
       const offer = get().editor.nearby;
       if (offer) await get().deleteReport(offer.reportId);
-      patch({ nearbyPending: offer ? withoutKey(get().editor.nearbyPending, offer.reportId) : get().editor.nearbyPending, nearby: null, notice: null, selectedReportId: existingId, createdReportId: null, mode: { kind: 'browse' } });
+      patch({
+        nearbyPending: offer ? withoutKey(get().editor.nearbyPending, offer.reportId) : get().editor.nearbyPending,
+        nearby: null,
+        notice: null,
+        selectedReportId: existingId,
+        createdReportId: null,
+        mode: { kind: 'browse' },
+      });
     },
 
     dismissNearby: () => {

@@ -385,8 +385,7 @@ export function createFieldSlice(dependencies: FieldDependencies = {}): SliceCre
         return result;
       },
 
-      refuseGpxFile: (fileName, code, params) =>
-        set({ gpxImport: { fileName, problem: { code, ...(params ? { params } : {}) }, created: 0, refused: [] } }),
+      refuseGpxFile: (fileName, code, params) => set({ gpxImport: { fileName, problem: { code, ...(params ? { params } : {}) }, created: 0, refused: [] } }),
       dismissGpxImport: () => set({ gpxImport: null }),
       setAppUpdate: (appUpdate) => set({ appUpdate }),
     };

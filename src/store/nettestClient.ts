@@ -18,7 +18,12 @@ export type MeasurementImportRun = {
 
 export interface MeasurementClient {
   /** Reads the file and adds its measurements to `existing` (copied to the worker, not moved: the page keeps them). */
-  importFile(file: StreamableFile, isZip: boolean, existing: MeasurementColumns | null, onProgress: (bytesRead: number, totalBytes: number) => void): MeasurementImportRun;
+  importFile(
+    file: StreamableFile,
+    isZip: boolean,
+    existing: MeasurementColumns | null,
+    onProgress: (bytesRead: number, totalBytes: number) => void,
+  ): MeasurementImportRun;
 }
 
 export function createWorkerMeasurementClient(): MeasurementClient {

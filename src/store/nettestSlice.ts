@@ -123,7 +123,11 @@ export function createMeasurementsSlice(dependencies: MeasurementsDependencies =
       columns = next && next.count > 0 ? next : null;
       const version = get().measurements.version + 1;
       get().analysisClient().setMeasurements(version, columns);
-      set((state) => ({ measurements: { ...state.measurements, status: 'ready', version, count: columns?.count ?? 0, files }, measurementCells: null, measurementPoints: null }));
+      set((state) => ({
+        measurements: { ...state.measurements, status: 'ready', version, count: columns?.count ?? 0, files },
+        measurementCells: null,
+        measurementPoints: null,
+      }));
       void refreshCells();
       if (lastBbox) void get().showMeasurementPointsIn(lastBbox);
     }
@@ -151,14 +155,21 @@ export function createMeasurementsSlice(dependencies: MeasurementsDependencies =
       if (state.measurementCells?.version === version && state.measurementCells.key === key) return;
       const id = ++cellsRequest;
       const filter: MeasurementFilter = { operator: state.measurementLayer.operator, technology: state.measurementLayer.technology };
-      const result = await state.analysisClient().measurementCells({ version, resolution: DEFAULT_H3_RESOLUTION, filter, thresholds: state.analysisSettings.thresholds });
+      const result = await state
+        .analysisClient()
+        .measurementCells({ version, resolution: DEFAULT_H3_RESOLUTION, filter, thresholds: state.analysisSettings.thresholds });
       if (id !== cellsRequest || !result) return;
       set({ measurementCells: { version, key, cells: result.cells } });
     }
 
     // The hexagons follow the filters, the thresholds and the view.
     api.subscribe((state, previous) => {
-      if (state.measurementLayer.operator !== previous.measurementLayer.operator || state.measurementLayer.technology !== previous.measurementLayer.technology || state.analysisSettings !== previous.analysisSettings || (state.appView !== previous.appView && state.appView === 'coordinator')) {
+      if (
+        state.measurementLayer.operator !== previous.measurementLayer.operator ||
+        state.measurementLayer.technology !== previous.measurementLayer.technology ||
+        state.analysisSettings !== previous.analysisSettings ||
+        (state.appView !== previous.appView && state.appView === 'coordinator')
+      ) {
         void refreshCells();
         if (lastBbox) void get().showMeasurementPointsIn(lastBbox);
       }
@@ -192,14 +203,26 @@ export function createMeasurementsSlice(dependencies: MeasurementsDependencies =
           running = null;
           if (outcome === null || cancelled) break;
           if (!outcome.ok) {
-            results.push({ fileName: file.name, result: { ok: false, code: outcome.code, ...(outcome.missing ? { missing: outcome.missing } : {}), ...(outcome.files ? { files: outcome.files } : {}), ...(outcome.params ? { params: outcome.params } : {}) } });
+            results.push({
+              fileName: file.name,
+              result: {
+                ok: false,
+                code: outcome.code,
+                ...(outcome.missing ? { missing: outcome.missing } : {}),
+                ...(outcome.files ? { files: outcome.files } : {}),
+                ...(outcome.params ? { params: outcome.params } : {}),
+              },
+            });
             continue;
           }
           // The worker added the file's rows to `base` (deduplicated): the page does no per-row work.
           base = outcome.columns;
           fileNames = [...fileNames.filter((name) => name !== file.name), file.name];
           changed = true;
-          results.push({ fileName: file.name, result: { ok: true, summary: outcome.summary, added: outcome.added, duplicates: outcome.duplicates, mode, total: outcome.columns.count } });
+          results.push({
+            fileName: file.name,
+            result: { ok: true, summary: outcome.summary, added: outcome.added, duplicates: outcome.duplicates, mode, total: outcome.columns.count },
+          });
         }
         if (changed || (mode === 'replace' && results.some((r) => r.result.ok))) {
           useColumns(base, fileNames);

@@ -23,7 +23,14 @@ export interface ObecContactsDependencies {
 
 function isContact(value: unknown): value is ObecContact {
   const c = value as Partial<ObecContact> | null;
-  return !!c && typeof c.obecKod === 'string' && typeof c.name === 'string' && typeof c.function === 'string' && typeof c.date === 'string' && (c.contact === null || typeof c.contact === 'string');
+  return (
+    !!c &&
+    typeof c.obecKod === 'string' &&
+    typeof c.name === 'string' &&
+    typeof c.function === 'string' &&
+    typeof c.date === 'string' &&
+    (c.contact === null || typeof c.contact === 'string')
+  );
 }
 
 export function createObecContactsSlice(dependencies: ObecContactsDependencies = {}): SliceCreator<ObecContactsSlice> {

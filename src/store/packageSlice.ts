@@ -153,10 +153,23 @@ export function createPackageSlice(dependencies: PackageDependencies = {}): Slic
           // The localities as they went: the package's own selection of the kraj's localities (loaded with the package).
           const { packageLocalitiesOf } = await import('./packageLocalities.ts');
           const localities = selectPackageLocalities(packageLocalitiesOf(state, generatedAt) ?? [], state.packageSelection);
-          const selection = { statuses: state.packageSelection.statuses, orp: state.packageSelection.orpKod ?? 'all', from: state.packageSelection.from, to: state.packageSelection.to };
+          const selection = {
+            statuses: state.packageSelection.statuses,
+            orp: state.packageSelection.orpKod ?? 'all',
+            from: state.packageSelection.from,
+            to: state.packageSelection.to,
+          };
           await get().changeReview((review) => {
             const history = review.packages ?? [];
-            const record = recordPackage(history, { nuts3: source.kraj.nuts3, createdAt: generatedAt, by, fileName: outcome.result.fileName, sha256, selection, localities });
+            const record = recordPackage(history, {
+              nuts3: source.kraj.nuts3,
+              createdAt: generatedAt,
+              by,
+              fileName: outcome.result.fileName,
+              sha256,
+              selection,
+              localities,
+            });
             return { review: { ...review, packages: [...history, record] }, value: record };
           });
         }

@@ -1,14 +1,7 @@
 import type { BBox } from '../core/geo/coordinates.ts';
 import { DEFAULT_KRAJ, isKrajNuts3 } from '../core/units/adminUnits.ts';
 import type { SliceCreator } from './appStore.ts';
-import {
-  loadCountryKraje,
-  loadDisplayPack,
-  loadedDisplayPack,
-  loadLookupIndex,
-  PackLoadError,
-  type PackErrorCode,
-} from './packRepository.ts';
+import { loadCountryKraje, loadDisplayPack, loadedDisplayPack, loadLookupIndex, PackLoadError, type PackErrorCode } from './packRepository.ts';
 import { bboxOf } from './bboxOf.ts';
 import { afterFirstScreen } from './firstScreen.ts';
 

@@ -69,7 +69,6 @@ export interface ReportsStoreSlice extends ReportsSlice {
   closeReports(): void;
 }
 
-
 const NO_HISTORY: HistoryStatus = { canUndo: false, canRedo: false, undoKey: null, redoKey: null };
 
 function pickEditable(fields: Partial<EditableReportFields> | undefined): Partial<EditableReportFields> {
@@ -117,7 +116,16 @@ export function createReportsSlice(dependencies: ReportsDependencies = {}): Slic
     const newId = dependencies.newId ?? (() => crypto.randomUUID());
     const appVersion = dependencies.appVersion ?? APP_VERSION;
 
-    const { session, enqueue, fail, publishStorage, openDatabase, readEverything, save, close: closeSync } = createReportSync(
+    const {
+      session,
+      enqueue,
+      fail,
+      publishStorage,
+      openDatabase,
+      readEverything,
+      save,
+      close: closeSync,
+    } = createReportSync(
       { get, set },
       {
         ...('indexedDB' in dependencies ? { indexedDB: dependencies.indexedDB } : {}),
@@ -136,7 +144,8 @@ export function createReportsSlice(dependencies: ReportsDependencies = {}): Slic
       const theirs = get().reports[id] ?? null;
       const { reapply, conflict } = resolveRefusedEdit(id, base, mine, theirs, keys, now());
       if (conflict) set({ editConflicts: withConflict(get().editConflicts, conflict) });
-      if (theirs && Object.keys(reapply).length > 0) await commit('history.updateReport', [{ id, before: theirs, after: reviseReport(theirs, reapply as Partial<Report>, now()) }]);
+      if (theirs && Object.keys(reapply).length > 0)
+        await commit('history.updateReport', [{ id, before: theirs, after: reviseReport(theirs, reapply as Partial<Report>, now()) }]);
     }
 
     /** The storage code when a commit was not written (quota exceeded, storage unavailable…), else null. */
@@ -293,9 +302,7 @@ export function createReportsSlice(dependencies: ReportsDependencies = {}): Slic
           const current = get().reports[id];
           if (!current) return;
           const changes = pickEditable(fields);
-          const keys = (Object.keys(changes) as Array<keyof EditableReportFields>).filter(
-            (key) => canonicalJson(changes[key]) !== canonicalJson(current[key]),
-          );
+          const keys = (Object.keys(changes) as Array<keyof EditableReportFields>).filter((key) => canonicalJson(changes[key]) !== canonicalJson(current[key]));
           if (keys.length === 0) return;
           const changed = Object.fromEntries(keys.map((key) => [key, changes[key]])) as Partial<Report>;
           const next = reviseReport(current, changed, now());

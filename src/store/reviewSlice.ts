@@ -27,9 +27,7 @@ export interface ReviewDependencies {
 
 export type ReviewStorageStatus = { state: 'loading' } | { state: 'ready' } | { state: 'failing'; code: StorageFailureCode };
 
-export type ReviewOutcome =
-  | { ok: true }
-  | { ok: false; code: ReviewRefusal | 'review.noReviewer' | 'review.notAnalysed'; params?: Record<string, string> };
+export type ReviewOutcome = { ok: true } | { ok: false; code: ReviewRefusal | 'review.noReviewer' | 'review.notAnalysed'; params?: Record<string, string> };
 
 export interface ReviewSlice {
   review: ReviewState;
@@ -207,7 +205,7 @@ export function createReviewSlice(dependencies: ReviewDependencies = {}): SliceC
           await save(assigned.state);
         }),
 
-      changeReview: <T,>(change: (current: ReviewState) => { review: ReviewState; value: T }) =>
+      changeReview: <T>(change: (current: ReviewState) => { review: ReviewState; value: T }) =>
         enqueue(async () => {
           const { review, value } = change(get().review);
           if (review !== get().review) {

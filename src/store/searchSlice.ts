@@ -1,9 +1,4 @@
-import {
-  prepareCastiForSearch,
-  prepareObceForSearch,
-  searchPlaces,
-  type SearchableObec,
-} from '../core/text/searchObce.ts';
+import { prepareCastiForSearch, prepareObceForSearch, searchPlaces, type SearchableObec } from '../core/text/searchObce.ts';
 import type { SliceCreator } from './appStore.ts';
 import { bboxOf } from './bboxOf.ts';
 import { loadAddressPoints, loadedDisplayPack } from './packRepository.ts';
@@ -65,7 +60,10 @@ export const createSearchSlice: SliceCreator<SearchSlice> = (set, get) => {
             const b = box[pack.cast[i]!]!;
             const lon = pack.lonE6[i]! / 1e6;
             const lat = pack.latE6[i]! / 1e6;
-            b[0] = Math.min(b[0], lon); b[1] = Math.min(b[1], lat); b[2] = Math.max(b[2], lon); b[3] = Math.max(b[3], lat);
+            b[0] = Math.min(b[0], lon);
+            b[1] = Math.min(b[1], lat);
+            b[2] = Math.max(b[2], lon);
+            b[3] = Math.max(b[3], lat);
           }
           pack.castiObce.forEach((cast, index) => {
             if (Number.isFinite(box[index]![0])) boxes.set(cast.kod, box[index]!);

@@ -28,11 +28,14 @@ export function createWorkerTableImportClient(): TableImportClient {
     () => new Worker(new URL('../worker/tableImportWorker.ts', import.meta.url), { type: 'module' }),
   );
 
-  async function ask(request: TableImportRequest, onProgress?: (rowsRead: number) => void): Promise<TableImportResponseMessage | { type: 'error'; message: string }> {
+  async function ask(
+    request: TableImportRequest,
+    onProgress?: (rowsRead: number) => void,
+  ): Promise<TableImportResponseMessage | { type: 'error'; message: string }> {
     const answer = await worker.call({ id: worker.nextId(), ...request }, (message) => {
       if (message.type === 'progress') onProgress?.(message.rowsRead);
     });
-        // A worker that dies (out of memory on a hostile file, a crash) is replaced by a new one with the next request, and
+    // A worker that dies (out of memory on a hostile file, a crash) is replaced by a new one with the next request, and
     // what waited on it gets the code 'table.workerFailed' (the dialog says so; the file must be chosen again).
     if (answer.ok) return answer.response;
     return { type: 'error', message: answer.message === 'closed' ? 'closed' : 'table.workerFailed' };

@@ -56,14 +56,7 @@ export function BasemapSwitcher() {
 
   return (
     <div className="basemap-control" data-basemap-control="">
-      <button
-        ref={buttonRef}
-        type="button"
-        className="basemap-button"
-        aria-expanded={open}
-        aria-controls={panelId}
-        onClick={() => setOpen((value) => !value)}
-      >
+      <button ref={buttonRef} type="button" className="basemap-button" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((value) => !value)}>
         <svg width="18" height="18" viewBox="0 0 18 18" aria-hidden="true" focusable="false">
           <path d="M9 2 1.5 6 9 10l7.5-4z" fill="currentColor" />
           <path d="M3.2 8.9 1.5 9.8 9 13.8l7.5-4-1.7-.9L9 12z" fill="currentColor" opacity=".7" />

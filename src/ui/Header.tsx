@@ -29,13 +29,7 @@ export function Header() {
           <p className="brand-subtitle">{t('app.subtitle')}</p>
         </div>
       </div>
-      <button
-        type="button"
-        className="header-menu-button"
-        aria-expanded={menuOpen}
-        aria-controls={controlsId}
-        onClick={() => setMenuOpen(!menuOpen)}
-      >
+      <button type="button" className="header-menu-button" aria-expanded={menuOpen} aria-controls={controlsId} onClick={() => setMenuOpen(!menuOpen)}>
         <svg width="20" height="20" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
           <path d={menuOpen ? 'M5 5l10 10M15 5L5 15' : 'M3 5h14M3 10h14M3 15h14'} stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
         </svg>

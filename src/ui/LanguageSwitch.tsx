@@ -8,13 +8,7 @@ export function LanguageSwitch() {
   return (
     <div className="language-switch" role="group" aria-label={t('language.label')}>
       {LANGUAGES.map((code) => (
-        <button
-          key={code}
-          type="button"
-          lang={code}
-          aria-pressed={language === code}
-          onClick={() => setLanguage(code)}
-        >
+        <button key={code} type="button" lang={code} aria-pressed={language === code} onClick={() => setLanguage(code)}>
           {t(code === 'cs' ? 'language.cs' : 'language.en')}
         </button>
       ))}

@@ -74,12 +74,10 @@ function SwatchIcon({ swatch }: { swatch: Swatch }) {
       )}
       {swatch.kind === 'fill' && <rect x="2" y="2" width="28" height="14" rx="2" fill={swatch.fill} stroke={swatch.stroke} strokeWidth="1.5" />}
       {swatch.kind === 'tints' &&
-        COLORS.orpTints.slice(0, 4).map((color, index) => (
-          <rect key={color} x={2 + index * 7} y="2" width="7" height="14" fill={color} stroke="#b5c0ca" strokeWidth="0.75" />
-        ))}
-      {swatch.kind === 'pin' && (
-        <path d="M16 17s5-5.6 5-9a5 5 0 0 0-10 0c0 3.4 5 9 5 9z" fill={COLORS.selected} stroke="#fff" strokeWidth="1" />
-      )}
+        COLORS.orpTints
+          .slice(0, 4)
+          .map((color, index) => <rect key={color} x={2 + index * 7} y="2" width="7" height="14" fill={color} stroke="#b5c0ca" strokeWidth="0.75" />)}
+      {swatch.kind === 'pin' && <path d="M16 17s5-5.6 5-9a5 5 0 0 0-10 0c0 3.4 5 9 5 9z" fill={COLORS.selected} stroke="#fff" strokeWidth="1" />}
     </svg>
   );
 }

@@ -11,9 +11,7 @@ export function RegionSummary() {
   return (
     <section className="panel" aria-labelledby="region-summary-title">
       <h2 id="region-summary-title">{pack.nazev}</h2>
-      <p>
-        {t('region.counts', { obce: formatCount(language, pack.counts.obce), orp: formatCount(language, pack.counts.orp) })}
-      </p>
+      <p>{t('region.counts', { obce: formatCount(language, pack.counts.obce), orp: formatCount(language, pack.counts.orp) })}</p>
       <p className="small">
         {t('region.boundariesDate', { date: formatIsoDate(language, pack.describesDate) })}
         <br />
@@ -26,12 +24,7 @@ export function RegionSummary() {
         <ul>
           {pack.orp.map((orp) => (
             <li key={orp.kod}>
-              <button
-                type="button"
-                className="link-button"
-                aria-label={t('region.orpZoom', { nazev: orp.nazev })}
-                onClick={() => zoomToOrp(orp.kod)}
-              >
+              <button type="button" className="link-button" aria-label={t('region.orpZoom', { nazev: orp.nazev })} onClick={() => zoomToOrp(orp.kod)}>
                 {orp.nazev}
               </button>
               <span className="code">

@@ -25,9 +25,7 @@ export function formatIsoDate(language: Language, isoDate: string): string {
   const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(isoDate);
   if (!match) return isoDate;
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3] ?? 1)));
-  const options: Intl.DateTimeFormatOptions = match[3]
-    ? { dateStyle: 'long', timeZone: 'UTC' }
-    : { month: 'long', year: 'numeric', timeZone: 'UTC' };
+  const options: Intl.DateTimeFormatOptions = match[3] ? { dateStyle: 'long', timeZone: 'UTC' } : { month: 'long', year: 'numeric', timeZone: 'UTC' };
   return new Intl.DateTimeFormat(localeOf(language), options).format(date);
 }
 

@@ -20,7 +20,9 @@ type Job = JobMessage & { resolve: (bytes: Uint8Array) => void; reject: (error: 
 
 function run(job: JobMessage): Promise<Uint8Array> {
   // A failure becomes a rejection, also gzipSync's (thrown): the job's promise carries it.
-  return job.kind === 'letter' ? buildCoverLetterFromRequest(job.request) : new Promise((resolve) => resolve(gzipSync(job.bytes, { level: job.level as 6, mtime: 0 })));
+  return job.kind === 'letter'
+    ? buildCoverLetterFromRequest(job.request)
+    : new Promise((resolve) => resolve(gzipSync(job.bytes, { level: job.level as 6, mtime: 0 })));
 }
 
 const runHere = (job: Job) => void run(job).then(job.resolve, job.reject);

@@ -5,7 +5,14 @@
 import type { TableMapping } from '../core/tableImport/tableMapping.ts';
 import type { TableConversion, TableEvaluation, TableReadOutcome, TableReadRequest } from '../core/tableImport/tableImportSession.ts';
 
-export { PREVIEW_ROWS, type TableConversion, type TableEvaluation, type TablePreview, type TableReadOutcome, type TableReadRequest } from '../core/tableImport/tableImportSession.ts';
+export {
+  PREVIEW_ROWS,
+  type TableConversion,
+  type TableEvaluation,
+  type TablePreview,
+  type TableReadOutcome,
+  type TableReadRequest,
+} from '../core/tableImport/tableImportSession.ts';
 
 export type TableImportRequest =
   | { type: 'read'; request: TableReadRequest }

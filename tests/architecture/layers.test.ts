@@ -30,7 +30,9 @@ describe('layers', () => {
   });
 
   it('core uses no runtime global (process, Buffer, window, document, indexedDB, …)', () => {
-    const found = sourceFiles('src/core').flatMap((file) => runtimeGlobalsOf(file, readFileSync(path.join(ROOT, file), 'utf8')).map((g) => `${file}:${g.line} ${g.name}`));
+    const found = sourceFiles('src/core').flatMap((file) =>
+      runtimeGlobalsOf(file, readFileSync(path.join(ROOT, file), 'utf8')).map((g) => `${file}:${g.line} ${g.name}`),
+    );
     expect(found).toEqual([]);
     expect(runtimeGlobalsOf('x.ts', 'const a = process.env.X; const b = options.process; const window = 3;').map((g) => g.name)).toEqual(['process']);
   });

@@ -85,7 +85,12 @@ export function importsOf(file: string, text: string, root: string): ImportEdge[
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
   const edges: ImportEdge[] = [];
   const add = (node: ts.Node, specifier: string, typeOnly: boolean) => {
-    const target = specifier.startsWith('.') ? path.relative(root, path.resolve(root, path.dirname(file), specifier)).split(path.sep).join('/') : null;
+    const target = specifier.startsWith('.')
+      ? path
+          .relative(root, path.resolve(root, path.dirname(file), specifier))
+          .split(path.sep)
+          .join('/')
+      : null;
     edges.push({ from: file, specifier, target, line: source.getLineAndCharacterOfPosition(node.getStart()).line + 1, typeOnly });
   };
   const visit = (node: ts.Node) => {
@@ -102,7 +107,12 @@ export function importsOf(file: string, text: string, root: string): ImportEdge[
       add(node, node.moduleSpecifier.text, typeOnly);
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
       add(node, node.moduleSpecifier.text, node.isTypeOnly);
-    } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteral(node.arguments[0])) {
+    } else if (
+      ts.isCallExpression(node) &&
+      node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+      node.arguments[0] &&
+      ts.isStringLiteral(node.arguments[0])
+    ) {
       add(node, node.arguments[0].text, false);
     } else if (
       ts.isNewExpression(node) &&
@@ -126,7 +136,19 @@ export function importsOf(file: string, text: string, root: string): ImportEdge[
  * Runtime globals core must not touch. tsconfig.core.json leaves out the DOM and Node libraries, but a dependency's
  * types (@types/papaparse) pull Node's in, so the names are checked here as well.
  */
-const RUNTIME_GLOBALS = new Set(['process', 'Buffer', '__dirname', '__filename', 'require', 'window', 'document', 'navigator', 'localStorage', 'indexedDB', 'self']);
+const RUNTIME_GLOBALS = new Set([
+  'process',
+  'Buffer',
+  '__dirname',
+  '__filename',
+  'require',
+  'window',
+  'document',
+  'navigator',
+  'localStorage',
+  'indexedDB',
+  'self',
+]);
 
 /** Runtime globals used in a core file: free identifiers (not property names, not declarations). */
 export function runtimeGlobalsOf(file: string, text: string): Array<{ name: string; line: number }> {
@@ -135,7 +157,12 @@ export function runtimeGlobalsOf(file: string, text: string): Array<{ name: stri
   // A name the file declares itself (a local `document` of xmldom's parser) is not the global.
   const declared = new Set<string>();
   const collect = (node: ts.Node) => {
-    if ((ts.isVariableDeclaration(node) || ts.isParameter(node) || ts.isFunctionDeclaration(node) || ts.isBindingElement(node)) && node.name && ts.isIdentifier(node.name)) declared.add(node.name.text);
+    if (
+      (ts.isVariableDeclaration(node) || ts.isParameter(node) || ts.isFunctionDeclaration(node) || ts.isBindingElement(node)) &&
+      node.name &&
+      ts.isIdentifier(node.name)
+    )
+      declared.add(node.name.text);
     ts.forEachChild(node, collect);
   };
   collect(source);
@@ -145,8 +172,16 @@ export function runtimeGlobalsOf(file: string, text: string): Array<{ name: stri
       const isName =
         (ts.isPropertyAccessExpression(parent) && parent.name === node) ||
         (ts.isPropertyAssignment(parent) && parent.name === node) ||
-        ((ts.isPropertySignature(parent) || ts.isPropertyDeclaration(parent) || ts.isMethodDeclaration(parent) || ts.isParameter(parent) || ts.isVariableDeclaration(parent) || ts.isBindingElement(parent)) && parent.name === node) ||
-        ts.isImportSpecifier(parent) || ts.isExportSpecifier(parent) || ts.isQualifiedName(parent);
+        ((ts.isPropertySignature(parent) ||
+          ts.isPropertyDeclaration(parent) ||
+          ts.isMethodDeclaration(parent) ||
+          ts.isParameter(parent) ||
+          ts.isVariableDeclaration(parent) ||
+          ts.isBindingElement(parent)) &&
+          parent.name === node) ||
+        ts.isImportSpecifier(parent) ||
+        ts.isExportSpecifier(parent) ||
+        ts.isQualifiedName(parent);
       if (!isName) found.push({ name: node.text, line: source.getLineAndCharacterOfPosition(node.getStart()).line + 1 });
     }
     ts.forEachChild(node, visit);

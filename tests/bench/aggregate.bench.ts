@@ -33,8 +33,17 @@ while (reports.length < COUNT) {
   const lat = south + (north - south) * random();
   if (index.findContaining(lon, lat) < 0) continue;
   positions.push([lon, lat]);
-  const base = createEmptyReport({ type: 'Point', coordinates: [lon, lat] }, { id: seededUuid(random), now: new Date(Date.UTC(2026, 0, 1) + reports.length * 60_000).toISOString(), demo: true });
-  reports.push({ ...base, description: '[DEMO]', failures: ['noSignal'], operators: [OPERATOR_CHOICES[reports.length % OPERATOR_CHOICES.length]!], affected: { inhabitants: reports.length % 50, households: null } });
+  const base = createEmptyReport(
+    { type: 'Point', coordinates: [lon, lat] },
+    { id: seededUuid(random), now: new Date(Date.UTC(2026, 0, 1) + reports.length * 60_000).toISOString(), demo: true },
+  );
+  reports.push({
+    ...base,
+    description: '[DEMO]',
+    failures: ['noSignal'],
+    operators: [OPERATOR_CHOICES[reports.length % OPERATOR_CHOICES.length]!],
+    affected: { inhabitants: reports.length % 50, households: null },
+  });
 }
 
 function best(run: () => void, runs = 3): number {
@@ -66,11 +75,16 @@ let localities = 0;
 const cluster = best(() => (localities = clusterReports(reports, { distanceM: 300 }).localities.length));
 const subset = reports.slice(0, TURF_CLUSTER_SUBSET);
 const clusterSubset = best(() => clusterReports(subset, { distanceM: 300 }));
-const turfCluster = best(() => clustersDbscan(featureCollection(positions.slice(0, TURF_CLUSTER_SUBSET).map((p) => point(p))), 0.3, { units: 'kilometers', minPoints: 1 }), 1);
+const turfCluster = best(
+  () => clustersDbscan(featureCollection(positions.slice(0, TURF_CLUSTER_SUBSET).map((p) => point(p))), 0.3, { units: 'kilometers', minPoints: 1 }),
+  1,
+);
 // Turf's DBSCAN grows faster than linearly, so the subset flatters it: time it on all the reports too (about a
 // minute here) unless --quick.
 const QUICK = process.argv.includes('--quick');
-const turfClusterAll = QUICK ? null : best(() => clustersDbscan(featureCollection(positions.map((p) => point(p))), 0.3, { units: 'kilometers', minPoints: 1 }), 1);
+const turfClusterAll = QUICK
+  ? null
+  : best(() => clustersDbscan(featureCollection(positions.map((p) => point(p))), 0.3, { units: 'kilometers', minPoints: 1 }), 1);
 
 // The same join in PostGIS, if it is installed: obce polygons with a GiST index, the points, ST_Contains, GROUP BY.
 let postgisNote = 'PostGIS was not set up in this run';
@@ -80,8 +94,16 @@ if ('unavailable' in server) postgisNote = `PostGIS: ${server.unavailable}`;
 else {
   try {
     server.sql('CREATE TABLE obce_src (kod text, orp text, gj text); CREATE TABLE pts_src (id int, lon float8, lat float8);');
-    server.copy('obce_src', ['kod', 'orp', 'gj'], collection.features.map((f) => [f.properties.kod, f.properties.orpKod, JSON.stringify(f.geometry)]));
-    server.copy('pts_src', ['id', 'lon', 'lat'], positions.map(([lon, lat], i) => [String(i), String(lon), String(lat)]));
+    server.copy(
+      'obce_src',
+      ['kod', 'orp', 'gj'],
+      collection.features.map((f) => [f.properties.kod, f.properties.orpKod, JSON.stringify(f.geometry)]),
+    );
+    server.copy(
+      'pts_src',
+      ['id', 'lon', 'lat'],
+      positions.map(([lon, lat], i) => [String(i), String(lon), String(lat)]),
+    );
     server.sql(`CREATE TABLE obce AS SELECT kod, orp, ST_SetSRID(ST_GeomFromGeoJSON(gj), 4326) AS geom FROM obce_src;
       CREATE INDEX obce_geom ON obce USING GIST (geom);
       CREATE TABLE pts AS SELECT id, ST_SetSRID(ST_MakePoint(lon, lat), 4326) AS geom FROM pts_src;
@@ -107,7 +129,9 @@ console.log(`| step | reports | ms | reports/s | × Turf | × PostGIS join by OR
 console.log('|---|---:|---:|---:|---:|---:|');
 const row = (name: string, n: number, ms: number, baseline: number | null, vsPostgis = false) => {
   const r = rate(n, ms);
-  console.log(`| ${name} | ${n.toLocaleString('en')} | ${ms.toFixed(1)} | ${r.toLocaleString('en')} | ${baseline ? (r / baseline).toFixed(0) : '—'} | ${vsPostgis ? (r / postgisRate).toFixed(1) : '—'} |`);
+  console.log(
+    `| ${name} | ${n.toLocaleString('en')} | ${ms.toFixed(1)} | ${r.toLocaleString('en')} | ${baseline ? (r / baseline).toFixed(0) : '—'} | ${vsPostgis ? (r / postgisRate).toFixed(1) : '—'} |`,
+  );
 };
 row(`Turf booleanPointInPolygon over every obec → ORP (subset)`, TURF_AGGREGATE_SUBSET, turfAggregate, null);
 if (postgis) {
@@ -120,5 +144,10 @@ row(`aggregateReports by H3 res 8 (${h3Units} cells)`, COUNT, byH3, turfAggregat
 row(`Turf clustersDbscan 300 m, minPoints 1 (subset)`, TURF_CLUSTER_SUBSET, turfCluster, null);
 row(`clusterReports 300 m (subset)`, TURF_CLUSTER_SUBSET, clusterSubset, turfClusterRate);
 if (turfClusterAll !== null) row(`Turf clustersDbscan 300 m, minPoints 1 (all)`, COUNT, turfClusterAll, null);
-row(`clusterReports 300 m (${localities.toLocaleString('en')} localities)`, COUNT, cluster, turfClusterAll !== null ? rate(COUNT, turfClusterAll) : turfClusterRate);
+row(
+  `clusterReports 300 m (${localities.toLocaleString('en')} localities)`,
+  COUNT,
+  cluster,
+  turfClusterAll !== null ? rate(COUNT, turfClusterAll) : turfClusterRate,
+);
 console.log(`\n${postgisNote}.`);

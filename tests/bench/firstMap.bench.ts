@@ -76,7 +76,8 @@ function tracePage() {
     for (const record of records) {
       const element = record.target as HTMLElement;
       const value = element.getAttribute(record.attributeName!);
-      if (value !== record.oldValue) trace.push(`${Math.round(performance.now())} ms: ${record.attributeName}=${value} (long tasks so far ${Math.round(blocked)} ms)`);
+      if (value !== record.oldValue)
+        trace.push(`${Math.round(performance.now())} ms: ${record.attributeName}=${value} (long tasks so far ${Math.round(blocked)} ms)`);
     }
   }).observe(document, { subtree: true, attributes: true, attributeOldValue: true, attributeFilter: ['data-shown-pack', 'data-map-idle', 'data-ready'] });
 }
@@ -166,6 +167,7 @@ if (flag('requests')) {
   for (const which of ['bare', 'app'] as const) {
     console.log(`\nFetched by the ${which} page before its map was usable (last run):`);
     for (const line of samples[which].at(-1)!.trace) console.log(`  ${line}`);
-    for (const row of samples[which].at(-1)!.fetched) console.log(`  ${kb(row.bytes).padStart(9)}  at ${String(row.at).padStart(5)} ms (requested)  ${row.path}`);
+    for (const row of samples[which].at(-1)!.fetched)
+      console.log(`  ${kb(row.bytes).padStart(9)}  at ${String(row.at).padStart(5)} ms (requested)  ${row.path}`);
   }
 }

@@ -89,13 +89,19 @@ const rows: Array<[string, number, number, number]> = [
 ];
 const POSTGIS_REFERENCE = 77_000;
 
-console.log(`\nLookup benchmark — ${features.length} obce (${index.size} indexed in ${build.ms.toFixed(0)} ms), ${POINTS.toLocaleString('en')} random points in the bbox of Czechia`);
-console.log(`Inside an obec: ${indexed.result.toLocaleString('en')} of ${POINTS.toLocaleString('en')}; naive subset ${naive.result}/${NAIVE_POINTS}, index on the same subset ${indexedSubset}/${NAIVE_POINTS}`);
+console.log(
+  `\nLookup benchmark — ${features.length} obce (${index.size} indexed in ${build.ms.toFixed(0)} ms), ${POINTS.toLocaleString('en')} random points in the bbox of Czechia`,
+);
+console.log(
+  `Inside an obec: ${indexed.result.toLocaleString('en')} of ${POINTS.toLocaleString('en')}; naive subset ${naive.result}/${NAIVE_POINTS}, index on the same subset ${indexedSubset}/${NAIVE_POINTS}`,
+);
 console.log(`Node ${process.version}, ${process.arch}\n`);
 console.log('| method | points | time (ms) | points/s | × naive | × PostGIS GiST (77k/s) |');
 console.log('|---|---:|---:|---:|---:|---:|');
 for (const [name, count, ms, r] of rows) {
-  console.log(`| ${name} | ${count.toLocaleString('en')} | ${ms.toFixed(1)} | ${Math.round(r).toLocaleString('en')} | ${(r / naiveRate).toFixed(0)} | ${(r / POSTGIS_REFERENCE).toFixed(1)} |`);
+  console.log(
+    `| ${name} | ${count.toLocaleString('en')} | ${ms.toFixed(1)} | ${Math.round(r).toLocaleString('en')} | ${(r / naiveRate).toFixed(0)} | ${(r / POSTGIS_REFERENCE).toFixed(1)} |`,
+  );
 }
 if (naive.result !== indexedSubset) console.log('\nWARNING: the naive loop and the index disagree on the subset.');
 console.log(`\nHeap used: ${(process.memoryUsage().heapUsed / 1024 / 1024).toFixed(0)} MiB`);

@@ -37,7 +37,10 @@ const index = ObecIndex.fromCollection(readObce('CZ041'), { coverage: 'pack' });
 const reports = generateDemoReports(index, { count: COUNT, seed: 11, now, krajNuts3: 'CZ041' });
 const files: Array<{ name: string; text: string }> = [];
 for (let start = 0; start < reports.length; start += PER_FILE) {
-  files.push({ name: `hlaseni-${start / PER_FILE + 1}.geojson`, text: exportObecFile(reports.slice(start, start + PER_FILE), { obec: null, signOff: null, exportedAt: now, appVersion: 'bench' }) });
+  files.push({
+    name: `hlaseni-${start / PER_FILE + 1}.geojson`,
+    text: exportObecFile(reports.slice(start, start + PER_FILE), { obec: null, signOff: null, exportedAt: now, appVersion: 'bench' }),
+  });
 }
 
 interface FrameStats {
@@ -75,7 +78,14 @@ async function stopRecording(page: Page): Promise<FrameStats> {
   })()`)) as { frames: number[]; longTasks: number[] };
   const sorted = [...frames].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-  return { frames: frames.length, medianMs: at(0.5), p95Ms: at(0.95), maxMs: sorted[sorted.length - 1] ?? NaN, longTasks: longTasks.length, longTaskMs: longTasks.reduce((a, b) => a + b, 0) };
+  return {
+    frames: frames.length,
+    medianMs: at(0.5),
+    p95Ms: at(0.95),
+    maxMs: sorted[sorted.length - 1] ?? NaN,
+    longTasks: longTasks.length,
+    longTaskMs: longTasks.reduce((a, b) => a + b, 0),
+  };
 }
 
 async function waitIdle(page: Page): Promise<void> {
@@ -88,7 +98,12 @@ async function gestures(page: Page): Promise<FrameStats> {
   const cx = box.x + box.width / 2;
   const cy = box.y + box.height / 2;
   await startRecording(page);
-  for (const [dx, dy] of [[200, 0], [0, 150], [-200, 0], [0, -150]] as const) {
+  for (const [dx, dy] of [
+    [200, 0],
+    [0, 150],
+    [-200, 0],
+    [0, -150],
+  ] as const) {
     await page.mouse.move(cx, cy);
     await page.mouse.down();
     for (let step = 1; step <= 20; step++) await page.mouse.move(cx + (dx * step) / 20, cy + (dy * step) / 20);
@@ -113,7 +128,10 @@ const rows: Array<{ what: string; empty: FrameStats | null; loaded: FrameStats; 
 try {
   const open = async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'cs-CZ' });
-    await context.route((u) => u.host !== new URL(url).host, (route) => route.abort());
+    await context.route(
+      (u) => u.host !== new URL(url).host,
+      (route) => route.abort(),
+    );
     const page = await context.newPage();
     await page.goto(url);
     await waitIdle(page);
@@ -133,12 +151,18 @@ try {
   await startRecording(page);
   const started = performance.now();
   await dropFiles(page, files);
-  await page.getByRole('status').filter({ hasText: `Importováno souborů: ${files.length}` }).waitFor({ timeout: WAIT_S * 1000 });
+  await page
+    .getByRole('status')
+    .filter({ hasText: `Importováno souborů: ${files.length}` })
+    .waitFor({ timeout: WAIT_S * 1000 });
   console.error(`imported after ${((performance.now() - started) / 1000).toFixed(0)} s`);
   const imported = performance.now() - started;
   // The toolbar's status: "50000 z 50000 hlášení, N lokalit" once the worker has analysed them all.
   try {
-    await page.getByRole('status').filter({ hasText: `${COUNT} z ${COUNT} hlášení` }).waitFor({ timeout: WAIT_S * 1000 });
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${COUNT} z ${COUNT} hlášení` })
+      .waitFor({ timeout: WAIT_S * 1000 });
   } catch (error) {
     console.error('status texts:', await page.getByRole('status').allTextContents());
     await page.screenshot({ path: resolve(root, 'tests/e2e/screenshots/bench-50k-timeout.png') });
@@ -147,8 +171,19 @@ try {
   await waitIdle(page);
   const analysed = performance.now() - started;
   const duringImport = await stopRecording(page);
-  const localities = (await page.getByRole('status').filter({ hasText: /hlášení, \d+ lokalit/ }).first().textContent())?.match(/(\d+) lokalit/)?.[1];
-  rows.push({ what: `import ${files.length} obec files (${COUNT.toLocaleString('en')} reports) and analyse`, empty: null, loaded: duringImport, extra: `import ${(imported / 1000).toFixed(1)} s, analysed ${(analysed / 1000).toFixed(1)} s, ${localities} localities` });
+  const localities = (
+    await page
+      .getByRole('status')
+      .filter({ hasText: /hlášení, \d+ lokalit/ })
+      .first()
+      .textContent()
+  )?.match(/(\d+) lokalit/)?.[1];
+  rows.push({
+    what: `import ${files.length} obec files (${COUNT.toLocaleString('en')} reports) and analyse`,
+    empty: null,
+    loaded: duringImport,
+    extra: `import ${(imported / 1000).toFixed(1)} s, analysed ${(analysed / 1000).toFixed(1)} s, ${localities} localities`,
+  });
   const overview = await gestures(page);
   rows.push({ what: 'pan and zoom, "Přehled kraje" (choropleth, localities)', empty: emptyOverview, loaded: overview });
   await chooseView(page, 'Hlášení');
@@ -167,5 +202,7 @@ console.log('| what | frames | median frame ms | p95 ms | longest ms | long task
 console.log('|---|---:|---:|---:|---:|---:|---|---|');
 for (const row of rows) {
   const e = row.empty ? `${f(row.empty.medianMs)} / ${f(row.empty.p95Ms)} / ${f(row.empty.maxMs)}` : '—';
-  console.log(`| ${row.what} | ${row.loaded.frames} | ${f(row.loaded.medianMs)} | ${f(row.loaded.p95Ms)} | ${f(row.loaded.maxMs)} | ${row.loaded.longTasks} (${f(row.loaded.longTaskMs)}) | ${e} | ${row.extra ?? ''} |`);
+  console.log(
+    `| ${row.what} | ${row.loaded.frames} | ${f(row.loaded.medianMs)} | ${f(row.loaded.p95Ms)} | ${f(row.loaded.maxMs)} | ${row.loaded.longTasks} (${f(row.loaded.longTaskMs)}) | ${e} | ${row.extra ?? ''} |`,
+  );
 }

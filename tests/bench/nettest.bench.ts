@@ -90,13 +90,15 @@ for (let run = 1; run < RUNS; run++) {
   if (f.ms < full.ms) full = f;
 }
 
-
 // The import worker's path: bytes in 64 KB chunks → TextDecoder → papaparse's stream → columns.
 let bytes: Uint8Array | null = new TextEncoder().encode(text);
 const streamed = await (async () => {
   (globalThis as { gc?: () => void }).gc?.();
   const started = performance.now();
-  const result = await readNettestStream(chunksOf(bytes!), false, { fileName: 'bench.csv', isInsideCzechia: (lon, lat) => index.findContaining(lon, lat) >= 0 });
+  const result = await readNettestStream(chunksOf(bytes!), false, {
+    fileName: 'bench.csv',
+    isInsideCzechia: (lon, lat) => index.findContaining(lon, lat) >= 0,
+  });
   const ms = performance.now() - started;
   if (!result.ok) throw new Error(result.code);
   return { ms, kept: result.summary.kept };
@@ -152,16 +154,26 @@ measurementCells(columns, cellCache.at(8), { operator: 'o2', technology: '4g' })
 const regroupFilterMs = performance.now() - started;
 
 const rate = (ms: number) => Math.round((ROWS / ms) * 1000);
-console.log(`\nNetTest import — ${ROWS.toLocaleString('en')} generated rows, ${(text.length / 1024 / 1024).toFixed(0)} MB of CSV text (best of ${RUNS}, interleaved; Node ${process.version})`);
-console.log(`kept ${full.result.summary.kept.toLocaleString('en')}, skipped ${JSON.stringify(full.result.summary.skipped)}, ${full.result.cells.toLocaleString('en')} cell × operator × technology groups; columns take ${full.result.tableMb.toFixed(0)} MB\n`);
+console.log(
+  `\nNetTest import — ${ROWS.toLocaleString('en')} generated rows, ${(text.length / 1024 / 1024).toFixed(0)} MB of CSV text (best of ${RUNS}, interleaved; Node ${process.version})`,
+);
+console.log(
+  `kept ${full.result.summary.kept.toLocaleString('en')}, skipped ${JSON.stringify(full.result.summary.skipped)}, ${full.result.cells.toLocaleString('en')} cell × operator × technology groups; columns take ${full.result.tableMb.toFixed(0)} MB\n`,
+);
 console.log('| step | ms | rows/s | × bare parsing | peak RSS (MB, incl. the CSV text) |');
 console.log('|---|---:|---:|---:|---:|');
 console.log(`| papaparse alone (baseline) | ${bare.ms.toFixed(0)} | ${rate(bare.ms).toLocaleString('en')} | 1.00 | ${bare.peakMb.toFixed(0)} |`);
 console.log(`| of which H3 aggregation | ${aggregateMs.toFixed(0)} | | | |`);
-console.log(`| parse + classify + filter + columns + H3 aggregation | ${full.ms.toFixed(0)} | ${rate(full.ms).toLocaleString('en')} | ${(bare.ms / full.ms).toFixed(2)} | ${full.peakMb.toFixed(0)} |`);
-console.log(`| streaming reader of the import worker (64 KB chunks → decode → papaparse stream → columns) | ${streamed.ms.toFixed(0)} | ${rate(streamed.ms).toLocaleString('en')} | ${(bare.ms / streamed.ms).toFixed(2)} | |`);
+console.log(
+  `| parse + classify + filter + columns + H3 aggregation | ${full.ms.toFixed(0)} | ${rate(full.ms).toLocaleString('en')} | ${(bare.ms / full.ms).toFixed(2)} | ${full.peakMb.toFixed(0)} |`,
+);
+console.log(
+  `| streaming reader of the import worker (64 KB chunks → decode → papaparse stream → columns) | ${streamed.ms.toFixed(0)} | ${rate(streamed.ms).toLocaleString('en')} | ${(bare.ms / streamed.ms).toFixed(2)} | |`,
+);
 
-console.log(`\nAttaching ${columns.count.toLocaleString('en')} measurements to ${localities.length.toLocaleString('en')} localities (100 m margin + accuracy): ${attachedRows.toLocaleString('en')} attachments; hexagons (resolution 8): ${cellsAll.toLocaleString('en')} cells\n`);
+console.log(
+  `\nAttaching ${columns.count.toLocaleString('en')} measurements to ${localities.length.toLocaleString('en')} localities (100 m margin + accuracy): ${attachedRows.toLocaleString('en')} attachments; hexagons (resolution 8): ${cellsAll.toLocaleString('en')} cells\n`,
+);
 console.log('| step | ms |');
 console.log('|---|---:|');
 console.log(`| R-tree over the measurements (flatbush, once per import) | ${indexMs.toFixed(0)} |`);

@@ -57,10 +57,14 @@ try {
     (window as unknown as { longTasks: number[]; when: string[] }).longTasks = tasks;
     (window as unknown as { longTasks: number[]; when: string[] }).when = when;
     const t0 = performance.now();
-    new PerformanceObserver((list) => list.getEntries().forEach((entry) => (tasks.push(entry.duration), when.push(`task ${(entry.startTime - t0).toFixed(0)}+${entry.duration.toFixed(0)}`)))).observe({ type: 'longtask', buffered: false });
+    new PerformanceObserver((list) =>
+      list.getEntries().forEach((entry) => (tasks.push(entry.duration), when.push(`task ${(entry.startTime - t0).toFixed(0)}+${entry.duration.toFixed(0)}`))),
+    ).observe({ type: 'longtask', buffered: false });
     new MutationObserver(() => {
-      if (document.querySelector('[data-testid="measurement-summary"]') && !when.some((w) => w.startsWith('summary'))) when.push(`summary ${(performance.now() - t0).toFixed(0)}`);
-      if (Number(document.querySelector('.map-canvas')?.getAttribute('data-measurement-cells') ?? 0) > 0 && !when.some((w) => w.startsWith('cells'))) when.push(`cells ${(performance.now() - t0).toFixed(0)}`);
+      if (document.querySelector('[data-testid="measurement-summary"]') && !when.some((w) => w.startsWith('summary')))
+        when.push(`summary ${(performance.now() - t0).toFixed(0)}`);
+      if (Number(document.querySelector('.map-canvas')?.getAttribute('data-measurement-cells') ?? 0) > 0 && !when.some((w) => w.startsWith('cells')))
+        when.push(`cells ${(performance.now() - t0).toFixed(0)}`);
     }).observe(document.body, { subtree: true, childList: true, attributes: true });
   });
   const profiling = process.argv.includes('--profile') ? await page.context().newCDPSession(page) : null;
@@ -73,13 +77,17 @@ try {
   await panel.getByTestId('measurement-summary').waitFor({ timeout: 600_000 });
   const importMs = Date.now() - started;
   const summary = (await panel.getByTestId('measurement-summary').textContent()) ?? '';
-  await page.waitForFunction(() => Number(document.querySelector('.map-canvas')?.getAttribute('data-measurement-cells') ?? 0) > 0, undefined, { timeout: 600_000 });
+  await page.waitForFunction(() => Number(document.querySelector('.map-canvas')?.getAttribute('data-measurement-cells') ?? 0) > 0, undefined, {
+    timeout: 600_000,
+  });
   const cellsMs = Date.now() - started;
   const cells = await page.locator('.map-canvas').getAttribute('data-measurement-cells');
   const tasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
   if (profiling) {
     // The main thread's heaviest functions (self time), to see what blocks it.
-    const { profile } = (await profiling.send('Profiler.stop')) as { profile: { nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number } }>; samples: number[]; timeDeltas: number[] } };
+    const { profile } = (await profiling.send('Profiler.stop')) as {
+      profile: { nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number } }>; samples: number[]; timeDeltas: number[] };
+    };
     const self = new Map<number, number>();
     profile.samples.forEach((id, k) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[k] ?? 0) / 1000));
     const byName = new Map<string, number>();
@@ -87,7 +95,13 @@ try {
       const name = `${node.callFrame.functionName || '(anonymous)'} ${node.callFrame.url.split('/').pop()}:${node.callFrame.lineNumber}`;
       byName.set(name, (byName.get(name) ?? 0) + (self.get(node.id) ?? 0));
     }
-    console.log([...byName].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([name, ms]) => `${ms.toFixed(0)} ms ${name}`).join('\n'));
+    console.log(
+      [...byName]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 15)
+        .map(([name, ms]) => `${ms.toFixed(0)} ms ${name}`)
+        .join('\n'),
+    );
   }
   console.log(`\nNetTest import in Chromium — ${ROWS.toLocaleString('en')} rows, ${megabytes.toFixed(0)} MB CSV, chosen in "Přehled kraje"`);
   console.log(summary.replace(/\s+/g, ' ').slice(0, 300));
@@ -95,7 +109,9 @@ try {
   console.log('|---|---:|');
   console.log(`| file chosen → summary shown (worker: stream, parse, classify, columns; stored in IndexedDB) | ${(importMs / 1000).toFixed(1)} s |`);
   console.log(`| file chosen → ${cells} hexagons on the map | ${(cellsMs / 1000).toFixed(1)} s |`);
-  console.log(`| main thread: tasks over 50 ms / longest / total | ${tasks.length} / ${Math.max(0, ...tasks).toFixed(0)} ms / ${tasks.reduce((s, t) => s + t, 0).toFixed(0)} ms |`);
+  console.log(
+    `| main thread: tasks over 50 ms / longest / total | ${tasks.length} / ${Math.max(0, ...tasks).toFixed(0)} ms / ${tasks.reduce((s, t) => s + t, 0).toFixed(0)} ms |`,
+  );
   if (process.argv.includes('--timeline')) console.log(await page.evaluate(() => (window as unknown as { when: string[] }).when.join('\n')));
   if (errors.length > 0) console.warn('Page errors:', errors);
 } finally {

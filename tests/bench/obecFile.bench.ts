@@ -43,15 +43,21 @@ function median(run: () => void): number {
 let accepted = 0;
 const rows: Array<[string, number]> = [
   ['JSON.parse alone (floor)', median(() => void JSON.parse(text))],
-  ['parseObecFile: parse + migrate + validate every report', median(() => {
-    const parsed = parseObecFile(text);
-    accepted = parsed.ok ? parsed.reports.length : -1;
-  })],
+  [
+    'parseObecFile: parse + migrate + validate every report',
+    median(() => {
+      const parsed = parseObecFile(text);
+      accepted = parsed.ok ? parsed.reports.length : -1;
+    }),
+  ],
   ['JSON.parse + Ajv against the published JSON Schema', median(() => void validateBySchema(JSON.parse(text)))],
 ];
 const floor = rows[0]![1];
-console.log(`\nObec file validation — ${COUNT.toLocaleString('en')} demo reports (${(text.length / 1024 / 1024).toFixed(1)} MB), median of ${RUNS}; accepted ${accepted.toLocaleString('en')}`);
+console.log(
+  `\nObec file validation — ${COUNT.toLocaleString('en')} demo reports (${(text.length / 1024 / 1024).toFixed(1)} MB), median of ${RUNS}; accepted ${accepted.toLocaleString('en')}`,
+);
 console.log(`(generating the reports with place lookup took ${generateMs.toFixed(0)} ms; Node ${process.version})\n`);
 console.log('| step | ms | reports/s | × JSON.parse |');
 console.log('|---|---:|---:|---:|');
-for (const [name, ms] of rows) console.log(`| ${name} | ${ms.toFixed(1)} | ${Math.round((COUNT / ms) * 1000).toLocaleString('en')} | ${(ms / floor).toFixed(1)} |`);
+for (const [name, ms] of rows)
+  console.log(`| ${name} | ${ms.toFixed(1)} | ${Math.round((COUNT / ms) * 1000).toLocaleString('en')} | ${(ms / floor).toFixed(1)} |`);

@@ -62,7 +62,10 @@ async function timeToUsableMap(page: Page): Promise<number> {
 async function newContext(serviceWorkers: 'allow' | 'block'): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'cs-CZ', serviceWorkers });
   const base = new URL(url);
-  await context.route((requested) => requested.host !== base.host, (route) => route.abort());
+  await context.route(
+    (requested) => requested.host !== base.host,
+    (route) => route.abort(),
+  );
   return context;
 }
 

@@ -39,7 +39,9 @@ const cpuMs = (since: NodeJS.CpuUsage) => {
 
 type Mode = 'helper thread' | 'no helper thread';
 
-async function run(mode: Mode): Promise<{ clusterMs: number; localitiesMs: number; packageMs: number; packageCpuMs: number; bytes: number; localities: number }> {
+async function run(
+  mode: Mode,
+): Promise<{ clusterMs: number; localitiesMs: number; packageMs: number; packageCpuMs: number; bytes: number; localities: number }> {
   let t = performance.now();
   const clustering = clusterReports(reports, { distanceM: 300 });
   const clusterMs = performance.now() - t;
@@ -49,9 +51,19 @@ async function run(mode: Mode): Promise<{ clusterMs: number; localitiesMs: numbe
   t = performance.now();
   const cpu = process.cpuUsage();
   const { zip } = await buildSubmissionPackage({
-    localities, kraj: { nuts3: 'CZ041', nazev: 'Karlovarský kraj' }, contact: { name: 'Bench', function: 'bench', email: '', phone: '' }, outline, fonts,
-    label: packageLabel, generatedAt: now, appVersion: 'bench', selection: {}, boundaries: { source: 'bench', describesDate: '2024-06', attribution: '© ČÚZK' },
-    includeReporters: false, sqlJs, review: EMPTY_REVIEW_STATE,
+    localities,
+    kraj: { nuts3: 'CZ041', nazev: 'Karlovarský kraj' },
+    contact: { name: 'Bench', function: 'bench', email: '', phone: '' },
+    outline,
+    fonts,
+    label: packageLabel,
+    generatedAt: now,
+    appVersion: 'bench',
+    selection: {},
+    boundaries: { source: 'bench', describesDate: '2024-06', attribution: '© ČÚZK' },
+    includeReporters: false,
+    sqlJs,
+    review: EMPTY_REVIEW_STATE,
     ...(mode === 'helper thread' ? { coverLetter: buildCoverLetterInThread, compressor: threadCompressor } : {}),
   });
   return { clusterMs, localitiesMs, packageMs: performance.now() - t, packageCpuMs: cpuMs(cpu), bytes: zip.length, localities: localities.length };
@@ -66,12 +78,18 @@ const bestOf3 = async (mode: Mode) => {
 };
 const best = await bestOf3('helper thread');
 const alone = await bestOf3('no helper thread');
-console.log(`\nČTÚ package — ${COUNT.toLocaleString('en')} demo reports in Karlovarský kraj → ${best.localities.toLocaleString('en')} localities, ZIP ${(best.bytes / 1024 / 1024).toFixed(1)} MB (best of 3; Node ${process.version})\n`);
+console.log(
+  `\nČTÚ package — ${COUNT.toLocaleString('en')} demo reports in Karlovarský kraj → ${best.localities.toLocaleString('en')} localities, ZIP ${(best.bytes / 1024 / 1024).toFixed(1)} MB (best of 3; Node ${process.version})\n`,
+);
 console.log('| step | ms |');
 console.log('|---|---:|');
 console.log(`| cluster into localities | ${best.clusterMs.toFixed(0)} |`);
 console.log(`| localities with place, evidence, review | ${best.localitiesMs.toFixed(0)} |`);
-console.log(`| files (CSV, GeoJSON, GeoPackage 5514, PDF) + ZIP with checksums; letter and compression in the helper thread | ${best.packageMs.toFixed(0)} (CPU ${best.packageCpuMs.toFixed(0)} ms, all threads) |`);
+console.log(
+  `| files (CSV, GeoJSON, GeoPackage 5514, PDF) + ZIP with checksums; letter and compression in the helper thread | ${best.packageMs.toFixed(0)} (CPU ${best.packageCpuMs.toFixed(0)} ms, all threads) |`,
+);
 console.log(`| **total** (goal < 1,500) | ${total(best).toFixed(0)} |`);
-console.log(`| for comparison: files + ZIP without the helper thread (letter here, a new fflate worker per file) | ${alone.packageMs.toFixed(0)} (CPU ${alone.packageCpuMs.toFixed(0)} ms, all threads) |`);
+console.log(
+  `| for comparison: files + ZIP without the helper thread (letter here, a new fflate worker per file) | ${alone.packageMs.toFixed(0)} (CPU ${alone.packageCpuMs.toFixed(0)} ms, all threads) |`,
+);
 process.exit(0);

@@ -26,7 +26,6 @@ const RUNS = argument('runs', 3);
 const KRAJ = 'CZ041';
 const GOAL_MS = 1000;
 
-
 const root = resolve(import.meta.dirname, 'reportsStorePage');
 const outDir = resolve(import.meta.dirname, '../../node_modules/.cache/hlucha-mista-bench-reports');
 
@@ -57,7 +56,9 @@ const ms = (row: BenchmarkRow) => (Number.isNaN(row.ms) ? '—' : row.ms.toFixed
 const goal = (row: BenchmarkRow) => (Number.isNaN(row.ms) ? '' : row.ms < GOAL_MS ? 'yes' : '**no**');
 
 const { generated } = result;
-console.log(`\nReports store benchmark — ${generated.count.toLocaleString('en')} demo reports in ${KRAJ} (${generated.points} points, ${generated.lines} lines, ${generated.polygons} polygons; obec file ${(generated.jsonBytes / 1024 / 1024).toFixed(1)} MB), median of ${RUNS} runs`);
+console.log(
+  `\nReports store benchmark — ${generated.count.toLocaleString('en')} demo reports in ${KRAJ} (${generated.points} points, ${generated.lines} lines, ${generated.polygons} polygons; obec file ${(generated.jsonBytes / 1024 / 1024).toFixed(1)} MB), median of ${RUNS} runs`,
+);
 console.log(`${result.userAgent}\n`);
 console.log('| through the store | ms | reports/s | < 1 s | raw idb baseline | ms | reports/s |');
 console.log('|---|---:|---:|:---:|---|---:|---:|');

@@ -73,7 +73,9 @@ try {
   const pointsOf = new Map<string, Array<[number, number]>>();
   for (const kod of obce) {
     const i = index.indexOfKod(kod)!;
-    const coords = JSON.stringify(index.geometries[i]!.coordinates).match(/-?\d+\.\d+/g)!.map(Number);
+    const coords = JSON.stringify(index.geometries[i]!.coordinates)
+      .match(/-?\d+\.\d+/g)!
+      .map(Number);
     const lons = coords.filter((_, k) => k % 2 === 0);
     const lats = coords.filter((_, k) => k % 2 === 1);
     const [w, e, s, n] = [Math.min(...lons), Math.max(...lons), Math.min(...lats), Math.max(...lats)];
@@ -89,7 +91,10 @@ try {
   // The server in its own process, as `npx hlucha-mista serve` runs it.
   const databaseUrl = `postgresql://${cluster.superuser}@${encodeURIComponent(cluster.socketDir)}/hlucha`;
   const root = path.resolve(import.meta.dirname, '..', '..');
-  child = spawn(process.execPath, [path.join(root, 'src/cli/hlucha-mista.mjs'), 'serve', '--port', '0', '--mail-outbox', outbox], { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ['ignore', 'pipe', 'inherit'] });
+  child = spawn(process.execPath, [path.join(root, 'src/cli/hlucha-mista.mjs'), 'serve', '--port', '0', '--mail-outbox', outbox], {
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child!.stdout!.on('data', (chunk: Buffer) => {
@@ -110,7 +115,11 @@ try {
   const call = async <T>(kind: string, token: string, pathname: string, body?: unknown): Promise<T | null> => {
     const start = performance.now();
     try {
-      const response = await fetch(`${url}${pathname}`, { method: body ? 'POST' : 'GET', headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+      const response = await fetch(`${url}${pathname}`, {
+        method: body ? 'POST' : 'GET',
+        headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+        body: body ? JSON.stringify(body) : undefined,
+      });
       const parsed = (await response.json()) as T;
       latencies[kind]!.push(performance.now() - start);
       if (response.status !== 200) {
@@ -142,7 +151,10 @@ try {
         if (editable && !changes.some((c) => c.report.id === editable)) {
           const known = acknowledged.get(editable)!;
           const [lon, lat] = points[(n + k) % points.length]!;
-          changes.push({ report: reportFeature(lon, lat, { id: editable, revision: known.revision + 1, description: `Upraveno ${m}-${n}-${k}` }), baseRevision: known.revision });
+          changes.push({
+            report: reportFeature(lon, lat, { id: editable, revision: known.revision + 1, description: `Upraveno ${m}-${n}-${k}` }),
+            baseRevision: known.revision,
+          });
         } else {
           const [lon, lat] = points[(n * 10 + k) % points.length]!;
           changes.push({ report: reportFeature(lon, lat, { id: randomUUID(), description: `Hlášení ${m}-${n}-${k}`, inhabitants: k }), baseRevision: null });
@@ -187,7 +199,13 @@ try {
         const status = (n + k) % 2 === 0 ? 'inReview' : 'new';
         const result = await call<ReviewPushResponse>('review push', coordinator.token, '/api/review/push', {
           kraj: KRAJ,
-          reviews: [{ review: { localityId, status, priority: 'normal', notes: [{ at, by: `BCO ${k}`, text: `Poznámka ${n}` }], mergedInto: null, updatedAt: at }, reportIds: [reportId], baseRevision: base }],
+          reviews: [
+            {
+              review: { localityId, status, priority: 'normal', notes: [{ at, by: `BCO ${k}`, text: `Poznámka ${n}` }], mergedInto: null, updatedAt: at },
+              reportIds: [reportId],
+              baseRevision: base,
+            },
+          ],
           audit: [{ id: `${at}|BCO ${k}|${n}|bench`, at, by: `BCO ${k}`, action: { type: 'setStatus', localityId, status }, details: {} }],
         });
         if (result) {
@@ -196,7 +214,11 @@ try {
         }
       }
       n++;
-      const reviews = await call<{ checkpoint: string; reviews: Array<{ review: { localityId: string }; revision: number }> }>('review pull', coordinator.token, `/api/review/pull?since=${reviewCheckpoint}`);
+      const reviews = await call<{ checkpoint: string; reviews: Array<{ review: { localityId: string }; revision: number }> }>(
+        'review pull',
+        coordinator.token,
+        `/api/review/pull?since=${reviewCheckpoint}`,
+      );
       if (reviews) {
         reviewCheckpoint = reviews.checkpoint;
         for (const r of reviews.reviews) revisions.set(r.review.localityId, r.revision);
@@ -210,8 +232,13 @@ try {
 
   // Exactly once: every acknowledged report is stored once, at the acknowledged revision and content.
   const ids = [...acknowledged.keys()].sort();
-  const stored = await owner.query<{ id: string; revision: number; description: string }>('SELECT id::text, revision, description FROM hlucha.reports ORDER BY id');
-  const checksum = (rows: Array<{ id: string; revision: number; description: string }>) => createHash('sha256').update(rows.map((r) => `${r.id}:${r.revision}:${r.description}`).join('\n')).digest('hex');
+  const stored = await owner.query<{ id: string; revision: number; description: string }>(
+    'SELECT id::text, revision, description FROM hlucha.reports ORDER BY id',
+  );
+  const checksum = (rows: Array<{ id: string; revision: number; description: string }>) =>
+    createHash('sha256')
+      .update(rows.map((r) => `${r.id}:${r.revision}:${r.description}`).join('\n'))
+      .digest('hex');
   const expected = checksum(ids.map((id) => ({ id, ...acknowledged.get(id)! })));
   const actual = checksum(stored.rows);
   const distinct = new Set(stored.rows.map((r) => r.id)).size;
@@ -222,14 +249,22 @@ try {
     const sorted = [...values].sort((a, b) => a - b);
     return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
   };
-  console.log(`\nShared workspace under load — ${mayors.length} mayors + ${coordinators.length} BCO coordinators, ${elapsed.toFixed(0)} s, think time 0.5–1.5 s (Node ${process.version}, ${cluster.version}, server in its own process)\n`);
+  console.log(
+    `\nShared workspace under load — ${mayors.length} mayors + ${coordinators.length} BCO coordinators, ${elapsed.toFixed(0)} s, think time 0.5–1.5 s (Node ${process.version}, ${cluster.version}, server in its own process)\n`,
+  );
   console.log('| request | count | per s | p50 ms | p95 ms | p99 ms | max ms |');
   console.log('|---|---:|---:|---:|---:|---:|---:|');
   for (const [kind, values] of Object.entries(latencies)) {
-    console.log(`| ${kind} | ${values.length.toLocaleString('en')} | ${(values.length / elapsed).toFixed(1)} | ${pct(values, 50).toFixed(1)} | ${pct(values, 95).toFixed(1)} | ${pct(values, 99).toFixed(1)} | ${Math.max(...values).toFixed(1)} |`);
+    console.log(
+      `| ${kind} | ${values.length.toLocaleString('en')} | ${(values.length / elapsed).toFixed(1)} | ${pct(values, 50).toFixed(1)} | ${pct(values, 95).toFixed(1)} | ${pct(values, 99).toFixed(1)} | ${Math.max(...values).toFixed(1)} |`,
+    );
   }
-  console.log(`\nReports pushed per second (accepted changes): ${((latencies.push!.length * 10) / elapsed).toFixed(0)}; errors: ${errors}${errors ? ` (${[...errorKinds].map(([k, v]) => `${k}: ${v}`).join(', ')})` : ''}`);
-  console.log(`Exactly once: ${ids.length.toLocaleString('en')} acknowledged reports, ${stored.rows.length.toLocaleString('en')} rows, ${distinct.toLocaleString('en')} distinct; checksum ${expected === actual ? 'equal' : 'DIFFERENT'} (${actual.slice(0, 12)}); ${audit.toLocaleString('en')} audit entries`);
+  console.log(
+    `\nReports pushed per second (accepted changes): ${((latencies.push!.length * 10) / elapsed).toFixed(0)}; errors: ${errors}${errors ? ` (${[...errorKinds].map(([k, v]) => `${k}: ${v}`).join(', ')})` : ''}`,
+  );
+  console.log(
+    `Exactly once: ${ids.length.toLocaleString('en')} acknowledged reports, ${stored.rows.length.toLocaleString('en')} rows, ${distinct.toLocaleString('en')} distinct; checksum ${expected === actual ? 'equal' : 'DIFFERENT'} (${actual.slice(0, 12)}); ${audit.toLocaleString('en')} audit entries`,
+  );
 
   // Initial pull of 10,000 reports into a fresh browser (one request), against a plain SELECT of the same rows.
   // Topped up to 10,000 first (mayors pushing 500 at a time) when the load phase stored fewer.
@@ -237,7 +272,10 @@ try {
   for (let m = 0; have < 10_000; m = (m + 1) % mayors.length) {
     const mayor = mayors[m]!;
     const points = pointsOf.get(mayor.kod)!;
-    const changes = Array.from({ length: Math.min(500, 10_000 - have) }, (_, k) => ({ report: reportFeature(points[k % points.length]![0], points[k % points.length]![1], { id: randomUUID(), description: `Doplněno ${m}-${k}` }), baseRevision: null }));
+    const changes = Array.from({ length: Math.min(500, 10_000 - have) }, (_, k) => ({
+      report: reportFeature(points[k % points.length]![0], points[k % points.length]![1], { id: randomUUID(), description: `Doplněno ${m}-${k}` }),
+      baseRevision: null,
+    }));
     const result = await call<PushResponse>('push', mayor.token, '/api/sync/push', { changes });
     have += result?.accepted.length ?? 0;
   }
@@ -261,7 +299,9 @@ try {
   const selectMs = await best(async () => {
     selectCount = (await plain.query('SELECT id, geometry, properties FROM hlucha.reports ORDER BY seq LIMIT 10000')).rows.length;
   });
-  console.log(`\nInitial pull of ${pulledCount.toLocaleString('en')} reports over HTTP (RLS, Features built in SQL, JSON parsed by the client): ${pullMs.toFixed(0)} ms; plain SELECT of the same ${selectCount.toLocaleString('en')} rows (superuser, pg client parsing): ${selectMs.toFixed(0)} ms; ratio ${(pullMs / selectMs).toFixed(2)}× (best of 3; goal < 2,000 ms)`);
+  console.log(
+    `\nInitial pull of ${pulledCount.toLocaleString('en')} reports over HTTP (RLS, Features built in SQL, JSON parsed by the client): ${pullMs.toFixed(0)} ms; plain SELECT of the same ${selectCount.toLocaleString('en')} rows (superuser, pg client parsing): ${selectMs.toFixed(0)} ms; ratio ${(pullMs / selectMs).toFixed(2)}× (best of 3; goal < 2,000 ms)`,
+  );
   await plain.end();
   child.kill('SIGTERM');
   child = null;
@@ -270,7 +310,9 @@ try {
   // mayor and as a kraj's coordinator would run them (RLS on), with EXPLAIN ANALYZE.
   const generate = performance.now();
   await owner.query(`INSERT INTO hlucha.workspaces (kraj, name) SELECT DISTINCT kraj, kraj FROM hlucha.obce ON CONFLICT DO NOTHING`);
-  await owner.query(`CREATE TEMP TABLE gen AS SELECT g, ST_SetSRID(ST_MakePoint(12.09 + random() * 6.77, 48.55 + random() * 2.5), 4326) AS p FROM generate_series(1, ${Math.round(NATIONAL_ROWS * 1.6)}) g`);
+  await owner.query(
+    `CREATE TEMP TABLE gen AS SELECT g, ST_SetSRID(ST_MakePoint(12.09 + random() * 6.77, 48.55 + random() * 2.5), 4326) AS p FROM generate_series(1, ${Math.round(NATIONAL_ROWS * 1.6)}) g`,
+  );
   await owner.query(`CREATE INDEX ON gen USING gist (p)`);
   await owner.query(
     `INSERT INTO hlucha.reports (id, kraj, obec_kod, orp_kod, revision, geometry, geom, properties, content_hash, created_by, updated_by)
@@ -289,12 +331,18 @@ try {
     const c = await workspace.db.pool.connect();
     try {
       await c.query('BEGIN');
-      await c.query(`SELECT set_config('role', 'hlucha_member', true), set_config('request.jwt.claims', $1, true)`, [JSON.stringify({ role: 'hlucha_member', sub: userId })]);
+      await c.query(`SELECT set_config('role', 'hlucha_member', true), set_config('request.jwt.claims', $1, true)`, [
+        JSON.stringify({ role: 'hlucha_member', sub: userId }),
+      ]);
       const rows = await c.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS, FORMAT TEXT) ${sql}`, params);
       await c.query('ROLLBACK');
       const text = rows.rows.map((r) => r['QUERY PLAN']);
       const ms = Number(/Execution Time: ([\d.]+)/.exec(text.join('\n'))?.[1]);
-      const scan = text.find((l) => /Index|Seq Scan|Bitmap/.test(l))?.trim().replace(/\s+\(cost.*$/, '') ?? '';
+      const scan =
+        text
+          .find((l) => /Index|Seq Scan|Bitmap/.test(l))
+          ?.trim()
+          .replace(/\s+\(cost.*$/, '') ?? '';
       return { ms, scan };
     } finally {
       c.release();
@@ -307,10 +355,21 @@ try {
     ['mayor: incremental pull (last 1 % of the sequence)', await explain(nationalMayor.id, pullSql, [checkpoint])],
     ['BCO coordinator: initial pull, first 10,000 of the kraj', await explain(nationalBco.id, pullSql, [0])],
     ['BCO coordinator: incremental pull (last 1 %)', await explain(nationalBco.id, pullSql, [checkpoint])],
-    ['BCO coordinator: aggregation per ORP of the kraj (PostGIS join)', await explain(nationalBco.id, `SELECT o.orp_kod, count(*) FROM hlucha.reports r JOIN hlucha.obce o ON ST_Contains(o.geom, r.geom) WHERE NOT r.deleted GROUP BY o.orp_kod`)],
-    ['BCO coordinator: aggregation per ORP by the stored orp_kod', await explain(nationalBco.id, `SELECT r.orp_kod, count(*) FROM hlucha.reports r WHERE NOT r.deleted GROUP BY r.orp_kod`)],
+    [
+      'BCO coordinator: aggregation per ORP of the kraj (PostGIS join)',
+      await explain(
+        nationalBco.id,
+        `SELECT o.orp_kod, count(*) FROM hlucha.reports r JOIN hlucha.obce o ON ST_Contains(o.geom, r.geom) WHERE NOT r.deleted GROUP BY o.orp_kod`,
+      ),
+    ],
+    [
+      'BCO coordinator: aggregation per ORP by the stored orp_kod',
+      await explain(nationalBco.id, `SELECT r.orp_kod, count(*) FROM hlucha.reports r WHERE NOT r.deleted GROUP BY r.orp_kod`),
+    ],
   ] as const;
-  console.log(`\nNational scale (simulated): ${totalRows.toLocaleString('en')} reports over all 14 kraje (${generateS.toFixed(0)} s to generate and index), queries as the user (RLS on), EXPLAIN ANALYZE\n`);
+  console.log(
+    `\nNational scale (simulated): ${totalRows.toLocaleString('en')} reports over all 14 kraje (${generateS.toFixed(0)} s to generate and index), queries as the user (RLS on), EXPLAIN ANALYZE\n`,
+  );
   console.log('| query | execution ms | first scan |');
   console.log('|---|---:|---|');
   for (const [name, r] of rows) console.log(`| ${name} | ${r.ms.toFixed(1)} | ${r.scan} |`);

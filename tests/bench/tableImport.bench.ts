@@ -85,7 +85,9 @@ measure(`generated ${ROWS.toLocaleString('en')} rows (${(generated.length / 1e6)
 const ruian = path.resolve(import.meta.dirname, '../../../shared/geodata/adresni-mista/CZ041');
 if (existsSync(ruian)) {
   // One table of the whole kraj: the files share their header; the rows are concatenated.
-  const files = readdirSync(ruian).filter((name) => name.endsWith('.csv')).sort();
+  const files = readdirSync(ruian)
+    .filter((name) => name.endsWith('.csv'))
+    .sort();
   const parts = files.map((name, i) => {
     const bytes = readFileSync(path.join(ruian, name));
     return i === 0 ? bytes : bytes.subarray(bytes.indexOf(0x0a) + 1);
@@ -105,5 +107,6 @@ const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1e6;
 console.log(`\nTable import (Node ${process.version}; one run each, figures vary with the machine's load)\n`);
 console.log('| what | rows | ms | rows/s |');
 console.log('|---|---:|---:|---:|');
-for (const { what, rows, ms } of results) console.log(`| ${what} | ${rows.toLocaleString('en')} | ${ms.toFixed(0)} | ${Math.round((rows / ms) * 1000).toLocaleString('en')} |`);
+for (const { what, rows, ms } of results)
+  console.log(`| ${what} | ${rows.toLocaleString('en')} | ${ms.toFixed(0)} | ${Math.round((rows / ms) * 1000).toLocaleString('en')} |`);
 console.log(`\nheap growth over the whole run (tables and reports held): ${heapMb.toFixed(0)} MB`);

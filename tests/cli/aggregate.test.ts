@@ -19,7 +19,10 @@ describe('hlucha-mista aggregate and cluster', () => {
       ['4106', 5],
       ['4103', 1],
     ]);
-    const csv = run(['aggregate', ...files, '--by', 'orp', '--format', 'csv']).stdout.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    const csv = run(['aggregate', ...files, '--by', 'orp', '--format', 'csv'])
+      .stdout.replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
     expect(csv[0]!.split(';').slice(0, 5)).toEqual(['kind', 'kod', 'kod_ruian', 'nazev', 'reports']);
     expect(csv[1]!.split(';').slice(0, 5)).toEqual(['orp', '4106', '540', 'Ostrov', '5']);
   });

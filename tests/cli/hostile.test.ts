@@ -36,7 +36,9 @@ const expected = (await import('../fixtures/hostile/expected.json', { with: { ty
 describe(`CLI readers refuse hostile files with exit 1 and JSON lines, in a ${CLI_HEAP_MB} MB heap`, () => {
   it('aggregate --by zsj --zsj FILE: every bad ZSJ layer of the corpus', { timeout: 300_000 }, () => {
     // A sample of the classes (each spawn starts Node and tsx; the corpus test runs every file in-process).
-    for (const [name, file] of files('zsjLayer').filter(([n]) => ['deep.geojson', 'null-geometries.geojson', 'renamed-zip.geojson', 'binary.geojson', 'utf16le.geojson'].includes(n))) {
+    for (const [name, file] of files('zsjLayer').filter(([n]) =>
+      ['deep.geojson', 'null-geometries.geojson', 'renamed-zip.geojson', 'binary.geojson', 'utf16le.geojson'].includes(n),
+    )) {
       const code = expected[`zsjLayer/${name}`]!;
       const result = run(['aggregate', REPORTS, '--by', 'zsj', '--zsj', file, '--format', 'csv']);
       if (code === 'ok') expect(result.status, name).toBe(0);
@@ -45,7 +47,10 @@ describe(`CLI readers refuse hostile files with exit 1 and JSON lines, in a ${CL
   });
 
   it('verify: every bad package of the corpus (manifest, counts, duplicate names, bomb)', { timeout: 300_000 }, () => {
-    for (const [name, file] of files('package').filter(([n]) => ['manifest-null.zip', 'manifest-proto.zip', 'duplicate-entry.zip', 'counts-edited.zip', 'bomb.zip'].includes(n))) expectCodedFailure(run(['verify', file]), expected[`package/${name}`]!);
+    for (const [name, file] of files('package').filter(([n]) =>
+      ['manifest-null.zip', 'manifest-proto.zip', 'duplicate-entry.zip', 'counts-edited.zip', 'bomb.zip'].includes(n),
+    ))
+      expectCodedFailure(run(['verify', file]), expected[`package/${name}`]!);
   });
 
   it('measurements: bombs and a ZIP of 20,000 entries', { timeout: 300_000 }, () => {
@@ -60,7 +65,8 @@ describe(`CLI readers refuse hostile files with exit 1 and JSON lines, in a ${CL
   });
 
   it('table-import: workbook bombs, the last cell, binary, a 30 MB line', { timeout: 300_000 }, () => {
-    for (const [name, file] of files('tableXlsx').filter(([n]) => ['last-cell.xlsx', 'sheet-bomb.xlsx'].includes(n))) expectCodedFailure(run(['table-import', file]), expected[`tableXlsx/${name}`]!);
+    for (const [name, file] of files('tableXlsx').filter(([n]) => ['last-cell.xlsx', 'sheet-bomb.xlsx'].includes(n)))
+      expectCodedFailure(run(['table-import', file]), expected[`tableXlsx/${name}`]!);
     expectCodedFailure(run(['table-import', path.join(CORPUS, 'tableCsv', 'binary.csv')]), 'table.binary');
     const dir = mkdtempSync(path.join(tmpdir(), 'hostile-'));
     const line = path.join(dir, 'line.csv');

@@ -60,7 +60,10 @@ describe('hlucha-mista lookup', () => {
     const input = ['12.9245,50.4098', 'not a point', '14.42;50.08', '', '16.3738 48.2082', '13.0\t50.2'].join('\n');
     const { status, stdout } = run(['lookup', '--batch'], input);
     expect(status).toBe(0);
-    const lines = stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
+    const lines = stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines).toHaveLength(6);
     expect(lines[0].obec.kod).toBe('506486');
     expect(lines[1].error.code).toBe('input.notTwoNumbers');
@@ -72,7 +75,10 @@ describe('hlucha-mista lookup', () => {
 
   it('answers a batch of S-JTSK pairs from a RÚIAN-style file (positive Y;X)', () => {
     const { stdout } = run(['lookup', '--batch', '--sjtsk'], '835804.84;1019584.24\n868208.61 1095793.64\n');
-    const lines = stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
+    const lines = stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines.map((l) => l.obec.nazev)).toEqual(['Bražec', 'Postřekov']);
   });
 

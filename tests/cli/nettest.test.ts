@@ -41,13 +41,27 @@ describe('hlucha-mista measurements', () => {
 
   it('streams a CSV and a ZIP of it from disk to the same per-hexagon summary as the core', () => {
     const zipPath = path.join(dir, 'nettest-opendata-2026-10.zip');
-    writeFileSync(zipPath, zipSync({ 'nettest-opendata-2026-10.csv': readFileSync(csvPath), 'LICENSE.txt': new TextEncoder().encode('CC BY 4.0') }, { level: 6 }));
+    writeFileSync(
+      zipPath,
+      zipSync({ 'nettest-opendata-2026-10.csv': readFileSync(csvPath), 'LICENSE.txt': new TextEncoder().encode('CC BY 4.0') }, { level: 6 }),
+    );
     expect(readFileSync(zipPath).length).toBeLessThan(csv.length / 3);
-    for (const [file, name] of [[csvPath, 'nettest-opendata-2026-10.csv'], [zipPath, 'nettest-opendata-2026-10.csv']] as const) {
+    for (const [file, name] of [
+      [csvPath, 'nettest-opendata-2026-10.csv'],
+      [zipPath, 'nettest-opendata-2026-10.csv'],
+    ] as const) {
       const result = run(['measurements', file]);
       expect(result.status, result.stderr).toBe(0);
       const output = JSON.parse(result.stdout) as { rows: number; kept: number; skipped: Record<string, number>; files: string[]; cells: typeof expectedCells };
-      expect(output).toMatchObject({ rows: 2_464, kept: expected.summary.kept, skipped: expected.summary.skipped, files: [name], encoding: 'utf-8', truncated: false, duplicates: 0 });
+      expect(output).toMatchObject({
+        rows: 2_464,
+        kept: expected.summary.kept,
+        skipped: expected.summary.skipped,
+        files: [name],
+        encoding: 'utf-8',
+        truncated: false,
+        duplicates: 0,
+      });
       expect(output.skipped).toMatchObject({ notMobile: 1, outsideCzechia: 1, noLocation: 1, implausible: 1 });
       expect(output.cells.length).toBeGreaterThan(200);
       expect(output.cells).toEqual(expectedCells);
@@ -57,7 +71,10 @@ describe('hlucha-mista measurements', () => {
   it('gives GeoJSON hexagons at another resolution', () => {
     const result = run(['measurements', csvPath, '--format', 'geojson', '--resolution', '7']);
     expect(result.status, result.stderr).toBe(0);
-    const output = JSON.parse(result.stdout) as { type: string; features: Array<{ geometry: { type: string; coordinates: number[][][] }; properties: { cell: string; count: number } }> };
+    const output = JSON.parse(result.stdout) as {
+      type: string;
+      features: Array<{ geometry: { type: string; coordinates: number[][][] }; properties: { cell: string; count: number } }>;
+    };
     expect(output.type).toBe('FeatureCollection');
     expect(output.features.map((f) => f.properties)).toEqual(aggregateMeasurements(expected.ingest.table, { resolution: 7 }));
     expect(output.features[0]!.geometry.type).toBe('Polygon');

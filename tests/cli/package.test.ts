@@ -76,7 +76,12 @@ describe('hlucha-mista package', () => {
     writeFileSync(tampered, zipSync(entries));
     const result = run(['verify', tampered]);
     expect(result.status).toBe(1);
-    expect(result.stdout.trim().split('\n').map((line) => JSON.parse(line))).toEqual([{ code: 'package.fileChanged', file: 'souhrn_orp.csv' }]);
+    expect(
+      result.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line)),
+    ).toEqual([{ code: 'package.fileChanged', file: 'souhrn_orp.csv' }]);
     const junk = path.join(dir, 'junk.zip');
     writeFileSync(junk, 'not a zip');
     expect(JSON.parse(run(['verify', junk]).stdout)).toEqual({ code: 'package.notZip' });
@@ -107,7 +112,17 @@ describe('hlucha-mista export --measurements', () => {
       const mereni = new TextDecoder().decode(entries['mereni.csv']!);
       const lines = mereni.trim().split('\r\n');
       expect(lines[0]).toContain('ID lokality;open_test_uuid;Čas (UTC);Operátor;Technologie;Stahování (Mbit/s)');
-      expect(lines.slice(1).map((line) => line.split(';')[1]).sort()).toEqual(near.slice(0, 12).map((r) => r.uuid).sort());
+      expect(
+        lines
+          .slice(1)
+          .map((line) => line.split(';')[1])
+          .sort(),
+      ).toEqual(
+        near
+          .slice(0, 12)
+          .map((r) => r.uuid)
+          .sort(),
+      );
       // Every one of them is weak: "ano" in the last column.
       expect(lines.slice(1).every((line) => line.endsWith(';ano'))).toBe(true);
       const lokality = new TextDecoder().decode(entries['lokality.csv']!);

@@ -68,10 +68,27 @@ describe('the ČTÚ package built from obec files with a locality over an obec b
   const dir = mkdtempSync(path.join(tmpdir(), 'hm-defects-'));
   // Boží Dar and Jáchymov share a border at about 50.4057 N on 12.93 E: two reports 170 m apart, one each side.
   const bozi = obecFile(dir, 'bozi-dar.geojson', { kod: '506486', nazev: 'Boží Dar' }, 'podatelna@bozidar.example', [
-    { n: 1, at: [12.93, 50.4065], createdAt: '2026-10-01T08:00:00Z', observations: [{ date: '2026-09-01', time: '08:15' }, { date: '2026-09-15', time: null }, { date: '2026-10-01', time: '18:00' }] },
+    {
+      n: 1,
+      at: [12.93, 50.4065],
+      createdAt: '2026-10-01T08:00:00Z',
+      observations: [
+        { date: '2026-09-01', time: '08:15' },
+        { date: '2026-09-15', time: null },
+        { date: '2026-10-01', time: '18:00' },
+      ],
+    },
   ]);
   const jachymov = obecFile(dir, 'jachymov.geojson', { kod: '555215', nazev: 'Jáchymov' }, 'podatelna@jachymov.example', [
-    { n: 2, at: [12.93, 50.405], createdAt: '2026-10-02T08:00:00Z', observations: [{ date: '2026-09-20', time: null }, { date: '2026-10-02', time: null }] },
+    {
+      n: 2,
+      at: [12.93, 50.405],
+      createdAt: '2026-10-02T08:00:00Z',
+      observations: [
+        { date: '2026-09-20', time: null },
+        { date: '2026-10-02', time: null },
+      ],
+    },
     { n: 3, at: [12.93, 50.4052], createdAt: '2026-10-03T08:00:00Z' },
   ]);
   // Loučná pod Klínovcem (Ústecký kraj, CZ042) borders Jáchymov at about 12.9745 E on 50.39 N: a locality of two
@@ -113,7 +130,7 @@ describe('the ČTÚ package built from obec files with a locality over an obec b
     expect(built.stderr).toMatch(/patří jinému kraji/);
   });
 
-  it('lists every obec of the locality with each obec\'s contact (defect 1)', () => {
+  it("lists every obec of the locality with each obec's contact (defect 1)", () => {
     const [row] = csvRows(files['lokality.csv']!);
     expect(row!['Obec']).toBe('Jáchymov'); // most reports
     expect(row!['Všechny obce (kód)']).toBe('Jáchymov (555215), Boží Dar (506486)');
@@ -193,7 +210,9 @@ describe('the ČTÚ package built from obec files with a locality over an obec b
     expect(result.stderr).toContain('Pro kraj CZ041 není žádná lokalita k předání');
     expect(spawnSync('test', ['-e', empty]).status).not.toBe(0);
     // In English when asked.
-    expect(run(['export', loucna, jachymovEdge, '--kraj', 'CZ041', '--lang', 'en', '--out', empty]).stderr).toContain('There is no locality to hand over for kraj CZ041');
+    expect(run(['export', loucna, jachymovEdge, '--kraj', 'CZ041', '--lang', 'en', '--out', empty]).stderr).toContain(
+      'There is no locality to hand over for kraj CZ041',
+    );
   });
 
   it('finds the kraj by the same rule without --kraj, and names the kraje when there are several (defect 2)', () => {

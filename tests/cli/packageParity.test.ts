@@ -41,7 +41,10 @@ function servePacksFromDisk() {
 }
 afterEach(() => vi.unstubAllGlobals());
 
-async function appPackage(settings: AnalysisSettings, variant: 'ctu' | 'public'): Promise<{ zip: Uint8Array; review: string; rejected: string; confirmed: string }> {
+async function appPackage(
+  settings: AnalysisSettings,
+  variant: 'ctu' | 'public',
+): Promise<{ zip: Uint8Array; review: string; rejected: string; confirmed: string }> {
   servePacksFromDisk();
   const profile = newProfile();
   const store = createAppStore({
@@ -86,9 +89,24 @@ function cliPackage(settings: AnalysisSettings, review: string, statuses: readon
   const result = spawnSync(
     process.execPath,
     [
-      BIN, 'package', ...FILES, '--kraj', 'CZ041', '--settings', path.join(dir, 'settings.json'), '--review', path.join(dir, 'review.json'),
-      '--status', statuses.join(','), '--generated-at', GENERATED_AT, '--contact', 'Jana Nováková;koordinátorka;jana@kraj.example;+420 123 456 789',
-      '--out', out, ...(variant === 'public' ? ['--public'] : []),
+      BIN,
+      'package',
+      ...FILES,
+      '--kraj',
+      'CZ041',
+      '--settings',
+      path.join(dir, 'settings.json'),
+      '--review',
+      path.join(dir, 'review.json'),
+      '--status',
+      statuses.join(','),
+      '--generated-at',
+      GENERATED_AT,
+      '--contact',
+      'Jana Nováková;koordinátorka;jana@kraj.example;+420 123 456 789',
+      '--out',
+      out,
+      ...(variant === 'public' ? ['--public'] : []),
     ],
     { encoding: 'utf8' },
   );

@@ -9,7 +9,14 @@ const FIXTURES = path.resolve(import.meta.dirname, '../core/reports/fixtures');
 
 function validate(file: string) {
   const result = spawnSync(process.execPath, [BIN, 'validate', file], { encoding: 'utf8' });
-  return { status: result.status, lines: result.stdout.trimEnd().split('\n').filter(Boolean).map((line) => JSON.parse(line)) };
+  return {
+    status: result.status,
+    lines: result.stdout
+      .trimEnd()
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line)),
+  };
 }
 
 function writeTemp(text: string): string {
@@ -23,7 +30,16 @@ describe('hlucha-mista validate', () => {
     const { status, lines } = validate(path.join(FIXTURES, 'obec-file-v2.geojson'));
     expect(status).toBe(0);
     expect(lines).toEqual([
-      { valid: true, schemaVersion: 2, reports: 3, byGeometry: { Point: 1, LineString: 1, Polygon: 1 }, migrated: 3, demo: 0, obec: { kod: '506486', nazev: 'Boží Dar' }, signOff: { name: 'Jan Novák', function: 'starosta', date: '2026-11-20' } },
+      {
+        valid: true,
+        schemaVersion: 2,
+        reports: 3,
+        byGeometry: { Point: 1, LineString: 1, Polygon: 1 },
+        migrated: 3,
+        demo: 0,
+        obec: { kod: '506486', nazev: 'Boží Dar' },
+        signOff: { name: 'Jan Novák', function: 'starosta', date: '2026-11-20' },
+      },
     ]);
   });
 
@@ -33,8 +49,28 @@ describe('hlucha-mista validate', () => {
         type: 'FeatureCollection',
         hluchaMista: { format: 'hlucha-mista/obec-file', schemaVersion: 2 },
         features: [
-          { type: 'Feature', geometry: { type: 'Point', coordinates: [12.9, 50.4] }, properties: { id: '3e9b0f4d-5c6a-4b8d-8ebf-0a9b8c7d6e5f', createdAt: '2026-11-01T10:00:00Z', description: 'v pořádku', failures: ['noSignal'], operators: ['all'] } },
-          { type: 'Feature', geometry: { type: 'Point', coordinates: [50.4, 12.9] }, properties: { id: '4e9b0f4d-5c6a-4b8d-8ebf-0a9b8c7d6e5f', createdAt: '2026-11-01T10:00:00Z', description: '<script>x</script>', failures: ['noSignal'], operators: ['all'] } },
+          {
+            type: 'Feature',
+            geometry: { type: 'Point', coordinates: [12.9, 50.4] },
+            properties: {
+              id: '3e9b0f4d-5c6a-4b8d-8ebf-0a9b8c7d6e5f',
+              createdAt: '2026-11-01T10:00:00Z',
+              description: 'v pořádku',
+              failures: ['noSignal'],
+              operators: ['all'],
+            },
+          },
+          {
+            type: 'Feature',
+            geometry: { type: 'Point', coordinates: [50.4, 12.9] },
+            properties: {
+              id: '4e9b0f4d-5c6a-4b8d-8ebf-0a9b8c7d6e5f',
+              createdAt: '2026-11-01T10:00:00Z',
+              description: '<script>x</script>',
+              failures: ['noSignal'],
+              operators: ['all'],
+            },
+          },
         ],
       }),
     );

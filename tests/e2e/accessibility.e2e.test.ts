@@ -49,8 +49,6 @@ test('the page has landmarks and every control is reachable by keyboard with a v
 
   // The region switcher shows a focus ring.
   await page.getByLabel('Kraj', { exact: true }).focus();
-  const ring = await page
-    .getByLabel('Kraj', { exact: true })
-    .evaluate((element) => getComputedStyle(element).outlineStyle);
+  const ring = await page.getByLabel('Kraj', { exact: true }).evaluate((element) => getComputedStyle(element).outlineStyle);
   expect(ring).toBe('solid');
 });

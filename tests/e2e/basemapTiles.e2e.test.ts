@@ -119,7 +119,9 @@ test("the kraj's tile server is the default; it fails: message and offline map; 
   await button.focus();
   await page.keyboard.press('Enter');
   expect(await button.getAttribute('aria-expanded')).toBe('true');
-  const radios = mapRegion(page).getByRole('radiogroup', { name: 'Podkladová mapa' }).or(mapRegion(page).getByRole('group', { name: 'Podkladová mapa' }));
+  const radios = mapRegion(page)
+    .getByRole('radiogroup', { name: 'Podkladová mapa' })
+    .or(mapRegion(page).getByRole('group', { name: 'Podkladová mapa' }));
   await expect.poll(() => radios.getByRole('radio').count()).toBe(5);
   expect(await mapRegion(page).getByRole('radio', { name: 'Mapa kraje (test)' }).isChecked()).toBe(true);
   await saveScreenshot(page, '17-basemap-control-open');
@@ -167,7 +169,7 @@ test('"Připravit mapu obce pro terén": the size before, a progress bar, and th
   await mapRegion(page).getByRole('button', { name: 'Připravit mapu obce pro terén' }).click();
   const plan = mapRegion(page).getByText(/^Obec Pernink, mapa „Mapa kraje \(test\)“, přiblížení 12–16\. Počet dlaždic: [\d\s ]+, velikost asi [\d,]+ MB\.$/);
   await plan.waitFor();
-  const planned = Number((/Počet dlaždic: ([\d\s ]+),/.exec((await plan.textContent())!)![1]!).replace(/\D/g, ''));
+  const planned = Number(/Počet dlaždic: ([\d\s ]+),/.exec((await plan.textContent())!)![1]!.replace(/\D/g, ''));
   expect(planned).toBeGreaterThan(50);
   expect(planned).toBeLessThanOrEqual(3000);
 
@@ -178,7 +180,9 @@ test('"Připravit mapu obce pro terén": the size before, a progress bar, and th
   await progress.waitFor();
   await expect.poll(async () => Number(await progress.getAttribute('value')), { timeout: 30_000 }).toBeGreaterThan(0);
   await saveScreenshot(page, '17-field-tiles-progress');
-  await mapRegion(page).getByText(/^Mapa obce je uložena v zařízení \(dlaždic: [\d\s ]+; nově staženo [\d,]+ MB\)\.$/).waitFor({ timeout: 90_000 });
+  await mapRegion(page)
+    .getByText(/^Mapa obce je uložena v zařízení \(dlaždic: [\d\s ]+; nově staženo [\d,]+ MB\)\.$/)
+    .waitFor({ timeout: 90_000 });
   tiles.delayMs = 0;
   // Tiles the map had already shown count too: every tile of the plan was asked for at most once more.
   expect(tiles.requests.length - before).toBeLessThanOrEqual(planned);
@@ -218,7 +222,9 @@ test('phone (390 × 844): the control and the failure message fit on the map', a
   expect(box.x).toBeGreaterThanOrEqual(map.x);
   expect(box.x + box.width).toBeLessThanOrEqual(map.x + map.width + 1);
   expect(box.height).toBeGreaterThanOrEqual(40);
-  await mapRegion(page).getByText(/se nenačítá/).waitFor();
+  await mapRegion(page)
+    .getByText(/se nenačítá/)
+    .waitFor();
   await saveScreenshot(page, '17-phone-basemap-failed');
   await button.click();
   await saveScreenshot(page, '17-phone-basemap-control-open');

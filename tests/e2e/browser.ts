@@ -84,8 +84,7 @@ export async function waitForMapIdle(page: Page, timeout = 30_000): Promise<void
     () =>
       new Promise<boolean>((resolveIdle) => {
         const hook: MapTestHook | undefined = window.__hluchaMistaMap;
-        const idleNow = () =>
-          hook?.isIdle() === true && document.querySelector('[data-map-idle="true"]') !== null;
+        const idleNow = () => hook?.isIdle() === true && document.querySelector('[data-map-idle="true"]') !== null;
         if (!idleNow()) return resolveIdle(false);
         setTimeout(() => resolveIdle(idleNow()), 250);
       }),

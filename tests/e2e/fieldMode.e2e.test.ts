@@ -79,7 +79,14 @@ test('after the first load the app works with no network: reload, boundaries, st
   await expect.poll(() => networkStatus(page).textContent()).toContain('Offline');
   expect(await listRows(page)).toHaveLength(1);
   // Really offline: what is not cached does not load.
-  expect(await page.evaluate(() => fetch('/packs/CZ042/manifest.json').then((r) => r.ok, () => 'failed'))).not.toBe(true);
+  expect(
+    await page.evaluate(() =>
+      fetch('/packs/CZ042/manifest.json').then(
+        (r) => r.ok,
+        () => 'failed',
+      ),
+    ),
+  ).not.toBe(true);
   const offlineShot = await saveScreenshot(page, 'field-01-offline-reload');
   const canvas = await pixelStats(page, await mapCanvas(page).screenshot());
   expect(canvas.distinctColours).toBeGreaterThan(3);
@@ -162,7 +169,9 @@ test('a route recorded by moving: the stretch marked without signal becomes a li
   await walk(40);
   await toggle.click();
   for (let metres = 60; metres <= 400; metres += 20) await walk(metres);
-  await expect.poll(async () => (await panel.locator('.route-recorder').getByRole('status').textContent()) ?? '').toMatch(/Zaznamenávám úsek bez signálu \((1[5-9]|[2-9]\d) bodů\)/);
+  await expect
+    .poll(async () => (await panel.locator('.route-recorder').getByRole('status').textContent()) ?? '')
+    .toMatch(/Zaznamenávám úsek bez signálu \((1[5-9]|[2-9]\d) bodů\)/);
   await saveScreenshot(page, 'field-04-recording');
   await panel.getByRole('button', { name: 'Signál je zpět' }).click();
   await walk(450);

@@ -40,7 +40,11 @@ test('files never become HTML; broken ZSJ layers are refused with a sentence; th
   await page.getByRole('group', { name: 'Pohled' }).getByRole('button', { name: 'Přehled kraje' }).click();
   const panel = page.getByRole('region', { name: 'Vrstva ZSJ' });
   const picker = panel.getByLabel('Načíst vrstvu ZSJ (GeoJSON)');
-  await picker.setInputFiles({ name: 'nulove.geojson', mimeType: 'application/geo+json', buffer: Buffer.from('{"type":"FeatureCollection","features":[null,{"type":"Feature","geometry":null}]}') });
+  await picker.setInputFiles({
+    name: 'nulove.geojson',
+    mimeType: 'application/geo+json',
+    buffer: Buffer.from('{"type":"FeatureCollection","features":[null,{"type":"Feature","geometry":null}]}'),
+  });
   await panel.getByText('Soubor neobsahuje žádné polygony ZSJ.').waitFor();
   await picker.setInputFiles({ name: 'hluboka.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(deepJson(100_000)) });
   await panel.getByText(/příliš hluboko vnořená data/).waitFor();
@@ -48,7 +52,11 @@ test('files never become HTML; broken ZSJ layers are refused with a sentence; th
   await panel.getByText(/je archiv ZIP/).waitFor();
   await panel.getByText('Vrstva ZSJ není načtena.').waitFor();
   // Still usable: switching back to the reports works, nothing threw.
-  await page.getByRole('group', { name: 'Pohled' }).getByRole('button', { name: /Hlášení/ }).first().click();
+  await page
+    .getByRole('group', { name: 'Pohled' })
+    .getByRole('button', { name: /Hlášení/ })
+    .first()
+    .click();
   expect(errors).toEqual([]);
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 });

@@ -22,7 +22,10 @@ afterAll(async () => {
 async function openWithHangingRequest(...hang: string[]): Promise<{ context: BrowserContext; page: Page; hanging: Route[]; release(): Promise<void> }> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'cs-CZ', reducedMotion: 'reduce', serviceWorkers: 'block' });
   const base = new URL(baseUrl());
-  await context.route((url) => url.host !== base.host, (route) => route.abort());
+  await context.route(
+    (url) => url.host !== base.host,
+    (route) => route.abort(),
+  );
   const hanging: Route[] = [];
   const matches = (url: URL) => url.host === base.host && hang.some((suffix) => url.pathname.endsWith(suffix));
   // Never fulfilled, never aborted: the request stays open as on a dead link.

@@ -29,7 +29,10 @@ const OSTROV: [number, number] = [13.0, 50.3];
 const KV_SCHOOL: [number, number] = [12.87, 50.23];
 
 async function analysed(page: Page, localities: number): Promise<void> {
-  await page.getByRole('status').filter({ hasText: new RegExp(`\\d+ z \\d+ hlášení, ${localities} lokalit[ay]?`) }).waitFor({ timeout: 60_000 });
+  await page
+    .getByRole('status')
+    .filter({ hasText: new RegExp(`\\d+ z \\d+ hlášení, ${localities} lokalit[ay]?`) })
+    .waitFor({ timeout: 60_000 });
   await waitForMapIdle(page);
 }
 
@@ -112,7 +115,9 @@ test('NetTest measurements: import with summary and progress, hexagon layer, evi
   });
   // The file chooser's label is its button and shows the keyboard focus of the hidden input (WCAG 2.4.7).
   await measurements.getByLabel('Importovat měření NetTest').focus();
-  const focusOutline = await measurements.locator('label.file-button', { hasText: 'Importovat měření NetTest' }).evaluate((label) => getComputedStyle(label).outlineStyle);
+  const focusOutline = await measurements
+    .locator('label.file-button', { hasText: 'Importovat měření NetTest' })
+    .evaluate((label) => getComputedStyle(label).outlineStyle);
   expect(focusOutline).toBe('solid');
   await measurements.getByLabel('Importovat měření NetTest').setInputFiles(large);
   await measurements.getByRole('progressbar', { name: 'Průběh importu měření' }).waitFor({ timeout: 30_000 });
@@ -147,7 +152,8 @@ test('NetTest measurements: import with summary and progress, hexagon layer, evi
   const firstRow = cellTable.getByRole('row').nth(1);
   const firstCell = ((await firstRow.getByRole('rowheader').textContent()) ?? '').trim();
   expect(firstCell).toMatch(/^88[0-9a-f]{13}$/);
-  const numberIn = async (row: number, column: number) => Number(((await cellTable.getByRole('row').nth(row).getByRole('cell').nth(column).textContent()) ?? '').replace(/\s/g, ''));
+  const numberIn = async (row: number, column: number) =>
+    Number(((await cellTable.getByRole('row').nth(row).getByRole('cell').nth(column).textContent()) ?? '').replace(/\s/g, ''));
   const failures = await numberIn(1, 1);
   expect(failures).toBeGreaterThan(0);
   expect(failures).toBeGreaterThanOrEqual(await numberIn(2, 1));
@@ -201,8 +207,17 @@ test('NetTest measurements: import with summary and progress, hexagon layer, evi
   const ctu = await download(page, () => dialog.getByRole('button', { name: 'Stáhnout balíček' }).click());
   const files = unzipSync(ctu.bytes);
   const mereni = new TextDecoder().decode(files['mereni.csv']!);
-  const uuids = mereni.trim().split('\r\n').slice(1).map((line) => line.split(';')[1]);
-  expect(uuids.sort()).toEqual(atOstrov.slice(0, 20).map((r) => r.uuid).sort());
+  const uuids = mereni
+    .trim()
+    .split('\r\n')
+    .slice(1)
+    .map((line) => line.split(';')[1]);
+  expect(uuids.sort()).toEqual(
+    atOstrov
+      .slice(0, 20)
+      .map((r) => r.uuid)
+      .sort(),
+  );
   expect(new TextDecoder().decode(files['lokality.csv']!)).toContain('Počet měření NetTest');
   await dialog.getByRole('button', { name: 'Zavřít' }).first().click();
 

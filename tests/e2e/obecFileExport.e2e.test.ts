@@ -32,7 +32,10 @@ function perninkPlaces(): { inside: Array<[number, number]>; over: [number, numb
   const pernink = obce.features.find((f) => f.properties.kod === PERNINK)!;
   const centre = pointOnFeature(pernink).geometry.coordinates as [number, number];
   const second = destination(centre, 0.3, 90).geometry.coordinates as [number, number];
-  const inside: Array<[number, number]> = [centre, booleanPointInPolygon(second, pernink) ? second : (destination(centre, 0.3, 270).geometry.coordinates as [number, number])];
+  const inside: Array<[number, number]> = [
+    centre,
+    booleanPointInPolygon(second, pernink) ? second : (destination(centre, 0.3, 270).geometry.coordinates as [number, number]),
+  ];
   const ring = (pernink.geometry.type === 'Polygon' ? pernink.geometry.coordinates[0] : pernink.geometry.coordinates[0]![0])!;
   for (let i = 0; i < ring.length; i += 7) {
     for (let bearing = 0; bearing < 360; bearing += 30) {
@@ -75,7 +78,9 @@ test('the count matches the file, every left-out report has its reason, the name
   );
   await page.getByRole('button', { name: 'Importovat', exact: true }).click();
   const importDialog = page.getByRole('dialog', { name: 'Import souborů obcí' });
-  await importDialog.getByLabel('Vyberte soubory (GeoJSON)').setInputFiles({ name: 'pernink.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(text) });
+  await importDialog
+    .getByLabel('Vyberte soubory (GeoJSON)')
+    .setInputFiles({ name: 'pernink.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(text) });
   await importDialog.getByText(/Přidáno\s*3/).waitFor();
   await importDialog.getByRole('button', { name: 'Zavřít' }).last().click();
   // An incomplete report: placed in Pernink and left without a description.
@@ -135,7 +140,12 @@ test('the count matches the file, every left-out report has its reason, the name
   const sheet = summary.getByRole('article', { name: 'Hluchá místa v obci Pernink' });
   await sheet.waitFor();
   expect(await sheet.locator('tbody tr').count()).toBe(2);
-  expect(await sheet.getByRole('img', { name: /Mapa obce s očíslovanými hlášeními/ }).locator('circle').count()).toBe(2);
+  expect(
+    await sheet
+      .getByRole('img', { name: /Mapa obce s očíslovanými hlášeními/ })
+      .locator('circle')
+      .count(),
+  ).toBe(2);
   expect(await sheet.textContent()).toContain('Za obec: Jana Nováková, starostka.');
   await saveScreenshot(page, 'obec-file-council-summary');
   await page.emulateMedia({ media: 'print' });

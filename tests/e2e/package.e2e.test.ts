@@ -20,9 +20,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
-
 async function analysed(page: Page, localities: number): Promise<void> {
-  await page.getByRole('status').filter({ hasText: new RegExp(`\\d+ z \\d+ hlášení, ${localities} lokalit[ay]?`) }).waitFor({ timeout: 60_000 });
+  await page
+    .getByRole('status')
+    .filter({ hasText: new RegExp(`\\d+ z \\d+ hlášení, ${localities} lokalit[ay]?`) })
+    .waitFor({ timeout: 60_000 });
   await waitForMapIdle(page);
 }
 
@@ -100,9 +102,15 @@ test('confirm a locality, preview the package, download it and the public varian
   const today = new Date().toISOString().slice(0, 10);
   const ctu = await download(page, () => dialog.getByRole('button', { name: 'Stáhnout balíček' }).click());
   expect(ctu.name).toBe(`balicek-ctu-CZ041-${today}.zip`);
-  await dialog.getByRole('status').filter({ hasText: `Staženo: ${ctu.name}` }).waitFor();
+  await dialog
+    .getByRole('status')
+    .filter({ hasText: `Staženo: ${ctu.name}` })
+    .waitFor();
   await saveScreenshot(dialog, '41-package-downloaded');
-  expect(workers.some((url) => url.includes('coverLetterWorker')), workers.join(', ')).toBe(true);
+  expect(
+    workers.some((url) => url.includes('coverLetterWorker')),
+    workers.join(', '),
+  ).toBe(true);
 
   const files = unzipSync(ctu.bytes);
   for (const name of ['README.txt', 'manifest.json', 'lokality.csv', 'hlaseni.csv', 'souhrn_orp.csv', 'zadost.pdf', 'vrstvy_s-jtsk_5514.gpkg']) {
@@ -116,7 +124,10 @@ test('confirm a locality, preview the package, download it and the public varian
   expect(manifest.selection.statuses).toEqual(['confirmed']);
   const csv = files['lokality.csv']!;
   expect([...csv.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  const lines = text('lokality.csv').replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);
+  const lines = text('lokality.csv')
+    .replace(/^\uFEFF/, '')
+    .split('\r\n')
+    .filter(Boolean);
   expect(lines).toHaveLength(2);
   expect(lines[0]).toContain(';');
   expect(lines[1]).toContain('Karlovy Vary');
@@ -135,7 +146,10 @@ test('confirm a locality, preview the package, download it and the public varian
   expect(await verifyPackage(open.bytes)).toMatchObject({ ok: true });
   const publicFiles = unzipSync(open.bytes);
   expect(Object.keys(publicFiles).sort()).toEqual(['README.txt', 'bunky_h3.csv', 'bunky_h3.geojson', 'manifest.json']);
-  await dialog.getByRole('status').filter({ hasText: /zveřejněných buněk 0, nezveřejněných hlášení 2/ }).waitFor();
+  await dialog
+    .getByRole('status')
+    .filter({ hasText: /zveřejněných buněk 0, nezveřejněných hlášení 2/ })
+    .waitFor();
 
   // The contact is remembered.
   await dialog.getByRole('button', { name: 'Zavřít' }).last().click();

@@ -58,7 +58,12 @@ test('after Hotovo: a confirmation with the focus; empty reports named; the form
   await expect.poll(() => reportTable(page).locator('tbody tr').count()).toBe(1);
 
   // A road line; then a point 10 px from its start: not offered (a different kind).
-  const road = [{ x: c.x - 200, y: c.y - 60 }, { x: c.x - 60, y: c.y - 70 }, { x: c.x + 80, y: c.y - 80 }, { x: c.x + 80, y: c.y - 80 }];
+  const road = [
+    { x: c.x - 200, y: c.y - 60 },
+    { x: c.x - 60, y: c.y - 70 },
+    { x: c.x + 80, y: c.y - 80 },
+    { x: c.x + 80, y: c.y - 80 },
+  ];
   await draw(page, 'Úsek', road);
   await reportForm(page).getByLabel('Přesný popis lokality').fill('Silnice ke koupališti');
   await reportForm(page).getByRole('button', { name: 'Zpět na seznam' }).click();
@@ -70,7 +75,11 @@ test('after Hotovo: a confirmation with the focus; empty reports named; the form
   await reportForm(page).getByRole('button', { name: 'Zpět na seznam' }).click();
 
   // The same road drawn again, a little off: offered, with its share along.
-  await draw(page, 'Úsek', [{ x: c.x - 199, y: c.y - 61 }, { x: c.x + 79, y: c.y - 79 }, { x: c.x + 79, y: c.y - 79 }]);
+  await draw(page, 'Úsek', [
+    { x: c.x - 199, y: c.y - 61 },
+    { x: c.x + 79, y: c.y - 79 },
+    { x: c.x + 79, y: c.y - 79 },
+  ]);
   const offer = reportForm(page).getByRole('region', { name: 'Není to stejné místo jako…?' });
   await offer.waitFor();
   expect(await offer.textContent()).toContain('Silnice ke koupališti');
@@ -127,9 +136,12 @@ test('search: části obce and one typo; the skip link keeps the page still; the
   // The storage line stays one line however long the text.
   const status = page.locator('.storage-status');
   const height = (await status.boundingBox())!.height;
-  await status.locator('span').first().evaluate((element) => {
-    element.append(' · změny z jiné karty načteny (1) · změny z jiné karty načteny (2) · změny z jiné karty načteny (3)');
-  });
+  await status
+    .locator('span')
+    .first()
+    .evaluate((element) => {
+      element.append(' · změny z jiné karty načteny (1) · změny z jiné karty načteny (2) · změny z jiné karty načteny (3)');
+    });
   expect((await status.boundingBox())!.height).toBeLessThanOrEqual(height + 1);
   expect(errors).toEqual([]);
 }, 300_000);

@@ -23,8 +23,15 @@ export async function interiorPoint(packId: string, kod: string): Promise<[numbe
 export async function chooseMyObec(page: Page, name: string): Promise<void> {
   const box = page.getByRole('combobox', { name: /Vyberte svou obec|Choose your municipality/ });
   await box.fill(name);
-  await page.getByRole('option', { name: new RegExp(name) }).first().click();
-  await page.getByRole('region', { name: /Moje obec|My municipality/ }).getByText(name).first().waitFor();
+  await page
+    .getByRole('option', { name: new RegExp(name) })
+    .first()
+    .click();
+  await page
+    .getByRole('region', { name: /Moje obec|My municipality/ })
+    .getByText(name)
+    .first()
+    .waitFor();
   await waitForMapIdle(page);
 }
 
@@ -70,7 +77,10 @@ export async function mapReportCount(page: Page): Promise<number> {
 
 /** Waits until the storage status says everything is saved. */
 export async function waitSaved(page: Page): Promise<void> {
-  await page.getByRole('status').filter({ hasText: /Uloženo v prohlížeči|Saved in this browser/ }).waitFor();
+  await page
+    .getByRole('status')
+    .filter({ hasText: /Uloženo v prohlížeči|Saved in this browser/ })
+    .waitFor();
 }
 
 /** Presses Tab until the target has the focus (at most `max` times); fails otherwise. */

@@ -21,7 +21,10 @@ test('the list, the form with its problems and the dialogs have no serious or cr
 
   // The list with demo data.
   await page.getByRole('button', { name: 'Načíst ukázková data (DEMO)' }).click();
-  await page.getByRole('region', { name: 'Výsledek importu' }).getByText(/Přidáno\s*40/).waitFor({ timeout: 30_000 });
+  await page
+    .getByRole('region', { name: 'Výsledek importu' })
+    .getByText(/Přidáno\s*40/)
+    .waitFor({ timeout: 30_000 });
   await reportTable(page).waitFor();
   expect(await seriousAxeViolations(page)).toEqual([]);
 
@@ -37,7 +40,11 @@ test('the list, the form with its problems and the dialogs have no serious or cr
   const problemId = await description.getAttribute('aria-describedby');
   expect(problemId).toBeTruthy();
   const described = await page.evaluate(
-    (ids) => ids.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '),
+    (ids) =>
+      ids
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' '),
     problemId!,
   );
   expect(described).toContain('Vyplňte prosím.');
@@ -67,7 +74,9 @@ test('the list, the form with its problems and the dialogs have no serious or cr
   // English.
   await page.getByRole('button', { name: 'English' }).click();
   await reportTable(page).getByRole('button').nth(3).click();
-  await reportForm(page).getByRole('heading', { name: /Report/ }).waitFor();
+  await reportForm(page)
+    .getByRole('heading', { name: /Report/ })
+    .waitFor();
   await saveScreenshot(page, '17-form-english');
   expect(await seriousAxeViolations(page)).toEqual([]);
   expect(errors).toEqual([]);
@@ -78,7 +87,10 @@ test('the phone layout: the list behind the bottom bar, then the map with the re
   const bar = page.getByRole('navigation', { name: 'Zobrazení' });
   await bar.getByRole('button', { name: 'Seznam' }).click();
   await page.getByRole('button', { name: 'Načíst ukázková data (DEMO)' }).click();
-  await page.getByRole('region', { name: 'Výsledek importu' }).getByText(/Přidáno\s*40/).waitFor({ timeout: 30_000 });
+  await page
+    .getByRole('region', { name: 'Výsledek importu' })
+    .getByText(/Přidáno\s*40/)
+    .waitFor({ timeout: 30_000 });
   expect(await seriousAxeViolations(page)).toEqual([]);
   await bar.getByRole('button', { name: 'Mapa' }).click();
   await waitForMapIdle(page);

@@ -117,7 +117,9 @@ test('draw a point, a line and a polygon, fill the form, reload: everything is s
   expect(await mapReportCount(page)).toBe(3);
 
   // The point's form shows what was filled in.
-  await reportTable(page).getByRole('button', { name: /Hasičská zbrojnice/ }).click();
+  await reportTable(page)
+    .getByRole('button', { name: /Hasičská zbrojnice/ })
+    .click();
   await form.waitFor();
   expect(await form.getByLabel('Přesný popis lokality').inputValue()).toBe('Hasičská zbrojnice, Sokolovská 12 – uvnitř budovy není signál');
   expect(await form.getByRole('checkbox', { name: 'Žádný signál' }).isChecked()).toBe(true);

@@ -68,7 +68,13 @@ test('a click on a report opens it; delete removes it from map and list; undo br
   await chooseMyObec(page, 'Karlovy Vary');
   const c = await karlovyVaryCentre(page);
   await tool(page, 'Úsek').click();
-  for (const [dx, dy] of [[-80, 0], [0, -30], [80, 0], [80, 0]] as const) await clickCanvas(page, { x: c.x + dx, y: c.y + dy });
+  for (const [dx, dy] of [
+    [-80, 0],
+    [0, -30],
+    [80, 0],
+    [80, 0],
+  ] as const)
+    await clickCanvas(page, { x: c.x + dx, y: c.y + dy });
   await reportForm(page).getByLabel('Přesný popis lokality').fill('Úsek za mostem');
   await reportForm(page).getByRole('button', { name: 'Zpět na seznam' }).click();
   await reportTable(page).waitFor();
@@ -131,7 +137,9 @@ test('a photo and a measurement are kept with the report and survive a reload', 
 
   await page.reload();
   await waitForPackShown(page, 'CZ041');
-  await reportTable(page).getByRole('button', { name: /Karlovy Vary/ }).click();
+  await reportTable(page)
+    .getByRole('button', { name: /Karlovy Vary/ })
+    .click();
   await form.getByRole('img', { name: 'Fotografie místa' }).waitFor();
   await form.getByText('Měření (NetTest)').waitFor();
   expect(await form.getByLabel('RSRP').inputValue()).toBe('-118');

@@ -89,7 +89,11 @@ test('export the obec file, clear everything, import it: the identical list; imp
 
   const file = await exportFile(page);
   expect(file.name).toMatch(/^obec-karlovy-vary-554961-\d{4}-\d{2}-\d{2}\.geojson$/);
-  const parsed = JSON.parse(file.text) as { type: string; hluchaMista: { obec: { kod: string }; signOff: { name: string; function: string } }; features: unknown[] };
+  const parsed = JSON.parse(file.text) as {
+    type: string;
+    hluchaMista: { obec: { kod: string }; signOff: { name: string; function: string } };
+    features: unknown[];
+  };
   expect(parsed.type).toBe('FeatureCollection');
   expect(parsed.hluchaMista.obec.kod).toBe('554961');
   expect(parsed.hluchaMista.signOff).toMatchObject({ name: 'Petr Svoboda', function: 'starosta' });
@@ -134,14 +138,23 @@ test('a file that is not an obec file is refused with a reason and changes nothi
 
   await page.getByRole('button', { name: 'Importovat', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Import souborů obcí' });
-  await dialog.getByLabel('Vyberte soubory (GeoJSON)').setInputFiles({ name: 'junk.geojson', mimeType: 'application/json', buffer: Buffer.from('<script>alert(1)</script>') });
+  await dialog
+    .getByLabel('Vyberte soubory (GeoJSON)')
+    .setInputFiles({ name: 'junk.geojson', mimeType: 'application/json', buffer: Buffer.from('<script>alert(1)</script>') });
   await dialog.getByText('Soubor není JSON.').waitFor();
   expect(await dialog.textContent()).toContain('Nic se nezměnilo.');
 
   // A feature with markup in its text is rejected with its reason, shown as text.
   const evil = {
     type: 'FeatureCollection',
-    hluchaMista: { format: 'hlucha-mista/obec-file', schemaVersion: 2, exportedAt: '2025-06-01T00:00:00Z', app: { name: 'x', version: '1' }, obec: null, signOff: null },
+    hluchaMista: {
+      format: 'hlucha-mista/obec-file',
+      schemaVersion: 2,
+      exportedAt: '2025-06-01T00:00:00Z',
+      app: { name: 'x', version: '1' },
+      obec: null,
+      signOff: null,
+    },
     features: [
       {
         type: 'Feature',
@@ -158,7 +171,9 @@ test('a file that is not an obec file is refused with a reason and changes nothi
       },
     ],
   };
-  await dialog.getByLabel('Vyberte soubory (GeoJSON)').setInputFiles({ name: 'evil.geojson', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(evil)) });
+  await dialog
+    .getByLabel('Vyberte soubory (GeoJSON)')
+    .setInputFiles({ name: 'evil.geojson', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(evil)) });
   await dialog.getByText(/Odmítnuto\s*1/).waitFor();
   expect(await dialog.textContent()).toContain('Text nesmí obsahovat HTML ani skripty.');
   expect(await page.locator('img[src="x"]').count()).toBe(0);

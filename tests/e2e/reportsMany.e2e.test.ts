@@ -28,7 +28,11 @@ afterAll(async () => {
 function demoFile(): { name: string; text: string; firstId: string } {
   const index = ObecIndex.fromCollection(readObce('CZ041'), { coverage: 'pack' });
   const reports = generateDemoReports(index, { count: COUNT, seed: 7, now: NOW, krajNuts3: 'CZ041' });
-  return { name: 'hlaseni-kraj.geojson', text: exportObecFile(reports, { obec: null, signOff: null, exportedAt: NOW, appVersion: 'test' }), firstId: reports[0]!.id };
+  return {
+    name: 'hlaseni-kraj.geojson',
+    text: exportObecFile(reports, { obec: null, signOff: null, exportedAt: NOW, appVersion: 'test' }),
+    firstId: reports[0]!.id,
+  };
 }
 
 type Rendered = Array<{ x: number; y: number; lon: number; lat: number; properties: Record<string, unknown> }>;
@@ -88,7 +92,10 @@ test('5,000 reports: clusters with counts, Enter and a click zoom in, a single r
   for (let step = 0; step < 10 && !single; step++) {
     const box = (await mapCanvas(page).boundingBox())!;
     const centre = { x: box.width / 2, y: box.height / 2 };
-    const near = (list: Rendered) => list.filter((f) => f.x > 30 && f.y > 30 && f.x < box.width - 30 && f.y < box.height - 30).sort((a, b) => Math.hypot(a.x - centre.x, a.y - centre.y) - Math.hypot(b.x - centre.x, b.y - centre.y));
+    const near = (list: Rendered) =>
+      list
+        .filter((f) => f.x > 30 && f.y > 30 && f.x < box.width - 30 && f.y < box.height - 30)
+        .sort((a, b) => Math.hypot(a.x - centre.x, a.y - centre.y) - Math.hypot(b.x - centre.x, b.y - centre.y));
     single = near(await rendered(page, [REPORT_LAYER.clusterPoint, REPORT_LAYER.point]))[0];
     if (single) break;
     const cluster = near(await rendered(page, [REPORT_LAYER.clusters]))[0];
@@ -117,7 +124,12 @@ test('5,000 reports: clusters with counts, Enter and a click zoom in, a single r
   // In step with the list: back to the list, the report is there among 5,000.
   await reportForm(page).getByRole('button', { name: 'Zpět na seznam' }).click();
   await reportTable(page).waitFor();
-  expect(await page.getByText(/5\s?000/).first().isVisible()).toBe(true);
+  expect(
+    await page
+      .getByText(/5\s?000/)
+      .first()
+      .isVisible(),
+  ).toBe(true);
   expect(missingImages).toEqual([]);
   expect(errors).toEqual([]);
 });

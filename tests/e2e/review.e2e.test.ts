@@ -16,13 +16,15 @@ afterAll(async () => {
   await browser?.close();
 });
 
-
 function sidebar(page: Page) {
   return page.getByRole('complementary');
 }
 
 async function analysed(page: Page, localities: number): Promise<void> {
-  await page.getByRole('status').filter({ hasText: new RegExp(`\\d+ z \\d+ hlášení, ${localities} lokalit[ay]?`) }).waitFor({ timeout: 60_000 });
+  await page
+    .getByRole('status')
+    .filter({ hasText: new RegExp(`\\d+ z \\d+ hlášení, ${localities} lokalit[ay]?`) })
+    .waitFor({ timeout: 60_000 });
   await waitForMapIdle(page);
 }
 
@@ -95,7 +97,9 @@ test('import many obec files, see the overview, merge two localities, set a stat
   await page.reload();
   await waitForPackShown(page, 'CZ041');
   await analysed(page, 3);
-  const again = sidebar(page).getByRole('region', { name: /Problémové lokality/ }).getByRole('button', { name: new RegExp(`Karlovy Vary, ${fixture.neighbour.nazev}`) });
+  const again = sidebar(page)
+    .getByRole('region', { name: /Problémové lokality/ })
+    .getByRole('button', { name: new RegExp(`Karlovy Vary, ${fixture.neighbour.nazev}`) });
   expect(await again.textContent()).toContain('3 hlášení');
   expect(await again.textContent()).toContain('V posouzení');
   await again.click();
@@ -118,7 +122,10 @@ test('the hexagon view and the overview pass axe-core; English works too', async
   await expect.poll(() => page.locator('.map-canvas').getAttribute('data-hexagons')).toBe('4');
   await page.getByRole('heading', { name: /Šestiúhelníky H3 \(rozlišení 8\)/ }).waitFor();
   // Opening a locality brings it into view: the hexagons of the cross-border pair are visible.
-  await page.getByRole('region', { name: /Problémové lokality/ }).getByRole('button', { name: /Karlovy Vary, / }).click();
+  await page
+    .getByRole('region', { name: /Problémové lokality/ })
+    .getByRole('button', { name: /Karlovy Vary, / })
+    .click();
   await page.getByText('Síla důkazů').waitFor();
   await waitForMapIdle(page);
   await saveScreenshot(page, '32-hexagons');

@@ -44,7 +44,14 @@ function borderPair(index: ObecIndex): { inside: [number, number]; across: [numb
   for (let i = 0; i < ring.length; i += 7) {
     const [lon, lat] = ring[i] as [number, number];
     const around: Array<[number, number]> = [
-      [lon + d, lat], [lon - d, lat], [lon, lat + d], [lon, lat - d], [lon + d, lat + d], [lon - d, lat - d], [lon + d, lat - d], [lon - d, lat + d],
+      [lon + d, lat],
+      [lon - d, lat],
+      [lon, lat + d],
+      [lon, lat - d],
+      [lon + d, lat + d],
+      [lon - d, lat - d],
+      [lon + d, lat - d],
+      [lon - d, lat + d],
     ];
     const inside = around.find((p) => index.findContaining(p[0], p[1]) === kv);
     const across = around.find((p) => {

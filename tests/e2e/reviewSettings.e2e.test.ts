@@ -16,7 +16,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-
 const sidebar = (page: Page) => page.getByRole('complementary');
 
 /** The number of localities the finished analysis reports. */

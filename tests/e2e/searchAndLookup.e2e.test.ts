@@ -44,7 +44,10 @@ test('choose Boží Dar with the keyboard, click it on the map, read obec, ORP a
   const box = searchBox(page);
   await box.click();
   await page.keyboard.type('bozi dar');
-  await page.getByRole('option', { name: /Boží Dar/ }).first().waitFor();
+  await page
+    .getByRole('option', { name: /Boží Dar/ })
+    .first()
+    .waitFor();
   await page.keyboard.press('ArrowDown');
   expect(await box.getAttribute('aria-activedescendant')).toBeTruthy();
   expect(await page.getByRole('listbox').getByRole('option', { selected: true }).textContent()).toContain('Boží Dar');

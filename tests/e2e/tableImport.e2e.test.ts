@@ -64,7 +64,8 @@ test('a windows-1250 CSV dropped on the window: guess, fix, import, the reports 
   expect(await dialog.getByLabel('Oddělovač').inputValue()).toBe(';');
 
   // The guess: coordinates, obec, operators and date by their names.
-  const selected = async (label: string) => dialog.getByLabel(label, { exact: true }).evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent ?? '');
+  const selected = async (label: string) =>
+    dialog.getByLabel(label, { exact: true }).evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent ?? '');
   expect(await selected('Zeměpisná šířka (WGS84)')).toBe('C: Zeměpisná šířka');
   expect(await selected('Zeměpisná délka (WGS84)')).toBe('D: Zeměpisná délka');
   expect(await selected('Název obce')).toBe('A: Obec');
@@ -95,7 +96,9 @@ test('a windows-1250 CSV dropped on the window: guess, fix, import, the reports 
   expect(await dialog.textContent()).toMatch(/Importováno s upozorněním\s*1/);
   // The Jáchymov row is imported by its coordinates, with a warning naming both obce.
   const warnings = dialog.getByRole('region', { name: 'Importované řádky, u nichž obec v tabulce nesouhlasí se souřadnicemi' });
-  expect(await warnings.locator('tbody tr').first().innerText()).toMatch(/^5\s+A \(Obec\)\s+Souřadnice leží v obci Boží Dar \(506486\), tabulka uvádí „Jáchymov“.*\s+Jáchymov$/s);
+  expect(await warnings.locator('tbody tr').first().innerText()).toMatch(
+    /^5\s+A \(Obec\)\s+Souřadnice leží v obci Boží Dar \(506486\), tabulka uvádí „Jáchymov“.*\s+Jáchymov$/s,
+  );
   const [warningFile] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Stáhnout seznam upozornění (CSV)' }).click()]);
   expect(warningFile.suggestedFilename()).toBe('upozorneni-importu-místa-obce.csv');
   expect((await readFile(await warningFile.path(), 'utf8')).trimEnd().split('\r\n')).toHaveLength(2);
@@ -157,7 +160,8 @@ test('an XLSX chosen in the import dialog, in English; a broken file refused wit
   const dialog = page.getByRole('dialog', { name: 'Import a table' });
   await dialog.getByText('Rows that can be imported: 2. Cannot: 1.').waitFor();
   expect(await dialog.getByLabel('Sheet').inputValue()).toBe('Places');
-  const selected = async (label: string) => dialog.getByLabel(label, { exact: true }).evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent ?? '');
+  const selected = async (label: string) =>
+    dialog.getByLabel(label, { exact: true }).evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent ?? '');
   expect(await selected('Latitude and longitude in one column')).toBe('B: GPS');
   expect(await selected('What fails')).toBe('E: Problem');
   expect(await seriousAxeViolations(page)).toEqual([]);

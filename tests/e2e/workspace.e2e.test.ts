@@ -61,7 +61,10 @@ function signInLink(email: string): string {
 async function connectAndSignIn(page: Page, context: BrowserContext, email: string): Promise<void> {
   // openApp refuses every host but the app's; the workspace server is allowed too (routes registered later run first).
   const serverHost = new URL(serverUrl).host;
-  await context.route((url) => url.host === serverHost, (route) => route.continue());
+  await context.route(
+    (url) => url.host === serverHost,
+    (route) => route.continue(),
+  );
   const panel = workspacePanel(page);
   await panel.getByLabel('Adresa serveru kraje').fill(serverUrl);
   await panel.getByRole('button', { name: 'Připojit k pracovnímu prostoru' }).click();
@@ -75,68 +78,77 @@ async function connectAndSignIn(page: Page, context: BrowserContext, email: stri
   await workspacePanel(page).getByText(`Přihlášen(a): ${email}`).waitFor({ timeout: 30_000 });
 }
 
-test.skipIf(postgisUnavailable() !== null)('a mayor marks a place offline, it goes out online, the coordinator confirms it, the mayor sees "potvrzeno"', async () => {
-  // The mayor, on a laptop.
-  const mayorContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'cs-CZ', reducedMotion: 'reduce' });
-  const mayor = await openApp(browser, undefined, mayorContext);
-  await connectAndSignIn(mayor.page, mayorContext, 'starosta@karlovy-vary.example.cz');
-  await expect.poll(() => workspacePanel(mayor.page).textContent()).toContain('starosta/ka obce 554961');
-  await chooseMyObec(mayor.page, 'Karlovy Vary');
+test.skipIf(postgisUnavailable() !== null)(
+  'a mayor marks a place offline, it goes out online, the coordinator confirms it, the mayor sees "potvrzeno"',
+  async () => {
+    // The mayor, on a laptop.
+    const mayorContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'cs-CZ', reducedMotion: 'reduce' });
+    const mayor = await openApp(browser, undefined, mayorContext);
+    await connectAndSignIn(mayor.page, mayorContext, 'starosta@karlovy-vary.example.cz');
+    await expect.poll(() => workspacePanel(mayor.page).textContent()).toContain('starosta/ka obce 554961');
+    await chooseMyObec(mayor.page, 'Karlovy Vary');
 
-  // No signal: the report is made and waits.
-  await mayorContext.setOffline(true);
-  const [lon, lat] = await interiorPoint('CZ041', KARLOVY_VARY);
-  await tool(mayor.page, 'Bod').click();
-  await clickCanvas(mayor.page, await project(mayor.page, lon, lat));
-  const form = reportForm(mayor.page);
-  await form.getByLabel('Přesný popis lokality').fill('Hasičská zbrojnice – uvnitř nelze volat');
-  await form.getByRole('checkbox', { name: 'Nelze se dovolat' }).check();
-  await form.getByRole('checkbox', { name: 'O2' }).check();
-  await form.getByRole('button', { name: 'Hotovo' }).click();
-  await reportTable(mayor.page).getByText('čeká na odeslání').waitFor({ timeout: 30_000 });
-  await workspacePanel(mayor.page).getByText('Bez spojení').waitFor({ timeout: 30_000 });
-  await saveScreenshot(mayor.page, '90-workspace-mayor-offline');
+    // No signal: the report is made and waits.
+    await mayorContext.setOffline(true);
+    const [lon, lat] = await interiorPoint('CZ041', KARLOVY_VARY);
+    await tool(mayor.page, 'Bod').click();
+    await clickCanvas(mayor.page, await project(mayor.page, lon, lat));
+    const form = reportForm(mayor.page);
+    await form.getByLabel('Přesný popis lokality').fill('Hasičská zbrojnice – uvnitř nelze volat');
+    await form.getByRole('checkbox', { name: 'Nelze se dovolat' }).check();
+    await form.getByRole('checkbox', { name: 'O2' }).check();
+    await form.getByRole('button', { name: 'Hotovo' }).click();
+    await reportTable(mayor.page).getByText('čeká na odeslání').waitFor({ timeout: 30_000 });
+    await workspacePanel(mayor.page).getByText('Bez spojení').waitFor({ timeout: 30_000 });
+    await saveScreenshot(mayor.page, '90-workspace-mayor-offline');
 
-  // The connection returns: it goes out by itself.
-  await mayorContext.setOffline(false);
-  await reportTable(mayor.page).getByText('odesláno').waitFor({ timeout: 30_000 });
-  await workspacePanel(mayor.page).getByText('Vše je odesláno na server.').waitFor();
+    // The connection returns: it goes out by itself.
+    await mayorContext.setOffline(false);
+    await reportTable(mayor.page).getByText('odesláno').waitFor({ timeout: 30_000 });
+    await workspacePanel(mayor.page).getByText('Vše je odesláno na server.').waitFor();
 
-  // The coordinator sees it in the region overview and confirms the locality.
-  const bcoContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'cs-CZ', reducedMotion: 'reduce' });
-  const bco = await openApp(browser, undefined, bcoContext);
-  await connectAndSignIn(bco.page, bcoContext, 'koordinator@bco.example.cz');
-  await bco.page.getByRole('group', { name: 'Pohled' }).getByRole('button', { name: 'Přehled kraje' }).click();
-  const locality = sidebar(bco.page).getByRole('region', { name: /Problémové lokality/ }).getByRole('button', { name: /Karlovy Vary/ }).first();
-  await locality.waitFor({ timeout: 60_000 });
-  await locality.click();
-  const panel = sidebar(bco.page).getByRole('region', { name: /Karlovy Vary/ }).first();
-  await panel.getByLabel('Kdo posuzuje? (jméno)').fill('Jana Dvořáková');
-  await panel.getByRole('button', { name: 'Uložit jméno' }).click();
-  await panel.getByRole('button', { name: 'Posoudit' }).click();
-  await panel.getByRole('button', { name: 'Potvrdit' }).click();
-  await panel.getByText('Potvrzená').first().waitFor();
-  await waitForMapIdle(bco.page);
-  await saveScreenshot(bco.page, '91-workspace-coordinator-confirmed');
+    // The coordinator sees it in the region overview and confirms the locality.
+    const bcoContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'cs-CZ', reducedMotion: 'reduce' });
+    const bco = await openApp(browser, undefined, bcoContext);
+    await connectAndSignIn(bco.page, bcoContext, 'koordinator@bco.example.cz');
+    await bco.page.getByRole('group', { name: 'Pohled' }).getByRole('button', { name: 'Přehled kraje' }).click();
+    const locality = sidebar(bco.page)
+      .getByRole('region', { name: /Problémové lokality/ })
+      .getByRole('button', { name: /Karlovy Vary/ })
+      .first();
+    await locality.waitFor({ timeout: 60_000 });
+    await locality.click();
+    const panel = sidebar(bco.page)
+      .getByRole('region', { name: /Karlovy Vary/ })
+      .first();
+    await panel.getByLabel('Kdo posuzuje? (jméno)').fill('Jana Dvořáková');
+    await panel.getByRole('button', { name: 'Uložit jméno' }).click();
+    await panel.getByRole('button', { name: 'Posoudit' }).click();
+    await panel.getByRole('button', { name: 'Potvrdit' }).click();
+    await panel.getByText('Potvrzená').first().waitFor();
+    await waitForMapIdle(bco.page);
+    await saveScreenshot(bco.page, '91-workspace-coordinator-confirmed');
 
-  // The mayor sees the state in the kraj's process (the next sync: the button a person would press).
-  await expect
-    .poll(
-      async () => {
-        await workspacePanel(mayor.page).getByRole('button', { name: 'Synchronizovat teď' }).click();
-        return reportTable(mayor.page).textContent();
-      },
-      { timeout: 60_000, interval: 2_000 },
-    )
-    .toContain('potvrzeno');
-  await saveScreenshot(mayor.page, '92-workspace-mayor-confirmed');
-  expect(await seriousAxeViolations(mayor.page)).toEqual([]);
+    // The mayor sees the state in the kraj's process (the next sync: the button a person would press).
+    await expect
+      .poll(
+        async () => {
+          await workspacePanel(mayor.page).getByRole('button', { name: 'Synchronizovat teď' }).click();
+          return reportTable(mayor.page).textContent();
+        },
+        { timeout: 60_000, interval: 2_000 },
+      )
+      .toContain('potvrzeno');
+    await saveScreenshot(mayor.page, '92-workspace-mayor-confirmed');
+    expect(await seriousAxeViolations(mayor.page)).toEqual([]);
 
-  // On a phone, the same mayor's list shows the same states.
-  await mayor.page.setViewportSize({ width: 390, height: 844 });
-  await saveScreenshot(mayor.page, '93-workspace-mayor-phone');
-  expect(mayor.errors.filter((e) => !/Failed to fetch|ERR_INTERNET_DISCONNECTED|net::/.test(e))).toEqual([]);
-  expect(bco.errors).toEqual([]);
-  await mayorContext.close();
-  await bcoContext.close();
-}, 300_000);
+    // On a phone, the same mayor's list shows the same states.
+    await mayor.page.setViewportSize({ width: 390, height: 844 });
+    await saveScreenshot(mayor.page, '93-workspace-mayor-phone');
+    expect(mayor.errors.filter((e) => !/Failed to fetch|ERR_INTERNET_DISCONNECTED|net::/.test(e))).toEqual([]);
+    expect(bco.errors).toEqual([]);
+    await mayorContext.close();
+    await bcoContext.close();
+  },
+  300_000,
+);

@@ -34,7 +34,10 @@ afterAll(async () => {
 /** Two reports in one ZSJ of Mariánské Lázně, made without a ZSJ. */
 function marianskeLazneFile(): { name: string; text: string } {
   const index = ObecIndex.fromCollection(readObce('CZ041'), { coverage: 'pack' });
-  const reports = [[12.7011, 49.9646], [12.7015, 49.9648]].map(([lon, lat], i) => {
+  const reports = [
+    [12.7011, 49.9646],
+    [12.7015, 49.9648],
+  ].map(([lon, lat], i) => {
     const geometry = { type: 'Point' as const, coordinates: [lon!, lat!] };
     const place = derivePlace(index, geometry);
     if (!place.ok) throw new Error('no place');
@@ -46,7 +49,15 @@ function marianskeLazneFile(): { name: string; text: string } {
       operators: ['o2' as const],
     };
   });
-  return { name: 'obec-554642.geojson', text: exportObecFile(reports, { obec: { kod: '554642', nazev: 'Mariánské Lázně' }, signOff: null, exportedAt: '2026-11-20T09:00:00.000Z', appVersion: 'test' }) };
+  return {
+    name: 'obec-554642.geojson',
+    text: exportObecFile(reports, {
+      obec: { kod: '554642', nazev: 'Mariánské Lázně' },
+      signOff: null,
+      exportedAt: '2026-11-20T09:00:00.000Z',
+      appVersion: 'test',
+    }),
+  };
 }
 
 test.skipIf(!existsSync(SAMPLE))('load a ZSJ layer, fill in the reports’ ZSJ, see them per ZSJ; it survives a reload', async () => {
@@ -63,7 +74,13 @@ test.skipIf(!existsSync(SAMPLE))('load a ZSJ layer, fill in the reports’ ZSJ, 
   expect(await zsjUnits.getAttribute('aria-describedby')).toBeTruthy();
   expect(await page.locator(`#${await zsjUnits.getAttribute('aria-describedby')}`).textContent()).toContain('nejdřív načtěte vrstvu ZSJ');
   // A broken file first: refused with its reason, nothing loaded.
-  await panel.getByLabel('Načíst vrstvu ZSJ (GeoJSON)').setInputFiles({ name: 'rozbita.geojson', mimeType: 'application/geo+json', buffer: Buffer.from('{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"kod_zsj":"1"},"geometry":{"type":"Polygon","coordinates":[[[-850000,-1050000],[-849000,-1050000],[-849000,-1049000],[-850000,-1050000]]]}}]}') });
+  await panel.getByLabel('Načíst vrstvu ZSJ (GeoJSON)').setInputFiles({
+    name: 'rozbita.geojson',
+    mimeType: 'application/geo+json',
+    buffer: Buffer.from(
+      '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"kod_zsj":"1"},"geometry":{"type":"Polygon","coordinates":[[[-850000,-1050000],[-849000,-1050000],[-849000,-1049000],[-850000,-1050000]]]}}]}',
+    ),
+  });
   await panel.getByText('Souřadnice jsou v metrech (S-JTSK?)').waitFor();
 
   await panel.getByLabel('Načíst vrstvu ZSJ (GeoJSON)').setInputFiles(SAMPLE);
@@ -83,7 +100,10 @@ test.skipIf(!existsSync(SAMPLE))('load a ZSJ layer, fill in the reports’ ZSJ, 
 
   // Zoomed to Mariánské Lázně: the ZSJ outlines are drawn (look at the screenshot).
   await page.getByRole('combobox', { name: 'Hledat obec' }).fill('Mariánské Lázně');
-  await page.getByRole('option', { name: /Mariánské Lázně/ }).first().click();
+  await page
+    .getByRole('option', { name: /Mariánské Lázně/ })
+    .first()
+    .click();
   await waitForMapIdle(page);
   await saveScreenshot(page, '60-zsj-layer');
 
@@ -123,7 +143,10 @@ test.skipIf(!existsSync(SAMPLE))('load a ZSJ layer, fill in the reports’ ZSJ, 
 
   await page.reload();
   await waitForMapIdle(page);
-  await page.getByRole('region', { name: 'Vrstva ZSJ' }).getByText(/Načteno 19 ZSJ/).waitFor();
+  await page
+    .getByRole('region', { name: 'Vrstva ZSJ' })
+    .getByText(/Načteno 19 ZSJ/)
+    .waitFor();
   await expect.poll(() => page.locator('.map-canvas').getAttribute('data-zsj-count')).toBe('19');
   expect(errors).toEqual([]);
 });

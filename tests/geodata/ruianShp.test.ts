@@ -4,12 +4,7 @@ import path from 'node:path';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BoundarySource, ObecFeature } from '../../geodata/sources/boundarySource.ts';
-import {
-  CSU_KRAJ_KOD_BY_NUTS3,
-  CSU_OKRES_KOD_BY_LAU1,
-  RuianShpError,
-  loadRuianShpSource,
-} from '../../geodata/sources/ruianShp.ts';
+import { CSU_KRAJ_KOD_BY_NUTS3, CSU_OKRES_KOD_BY_LAU1, RuianShpError, loadRuianShpSource } from '../../geodata/sources/ruianShp.ts';
 import {
   FIXTURE_OBEC_CODES,
   RUIAN_POU_PLACEHOLDER_BY_CSU,

@@ -67,10 +67,7 @@ let sharedObceCache: ReadonlyMap<string, string> | null = null;
 /** The fixture obce as fresh objects (the parsed shared file is cached as text per feature, never shared). */
 export function readSharedObce(codes: readonly string[] = FIXTURE_OBEC_CODES): SharedObec[] {
   if (sharedObceCache === null) {
-    const collection = JSON.parse(readFileSync(SHARED_OBCE_GEOJSON, 'utf8')) as FeatureCollection<
-      Polygon | MultiPolygon,
-      SharedObecProperties
-    >;
+    const collection = JSON.parse(readFileSync(SHARED_OBCE_GEOJSON, 'utf8')) as FeatureCollection<Polygon | MultiPolygon, SharedObecProperties>;
     const wanted = new Set<string>(FIXTURE_OBEC_CODES);
     sharedObceCache = new Map(
       collection.features
@@ -127,16 +124,12 @@ export async function writeRuianShpFixture(root: string, options: RuianFixtureOp
   if (options.holeInOstrov) punchHoleIntoOstrov(obce);
 
   const toSjtsk = createSjtskProjection(options.coordinateStyle ?? 'eastNorth');
-  const projected = obce.map((obec) =>
-    polygonsOf(obec.geometry).map((rings) => rings.map((ring) => ring.map(toSjtsk))),
-  );
+  const projected = obce.map((obec) => polygonsOf(obec.geometry).map((rings) => rings.map((ring) => ring.map(toSjtsk))));
   const layers = buildLayers(obce, projected, options.obceValidFrom ?? null);
 
   for (const layer of layers) {
     if (options.omitLayers?.includes(layer.name)) continue;
-    const omitted = new Set(
-      (options.omitAttributes ?? []).filter((entry) => entry.layer === layer.name).map((entry) => entry.attribute),
-    );
+    const omitted = new Set((options.omitAttributes ?? []).filter((entry) => entry.layer === layer.name).map((entry) => entry.attribute));
     const fields = layer.fields.filter((field) => !omitted.has(field.name));
     const baseName = options.fileNameCase === 'lower' ? layer.name.toLowerCase() : layer.name;
     const extension = (suffix: string) => (options.fileNameCase === 'lower' ? suffix : suffix.toUpperCase());
@@ -174,11 +167,7 @@ interface LayerToWrite {
 const CODE = (name: string): DbfField => ({ name, type: 'N', length: 10 });
 const TEXT = (name: string, length = 60): DbfField => ({ name, type: 'C', length });
 
-function buildLayers(
-  obce: readonly SharedObec[],
-  projected: readonly Rings[][],
-  obceValidFrom: string | null,
-): LayerToWrite[] {
+function buildLayers(obce: readonly SharedObec[], projected: readonly Rings[][], obceValidFrom: string | null): LayerToWrite[] {
   const ruianCodes = obce.map(({ properties }) => ({
     pou: requireCode(RUIAN_POU_PLACEHOLDER_BY_CSU, properties.KOD_POU),
     orp: requireCode(RUIAN_ORP_BY_CSU, properties.KOD_ORP),
@@ -224,9 +213,7 @@ function buildLayers(
       name,
       fields,
       records: entries.map(([code, indexes]) => record((obce[indexes[0] as number] as SharedObec).properties, code)),
-      polygons: entries.map(([, indexes]) => [
-        boundingRectangle(indexes.flatMap((index) => projected[index] as Rings[])),
-      ]),
+      polygons: entries.map(([, indexes]) => [boundingRectangle(indexes.flatMap((index) => projected[index] as Rings[]))]),
     };
   };
   const codesAt = (index: number) => ruianCodes[index] as (typeof ruianCodes)[number];
@@ -327,9 +314,16 @@ function boundingRectangle(polygons: readonly Rings[]): Rings {
   const xs = positions.map((position) => position[0] as number);
   const ys = positions.map((position) => position[1] as number);
   const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-  return [[[minX, minY], [minX, maxY], [maxX, maxY], [maxX, minY], [minX, minY]]];
+  return [
+    [
+      [minX, minY],
+      [minX, maxY],
+      [maxX, maxY],
+      [maxX, minY],
+      [minX, minY],
+    ],
+  ];
 }
-
 
 /** Shapefile convention: outer rings clockwise, holes counter-clockwise (the reverse of RFC 7946). */
 function orientForShapefile(polygon: Rings): Rings {
@@ -382,11 +376,7 @@ export function encodeWindows1250(text: string): Uint8Array {
   });
 }
 
-function buildDbf(
-  fields: readonly DbfField[],
-  records: ReadonlyArray<Record<string, FieldValue>>,
-  encoding: DbfEncoding,
-): Buffer {
+function buildDbf(fields: readonly DbfField[], records: ReadonlyArray<Record<string, FieldValue>>, encoding: DbfEncoding): Buffer {
   const headerLength = 32 + fields.length * 32 + 1;
   const recordLength = 1 + fields.reduce((sum, field) => sum + field.length, 0);
   const dbf = Buffer.alloc(headerLength + records.length * recordLength + 1, 0x20);

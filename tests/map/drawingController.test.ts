@@ -111,7 +111,14 @@ describe('DrawingController', () => {
     const record = recorder();
     const drawing = new DrawingController(pointer.adapter, record.callbacks);
     drawing.setMode({ kind: 'draw', tool: 'polygon' }, () => null);
-    for (const [x, y] of [[0, 0], [400, 0], [400, 300], [0, 300], [0, 0]] as const) pointer.click(x, y);
+    for (const [x, y] of [
+      [0, 0],
+      [400, 0],
+      [400, 300],
+      [0, 300],
+      [0, 0],
+    ] as const)
+      pointer.click(x, y);
     expect(record.drawn).toHaveLength(1);
     const polygon = record.drawn[0] as Polygon;
     expect(polygon.type).toBe('Polygon');
@@ -126,7 +133,13 @@ describe('DrawingController', () => {
     const record = recorder();
     const drawing = new DrawingController(pointer.adapter, record.callbacks);
     drawing.setMode({ kind: 'draw', tool: 'linestring' }, () => null);
-    for (const [x, y] of [[0, 0], [300, 100], [600, 0], [600, 0]] as const) pointer.click(x, y);
+    for (const [x, y] of [
+      [0, 0],
+      [300, 100],
+      [600, 0],
+      [600, 0],
+    ] as const)
+      pointer.click(x, y);
     expect(record.drawn.map((g) => g.type)).toEqual(['LineString']);
     expect(record.drawn[0]!.coordinates).toHaveLength(3);
     drawing.destroy();

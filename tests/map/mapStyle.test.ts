@@ -33,7 +33,10 @@ describe('BASEMAPS', () => {
     for (const id of BASEMAP_IDS) {
       const basemap = resolveBasemap(id, { defaultId: null, kraj: null });
       if (!basemap) continue;
-      expect(basemap.tiles.every((url) => url.startsWith('https://') && url.includes('{z}')), id).toBe(true);
+      expect(
+        basemap.tiles.every((url) => url.startsWith('https://') && url.includes('{z}')),
+        id,
+      ).toBe(true);
       expect(basemap.attribution, id).toMatch(/©/);
     }
   });

@@ -35,7 +35,18 @@ function orpCollection(kody: string[]): OrpCollection {
     type: 'FeatureCollection',
     features: kody.map((kod, i) => ({
       type: 'Feature',
-      geometry: { type: 'Polygon', coordinates: [[[i, 0], [i + 1, 0], [i + 1, 1], [i, 1], [i, 0]]] },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [i, 0],
+            [i + 1, 0],
+            [i + 1, 1],
+            [i, 1],
+            [i, 0],
+          ],
+        ],
+      },
       properties: { kod, kodRuian: null, nazev: `ORP ${kod}` } as OrpCollection['features'][number]['properties'],
     })),
   };
@@ -63,7 +74,10 @@ describe('choropleth classes', () => {
     expect(byKod.get('4102')!.color).not.toBe(byKod.get('4101')!.color);
     const legend = choroplethLegend([stats('4101', 5), stats('4102', 1)], new Set(['4101', '4102', '4103']), 'reports');
     expect(legend).toMatchObject({ unitsWithReports: 2, unitsWithout: 1 });
-    expect(legend.classes.map((c) => [c.from, c.to])).toEqual([[1, 1], [2, 5]]);
+    expect(legend.classes.map((c) => [c.from, c.to])).toEqual([
+      [1, 1],
+      [2, 5],
+    ]);
   });
 });
 
@@ -99,11 +113,27 @@ describe('coordinator layers', () => {
       type: 'FeatureCollection' as const,
       features: ['408999', '409001', '409002'].map((kod, i) => ({
         type: 'Feature' as const,
-        geometry: { type: 'Polygon' as const, coordinates: [[[i, 0], [i + 1, 0], [i + 1, 1], [i, 1], [i, 0]]] },
+        geometry: {
+          type: 'Polygon' as const,
+          coordinates: [
+            [
+              [i, 0],
+              [i + 1, 0],
+              [i + 1, 1],
+              [i, 1],
+              [i, 0],
+            ],
+          ],
+        },
         properties: { kod, nazev: `ZSJ ${kod}` },
       })),
     };
-    const zsjStats = (kod: string, reports: number): UnitStatistics => ({ ...stats(kod, reports), unit: { kind: 'zsj', kod, nazev: `ZSJ ${kod}` }, distinctObce: 1, distinctReporters: 2 });
+    const zsjStats = (kod: string, reports: number): UnitStatistics => ({
+      ...stats(kod, reports),
+      unit: { kind: 'zsj', kod, nazev: `ZSJ ${kod}` },
+      distinctObce: 1,
+      distinctReporters: 2,
+    });
     const features = choroplethFeatures(outlines, [zsjStats('409001', 4), zsjStats('408999', 1), zsjStats('999999', 7)], 'reports');
     const byKod = new Map(features.features.map((f) => [f.properties.kod, f.properties]));
     expect(byKod.get('409001')).toMatchObject({ has: true, value: 4, reports: 4, distinctReporters: 2, nazev: 'ZSJ 409001' });
@@ -111,7 +141,10 @@ describe('coordinator layers', () => {
     expect(byKod.has('999999')).toBe(false); // a ZSJ outside the loaded layer is not drawn
     const legend = choroplethLegend([zsjStats('409001', 4), zsjStats('408999', 1), zsjStats('999999', 7)], new Set(byKod.keys()), 'reports');
     expect(legend).toMatchObject({ unitsWithReports: 2, unitsWithout: 1 });
-    expect(legend.classes.map((c) => [c.from, c.to])).toEqual([[1, 1], [2, 4]]);
+    expect(legend.classes.map((c) => [c.from, c.to])).toEqual([
+      [1, 1],
+      [2, 4],
+    ]);
   });
 
   test('a locality circle is closed and has the radius asked for', () => {

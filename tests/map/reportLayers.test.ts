@@ -24,7 +24,13 @@ import {
 
 const report = (geometry: ReportGeometry, demo = false): Report => createEmptyReport(geometry, { id: randomUUID(), now: '2025-06-01T08:00:00.000Z', demo });
 const point: ReportGeometry = { type: 'Point', coordinates: [12.87, 50.23] };
-const line: ReportGeometry = { type: 'LineString', coordinates: [[12.87, 50.23], [12.88, 50.24]] };
+const line: ReportGeometry = {
+  type: 'LineString',
+  coordinates: [
+    [12.87, 50.23],
+    [12.88, 50.24],
+  ],
+};
 
 describe('report features', () => {
   it('carry the id, the kind and the demo label, flat', () => {
@@ -64,8 +70,26 @@ describe('report layers', () => {
 });
 
 describe('many reports: clustered points', () => {
-  const area: ReportGeometry = { type: 'Polygon', coordinates: [[[12.8, 50.2], [12.9, 50.2], [12.9, 50.3], [12.8, 50.3], [12.8, 50.2]]] };
-  const bent: ReportGeometry = { type: 'LineString', coordinates: [[12.8, 50.2], [12.9, 50.2], [12.9, 50.21]] };
+  const area: ReportGeometry = {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [12.8, 50.2],
+        [12.9, 50.2],
+        [12.9, 50.3],
+        [12.8, 50.3],
+        [12.8, 50.2],
+      ],
+    ],
+  };
+  const bent: ReportGeometry = {
+    type: 'LineString',
+    coordinates: [
+      [12.8, 50.2],
+      [12.9, 50.2],
+      [12.9, 50.21],
+    ],
+  };
 
   it('stand a point where it is, a line at half its length, an area at a point inside it', () => {
     expect(representativePoint(point)).toEqual([12.87, 50.23]);

@@ -6,7 +6,19 @@ import type { RouteRecording } from '../../src/store/fieldSlice.ts';
 const sample = (lon: number, noSignal: boolean) => ({ lon, lat: 50.41, accuracyM: 8, at: '2026-11-25T10:00:00.000Z', noSignal });
 
 function recording(changes: Partial<RouteRecording>): RouteRecording {
-  return { status: 'recording', preset: 'outdoors', startedAt: '2026-11-25T10:00:00.000Z', noSignal: false, track: [], openStretch: [], lastPosition: null, savedReportIds: [], refused: 0, problem: null, ...changes };
+  return {
+    status: 'recording',
+    preset: 'outdoors',
+    startedAt: '2026-11-25T10:00:00.000Z',
+    noSignal: false,
+    track: [],
+    openStretch: [],
+    lastPosition: null,
+    savedReportIds: [],
+    refused: 0,
+    problem: null,
+    ...changes,
+  };
 }
 
 describe('route layers', () => {
@@ -14,7 +26,12 @@ describe('route layers', () => {
     expect(routeFeatureCollection(null).features).toEqual([]);
     const track = [sample(12.92, false), sample(12.921, true), sample(12.922, true)];
     const features = routeFeatureCollection(
-      recording({ track, openStretch: track.slice(1), noSignal: true, lastPosition: { lon: 12.9225, lat: 50.41, accuracyM: 8, at: '2026-11-25T10:00:05.000Z' } }),
+      recording({
+        track,
+        openStretch: track.slice(1),
+        noSignal: true,
+        lastPosition: { lon: 12.9225, lat: 50.41, accuracyM: 8, at: '2026-11-25T10:00:05.000Z' },
+      }),
     ).features;
     expect(features.map((f) => [f.properties?.kind, f.geometry.type])).toEqual([
       ['track', 'LineString'],

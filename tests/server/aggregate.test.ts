@@ -65,7 +65,14 @@ describe.skipIf(postgisUnavailable() !== null)('aggregation in PostGIS agrees wi
   for (const by of ['orp', 'obec'] as const) {
     it(`per ${by}: counts, inhabitants, domains and operators are equal`, async () => {
       const { index } = countryObce();
-      const core = aggregateReports(stored, index, { by }).units.map((u) => ({ kod: u.unit.kod, reports: u.reports, inhabitantsAffected: u.inhabitantsAffected, mobile: u.byDomain.mobile, fixed: u.byDomain.fixed, byOperator: u.byOperator }));
+      const core = aggregateReports(stored, index, { by }).units.map((u) => ({
+        kod: u.unit.kod,
+        reports: u.reports,
+        inhabitantsAffected: u.inhabitantsAffected,
+        mobile: u.byDomain.mobile,
+        fixed: u.byDomain.fixed,
+        byOperator: u.byOperator,
+      }));
       const sql = await t.workspace.db.asRole({ role: 'hlucha_member', sub: bco.id }, (c) => aggregatePointsSql(c, by));
       const sort = <T extends { kod: string }>(rows: T[]) => [...rows].sort((a, b) => a.kod.localeCompare(b.kod));
       expect(stored.length).toBe(800);
@@ -83,7 +90,10 @@ describe.skipIf(postgisUnavailable() !== null)('aggregation in PostGIS agrees wi
     const users = await Promise.all(accounts);
     const pushAs = async (k: number, n: number) => {
       const feature = reportFeature(point.lon + n * 0.00001, point.lat, { reporter: { name: 'Stejné Jméno', role: 'obcan', contact: 'tajny@example.cz' } });
-      const result = await api<PushResponse>(server.url, '/api/sync/push', { token: users[k]!.token, body: { changes: [{ report: feature, baseRevision: null }] } });
+      const result = await api<PushResponse>(server.url, '/api/sync/push', {
+        token: users[k]!.token,
+        body: { changes: [{ report: feature, baseRevision: null }] },
+      });
       expect(result.body.accepted).toHaveLength(1);
     };
     const cellOf = async () => {

@@ -18,7 +18,10 @@ let outbox: string;
 let mayor: { id: string; token: string };
 let obec = '';
 
-const mails = () => readdirSync(outbox).sort().map((name) => readFileSync(path.join(outbox, name), 'utf8'));
+const mails = () =>
+  readdirSync(outbox)
+    .sort()
+    .map((name) => readFileSync(path.join(outbox, name), 'utf8'));
 const linkIn = (mail: string) => /(http:\/\/\S+\/api\/auth\/magic-link\/callback\?token=[A-Za-z0-9_-]+)/.exec(mail)![1]!;
 const waitForMails = async (count: number) => {
   for (let i = 0; i < 100 && mails().length < count; i++) await new Promise((resolve) => setTimeout(resolve, 20));
@@ -82,7 +85,9 @@ describe.skipIf(postgisUnavailable() !== null)('sign-in', () => {
     await api(server.url, '/api/auth/magic-link', { body: { email: 'starostka@example.cz' } });
     const link = linkIn((await waitForMails(before + 1)).at(-1)!);
     // 16 minutes later (moved in the database: setup, not a policy check).
-    await t.workspace.owner.query(`UPDATE hlucha.magic_links SET expires_at = now() - interval '1 minute', created_at = now() - interval '16 minutes' WHERE used_at IS NULL`);
+    await t.workspace.owner.query(
+      `UPDATE hlucha.magic_links SET expires_at = now() - interval '1 minute', created_at = now() - interval '16 minutes' WHERE used_at IS NULL`,
+    );
     const followed = await fetch(link, { redirect: 'manual' });
     expect(followed.status).toBe(400);
     expect(await followed.text()).toContain('auth.linkExpired');
@@ -135,9 +140,17 @@ describe.skipIf(postgisUnavailable() !== null)('sign-in', () => {
     const foreign = await api(server.url, '/api/sync/push', { cookie, body, headers: { origin: 'https://evil.example' } });
     expect(foreign).toMatchObject({ status: 403, body: { code: 'csrf.foreignOrigin' } });
     expect((await api(server.url, '/api/sync/push', { cookie, body })).status).toBe(403);
-    const form = await api(server.url, '/api/sync/push', { cookie, body: 'changes=x', headers: { origin: server.url, 'content-type': 'application/x-www-form-urlencoded' } });
+    const form = await api(server.url, '/api/sync/push', {
+      cookie,
+      body: 'changes=x',
+      headers: { origin: server.url, 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(form).toMatchObject({ status: 415, body: { code: 'request.jsonOnly' } });
-    const plain = await api(server.url, '/api/sync/push', { cookie, body: JSON.stringify(body), headers: { origin: server.url, 'content-type': 'text/plain' } });
+    const plain = await api(server.url, '/api/sync/push', {
+      cookie,
+      body: JSON.stringify(body),
+      headers: { origin: server.url, 'content-type': 'text/plain' },
+    });
     expect(plain.status).toBe(415);
     expect((await api(server.url, '/api/auth/logout', { cookie, method: 'POST', headers: { origin: 'https://evil.example' } })).status).toBe(403);
     expect((await api(server.url, '/api/auth/me', { cookie })).body.user).not.toBeNull();
@@ -169,7 +182,8 @@ describe.skipIf(postgisUnavailable() !== null)('sign-in', () => {
 
   it('sign-in requests are rate-limited per address (silently) and per client (429)', async () => {
     const before = mails().length;
-    for (let i = 0; i < MAGIC_LINK_LIMIT_PER_EMAIL + 2; i++) expect((await api(server.url, '/api/auth/magic-link', { body: { email: 'limit@example.cz' } })).status).toBe(202);
+    for (let i = 0; i < MAGIC_LINK_LIMIT_PER_EMAIL + 2; i++)
+      expect((await api(server.url, '/api/auth/magic-link', { body: { email: 'limit@example.cz' } })).status).toBe(202);
     await t.addUser('limit@example.cz', 'bco', { kraj: 'CZ041' });
     expect((await api(server.url, '/api/auth/magic-link', { body: { email: 'limit@example.cz' } })).status).toBe(202);
     await new Promise((resolve) => setTimeout(resolve, 200));

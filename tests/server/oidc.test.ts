@@ -38,7 +38,10 @@ async function signInThroughProvider(): Promise<Response> {
   let url = `${server.url}/api/auth/oidc/login`;
   for (let hop = 0; hop < 12; hop++) {
     const toProvider = url.startsWith(issuer);
-    const response = await fetch(url, { redirect: 'manual', headers: toProvider && jar.size > 0 ? { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') } : {} });
+    const response = await fetch(url, {
+      redirect: 'manual',
+      headers: toProvider && jar.size > 0 ? { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') } : {},
+    });
     if (toProvider) {
       for (const cookie of response.headers.getSetCookie()) {
         const [pair] = cookie.split(';');
@@ -64,7 +67,15 @@ describe.skipIf(postgisUnavailable() !== null)('OIDC sign-in', () => {
     await new Promise<void>((resolve) => idp.listen(0, '127.0.0.1', resolve));
     issuer = `http://127.0.0.1:${(idp.address() as AddressInfo).port}`;
     const provider = new Provider(issuer, {
-      clients: [{ client_id: 'hlucha-mista', client_secret: 'test-secret', redirect_uris: [`http://localhost:${serverPort}/api/auth/oidc/callback`], grant_types: ['authorization_code'], response_types: ['code'] }],
+      clients: [
+        {
+          client_id: 'hlucha-mista',
+          client_secret: 'test-secret',
+          redirect_uris: [`http://localhost:${serverPort}/api/auth/oidc/callback`],
+          grant_types: ['authorization_code'],
+          response_types: ['code'],
+        },
+      ],
       findAccount: async (_ctx: unknown, sub: string) => ({ accountId: sub, claims: async () => ({ sub, ...ACCOUNTS[sub] }) }),
       claims: { openid: ['sub'], email: ['email', 'email_verified'] },
       features: { devInteractions: { enabled: false } },
@@ -89,7 +100,12 @@ describe.skipIf(postgisUnavailable() !== null)('OIDC sign-in', () => {
         res.end(String(error));
       });
     };
-    server = await startServer({ port: serverPort, workspace: t.workspace, mailOutbox: '/tmp/hlucha-unused-outbox', oidc: { issuer, clientId: 'hlucha-mista', clientSecret: 'test-secret', allowHttp: true } });
+    server = await startServer({
+      port: serverPort,
+      workspace: t.workspace,
+      mailOutbox: '/tmp/hlucha-unused-outbox',
+      oidc: { issuer, clientId: 'hlucha-mista', clientSecret: 'test-secret', allowHttp: true },
+    });
   });
   afterAll(async () => {
     await server?.close();

@@ -28,7 +28,8 @@ const reportA = randomUUID();
 const reportC = randomUUID();
 let sessionOfA = '';
 
-const claimsOf = (role: Role): Claims => (role === 'anon' ? { role: 'hlucha_anon' } : role === 'auth' ? { role: 'hlucha_auth' } : { role: 'hlucha_member', sub: users[role].id });
+const claimsOf = (role: Role): Claims =>
+  role === 'anon' ? { role: 'hlucha_anon' } : role === 'auth' ? { role: 'hlucha_auth' } : { role: 'hlucha_member', sub: users[role].id };
 
 /** Runs one statement in a rolled-back transaction: 'allowed' when it affected/saw a row, else 'refused'. */
 async function outcome(role: Role, run: (c: pg.PoolClient) => Promise<pg.QueryResult>): Promise<'allowed' | 'refused'> {
@@ -59,77 +60,356 @@ let pointB = { lon: 0, lat: 0 };
 
 function cases(): Case[] {
   const insertReport = (obec: string, point: { lon: number; lat: number }) => (c: pg.PoolClient) =>
-    c.query(`INSERT INTO hlucha.reports (id, kraj, obec_kod, orp_kod, revision, geometry, geom, properties, content_hash) VALUES ($1, 'CZ041', $2, '0000', 1, $3::jsonb, ST_SetSRID(ST_GeomFromGeoJSON($3), 4326), '{}', 'x')`, [randomUUID(), obec, geo(point.lon, point.lat)]);
+    c.query(
+      `INSERT INTO hlucha.reports (id, kraj, obec_kod, orp_kod, revision, geometry, geom, properties, content_hash) VALUES ($1, 'CZ041', $2, '0000', 1, $3::jsonb, ST_SetSRID(ST_GeomFromGeoJSON($3), 4326), '{}', 'x')`,
+      [randomUUID(), obec, geo(point.lon, point.lat)],
+    );
   return [
-    { table: 'reports', op: 'select', what: "obec A's report", allowed: ['mayorA', 'bco41', 'kraj41', 'admin41'], run: (c) => c.query('SELECT 1 FROM hlucha.reports WHERE id = $1', [reportA]) },
-    { table: 'reports', op: 'select', what: "a report of CZ042 (another kraj)", allowed: ['bco42'], run: (c) => c.query('SELECT 1 FROM hlucha.reports WHERE id = $1', [reportC]) },
+    {
+      table: 'reports',
+      op: 'select',
+      what: "obec A's report",
+      allowed: ['mayorA', 'bco41', 'kraj41', 'admin41'],
+      run: (c) => c.query('SELECT 1 FROM hlucha.reports WHERE id = $1', [reportA]),
+    },
+    {
+      table: 'reports',
+      op: 'select',
+      what: 'a report of CZ042 (another kraj)',
+      allowed: ['bco42'],
+      run: (c) => c.query('SELECT 1 FROM hlucha.reports WHERE id = $1', [reportC]),
+    },
     { table: 'reports', op: 'insert', what: 'a report in obec A', allowed: ['mayorA'], run: insertReport(obecA, pointA) },
-    { table: 'reports', op: 'insert', what: 'a report whose geometry lies in obec B, filed under B', allowed: ['mayorB'], run: (c) => (pointB && obecB ? insertReport(obecB, pointB)(c) : Promise.reject(new Error('setup'))) },
+    {
+      table: 'reports',
+      op: 'insert',
+      what: 'a report whose geometry lies in obec B, filed under B',
+      allowed: ['mayorB'],
+      run: (c) => (pointB && obecB ? insertReport(obecB, pointB)(c) : Promise.reject(new Error('setup'))),
+    },
     { table: 'reports', op: 'insert', what: 'a report whose geometry lies in obec B, filed under A', allowed: [], run: insertReport(obecA, pointB) },
-    { table: 'reports', op: 'update', what: "obec A's report", allowed: ['mayorA'], run: (c) => c.query(`UPDATE hlucha.reports SET revision = revision + 1 WHERE id = $1`, [reportA]) },
-    { table: 'reports', op: 'update', what: "obec A's report moved into obec B", allowed: [], run: (c) => c.query(`UPDATE hlucha.reports SET obec_kod = $2, geometry = $3::jsonb, geom = ST_SetSRID(ST_GeomFromGeoJSON($3), 4326) WHERE id = $1`, [reportA, obecB, geo(pointB.lon, pointB.lat)]) },
-    { table: 'reports', op: 'delete', what: "obec A's report (deletion is a tombstone)", allowed: [], run: (c) => c.query('DELETE FROM hlucha.reports WHERE id = $1', [reportA]) },
+    {
+      table: 'reports',
+      op: 'update',
+      what: "obec A's report",
+      allowed: ['mayorA'],
+      run: (c) => c.query(`UPDATE hlucha.reports SET revision = revision + 1 WHERE id = $1`, [reportA]),
+    },
+    {
+      table: 'reports',
+      op: 'update',
+      what: "obec A's report moved into obec B",
+      allowed: [],
+      run: (c) =>
+        c.query(`UPDATE hlucha.reports SET obec_kod = $2, geometry = $3::jsonb, geom = ST_SetSRID(ST_GeomFromGeoJSON($3), 4326) WHERE id = $1`, [
+          reportA,
+          obecB,
+          geo(pointB.lon, pointB.lat),
+        ]),
+    },
+    {
+      table: 'reports',
+      op: 'delete',
+      what: "obec A's report (deletion is a tombstone)",
+      allowed: [],
+      run: (c) => c.query('DELETE FROM hlucha.reports WHERE id = $1', [reportA]),
+    },
 
-    { table: 'report_reporters', op: 'select', what: "the reporter of obec A's report", allowed: ['mayorA', 'bco41'], run: (c) => c.query('SELECT name, contact FROM hlucha.report_reporters WHERE report_id = $1', [reportA]) },
-    { table: 'report_reporters', op: 'insert', what: "a reporter for another obec's report (guessed id)", allowed: [], run: (c) => c.query(`INSERT INTO hlucha.report_reporters (report_id, kraj, obec_kod, name, role, contact) VALUES ($1, 'CZ042', $2, 'x', 'obcan', 'x')`, [reportC, obecC]) },
-    { table: 'report_reporters', op: 'update', what: "the reporter of obec A's report", allowed: ['mayorA'], run: (c) => c.query(`UPDATE hlucha.report_reporters SET contact = 'changed' WHERE report_id = $1`, [reportA]) },
-    { table: 'report_reporters', op: 'delete', what: "the reporter of obec A's report", allowed: ['mayorA'], run: (c) => c.query('DELETE FROM hlucha.report_reporters WHERE report_id = $1', [reportA]) },
+    {
+      table: 'report_reporters',
+      op: 'select',
+      what: "the reporter of obec A's report",
+      allowed: ['mayorA', 'bco41'],
+      run: (c) => c.query('SELECT name, contact FROM hlucha.report_reporters WHERE report_id = $1', [reportA]),
+    },
+    {
+      table: 'report_reporters',
+      op: 'insert',
+      what: "a reporter for another obec's report (guessed id)",
+      allowed: [],
+      run: (c) =>
+        c.query(`INSERT INTO hlucha.report_reporters (report_id, kraj, obec_kod, name, role, contact) VALUES ($1, 'CZ042', $2, 'x', 'obcan', 'x')`, [
+          reportC,
+          obecC,
+        ]),
+    },
+    {
+      table: 'report_reporters',
+      op: 'update',
+      what: "the reporter of obec A's report",
+      allowed: ['mayorA'],
+      run: (c) => c.query(`UPDATE hlucha.report_reporters SET contact = 'changed' WHERE report_id = $1`, [reportA]),
+    },
+    {
+      table: 'report_reporters',
+      op: 'delete',
+      what: "the reporter of obec A's report",
+      allowed: ['mayorA'],
+      run: (c) => c.query('DELETE FROM hlucha.report_reporters WHERE report_id = $1', [reportA]),
+    },
 
-    { table: 'locality_reviews', op: 'select', what: "the review of obec A's locality", allowed: ['mayorA', 'bco41', 'kraj41', 'admin41'], run: (c) => c.query(`SELECT 1 FROM hlucha.locality_reviews WHERE kraj = 'CZ041' AND locality_id = 'L-A'`) },
-    { table: 'locality_reviews', op: 'insert', what: 'a review in CZ041', allowed: ['bco41', 'kraj41'], run: (c) => c.query(`INSERT INTO hlucha.locality_reviews (kraj, locality_id, review, revision, content_hash) VALUES ('CZ041', $1, '{}', 1, 'x')`, [randomUUID()]) },
-    { table: 'locality_reviews', op: 'update', what: "the review of obec A's locality", allowed: ['bco41', 'kraj41'], run: (c) => c.query(`UPDATE hlucha.locality_reviews SET revision = revision + 1 WHERE kraj = 'CZ041' AND locality_id = 'L-A'`) },
-    { table: 'locality_reviews', op: 'delete', what: "the review of obec A's locality", allowed: [], run: (c) => c.query(`DELETE FROM hlucha.locality_reviews WHERE kraj = 'CZ041'`) },
+    {
+      table: 'locality_reviews',
+      op: 'select',
+      what: "the review of obec A's locality",
+      allowed: ['mayorA', 'bco41', 'kraj41', 'admin41'],
+      run: (c) => c.query(`SELECT 1 FROM hlucha.locality_reviews WHERE kraj = 'CZ041' AND locality_id = 'L-A'`),
+    },
+    {
+      table: 'locality_reviews',
+      op: 'insert',
+      what: 'a review in CZ041',
+      allowed: ['bco41', 'kraj41'],
+      run: (c) =>
+        c.query(`INSERT INTO hlucha.locality_reviews (kraj, locality_id, review, revision, content_hash) VALUES ('CZ041', $1, '{}', 1, 'x')`, [randomUUID()]),
+    },
+    {
+      table: 'locality_reviews',
+      op: 'update',
+      what: "the review of obec A's locality",
+      allowed: ['bco41', 'kraj41'],
+      run: (c) => c.query(`UPDATE hlucha.locality_reviews SET revision = revision + 1 WHERE kraj = 'CZ041' AND locality_id = 'L-A'`),
+    },
+    {
+      table: 'locality_reviews',
+      op: 'delete',
+      what: "the review of obec A's locality",
+      allowed: [],
+      run: (c) => c.query(`DELETE FROM hlucha.locality_reviews WHERE kraj = 'CZ041'`),
+    },
 
-    { table: 'review_pins', op: 'select', what: 'a pin in CZ041', allowed: ['bco41', 'kraj41'], run: (c) => c.query(`SELECT 1 FROM hlucha.review_pins WHERE kraj = 'CZ041'`) },
-    { table: 'review_pins', op: 'insert', what: 'a pin in CZ041', allowed: ['bco41', 'kraj41'], run: (c) => c.query(`INSERT INTO hlucha.review_pins (kraj, report_id, locality_id, at) VALUES ('CZ041', $1, 'L-X', '2026-05-02T00:00:00Z')`, [randomUUID()]) },
-    { table: 'review_pins', op: 'update', what: 'a pin in CZ041', allowed: ['bco41', 'kraj41'], run: (c) => c.query(`UPDATE hlucha.review_pins SET at = '2027-01-01' WHERE kraj = 'CZ041'`) },
+    {
+      table: 'review_pins',
+      op: 'select',
+      what: 'a pin in CZ041',
+      allowed: ['bco41', 'kraj41'],
+      run: (c) => c.query(`SELECT 1 FROM hlucha.review_pins WHERE kraj = 'CZ041'`),
+    },
+    {
+      table: 'review_pins',
+      op: 'insert',
+      what: 'a pin in CZ041',
+      allowed: ['bco41', 'kraj41'],
+      run: (c) =>
+        c.query(`INSERT INTO hlucha.review_pins (kraj, report_id, locality_id, at) VALUES ('CZ041', $1, 'L-X', '2026-05-02T00:00:00Z')`, [randomUUID()]),
+    },
+    {
+      table: 'review_pins',
+      op: 'update',
+      what: 'a pin in CZ041',
+      allowed: ['bco41', 'kraj41'],
+      run: (c) => c.query(`UPDATE hlucha.review_pins SET at = '2027-01-01' WHERE kraj = 'CZ041'`),
+    },
     { table: 'review_pins', op: 'delete', what: 'a pin in CZ041', allowed: [], run: (c) => c.query(`DELETE FROM hlucha.review_pins WHERE kraj = 'CZ041'`) },
 
-    { table: 'review_audit', op: 'select', what: 'the audit trail of CZ041', allowed: ['bco41', 'kraj41', 'admin41'], run: (c) => c.query(`SELECT 1 FROM hlucha.review_audit WHERE kraj = 'CZ041'`) },
-    { table: 'review_audit', op: 'insert', what: 'an audit entry in CZ041', allowed: ['bco41', 'kraj41'], run: (c) => c.query(`INSERT INTO hlucha.review_audit (kraj, id, at, by, action, details) VALUES ('CZ041', $1, 'x', 'x', '{}', '{}')`, [randomUUID()]) },
-    { table: 'review_audit', op: 'update', what: 'an audit entry (append-only)', allowed: [], run: (c) => c.query(`UPDATE hlucha.review_audit SET by = 'forged' WHERE kraj = 'CZ041'`) },
-    { table: 'review_audit', op: 'delete', what: 'an audit entry (append-only)', allowed: [], run: (c) => c.query(`DELETE FROM hlucha.review_audit WHERE kraj = 'CZ041'`) },
+    {
+      table: 'review_audit',
+      op: 'select',
+      what: 'the audit trail of CZ041',
+      allowed: ['bco41', 'kraj41', 'admin41'],
+      run: (c) => c.query(`SELECT 1 FROM hlucha.review_audit WHERE kraj = 'CZ041'`),
+    },
+    {
+      table: 'review_audit',
+      op: 'insert',
+      what: 'an audit entry in CZ041',
+      allowed: ['bco41', 'kraj41'],
+      run: (c) => c.query(`INSERT INTO hlucha.review_audit (kraj, id, at, by, action, details) VALUES ('CZ041', $1, 'x', 'x', '{}', '{}')`, [randomUUID()]),
+    },
+    {
+      table: 'review_audit',
+      op: 'update',
+      what: 'an audit entry (append-only)',
+      allowed: [],
+      run: (c) => c.query(`UPDATE hlucha.review_audit SET by = 'forged' WHERE kraj = 'CZ041'`),
+    },
+    {
+      table: 'review_audit',
+      op: 'delete',
+      what: 'an audit entry (append-only)',
+      allowed: [],
+      run: (c) => c.query(`DELETE FROM hlucha.review_audit WHERE kraj = 'CZ041'`),
+    },
 
-    { table: 'package_records', op: 'select', what: "CZ041's packages", allowed: ['bco41', 'kraj41'], run: (c) => c.query(`SELECT 1 FROM hlucha.package_records WHERE kraj = 'CZ041'`) },
-    { table: 'package_records', op: 'insert', what: 'a package of CZ041', allowed: ['kraj41'], run: (c) => c.query(`INSERT INTO hlucha.package_records (kraj, generated_at, locality_ids, report_ids) VALUES ('CZ041', 'x', '{}', '{}')`) },
-    { table: 'package_records', op: 'update', what: 'a package record', allowed: [], run: (c) => c.query(`UPDATE hlucha.package_records SET generated_at = 'y'`) },
+    {
+      table: 'package_records',
+      op: 'select',
+      what: "CZ041's packages",
+      allowed: ['bco41', 'kraj41'],
+      run: (c) => c.query(`SELECT 1 FROM hlucha.package_records WHERE kraj = 'CZ041'`),
+    },
+    {
+      table: 'package_records',
+      op: 'insert',
+      what: 'a package of CZ041',
+      allowed: ['kraj41'],
+      run: (c) => c.query(`INSERT INTO hlucha.package_records (kraj, generated_at, locality_ids, report_ids) VALUES ('CZ041', 'x', '{}', '{}')`),
+    },
+    {
+      table: 'package_records',
+      op: 'update',
+      what: 'a package record',
+      allowed: [],
+      run: (c) => c.query(`UPDATE hlucha.package_records SET generated_at = 'y'`),
+    },
     { table: 'package_records', op: 'delete', what: 'a package record', allowed: [], run: (c) => c.query(`DELETE FROM hlucha.package_records`) },
 
-    { table: 'memberships', op: 'select', what: "mayor B's membership", allowed: ['mayorB', 'admin41'], run: (c) => c.query('SELECT 1 FROM hlucha.memberships WHERE user_id = $1', [users.mayorB.id]) },
-    { table: 'memberships', op: 'insert', what: 'a BCO membership in CZ041 for mayor B', allowed: ['admin41'], run: (c) => c.query(`INSERT INTO hlucha.memberships (user_id, role, kraj) VALUES ($1, 'bco', 'CZ041')`, [users.mayorB.id]) },
-    { table: 'memberships', op: 'update', what: "mayor B's membership (to admin)", allowed: [], run: (c) => c.query(`UPDATE hlucha.memberships SET role = 'admin', obec_kod = NULL WHERE user_id = $1`, [users.mayorB.id]) },
-    { table: 'memberships', op: 'delete', what: "mayor B's membership", allowed: ['admin41'], run: (c) => c.query('DELETE FROM hlucha.memberships WHERE user_id = $1', [users.mayorB.id]) },
+    {
+      table: 'memberships',
+      op: 'select',
+      what: "mayor B's membership",
+      allowed: ['mayorB', 'admin41'],
+      run: (c) => c.query('SELECT 1 FROM hlucha.memberships WHERE user_id = $1', [users.mayorB.id]),
+    },
+    {
+      table: 'memberships',
+      op: 'insert',
+      what: 'a BCO membership in CZ041 for mayor B',
+      allowed: ['admin41'],
+      run: (c) => c.query(`INSERT INTO hlucha.memberships (user_id, role, kraj) VALUES ($1, 'bco', 'CZ041')`, [users.mayorB.id]),
+    },
+    {
+      table: 'memberships',
+      op: 'update',
+      what: "mayor B's membership (to admin)",
+      allowed: [],
+      run: (c) => c.query(`UPDATE hlucha.memberships SET role = 'admin', obec_kod = NULL WHERE user_id = $1`, [users.mayorB.id]),
+    },
+    {
+      table: 'memberships',
+      op: 'delete',
+      what: "mayor B's membership",
+      allowed: ['admin41'],
+      run: (c) => c.query('DELETE FROM hlucha.memberships WHERE user_id = $1', [users.mayorB.id]),
+    },
 
-    { table: 'users', op: 'select', what: 'mayor B', allowed: ['mayorB', 'admin41', 'auth'], run: (c) => c.query('SELECT email FROM hlucha.users WHERE id = $1', [users.mayorB.id]) },
-    { table: 'users', op: 'insert', what: 'a new user', allowed: ['admin41'], run: (c) => c.query(`INSERT INTO hlucha.users (email) VALUES ($1)`, [`${randomUUID()}@example.cz`]) },
-    { table: 'users', op: 'update', what: 'mayor B (disable)', allowed: [], run: (c) => c.query('UPDATE hlucha.users SET disabled = true WHERE id = $1', [users.mayorB.id]) },
+    {
+      table: 'users',
+      op: 'select',
+      what: 'mayor B',
+      allowed: ['mayorB', 'admin41', 'auth'],
+      run: (c) => c.query('SELECT email FROM hlucha.users WHERE id = $1', [users.mayorB.id]),
+    },
+    {
+      table: 'users',
+      op: 'insert',
+      what: 'a new user',
+      allowed: ['admin41'],
+      run: (c) => c.query(`INSERT INTO hlucha.users (email) VALUES ($1)`, [`${randomUUID()}@example.cz`]),
+    },
+    {
+      table: 'users',
+      op: 'update',
+      what: 'mayor B (disable)',
+      allowed: [],
+      run: (c) => c.query('UPDATE hlucha.users SET disabled = true WHERE id = $1', [users.mayorB.id]),
+    },
     { table: 'users', op: 'delete', what: 'mayor B', allowed: [], run: (c) => c.query('DELETE FROM hlucha.users WHERE id = $1', [users.mayorB.id]) },
 
-    { table: 'sessions', op: 'select', what: "mayor A's session", allowed: ['mayorA', 'auth'], run: (c) => c.query('SELECT 1 FROM hlucha.sessions WHERE user_id = $1', [users.mayorA.id]) },
-    { table: 'sessions', op: 'insert', what: 'a session for mayor A', allowed: ['auth'], run: (c) => c.query(`INSERT INTO hlucha.sessions (id_hash, user_id, expires_at) VALUES ($1, $2, now() + interval '1 day')`, [randomUUID(), users.mayorA.id]) },
-    { table: 'sessions', op: 'update', what: "mayor A's session (extend)", allowed: ['auth'], run: (c) => c.query(`UPDATE hlucha.sessions SET expires_at = now() + interval '999 days' WHERE user_id = $1`, [users.mayorA.id]) },
-    { table: 'sessions', op: 'delete', what: "mayor A's session", allowed: ['mayorA', 'auth'], run: (c) => c.query('DELETE FROM hlucha.sessions WHERE user_id = $1', [users.mayorA.id]) },
+    {
+      table: 'sessions',
+      op: 'select',
+      what: "mayor A's session",
+      allowed: ['mayorA', 'auth'],
+      run: (c) => c.query('SELECT 1 FROM hlucha.sessions WHERE user_id = $1', [users.mayorA.id]),
+    },
+    {
+      table: 'sessions',
+      op: 'insert',
+      what: 'a session for mayor A',
+      allowed: ['auth'],
+      run: (c) =>
+        c.query(`INSERT INTO hlucha.sessions (id_hash, user_id, expires_at) VALUES ($1, $2, now() + interval '1 day')`, [randomUUID(), users.mayorA.id]),
+    },
+    {
+      table: 'sessions',
+      op: 'update',
+      what: "mayor A's session (extend)",
+      allowed: ['auth'],
+      run: (c) => c.query(`UPDATE hlucha.sessions SET expires_at = now() + interval '999 days' WHERE user_id = $1`, [users.mayorA.id]),
+    },
+    {
+      table: 'sessions',
+      op: 'delete',
+      what: "mayor A's session",
+      allowed: ['mayorA', 'auth'],
+      run: (c) => c.query('DELETE FROM hlucha.sessions WHERE user_id = $1', [users.mayorA.id]),
+    },
 
     { table: 'magic_links', op: 'select', what: 'sign-in links', allowed: ['auth'], run: (c) => c.query('SELECT 1 FROM hlucha.magic_links') },
-    { table: 'magic_links', op: 'insert', what: 'a sign-in link for mayor A', allowed: ['auth'], run: (c) => c.query(`INSERT INTO hlucha.magic_links (token_hash, user_id, expires_at) VALUES ($1, $2, now())`, [randomUUID(), users.mayorA.id]) },
+    {
+      table: 'magic_links',
+      op: 'insert',
+      what: 'a sign-in link for mayor A',
+      allowed: ['auth'],
+      run: (c) => c.query(`INSERT INTO hlucha.magic_links (token_hash, user_id, expires_at) VALUES ($1, $2, now())`, [randomUUID(), users.mayorA.id]),
+    },
     { table: 'magic_links', op: 'update', what: 'a sign-in link', allowed: ['auth'], run: (c) => c.query('UPDATE hlucha.magic_links SET used_at = now()') },
     { table: 'magic_links', op: 'delete', what: 'a sign-in link', allowed: ['auth'], run: (c) => c.query('DELETE FROM hlucha.magic_links') },
 
-    { table: 'access_tokens', op: 'select', what: "mayor A's token", allowed: ['mayorA', 'auth'], run: (c) => c.query('SELECT 1 FROM hlucha.access_tokens WHERE user_id = $1', [users.mayorA.id]) },
-    { table: 'access_tokens', op: 'insert', what: 'a token for mayor A', allowed: ['mayorA'], run: (c) => c.query(`INSERT INTO hlucha.access_tokens (user_id, token_hash) VALUES ($1, $2)`, [users.mayorA.id, randomUUID()]) },
-    { table: 'access_tokens', op: 'update', what: "mayor A's token (revoke)", allowed: ['mayorA', 'auth'], run: (c) => c.query('UPDATE hlucha.access_tokens SET revoked_at = now() WHERE user_id = $1', [users.mayorA.id]) },
-    { table: 'access_tokens', op: 'delete', what: "mayor A's token", allowed: [], run: (c) => c.query('DELETE FROM hlucha.access_tokens WHERE user_id = $1', [users.mayorA.id]) },
+    {
+      table: 'access_tokens',
+      op: 'select',
+      what: "mayor A's token",
+      allowed: ['mayorA', 'auth'],
+      run: (c) => c.query('SELECT 1 FROM hlucha.access_tokens WHERE user_id = $1', [users.mayorA.id]),
+    },
+    {
+      table: 'access_tokens',
+      op: 'insert',
+      what: 'a token for mayor A',
+      allowed: ['mayorA'],
+      run: (c) => c.query(`INSERT INTO hlucha.access_tokens (user_id, token_hash) VALUES ($1, $2)`, [users.mayorA.id, randomUUID()]),
+    },
+    {
+      table: 'access_tokens',
+      op: 'update',
+      what: "mayor A's token (revoke)",
+      allowed: ['mayorA', 'auth'],
+      run: (c) => c.query('UPDATE hlucha.access_tokens SET revoked_at = now() WHERE user_id = $1', [users.mayorA.id]),
+    },
+    {
+      table: 'access_tokens',
+      op: 'delete',
+      what: "mayor A's token",
+      allowed: [],
+      run: (c) => c.query('DELETE FROM hlucha.access_tokens WHERE user_id = $1', [users.mayorA.id]),
+    },
 
-    { table: 'workspaces', op: 'select', what: 'the CZ041 workspace', allowed: ['mayorA', 'mayorB', 'bco41', 'kraj41', 'admin41'], run: (c) => c.query(`SELECT 1 FROM hlucha.workspaces WHERE kraj = 'CZ041'`) },
-    { table: 'workspaces', op: 'insert', what: 'a workspace', allowed: [], run: (c) => c.query(`INSERT INTO hlucha.workspaces (kraj, name) VALUES ('CZ080', 'x')`) },
+    {
+      table: 'workspaces',
+      op: 'select',
+      what: 'the CZ041 workspace',
+      allowed: ['mayorA', 'mayorB', 'bco41', 'kraj41', 'admin41'],
+      run: (c) => c.query(`SELECT 1 FROM hlucha.workspaces WHERE kraj = 'CZ041'`),
+    },
+    {
+      table: 'workspaces',
+      op: 'insert',
+      what: 'a workspace',
+      allowed: [],
+      run: (c) => c.query(`INSERT INTO hlucha.workspaces (kraj, name) VALUES ('CZ080', 'x')`),
+    },
     { table: 'workspaces', op: 'update', what: 'the CZ041 workspace', allowed: [], run: (c) => c.query(`UPDATE hlucha.workspaces SET name = 'x'`) },
     { table: 'workspaces', op: 'delete', what: 'a workspace', allowed: [], run: (c) => c.query(`DELETE FROM hlucha.workspaces`) },
 
-    { table: 'obce', op: 'select', what: 'obec A (reference data)', allowed: ['anon', 'auth', 'mayorA', 'mayorB', 'bco41', 'kraj41', 'admin41', 'bco42'], run: (c) => c.query('SELECT 1 FROM hlucha.obce WHERE kod = $1', [obecA]) },
+    {
+      table: 'obce',
+      op: 'select',
+      what: 'obec A (reference data)',
+      allowed: ['anon', 'auth', 'mayorA', 'mayorB', 'bco41', 'kraj41', 'admin41', 'bco42'],
+      run: (c) => c.query('SELECT 1 FROM hlucha.obce WHERE kod = $1', [obecA]),
+    },
     { table: 'obce', op: 'update', what: 'an obec boundary', allowed: [], run: (c) => c.query(`UPDATE hlucha.obce SET nazev = 'x' WHERE kod = $1`, [obecA]) },
     { table: 'obce', op: 'delete', what: 'an obec', allowed: [], run: (c) => c.query('DELETE FROM hlucha.obce WHERE kod = $1', [obecA]) },
 
-    { table: 'hlaseni_5514 (view)', op: 'select', what: "obec A's report in EPSG:5514", allowed: ['mayorA', 'bco41', 'kraj41', 'admin41'], run: (c) => c.query('SELECT 1 FROM hlucha.hlaseni_5514 WHERE id_hlaseni = $1', [reportA]) },
+    {
+      table: 'hlaseni_5514 (view)',
+      op: 'select',
+      what: "obec A's report in EPSG:5514",
+      allowed: ['mayorA', 'bco41', 'kraj41', 'admin41'],
+      run: (c) => c.query('SELECT 1 FROM hlucha.hlaseni_5514 WHERE id_hlaseni = $1', [reportA]),
+    },
     { table: 'schema_migrations', op: 'select', what: 'the migration log', allowed: [], run: (c) => c.query('SELECT 1 FROM hlucha.schema_migrations') },
   ];
 }
@@ -158,20 +438,33 @@ describe.skipIf(postgisUnavailable() !== null)('row-level security matrix', () =
       await t.workspace.db.asRole({ role: 'hlucha_member', sub: userId }, (c) => applyPush(c, prepared.prepared, response));
       expect(response.accepted).toEqual([feature.id]);
     };
-    await push(users.mayorA.id, reportFeature(pointA.lon, pointA.lat, { id: reportA, reporter: { name: 'Jana Svobodová', role: 'obcan', contact: 'jana@example.cz' } }));
+    await push(
+      users.mayorA.id,
+      reportFeature(pointA.lon, pointA.lat, { id: reportA, reporter: { name: 'Jana Svobodová', role: 'obcan', contact: 'jana@example.cz' } }),
+    );
     await push(mayorC.id, reportFeature(pointC.lon, pointC.lat, { id: reportC }));
     const review = await t.workspace.db.asRole({ role: 'hlucha_member', sub: users.bco41.id }, (c) =>
       pushReview(c, {
         kraj: 'CZ041',
-        reviews: [{ review: { localityId: 'L-A', status: 'inReview', priority: 'normal', notes: [], mergedInto: null, updatedAt: '2026-05-02T00:00:00Z' }, reportIds: [reportA], baseRevision: null }],
+        reviews: [
+          {
+            review: { localityId: 'L-A', status: 'inReview', priority: 'normal', notes: [], mergedInto: null, updatedAt: '2026-05-02T00:00:00Z' },
+            reportIds: [reportA],
+            baseRevision: null,
+          },
+        ],
         pins: [{ reportId: reportA, localityId: 'L-A', at: '2026-05-02T00:00:00Z' }],
         audit: [{ id: 'a|b|1|0', at: '2026-05-02T00:00:00Z', by: 'BCO', action: { type: 'setStatus', localityId: 'L-A', status: 'inReview' }, details: {} }],
       }),
     );
     expect('error' in review ? review : review.rejected).toEqual([]);
-    await t.workspace.db.asRole({ role: 'hlucha_member', sub: users.kraj41.id }, (c) => c.query(`INSERT INTO hlucha.package_records (kraj, generated_at, locality_ids, report_ids) VALUES ('CZ041', '2026-05-03', '{L-A}', $1)`, [[reportA]]));
+    await t.workspace.db.asRole({ role: 'hlucha_member', sub: users.kraj41.id }, (c) =>
+      c.query(`INSERT INTO hlucha.package_records (kraj, generated_at, locality_ids, report_ids) VALUES ('CZ041', '2026-05-03', '{L-A}', $1)`, [[reportA]]),
+    );
     sessionOfA = await createSession(t.workspace.db, users.mayorA.id, undefined);
-    await t.workspace.db.asRole({ role: 'hlucha_auth' }, (c) => c.query(`INSERT INTO hlucha.magic_links (token_hash, user_id, expires_at) VALUES ('seed', $1, now() + interval '15 minutes')`, [users.mayorA.id]));
+    await t.workspace.db.asRole({ role: 'hlucha_auth' }, (c) =>
+      c.query(`INSERT INTO hlucha.magic_links (token_hash, user_id, expires_at) VALUES ('seed', $1, now() + interval '15 minutes')`, [users.mayorA.id]),
+    );
   });
   afterAll(async () => {
     await t?.close();
@@ -179,21 +472,23 @@ describe.skipIf(postgisUnavailable() !== null)('row-level security matrix', () =
 
   it('the server role cannot bypass the policies and owns nothing', async () => {
     const rows = await t.tryAs({ role: 'hlucha_anon' }, (c) =>
-      c.query<{ rolbypassrls: boolean; rolsuper: boolean; owned: number }>(`SELECT rolbypassrls, rolsuper, (SELECT count(*)::int FROM pg_tables WHERE schemaname = 'hlucha' AND tableowner = 'hlucha_authenticator') AS owned FROM pg_roles WHERE rolname = session_user`),
+      c.query<{ rolbypassrls: boolean; rolsuper: boolean; owned: number }>(
+        `SELECT rolbypassrls, rolsuper, (SELECT count(*)::int FROM pg_tables WHERE schemaname = 'hlucha' AND tableowner = 'hlucha_authenticator') AS owned FROM pg_roles WHERE rolname = session_user`,
+      ),
     );
     expect(rows.rows[0]).toEqual({ rolbypassrls: false, rolsuper: false, owned: 0 });
-    const forced = await t.tryAs({ role: 'hlucha_anon' }, (c) => c.query<{ relname: string }>(`SELECT relname FROM pg_class WHERE relnamespace = 'hlucha'::regnamespace AND relkind = 'r' AND relname <> 'schema_migrations' AND NOT (relrowsecurity AND relforcerowsecurity)`));
+    const forced = await t.tryAs({ role: 'hlucha_anon' }, (c) =>
+      c.query<{ relname: string }>(
+        `SELECT relname FROM pg_class WHERE relnamespace = 'hlucha'::regnamespace AND relkind = 'r' AND relname <> 'schema_migrations' AND NOT (relrowsecurity AND relforcerowsecurity)`,
+      ),
+    );
     expect(forced.rows).toEqual([]);
     expect(sessionOfA).not.toBe('');
   });
 
   const matrix = () => cases();
   // The matrix is built lazily (ids are known after setup); one test per table × operation × role.
-  const names = [
-    ...new Set(
-      cases().map((c) => `${c.table} ${c.op}: ${c.what}`),
-    ),
-  ];
+  const names = [...new Set(cases().map((c) => `${c.table} ${c.op}: ${c.what}`))];
   for (const name of names) {
     for (const role of ROLES) {
       it(`${name} — ${role}`, async () => {
@@ -226,7 +521,9 @@ describe.skipIf(postgisUnavailable() !== null)('row-level security matrix', () =
 
   it('the QGIS view carries the package GIS layer attribute names, in EPSG:5514', async () => {
     const { buildPackageTables } = await import('../../src/core/ctuPackage/packageTables.ts');
-    const headers = buildPackageTables([], { label: (k: string) => k, includeReporters: false }).values.reportColumns.map((c: { header: string }) => gisFieldName(c.header));
+    const headers = buildPackageTables([], { label: (k: string) => k, includeReporters: false }).values.reportColumns.map((c: { header: string }) =>
+      gisFieldName(c.header),
+    );
     const rows = await t.tryAs(claimsOf('bco41'), (c) => c.query('SELECT *, ST_SRID(geom) AS srid FROM hlucha.hlaseni_5514'));
     const columns = rows.fields.map((f) => f.name).filter((n) => n !== 'geom' && n !== 'srid');
     for (const column of columns) expect(headers).toContain(column);

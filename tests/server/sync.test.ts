@@ -37,7 +37,7 @@ const pullAll = async (token: string, since = '0') => {
   }
 };
 /** A point near obec A's interior point, a few metres apart per k. */
-const near = (k: number) => ({ lon: pointA.lon + ((k % 50) - 25) * 0.00002, lat: pointA.lat + (Math.floor(k / 50) % 50 - 25) * 0.00002 });
+const near = (k: number) => ({ lon: pointA.lon + ((k % 50) - 25) * 0.00002, lat: pointA.lat + ((Math.floor(k / 50) % 50) - 25) * 0.00002 });
 
 describe.skipIf(postgisUnavailable() !== null)('sync', () => {
   beforeAll(async () => {
@@ -61,7 +61,10 @@ describe.skipIf(postgisUnavailable() !== null)('sync', () => {
     expect((await push(people.mayor1.token, [{ report: original, baseRevision: null }])).body.accepted).toEqual([original.id]);
     const mine = { ...original, properties: { ...original.properties, revision: 2, description: 'Starosta: upřesněno' } };
     const theirs = { ...original, properties: { ...original.properties, revision: 2, description: 'Místostarosta: jiná úprava' } };
-    const [first, second] = await Promise.all([push(people.mayor1.token, [{ report: mine, baseRevision: 1 }]), push(people.mayor2.token, [{ report: theirs, baseRevision: 1 }])]);
+    const [first, second] = await Promise.all([
+      push(people.mayor1.token, [{ report: mine, baseRevision: 1 }]),
+      push(people.mayor2.token, [{ report: theirs, baseRevision: 1 }]),
+    ]);
     const results = [first.body, second.body];
     expect(results.map((r) => r.accepted.length).sort()).toEqual([0, 1]);
     expect(results.map((r) => r.conflicts.length).sort()).toEqual([0, 1]);
@@ -140,7 +143,9 @@ describe.skipIf(postgisUnavailable() !== null)('sync', () => {
     // Transaction L draws its sequence number and stays open.
     const client = await t.workspace.db.pool.connect();
     await client.query('BEGIN');
-    await client.query(`SELECT set_config('role', 'hlucha_member', true), set_config('request.jwt.claims', $1, true)`, [JSON.stringify({ role: 'hlucha_member', sub: people.mayor1.id })]);
+    await client.query(`SELECT set_config('role', 'hlucha_member', true), set_config('request.jwt.claims', $1, true)`, [
+      JSON.stringify({ role: 'hlucha_member', sub: people.mayor1.id }),
+    ]);
     const prepared = preparePush({ changes: [{ report: late, baseRevision: null }] }, index);
     if ('error' in prepared) throw new Error(prepared.error);
     const response: PushResponse = { accepted: [], conflicts: [], rejected: [] };
@@ -156,7 +161,9 @@ describe.skipIf(postgisUnavailable() !== null)('sync', () => {
     client.release();
     const after = await pullAll(people.bco.token, during.checkpoint);
     expect(after.changes.map((c) => c.id)).toEqual([late.id]);
-    const seqs = await t.workspace.owner.query<{ id: string; seq: string }>('SELECT id::text, seq::text FROM hlucha.reports WHERE id = ANY($1)', [[late.id, early.id]]);
+    const seqs = await t.workspace.owner.query<{ id: string; seq: string }>('SELECT id::text, seq::text FROM hlucha.reports WHERE id = ANY($1)', [
+      [late.id, early.id],
+    ]);
     const seqOf = new Map(seqs.rows.map((r) => [r.id, BigInt(r.seq)]));
     expect(seqOf.get(late.id)! > seqOf.get(early.id)!).toBe(true);
   });
@@ -165,7 +172,10 @@ describe.skipIf(postgisUnavailable() !== null)('sync', () => {
     const databaseUrl = `postgresql://${t.cluster.superuser}@${encodeURIComponent(t.cluster.socketDir)}/hlucha`;
     const root = path.resolve(import.meta.dirname, '..', '..');
     const startChild = async (): Promise<{ child: ChildProcess; url: string }> => {
-      const child = spawn(process.execPath, [path.join(root, 'src/cli/hlucha-mista.mjs'), 'serve', '--port', '0', '--mail-outbox', outbox], { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ['ignore', 'pipe', 'ignore'] });
+      const child = spawn(process.execPath, [path.join(root, 'src/cli/hlucha-mista.mjs'), 'serve', '--port', '0', '--mail-outbox', outbox], {
+        env: { ...process.env, DATABASE_URL: databaseUrl },
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
       const url = await new Promise<string>((resolve, reject) => {
         let out = '';
         child.stdout!.on('data', (chunk: Buffer) => {
@@ -177,10 +187,17 @@ describe.skipIf(postgisUnavailable() !== null)('sync', () => {
       });
       return { child, url };
     };
-    const changes = Array.from({ length: 400 }, (_, k) => ({ report: reportFeature(near(100 + k).lon, near(100 + k).lat, { description: `Hromadně ${k}` }), baseRevision: null }));
+    const changes = Array.from({ length: 400 }, (_, k) => ({
+      report: reportFeature(near(100 + k).lon, near(100 + k).lat, { description: `Hromadně ${k}` }),
+      baseRevision: null,
+    }));
     const ids = changes.map((c) => c.report.id);
     const first = await startChild();
-    const lost = fetch(`${first.url}/api/sync/push`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${people.mayor1.token}` }, body: JSON.stringify({ changes }) }).then(
+    const lost = fetch(`${first.url}/api/sync/push`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${people.mayor1.token}` },
+      body: JSON.stringify({ changes }),
+    }).then(
       (r) => r.status,
       () => 'lost' as const,
     );
@@ -194,7 +211,10 @@ describe.skipIf(postgisUnavailable() !== null)('sync', () => {
       const retry = await api<PushResponse>(second.url, '/api/sync/push', { token: people.mayor1.token, body: { changes } });
       expect(retry.status).toBe(200);
       expect(retry.body.accepted.sort()).toEqual([...ids].sort());
-      const rows = await t.workspace.owner.query('SELECT count(*)::int AS n, count(DISTINCT id)::int AS d, max(revision) AS r FROM hlucha.reports WHERE id = ANY($1)', [ids]);
+      const rows = await t.workspace.owner.query(
+        'SELECT count(*)::int AS n, count(DISTINCT id)::int AS d, max(revision) AS r FROM hlucha.reports WHERE id = ANY($1)',
+        [ids],
+      );
       expect(rows.rows[0]).toEqual({ n: ids.length, d: ids.length, r: 1 });
     } finally {
       second.child.kill('SIGTERM');
@@ -226,7 +246,9 @@ describe.skipIf(postgisUnavailable() !== null)('sync', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     t.cluster.start();
     await load;
-    const rows = await t.workspace.owner.query('SELECT count(*)::int AS n, count(DISTINCT id)::int AS d FROM hlucha.reports WHERE id = ANY($1)', [reports.map((r) => r.id)]);
+    const rows = await t.workspace.owner.query('SELECT count(*)::int AS n, count(DISTINCT id)::int AS d FROM hlucha.reports WHERE id = ANY($1)', [
+      reports.map((r) => r.id),
+    ]);
     expect(rows.rows[0]).toEqual({ n: total, d: total });
     expect(unavailable).toBeGreaterThan(0);
     expect((await api(server.url, '/api/health')).status).toBe(200);

@@ -85,7 +85,10 @@ describe('address points affected by a locality', () => {
     expect(none.addressPoints).toEqual({ packId: 'CZ041', none: true });
     expect(none.localities[0]!.addressPoints).toBeNull();
 
-    const otherKraj = analyseReports(countryObecIndex(), request([point], { addressPointsPackId: 'CZ042' }), undefined, { packId: 'CZ042', pack: addressPoints.pack });
+    const otherKraj = analyseReports(countryObecIndex(), request([point], { addressPointsPackId: 'CZ042' }), undefined, {
+      packId: 'CZ042',
+      pack: addressPoints.pack,
+    });
     expect(otherKraj.localities[0]!.addressPoints).toBeNull();
 
     const notAsked = analyseReports(countryObecIndex(), request([point], { addressPointsPackId: null }));

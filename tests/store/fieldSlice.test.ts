@@ -132,7 +132,12 @@ describe('field slice: GPX import', () => {
       ['Point', 'Tady nic & nikde', 'gpx'],
     ]);
     // incomplete (what fails, which operators) until the form is completed, but otherwise valid
-    for (const report of reports) expect(validateReport(report).map((p) => p.path).sort()).toEqual(['failures', 'operators']);
+    for (const report of reports)
+      expect(
+        validateReport(report)
+          .map((p) => p.path)
+          .sort(),
+      ).toEqual(['failures', 'operators']);
     const dense = await store.getState().importGpx('strava.gpx', fixture('strava-dense-track.gpx'));
     expect(dense.created).toBe(1);
   });

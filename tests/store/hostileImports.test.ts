@@ -41,7 +41,12 @@ async function seeded(): Promise<{ profile: Profile; store: AppStore }> {
 
 async function snapshot(profile: Profile, store: AppStore) {
   const state = store.getState();
-  return { memory: JSON.stringify(state.reports), disk: JSON.stringify(await reportsOnDisk(profile)), zsj: state.zsjLayer?.count ?? null, measurements: state.measurements.count };
+  return {
+    memory: JSON.stringify(state.reports),
+    disk: JSON.stringify(await reportsOnDisk(profile)),
+    zsj: state.zsjLayer?.count ?? null,
+    measurements: state.measurements.count,
+  };
 }
 
 function fileOf(name: string, bytes: Uint8Array) {
@@ -53,7 +58,9 @@ describe('a bad file changes nothing stored, and says why with a code', () => {
   it('obec file: deep nesting, junk, UTF-16, a revision of 1e308', async () => {
     const { profile, store } = await seeded();
     const before = await snapshot(profile, store);
-    const huge = JSON.parse(exportObecFile([validReport(KARLOVY_VARY, { description: 'Nový' })], header)) as { features: Array<{ properties: Record<string, unknown> }> };
+    const huge = JSON.parse(exportObecFile([validReport(KARLOVY_VARY, { description: 'Nový' })], header)) as {
+      features: Array<{ properties: Record<string, unknown> }>;
+    };
     huge.features[0]!.properties.revision = 1e308;
     const cases: Array<[string, string]> = [
       [deepJson(200_000), 'file.tooDeep'],
@@ -80,7 +87,10 @@ describe('a bad file changes nothing stored, and says why with a code', () => {
       [utf8(deepJson(100_000)), 'zsj.tooDeep'],
       [utf8('{"type":"FeatureCollection","features":[NaN]}'), 'zsj.notJson'],
       [utf8('{"type":"FeatureCollection","features":[null,{"type":"Feature","geometry":null}]}'), 'zsj.noFeatures'],
-      [utf8('{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[["a",1]]]},"properties":{"kod":"1"}}]}'), 'zsj.invalidGeometry'],
+      [
+        utf8('{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[["a",1]]]},"properties":{"kod":"1"}}]}'),
+        'zsj.invalidGeometry',
+      ],
       [utf16le('{"type":"FeatureCollection","features":[]}'), 'zsj.noFeatures'],
     ];
     for (const [bytes, code] of cases) {

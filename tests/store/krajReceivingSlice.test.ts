@@ -10,7 +10,11 @@ function memory() {
 
 const settingsStorage = () => {
   const data = new Map<string, string>();
-  return { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v), removeItem: (k: string) => void data.delete(k) };
+  return {
+    getItem: (k: string) => data.get(k) ?? null,
+    setItem: (k: string, v: string) => void data.set(k, v),
+    removeItem: (k: string) => void data.delete(k),
+  };
 };
 
 const store = (storage: ReturnType<typeof memory>) =>
@@ -20,16 +24,29 @@ describe("the kraj's receiving address", () => {
   it('is saved per kraj, cleaned, and there in the next session', () => {
     const storage = memory();
     const first = store(storage);
-    expect(first.getState().setKrajReceiving('CZ041', { office: 'Odbor regionálního rozvoje', email: 'podatelna@kr-karlovarsky.cz', dataBox: 'SIQ BXT2', note: '' })).toEqual({ ok: true });
+    expect(
+      first.getState().setKrajReceiving('CZ041', { office: 'Odbor regionálního rozvoje', email: 'podatelna@kr-karlovarsky.cz', dataBox: 'SIQ BXT2', note: '' }),
+    ).toEqual({ ok: true });
     expect(first.getState().krajReceiving.CZ041?.dataBox).toBe('siqbxt2');
-    expect(store(storage).getState().krajReceiving.CZ041).toEqual({ office: 'Odbor regionálního rozvoje', email: 'podatelna@kr-karlovarsky.cz', dataBox: 'siqbxt2', note: '' });
+    expect(store(storage).getState().krajReceiving.CZ041).toEqual({
+      office: 'Odbor regionálního rozvoje',
+      email: 'podatelna@kr-karlovarsky.cz',
+      dataBox: 'siqbxt2',
+      note: '',
+    });
   });
 
   it('refuses a bad address with its problems and changes nothing; refuses an unknown kraj', () => {
     const storage = memory();
     const tab = store(storage);
     const result = tab.getState().setKrajReceiving('CZ041', { email: 'kraj.cz', dataBox: '12' });
-    expect(result).toEqual({ ok: false, problems: [{ field: 'email', code: 'krajReceiving.badEmail' }, { field: 'dataBox', code: 'krajReceiving.badDataBox' }] });
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        { field: 'email', code: 'krajReceiving.badEmail' },
+        { field: 'dataBox', code: 'krajReceiving.badDataBox' },
+      ],
+    });
     expect(tab.getState().krajReceiving).toEqual({});
     expect(storage.data.has(KRAJ_RECEIVING_KEY)).toBe(false);
     expect(tab.getState().setKrajReceiving('XX999', { email: 'a@b.cz' }).ok).toBe(false);
@@ -40,7 +57,12 @@ describe("the kraj's receiving address", () => {
     const tab = store(storage);
     tab.getState().setKrajReceiving('CZ041', { email: 'mistni@kraj.cz' });
     await tab.getState().loadDeploymentKrajReceiving(async () =>
-      JSON.stringify({ CZ041: { email: 'nasazeni@kraj.cz' }, CZ042: { email: 'podatelna@kr-ustecky.cz', dataBox: 't9zbsva' }, CZ999: { email: 'x@y.cz' }, CZ051: { email: 'bad' } }),
+      JSON.stringify({
+        CZ041: { email: 'nasazeni@kraj.cz' },
+        CZ042: { email: 'podatelna@kr-ustecky.cz', dataBox: 't9zbsva' },
+        CZ999: { email: 'x@y.cz' },
+        CZ051: { email: 'bad' },
+      }),
     );
     expect(tab.getState().krajReceiving.CZ041?.email).toBe('mistni@kraj.cz');
     expect(tab.getState().krajReceiving.CZ042?.dataBox).toBe('t9zbsva');

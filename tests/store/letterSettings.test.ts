@@ -43,7 +43,10 @@ describe('letter settings in the store', () => {
     const profile = newProfile();
     await profile.settings.setItem(
       'hlucha-mista.settings',
-      JSON.stringify({ state: { letterSettingsByKraj: { CZ041: { addressee: { dataBox: 'bad' } }, XX: { reference: 'a' }, CZ042: { reference: 'ÚK/1' } } }, version: 1 }),
+      JSON.stringify({
+        state: { letterSettingsByKraj: { CZ041: { addressee: { dataBox: 'bad' } }, XX: { reference: 'a' }, CZ042: { reference: 'ÚK/1' } } },
+        version: 1,
+      }),
     );
     const store = openTab(profile);
     expect(store.getState().letterSettingsByKraj.CZ041).toBeUndefined();

@@ -18,7 +18,20 @@ function request<T>(r: IDBRequest<T>): Promise<T> {
 function table(): MeasurementTable {
   const t = new MeasurementTable();
   for (let i = 0; i < 3; i++) {
-    t.add({ uuid: `O${i}-uuid`, lon: 12.9 + i / 1000, lat: 50.4, time: Date.UTC(2026, 9, 1 + i), accuracyM: 5, downloadKbit: 1000 * (i + 1), uploadKbit: Number.NaN, pingMs: 30, rsrpDbm: -100 - i, signalDbm: Number.NaN, operator: 'o2', technology: '4g' });
+    t.add({
+      uuid: `O${i}-uuid`,
+      lon: 12.9 + i / 1000,
+      lat: 50.4,
+      time: Date.UTC(2026, 9, 1 + i),
+      accuracyM: 5,
+      downloadKbit: 1000 * (i + 1),
+      uploadKbit: Number.NaN,
+      pingMs: 30,
+      rsrpDbm: -100 - i,
+      signalDbm: Number.NaN,
+      operator: 'o2',
+      technology: '4g',
+    });
   }
   return t;
 }

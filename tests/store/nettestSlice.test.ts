@@ -35,7 +35,11 @@ function fileOf(name: string, bytes: Uint8Array) {
 async function withReport(store: AppStore) {
   await store.getState().loadReports();
   const report = { ...validReport(BOZI_DAR), geometry: point(BOZI_DAR) };
-  const text = JSON.stringify({ type: 'FeatureCollection', hluchaMista: { format: 'hlucha-mista/obec-file', schemaVersion: 2, exportedAt: NOW, obec: null, signOff: null }, features: [{ type: 'Feature', geometry: report.geometry, properties: { ...report, geometry: undefined, place: undefined } }] });
+  const text = JSON.stringify({
+    type: 'FeatureCollection',
+    hluchaMista: { format: 'hlucha-mista/obec-file', schemaVersion: 2, exportedAt: NOW, obec: null, signOff: null },
+    features: [{ type: 'Feature', geometry: report.geometry, properties: { ...report, geometry: undefined, place: undefined } }],
+  });
   const summary = await store.getState().importObecFile(text);
   expect(summary.ok && summary.added).toBe(1);
   store.getState().setAppView('coordinator');
@@ -56,7 +60,12 @@ describe('measurements in the store', () => {
     const job = store.getState().measurementImport;
     expect(job.status).toBe('done');
     if (job.status !== 'done') return;
-    expect(job.results[0]!.result).toMatchObject({ ok: true, added: 30, duplicates: 0, summary: { rows: 34, kept: 30, skipped: { noLocation: 1, outsideCzechia: 1, implausible: 1, notMobile: 1, invalid: 0 } } });
+    expect(job.results[0]!.result).toMatchObject({
+      ok: true,
+      added: 30,
+      duplicates: 0,
+      summary: { rows: 34, kept: 30, skipped: { noLocation: 1, outsideCzechia: 1, implausible: 1, notMobile: 1, invalid: 0 } },
+    });
     expect(store.getState().measurements).toMatchObject({ count: 30, files: ['nettest.csv'], storageProblem: null });
 
     await store.getState().runAnalysis();
@@ -69,7 +78,12 @@ describe('measurements in the store', () => {
 
     // The package's locality lists them by open_test_uuid.
     const packaged = packageLocalitiesOf(store.getState(), NOW)!;
-    expect(packaged[0]!.measurements!.map((m) => m.uuid).sort()).toEqual(near.slice(0, 30).map((r) => r.uuid).sort());
+    expect(packaged[0]!.measurements!.map((m) => m.uuid).sort()).toEqual(
+      near
+        .slice(0, 30)
+        .map((r) => r.uuid)
+        .sort(),
+    );
 
     // The map layer: hexagons for the current version.
     await new Promise((resolve) => setTimeout(resolve, 0));
@@ -91,7 +105,9 @@ describe('measurements in the store', () => {
 
     const more = generateNettestRows({ seed: 22, around: [[BOZI_DAR[0], BOZI_DAR[1]]], perPoint: 10, prefix: 'Q' });
     // A ZIP with the new ten and five already loaded: adds ten.
-    await second.getState().importMeasurementFiles([fileOf('nettest-11.zip', zipSync({ 'nettest-11.csv': strToU8(nettestCsv([...more, ...near.slice(0, 5)])) }))]);
+    await second
+      .getState()
+      .importMeasurementFiles([fileOf('nettest-11.zip', zipSync({ 'nettest-11.csv': strToU8(nettestCsv([...more, ...near.slice(0, 5)])) }))]);
     const added = second.getState().measurementImport;
     expect(added.status === 'done' && added.results[0]!.result).toMatchObject({ ok: true, added: 10, duplicates: 5, total: 40 });
     expect(second.getState().measurements.count).toBe(40);
@@ -115,8 +131,18 @@ describe('measurements in the store', () => {
     const store = openCoordinator(profile);
     await store.getState().importMeasurementFiles([fileOf('nettest.csv', strToU8(nettestCsv(near)))]);
     // A file the browser can no longer read (moved, permission withdrawn): its stream fails.
-    const gone = { name: 'presunuty.csv', size: 100, stream: () => new ReadableStream<Uint8Array>({ pull: (controller) => controller.error(new DOMException('gone', 'NotReadableError')) }) };
-    await store.getState().importMeasurementFiles([fileOf('seznam.zip', zipSync({ 'seznam.csv': strToU8('Kód obce;Název\r\n1;Aš\r\n') })), fileOf('prazdny.csv', new Uint8Array(0)), gone]);
+    const gone = {
+      name: 'presunuty.csv',
+      size: 100,
+      stream: () => new ReadableStream<Uint8Array>({ pull: (controller) => controller.error(new DOMException('gone', 'NotReadableError')) }),
+    };
+    await store
+      .getState()
+      .importMeasurementFiles([
+        fileOf('seznam.zip', zipSync({ 'seznam.csv': strToU8('Kód obce;Název\r\n1;Aš\r\n') })),
+        fileOf('prazdny.csv', new Uint8Array(0)),
+        gone,
+      ]);
     const job = store.getState().measurementImport;
     expect(job.status === 'done' && job.results.map((r) => r.result)).toEqual([
       { ok: false, code: 'nettest.zipWithoutNettest', files: ['seznam.csv'], missing: ['open_test_uuid', 'network_type', 'lat', 'long'] },

@@ -20,9 +20,22 @@ describe('obec contacts in the store', () => {
     await tab.getState().importObecFile(signed('stary@bozidar.example', '2025-01-10'));
     await expect.poll(() => tab.getState().obecContacts['506486']?.contact).toBe('novy@bozidar.example');
     // An unsigned file changes nothing.
-    await tab.getState().importObecFile(exportObecFile([validReport(BOZI_DAR)], { obec: { kod: '506486', nazev: 'Boží Dar' }, signOff: null, exportedAt: '2026-11-21T09:00:00.000Z', appVersion: 'test' }));
+    await tab.getState().importObecFile(
+      exportObecFile([validReport(BOZI_DAR)], {
+        obec: { kod: '506486', nazev: 'Boží Dar' },
+        signOff: null,
+        exportedAt: '2026-11-21T09:00:00.000Z',
+        appVersion: 'test',
+      }),
+    );
     const next = openTab(profile);
     await next.getState().restoreObecContacts();
-    expect(next.getState().obecContacts['506486']).toEqual({ obecKod: '506486', name: 'Jan Novák', function: 'starosta', contact: 'novy@bozidar.example', date: '2026-11-20' });
+    expect(next.getState().obecContacts['506486']).toEqual({
+      obecKod: '506486',
+      name: 'Jan Novák',
+      function: 'starosta',
+      contact: 'novy@bozidar.example',
+      date: '2026-11-20',
+    });
   });
 });

@@ -68,7 +68,17 @@ describe('loading a ČTÚ package back into the app', () => {
   const c = placed([12.91, 50.23], 'Na kopci');
   const localityId = `L-${[a, b].sort((x, y) => x.createdAt.localeCompare(y.createdAt) || x.id.localeCompare(y.id))[0]!.id}`;
   const review: ReviewState = {
-    reviews: { [localityId]: { localityId, status: 'inReview', priority: 'high', notes: [{ at: AT, by: 'Jana', text: 'Ověřit', forCtu: true }], mergedInto: null, updatedAt: AT, number: 'KV-2026-0007' } },
+    reviews: {
+      [localityId]: {
+        localityId,
+        status: 'inReview',
+        priority: 'high',
+        notes: [{ at: AT, by: 'Jana', text: 'Ověřit', forCtu: true }],
+        mergedInto: null,
+        updatedAt: AT,
+        number: 'KV-2026-0007',
+      },
+    },
     pins: {},
     audit: [],
   };
@@ -93,7 +103,12 @@ describe('loading a ČTÚ package back into the app', () => {
     const summary = await importPackageZip(store, zip, 'balicek.zip');
     expect(summary).toMatchObject({ ok: true, added: 3 });
     expect(Object.keys(store.getState().reports).sort()).toEqual([a.id, b.id, c.id].sort());
-    expect(store.getState().review.reviews[localityId]).toMatchObject({ status: 'inReview', priority: 'high', number: 'KV-2026-0007', notes: [{ text: 'Ověřit', forCtu: true }] });
+    expect(store.getState().review.reviews[localityId]).toMatchObject({
+      status: 'inReview',
+      priority: 'high',
+      number: 'KV-2026-0007',
+      notes: [{ text: 'Ověřit', forCtu: true }],
+    });
     expect(store.getState().editor.importResult).toMatchObject({ fileName: 'balicek.zip', summary: { added: 3 } });
     const again = await importPackageZip(store, zip, 'balicek.zip');
     expect(again).toMatchObject({ ok: true, added: 0, unchanged: 3 });

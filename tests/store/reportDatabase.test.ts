@@ -2,12 +2,7 @@ import 'fake-indexeddb/auto';
 import { randomUUID } from 'node:crypto';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import {
-  openReportDatabase,
-  REPORT_DATABASE_VERSION,
-  storageFailureCode,
-  type ReportDatabase,
-} from '../../src/store/persistence/reportDatabase.ts';
+import { openReportDatabase, REPORT_DATABASE_VERSION, storageFailureCode, type ReportDatabase } from '../../src/store/persistence/reportDatabase.ts';
 import { KARLOVY_VARY, OSTROV, validReport } from './reportsStoreKit.ts';
 
 async function openFresh(factory = new IDBFactory()): Promise<ReportDatabase> {

@@ -20,7 +20,10 @@ import {
 
 const header = { obec: null, signOff: null, exportedAt: '2026-11-20T09:00:00.000Z', appVersion: 'test' };
 
-async function createOk(store: Awaited<ReturnType<typeof openLoadedTab>>, ...args: Parameters<ReturnType<typeof store.getState>['createReport']>): Promise<string> {
+async function createOk(
+  store: Awaited<ReturnType<typeof openLoadedTab>>,
+  ...args: Parameters<ReturnType<typeof store.getState>['createReport']>
+): Promise<string> {
   const result = await store.getState().createReport(...args);
   if (!result.ok) throw new Error(`refused: ${JSON.stringify(result.problems)}`);
   return result.id;
@@ -221,10 +224,7 @@ describe('reports slice: obec files', () => {
     const older = validReport(OSTROV, { revision: 3 });
     const conflicting = validReport(BOZI_DAR, { revision: 1 });
     await store.getState().importObecFile(exportObecFile([{ ...newer, revision: 1 }, older, conflicting], header));
-    const text = exportObecFile(
-      [newer, { ...older, revision: 2 }, { ...conflicting, description: 'Jiný text se stejnou revizí' }],
-      header,
-    );
+    const text = exportObecFile([newer, { ...older, revision: 2 }, { ...conflicting, description: 'Jiný text se stejnou revizí' }], header);
     const summary = await store.getState().importObecFile(text);
     expect(summary).toMatchObject({ ok: true, added: 0, updated: 1, olderIgnored: 1, unchanged: 0 });
     const parsed = parseObecFile(text);

@@ -103,21 +103,50 @@ export function point(at: readonly [number, number]): Point {
 }
 
 export function road(): LineString {
-  return { type: 'LineString', coordinates: [[12.9245, 50.4098], [12.93, 50.39], [12.935, 50.372]] };
+  return {
+    type: 'LineString',
+    coordinates: [
+      [12.9245, 50.4098],
+      [12.93, 50.39],
+      [12.935, 50.372],
+    ],
+  };
 }
 
 /** A small square (~700 m) around a point. */
 export function square(at: readonly [number, number]): Polygon {
   const [lon, lat] = at;
   const d = 0.005;
-  return { type: 'Polygon', coordinates: [[[lon - d, lat - d], [lon + d, lat - d], [lon + d, lat + d], [lon - d, lat + d], [lon - d, lat - d]]] };
+  return {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [lon - d, lat - d],
+        [lon + d, lat - d],
+        [lon + d, lat + d],
+        [lon - d, lat + d],
+        [lon - d, lat - d],
+      ],
+    ],
+  };
 }
 
 /** A bow-tie: its edges cross. */
 export function bowTie(at: readonly [number, number]): Polygon {
   const [lon, lat] = at;
   const d = 0.005;
-  return { type: 'Polygon', coordinates: [[[lon - d, lat - d], [lon + d, lat + d], [lon + d, lat - d], [lon - d, lat + d], [lon - d, lat - d]]] };
+  return {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [lon - d, lat - d],
+        [lon + d, lat + d],
+        [lon + d, lat - d],
+        [lon - d, lat + d],
+        [lon - d, lat - d],
+      ],
+    ],
+  };
 }
 
 /** A complete, valid report (what an obec file from elsewhere carries). */

@@ -55,7 +55,8 @@ describe('analyseReports', () => {
   it('filters by technology and by environment (any of the report’s own)', () => {
     const a = placed([12.87, 50.23], { technologies: ['4g'], environments: ['indoors'] });
     const b = placed([12.8707, 50.2301], { technologies: ['2g', '5g'], environments: ['vehicle', 'outdoors'] });
-    const shown = (filters: Partial<typeof NO_FILTERS>) => analyseReports(countryObecIndex(), request([a, b], { filters: { ...NO_FILTERS, ...filters } })).shownReports;
+    const shown = (filters: Partial<typeof NO_FILTERS>) =>
+      analyseReports(countryObecIndex(), request([a, b], { filters: { ...NO_FILTERS, ...filters } })).shownReports;
     expect(shown({})).toBe(2);
     expect(shown({ technologies: ['5g'] })).toBe(1);
     expect(shown({ technologies: ['none'] })).toBe(0);

@@ -31,7 +31,9 @@ describe.skipIf(!existsSync(SAMPLE))('ZSJ layer in the store', () => {
     expect(tab.getState().reports[created.id]?.zsj).toMatchObject({ kod: kodOf(0), source: 'layer' });
     expect(tab.getState().reports[created.id]?.place?.obec.kod).toBe('554642');
 
-    const typed = await tab.getState().createReport(point(inside(1)), { description: 'Kód zadal starosta', zsj: { kod: '999999', nazev: null, source: 'typed' } });
+    const typed = await tab
+      .getState()
+      .createReport(point(inside(1)), { description: 'Kód zadal starosta', zsj: { kod: '999999', nazev: null, source: 'typed' } });
     if (!typed.ok) throw new Error('refused');
     expect(tab.getState().reports[typed.id]?.zsj?.kod).toBe('999999');
 
@@ -95,7 +97,23 @@ describe.skipIf(!existsSync(SAMPLE))('ZSJ layer in the store', () => {
     expect(tab.getState().zsjNotice?.code).toBe('zsj.noFeatures');
     const projected = JSON.stringify({
       type: 'FeatureCollection',
-      features: [{ type: 'Feature', properties: { kod_zsj: '12345' }, geometry: { type: 'Polygon', coordinates: [[[-850000, -1050000], [-849000, -1050000], [-849000, -1049000], [-850000, -1050000]]] } }],
+      features: [
+        {
+          type: 'Feature',
+          properties: { kod_zsj: '12345' },
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [-850000, -1050000],
+                [-849000, -1050000],
+                [-849000, -1049000],
+                [-850000, -1050000],
+              ],
+            ],
+          },
+        },
+      ],
     });
     expect(await tab.getState().loadZsjLayer(projected, 'sjtsk.geojson')).toBe(false);
     expect(tab.getState().zsjNotice?.code).toBe('zsj.projectedCoordinates');

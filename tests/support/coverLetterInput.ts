@@ -34,7 +34,10 @@ export function coverLetterInput(options: {
         .map((l) => l.id)
         .sort()
         .slice(0, options.confirmed ?? 0)
-        .map((id, i) => [id, { ...defaultReview(id, COVER_LETTER_NOW), status: 'confirmed' as const, priority: i % 3 === 0 ? ('urgent' as const) : ('normal' as const) }]),
+        .map((id, i) => [
+          id,
+          { ...defaultReview(id, COVER_LETTER_NOW), status: 'confirmed' as const, priority: i % 3 === 0 ? ('urgent' as const) : ('normal' as const) },
+        ]),
     ),
   };
   const localities = buildPackageLocalities(reports, clustering, review, COVER_LETTER_NOW);

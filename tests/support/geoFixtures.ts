@@ -21,7 +21,11 @@ export function fixtureCases<T>(name: string): Array<FixtureCase<T>> {
   return readdirSync(dir)
     .filter((file) => file.endsWith('.geojson'))
     .sort()
-    .map((file) => ({ name: file.replace(/\.geojson$/, ''), input: JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as T, out: path.join(FIXTURES, name, 'out', file) }));
+    .map((file) => ({
+      name: file.replace(/\.geojson$/, ''),
+      input: JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as T,
+      out: path.join(FIXTURES, name, 'out', file),
+    }));
 }
 
 /** Numbers to 1e-6 (µ° for positions, mm for lengths, 1e-6 for shares): no float noise between runs or machines. */

@@ -32,7 +32,12 @@ const NOW = '2026-11-25T10:00:00.000Z';
 
 function report(i: number, lon: number, lat: number): Report {
   const id = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
-  return { ...createEmptyReport({ type: 'Point', coordinates: [lon, lat] }, { id, now: NOW }), description: `Místo ${i} =HYPERLINK("x")`, failures: ['noSignal'], operators: ['all'] };
+  return {
+    ...createEmptyReport({ type: 'Point', coordinates: [lon, lat] }, { id, now: NOW }),
+    description: `Místo ${i} =HYPERLINK("x")`,
+    failures: ['noSignal'],
+    operators: ['all'],
+  };
 }
 
 const SEED_REPORTS = [report(1, 12.92, 50.41), report(2, 12.87, 50.23)];
@@ -78,8 +83,39 @@ export async function runImporter(importer: Importer, bytes: Uint8Array): Promis
 const ZSJ_SEED = JSON.stringify({
   type: 'FeatureCollection',
   features: [
-    { type: 'Feature', properties: { kod_zsj: '123456', nazev: '=Horní Blatná' }, geometry: { type: 'Polygon', coordinates: [[[12.7, 50.3], [12.8, 50.3], [12.8, 50.4], [12.7, 50.4], [12.7, 50.3]]] } },
-    { type: 'Feature', properties: { kod: 23457, nazev: 'Dolní' }, geometry: { type: 'MultiPolygon', coordinates: [[[[12.8, 50.3], [12.9, 50.3], [12.9, 50.4], [12.8, 50.3]]]] } },
+    {
+      type: 'Feature',
+      properties: { kod_zsj: '123456', nazev: '=Horní Blatná' },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [12.7, 50.3],
+            [12.8, 50.3],
+            [12.8, 50.4],
+            [12.7, 50.4],
+            [12.7, 50.3],
+          ],
+        ],
+      },
+    },
+    {
+      type: 'Feature',
+      properties: { kod: 23457, nazev: 'Dolní' },
+      geometry: {
+        type: 'MultiPolygon',
+        coordinates: [
+          [
+            [
+              [12.8, 50.3],
+              [12.9, 50.3],
+              [12.9, 50.4],
+              [12.8, 50.3],
+            ],
+          ],
+        ],
+      },
+    },
   ],
 });
 
@@ -109,7 +145,12 @@ export async function packageSeedBytes(): Promise<Uint8Array> {
       { name: 'hlaseni.geojson', bytes: strToU8(JSON.stringify(hlaseni)) },
       { name: 'lokality.csv', bytes: strToU8('\uFEFFID;Název\r\n1;\'=HYPERLINK("x")\r\n') },
     ],
-    { format: 'hlucha-mista/balicek-ctu', schemaVersion: PACKAGE_SCHEMA_VERSION, generatedAt: NOW, counts: { lokality: 1, lokalityMobilni: 1, lokalityPevne: 0, hlaseni: 2, mereni: 0 } },
+    {
+      format: 'hlucha-mista/balicek-ctu',
+      schemaVersion: PACKAGE_SCHEMA_VERSION,
+      generatedAt: NOW,
+      counts: { lokality: 1, lokalityMobilni: 1, lokalityPevne: 0, hlaseni: 2, mereni: 0 },
+    },
     NOW,
   );
   return packageSeed;
@@ -121,9 +162,17 @@ export async function seedOf(importer: Importer): Promise<Uint8Array> {
     case 'obecFile':
       return strToU8(exportObecFile(SEED_REPORTS, { obec: null, signOff: null, exportedAt: NOW, appVersion: 'test' }));
     case 'tableCsv':
-      return strToU8('Obec;Popis;Zeměpisná šířka;Zeměpisná délka;Operátor\r\nBoží Dar;Parkoviště;50,41;12,92;O2\r\nKarlovy Vary;"U ""nádraží""";50,23;12,87;T-Mobile\r\n');
+      return strToU8(
+        'Obec;Popis;Zeměpisná šířka;Zeměpisná délka;Operátor\r\nBoží Dar;Parkoviště;50,41;12,92;O2\r\nKarlovy Vary;"U ""nádraží""";50,23;12,87;T-Mobile\r\n',
+      );
     case 'tableXlsx':
-      return makeXlsx({ List1: [['Obec', 'Popis', 'Lat', 'Lon'], ['Boží Dar', '=1+1', 50.41, 12.92], ['Karlovy Vary', 'U nádraží', 50.23, 12.87]] });
+      return makeXlsx({
+        List1: [
+          ['Obec', 'Popis', 'Lat', 'Lon'],
+          ['Boží Dar', '=1+1', 50.41, 12.92],
+          ['Karlovy Vary', 'U nádraží', 50.23, 12.87],
+        ],
+      });
     case 'nettestCsv':
       return strToU8(nettestCsv(generateNettestRows({ seed: 7, around: [[12.92, 50.41]], perPoint: 8, withSkipped: true })));
     case 'nettestZip':

@@ -50,4 +50,3 @@ export function libreOfficeOds(): Uint8Array {
     'META-INF/manifest.xml': strToU8(manifest),
   });
 }
-

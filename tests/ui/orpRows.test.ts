@@ -32,7 +32,12 @@ function locality(id: string, orp: string): LocalitySummary {
     failures: [],
     firstAt: '2026-01-01',
     lastAt: '2026-01-01',
-    evidence: { level: 0, met: [], missing: [], figures: { reports: 1, distinctReporters: 1, distinctObce: 1, hoursSpan: 0, failedMeasurements: 0, measurements: 0 } },
+    evidence: {
+      level: 0,
+      met: [],
+      missing: [],
+      figures: { reports: 1, distinctReporters: 1, distinctObce: 1, hoursSpan: 0, failedMeasurements: 0, measurements: 0 },
+    },
     addressPoints: null,
     shown: true,
   };

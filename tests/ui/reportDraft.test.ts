@@ -9,7 +9,22 @@ describe('the form draft', () => {
   it('holds exactly the editable fields (no id, revision, geometry or derived place)', () => {
     const fields = editableFields(report());
     expect(Object.keys(fields).sort()).toEqual(
-      ['affected', 'castObce', 'description', 'domain', 'environments', 'failures', 'measurements', 'observations', 'operators', 'persistence', 'photo', 'reporter', 'technologies', 'zsj'].sort(),
+      [
+        'affected',
+        'castObce',
+        'description',
+        'domain',
+        'environments',
+        'failures',
+        'measurements',
+        'observations',
+        'operators',
+        'persistence',
+        'photo',
+        'reporter',
+        'technologies',
+        'zsj',
+      ].sort(),
     );
   });
 

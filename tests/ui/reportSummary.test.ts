@@ -27,7 +27,12 @@ function report(changes: Partial<Report> & { obec?: string }): Report {
 describe('reportDate', () => {
   it('is the latest observation, else the creation date', () => {
     expect(reportDate(report({}))).toBe('2025-06-01');
-    const observed = report({ observations: [{ date: '2025-03-01', time: null, note: '' }, { date: '2025-05-20', time: '18:00', note: '' }] });
+    const observed = report({
+      observations: [
+        { date: '2025-03-01', time: null, note: '' },
+        { date: '2025-05-20', time: '18:00', note: '' },
+      ],
+    });
     expect(reportDate(observed)).toBe('2025-05-20');
   });
 });

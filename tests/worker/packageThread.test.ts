@@ -40,7 +40,7 @@ describe('the package helper thread', () => {
     await expect(buildCoverLetterInThread(broken)).rejects.toThrow();
   });
 
-  it('compresses to exactly gzipSync\'s bytes, also the jobs this thread takes over when it has nothing left to build', async () => {
+  it("compresses to exactly gzipSync's bytes, also the jobs this thread takes over when it has nothing left to build", async () => {
     const files = Array.from({ length: 5 }, (_, f) => new TextEncoder().encode(`lokalita ${f};Karlovy Vary;50,2312;`.repeat(20_000 + f * 1000)));
     const pending = files.map((bytes) => threadCompressor.gzip(bytes, 6));
     threadCompressor.flush!();

@@ -68,7 +68,18 @@ interface Accumulator {
 
 function emptyAccumulator(unit: UnitStatistics['unit']): Accumulator {
   return {
-    stats: { unit, reports: 0, weightedReports: 0, distinctObce: 0, distinctReporters: 0, inhabitantsAffected: 0, localities: 0, byOperator: {}, byFailure: {}, byDomain: { mobile: 0, fixed: 0 } },
+    stats: {
+      unit,
+      reports: 0,
+      weightedReports: 0,
+      distinctObce: 0,
+      distinctReporters: 0,
+      inhabitantsAffected: 0,
+      localities: 0,
+      byOperator: {},
+      byFailure: {},
+      byDomain: { mobile: 0, fixed: 0 },
+    },
     obce: new Set(),
     reporters: new Set(),
     localities: new Set(),

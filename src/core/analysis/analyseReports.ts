@@ -91,7 +91,10 @@ export function analyseReports(
         clustering.localities.map((locality) => ({
           id: locality.id,
           // Measurements are of mobile networks: only mobile reports gather them.
-          geometries: locality.reportIds.map((id) => byId.get(id)!).filter((r) => r.domain !== 'fixed').map((r) => r.geometry),
+          geometries: locality.reportIds
+            .map((id) => byId.get(id)!)
+            .filter((r) => r.domain !== 'fixed')
+            .map((r) => r.geometry),
         })),
         request.measurements!.marginM,
       )
@@ -116,7 +119,12 @@ export function analyseReports(
     const created = members.map((m) => m.createdAt).sort();
     // Only the kraj's own address points are loaded: a locality wholly in another kraj has no figure.
     const inKraj = addressIndex !== null && members.some((m) => m.place?.kraj.nuts3 === addressPoints!.packId);
-    const affected = inKraj ? addressIndex.affectedBy(members.map((m) => m.geometry), addressRadiusM).size : null;
+    const affected = inKraj
+      ? addressIndex.affectedBy(
+          members.map((m) => m.geometry),
+          addressRadiusM,
+        ).size
+      : null;
     return {
       id: locality.id,
       reportIds: locality.reportIds,

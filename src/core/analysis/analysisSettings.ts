@@ -29,7 +29,8 @@ export const DEFAULT_ANALYSIS_SETTINGS: AnalysisSettings = {
 
 /** The settings kept beside the thresholds, not inside them. */
 type TopLevelField = 'distanceM' | 'addressRadiusM' | 'measurementMarginM';
-const isTopLevel = (field: AnalysisSettingField): field is TopLevelField => field === 'distanceM' || field === 'addressRadiusM' || field === 'measurementMarginM';
+const isTopLevel = (field: AnalysisSettingField): field is TopLevelField =>
+  field === 'distanceM' || field === 'addressRadiusM' || field === 'measurementMarginM';
 
 export type AnalysisSettingField = 'distanceM' | 'addressRadiusM' | 'measurementMarginM' | keyof EvidenceThresholds;
 

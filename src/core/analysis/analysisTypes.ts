@@ -25,7 +25,17 @@ export interface AnalysisFilters {
   to: string | null;
 }
 
-export const NO_FILTERS: AnalysisFilters = { statuses: [], operators: [], failures: [], technologies: [], environments: [], orpKod: null, obecKod: null, from: null, to: null };
+export const NO_FILTERS: AnalysisFilters = {
+  statuses: [],
+  operators: [],
+  failures: [],
+  technologies: [],
+  environments: [],
+  orpKod: null,
+  obecKod: null,
+  from: null,
+  to: null,
+};
 
 export interface AnalysisRequest {
   /** The boundary pack whose obce the worker aggregates over ("CZ": the whole country). */

@@ -7,7 +7,14 @@ import type Flatbush from 'flatbush';
 import type { EvidenceThresholds } from '../evidence/evidenceMeter.ts';
 import { attachMeasurements, indexMeasurements, type LocalityGeometries } from '../nettest/attachMeasurements.ts';
 import type { MeasurementColumns } from '../nettest/measurementColumns.ts';
-import { H3CellCache, measurementCells, measurementPointsIn, type MeasurementCellSummary, type MeasurementFilter, type MeasurementPoint } from '../nettest/measurementLayer.ts';
+import {
+  H3CellCache,
+  measurementCells,
+  measurementPointsIn,
+  type MeasurementCellSummary,
+  type MeasurementFilter,
+  type MeasurementPoint,
+} from '../nettest/measurementLayer.ts';
 
 export interface MeasurementCellsRequest {
   version: number;

@@ -58,7 +58,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function cleanText(value: unknown): string | null {
   if (typeof value !== 'string') return null;
   // Control characters out, whitespace collapsed, bounded: it is shown on the map.
-  const text = value.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
+  const text = value
+    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return text === '' ? null : text.slice(0, MAX_TEXT);
 }
 

@@ -61,9 +61,7 @@ export function localityIdFor(anchorReportId: string): string {
 export function clusterReports(reports: readonly ClusterableReport[], options: ClusterOptions): Clustering {
   const pins = options.pins ?? {};
   const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  const order = reports
-    .map((_, i) => i)
-    .sort((a, b) => compare(reports[a]!.createdAt, reports[b]!.createdAt) || compare(reports[a]!.id, reports[b]!.id));
+  const order = reports.map((_, i) => i).sort((a, b) => compare(reports[a]!.createdAt, reports[b]!.createdAt) || compare(reports[a]!.id, reports[b]!.id));
   const rank = new Int32Array(reports.length);
   order.forEach((i, position) => (rank[i] = position));
 
@@ -164,8 +162,14 @@ function buildGrid(reports: readonly ClusterableReport[], distanceM: number): Gr
   const kx = metresPerDegreeLon(GRID_LATITUDE) / cell;
   const ky = METRES_PER_DEGREE / cell;
   const n = reports.length;
-  const x0 = new Int32Array(n), x1 = new Int32Array(n), y0 = new Int32Array(n), y1 = new Int32Array(n);
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  const x0 = new Int32Array(n),
+    x1 = new Int32Array(n),
+    y0 = new Int32Array(n),
+    y1 = new Int32Array(n);
+  let minX = Infinity,
+    minY = Infinity,
+    maxX = -Infinity,
+    maxY = -Infinity;
   reports.forEach((report, i) => {
     const g = report.geometry;
     if (g.type === 'Point') {
@@ -173,13 +177,25 @@ function buildGrid(reports: readonly ClusterableReport[], distanceM: number): Gr
       y0[i] = y1[i] = Math.floor(g.coordinates[1]! * ky);
     } else {
       const positions: Position[] = g.type === 'LineString' ? g.coordinates : g.coordinates.flat();
-      let w = Infinity, s = Infinity, e = -Infinity, north = -Infinity;
+      let w = Infinity,
+        s = Infinity,
+        e = -Infinity,
+        north = -Infinity;
       for (const p of positions) {
-        w = Math.min(w, p[0]!); e = Math.max(e, p[0]!); s = Math.min(s, p[1]!); north = Math.max(north, p[1]!);
+        w = Math.min(w, p[0]!);
+        e = Math.max(e, p[0]!);
+        s = Math.min(s, p[1]!);
+        north = Math.max(north, p[1]!);
       }
-      x0[i] = Math.floor(w * kx); x1[i] = Math.floor(e * kx); y0[i] = Math.floor(s * ky); y1[i] = Math.floor(north * ky);
+      x0[i] = Math.floor(w * kx);
+      x1[i] = Math.floor(e * kx);
+      y0[i] = Math.floor(s * ky);
+      y1[i] = Math.floor(north * ky);
     }
-    minX = Math.min(minX, x0[i]!); maxX = Math.max(maxX, x1[i]!); minY = Math.min(minY, y0[i]!); maxY = Math.max(maxY, y1[i]!);
+    minX = Math.min(minX, x0[i]!);
+    maxX = Math.max(maxX, x1[i]!);
+    minY = Math.min(minY, y0[i]!);
+    maxY = Math.max(maxY, y1[i]!);
   });
   // One cell of margin on every side, so neighbour lookups need no bounds checks.
   const width = maxX - minX + 3;
@@ -188,11 +204,13 @@ function buildGrid(reports: readonly ClusterableReport[], distanceM: number): Gr
   const cellIndex = (cx: number, cy: number) => (cx - minX + 1) * height + (cy - minY + 1);
   // Sparse fallback for tiny distances over a large extent: the same numbering, in a Map.
   const slots = new Map<number, number>();
-  const slotOf = dense ? (c: number) => c : (c: number) => {
-    let slot = slots.get(c);
-    if (slot === undefined) slots.set(c, (slot = slots.size));
-    return slot;
-  };
+  const slotOf = dense
+    ? (c: number) => c
+    : (c: number) => {
+        let slot = slots.get(c);
+        if (slot === undefined) slots.set(c, (slot = slots.size));
+        return slot;
+      };
   const forEachCellOf = (i: number, visit: (c: number) => void) => {
     for (let cx = x0[i]!; cx <= x1[i]!; cx++) for (let cy = y0[i]!; cy <= y1[i]!; cy++) visit(slotOf(cellIndex(cx, cy)));
   };

@@ -89,7 +89,12 @@ const cell = (value: string | undefined) => {
 export function parseAnswersCsv(text: string): AnswerFile {
   const body = text.replace(/^\uFEFF/, '');
   if (body.trim() === '') return { ok: false, code: 'ctu.empty' };
-  const parsed = Papa.parse<Record<string, string>>(body, { header: true, skipEmptyLines: 'greedy', delimitersToGuess: [';', ',', '\t'], transformHeader: (h) => h.trim() });
+  const parsed = Papa.parse<Record<string, string>>(body, {
+    header: true,
+    skipEmptyLines: 'greedy',
+    delimitersToGuess: [';', ',', '\t'],
+    transformHeader: (h) => h.trim(),
+  });
   const fields = parsed.meta.fields ?? [];
   if (!fields.includes(ANSWER_COLUMNS.number) || !fields.includes(ANSWER_COLUMNS.state)) return { ok: false, code: 'ctu.notAnswerFile' };
   const rows: AnswerRow[] = [];
@@ -146,7 +151,11 @@ export function importAnswers(review: ReviewState, rows: readonly AnswerRow[], c
       result.alreadyKnown++;
       continue;
     }
-    const applied = applyReviewAction(state, { type: 'ctuAnswer', localityId, answer: row.answer }, { clustering: context.clustering, createdAt: new Map(), by: context.by, at: context.at });
+    const applied = applyReviewAction(
+      state,
+      { type: 'ctuAnswer', localityId, answer: row.answer },
+      { clustering: context.clustering, createdAt: new Map(), by: context.by, at: context.at },
+    );
     if (!applied.ok) {
       result.refused.push({ line: row.line, number: row.number, code: applied.code });
       continue;

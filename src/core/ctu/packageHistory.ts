@@ -74,7 +74,15 @@ export function nextPackageNumber(history: readonly PackageRecord[], nuts3: stri
 /** The new record (appended to the history by the caller). */
 export function recordPackage(
   history: readonly PackageRecord[],
-  input: { nuts3: string; createdAt: string; by: string; fileName: string; sha256: string; selection: Record<string, unknown>; localities: readonly PackageLocality[] },
+  input: {
+    nuts3: string;
+    createdAt: string;
+    by: string;
+    fileName: string;
+    sha256: string;
+    selection: Record<string, unknown>;
+    localities: readonly PackageLocality[];
+  },
 ): PackageRecord {
   return {
     number: nextPackageNumber(history, input.nuts3, input.createdAt),
@@ -92,7 +100,16 @@ export function recordPackage(
 /** The kraj's last package before `number` (or the last of all); null when there is none. */
 export function previousPackage(history: readonly PackageRecord[], nuts3: string, before?: string): PackageRecord | null {
   const ofKraj = history.filter((r) => r.nuts3 === nuts3).sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
-  const until = before === undefined ? ofKraj : ofKraj.slice(0, Math.max(0, ofKraj.findIndex((r) => r.number === before)));
+  const until =
+    before === undefined
+      ? ofKraj
+      : ofKraj.slice(
+          0,
+          Math.max(
+            0,
+            ofKraj.findIndex((r) => r.number === before),
+          ),
+        );
   return until.at(-1) ?? null;
 }
 

@@ -37,17 +37,30 @@ export interface PackageResources {
   compressor?: SubmissionPackageInput['compressor'];
 }
 
-export async function buildPackage(source: PackageSource, resources: PackageResources, onProgress: (progress: PackageProgress) => void = () => undefined): Promise<PackageResult> {
+export async function buildPackage(
+  source: PackageSource,
+  resources: PackageResources,
+  onProgress: (progress: PackageProgress) => void = () => undefined,
+): Promise<PackageResult> {
   onProgress({ step: 'prepare', fraction: 0.05 });
   return buildPreparedPackage(preparePackage(source), resources, onProgress);
 }
 
 /** The files of an already prepared package (benchmarks time the two halves apart). */
-export async function buildPreparedPackage(prepared: PreparedPackage, resources: PackageResources, onProgress: (progress: PackageProgress) => void = () => undefined): Promise<PackageResult> {
+export async function buildPreparedPackage(
+  prepared: PreparedPackage,
+  resources: PackageResources,
+  onProgress: (progress: PackageProgress) => void = () => undefined,
+): Promise<PackageResult> {
   if (prepared.variant === 'public') {
     const reports = prepared.localities.flatMap((l) => l.reports);
     onProgress({ step: 'build', fraction: 0.3 });
-    const result = await buildPublicPackage(reports, { kraj: prepared.kraj, generatedAt: prepared.generatedAt, appVersion: prepared.appVersion, label: resources.label });
+    const result = await buildPublicPackage(reports, {
+      kraj: prepared.kraj,
+      generatedAt: prepared.generatedAt,
+      appVersion: prepared.appVersion,
+      label: resources.label,
+    });
     onProgress({ step: 'done', fraction: 1 });
     return { fileName: result.fileName, zip: result.zip, counts: { cells: result.cells, withheldReports: result.withheld } };
   }

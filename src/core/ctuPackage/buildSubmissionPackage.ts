@@ -165,7 +165,8 @@ function readme(input: SubmissionPackageInput, counts: Record<string, number>): 
     '',
     'ZDROJE',
     `  Hranice: ${withoutLocalPaths(input.boundaries.source)}, stav ${input.boundaries.describesDate}. ${withoutLocalPaths(input.boundaries.attribution)}`,
-    '  Osobní údaje: ' + (input.includeReporters ? 'balíček OBSAHUJE jména a kontakty hlásících (souhlas uživatele).' : 'jména a kontakty hlásících nejsou součástí balíčku.'),
+    '  Osobní údaje: ' +
+      (input.includeReporters ? 'balíček OBSAHUJE jména a kontakty hlásících (souhlas uživatele).' : 'jména a kontakty hlásících nejsou součástí balíčku.'),
     '',
   ].join('\r\n');
 }
@@ -177,7 +178,12 @@ export async function buildSubmissionPackage(input: SubmissionPackageInput): Pro
     ...(input.obecContacts ? { obecContacts: new Map(Object.entries(input.obecContacts)) } : {}),
   };
   const orpRows = orpSummary(input.localities);
-  const letterInput: CoverLetterInput = { ...input, orpRows, generatedAt: input.generatedAt, ...(input.letterSettings ? { settings: input.letterSettings } : {}) };
+  const letterInput: CoverLetterInput = {
+    ...input,
+    orpRows,
+    generatedAt: input.generatedAt,
+    ...(input.letterSettings ? { settings: input.letterSettings } : {}),
+  };
   // Started first: in a worker, the letter (PDF, then the editable DOCX) is laid out while this thread builds the
   // tables and layers.
   const request = input.coverLetter ? coverLetterRequest(letterInput) : null;

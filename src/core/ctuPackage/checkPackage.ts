@@ -62,7 +62,10 @@ export function readManifest(bytes: Uint8Array): { ok: true; manifest: CheckedMa
   const json = parseJsonBounded(decoded.text);
   if (!json.ok) return { ok: false, problem: { code: json.code === 'tooDeep' ? 'package.manifestInvalid' : 'package.manifestNotJson', file: MANIFEST_NAME } };
   const data = json.value;
-  const invalid = (reason: string): { ok: false; problem: PackageProblem } => ({ ok: false, problem: { code: 'package.manifestInvalid', file: MANIFEST_NAME, params: { reason } } });
+  const invalid = (reason: string): { ok: false; problem: PackageProblem } => ({
+    ok: false,
+    problem: { code: 'package.manifestInvalid', file: MANIFEST_NAME, params: { reason } },
+  });
   if (!isRecord(data)) return invalid('notAnObject');
   if (!isRecord(data.files)) return invalid('files');
   const files = new Map<string, string>();
@@ -137,13 +140,17 @@ function countProblems(manifest: CheckedManifest, files: Map<string, Uint8Array>
   compare('mereni', measurements ? csvRows(measurements) : 0);
   const { lokality, lokalityMobilni, lokalityPevne } = manifest.counts;
   if (lokality !== undefined && lokalityMobilni !== undefined && lokalityPevne !== undefined && lokalityMobilni + lokalityPevne !== lokality) {
-    problems.push({ code: 'package.countMismatch', params: { field: 'lokalityMobilni+lokalityPevne', manifest: lokalityMobilni + lokalityPevne, actual: lokality } });
+    problems.push({
+      code: 'package.countMismatch',
+      params: { field: 'lokalityMobilni+lokalityPevne', manifest: lokalityMobilni + lokalityPevne, actual: lokality },
+    });
   }
   return problems;
 }
 
 export async function checkPackage(zip: Uint8Array): Promise<PackageCheck> {
-  if (zip.length > INPUT_LIMITS.fileBytes.package) return { ok: false, problems: [{ code: 'package.tooLarge', params: { limitMb: INPUT_LIMITS.fileBytes.package / 1024 / 1024 } }] };
+  if (zip.length > INPUT_LIMITS.fileBytes.package)
+    return { ok: false, problems: [{ code: 'package.tooLarge', params: { limitMb: INPUT_LIMITS.fileBytes.package / 1024 / 1024 } }] };
   const unzipped = unzipBounded(zip, zipBudget(INPUT_LIMITS.zip.inflatedBytes.package));
   if (!unzipped.ok) return { ok: false, problems: [{ code: zipCode(unzipped.code) }] };
   const files = unzipped.files;
@@ -162,8 +169,10 @@ export async function checkPackage(zip: Uint8Array): Promise<PackageCheck> {
     if (name !== MANIFEST_NAME && !manifest.files.has(name) && !name.endsWith('/')) problems.push({ code: 'package.fileUnlisted', file: name });
   }
   const isPublic = manifest.format === 'hlucha-mista/verejna-data';
-  if (manifest.format !== 'hlucha-mista/balicek-ctu' && !isPublic) problems.push({ code: 'package.unknownFormat', params: { format: manifest.format || null } });
-  else if (!(manifest.schemaVersion >= 1 && manifest.schemaVersion <= PACKAGE_SCHEMA_VERSION)) problems.push({ code: 'package.unsupportedSchema', params: { schemaVersion: Number.isFinite(manifest.schemaVersion) ? manifest.schemaVersion : null } });
+  if (manifest.format !== 'hlucha-mista/balicek-ctu' && !isPublic)
+    problems.push({ code: 'package.unknownFormat', params: { format: manifest.format || null } });
+  else if (!(manifest.schemaVersion >= 1 && manifest.schemaVersion <= PACKAGE_SCHEMA_VERSION))
+    problems.push({ code: 'package.unsupportedSchema', params: { schemaVersion: Number.isFinite(manifest.schemaVersion) ? manifest.schemaVersion : null } });
   if (problems.length === 0 && !isPublic) {
     if (!files.has(PACKAGE_DATA_FILES.reports) || !files.has(PACKAGE_DATA_FILES.review)) problems.push({ code: 'package.noData' });
     else problems.push(...countProblems(manifest, files));

@@ -75,13 +75,44 @@ export interface LetterDocument {
 
 /** The message keys the letter uses (besides the enumerations'), so a worker can be sent their templates. */
 export const LETTER_MESSAGE_KEYS = [
-  'letter.title', 'letter.subjectMeta', 'letter.dataBox', 'letter.email', 'letter.phone', 'letter.reference', 'letter.handledBy',
-  'letter.placeDate', 'letter.date', 'letter.subject', 'letter.salutation', 'letter.intro', 'letter.handover', 'letter.reviewState',
-  'letter.describes', 'letter.request', 'letter.fixed', 'letter.attachments', 'letter.closing', 'letter.orpTitle',
-  'letter.orpColumns', 'letter.mapTitle', 'letter.mapCaption', 'letter.mapCaptionUnnumbered', 'letter.orpMapTitle',
-  'letter.orpMapCaption', 'letter.tableTitle', 'letter.tableCut', 'letter.tableExplain', 'letter.columns', 'letter.ctuNote',
-  'letter.detailTitle', 'letter.detailExplain', 'letter.detailCaption', 'letter.detailMapTitle', 'letter.detailCut',
-  'letter.noConfirmed', 'letter.footer',
+  'letter.title',
+  'letter.subjectMeta',
+  'letter.dataBox',
+  'letter.email',
+  'letter.phone',
+  'letter.reference',
+  'letter.handledBy',
+  'letter.placeDate',
+  'letter.date',
+  'letter.subject',
+  'letter.salutation',
+  'letter.intro',
+  'letter.handover',
+  'letter.reviewState',
+  'letter.describes',
+  'letter.request',
+  'letter.fixed',
+  'letter.attachments',
+  'letter.closing',
+  'letter.orpTitle',
+  'letter.orpColumns',
+  'letter.mapTitle',
+  'letter.mapCaption',
+  'letter.mapCaptionUnnumbered',
+  'letter.orpMapTitle',
+  'letter.orpMapCaption',
+  'letter.tableTitle',
+  'letter.tableCut',
+  'letter.tableExplain',
+  'letter.columns',
+  'letter.ctuNote',
+  'letter.detailTitle',
+  'letter.detailExplain',
+  'letter.detailCaption',
+  'letter.detailMapTitle',
+  'letter.detailCut',
+  'letter.noConfirmed',
+  'letter.footer',
 ] as const;
 
 const CONFIRMED = new Set(['confirmed', 'sentToCtu', 'measuredByCtu', 'resolved']);
@@ -205,7 +236,15 @@ export function coverLetterContent(input: CoverLetterInput): LetterDocument {
       blocks.push({ kind: 'heading', text: label('letter.orpMapTitle', { nazev: orp.nazev, count }) });
       blocks.push({
         kind: 'map',
-        drawing: overviewDrawing({ outline: null, orp: orpAreas, localities: mapLocalities, width: LETTER_CONTENT_WIDTH, height: 330, numbered: true, focus: { orp, obce: orpObce } }),
+        drawing: overviewDrawing({
+          outline: null,
+          orp: orpAreas,
+          localities: mapLocalities,
+          width: LETTER_CONTENT_WIDTH,
+          height: 330,
+          numbered: true,
+          focus: { orp, obce: orpObce },
+        }),
         caption: label('letter.orpMapCaption'),
         alt: label('letter.orpMapTitle', { nazev: orp.nazev, count }),
       });
@@ -215,14 +254,20 @@ export function coverLetterContent(input: CoverLetterInput): LetterDocument {
   // The table.
   blocks.push({ kind: 'pageBreak' });
   blocks.push({ kind: 'heading', text: label('letter.tableTitle') });
-  if (listed.length < input.localities.length) p(label('letter.tableCut', { listed: listed.length, total: input.localities.length }), { small: true, muted: true });
+  if (listed.length < input.localities.length)
+    p(label('letter.tableCut', { listed: listed.length, total: input.localities.length }), { small: true, muted: true });
   p(label('letter.tableExplain'), { small: true, muted: true });
   const weights = [16, 50, 70, 42, 104, 56, 50, 30, 30, 34, 40];
   const headers = splitColumns(label('letter.columns'), weights.length);
   blocks.push({
     kind: 'table',
     size: 7,
-    columns: headers.map((header, i) => ({ header, weight: weights[i] ?? 30, ...(i === 4 ? { maxLines: 8 } : {}), ...(i === 0 || i === 7 ? { align: 'right' as const } : {}) })),
+    columns: headers.map((header, i) => ({
+      header,
+      weight: weights[i] ?? 30,
+      ...(i === 4 ? { maxLines: 8 } : {}),
+      ...(i === 0 || i === 7 ? { align: 'right' as const } : {}),
+    })),
     rows: listed.map((l, i) => [
       String(i + 1),
       l.number,
@@ -244,7 +289,8 @@ export function coverLetterContent(input: CoverLetterInput): LetterDocument {
   blocks.push({ kind: 'heading', text: label('letter.detailTitle') });
   if (confirmedRows.length === 0) p(label('letter.noConfirmed'));
   else p(label('letter.detailExplain'), { small: true, muted: true });
-  if (confirmedRows.length > LETTER_DETAIL_MAX_MAPS) p(label('letter.detailCut', { shown: LETTER_DETAIL_MAX_MAPS, total: confirmedRows.length }), { small: true, muted: true });
+  if (confirmedRows.length > LETTER_DETAIL_MAX_MAPS)
+    p(label('letter.detailCut', { shown: LETTER_DETAIL_MAX_MAPS, total: confirmedRows.length }), { small: true, muted: true });
   for (const l of confirmedRows.slice(0, LETTER_DETAIL_MAX_MAPS)) {
     const row = rowOf.get(l.id)!;
     const obceNames = (l.obce.length > 0 ? l.obce : l.place ? [l.place.obec] : []).map((o) => o.nazev).join(', ');
@@ -277,7 +323,8 @@ function ringsTouch(a: Polygon | MultiPolygon, b: Polygon | MultiPolygon): boole
   const box = (g: Polygon | MultiPolygon) => {
     const rings = g.type === 'Polygon' ? g.coordinates : g.coordinates.flat();
     let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
-    for (const ring of rings) for (const [x, y] of ring as Array<[number, number]>) [w, s, e, n] = [Math.min(w, x), Math.min(s, y), Math.max(e, x), Math.max(n, y)];
+    for (const ring of rings)
+      for (const [x, y] of ring as Array<[number, number]>) [w, s, e, n] = [Math.min(w, x), Math.min(s, y), Math.max(e, x), Math.max(n, y)];
     return [w, s, e, n];
   };
   const [aw, as, ae, an] = box(a);

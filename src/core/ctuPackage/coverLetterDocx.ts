@@ -36,7 +36,15 @@ const MUTED = '616673';
 
 function runs(text: string, options: { bold?: boolean; size: number; colour: string }): TextRun[] {
   return text.split('\n').map(
-    (line, i) => new TextRun({ text: line, bold: options.bold ?? false, size: Math.round(options.size * 2), color: options.colour, font: FONT, ...(i > 0 ? { break: 1 } : {}) }),
+    (line, i) =>
+      new TextRun({
+        text: line,
+        bold: options.bold ?? false,
+        size: Math.round(options.size * 2),
+        color: options.colour,
+        font: FONT,
+        ...(i > 0 ? { break: 1 } : {}),
+      }),
   );
 }
 
@@ -92,7 +100,9 @@ function reproducible(bytes: Uint8Array, generatedAt: string): Uint8Array {
     const rel = new RegExp(`Id="([^"]+)"[^>]*Target="media/${name.slice('word/media/'.length).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`).exec(rels);
     return rel ? documentXml.indexOf(`"${rel[1]}"`) : Infinity;
   };
-  const renames = media.sort((a, b) => order(a) - order(b) || (a < b ? -1 : 1)).map((name, i) => [name.slice('word/'.length), `media/image${i + 1}.png`] as const);
+  const renames = media
+    .sort((a, b) => order(a) - order(b) || (a < b ? -1 : 1))
+    .map((name, i) => [name.slice('word/'.length), `media/image${i + 1}.png`] as const);
   const out: Zippable = {};
   for (const [name, content] of Object.entries(files)) {
     let target = name;
@@ -127,7 +137,8 @@ export async function buildCoverLetterDocx(input: CoverLetterInput): Promise<Uin
       pushParagraph(new Paragraph({ pageBreakBefore: true, children: [] }));
       pendingBreak = false;
     }
-    if (block.kind === 'heading') pushParagraph(new Paragraph({ keepNext: true, spacing: { before: 120, after: 160 }, children: runs(block.text, { bold: true, size: 13, colour: INK }) }));
+    if (block.kind === 'heading')
+      pushParagraph(new Paragraph({ keepNext: true, spacing: { before: 120, after: 160 }, children: runs(block.text, { bold: true, size: 13, colour: INK }) }));
     else if (block.kind === 'paragraph') pushParagraph(paragraphOf(block));
     else if (block.kind === 'table') {
       children.push(tableOf(block));
@@ -170,7 +181,9 @@ export async function buildCoverLetterDocx(input: CoverLetterInput): Promise<Uin
     styles: { default: { document: { run: { font: FONT, size: 21, color: INK } } } },
     sections: [
       {
-        properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin } } },
+        properties: {
+          page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin } },
+        },
         footers: { default: new Footer({ children: [new Paragraph({ children: footerRuns })] }) },
         children,
       },

@@ -135,7 +135,13 @@ const DATA_WORD_MAX = 72;
  * never break inside a word) and, up to DATA_WORD_MAX, to the longest word of its cells (a status, an ORP name);
  * the difference is taken from the columns with room to spare.
  */
-export function fitColumnWidths(columns: readonly LetterColumn[], rows: ReadonlyArray<readonly string[]>, fonts: { header: PDFFont; cell: PDFFont }, size: number, total: number): number[] {
+export function fitColumnWidths(
+  columns: readonly LetterColumn[],
+  rows: ReadonlyArray<readonly string[]>,
+  fonts: { header: PDFFont; cell: PDFFont },
+  size: number,
+  total: number,
+): number[] {
   const headerMinimum = columns.map((c) => longestWord(c.header, fonts.header, size) + 2 * CELL_PADDING + 0.5);
   const minimum = columns.map((c, i) => {
     if (c.maxLines !== undefined) return headerMinimum[i]!;
@@ -145,7 +151,14 @@ export function fitColumnWidths(columns: readonly LetterColumn[], rows: Readonly
   });
   // When the cells' words do not all fit, they give way; the headers' never do.
   const sum = minimum.reduce((a, b) => a + b, 0);
-  if (sum > total) minimum.forEach((m, i) => (minimum[i] = Math.max(headerMinimum[i]!, m - ((sum - total) * (m - headerMinimum[i]!)) / Math.max(1e-9, sum - headerMinimum.reduce((a, b) => a + b, 0)))));
+  if (sum > total)
+    minimum.forEach(
+      (m, i) =>
+        (minimum[i] = Math.max(
+          headerMinimum[i]!,
+          m - ((sum - total) * (m - headerMinimum[i]!)) / Math.max(1e-9, sum - headerMinimum.reduce((a, b) => a + b, 0)),
+        )),
+    );
   const weights = columns.reduce((s, c) => s + c.weight, 0);
   const widths = columns.map((c, i) => Math.max(minimum[i]!, (c.weight / weights) * total));
   for (let round = 0; round < 8; round++) {
@@ -198,7 +211,10 @@ function table(w: Writer, block: Extract<LetterBlock, { kind: 'table' }>): void 
       const limit = header ? undefined : columns[i]!.maxLines;
       return limit ? cutLines(lines, limit, font, size, inner) : lines;
     });
-  const headerLines = layout(columns.map((c) => c.header), true);
+  const headerLines = layout(
+    columns.map((c) => c.header),
+    true,
+  );
   const heightOf = (lines: string[][]) => Math.max(...lines.map((l) => l.length)) * lineHeight + 2 * CELL_PADDING;
   const drawRow = (lines: string[][], header: boolean) => {
     const height = heightOf(lines);
@@ -259,7 +275,8 @@ function drawDrawing(w: Writer, drawing: Drawing, left: number, top: number): vo
       const width = textWidth(font, item.size, item.text);
       const x = textLeft(item, width);
       const p = toPdf(x, item.y);
-      if (item.halo) page.drawRectangle({ x: p.x - 1.5, y: p.y - item.size * 0.28, width: width + 3, height: item.size * 1.12, color: rgb(1, 1, 1), opacity: 0.78 });
+      if (item.halo)
+        page.drawRectangle({ x: p.x - 1.5, y: p.y - item.size * 0.28, width: width + 3, height: item.size * 1.12, color: rgb(1, 1, 1), opacity: 0.78 });
       page.drawText(item.text, { x: p.x, y: p.y, size: item.size, font, color: pdfColour(item.colour) });
     }
   }

@@ -46,7 +46,13 @@ function positionsOf(geometry: GpkgGeometry): number[][] {
 export function encodeGpkgGeometry(geometry: GpkgGeometry, srsId: number): Uint8Array {
   const positions = positionsOf(geometry);
   const wkbLength =
-    1 + 4 + (geometry.type === 'Point' ? 16 : geometry.type === 'LineString' ? 4 + 16 * positions.length : 4 + geometry.coordinates.reduce((s, ring) => s + 4 + 16 * ring.length, 0));
+    1 +
+    4 +
+    (geometry.type === 'Point'
+      ? 16
+      : geometry.type === 'LineString'
+        ? 4 + 16 * positions.length
+        : 4 + geometry.coordinates.reduce((s, ring) => s + 4 + 16 * ring.length, 0));
   const buffer = new ArrayBuffer(8 + 32 + wkbLength);
   const view = new DataView(buffer);
   view.setUint8(0, 0x47);
@@ -130,14 +136,28 @@ export function buildGeoPackage(SQL: SqlJsStatic, layers: readonly GpkgLayer[], 
       const columns = layer.fields.map((f) => `${quote(f.name)} ${f.type}`).join(', ');
       db.run(`CREATE TABLE ${quote(layer.name)} (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom ${layer.geometryType}${columns ? `, ${columns}` : ''})`);
       // A loop, not Math.min(...positions): a spread of a large layer's vertices would overflow the stack.
-      let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+      let minX = Infinity,
+        minY = Infinity,
+        maxX = -Infinity,
+        maxY = -Infinity;
       for (const feature of layer.features) {
         for (const p of positionsOf(feature.geometry)) {
-          minX = Math.min(minX, p[0]!); maxX = Math.max(maxX, p[0]!); minY = Math.min(minY, p[1]!); maxY = Math.max(maxY, p[1]!);
+          minX = Math.min(minX, p[0]!);
+          maxX = Math.max(maxX, p[0]!);
+          minY = Math.min(minY, p[1]!);
+          maxY = Math.max(maxY, p[1]!);
         }
       }
       const box = minX <= maxX ? [minX, minY, maxX, maxY] : [null, null, null, null];
-      db.run('INSERT INTO gpkg_contents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [layer.name, 'features', layer.name, layer.description, lastChange, ...box, 5514]);
+      db.run('INSERT INTO gpkg_contents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [
+        layer.name,
+        'features',
+        layer.name,
+        layer.description,
+        lastChange,
+        ...box,
+        5514,
+      ]);
       db.run('INSERT INTO gpkg_geometry_columns VALUES (?, ?, ?, ?, ?, ?)', [layer.name, 'geom', layer.geometryType, 5514, 0, 0]);
       // Text goes in as UTF-8 bytes that SQL casts back to TEXT: sql.js would otherwise measure and encode every
       // string twice in JavaScript, the largest part of the GeoPackage's time. The stored text is the same.

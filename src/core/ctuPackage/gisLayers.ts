@@ -15,7 +15,12 @@ import { buildPackageTables, type PackageTableValues, type TableOptions } from '
 export const GIS_FILE_NAME = 'vrstvy_s-jtsk_5514.gpkg';
 
 export function gisFieldName(header: string): string {
-  return normalizeForSearch(header).replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 60) || 'pole';
+  return (
+    normalizeForSearch(header)
+      .replace(/[^a-z0-9]+/g, '_')
+      .replace(/^_+|_+$/g, '')
+      .slice(0, 60) || 'pole'
+  );
 }
 
 function toSjtsk(geometry: ReportGeometry): GpkgGeometry {

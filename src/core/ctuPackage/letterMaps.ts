@@ -144,7 +144,13 @@ export function clipPolyline(points: readonly Point2[], width: number, height: n
 function borders(areas: readonly MapArea[], frame: Frame, width: number, height: number, colour: Colour, lineWidth: number): DrawItem[] {
   const items: DrawItem[] = [];
   for (const area of areas) {
-    const parts = ringsOf(area.geometry).flatMap((ring) => clipPolyline(ring.map((p) => frame.project(p[0]!, p[1]!)), width, height));
+    const parts = ringsOf(area.geometry).flatMap((ring) =>
+      clipPolyline(
+        ring.map((p) => frame.project(p[0]!, p[1]!)),
+        width,
+        height,
+      ),
+    );
     if (parts.length > 0) items.push({ kind: 'path', parts, closed: false, stroke: colour, width: lineWidth });
   }
   return items;
@@ -166,8 +172,34 @@ function scaleBar(frame: Frame, width: number, height: number): DrawItem[] {
   const y = height - 12;
   const label = metres >= 1000 ? `${(metres / 1000).toLocaleString('cs-CZ')} km` : `${metres} m`;
   return [
-    { kind: 'path', parts: [[[x - 3, y - 13], [x + length + 3, y - 13], [x + length + 3, y + 5], [x - 3, y + 5]]], closed: true, fill: WHITE, fillOpacity: 0.8 },
-    { kind: 'path', parts: [[[x, y - 4], [x, y], [x + length, y], [x + length, y - 4]]], closed: false, stroke: INK, width: 1 },
+    {
+      kind: 'path',
+      parts: [
+        [
+          [x - 3, y - 13],
+          [x + length + 3, y - 13],
+          [x + length + 3, y + 5],
+          [x - 3, y + 5],
+        ],
+      ],
+      closed: true,
+      fill: WHITE,
+      fillOpacity: 0.8,
+    },
+    {
+      kind: 'path',
+      parts: [
+        [
+          [x, y - 4],
+          [x, y],
+          [x + length, y],
+          [x + length, y - 4],
+        ],
+      ],
+      closed: false,
+      stroke: INK,
+      width: 1,
+    },
     { kind: 'text', x: x + length / 2, y: y - 3, text: label, size: 7, colour: INK, anchor: 'middle' },
   ];
 }
@@ -216,7 +248,17 @@ export function overviewDrawing(options: OverviewOptions): Drawing {
   for (const area of named) {
     const [x, y] = frame.project(...labelPoint(area));
     if (x < 20 || x > width - 20 || y < 10 || y > height - 4) continue;
-    items.push({ kind: 'text', x, y, text: area.nazev, size: options.focus ? 6.5 : 8, bold: !options.focus, colour: options.focus ? MUTED : INK, anchor: 'middle', halo: true });
+    items.push({
+      kind: 'text',
+      x,
+      y,
+      text: area.nazev,
+      size: options.focus ? 6.5 : 8,
+      bold: !options.focus,
+      colour: options.focus ? MUTED : INK,
+      anchor: 'middle',
+      halo: true,
+    });
   }
   const visible = options.localities.filter((l) => (options.focus ? l.orpKod === options.focus.orp.kod : true));
   for (const l of [...visible].sort((a, b) => (b.row ?? 1e9) - (a.row ?? 1e9))) {
@@ -254,12 +296,36 @@ export function detailDrawing(options: DetailOptions): Drawing {
   const cy = (s + n) / 2;
   const frame = frameFor([cx - halfLon, cy - halfLat, cx + halfLon, cy + halfLat], width, height, 0);
   const project = (p: Position) => frame.project(p[0]!, p[1]!);
-  const items: DrawItem[] = [{ kind: 'path', parts: [[[0, 0], [width, 0], [width, height], [0, height]]], closed: true, fill: LAND }];
+  const items: DrawItem[] = [
+    {
+      kind: 'path',
+      parts: [
+        [
+          [0, 0],
+          [width, 0],
+          [width, height],
+          [0, height],
+        ],
+      ],
+      closed: true,
+      fill: LAND,
+    },
+  ];
   const near = options.obce.filter((area) => intersects(bboxOf(ringsOf(area.geometry).flat()), frame.visible));
   items.push(...borders(near, frame, width, height, BORDER, 0.9));
   for (const geometry of locality.geometries) {
-    if (geometry.type === 'Polygon') items.push({ kind: 'path', parts: geometry.coordinates.map((ring) => ring.map(project)), closed: true, fill: REPORT, fillOpacity: 0.3, stroke: REPORT, width: 1.2 });
-    else if (geometry.type === 'LineString') items.push({ kind: 'path', parts: [geometry.coordinates.map(project)], closed: false, stroke: REPORT, width: 2.6 });
+    if (geometry.type === 'Polygon')
+      items.push({
+        kind: 'path',
+        parts: geometry.coordinates.map((ring) => ring.map(project)),
+        closed: true,
+        fill: REPORT,
+        fillOpacity: 0.3,
+        stroke: REPORT,
+        width: 1.2,
+      });
+    else if (geometry.type === 'LineString')
+      items.push({ kind: 'path', parts: [geometry.coordinates.map(project)], closed: false, stroke: REPORT, width: 2.6 });
     else if (geometry.type === 'Point') {
       const [x, y] = project(geometry.coordinates);
       items.push({ kind: 'circle', x, y, r: 4, fill: REPORT, stroke: WHITE, width: 1 });
@@ -282,6 +348,8 @@ export function detailDrawing(options: DetailOptions): Drawing {
 }
 
 /** The areas of a boundary pack's collection (ORP, obce) as the maps take them. */
-export function mapAreasOf(collection: { features: ReadonlyArray<{ properties: { kod: string; nazev: string }; geometry: Polygon | MultiPolygon }> }): MapArea[] {
+export function mapAreasOf(collection: {
+  features: ReadonlyArray<{ properties: { kod: string; nazev: string }; geometry: Polygon | MultiPolygon }>;
+}): MapArea[] {
   return collection.features.map((f) => ({ kod: f.properties.kod, nazev: f.properties.nazev, geometry: f.geometry }));
 }

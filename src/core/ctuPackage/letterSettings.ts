@@ -38,7 +38,11 @@ export const DEFAULT_LETTER_SETTINGS: LetterSettings = {
   place: '',
 };
 
-export type LetterSettingsProblem = { code: 'letterSettings.notJson' } | { code: 'letterSettings.unreadable' } | { code: 'letterSettings.invalid'; field: string } | { code: 'letterSettings.tooLong'; field: string; limit: number };
+export type LetterSettingsProblem =
+  | { code: 'letterSettings.notJson' }
+  | { code: 'letterSettings.unreadable' }
+  | { code: 'letterSettings.invalid'; field: string }
+  | { code: 'letterSettings.tooLong'; field: string; limit: number };
 
 const TEXT_LIMIT = 200;
 const DATA_BOX = /^[a-z0-9]{7}$/i;
@@ -56,7 +60,10 @@ type Partial2<T> = { [K in keyof T]?: T[K] extends object ? Partial<T[K]> : T[K]
  * A field of the wrong type, a data-box ID that is not 7 letters and digits, or text over 200 characters is refused
  * with its field's name.
  */
-export function parseLetterSettings(value: unknown, base: LetterSettings = DEFAULT_LETTER_SETTINGS): { ok: true; settings: LetterSettings } | { ok: false; problem: LetterSettingsProblem } {
+export function parseLetterSettings(
+  value: unknown,
+  base: LetterSettings = DEFAULT_LETTER_SETTINGS,
+): { ok: true; settings: LetterSettings } | { ok: false; problem: LetterSettingsProblem } {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, problem: { code: 'letterSettings.invalid', field: '' } };
   const input = value as Partial2<LetterSettings>;
   const text = (field: string, raw: unknown, fallback: string): string | LetterSettingsProblem => {
@@ -76,7 +83,8 @@ export function parseLetterSettings(value: unknown, base: LetterSettings = DEFAU
     let address: string[] | LetterSettingsProblem = fallback.address;
     if (raw.address !== undefined) {
       const lines = typeof raw.address === 'string' ? (raw.address as string).split(/\r?\n|;/) : raw.address;
-      if (!Array.isArray(lines) || lines.length > 6 || lines.some((line) => typeof line !== 'string')) return { code: 'letterSettings.invalid', field: `${field}.address` };
+      if (!Array.isArray(lines) || lines.length > 6 || lines.some((line) => typeof line !== 'string'))
+        return { code: 'letterSettings.invalid', field: `${field}.address` };
       const cleaned = lines.map((line) => text(`${field}.address`, line, ''));
       const problem = cleaned.find((line): line is LetterSettingsProblem => typeof line !== 'string');
       if (problem) return problem;

@@ -12,6 +12,6 @@ export function withoutLocalPaths(text: string): string {
     if (/[A-Za-z]:\/?$/.test(before) && !/^[A-Za-z]:[\\/]/.test(whole)) return whole;
     if (/\d$/.test(before)) return whole;
     if (/^https?:$/i.test(before.split(/\s/).pop() ?? '')) return whole;
-    return last === '' ? whole.split(/[\\/]/).filter(Boolean).pop() ?? '' : last;
+    return last === '' ? (whole.split(/[\\/]/).filter(Boolean).pop() ?? '') : last;
   });
 }

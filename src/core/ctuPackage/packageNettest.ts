@@ -41,7 +41,11 @@ export interface AttachedMeasurementRow {
 
 const finite = (value: number): number | null => (Number.isFinite(value) ? value : null);
 
-export function attachedMeasurementRow(columns: MeasurementColumns, i: number, thresholds: EvidenceThresholds = DEFAULT_EVIDENCE_THRESHOLDS): AttachedMeasurementRow {
+export function attachedMeasurementRow(
+  columns: MeasurementColumns,
+  i: number,
+  thresholds: EvidenceThresholds = DEFAULT_EVIDENCE_THRESHOLDS,
+): AttachedMeasurementRow {
   const point = measurementPoint(columns, i, thresholds);
   const [x, y] = wgs84ToSjtsk(lonLat(point.lon, point.lat));
   return {
@@ -78,7 +82,9 @@ export function withAttachedMeasurements(
   return localities.map((locality) => {
     const rows = locality.domain === 'mobile' ? rowsOf(locality.localityId) : undefined;
     if (!rows || rows.length === 0) return locality;
-    const measurements = Array.from(rows, (i) => attachedMeasurementRow(columns, i, thresholds)).sort((a, b) => (a.time < b.time ? 1 : a.time > b.time ? -1 : a.uuid < b.uuid ? -1 : 1));
+    const measurements = Array.from(rows, (i) => attachedMeasurementRow(columns, i, thresholds)).sort((a, b) =>
+      a.time < b.time ? 1 : a.time > b.time ? -1 : a.uuid < b.uuid ? -1 : 1,
+    );
     return { ...locality, measurements, evidence: assessEvidence(locality.reports, now, thresholds, attachedEvidence(columns, rows, now, thresholds)) };
   });
 }

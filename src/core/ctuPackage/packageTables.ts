@@ -139,7 +139,13 @@ function reportRows(localities: readonly PackageLocality[]): ReportRow[] {
     locality.reports.map((report) => {
       const point = representativePoint(report.geometry);
       const [x, y] = wgs84ToSjtsk(lonLat(point[0], point[1]));
-      return { report, localityId: locality.id, localityNumber: locality.number, point, sjtsk: [Math.round(x * 100) / 100, Math.round(y * 100) / 100] as [number, number] };
+      return {
+        report,
+        localityId: locality.id,
+        localityNumber: locality.number,
+        point,
+        sjtsk: [Math.round(x * 100) / 100, Math.round(y * 100) / 100] as [number, number],
+      };
     }),
   );
 }
@@ -194,7 +200,22 @@ export function orpSummary(localities: readonly PackageLocality[]): OrpSummaryRo
     if (!l.place) continue;
     const key = `${l.place.orp.kod}|${l.domain}`;
     let row = rows.get(key);
-    if (!row) rows.set(key, (row = { kod: l.place.orp.kod, kodRuian: l.place.orp.kodRuian, nazev: l.place.orp.nazev, domain: l.domain, localities: 0, reports: 0, obce: 0, inhabitants: 0, confirmed: 0, obceSet: new Set() }));
+    if (!row)
+      rows.set(
+        key,
+        (row = {
+          kod: l.place.orp.kod,
+          kodRuian: l.place.orp.kodRuian,
+          nazev: l.place.orp.nazev,
+          domain: l.domain,
+          localities: 0,
+          reports: 0,
+          obce: 0,
+          inhabitants: 0,
+          confirmed: 0,
+          obceSet: new Set(),
+        }),
+      );
     row.localities++;
     row.reports += l.reports.length;
     row.inhabitants += l.inhabitants ?? 0;

@@ -29,7 +29,10 @@ export interface PublicCell {
   operators: Record<string, number>;
 }
 
-export function publicCells(reports: readonly Report[], options: { resolution?: number; minDistinctReporters?: number } = {}): { cells: PublicCell[]; withheld: number } {
+export function publicCells(
+  reports: readonly Report[],
+  options: { resolution?: number; minDistinctReporters?: number } = {},
+): { cells: PublicCell[]; withheld: number } {
   const resolution = options.resolution ?? DEFAULT_H3_RESOLUTION;
   const minimum = options.minDistinctReporters ?? PUBLIC_MIN_DISTINCT_REPORTERS;
   const byCell = new Map<string, { reports: Report[]; sources: Set<string> }>();
@@ -98,7 +101,12 @@ export async function buildPublicPackage(
       const ring = cellToBoundary(c.cell, true).map(([lon, lat]) => [Math.round(lon! * 1e6) / 1e6, Math.round(lat! * 1e6) / 1e6]);
       // h3-js closes the loop in GeoJSON order already; close it only if a version does not.
       const closed = ring[0]![0] === ring.at(-1)![0] && ring[0]![1] === ring.at(-1)![1] ? ring : [...ring, ring[0]!];
-      return { type: 'Feature', id: c.cell, geometry: { type: 'Polygon', coordinates: [closed] }, properties: Object.fromEntries(columns.map((col) => [col.header, col.value(c) ?? null])) };
+      return {
+        type: 'Feature',
+        id: c.cell,
+        geometry: { type: 'Polygon', coordinates: [closed] },
+        properties: Object.fromEntries(columns.map((col) => [col.header, col.value(c) ?? null])),
+      };
     }),
   };
   const text = (s: string) => new TextEncoder().encode(s);

@@ -182,7 +182,12 @@ function textPolygons(font: Font, text: string, size: number, x: number, y: numb
         for (let t = 1; t <= 6; t++) {
           const s = t / 6;
           const u = 1 - s;
-          current.push(map(u ** 3 * last[0] + 3 * u * u * s * c1x + 3 * u * s * s * c2x + s ** 3 * ex, u ** 3 * last[1] + 3 * u * u * s * c1y + 3 * u * s * s * c2y + s ** 3 * ey));
+          current.push(
+            map(
+              u ** 3 * last[0] + 3 * u * u * s * c1x + 3 * u * s * s * c2x + s ** 3 * ex,
+              u ** 3 * last[1] + 3 * u * u * s * c1y + 3 * u * s * s * c2y + s ** 3 * ey,
+            ),
+          );
         }
         last = [ex, ey];
       } else if (command === 'closePath') {
@@ -243,7 +248,13 @@ export function encodePng(width: number, height: number, pixels: Float32Array, p
   new DataView(physical.buffer).setUint32(0, pixelsPerMetre);
   new DataView(physical.buffer).setUint32(4, pixelsPerMetre);
   physical[8] = 1;
-  const parts = [new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('pHYs', physical), chunk('IDAT', zlibSync(raw, { level: 6 })), chunk('IEND', new Uint8Array(0))];
+  const parts = [
+    new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', header),
+    chunk('pHYs', physical),
+    chunk('IDAT', zlibSync(raw, { level: 6 })),
+    chunk('IEND', new Uint8Array(0)),
+  ];
   const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
   let offset = 0;
   for (const part of parts) {
@@ -272,8 +283,17 @@ export function rasterizeDrawing(drawing: Drawing, fonts: { regular: Font; bold:
   const s = (p: readonly [number, number]): [number, number] => [p[0] * scale, p[1] * scale];
   for (const item of drawing.items) {
     if (item.kind === 'path') {
-      if (item.fill && item.closed) raster.fill(item.parts.map((part) => part.map(s)), item.fill, item.fillOpacity ?? 1);
-      if (item.stroke) raster.fill(item.parts.flatMap((part) => strokePolygons(part.map(s), Math.max(0.8, (item.width ?? 1) * scale), item.closed)), item.stroke);
+      if (item.fill && item.closed)
+        raster.fill(
+          item.parts.map((part) => part.map(s)),
+          item.fill,
+          item.fillOpacity ?? 1,
+        );
+      if (item.stroke)
+        raster.fill(
+          item.parts.flatMap((part) => strokePolygons(part.map(s), Math.max(0.8, (item.width ?? 1) * scale), item.closed)),
+          item.stroke,
+        );
     } else if (item.kind === 'circle') {
       const [x, y] = s([item.x, item.y]);
       const r = item.r * scale;
@@ -287,7 +307,18 @@ export function rasterizeDrawing(drawing: Drawing, fonts: { regular: Font; bold:
       if (item.halo) {
         const [x0, y0] = s([left - 1.5, item.y - item.size * 0.84]);
         const [x1, y1] = s([left + textW + 1.5, item.y + item.size * 0.28]);
-        raster.fill([[[x0, y0], [x1, y0], [x1, y1], [x0, y1]]], [1, 1, 1], 0.78);
+        raster.fill(
+          [
+            [
+              [x0, y0],
+              [x1, y0],
+              [x1, y1],
+              [x0, y1],
+            ],
+          ],
+          [1, 1, 1],
+          0.78,
+        );
       }
       raster.fill(textPolygons(font, item.text, item.size * scale, left * scale, item.y * scale), item.colour);
     }

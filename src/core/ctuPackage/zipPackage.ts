@@ -127,7 +127,8 @@ export class PackageZipWriter {
   add(file: { name: string; bytes: Uint8Array | Promise<Uint8Array> }): void {
     if (this.files.has(file.name) || file.name === MANIFEST_NAME) throw new Error(`Duplicate file in the package: ${file.name}`);
     // Started now, not in a later microtask: the caller goes on building synchronously, and the worker should not wait for it.
-    const start = (bytes: Uint8Array) => Promise.all([sha256Hex(bytes), compress(bytes, this.compressor)]).then(([sha256, compressed]) => ({ sha256, compressed }));
+    const start = (bytes: Uint8Array) =>
+      Promise.all([sha256Hex(bytes), compress(bytes, this.compressor)]).then(([sha256, compressed]) => ({ sha256, compressed }));
     const entry = file.bytes instanceof Uint8Array ? start(file.bytes) : file.bytes.then(start);
     entry.catch(() => undefined); // awaited in finish(); this only keeps a failure meanwhile from counting as unhandled
     this.files.set(file.name, entry);

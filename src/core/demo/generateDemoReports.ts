@@ -39,7 +39,8 @@ export function generateDemoReports(index: ObecIndex, options: DemoOptions): Rep
   while (reports.length < options.count && attempts < options.count * 20) {
     attempts++;
     const { i } = pick(candidates);
-    const [w, s, e, n] = index.geometries[i]!.type === 'Polygon' ? boxOf(index.geometries[i]!.coordinates.flat()) : boxOf(index.geometries[i]!.coordinates.flat(2));
+    const [w, s, e, n] =
+      index.geometries[i]!.type === 'Polygon' ? boxOf(index.geometries[i]!.coordinates.flat()) : boxOf(index.geometries[i]!.coordinates.flat(2));
     const lon = w + (e - w) * random();
     const lat = s + (n - s) * random();
     if (index.findContaining(lon, lat) !== i) continue;
@@ -55,7 +56,13 @@ export function generateDemoReports(index: ObecIndex, options: DemoOptions): Rep
       place: derived.place,
       description: `${DEMO_PREFIX} Ukázkové hlášení ${reports.length + 1}: ${geometry.type === 'Point' ? 'místo' : geometry.type === 'LineString' ? 'úsek silnice' : 'oblast'} u obce ${derived.place.obec.nazev}`,
       failures,
-      operators: random() < 0.25 ? ['all'] : some(OPERATOR_CHOICES.filter((o) => o !== 'all'), 3),
+      operators:
+        random() < 0.25
+          ? ['all']
+          : some(
+              OPERATOR_CHOICES.filter((o) => o !== 'all'),
+              3,
+            ),
       technologies: some(TECHNOLOGIES, 2),
       environments: some(ENVIRONMENTS, 2),
       persistence: pick(PERSISTENCE),
@@ -71,9 +78,15 @@ export function generateDemoReports(index: ObecIndex, options: DemoOptions): Rep
 }
 
 function boxOf(positions: number[][]): [number, number, number, number] {
-  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+  let w = Infinity,
+    s = Infinity,
+    e = -Infinity,
+    n = -Infinity;
   for (const [x, y] of positions as Array<[number, number]>) {
-    w = Math.min(w, x); e = Math.max(e, x); s = Math.min(s, y); n = Math.max(n, y);
+    w = Math.min(w, x);
+    e = Math.max(e, x);
+    s = Math.min(s, y);
+    n = Math.max(n, y);
   }
   return [w, s, e, n];
 }

@@ -91,12 +91,13 @@ export function assessEvidence(
   const times = reports.flatMap(observationTimes).filter((t) => t >= oldest && t <= nowMs + 86_400_000);
   const hoursSpan = times.length > 1 ? (maxOf(times) - minOf(times)) / 3_600_000 : 0;
   const measurements = reports.flatMap((r) => r.measurements).filter((m) => Date.parse(m.takenAt) >= oldest);
-  const failed = measurements.filter(
-    (m) =>
-      (m.rsrpDbm !== null && m.rsrpDbm < thresholds.maxRsrpDbm) ||
-      (m.downloadMbps !== null && m.downloadMbps < thresholds.maxDownloadMbps) ||
-      (m.uploadMbps !== null && m.uploadMbps < thresholds.maxUploadMbps),
-  ).length + (attached?.failed ?? 0);
+  const failed =
+    measurements.filter(
+      (m) =>
+        (m.rsrpDbm !== null && m.rsrpDbm < thresholds.maxRsrpDbm) ||
+        (m.downloadMbps !== null && m.downloadMbps < thresholds.maxDownloadMbps) ||
+        (m.uploadMbps !== null && m.uploadMbps < thresholds.maxUploadMbps),
+    ).length + (attached?.failed ?? 0);
   const reporters = new Set(reports.map(sourceOf));
   const obce = new Set(reports.map((r) => r.place?.obec.kod).filter((kod): kod is string => kod !== undefined));
   const distinctSources = Math.max(reporters.size, obce.size);
@@ -111,7 +112,12 @@ export function assessEvidence(
     level: met.length,
     met: met.map((c) => c.code),
     missing: checks.filter((c) => c.have < c.need),
-    figures: { reports: reports.length, distinctReporters: reporters.size, distinctObce: obce.size, hoursSpan: Math.round(hoursSpan * 10) / 10, failedMeasurements: failed,
+    figures: {
+      reports: reports.length,
+      distinctReporters: reporters.size,
+      distinctObce: obce.size,
+      hoursSpan: Math.round(hoursSpan * 10) / 10,
+      failedMeasurements: failed,
       measurements: measurements.length + (attached?.measurements ?? 0),
       ...(attached ? { nettestMeasurements: attached.measurements, nettestFailed: attached.failed } : {}),
     },

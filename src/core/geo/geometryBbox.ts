@@ -20,5 +20,7 @@ export function positionsBbox(positions: Iterable<ArrayLike<number>>): BBox {
 
 /** [west, south, east, north] of a report's geometry (a point gives a box of no size). */
 export function geometryBbox(geometry: ReportGeometry): BBox {
-  return positionsBbox(geometry.type === 'Point' ? [geometry.coordinates] : geometry.type === 'LineString' ? geometry.coordinates : geometry.coordinates.flat());
+  return positionsBbox(
+    geometry.type === 'Point' ? [geometry.coordinates] : geometry.type === 'LineString' ? geometry.coordinates : geometry.coordinates.flat(),
+  );
 }

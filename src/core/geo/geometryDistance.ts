@@ -75,7 +75,8 @@ function insidePolygon(f: Flat, px: number, py: number): boolean {
     const start = f.paths[p]!;
     const end = f.paths[p + 1]!;
     for (let i = start, j = end - 1; i < end; j = i++) {
-      const yi = f.y[i]!, yj = f.y[j]!;
+      const yi = f.y[i]!,
+        yj = f.y[j]!;
       if (yi > py !== yj > py && px < ((f.x[j]! - f.x[i]!) * (py - yi)) / (yj - yi) + f.x[i]!) inside = !inside;
     }
   }
@@ -85,7 +86,10 @@ function insidePolygon(f: Flat, px: number, py: number): boolean {
 function anySegmentsCross(a: Flat, b: Flat): boolean {
   for (let pa = 0; pa + 1 < a.paths.length; pa++) {
     for (let i = a.paths[pa]!; i + 1 < a.paths[pa + 1]!; i++) {
-      const ax = a.x[i]!, ay = a.y[i]!, bx = a.x[i + 1]!, by = a.y[i + 1]!;
+      const ax = a.x[i]!,
+        ay = a.y[i]!,
+        bx = a.x[i + 1]!,
+        by = a.y[i + 1]!;
       for (let pb = 0; pb + 1 < b.paths.length; pb++) {
         for (let j = b.paths[pb]!; j + 1 < b.paths[pb + 1]!; j++) {
           if (segmentsIntersect(ax, ay, bx, by, b.x[j]!, b.y[j]!, b.x[j + 1]!, b.y[j + 1]!)) return true;
@@ -100,18 +104,22 @@ function anySegmentsCross(a: Flat, b: Flat): boolean {
 function vertexToGeometry(from: Flat, to: Flat, toHasSegments: boolean): number {
   let best = Infinity;
   for (let v = 0; v < from.x.length; v++) {
-    const px = from.x[v]!, py = from.y[v]!;
+    const px = from.x[v]!,
+      py = from.y[v]!;
     if (!toHasSegments) {
       best = Math.min(best, Math.hypot(px - to.x[0]!, py - to.y[0]!));
       continue;
     }
     for (let p = 0; p + 1 < to.paths.length; p++) {
       for (let i = to.paths[p]!; i + 1 < to.paths[p + 1]!; i++) {
-        const sx = to.x[i]!, sy = to.y[i]!;
-        const dx = to.x[i + 1]! - sx, dy = to.y[i + 1]! - sy;
+        const sx = to.x[i]!,
+          sy = to.y[i]!;
+        const dx = to.x[i + 1]! - sx,
+          dy = to.y[i + 1]! - sy;
         const lengthSquared = dx * dx + dy * dy;
         const t = lengthSquared === 0 ? 0 : Math.max(0, Math.min(1, ((px - sx) * dx + (py - sy) * dy) / lengthSquared));
-        const ex = px - sx - t * dx, ey = py - sy - t * dy;
+        const ex = px - sx - t * dx,
+          ey = py - sy - t * dy;
         const d2 = ex * ex + ey * ey;
         if (d2 < best * best) best = Math.sqrt(d2);
       }

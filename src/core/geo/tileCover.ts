@@ -32,11 +32,17 @@ export function tileBounds({ z, x, y }: TileId): [number, number, number, number
 }
 
 function boundsOf(area: Polygon | MultiPolygon): [number, number, number, number] {
-  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+  let w = Infinity,
+    s = Infinity,
+    e = -Infinity,
+    n = -Infinity;
   const rings = area.type === 'Polygon' ? area.coordinates : area.coordinates.flat();
   for (const ring of rings) {
     for (const [x, y] of ring as Array<[number, number]>) {
-      w = Math.min(w, x); e = Math.max(e, x); s = Math.min(s, y); n = Math.max(n, y);
+      w = Math.min(w, x);
+      e = Math.max(e, x);
+      s = Math.min(s, y);
+      n = Math.max(n, y);
     }
   }
   return [w, s, e, n];
@@ -53,7 +59,18 @@ export function tilesCovering(area: Polygon | MultiPolygon, z: number): TileId[]
   for (let y = min.y; y <= max.y; y++) {
     for (let x = min.x; x <= max.x; x++) {
       const [tw, ts, te, tn] = tileBounds({ z, x, y });
-      const square: Polygon = { type: 'Polygon', coordinates: [[[tw, ts], [te, ts], [te, tn], [tw, tn], [tw, ts]]] };
+      const square: Polygon = {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [tw, ts],
+            [te, ts],
+            [te, tn],
+            [tw, tn],
+            [tw, ts],
+          ],
+        ],
+      };
       if (parts.some((part) => geometryDistanceM(square, part) === 0)) tiles.push({ z, x, y });
     }
   }
@@ -73,10 +90,7 @@ export interface OfflineTilePlan {
  * The tiles of zooms minZoom…maxZoom over the area; the deepest zooms are dropped, one at a time, until at most
  * maxTiles remain (a large obec then gets less detail rather than hundreds of megabytes).
  */
-export function planOfflineTiles(
-  area: Polygon | MultiPolygon,
-  options: { minZoom: number; maxZoom: number; maxTiles: number },
-): OfflineTilePlan {
+export function planOfflineTiles(area: Polygon | MultiPolygon, options: { minZoom: number; maxZoom: number; maxTiles: number }): OfflineTilePlan {
   const perZoom: TileId[][] = [];
   let total = 0;
   let deepest = options.minZoom - 1;

@@ -121,6 +121,7 @@ export function parseGpx(source: string): GpxParseResult {
     }
   }
   if (lines.length === 0 && waypoints.length === 0) return { ok: false, code: 'gpx.empty' };
-  if (lines.some((line) => line.coordinates.length > INPUT_LIMITS.gpx.pointsPerTrack)) return { ok: false, code: 'gpx.tooManyPoints', params: { limit: INPUT_LIMITS.gpx.pointsPerTrack } };
+  if (lines.some((line) => line.coordinates.length > INPUT_LIMITS.gpx.pointsPerTrack))
+    return { ok: false, code: 'gpx.tooManyPoints', params: { limit: INPUT_LIMITS.gpx.pointsPerTrack } };
   return { ok: true, lines, waypoints };
 }

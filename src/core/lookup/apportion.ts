@@ -44,9 +44,21 @@ export function apportion(amountByObec: ReadonlyMap<ObecProperties, number>, tot
   return {
     total: round(total),
     outside: round(Math.max(0, total - inside)),
-    obce: rollUp((d) => d.obec, (u) => u.kod),
-    orp: rollUp((d) => d.orp, (u) => u.kod),
-    okresy: rollUp((d) => d.okres, (u) => u.kod),
-    kraje: rollUp((d) => d.kraj, (u) => u.nuts3),
+    obce: rollUp(
+      (d) => d.obec,
+      (u) => u.kod,
+    ),
+    orp: rollUp(
+      (d) => d.orp,
+      (u) => u.kod,
+    ),
+    okresy: rollUp(
+      (d) => d.okres,
+      (u) => u.kod,
+    ),
+    kraje: rollUp(
+      (d) => d.kraj,
+      (u) => u.nuts3,
+    ),
   };
 }

@@ -9,10 +9,7 @@ import { apportion, type Apportioned } from './apportion.ts';
 import type { ObecIndex } from './obecIndex.ts';
 import { EARTH_RADIUS_M } from '../geo/earth.ts';
 
-export type LineLookup =
-  | ({ ok: true } & Apportioned)
-  | { ok: false; code: 'geometry.tooFewPositions' | 'geometry.invalidCoordinates' };
-
+export type LineLookup = ({ ok: true } & Apportioned) | { ok: false; code: 'geometry.tooFewPositions' | 'geometry.invalidCoordinates' };
 
 export function haversineM(a: Position, b: Position): number {
   const toRad = Math.PI / 180;

@@ -7,11 +7,7 @@ import type { LonLat } from '../geo/coordinates.ts';
 import type { ObecIndex } from './obecIndex.ts';
 import { describePlace, type PlaceDescription } from './placeDescription.ts';
 
-export type PointLookupFailureCode =
-  | 'lookup.invalidCoordinates'
-  | 'lookup.outsideCzechia'
-  | 'lookup.outsidePack'
-  | 'lookup.noObec';
+export type PointLookupFailureCode = 'lookup.invalidCoordinates' | 'lookup.outsideCzechia' | 'lookup.outsidePack' | 'lookup.noObec';
 
 export interface NearestObec {
   kod: string;

@@ -72,7 +72,12 @@ function rowsByNumber(high: Uint32Array, low: Uint32Array, n: number): Uint32Arr
   if (n === 0) return order;
   let scratch = new Uint32Array(n);
   const counts = new Uint32Array(65_536);
-  for (const [words, shift] of [[low, 0], [low, 16], [high, 0], [high, 16]] as const) {
+  for (const [words, shift] of [
+    [low, 0],
+    [low, 16],
+    [high, 0],
+    [high, 16],
+  ] as const) {
     counts.fill(0);
     for (let i = 0; i < n; i++) counts[(words[i]! >>> shift) & 0xffff]!++;
     if (counts[(words[0]! >>> shift) & 0xffff] === n) continue;
@@ -146,10 +151,7 @@ export function cellRuns(lat: ArrayLike<number>, lon: ArrayLike<number>, n: numb
  * so every group is a run of rows: no map of groups, no array per group. Medians are selected on a reused typed
  * array (median.ts), not sorted per group.
  */
-export function aggregateMeasurements(
-  table: MeasurementTable,
-  options: { resolution?: number; thresholds?: EvidenceThresholds } = {},
-): MeasurementCell[] {
+export function aggregateMeasurements(table: MeasurementTable, options: { resolution?: number; thresholds?: EvidenceThresholds } = {}): MeasurementCell[] {
   const resolution = options.resolution ?? DEFAULT_H3_RESOLUTION;
   const thresholds = options.thresholds ?? DEFAULT_EVIDENCE_THRESHOLDS;
   const n = table.count;

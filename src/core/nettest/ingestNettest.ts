@@ -14,9 +14,7 @@ export interface IngestSummary {
   skipped: Record<SkipReason, number>;
 }
 
-export type IngestStart =
-  | { ok: true; ingest: NettestIngest }
-  | { ok: false; code: 'nettest.missingColumns'; missing: string[] };
+export type IngestStart = { ok: true; ingest: NettestIngest } | { ok: false; code: 'nettest.missingColumns'; missing: string[] };
 
 const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
 
@@ -90,7 +88,21 @@ export function parseUtc(text: string): number {
     const hour = twoDigits(text, 11);
     const minute = twoDigits(text, 14);
     const second = twoDigits(text, 17);
-    if ((separator === 32 || separator === 84) && century >= 0 && years >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 28 && hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59) {
+    if (
+      (separator === 32 || separator === 84) &&
+      century >= 0 &&
+      years >= 0 &&
+      month >= 1 &&
+      month <= 12 &&
+      day >= 1 &&
+      day <= 28 &&
+      hour >= 0 &&
+      hour <= 23 &&
+      minute >= 0 &&
+      minute <= 59 &&
+      second >= 0 &&
+      second <= 59
+    ) {
       const year = century * 100 + years;
       // Date.UTC's own arithmetic (days since the epoch in the proleptic Gregorian calendar, then the time of day),
       // without the call; years below 100 mean 19xx to Date.UTC, so those take the call.
@@ -111,7 +123,10 @@ export class NettestIngest {
   private readonly skipped: Record<SkipReason, number> = { noLocation: 0, outsideCzechia: 0, implausible: 0, notMobile: 0, invalid: 0 };
   private rows = 0;
 
-  private constructor(header: readonly string[], private readonly isInsideCzechia: (lon: number, lat: number) => boolean) {
+  private constructor(
+    header: readonly string[],
+    private readonly isInsideCzechia: (lon: number, lat: number) => boolean,
+  ) {
     const position = new Map(header.map((name, i) => [name.trim().toLowerCase(), i]));
     this.column = Object.fromEntries(NETTEST_COLUMNS.map((name) => [name, position.get(name) ?? -1])) as Record<NettestColumn, number>;
     if (this.column.long < 0) this.column.long = position.get('lon') ?? position.get('longitude') ?? -1;
@@ -136,7 +151,8 @@ export class NettestIngest {
     // One reason a row: the place first (a row abroad is "outside" whatever else it is), then the row itself.
     if (!this.isInsideCzechia(lon, lat)) return void this.skipped.outsideCzechia++;
     const implausible = cells[column.implausible];
-    if (implausible !== undefined && implausible !== '' && implausible !== 'false' && implausible.trim().toLowerCase() === 'true') return void this.skipped.implausible++;
+    if (implausible !== undefined && implausible !== '' && implausible !== 'false' && implausible.trim().toLowerCase() === 'true')
+      return void this.skipped.implausible++;
     const technology = technologyOf(cells[column.network_type] ?? '');
     if (technology === null) return void this.skipped.notMobile++;
     const uuid = (cells[column.open_test_uuid] ?? '').trim();

@@ -174,10 +174,17 @@ export function measurementPointsIn(
   return { points: chosen.sort((a, b) => a - b).map((i) => measurementPoint(columns, i, thresholds)), total: rows.length };
 }
 
-function spreadOver(columns: MeasurementColumns, rows: readonly number[], bbox: [number, number, number, number], limit: number, thresholds: EvidenceThresholds): number[] {
+function spreadOver(
+  columns: MeasurementColumns,
+  rows: readonly number[],
+  bbox: [number, number, number, number],
+  limit: number,
+  thresholds: EvidenceThresholds,
+): number[] {
   const [west, south, east, north] = bbox;
   const table = tableOfColumns(columns);
-  const binOf = (value: number, low: number, high: number) => Math.min(POINT_SPREAD_BINS - 1, Math.max(0, Math.floor(((value - low) / (high - low || 1)) * POINT_SPREAD_BINS)));
+  const binOf = (value: number, low: number, high: number) =>
+    Math.min(POINT_SPREAD_BINS - 1, Math.max(0, Math.floor(((value - low) / (high - low || 1)) * POINT_SPREAD_BINS)));
   const order = rows.map((row) => ({
     row,
     bin: binOf(columns.lat[row]!, south, north) * POINT_SPREAD_BINS + binOf(columns.lon[row]!, west, east),

@@ -180,7 +180,20 @@ export class MeasurementTable {
     operator: OperatorCode | null;
     technology: MeasurementTechnology;
   }): void {
-    this.push(row.uuid, row.lon, row.lat, row.time, row.accuracyM, row.downloadKbit, row.uploadKbit, row.pingMs, row.rsrpDbm, row.signalDbm, operatorIndex(row.operator), TECHNOLOGY_INDEX[row.technology]);
+    this.push(
+      row.uuid,
+      row.lon,
+      row.lat,
+      row.time,
+      row.accuracyM,
+      row.downloadKbit,
+      row.uploadKbit,
+      row.pingMs,
+      row.rsrpDbm,
+      row.signalDbm,
+      operatorIndex(row.operator),
+      TECHNOLOGY_INDEX[row.technology],
+    );
   }
 
   operatorAt(i: number): OperatorCode | null {
@@ -194,6 +207,18 @@ export class MeasurementTable {
 
   /** Bytes held by the columns (for the benchmark's memory figure). */
   get bytes(): number {
-    return [this.lon, this.lat, this.time, this.accuracyM, this.downloadKbit, this.uploadKbit, this.pingMs, this.rsrpDbm, this.signalDbm, this.operator, this.technology].reduce((s, a) => s + a.byteLength, 0);
+    return [
+      this.lon,
+      this.lat,
+      this.time,
+      this.accuracyM,
+      this.downloadKbit,
+      this.uploadKbit,
+      this.pingMs,
+      this.rsrpDbm,
+      this.signalDbm,
+      this.operator,
+      this.technology,
+    ].reduce((s, a) => s + a.byteLength, 0);
   }
 }

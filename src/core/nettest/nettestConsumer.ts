@@ -18,7 +18,10 @@ export class NettestConsumer {
     if (this.failure) return;
     if (!this.ingest) {
       if (cells.length === 1 && cells[0]!.trim() === '') return; // blank lines before the header
-      const started = NettestIngest.start(cells.map((c) => c.replace(/^\uFEFF/, '')), this.isInsideCzechia);
+      const started = NettestIngest.start(
+        cells.map((c) => c.replace(/^\uFEFF/, '')),
+        this.isInsideCzechia,
+      );
       if (!started.ok) this.failure = { ok: false, code: started.code, missing: started.missing };
       else this.ingest = started.ingest;
       return;

@@ -9,7 +9,12 @@ import { readNettestStream } from './readNettestStream.ts';
 import type { NettestReadFailure, NettestReadSummary } from './readNettestStream.ts';
 
 /** Anything with a name, a size and a byte stream: a File, or a test's stand-in. */
-export type MeasurementImportFailure = NettestReadFailure | 'nettest.boundariesUnavailable' | 'nettest.unreadable' | 'nettest.workerFailed' | 'nettest.tooLarge';
+export type MeasurementImportFailure =
+  | NettestReadFailure
+  | 'nettest.boundariesUnavailable'
+  | 'nettest.unreadable'
+  | 'nettest.workerFailed'
+  | 'nettest.tooLarge';
 
 export type MeasurementImportOutcome =
   /** `columns`: the existing ones followed by the file's new rows; `added`, `duplicates`: of the file's rows. */
@@ -42,14 +47,22 @@ export async function importMeasurementFile(
   onProgress: (bytesRead: number, totalBytes: number) => void,
   existing: MeasurementColumns | null = null,
 ): Promise<MeasurementImportOutcome> {
-  if (file.size > INPUT_LIMITS.fileBytes.nettest) return { ok: false, code: 'nettest.tooLarge', params: { limitMb: INPUT_LIMITS.fileBytes.nettest / 1024 / 1024 } };
+  if (file.size > INPUT_LIMITS.fileBytes.nettest)
+    return { ok: false, code: 'nettest.tooLarge', params: { limitMb: INPUT_LIMITS.fileBytes.nettest / 1024 / 1024 } };
   try {
     const result = await readNettestStream(chunksOfStream(file.stream()), isZip, {
       fileName: file.name,
       isInsideCzechia: (lon, lat) => index.findContaining(lon, lat) >= 0,
       onProgress: (bytesRead) => onProgress(bytesRead, file.size),
     });
-    if (!result.ok) return { ok: false, code: result.code, ...(result.missing ? { missing: result.missing } : {}), ...(result.files ? { files: result.files } : {}), ...(result.params ? { params: result.params } : {}) };
+    if (!result.ok)
+      return {
+        ok: false,
+        code: result.code,
+        ...(result.missing ? { missing: result.missing } : {}),
+        ...(result.files ? { files: result.files } : {}),
+        ...(result.params ? { params: result.params } : {}),
+      };
     if (!existing || existing.count === 0) return { ...result, added: result.columns.count, duplicates: 0 };
     const merged = mergeColumns(existing, result.columns);
     return { ok: true, columns: merged.columns, summary: result.summary, added: merged.added, duplicates: merged.duplicates };

@@ -16,12 +16,52 @@ import { INPUT_LIMITS } from '../limits/inputLimits.ts';
 
 /** The other columns of the open-rmbt export (49–54 a file): known, not read, not worth a word. */
 const KNOWN_EXPORT_COLUMNS = new Set([
-  'open_uuid', 'cat_technology', 'loc_src', 'gkz', 'zip_code', 'country_location', 'lte_rsrq', 'server_name',
-  'test_duration', 'num_threads', 'platform', 'model', 'client_version', 'network_name', 'nat_type', 'asn',
-  'ip_anonym', 'ndt_download_kbit', 'ndt_upload_kbit', 'pinned', 'kg_nr', 'gkz_sa', 'land_cover', 'cell_area_code',
-  'cell_location_id', 'channel_number', 'radio_band', 'settlement_type', 'link_id', 'link_name', 'link_distance',
-  'edge_id', 'link_frc', 'dtm_level', 'signal_classification', 'lon', 'longitude', 'sim_country', 'network_country',
-  'time', 'wifi_link_speed', 'land_cover_cat1', 'land_cover_cat2', 'bev_vd', 'speed', 'roaming_type',
+  'open_uuid',
+  'cat_technology',
+  'loc_src',
+  'gkz',
+  'zip_code',
+  'country_location',
+  'lte_rsrq',
+  'server_name',
+  'test_duration',
+  'num_threads',
+  'platform',
+  'model',
+  'client_version',
+  'network_name',
+  'nat_type',
+  'asn',
+  'ip_anonym',
+  'ndt_download_kbit',
+  'ndt_upload_kbit',
+  'pinned',
+  'kg_nr',
+  'gkz_sa',
+  'land_cover',
+  'cell_area_code',
+  'cell_location_id',
+  'channel_number',
+  'radio_band',
+  'settlement_type',
+  'link_id',
+  'link_name',
+  'link_distance',
+  'edge_id',
+  'link_frc',
+  'dtm_level',
+  'signal_classification',
+  'lon',
+  'longitude',
+  'sim_country',
+  'network_country',
+  'time',
+  'wifi_link_speed',
+  'land_cover_cat1',
+  'land_cover_cat2',
+  'bev_vd',
+  'speed',
+  'roaming_type',
 ]);
 
 export type NettestReadFailure =
@@ -101,7 +141,10 @@ class TextFeed {
     this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
   }
   removeListener(event: string, listener: (value?: unknown) => void): void {
-    this.listeners.set(event, (this.listeners.get(event) ?? []).filter((l) => l !== listener));
+    this.listeners.set(
+      event,
+      (this.listeners.get(event) ?? []).filter((l) => l !== listener),
+    );
   }
   emit(event: 'data' | 'end' | 'error', value?: unknown): void {
     for (const listener of this.listeners.get(event) ?? []) listener(value);
@@ -149,7 +192,13 @@ class CsvSink {
           this.problem = 'nettest.tooManyColumns';
           return;
         }
-        if (!this.header && !(cells.length === 1 && cells[0]!.trim() === '')) this.header = cells.map((c) => c.replace(/^\uFEFF/, '').trim().toLowerCase());
+        if (!this.header && !(cells.length === 1 && cells[0]!.trim() === ''))
+          this.header = cells.map((c) =>
+            c
+              .replace(/^\uFEFF/, '')
+              .trim()
+              .toLowerCase(),
+          );
         this.lastRowCells = cells.length;
         this.consumer.row(cells);
       },
@@ -305,7 +354,17 @@ export async function readNettestStream(chunks: AsyncIterable<Uint8Array>, isZip
   }
 
   let columns: MeasurementColumns | null = null;
-  const summary: NettestReadSummary = { rows: 0, kept: 0, skipped: EMPTY_SKIPS(), duplicates: 0, files: [], missingColumns: [], extraColumns: [], truncated: false, encoding: 'utf-8' };
+  const summary: NettestReadSummary = {
+    rows: 0,
+    kept: 0,
+    skipped: EMPTY_SKIPS(),
+    duplicates: 0,
+    files: [],
+    missingColumns: [],
+    extraColumns: [],
+    truncated: false,
+    encoding: 'utf-8',
+  };
   const refusals: Array<{ name: string; code: 'nettest.empty' | 'nettest.missingColumns'; missing?: string[] }> = [];
   for (const { name, sink } of sinks) {
     const result = sink.consumer.finish();
@@ -318,9 +377,11 @@ export async function readNettestStream(chunks: AsyncIterable<Uint8Array>, isZip
     summary.rows += result.summary.rows;
     for (const reason of Object.keys(summary.skipped) as SkipReason[]) summary.skipped[reason] += result.summary.skipped[reason];
     const hasLong = header.includes('long') || header.includes('lon') || header.includes('longitude');
-    for (const column of NETTEST_COLUMNS) if (!header.includes(column) && !(column === 'long' && hasLong) && !summary.missingColumns.includes(column)) summary.missingColumns.push(column);
+    for (const column of NETTEST_COLUMNS)
+      if (!header.includes(column) && !(column === 'long' && hasLong) && !summary.missingColumns.includes(column)) summary.missingColumns.push(column);
     for (const column of header) {
-      if (column === '' || (NETTEST_COLUMNS as readonly string[]).includes(column) || KNOWN_EXPORT_COLUMNS.has(column) || summary.extraColumns.includes(column)) continue;
+      if (column === '' || (NETTEST_COLUMNS as readonly string[]).includes(column) || KNOWN_EXPORT_COLUMNS.has(column) || summary.extraColumns.includes(column))
+        continue;
       summary.extraColumns.push(column);
     }
     summary.truncated ||= sink.truncated;
@@ -347,4 +408,3 @@ export async function readNettestStream(chunks: AsyncIterable<Uint8Array>, isZip
 export async function* chunksOf(bytes: Uint8Array, size = 65_536): AsyncIterable<Uint8Array> {
   for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, Math.min(bytes.length, at + size));
 }
-

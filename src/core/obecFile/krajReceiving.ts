@@ -39,7 +39,8 @@ export function checkKrajReceiving(input: Partial<Record<keyof KrajReceiving, un
     const max = KRAJ_RECEIVING_LIMITS[field];
     if (field !== 'dataBox' && value[field].length > max) problems.push({ field, code: 'krajReceiving.tooLong', params: { max } });
   }
-  if (value.email !== '' && (!EMAIL.test(value.email) || value.email.length > KRAJ_RECEIVING_LIMITS.email)) problems.push({ field: 'email', code: 'krajReceiving.badEmail' });
+  if (value.email !== '' && (!EMAIL.test(value.email) || value.email.length > KRAJ_RECEIVING_LIMITS.email))
+    problems.push({ field: 'email', code: 'krajReceiving.badEmail' });
   if (value.dataBox !== '' && !DATA_BOX.test(value.dataBox)) problems.push({ field: 'dataBox', code: 'krajReceiving.badDataBox' });
   return { value, problems };
 }

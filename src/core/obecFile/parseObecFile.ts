@@ -33,7 +33,11 @@ export function parseObecFile(text: string): ParsedObecFile {
   }
   // Depth checked before JSON.parse (src/core/limits): a million nested arrays never reach the validators.
   const json = parseJsonBounded(text);
-  if (!json.ok) return { ok: false, fileProblem: json.code === 'tooDeep' ? { code: 'file.tooDeep', params: { limit: INPUT_LIMITS.json.depth } } : { code: 'file.notJson' } };
+  if (!json.ok)
+    return {
+      ok: false,
+      fileProblem: json.code === 'tooDeep' ? { code: 'file.tooDeep', params: { limit: INPUT_LIMITS.json.depth } } : { code: 'file.notJson' },
+    };
   const data = json.value;
   if (!isRecord(data) || data.type !== 'FeatureCollection' || !Array.isArray(data.features)) {
     return { ok: false, fileProblem: { code: 'file.notGeoJson' } };
@@ -76,7 +80,13 @@ export function parseObecFile(text: string): ParsedObecFile {
   });
 
   const obec = isRecord(header.obec) && typeof header.obec.kod === 'string' ? { kod: header.obec.kod, nazev: String(header.obec.nazev ?? '') } : null;
-  const contact = isRecord(header.signOff) && typeof header.signOff.contact === 'string' ? header.signOff.contact.replace(/[\u0000-\u001f\u007f\s]+/g, ' ').trim().slice(0, SIGN_OFF_CONTACT_MAX) : '';
+  const contact =
+    isRecord(header.signOff) && typeof header.signOff.contact === 'string'
+      ? header.signOff.contact
+          .replace(/[\u0000-\u001f\u007f\s]+/g, ' ')
+          .trim()
+          .slice(0, SIGN_OFF_CONTACT_MAX)
+      : '';
   const signOff = isRecord(header.signOff)
     ? {
         name: String(header.signOff.name ?? ''),
@@ -130,10 +140,29 @@ function withDefaults(report: unknown): unknown {
   if (isRecord(filled.affected)) filled.affected = { inhabitants: null, households: null, ...filled.affected };
   // Inside lists and objects too: what the schema lets a tool leave out is unknown (null) or empty, not an error.
   const fillItems = (list: unknown, itemDefaults: Record<string, unknown>) =>
-    Array.isArray(list) ? list.map((item) => (isRecord(item) ? { ...item, ...Object.fromEntries(Object.entries(itemDefaults).filter(([key]) => item[key] === undefined || (item[key] === null && itemDefaults[key] !== null))) } : item)) : list;
+    Array.isArray(list)
+      ? list.map((item) =>
+          isRecord(item)
+            ? {
+                ...item,
+                ...Object.fromEntries(
+                  Object.entries(itemDefaults).filter(([key]) => item[key] === undefined || (item[key] === null && itemDefaults[key] !== null)),
+                ),
+              }
+            : item,
+        )
+      : list;
   filled.observations = fillItems(filled.observations, { time: null, note: '' });
-  filled.measurements = fillItems(filled.measurements, { operator: null, technology: null, rsrpDbm: null, downloadMbps: null, uploadMbps: null, openTestUuid: null });
-  if (isRecord(filled.reporter) && (filled.reporter.contact === undefined || filled.reporter.contact === null)) filled.reporter = { ...filled.reporter, contact: '' };
+  filled.measurements = fillItems(filled.measurements, {
+    operator: null,
+    technology: null,
+    rsrpDbm: null,
+    downloadMbps: null,
+    uploadMbps: null,
+    openTestUuid: null,
+  });
+  if (isRecord(filled.reporter) && (filled.reporter.contact === undefined || filled.reporter.contact === null))
+    filled.reporter = { ...filled.reporter, contact: '' };
   if (isRecord(filled.castObce) && filled.castObce.kod === undefined) filled.castObce = { ...filled.castObce, kod: null };
   return filled;
 }

@@ -29,7 +29,6 @@ export interface SummaryMap {
   metresPerUnit: number;
 }
 
-
 function ringsOf(geometry: Polygon | MultiPolygon): Position[][] {
   return geometry.type === 'Polygon' ? geometry.coordinates : geometry.coordinates.flat();
 }
@@ -89,7 +88,11 @@ export function summaryMap(outline: Polygon | MultiPolygon | null, reports: read
   return {
     width: size.width,
     height: size.height,
-    outline: outline ? ringsOf(outline).map((ring) => path(ring, true)).join('') : '',
+    outline: outline
+      ? ringsOf(outline)
+          .map((ring) => path(ring, true))
+          .join('')
+      : '',
     items,
     metresPerUnit: 1 / scale,
   };

@@ -44,9 +44,15 @@ function positionsOf(geometry: ReportGeometry): Position[] {
 }
 
 function boxOf(geometry: ReportGeometry): [number, number, number, number] {
-  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+  let w = Infinity,
+    s = Infinity,
+    e = -Infinity,
+    n = -Infinity;
   for (const [x, y] of positionsOf(geometry) as Array<[number, number]>) {
-    w = Math.min(w, x); e = Math.max(e, x); s = Math.min(s, y); n = Math.max(n, y);
+    w = Math.min(w, x);
+    e = Math.max(e, x);
+    s = Math.min(s, y);
+    n = Math.max(n, y);
   }
   return [w, s, e, n];
 }
@@ -107,7 +113,10 @@ function insideRings(rings: Position[][], x: number, y: number): boolean {
   let inside = false;
   for (const ring of rings) {
     for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const xi = ring[i]![0]!, yi = ring[i]![1]!, xj = ring[j]![0]!, yj = ring[j]![1]!;
+      const xi = ring[i]![0]!,
+        yi = ring[i]![1]!,
+        xj = ring[j]![0]!,
+        yj = ring[j]![1]!;
       if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
     }
   }
@@ -145,12 +154,7 @@ export function areaOverlap(a: Polygon, b: Polygon): number {
 }
 
 /** Reports of the same kind that may describe the same place, the likeliest first. */
-export function findNearbyReports(
-  reports: readonly Report[],
-  geometry: ReportGeometry,
-  radiusM = NEARBY_RADIUS_M,
-  excludeId?: string,
-): NearbyReport[] {
+export function findNearbyReports(reports: readonly Report[], geometry: ReportGeometry, radiusM = NEARBY_RADIUS_M, excludeId?: string): NearbyReport[] {
   const [w, s, e, n] = boxOf(geometry);
   // Lines and areas must touch or come within the line tolerance; points within the radius.
   const margin = geometry.type === 'Point' ? radiusM : LINE_TOLERANCE_M;

@@ -11,15 +11,7 @@
  *      the time and the position's accuracy; null for drawn or imported reports
  */
 import type { LineString, Point, Polygon } from 'geojson';
-import type {
-  EnvironmentCode,
-  FailureCode,
-  OperatorChoice,
-  PersistenceCode,
-  ProblemDomain,
-  ReporterRole,
-  TechnologyCode,
-} from './enumerations.ts';
+import type { EnvironmentCode, FailureCode, OperatorChoice, PersistenceCode, ProblemDomain, ReporterRole, TechnologyCode } from './enumerations.ts';
 
 export const REPORT_SCHEMA_VERSION = 3;
 

@@ -74,12 +74,18 @@ export class AddressPointIndex {
   affectedBy(geometries: readonly ReportGeometry[], radiusM: number): Set<number> {
     const found = new Set<number>();
     for (const geometry of geometries) {
-      const positions = geometry.type === 'Point' ? [geometry.coordinates] : geometry.type === 'LineString' ? geometry.coordinates : geometry.coordinates.flat();
+      const positions =
+        geometry.type === 'Point' ? [geometry.coordinates] : geometry.type === 'LineString' ? geometry.coordinates : geometry.coordinates.flat();
       const lats = positions.map((p) => p[1]!);
       const lons = positions.map((p) => p[0]!);
       const margin = geometry.type === 'Polygon' ? 0 : radiusM;
       const kx = metresPerDegreeLon((Math.min(...lats) + Math.max(...lats)) / 2);
-      const candidates = this.tree.search(Math.min(...lons) - margin / kx, Math.min(...lats) - margin / METRES_PER_DEGREE, Math.max(...lons) + margin / kx, Math.max(...lats) + margin / METRES_PER_DEGREE);
+      const candidates = this.tree.search(
+        Math.min(...lons) - margin / kx,
+        Math.min(...lats) - margin / METRES_PER_DEGREE,
+        Math.max(...lons) + margin / kx,
+        Math.max(...lats) + margin / METRES_PER_DEGREE,
+      );
       for (const i of candidates) {
         if (found.has(i)) continue;
         const point: ReportGeometry = { type: 'Point', coordinates: [this.pack.lonE6[i]! / 1e6, this.pack.latE6[i]! / 1e6] };

@@ -4,16 +4,7 @@
  */
 import { kinks, polygon as turfPolygon } from '@turf/turf';
 import type { Position } from 'geojson';
-import {
-  DOMAINS,
-  ENVIRONMENTS,
-  FAILURES,
-  isOneOf,
-  OPERATOR_CHOICES,
-  PERSISTENCE,
-  REPORTER_ROLES,
-  TECHNOLOGIES,
-} from './enumerations.ts';
+import { DOMAINS, ENVIRONMENTS, FAILURES, isOneOf, OPERATOR_CHOICES, PERSISTENCE, REPORTER_ROLES, TECHNOLOGIES } from './enumerations.ts';
 import { CAPTURE_METHODS, REPORT_SCHEMA_VERSION } from './report.ts';
 import { INPUT_LIMITS } from '../limits/inputLimits.ts';
 import { containsMarkup } from '../text/markup.ts';
@@ -81,7 +72,8 @@ function checkText(problems: Problems, path: string, value: unknown, limit: numb
 }
 
 function checkEnumList(problems: Problems, path: string, value: unknown, allowed: readonly string[], required: boolean): void {
-  if (!Array.isArray(value)) return void problems.push({ path, code: value === undefined && required ? 'field.required' : 'field.wrongType', params: { expected: 'list' } });
+  if (!Array.isArray(value))
+    return void problems.push({ path, code: value === undefined && required ? 'field.required' : 'field.wrongType', params: { expected: 'list' } });
   if (required && value.length === 0) problems.push({ path, code: 'field.required' });
   value.forEach((item, i) => {
     if (!isOneOf(allowed, item)) problems.push({ path: `${path}[${i}]`, code: 'field.unknownValue', params: { value: String(item).slice(0, 40) } });
@@ -158,7 +150,11 @@ export function validateReport(report: unknown): ReportProblem[] {
   const problems: Problems = [];
   const r = report;
   if (r.schemaVersion !== REPORT_SCHEMA_VERSION) {
-    problems.push({ path: 'schemaVersion', code: 'report.unsupportedSchemaVersion', params: { found: String(r.schemaVersion), expected: REPORT_SCHEMA_VERSION } });
+    problems.push({
+      path: 'schemaVersion',
+      code: 'report.unsupportedSchemaVersion',
+      params: { found: String(r.schemaVersion), expected: REPORT_SCHEMA_VERSION },
+    });
   }
   if (typeof r.id !== 'string' || !ID_PATTERN.test(r.id)) problems.push({ path: 'id', code: 'field.invalidId' });
   // Bounded (src/core/limits): a revision of 1e308 would make every later edit "older" than the stored one.
@@ -182,11 +178,13 @@ export function validateReport(report: unknown): ReportProblem[] {
     if (!isRecord(r.castObce)) problems.push({ path: 'castObce', code: 'field.wrongType' });
     else {
       checkText(problems, 'castObce.nazev', r.castObce.nazev, TEXT_LIMITS.castObce, true);
-      if (r.castObce.kod !== undefined && r.castObce.kod !== null && typeof r.castObce.kod !== 'string') problems.push({ path: 'castObce.kod', code: 'field.wrongType', params: { expected: 'text' } });
+      if (r.castObce.kod !== undefined && r.castObce.kod !== null && typeof r.castObce.kod !== 'string')
+        problems.push({ path: 'castObce.kod', code: 'field.wrongType', params: { expected: 'text' } });
     }
   }
   if (r.zsj !== null) {
-    if (!isRecord(r.zsj) || typeof r.zsj.kod !== 'string' || !/^\d{6,7}$/.test(r.zsj.kod)) problems.push({ path: 'zsj.kod', code: 'field.invalidId', params: { expected: '6–7 digits' } });
+    if (!isRecord(r.zsj) || typeof r.zsj.kod !== 'string' || !/^\d{6,7}$/.test(r.zsj.kod))
+      problems.push({ path: 'zsj.kod', code: 'field.invalidId', params: { expected: '6–7 digits' } });
     else if (r.zsj.nazev !== null) checkText(problems, 'zsj.nazev', r.zsj.nazev, TEXT_LIMITS.castObce, false);
   }
 
@@ -196,7 +194,8 @@ export function validateReport(report: unknown): ReportProblem[] {
     r.observations.slice(0, MAX_OBSERVATIONS).forEach((o, i) => {
       if (!isRecord(o)) return void problems.push({ path: `observations[${i}]`, code: 'field.wrongType' });
       checkDate(problems, `observations[${i}].date`, o.date, false);
-      if (o.time !== null && (typeof o.time !== 'string' || !TIME_PATTERN.test(o.time))) problems.push({ path: `observations[${i}].time`, code: 'field.invalidTime' });
+      if (o.time !== null && (typeof o.time !== 'string' || !TIME_PATTERN.test(o.time)))
+        problems.push({ path: `observations[${i}].time`, code: 'field.invalidTime' });
       checkText(problems, `observations[${i}].note`, o.note, TEXT_LIMITS.note, false);
     });
   }
@@ -227,7 +226,10 @@ export function validateReport(report: unknown): ReportProblem[] {
   if (r.photo !== null) {
     if (!isRecord(r.photo) || !['image/jpeg', 'image/png', 'image/webp'].includes(String(r.photo.mimeType))) {
       problems.push({ path: 'photo', code: 'field.unknownValue' });
-    } else if (r.photo.dataUrl !== undefined && (typeof r.photo.dataUrl !== 'string' || !r.photo.dataUrl.startsWith(`data:${String(r.photo.mimeType)};base64,`))) {
+    } else if (
+      r.photo.dataUrl !== undefined &&
+      (typeof r.photo.dataUrl !== 'string' || !r.photo.dataUrl.startsWith(`data:${String(r.photo.mimeType)};base64,`))
+    ) {
       problems.push({ path: 'photo.dataUrl', code: 'field.wrongType' });
     }
   }

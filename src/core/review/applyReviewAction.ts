@@ -5,7 +5,16 @@
  */
 import { localityIdFor, type Clustering } from '../cluster/clusterReports.ts';
 import { compareLocalityNumbers } from './localityNumbers.ts';
-import { defaultReview, STATUS_TRANSITIONS, type CtuAnswerState, type LocalityStatus, type AuditEntry, type LocalityReview, type ReviewAction, type ReviewState } from './reviewModel.ts';
+import {
+  defaultReview,
+  STATUS_TRANSITIONS,
+  type CtuAnswerState,
+  type LocalityStatus,
+  type AuditEntry,
+  type LocalityReview,
+  type ReviewAction,
+  type ReviewState,
+} from './reviewModel.ts';
 
 export type ReviewRefusal =
   | 'review.unknownLocality'
@@ -88,7 +97,11 @@ export function applyReviewAction(state: ReviewState, action: ReviewAction, cont
       if (!STATUS_TRANSITIONS[current.status].includes(action.status)) {
         return { ok: false, code: 'review.transitionNotAllowed', params: { from: current.status, to: action.status } };
       }
-      return done(withReview({ ...current, status: action.status }), { from: current.status, to: action.status, ...(action.reference ? { reference: action.reference } : {}) });
+      return done(withReview({ ...current, status: action.status }), {
+        from: current.status,
+        to: action.status,
+        ...(action.reference ? { reference: action.reference } : {}),
+      });
     }
     case 'ctuAnswer': {
       if (!members(action.localityId)) return { ok: false, code: 'review.unknownLocality', params: { id: action.localityId } };
@@ -131,7 +144,11 @@ export function applyReviewAction(state: ReviewState, action: ReviewAction, cont
       return done(withReview(merged, pins, { [action.sourceId]: { ...from, mergedInto: action.targetId, updatedAt: context.at } }), {
         reportsMoved: source.length,
         ...(numbers.number ? { number: numbers.number } : {}),
-        ...(from.number && from.number !== numbers.number ? { absorbedNumber: from.number } : into.number && into.number !== numbers.number ? { absorbedNumber: into.number } : {}),
+        ...(from.number && from.number !== numbers.number
+          ? { absorbedNumber: from.number }
+          : into.number && into.number !== numbers.number
+            ? { absorbedNumber: into.number }
+            : {}),
       });
     }
     case 'split': {
@@ -144,7 +161,11 @@ export function applyReviewAction(state: ReviewState, action: ReviewAction, cont
       const pins = { ...state.pins };
       for (const reportId of all) pins[reportId] = { localityId: part.includes(reportId) ? newId : action.localityId, at: context.at };
       const original = review(action.localityId);
-      const split: LocalityReview = { ...defaultReview(newId, context.at), status: original.status === 'new' ? 'new' : 'inReview', priority: original.priority };
+      const split: LocalityReview = {
+        ...defaultReview(newId, context.at),
+        status: original.status === 'new' ? 'new' : 'inReview',
+        priority: original.priority,
+      };
       return done(withReview(original, pins, { [newId]: split }), { newLocality: newId, reportsMoved: part.length });
     }
     case 'moveReport': {

@@ -32,12 +32,15 @@ export function parseReviewFile(text: string): { ok: true; state: ReviewState } 
     return { ok: false, code: 'reviewFile.notJson' };
   }
   const file = data as Partial<ReviewFile> | null;
-  if (!file || typeof file !== 'object' || file.format !== REVIEW_FILE_FORMAT || typeof file.version !== 'number') return { ok: false, code: 'reviewFile.notReviewFile' };
+  if (!file || typeof file !== 'object' || file.format !== REVIEW_FILE_FORMAT || typeof file.version !== 'number')
+    return { ok: false, code: 'reviewFile.notReviewFile' };
   if (file.version > REVIEW_FILE_VERSION) return { ok: false, code: 'reviewFile.newerVersion' };
   const state = file.state;
-  if (!state || typeof state.reviews !== 'object' || typeof state.pins !== 'object' || !Array.isArray(state.audit)) return { ok: false, code: 'reviewFile.invalid' };
+  if (!state || typeof state.reviews !== 'object' || typeof state.pins !== 'object' || !Array.isArray(state.audit))
+    return { ok: false, code: 'reviewFile.invalid' };
   for (const review of Object.values(state.reviews)) {
-    if (!LOCALITY_STATUSES.includes(review.status) || !PRIORITIES.includes(review.priority) || !Array.isArray(review.notes)) return { ok: false, code: 'reviewFile.invalid' };
+    if (!LOCALITY_STATUSES.includes(review.status) || !PRIORITIES.includes(review.priority) || !Array.isArray(review.notes))
+      return { ok: false, code: 'reviewFile.invalid' };
   }
   return { ok: true, state };
 }
@@ -56,11 +59,15 @@ export function mergeReviewStates(mine: ReviewState, theirs: ReviewState): Revie
       let withNotes = merged.length === later.notes.length ? later : { ...later, notes: merged };
       if (current.ctuAnswers || review.ctuAnswers) {
         const answers = new Map([...(current.ctuAnswers ?? []), ...(review.ctuAnswers ?? [])].map((a) => [`${a.date}|${a.state}|${a.reference}|${a.note}`, a]));
-        if (answers.size !== (later.ctuAnswers?.length ?? 0)) withNotes = { ...withNotes, ctuAnswers: [...answers.values()].sort((a, b) => a.date.localeCompare(b.date)) };
+        if (answers.size !== (later.ctuAnswers?.length ?? 0))
+          withNotes = { ...withNotes, ctuAnswers: [...answers.values()].sort((a, b) => a.date.localeCompare(b.date)) };
       }
       // A locality's number is given once: a copy saved before it was given (another tab) must not drop it.
       const other = later === review ? current : review;
-      reviews[id] = withNotes.number === undefined && other.number !== undefined ? { ...withNotes, number: other.number, ...(other.formerNumbers ? { formerNumbers: other.formerNumbers } : {}) } : withNotes;
+      reviews[id] =
+        withNotes.number === undefined && other.number !== undefined
+          ? { ...withNotes, number: other.number, ...(other.formerNumbers ? { formerNumbers: other.formerNumbers } : {}) }
+          : withNotes;
     }
   }
   const pins = { ...mine.pins };

@@ -12,7 +12,23 @@ import { normalizeForSearch } from '../text/normalizeForSearch.ts';
 type Vocabulary<Code extends string> = ReadonlyArray<readonly [Code, readonly string[]]>;
 
 const OPERATOR_WORDS: Vocabulary<OperatorChoice> = [
-  ['all', ['vsichni', 'vsichni operatori', 'vsechny', 'vsechny site', 'vsechny operatory', 'vse', 'all', 'all operators', 'any', 'zadny', 'zadny operator', 'zadna sit']],
+  [
+    'all',
+    [
+      'vsichni',
+      'vsichni operatori',
+      'vsechny',
+      'vsechny site',
+      'vsechny operatory',
+      'vse',
+      'all',
+      'all operators',
+      'any',
+      'zadny',
+      'zadny operator',
+      'zadna sit',
+    ],
+  ],
   ['nordic5g', ['nordic telecom 5g', 'nordic 5g', '230 06', '23006']],
   ['tmobile', ['t mobile', 'tmobile', 'tmo', 't mo', 'telekom', 'deutsche telekom', '230 01', '23001']],
   ['o2', ['o2', 'o 2', 'o2 czech republic', 'cetin', 'telefonica', 'eurotel', '230 02', '23002']],
@@ -22,18 +38,95 @@ const OPERATOR_WORDS: Vocabulary<OperatorChoice> = [
 ];
 
 const FAILURE_WORDS: Vocabulary<FailureCode> = [
-  ['noSignal', ['bez signalu', 'zadny signal', 'neni signal', 'signal neni', 'nulovy signal', 'chybi signal', 'hluche misto', 'no signal', 'no coverage', 'bez pokryti', 'neni pokryti', 'zadne pokryti']],
-  ['callsFail', ['nelze volat', 'nejde volat', 'nelze se dovolat', 'nejde se dovolat', 'nedovolani', 'nedovolate', 'nedovolat', 'hovory nejdou', 'nespojeni hovoru', 'calls fail', 'cannot call']],
-  ['callsDrop', ['padaji hovory', 'hovory padaji', 'vypadky hovoru', 'vypadavaji hovory', 'hovory vypadavaji', 'preruseni hovoru', 'prerusene hovory', 'padani hovoru', 'calls drop', 'dropped calls']],
+  [
+    'noSignal',
+    [
+      'bez signalu',
+      'zadny signal',
+      'neni signal',
+      'signal neni',
+      'nulovy signal',
+      'chybi signal',
+      'hluche misto',
+      'no signal',
+      'no coverage',
+      'bez pokryti',
+      'neni pokryti',
+      'zadne pokryti',
+    ],
+  ],
+  [
+    'callsFail',
+    [
+      'nelze volat',
+      'nejde volat',
+      'nelze se dovolat',
+      'nejde se dovolat',
+      'nedovolani',
+      'nedovolate',
+      'nedovolat',
+      'hovory nejdou',
+      'nespojeni hovoru',
+      'calls fail',
+      'cannot call',
+    ],
+  ],
+  [
+    'callsDrop',
+    [
+      'padaji hovory',
+      'hovory padaji',
+      'vypadky hovoru',
+      'vypadavaji hovory',
+      'hovory vypadavaji',
+      'preruseni hovoru',
+      'prerusene hovory',
+      'padani hovoru',
+      'calls drop',
+      'dropped calls',
+    ],
+  ],
   ['sms', ['sms', 'nejdou sms', 'zpravy']],
-  ['noData', ['bez dat', 'nejdou data', 'nefunguji data', 'data nefunguji', 'zadna data', 'mobilni data nefunguji', 'nejde internet', 'bez internetu', 'no data', 'no internet']],
+  [
+    'noData',
+    [
+      'bez dat',
+      'nejdou data',
+      'nefunguji data',
+      'data nefunguji',
+      'zadna data',
+      'mobilni data nefunguji',
+      'nejde internet',
+      'bez internetu',
+      'no data',
+      'no internet',
+    ],
+  ],
   ['slowData', ['pomala data', 'pomale data', 'pomaly internet', 'pomale pripojeni', 'slaby internet', 'slow data', 'slow internet']],
 ];
 
 const ENVIRONMENT_WORDS: Vocabulary<EnvironmentCode> = [
   ['outdoors', ['venku', 'venkovni', 'venkovne', 'v terenu', 'na ulici', 'outdoor', 'outdoors', 'outside']],
   ['indoors', ['uvnitr', 'v budove', 'v dome', 'v domech', 'doma', 'vnitrni', 'v budovach', 'indoor', 'indoors', 'inside']],
-  ['vehicle', ['v aute', 'v autech', 'auto', 've vozidle', 'vozidlo', 'za jizdy', 'pri jizde', 've vlaku', 'vlak', 'v autobuse', 'in a vehicle', 'vehicle', 'car', 'in car']],
+  [
+    'vehicle',
+    [
+      'v aute',
+      'v autech',
+      'auto',
+      've vozidle',
+      'vozidlo',
+      'za jizdy',
+      'pri jizde',
+      've vlaku',
+      'vlak',
+      'v autobuse',
+      'in a vehicle',
+      'vehicle',
+      'car',
+      'in car',
+    ],
+  ],
 ];
 
 const TECHNOLOGY_WORDS: Vocabulary<TechnologyCode> = [
@@ -54,7 +147,10 @@ function longestFirst(phrases: readonly string[]): readonly string[] {
 }
 
 function normalizedWords(text: string): string {
-  return ` ${normalizeForSearch(text).replace(/[;:()+&|!?"„“]/g, ' ').replace(/\s+/g, ' ').trim()} `;
+  return ` ${normalizeForSearch(text)
+    .replace(/[;:()+&|!?"„“]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()} `;
 }
 
 /** Every code whose word or phrase occurs as whole words in the cell, in the vocabulary's order, each once. */

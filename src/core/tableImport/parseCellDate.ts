@@ -42,7 +42,7 @@ export function parseCellDate(text: string): CellDate | null {
   }
   const serial = parseCellNumber(value);
   if (serial !== null && serial >= SERIAL_MIN && serial <= SERIAL_MAX) {
-    const moment = new Date(EXCEL_EPOCH_MS + Math.round(serial * DAY_MS / 60_000) * 60_000);
+    const moment = new Date(EXCEL_EPOCH_MS + Math.round((serial * DAY_MS) / 60_000) * 60_000);
     const hasTime = serial % 1 !== 0;
     return checked(
       moment.getUTCFullYear(),

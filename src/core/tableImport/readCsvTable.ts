@@ -7,15 +7,7 @@
 import Papa from 'papaparse';
 import { longestLineExceeds, looksLikeBomlessUtf16, utf16Bom } from '../limits/boundedInput.ts';
 import { decodeText } from '../files/decodeText.ts';
-import {
-  TABLE_DELIMITERS,
-  TABLE_LIMITS,
-  type Table,
-  type TableDelimiter,
-  type TableEncoding,
-  type TableReadResult,
-  type TableRowProblem,
-} from './table.ts';
+import { TABLE_DELIMITERS, TABLE_LIMITS, type Table, type TableDelimiter, type TableEncoding, type TableReadResult, type TableRowProblem } from './table.ts';
 
 export interface CsvReadOptions {
   /** Override the detected encoding. */
@@ -117,9 +109,7 @@ export function detectDelimiter(text: string): TableDelimiter {
   const sample = text.slice(0, 64 * 1024);
   let best: { delimiter: TableDelimiter; score: number } = { delimiter: ';', score: -1 };
   for (const delimiter of TABLE_DELIMITERS) {
-    const rows = Papa.parse<string[]>(sample, { delimiter, preview: 30, newline: undefined }).data.filter(
-      (row) => !(row.length === 1 && row[0] === ''),
-    );
+    const rows = Papa.parse<string[]>(sample, { delimiter, preview: 30, newline: undefined }).data.filter((row) => !(row.length === 1 && row[0] === ''));
     const headerCells = rows[0]?.length ?? 0;
     if (headerCells <= 1) continue;
     const body = rows.slice(1, -1); // the last sampled line may be cut off
@@ -136,7 +126,8 @@ export function readCsvTable(bytes: Uint8Array, fileName: string, options: CsvRe
   const { text, encoding, controlCharacters } = decodeTableText(bytes, options.encoding);
   if (text.trim() === '') return { ok: false, problem: { code: 'table.empty' } };
   // Before papaparse sees it: one line of tens of megabytes would take it minutes.
-  if (longestLineExceeds(text, TABLE_LIMITS.maxLineChars)) return { ok: false, problem: { code: 'table.longLine', params: { limit: TABLE_LIMITS.maxLineChars } } };
+  if (longestLineExceeds(text, TABLE_LIMITS.maxLineChars))
+    return { ok: false, problem: { code: 'table.longLine', params: { limit: TABLE_LIMITS.maxLineChars } } };
   const delimiter = options.delimiter ?? detectDelimiter(text);
 
   const records: string[][] = [];

@@ -61,7 +61,11 @@ export async function readWorkbookTable(bytes: Uint8Array, fileName: string, she
   // the sheet XML (a cell at the last address, a spreadsheet bomb) — see workbookGuard.ts.
   if (format !== 'xls') {
     const guard = checkZippedWorkbook(bytes);
-    if (guard) return { ok: false, problem: guard.code === 'table.notAWorkbook' && format === 'ods' ? { code: 'table.notAReadableSheet', params: { format: 'ODS' } } : guard };
+    if (guard)
+      return {
+        ok: false,
+        problem: guard.code === 'table.notAWorkbook' && format === 'ods' ? { code: 'table.notAReadableSheet', params: { format: 'ODS' } } : guard,
+      };
   }
   let sheets: Sheets;
   try {
@@ -72,13 +76,17 @@ export async function readWorkbookTable(bytes: Uint8Array, fileName: string, she
       sheets = await readWithSheetJs(bytes);
     }
   } catch {
-    return { ok: false, problem: format === 'xlsx' ? { code: 'table.notAWorkbook' } : { code: 'table.notAReadableSheet', params: { format: format.toUpperCase() } } };
+    return {
+      ok: false,
+      problem: format === 'xlsx' ? { code: 'table.notAWorkbook' } : { code: 'table.notAReadableSheet', params: { format: format.toUpperCase() } },
+    };
   }
   if (sheets.length === 0) return { ok: false, problem: { code: 'table.empty' } };
   const chosen = sheet ? sheets.find((candidate) => candidate.sheet === sheet) : sheets[0];
   if (!chosen) return { ok: false, problem: { code: 'table.sheetNotFound', params: { sheet: sheet ?? '' } } };
   if (chosen.data.length > TABLE_LIMITS.maxRows + 1) return { ok: false, problem: { code: 'table.tooManyRows', params: { limit: TABLE_LIMITS.maxRows } } };
-  if (chosen.data.some((row) => row.length > TABLE_LIMITS.maxColumns)) return { ok: false, problem: { code: 'table.tooManyColumns', params: { limit: TABLE_LIMITS.maxColumns } } };
+  if (chosen.data.some((row) => row.length > TABLE_LIMITS.maxColumns))
+    return { ok: false, problem: { code: 'table.tooManyColumns', params: { limit: TABLE_LIMITS.maxColumns } } };
   const rowProblems: Array<{ row: number; column: number; code: string; params: Record<string, number> }> = [];
   const records = chosen.data.map((row, rowIndex) =>
     row.map((value, column) => {
@@ -91,9 +99,5 @@ export async function readWorkbookTable(bytes: Uint8Array, fileName: string, she
   if (records[0]?.some((cell) => cell.length > TABLE_LIMITS.maxHeaderCellChars)) {
     return { ok: false, problem: { code: 'table.lineTooLong', params: { limit: TABLE_LIMITS.maxHeaderCellChars } } };
   }
-  return tableFromRecords(
-    records,
-    { fileName, format, encoding: null, delimiter: null, sheet: chosen.sheet, sheets: sheets.map((s) => s.sheet) },
-    rowProblems,
-  );
+  return tableFromRecords(records, { fileName, format, encoding: null, delimiter: null, sheet: chosen.sheet, sheets: sheets.map((s) => s.sheet) }, rowProblems);
 }

@@ -33,11 +33,7 @@ export function listRowProblems(table: Pick<Table, 'header' | 'rows' | 'firstRow
   });
 }
 
-export function rowProblemsCsv(
-  problems: readonly ListedRowProblem[],
-  describe: (problem: ListedRowProblem) => string,
-  labels: RowProblemsCsvLabels,
-): string {
+export function rowProblemsCsv(problems: readonly ListedRowProblem[], describe: (problem: ListedRowProblem) => string, labels: RowProblemsCsvLabels): string {
   const columns: Array<CsvColumn<ListedRowProblem>> = [
     { header: labels.row, kind: 'integer', value: (problem) => problem.row },
     { header: labels.column, kind: 'text', value: (problem) => problem.columnLabel },

@@ -183,7 +183,11 @@ export function rowsToReports(table: Table, mapping: TableMapping, context: Rows
     const position = positionOf(cells, mapping);
     if (position === null) {
       const obec = cell('obecNazev') || cell('obecKod');
-      refuse({ column: null, code: hasPositionColumns(mapping) ? 'row.noPosition' : 'row.noPositionColumns', ...(obec ? { params: { obec: obec.slice(0, 80) } } : {}) });
+      refuse({
+        column: null,
+        code: hasPositionColumns(mapping) ? 'row.noPosition' : 'row.noPositionColumns',
+        ...(obec ? { params: { obec: obec.slice(0, 80) } } : {}),
+      });
     } else if (!position.ok) refuse(position.problem);
 
     const description = cell('description') || fixed.description.trim();
@@ -192,12 +196,22 @@ export function rowsToReports(table: Table, mapping: TableMapping, context: Rows
     const failuresText = cell('failures');
     let failures = failuresText === '' ? [] : [...failuresOf(failuresText)];
     if (failures.length === 0) failures = [...fixed.failures];
-    if (failures.length === 0) refuse({ column: columns.failures, code: failuresText === '' ? 'row.missingFailures' : 'row.unknownFailures', ...(failuresText ? { params: { value: failuresText.slice(0, 80) } } : {}) });
+    if (failures.length === 0)
+      refuse({
+        column: columns.failures,
+        code: failuresText === '' ? 'row.missingFailures' : 'row.unknownFailures',
+        ...(failuresText ? { params: { value: failuresText.slice(0, 80) } } : {}),
+      });
 
     const operatorsText = cell('operators');
     let operators = operatorsText === '' ? [] : [...operatorsOf(operatorsText)];
     if (operators.length === 0) operators = [...fixed.operators];
-    if (operators.length === 0) refuse({ column: columns.operators, code: operatorsText === '' ? 'row.missingOperators' : 'row.unknownOperators', ...(operatorsText ? { params: { value: operatorsText.slice(0, 80) } } : {}) });
+    if (operators.length === 0)
+      refuse({
+        column: columns.operators,
+        code: operatorsText === '' ? 'row.missingOperators' : 'row.unknownOperators',
+        ...(operatorsText ? { params: { value: operatorsText.slice(0, 80) } } : {}),
+      });
 
     const environmentsText = cell('environments');
     const environments = environmentsText === '' ? [] : [...environmentsOf(environmentsText)];

@@ -6,7 +6,8 @@
  * A spreadsheet formula is not markup: `=IF(A1<B1;1;0)` or `=A1&B1;` are accepted as text (every CSV the project
  * writes neutralises them; see src/core/ctuPackage/excelCsv.ts).
  */
-const MARKUP_PATTERN = /<\s*\/?\s*[a-z][a-z0-9:-]*(\s[^<>]*)?\/?\s*>|<!--|<!\[cdata\[|<\?|<!doctype|javascript\s*:|&(#\d+|#x[0-9a-f]+|lt|gt|amp|quot|apos|nbsp);/i;
+const MARKUP_PATTERN =
+  /<\s*\/?\s*[a-z][a-z0-9:-]*(\s[^<>]*)?\/?\s*>|<!--|<!\[cdata\[|<\?|<!doctype|javascript\s*:|&(#\d+|#x[0-9a-f]+|lt|gt|amp|quot|apos|nbsp);/i;
 
 export function containsMarkup(text: string): boolean {
   return MARKUP_PATTERN.test(text);

@@ -55,13 +55,13 @@ function prepared(obec: ObecProperties, name: string): SearchableObec {
 }
 
 /** Obce only (the "Moje obec" chooser and callers that want obce): the best matches, typo-tolerant. */
-export function searchObce(
-  obce: readonly ObecProperties[] | readonly SearchableObec[],
-  query: string,
-  limit = 10,
-): ObecProperties[] {
+export function searchObce(obce: readonly ObecProperties[] | readonly SearchableObec[], query: string, limit = 10): ObecProperties[] {
   const list: readonly SearchableObec[] = isPrepared(obce) ? obce : prepareObceForSearch(obce);
-  return searchPlaces(list.filter((entry) => !entry.cast), query, limit).map((found) => found.obec);
+  return searchPlaces(
+    list.filter((entry) => !entry.cast),
+    query,
+    limit,
+  ).map((found) => found.obec);
 }
 
 /** Obce and části obce together (the header's search). */

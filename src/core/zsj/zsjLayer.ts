@@ -31,9 +31,7 @@ export type ZsjFileProblem = ZsjLayerProblem | 'zsj.tooLarge' | 'zsj.notJson' | 
 /** A kraj has ~3,000 ZSJ, Czechia ~22,600. */
 export const ZSJ_MAX_FEATURES = 100_000;
 
-export type ZsjReadResult =
-  | { ok: true; index: ZsjIndex; data: unknown }
-  | { ok: false; code: ZsjFileProblem; params?: Record<string, string | number> };
+export type ZsjReadResult = { ok: true; index: ZsjIndex; data: unknown } | { ok: false; code: ZsjFileProblem; params?: Record<string, string | number> };
 
 /**
  * A ZSJ layer file, as bytes (the CLI, the app's picker) or text already decoded: size, encoding (UTF-8 with or
@@ -43,12 +41,14 @@ export type ZsjReadResult =
 export function readZsjLayer(input: Uint8Array | string): ZsjReadResult {
   let text: string;
   if (typeof input === 'string') {
-    if (input.length > INPUT_LIMITS.fileBytes.zsjLayer) return { ok: false, code: 'zsj.tooLarge', params: { limitMb: INPUT_LIMITS.fileBytes.zsjLayer / 1024 / 1024 } };
+    if (input.length > INPUT_LIMITS.fileBytes.zsjLayer)
+      return { ok: false, code: 'zsj.tooLarge', params: { limitMb: INPUT_LIMITS.fileBytes.zsjLayer / 1024 / 1024 } };
     if (input.startsWith('PK\u0003\u0004')) return { ok: false, code: 'zsj.isZip' };
     if (input.includes('\u0000')) return { ok: false, code: 'zsj.binary' };
     text = input;
   } else {
-    if (input.length > INPUT_LIMITS.fileBytes.zsjLayer) return { ok: false, code: 'zsj.tooLarge', params: { limitMb: INPUT_LIMITS.fileBytes.zsjLayer / 1024 / 1024 } };
+    if (input.length > INPUT_LIMITS.fileBytes.zsjLayer)
+      return { ok: false, code: 'zsj.tooLarge', params: { limitMb: INPUT_LIMITS.fileBytes.zsjLayer / 1024 / 1024 } };
     if (isZipBytes(input)) return { ok: false, code: 'zsj.isZip' };
     const decoded = decodeInputText(input);
     if (!decoded.ok) return { ok: false, code: decoded.code === 'empty' ? 'zsj.empty' : 'zsj.binary' };
@@ -56,7 +56,8 @@ export function readZsjLayer(input: Uint8Array | string): ZsjReadResult {
   }
   if (text.trim() === '' || text.trim() === '\uFEFF') return { ok: false, code: 'zsj.empty' };
   const json = parseJsonBounded(text);
-  if (!json.ok) return json.code === 'tooDeep' ? { ok: false, code: 'zsj.tooDeep', params: { limit: INPUT_LIMITS.json.depth } } : { ok: false, code: 'zsj.notJson' };
+  if (!json.ok)
+    return json.code === 'tooDeep' ? { ok: false, code: 'zsj.tooDeep', params: { limit: INPUT_LIMITS.json.depth } } : { ok: false, code: 'zsj.notJson' };
   try {
     const parsed = ZsjIndex.parse(json.value);
     if (!parsed.ok) return parsed.params ? { ok: false, code: parsed.code, params: parsed.params } : { ok: false, code: parsed.code };
@@ -73,7 +74,15 @@ function isPolygonRings(rings: unknown): boolean {
   for (const ring of rings) {
     if (!Array.isArray(ring) || ring.length < 4) return false;
     for (const position of ring) {
-      if (!Array.isArray(position) || position.length < 2 || typeof position[0] !== 'number' || typeof position[1] !== 'number' || !Number.isFinite(position[0]) || !Number.isFinite(position[1])) return false;
+      if (
+        !Array.isArray(position) ||
+        position.length < 2 ||
+        typeof position[0] !== 'number' ||
+        typeof position[1] !== 'number' ||
+        !Number.isFinite(position[0]) ||
+        !Number.isFinite(position[1])
+      )
+        return false;
     }
   }
   return true;
@@ -87,7 +96,8 @@ function isValidAreaGeometry(geometry: { type: string; coordinates?: unknown }):
 function pick(properties: Record<string, unknown>, names: readonly string[]): string | null {
   for (const name of names) {
     for (const key of Object.keys(properties)) {
-      if (key.toLowerCase() === name && properties[key] !== null && properties[key] !== undefined && String(properties[key]).trim() !== '') return String(properties[key]).trim();
+      if (key.toLowerCase() === name && properties[key] !== null && properties[key] !== undefined && String(properties[key]).trim() !== '')
+        return String(properties[key]).trim();
     }
   }
   return null;
@@ -102,7 +112,8 @@ export class ZsjIndex {
 
   static parse(data: unknown): { ok: true; index: ZsjIndex } | { ok: false; code: ZsjLayerProblem; params?: Record<string, string | number> } {
     const collection = data as { type?: string; features?: Array<{ geometry?: Polygon | MultiPolygon | null; properties?: Record<string, unknown> | null }> };
-    if (!collection || typeof collection !== 'object' || collection.type !== 'FeatureCollection' || !Array.isArray(collection.features)) return { ok: false, code: 'zsj.notGeoJson' };
+    if (!collection || typeof collection !== 'object' || collection.type !== 'FeatureCollection' || !Array.isArray(collection.features))
+      return { ok: false, code: 'zsj.notGeoJson' };
     if (collection.features.length > ZSJ_MAX_FEATURES) return { ok: false, code: 'zsj.tooManyFeatures', params: { limit: ZSJ_MAX_FEATURES } };
     const features = [];
     for (let i = 0; i < collection.features.length; i++) {
@@ -111,7 +122,8 @@ export class ZsjIndex {
       if (!f || typeof f !== 'object' || !f.geometry || typeof f.geometry !== 'object') continue;
       if (f.geometry.type !== 'Polygon' && f.geometry.type !== 'MultiPolygon') continue;
       if (!isValidAreaGeometry(f.geometry)) return { ok: false, code: 'zsj.invalidGeometry', params: { feature: i + 1 } };
-      if (f.properties !== undefined && f.properties !== null && (typeof f.properties !== 'object' || Array.isArray(f.properties))) return { ok: false, code: 'zsj.missingCode' };
+      if (f.properties !== undefined && f.properties !== null && (typeof f.properties !== 'object' || Array.isArray(f.properties)))
+        return { ok: false, code: 'zsj.missingCode' };
       features.push(f);
     }
     if (features.length === 0) return { ok: false, code: 'zsj.noFeatures' };
@@ -123,7 +135,11 @@ export class ZsjIndex {
       if (!code || !/^\d{1,7}$/.test(code)) return { ok: false, code: 'zsj.missingCode' };
       const [w, s, e, n] = bbox(feature.geometry!);
       if (Math.abs(w!) > 180 || Math.abs(e!) > 180 || Math.abs(s!) > 90 || Math.abs(n!) > 90) return { ok: false, code: 'zsj.projectedCoordinates' };
-      units.push({ kod: code.length <= 6 ? code.padStart(6, '0') : code, nazev: pick(properties, ['nazev', 'nazev_zsj', 'name']) ?? '', kodKu: pick(properties, ['kod_ku']) });
+      units.push({
+        kod: code.length <= 6 ? code.padStart(6, '0') : code,
+        nazev: pick(properties, ['nazev', 'nazev_zsj', 'name']) ?? '',
+        kodKu: pick(properties, ['kod_ku']),
+      });
       geometries.push(feature.geometry!);
     }
     const tree = new Flatbush(geometries.length);

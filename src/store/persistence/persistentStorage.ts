@@ -7,9 +7,7 @@ export type PersistentStorageManager = Pick<StorageManager, 'persist' | 'persist
 /** The platform's storage manager where there is one. */
 export function platformStorageManager(): PersistentStorageManager | null {
   const storage = (globalThis as { navigator?: { storage?: Partial<PersistentStorageManager> } }).navigator?.storage;
-  return storage && typeof storage.persist === 'function' && typeof storage.persisted === 'function'
-    ? (storage as PersistentStorageManager)
-    : null;
+  return storage && typeof storage.persist === 'function' && typeof storage.persisted === 'function' ? (storage as PersistentStorageManager) : null;
 }
 
 /** True when storage is (now) persistent, false when the browser said no, null when it cannot be asked. */

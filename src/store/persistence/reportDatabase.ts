@@ -215,10 +215,7 @@ export class ReportDatabase {
   async readAll(): Promise<ReadResult<{ reports: unknown[]; deletions: Deletion[] }>> {
     try {
       const transaction = this.database.transaction(['reports', 'deletions'], 'readonly');
-      const [reports, deletions] = await Promise.all([
-        transaction.objectStore('reports').getAll(),
-        transaction.objectStore('deletions').getAll(),
-      ]);
+      const [reports, deletions] = await Promise.all([transaction.objectStore('reports').getAll(), transaction.objectStore('deletions').getAll()]);
       await transaction.done;
       return { ok: true, value: { reports, deletions } };
     } catch (error: unknown) {

@@ -68,7 +68,8 @@ export function parseTypingJournal(text: string | null): TypingEntry[] {
     if (typeof entry.fields !== 'object' || entry.fields === null || Array.isArray(entry.fields)) continue;
     const fields: Record<string, unknown> = {};
     for (const [key, field] of Object.entries(entry.fields as Record<string, unknown>)) if (isEditableKey(key)) fields[key] = field;
-    if (Object.keys(fields).length > 0) entries.push({ pageId: entry.pageId, reportId: entry.reportId, fields: fields as Partial<EditableReportFields>, at: entry.at });
+    if (Object.keys(fields).length > 0)
+      entries.push({ pageId: entry.pageId, reportId: entry.reportId, fields: fields as Partial<EditableReportFields>, at: entry.at });
   }
   return entries;
 }

@@ -49,7 +49,10 @@ export interface LedgerStorage {
   remove(serverUrl: string): Promise<void>;
 }
 
-export async function openLedgerStorage(factory: IDBFactory | null | undefined = globalThis.indexedDB, name = SYNC_LEDGER_DATABASE_NAME): Promise<LedgerStorage | null> {
+export async function openLedgerStorage(
+  factory: IDBFactory | null | undefined = globalThis.indexedDB,
+  name = SYNC_LEDGER_DATABASE_NAME,
+): Promise<LedgerStorage | null> {
   if (!factory) return null;
   let database: IDBPDatabase;
   try {

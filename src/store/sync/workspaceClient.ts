@@ -101,7 +101,8 @@ export function createWorkspaceClient(serverUrl: string, options: WorkspaceClien
     const json = parseJson(text);
     if (response.status === 401) return { ok: false, code: 'workspace.signedOut', status: 401, ...serverCodeOf(json) };
     if (response.status >= 500) return { ok: false, code: 'workspace.serverError', status: response.status, ...serverCodeOf(json) };
-    if (json === undefined || !(response.headers.get('content-type') ?? '').includes('json')) return { ok: false, code: 'workspace.notAServer', status: response.status };
+    if (json === undefined || !(response.headers.get('content-type') ?? '').includes('json'))
+      return { ok: false, code: 'workspace.notAServer', status: response.status };
     if (!response.ok) return { ok: false, code: 'workspace.refused', status: response.status, ...serverCodeOf(json) };
     return { ok: true, value: json as T };
   }
@@ -128,5 +129,7 @@ function parseJson(text: string): unknown {
 }
 
 function serverCodeOf(json: unknown): { serverCode?: string } {
-  return typeof json === 'object' && json !== null && typeof (json as { code?: unknown }).code === 'string' ? { serverCode: (json as { code: string }).code } : {};
+  return typeof json === 'object' && json !== null && typeof (json as { code?: unknown }).code === 'string'
+    ? { serverCode: (json as { code: string }).code }
+    : {};
 }

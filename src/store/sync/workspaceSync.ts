@@ -302,7 +302,8 @@ export class WorkspaceSync {
       };
       for (const entry of answer.value.audit) this.auditKnown.add(entry.id);
       for (const pin of answer.value.pins) this.ledger.pinsAcked[pin.reportId] = pin.at;
-      for (const synced of answer.value.reviews) this.ledger.reviewAcks[synced.review.localityId] = { revision: synced.revision, updatedAt: synced.review.updatedAt };
+      for (const synced of answer.value.reviews)
+        this.ledger.reviewAcks[synced.review.localityId] = { revision: synced.revision, updatedAt: synced.review.updatedAt };
       this.ledger.reviewCheckpoint = answer.value.checkpoint;
       if (!answer.value.more) return;
     }
@@ -365,7 +366,12 @@ export class WorkspaceSync {
       .map(([reportId, pin]) => ({ reportId, localityId: pin.localityId, at: pin.at }));
     const audit = state.audit.filter((entry) => !this.auditKnown.has(entry.id));
     if (reviews.length === 0 && pins.length === 0 && audit.length === 0) return null;
-    const answer = await this.client.pushReview({ kraj, reviews: reviews.slice(0, SYNC_PUSH_MAX_CHANGES), pins: pins.slice(0, 200), audit: audit.slice(0, 200) });
+    const answer = await this.client.pushReview({
+      kraj,
+      reviews: reviews.slice(0, SYNC_PUSH_MAX_CHANGES),
+      pins: pins.slice(0, 200),
+      audit: audit.slice(0, 200),
+    });
     if (!answer.ok) return answer.code;
     for (const accepted of answer.value.accepted.reviews) {
       const review = state.reviews[accepted.localityId];

@@ -14,9 +14,7 @@ export function ActionButton({ action, icon, className }: { action: AppAction; i
   const whatKey = useAppStore((state) => action.describe?.(state)?.whatKey ?? null);
   const shortcut = action.shortcuts[0];
   const hintText = describedKey && whatKey ? t(describedKey, { what: t(whatKey) }) : action.hintKey ? t(action.hintKey) : null;
-  const hint = [hintText, shortcut ? `(${formatShortcut(shortcut)})` : null]
-    .filter(Boolean)
-    .join(' ');
+  const hint = [hintText, shortcut ? `(${formatShortcut(shortcut)})` : null].filter(Boolean).join(' ');
   return (
     <button
       type="button"

@@ -108,7 +108,5 @@ export function formatShortcut(shortcut: Shortcut): string {
 /** The aria-keyshortcuts value: "Control+Shift+Z Control+Y". */
 export function ariaKeyShortcuts(shortcuts: readonly Shortcut[]): string | undefined {
   if (shortcuts.length === 0) return undefined;
-  return shortcuts
-    .map((shortcut) => [shortcut.mod ? 'Control' : null, shortcut.shift ? 'Shift' : null, keyName(shortcut)].filter(Boolean).join('+'))
-    .join(' ');
+  return shortcuts.map((shortcut) => [shortcut.mod ? 'Control' : null, shortcut.shift ? 'Shift' : null, keyName(shortcut)].filter(Boolean).join('+')).join(' ');
 }

@@ -27,7 +27,14 @@ export function GpxImport() {
 
   return (
     <div className="gpx-import">
-      <FileButton label={t('gpx.choose')} look="secondary-button" accept=".gpx,application/gpx+xml,application/xml,text/xml" multiple describedBy={`${id}-gpx-hint`} onFiles={(files) => void importFiles(files)} />
+      <FileButton
+        label={t('gpx.choose')}
+        look="secondary-button"
+        accept=".gpx,application/gpx+xml,application/xml,text/xml"
+        multiple
+        describedBy={`${id}-gpx-hint`}
+        onFiles={(files) => void importFiles(files)}
+      />
       <p className="small" id={`${id}-gpx-hint`}>
         {t('gpx.hint')}
       </p>

@@ -24,7 +24,11 @@ export function NetworkStatus() {
   const t = useT();
   const online = useAppStore((state) => state.online);
   return (
-    <div className={`network-status ${online ? 'network-online' : 'network-offline'}`} role="status" title={t(online ? 'network.onlineExplain' : 'network.offlineExplain')}>
+    <div
+      className={`network-status ${online ? 'network-online' : 'network-offline'}`}
+      role="status"
+      title={t(online ? 'network.onlineExplain' : 'network.offlineExplain')}
+    >
       <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true" focusable="false">
         {online ? <circle cx="6" cy="6" r="5" fill="currentColor" /> : <circle cx="6" cy="6" r="4.2" fill="none" stroke="currentColor" strokeWidth="1.8" />}
       </svg>

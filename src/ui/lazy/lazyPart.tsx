@@ -25,7 +25,12 @@ export function lazyPart<P extends object>(load: Loader<P>, what: MessageKey, op
     }
     const Part = attempt.component;
     return (
-      <PartBoundary key={attempt.count} what={what} inline={options.inline ?? false} onRetry={() => setAttempt(({ count }) => ({ component: make(), count: count + 1 }))}>
+      <PartBoundary
+        key={attempt.count}
+        what={what}
+        inline={options.inline ?? false}
+        onRetry={() => setAttempt(({ count }) => ({ component: make(), count: count + 1 }))}
+      >
         <Suspense fallback={<PartMessage what={what} inline={options.inline ?? false} state="loading" />}>
           <Part {...props} />
         </Suspense>

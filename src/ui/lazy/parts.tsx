@@ -28,4 +28,9 @@ export function TableImportHost() {
 }
 
 /** Every lazy part, for the service worker's second stage and for warming them once the first screen is usable. */
-export const LAZY_PART_LOADERS: ReadonlyArray<() => Promise<unknown>> = [loadCoordinatorSidebar, loadCoordinatorToolbar, loadTableImportHost, loadReportFormPanel];
+export const LAZY_PART_LOADERS: ReadonlyArray<() => Promise<unknown>> = [
+  loadCoordinatorSidebar,
+  loadCoordinatorToolbar,
+  loadTableImportHost,
+  loadReportFormPanel,
+];

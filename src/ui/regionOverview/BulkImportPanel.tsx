@@ -128,7 +128,12 @@ function BulkSummary({ files }: { files: readonly FileResult[] }) {
               </th>
               <td>
                 {summary.ok
-                  ? t('bulk.fileResult', { added: summary.added, updated: summary.updated, known: summary.unchanged + summary.olderIgnored, rejected: summary.rejected.length })
+                  ? t('bulk.fileResult', {
+                      added: summary.added,
+                      updated: summary.updated,
+                      known: summary.unchanged + summary.olderIgnored,
+                      rejected: summary.rejected.length,
+                    })
                   : summary.fileProblem
                     ? t(fileProblemKey(summary.fileProblem.code), summary.fileProblem.params)
                     : t('import.refused')}

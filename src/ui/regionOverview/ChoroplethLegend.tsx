@@ -26,7 +26,11 @@ export function ChoroplethLegend() {
       const breaks = classBreaks(values);
       const colors = classColors(breaks.length);
       const min = values.length > 0 ? minOf(values) : 0;
-      return { classes: breaks.map((to, k) => ({ from: k === 0 ? min : breaks[k - 1]! + 1, to, color: colors[k]! })), withReports: result.byH3.length, without: null };
+      return {
+        classes: breaks.map((to, k) => ({ from: k === 0 ? min : breaks[k - 1]! + 1, to, color: colors[k]! })),
+        withReports: result.byH3.length,
+        without: null,
+      };
     }
     if (units === 'zsj' && zsjLayer) {
       // The same classes as the map: the loaded layer's ZSJ with the statistics by the ZSJ the reports record.
@@ -38,7 +42,10 @@ export function ChoroplethLegend() {
     return { classes: orp.classes, withReports: orp.unitsWithReports, without: orp.unitsWithout };
   }, [result, pack, metric, units, zsjLayer]);
   if (!legend) return null;
-  const range = (from: number, to: number) => (Math.round(from) >= Math.round(to) ? formatCount(language, Math.round(to)) : `${formatCount(language, Math.round(from))}–${formatCount(language, Math.round(to))}`);
+  const range = (from: number, to: number) =>
+    Math.round(from) >= Math.round(to)
+      ? formatCount(language, Math.round(to))
+      : `${formatCount(language, Math.round(from))}–${formatCount(language, Math.round(to))}`;
 
   return (
     <section className="panel legend coordinator-legend" aria-labelledby={`${id}-title`}>
@@ -59,7 +66,9 @@ export function ChoroplethLegend() {
         </li>
       </ul>
       <p className="small">
-        {units === 'zsj' ? t('zsjChoropleth.legendNote', { count: zsjLayer?.count ?? 0 }) : t(units === 'h3' ? 'coordinator.legendH3Note' : 'coordinator.legendNote')}
+        {units === 'zsj'
+          ? t('zsjChoropleth.legendNote', { count: zsjLayer?.count ?? 0 })
+          : t(units === 'h3' ? 'coordinator.legendH3Note' : 'coordinator.legendNote')}
       </p>
       {hidden && <p className="small">{t('measurements.choroplethHidden')}</p>}
       <h3 className="legend-subtitle">{t('coordinator.localitiesLegend')}</h3>

@@ -53,7 +53,11 @@ export function LetterSettingsFields() {
         </label>
         <label>
           {t('package.letterAddress')}
-          <textarea rows={2} value={settings.addressee.address.join('\n')} onChange={(event) => setParty('addressee', { address: lines(event.target.value) })} />
+          <textarea
+            rows={2}
+            value={settings.addressee.address.join('\n')}
+            onChange={(event) => setParty('addressee', { address: lines(event.target.value) })}
+          />
         </label>
         {dataBoxField('addressee', 'package.letterDataBox')}
         <label>

@@ -35,7 +35,9 @@ export function LocalityPanel({ locality }: { locality: LocalitySummary }) {
         ← {t('locality.back')}
       </button>
       <h2 id={`${id}-title`}>{localityName(t, locality, review?.number)}</h2>
-      {review?.formerNumbers && review.formerNumbers.length > 0 && <p className="small">{t('locality.formerNumbers', { numbers: review.formerNumbers.join(', ') })}</p>}
+      {review?.formerNumbers && review.formerNumbers.length > 0 && (
+        <p className="small">{t('locality.formerNumbers', { numbers: review.formerNumbers.join(', ') })}</p>
+      )}
       <p className="small">
         {locality.orp && `${t('search.inOrp', { orp: locality.orp.nazev })} · `}
         {t('locality.facts', { reports: locality.reportIds.length, obce: locality.obce.length })} ·{' '}
@@ -73,7 +75,14 @@ export function ReviewerForm() {
         {t('reviewer.why')}
       </p>
       <div className="inline-form">
-        <input id={`${id}-name`} type="text" autoComplete="name" value={name} aria-describedby={`${id}-hint`} onChange={(event) => setName(event.target.value)} />
+        <input
+          id={`${id}-name`}
+          type="text"
+          autoComplete="name"
+          value={name}
+          aria-describedby={`${id}-hint`}
+          onChange={(event) => setName(event.target.value)}
+        />
         <button type="submit" className="primary-button">
           {t('reviewer.save')}
         </button>
@@ -362,8 +371,7 @@ function AuditTrail({ locality }: { locality: LocalitySummary }) {
           {entries.map((entry) => (
             <li key={entry.id}>
               <span className="small">
-                {formatDateTime(language, entry.at)} ·{' '}
-                <strong>{entry.by}</strong>
+                {formatDateTime(language, entry.at)} · <strong>{entry.by}</strong>
               </span>
               <span className="block">{auditText(t, entry)}</span>
             </li>

@@ -138,9 +138,15 @@ function ImportResults({ results }: { results: ReadonlyArray<{ fileName: string;
               ) : (
                 <p>{t('measurements.summary.noneSkipped')}</p>
               )}
-              {result.summary.files.length > 1 || result.summary.files[0] !== fileName ? <p className="small">{t('measurements.summary.files', { files: result.summary.files.join(', ') })}</p> : null}
-              {result.summary.missingColumns.length > 0 && <p className="small">{t('measurements.summary.missingColumns', { columns: result.summary.missingColumns.join(', ') })}</p>}
-              {result.summary.extraColumns.length > 0 && <p className="small">{t('measurements.summary.extraColumns', { columns: result.summary.extraColumns.join(', ') })}</p>}
+              {result.summary.files.length > 1 || result.summary.files[0] !== fileName ? (
+                <p className="small">{t('measurements.summary.files', { files: result.summary.files.join(', ') })}</p>
+              ) : null}
+              {result.summary.missingColumns.length > 0 && (
+                <p className="small">{t('measurements.summary.missingColumns', { columns: result.summary.missingColumns.join(', ') })}</p>
+              )}
+              {result.summary.extraColumns.length > 0 && (
+                <p className="small">{t('measurements.summary.extraColumns', { columns: result.summary.extraColumns.join(', ') })}</p>
+              )}
               {result.summary.truncated && <p className="small">{t('measurements.summary.truncated')}</p>}
               {result.summary.encoding === 'windows-1250' && <p className="small">{t('measurements.summary.encoding')}</p>}
             </>
@@ -187,7 +193,11 @@ function MeasurementLayerControls() {
       </div>
       <div className="form-field">
         <label htmlFor={`${id}-operator`}>{t('measurements.layer.operator')}</label>
-        <select id={`${id}-operator`} value={layer.operator ?? ''} onChange={(event) => setLayer({ operator: (event.target.value || null) as OperatorCode | null })}>
+        <select
+          id={`${id}-operator`}
+          value={layer.operator ?? ''}
+          onChange={(event) => setLayer({ operator: (event.target.value || null) as OperatorCode | null })}
+        >
           <option value="">{t('measurements.layer.all')}</option>
           {OPERATORS.map((operator) => (
             <option key={operator.code} value={operator.code}>
@@ -198,7 +208,11 @@ function MeasurementLayerControls() {
       </div>
       <div className="form-field">
         <label htmlFor={`${id}-technology`}>{t('measurements.layer.technology')}</label>
-        <select id={`${id}-technology`} value={layer.technology ?? ''} onChange={(event) => setLayer({ technology: (event.target.value || null) as MeasurementTechnology | null })}>
+        <select
+          id={`${id}-technology`}
+          value={layer.technology ?? ''}
+          onChange={(event) => setLayer({ technology: (event.target.value || null) as MeasurementTechnology | null })}
+        >
           <option value="">{t('measurements.layer.all')}</option>
           {MEASUREMENT_TECHNOLOGIES.map((technology) => (
             <option key={technology} value={technology}>
@@ -217,7 +231,8 @@ function MeasurementLayerControls() {
           <ul className="legend-list">
             {([4, 3, 2, 1] as const).map((k) => (
               <li key={k}>
-                <span className="legend-swatch" style={{ background: CLASS_COLORS[k] }} aria-hidden="true" /> {CLASS_LIMITS[layer.metric][k]} — {t(`measurements.class.${k}`)}
+                <span className="legend-swatch" style={{ background: CLASS_COLORS[k] }} aria-hidden="true" /> {CLASS_LIMITS[layer.metric][k]} —{' '}
+                {t(`measurements.class.${k}`)}
               </li>
             ))}
             <li>
@@ -226,7 +241,9 @@ function MeasurementLayerControls() {
           </ul>
           {cells !== null && <p className="small">{t('measurements.legend.cells', { count: cells.toLocaleString(locale), zoom: MEASUREMENT_POINTS_ZOOM })}</p>}
           {points && points.total > points.points.length && (
-            <p className="small">{t('measurements.legend.pointsCut', { shown: points.points.length.toLocaleString(locale), total: points.total.toLocaleString(locale) })}</p>
+            <p className="small">
+              {t('measurements.legend.pointsCut', { shown: points.points.length.toLocaleString(locale), total: points.total.toLocaleString(locale) })}
+            </p>
           )}
         </figure>
       )}
@@ -254,47 +271,47 @@ function MeasurementCellTable() {
       <h4 id={`${id}-title`}>{t('measurements.cells.caption')}</h4>
       {/* Scrolls sideways on narrow screens: focusable, so a keyboard can scroll it too. */}
       <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={`${id}-title`}>
-      <table className="measurement-table" aria-describedby={`${id}-note`}>
-        <caption className="visually-hidden">{t('measurements.cells.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('measurements.cells.cell')}</th>
-            <th scope="col">{t('measurements.cells.count')}</th>
-            <th scope="col">{t('measurements.cells.failures')}</th>
-            <th scope="col">{t('measurements.cells.download')}</th>
-            <th scope="col">{t('measurements.cells.rsrp')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('measurements.cells.show')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((cell) => (
-            <tr key={cell.cell} aria-current={cell.cell === focused ? 'true' : undefined}>
-              <th scope="row" className="code-value">
-                {cell.cell}
+        <table className="measurement-table" aria-describedby={`${id}-note`}>
+          <caption className="visually-hidden">{t('measurements.cells.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('measurements.cells.cell')}</th>
+              <th scope="col">{t('measurements.cells.count')}</th>
+              <th scope="col">{t('measurements.cells.failures')}</th>
+              <th scope="col">{t('measurements.cells.download')}</th>
+              <th scope="col">{t('measurements.cells.rsrp')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('measurements.cells.show')}</span>
               </th>
-              <td>{number(cell.count)}</td>
-              <td>{number(cell.failures)}</td>
-              <td>{number(cell.medianDownloadMbps)}</td>
-              <td>{number(cell.medianRsrpDbm)}</td>
-              <td>
-                <button
-                  type="button"
-                  className="link-button"
-                  aria-label={t('measurements.cells.showCell', { cell: cell.cell })}
-                  onClick={() => {
-                    setLayer({ focusedCell: cell.cell });
-                    requestView(positionsBbox(cell.boundary), MEASUREMENT_POINTS_ZOOM - 1);
-                  }}
-                >
-                  {t('measurements.cells.show')}
-                </button>
-              </td>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((cell) => (
+              <tr key={cell.cell} aria-current={cell.cell === focused ? 'true' : undefined}>
+                <th scope="row" className="code-value">
+                  {cell.cell}
+                </th>
+                <td>{number(cell.count)}</td>
+                <td>{number(cell.failures)}</td>
+                <td>{number(cell.medianDownloadMbps)}</td>
+                <td>{number(cell.medianRsrpDbm)}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-label={t('measurements.cells.showCell', { cell: cell.cell })}
+                    onClick={() => {
+                      setLayer({ focusedCell: cell.cell });
+                      requestView(positionsBbox(cell.boundary), MEASUREMENT_POINTS_ZOOM - 1);
+                    }}
+                  >
+                    {t('measurements.cells.show')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </div>
       <p className="small" id={`${id}-note`}>
         {t('measurements.cells.note', { shown: rows.length, total: cells.length.toLocaleString(locale) })}

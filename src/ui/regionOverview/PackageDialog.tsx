@@ -195,12 +195,7 @@ export function PackageDialog() {
 
         <div>
           <label className="check-inline">
-            <input
-              type="checkbox"
-              checked={includeReporters}
-              aria-describedby={`${id}-gdpr`}
-              onChange={(event) => setIncludeReporters(event.target.checked)}
-            />
+            <input type="checkbox" checked={includeReporters} aria-describedby={`${id}-gdpr`} onChange={(event) => setIncludeReporters(event.target.checked)} />
             {t('package.includeReporters')}
           </label>
           <p className="small" id={`${id}-gdpr`}>
@@ -209,7 +204,12 @@ export function PackageDialog() {
         </div>
 
         <div className="dialog-buttons">
-          <button type="button" className="primary-button" disabled={running || !preview || preview.localities === 0} onClick={() => void buildAndDownload('ctu')}>
+          <button
+            type="button"
+            className="primary-button"
+            disabled={running || !preview || preview.localities === 0}
+            onClick={() => void buildAndDownload('ctu')}
+          >
             {t('package.download')}
           </button>
         </div>
@@ -220,7 +220,12 @@ export function PackageDialog() {
           <h3 id={`${id}-public`}>{t('package.publicTitle')}</h3>
           <p className="small">{t('package.publicRule', { min: PUBLIC_MIN_DISTINCT_REPORTERS })}</p>
           <div className="dialog-buttons">
-            <button type="button" className="secondary-button" disabled={running || !preview || preview.localities === 0} onClick={() => void buildAndDownload('public')}>
+            <button
+              type="button"
+              className="secondary-button"
+              disabled={running || !preview || preview.localities === 0}
+              onClick={() => void buildAndDownload('public')}
+            >
               {t('package.downloadPublic')}
             </button>
           </div>

@@ -22,8 +22,12 @@ export function PackageHistory() {
   const [sendResult, setSendResult] = useState<SendResult | null>(null);
   const [answers, setAnswers] = useState<AnswersResult | null>(null);
   const [shownDiff, setShownDiff] = useState<string | null>(null);
-  const ofKraj = history.filter((r) => r.nuts3 === krajId).slice().reverse();
-  const date = (iso: string) => new Intl.DateTimeFormat(language === 'cs' ? 'cs-CZ' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  const ofKraj = history
+    .filter((r) => r.nuts3 === krajId)
+    .slice()
+    .reverse();
+  const date = (iso: string) =>
+    new Intl.DateTimeFormat(language === 'cs' ? 'cs-CZ' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
   const diffOf = (number: string): PackageDiffRow[] => {
     const record = history.find((r) => r.number === number)!;
     const before = previousPackage(history, krajId, number);
@@ -39,17 +43,27 @@ export function PackageHistory() {
         <ul>
           {ofKraj.map((record) => (
             <li key={record.number}>
-              <strong>{record.number}</strong> · {date(record.createdAt)} · {record.by || '—'} · {t('ctu.historyLocalities', { count: record.localities.length })} ·{' '}
+              <strong>{record.number}</strong> · {date(record.createdAt)} · {record.by || '—'} ·{' '}
+              {t('ctu.historyLocalities', { count: record.localities.length })} ·{' '}
               <span className="small" title={record.sha256}>
                 SHA-256 {record.sha256.slice(0, 12)}…
               </span>{' '}
               · {record.sent ? t('ctu.sentAt', { date: date(record.sent.at), by: record.sent.by }) : t('ctu.notSent')}{' '}
               {!record.sent && (
-                <button type="button" className="secondary-button" onClick={() => void sendRecordedPackage(store, record.number, new Date().toISOString()).then(setSendResult)}>
+                <button
+                  type="button"
+                  className="secondary-button"
+                  onClick={() => void sendRecordedPackage(store, record.number, new Date().toISOString()).then(setSendResult)}
+                >
                   {t('ctu.send')}
                 </button>
               )}{' '}
-              <button type="button" className="link-button" aria-expanded={shownDiff === record.number} onClick={() => setShownDiff(shownDiff === record.number ? null : record.number)}>
+              <button
+                type="button"
+                className="link-button"
+                aria-expanded={shownDiff === record.number}
+                onClick={() => setShownDiff(shownDiff === record.number ? null : record.number)}
+              >
                 {t('ctu.changes')}
               </button>
               {shownDiff === record.number && (
@@ -80,7 +94,11 @@ export function PackageHistory() {
           onChange={(event) => {
             const file = event.target.files?.[0];
             event.target.value = '';
-            if (file) void file.text().then((text) => importCtuAnswers(store, text, new Date().toISOString())).then(setAnswers);
+            if (file)
+              void file
+                .text()
+                .then((text) => importCtuAnswers(store, text, new Date().toISOString()))
+                .then(setAnswers);
           }}
         />
       </label>
@@ -92,7 +110,13 @@ export function PackageHistory() {
               {answers.refused.length > 0 && (
                 <ul>
                   {answers.refused.map((row) => (
-                    <li key={row.line}>{t('ctu.answerRefused', { line: row.line, number: row.number || '—', reason: t(`ctu.refused.${row.code}` as 'ctu.refused.ctu.unknownNumber') })}</li>
+                    <li key={row.line}>
+                      {t('ctu.answerRefused', {
+                        line: row.line,
+                        number: row.number || '—',
+                        reason: t(`ctu.refused.${row.code}` as 'ctu.refused.ctu.unknownNumber'),
+                      })}
+                    </li>
                   ))}
                 </ul>
               )}

@@ -25,7 +25,8 @@ export function CoordinatorFilters() {
     return [...byKod.entries()].sort((a, b) => a[1].localeCompare(b[1], 'cs'));
   }, [reports, filters.orpKod]);
   const active =
-    filters.statuses.length + filters.operators.length + filters.failures.length + (filters.technologies?.length ?? 0) + (filters.environments?.length ?? 0) > 0 ||
+    filters.statuses.length + filters.operators.length + filters.failures.length + (filters.technologies?.length ?? 0) + (filters.environments?.length ?? 0) >
+      0 ||
     filters.orpKod !== null ||
     filters.obecKod !== null ||
     filters.from !== null ||

@@ -31,7 +31,11 @@ export function CoordinatorToolbar() {
           // ZSJ exist only with a loaded ZSJ layer: until then the choice is there, disabled, and says why.
           const disabled = value === 'zsj' && !hasZsjLayer;
           return (
-            <label key={value} className={units === value ? 'segmented-on' : disabled ? 'segmented-disabled' : ''} title={disabled ? t('zsjChoropleth.unavailable') : undefined}>
+            <label
+              key={value}
+              className={units === value ? 'segmented-on' : disabled ? 'segmented-disabled' : ''}
+              title={disabled ? t('zsjChoropleth.unavailable') : undefined}
+            >
               <input
                 type="radio"
                 name={`${id}-units`}
@@ -69,7 +73,11 @@ function AnalysisStatus() {
       )}
       {analysis.status === 'ready' && analysis.result && (
         <span className="small">
-          {t('coordinator.analysed', { reports: analysis.result.shownReports, total: analysis.result.totalReports, localities: analysis.result.localities.filter((l) => l.shown).length })}
+          {t('coordinator.analysed', {
+            reports: analysis.result.shownReports,
+            total: analysis.result.totalReports,
+            localities: analysis.result.localities.filter((l) => l.shown).length,
+          })}
         </span>
       )}
       {analysis.status === 'error' && analysis.errorCode && <span className="small message-error-text">{t(analysisErrorKey(analysis.errorCode))}</span>}

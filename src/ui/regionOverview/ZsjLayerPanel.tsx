@@ -19,21 +19,13 @@ export function ZsjLayerPanel() {
   const removeZsjLayer = useAppStore((state) => state.removeZsjLayer);
   const [busy, setBusy] = useState(false);
 
-  const noticeText = notice
-    ? notice.code === 'zsj.filled'
-      ? t('zsj.filled', notice.params)
-      : t(`problem.${notice.code}` as MessageKey, notice.params)
-    : null;
+  const noticeText = notice ? (notice.code === 'zsj.filled' ? t('zsj.filled', notice.params) : t(`problem.${notice.code}` as MessageKey, notice.params)) : null;
 
   return (
     <section className="panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('zsj.title')}</h2>
       <p className="small">{t('zsj.explain')}</p>
-      <p>
-        {layer
-          ? t('zsj.loaded', { count: layer.count, name: layer.name, date: formatShortDate(language, layer.loadedAt) })
-          : t('zsj.none')}
-      </p>
+      <p>{layer ? t('zsj.loaded', { count: layer.count, name: layer.name, date: formatShortDate(language, layer.loadedAt) }) : t('zsj.none')}</p>
       <div className="list-actions">
         <FileButton
           label={t('zsj.choose')}

@@ -59,10 +59,7 @@ export function CastObceField({
     () => (pack && place ? indexOf(pack).suggestCastObce(place.wgs84.lon, place.wgs84.lat, place.obec.kod) : null),
     [pack, place],
   );
-  const castiObce = useMemo(
-    () => (pack && place ? pack.castiObce.filter((cast) => cast.kodObce === place.obec.kod) : []),
-    [pack, place],
-  );
+  const castiObce = useMemo(() => (pack && place ? pack.castiObce.filter((cast) => cast.kodObce === place.obec.kod) : []), [pack, place]);
 
   const typed = (nazev: string) => {
     if (nazev.trim() === '') return onChange(null);

@@ -15,7 +15,10 @@ export function DerivedPlaceFacts({ report }: { report: Report }) {
       <dl className="facts derived-place">
         <dt>{t('place.obec')}</dt>
         <dd>
-          {place.obec.nazev} <span className="code">{t('place.kod')} <span className="code-value">{place.obec.kod}</span></span>
+          {place.obec.nazev}{' '}
+          <span className="code">
+            {t('place.kod')} <span className="code-value">{place.obec.kod}</span>
+          </span>
         </dd>
         <dt>{t('place.orp')}</dt>
         <dd>
@@ -29,11 +32,17 @@ export function DerivedPlaceFacts({ report }: { report: Report }) {
         </dd>
         <dt>{t('place.okres')}</dt>
         <dd>
-          {place.okres.nazev} <span className="code">LAU1 <span className="code-value">{place.okres.lau1}</span></span>
+          {place.okres.nazev}{' '}
+          <span className="code">
+            LAU1 <span className="code-value">{place.okres.lau1}</span>
+          </span>
         </dd>
         <dt>{t('place.kraj')}</dt>
         <dd>
-          {place.kraj.nazev} <span className="code">NUTS3 <span className="code-value">{place.kraj.nuts3}</span></span>
+          {place.kraj.nazev}{' '}
+          <span className="code">
+            NUTS3 <span className="code-value">{place.kraj.nuts3}</span>
+          </span>
         </dd>
         <dt>
           {t('place.sjtsk')} <span className="dt-note">EPSG:5514</span>

@@ -22,8 +22,7 @@ export function ImportSummaryView({ result }: { result: ImportResult }) {
           <strong>{title}</strong>
         </p>
         <p>
-          {summary.fileProblem ? t(fileProblemKey(summary.fileProblem.code), summary.fileProblem.params) : t('import.refused')}{' '}
-          {t('import.nothingChanged')}
+          {summary.fileProblem ? t(fileProblemKey(summary.fileProblem.code), summary.fileProblem.params) : t('import.refused')} {t('import.nothingChanged')}
         </p>
       </div>
     );

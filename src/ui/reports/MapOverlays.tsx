@@ -33,8 +33,7 @@ export function DrawingStatus() {
         {notice && (
           <div className="drawing-refused">
             <p>
-              <strong>{t('drawing.refused')}</strong>{' '}
-              {notice.problems.map((problem) => problemText(t, problem)).join(' ')}
+              <strong>{t('drawing.refused')}</strong> {notice.problems.map((problem) => problemText(t, problem)).join(' ')}
             </p>
             <button type="button" className="secondary-button" onClick={dismissNotice}>
               {t('notice.ok')}

@@ -85,9 +85,7 @@ export function MeasurementsEditor({
                 <select
                   id={`${id}-${index}-technology`}
                   value={measurement.technology ?? ''}
-                  onChange={(event) =>
-                    set(index, { technology: isOneOf<TechnologyCode>(TECHNOLOGIES, event.target.value) ? event.target.value : null }, true)
-                  }
+                  onChange={(event) => set(index, { technology: isOneOf<TechnologyCode>(TECHNOLOGIES, event.target.value) ? event.target.value : null }, true)}
                 >
                   <option value="">{t('form.notGiven')}</option>
                   {TECHNOLOGIES.map((code) => (
@@ -123,7 +121,16 @@ export function MeasurementsEditor({
                 onCommit={(uploadMbps) => set(index, { uploadMbps }, true)}
               />
             </div>
-            <button type="button" className="link-button" onClick={() => onChange(measurements.filter((_, i) => i !== index), true)}>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() =>
+                onChange(
+                  measurements.filter((_, i) => i !== index),
+                  true,
+                )
+              }
+            >
               {t('form.measurement.remove', { number: index + 1 })}
             </button>
           </li>

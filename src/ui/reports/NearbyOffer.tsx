@@ -26,16 +26,20 @@ export function NearbyOffer({ reportId }: { reportId: string }) {
             <li key={id}>
               <div>
                 <strong>{report.place?.obec.nazev ?? t('list.placeUnknown')}</strong>
-                {report.demo && <> <DemoBadge /></>} ·{' '}
+                {report.demo && (
+                  <>
+                    {' '}
+                    <DemoBadge />
+                  </>
+                )}{' '}
+                ·{' '}
                 {overlap === null || overlap === undefined
                   ? formatMetres(language, distanceM)
                   : t(report.geometry.type === 'LineString' ? 'nearby.alongShare' : 'nearby.areaShare', {
                       percent: new Intl.NumberFormat(localeOf(language), { style: 'percent' }).format(overlap),
                     })}
                 <span className="nearby-description">{report.description.trim() || t('list.noDescription')}</span>
-                {report.failures.length > 0 && (
-                  <span className="small">{report.failures.map((code) => t(failureKey(code))).join(', ')}</span>
-                )}
+                {report.failures.length > 0 && <span className="small">{report.failures.map((code) => t(failureKey(code))).join(', ')}</span>}
               </div>
               <button type="button" className="secondary-button" onClick={() => void openNearbyInstead(id)}>
                 {t('nearby.openInstead')}

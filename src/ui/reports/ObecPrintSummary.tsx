@@ -13,7 +13,12 @@ import { reportDate } from './reportSummary.ts';
 function scaleBarMetres(metresPerUnit: number, width: number): number {
   const target = (metresPerUnit * width) / 5;
   const magnitude = 10 ** Math.floor(Math.log10(target));
-  return [1, 2, 5, 10].map((step) => step * magnitude).filter((m) => m <= target).pop() ?? magnitude;
+  return (
+    [1, 2, 5, 10]
+      .map((step) => step * magnitude)
+      .filter((m) => m <= target)
+      .pop() ?? magnitude
+  );
 }
 
 /**
@@ -58,12 +63,7 @@ export function ObecPrintSummary({
             {t('obecFile.print.date', { date: formatIsoDate(language, signOff.date) })}
           </p>
         </header>
-        <svg
-          className="print-map"
-          viewBox={`0 0 ${map.width} ${map.height}`}
-          role="img"
-          aria-label={t('obecFile.print.mapLabel', { count: reports.length })}
-        >
+        <svg className="print-map" viewBox={`0 0 ${map.width} ${map.height}`} role="img" aria-label={t('obecFile.print.mapLabel', { count: reports.length })}>
           <rect x="0" y="0" width={map.width} height={map.height} fill="#fff" stroke="#888" />
           {map.outline && <path d={map.outline} fill="#eef3f8" stroke="#1d3557" strokeWidth="1.5" fillRule="evenodd" />}
           {map.items.map((item) =>
@@ -81,7 +81,17 @@ export function ObecPrintSummary({
             ),
           )}
           {map.items.map((item) => (
-            <text key={`${item.id}-n`} x={item.x + 7} y={item.y - 6} fontSize="13" fontWeight="700" fill="#111" stroke="#fff" strokeWidth="3" paintOrder="stroke">
+            <text
+              key={`${item.id}-n`}
+              x={item.x + 7}
+              y={item.y - 6}
+              fontSize="13"
+              fontWeight="700"
+              fill="#111"
+              stroke="#fff"
+              strokeWidth="3"
+              paintOrder="stroke"
+            >
               {item.number}
             </text>
           ))}
@@ -120,9 +130,7 @@ export function ObecPrintSummary({
           </tbody>
         </table>
         <footer>
-          <p>
-            {t('obecFile.print.signOff', { name: signOff.name || '—', function: signOff.function || '—' })}
-          </p>
+          <p>{t('obecFile.print.signOff', { name: signOff.name || '—', function: signOff.function || '—' })}</p>
           <p className="small">{t('obecFile.print.source')}</p>
         </footer>
       </article>

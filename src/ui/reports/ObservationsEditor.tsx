@@ -62,7 +62,12 @@ export function ObservationsEditor({
             <button
               type="button"
               className="link-button"
-              onClick={() => onChange(observations.filter((_, i) => i !== index), true)}
+              onClick={() =>
+                onChange(
+                  observations.filter((_, i) => i !== index),
+                  true,
+                )
+              }
             >
               {t('form.observation.remove', { number: index + 1 })}
             </button>

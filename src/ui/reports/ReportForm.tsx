@@ -227,7 +227,11 @@ function ReportForm({ report }: { report: Report }) {
 
           <fieldset className="form-section">
             <legend>{t('form.section.observations')}</legend>
-            <ObservationsEditor observations={draft.observations} onChange={(observations, save) => change({ observations }, save)} onCommit={() => void commit()} />
+            <ObservationsEditor
+              observations={draft.observations}
+              onChange={(observations, save) => change({ observations }, save)}
+              onCommit={() => void commit()}
+            />
           </fieldset>
 
           <fieldset className="form-section">
@@ -252,7 +256,11 @@ function ReportForm({ report }: { report: Report }) {
             <summary>
               {t('form.section.measurements')} <span className="small">({t('form.optional')})</span>
             </summary>
-            <MeasurementsEditor measurements={draft.measurements} onChange={(measurements, save) => change({ measurements }, save)} onCommit={() => void commit()} />
+            <MeasurementsEditor
+              measurements={draft.measurements}
+              onChange={(measurements, save) => change({ measurements }, save)}
+              onCommit={() => void commit()}
+            />
           </details>
 
           <fieldset className="form-section">

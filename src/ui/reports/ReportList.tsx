@@ -132,9 +132,7 @@ function Filters({ filter, onChange }: { filter: ReportFilter; onChange(filter: 
         <select
           id={`${id}-operator`}
           value={filter.operator ?? ''}
-          onChange={(event) =>
-            onChange({ ...filter, operator: isOneOf<OperatorChoice>(OPERATOR_CHOICES, event.target.value) ? event.target.value : null })
-          }
+          onChange={(event) => onChange({ ...filter, operator: isOneOf<OperatorChoice>(OPERATOR_CHOICES, event.target.value) ? event.target.value : null })}
         >
           <option value="">{t('list.any')}</option>
           {OPERATOR_CHOICES.map((code) => (
@@ -176,13 +174,7 @@ function ReportRow({ report, selected }: { report: Report; selected: boolean }) 
   return (
     <tr className={selected ? 'selected' : undefined}>
       <td>
-        <button
-          type="button"
-          className="report-open"
-          aria-current={selected ? 'true' : undefined}
-          onClick={open}
-          onKeyDown={moveFocus}
-        >
+        <button type="button" className="report-open" aria-current={selected ? 'true' : undefined} onClick={open} onKeyDown={moveFocus}>
           <span className="report-open-place">
             {place}
             {report.castObce && <span className="report-open-cast"> – {report.castObce.nazev}</span>}

@@ -27,9 +27,7 @@ export function ReporterFields({
   };
   return (
     <div className="reporter-fields">
-      <p className="gdpr-note">
-        {t('form.reporter.gdpr')}
-      </p>
+      <p className="gdpr-note">{t('form.reporter.gdpr')}</p>
       <TextField
         path="reporter.name"
         label={t('form.reporter.name')}

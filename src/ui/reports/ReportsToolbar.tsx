@@ -52,11 +52,5 @@ export function ActionGroupButtons({ group, label, className }: { group: Exclude
 function VisibleAction({ action }: { action: AppAction }) {
   const visible = useAppStore((state) => (action.visible ? action.visible(state) : true));
   if (!visible) return null;
-  return (
-    <ActionButton
-      action={action}
-      icon={<ActionIcon id={action.id} />}
-      className={`action-button${action.id === 'demo.load' ? ' action-demo' : ''}`}
-    />
-  );
+  return <ActionButton action={action} icon={<ActionIcon id={action.id} />} className={`action-button${action.id === 'demo.load' ? ' action-demo' : ''}`} />;
 }

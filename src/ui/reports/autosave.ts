@@ -112,10 +112,20 @@ export async function startAutosave(store: AppStore, reportsLoaded: Promise<void
   let live = await openPages();
   if (live === null) {
     const recent = new Date(Date.now() - 60_000).toISOString();
-    live = new Set(journal.entries().filter((entry) => entry.at > recent).map((entry) => entry.pageId));
+    live = new Set(
+      journal
+        .entries()
+        .filter((entry) => entry.at > recent)
+        .map((entry) => entry.pageId),
+    );
   }
-  return recoverTyping(journal, () => state().reports, (id, fields) => state().updateReport(id, fields), {
-    livePages: live,
-    isSaved: () => state().storage.state === 'ready',
-  });
+  return recoverTyping(
+    journal,
+    () => state().reports,
+    (id, fields) => state().updateReport(id, fields),
+    {
+      livePages: live,
+      isSaved: () => state().storage.state === 'ready',
+    },
+  );
 }

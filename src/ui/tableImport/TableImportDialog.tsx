@@ -21,7 +21,11 @@ import { currentTableImport, finishTableImport, subscribeTableImports } from './
 const LISTED_PROBLEMS = 100;
 const EVALUATE_DELAY_MS = 250;
 
-const DELIMITER_KEYS: Record<TableDelimiter, MessageKey> = { ';': 'tableImport.delimiter.semicolon', ',': 'tableImport.delimiter.comma', '\t': 'tableImport.delimiter.tab' };
+const DELIMITER_KEYS: Record<TableDelimiter, MessageKey> = {
+  ';': 'tableImport.delimiter.semicolon',
+  ',': 'tableImport.delimiter.comma',
+  '\t': 'tableImport.delimiter.tab',
+};
 const ENCODINGS: readonly TableEncoding[] = ['utf-8', 'windows-1250', 'mixed', 'utf-16'];
 
 type Phase =
@@ -54,7 +58,12 @@ function fieldKey(field: TableField): MessageKey {
 }
 
 function fileStem(name: string): string {
-  return name.replace(/\.[^.]+$/, '').replace(/[^\p{L}\p{N}_-]+/gu, '-').slice(0, 60) || 'tabulka';
+  return (
+    name
+      .replace(/\.[^.]+$/, '')
+      .replace(/[^\p{L}\p{N}_-]+/gu, '-')
+      .slice(0, 60) || 'tabulka'
+  );
 }
 
 /** The mapping dialog: detected reading, preview, a select per field, fixed values, live count, import, reasons. */
@@ -139,7 +148,8 @@ export function TableImportDialog({ file, onClose }: { file: File; onClose(): vo
     // Imported rows naming another obec than their coordinates' one: the column as Excel names it, the cell's text.
     const warnings: ListedRowProblem[] = summary.warnings.map((warning) => ({
       ...warning,
-      columnLabel: warning.column === null ? '' : `${columnLetter(warning.column)}${preview?.header[warning.column] ? ` (${preview.header[warning.column]})` : ''}`,
+      columnLabel:
+        warning.column === null ? '' : `${columnLetter(warning.column)}${preview?.header[warning.column] ? ` (${preview.header[warning.column]})` : ''}`,
       value: String(warning.params?.value ?? ''),
     }));
     setPhase({ kind: 'done', summary, problems, warnings });
@@ -164,7 +174,9 @@ export function TableImportDialog({ file, onClose }: { file: File; onClose(): vo
       <div className="dialog-body">
         <p className="small">{t('tableImport.file', { file: file.name })}</p>
         <div role="status" aria-live="polite">
-          {phase.kind === 'reading' && <p>{phase.rowsRead > 0 ? t('tableImport.readingRows', { count: phase.rowsRead.toLocaleString(language) }) : t('tableImport.reading')}</p>}
+          {phase.kind === 'reading' && (
+            <p>{phase.rowsRead > 0 ? t('tableImport.readingRows', { count: phase.rowsRead.toLocaleString(language) }) : t('tableImport.reading')}</p>
+          )}
           {phase.kind === 'importing' && <p>{t('tableImport.importing')}</p>}
         </div>
         {phase.kind === 'refused' && (
@@ -241,7 +253,8 @@ function MappingForm({
   onMapping(next: TableMapping): void;
 }) {
   const { source } = preview;
-  const setColumn = (field: TableField, value: string) => onMapping({ ...mapping, columns: { ...mapping.columns, [field]: value === '' ? null : Number(value) } });
+  const setColumn = (field: TableField, value: string) =>
+    onMapping({ ...mapping, columns: { ...mapping.columns, [field]: value === '' ? null : Number(value) } });
   const setFixed = (fixed: Partial<TableFixedValues>) => onMapping({ ...mapping, fixed: { ...mapping.fixed, ...fixed } });
 
   return (
@@ -357,7 +370,11 @@ function MappingForm({
         </div>
         <div className="table-import-field">
           <label htmlFor={`${idPrefix}-fixed-domain`}>{t('tableImport.fixedDomain')}</label>
-          <select id={`${idPrefix}-fixed-domain`} value={mapping.fixed.domain} onChange={(event) => setFixed({ domain: event.target.value as TableFixedValues['domain'] })}>
+          <select
+            id={`${idPrefix}-fixed-domain`}
+            value={mapping.fixed.domain}
+            onChange={(event) => setFixed({ domain: event.target.value as TableFixedValues['domain'] })}
+          >
             {DOMAINS.map((domain) => (
               <option key={domain} value={domain}>
                 {t(domainKey(domain))}
@@ -365,10 +382,34 @@ function MappingForm({
             ))}
           </select>
         </div>
-        <ChoiceSet legend={t('tableImport.field.failures')} values={FAILURES} chosen={mapping.fixed.failures} label={(code) => t(failureKey(code))} onChange={(failures) => setFixed({ failures })} />
-        <ChoiceSet legend={t('tableImport.field.operators')} values={OPERATOR_CHOICES} chosen={mapping.fixed.operators} label={(code) => t(operatorKey(code))} onChange={(operators) => setFixed({ operators })} />
-        <ChoiceSet legend={t('tableImport.field.environments')} values={ENVIRONMENTS} chosen={mapping.fixed.environments} label={(code) => t(environmentKey(code))} onChange={(environments) => setFixed({ environments })} />
-        <ChoiceSet legend={t('tableImport.field.technologies')} values={TECHNOLOGIES} chosen={mapping.fixed.technologies} label={(code) => t(technologyKey(code))} onChange={(technologies) => setFixed({ technologies })} />
+        <ChoiceSet
+          legend={t('tableImport.field.failures')}
+          values={FAILURES}
+          chosen={mapping.fixed.failures}
+          label={(code) => t(failureKey(code))}
+          onChange={(failures) => setFixed({ failures })}
+        />
+        <ChoiceSet
+          legend={t('tableImport.field.operators')}
+          values={OPERATOR_CHOICES}
+          chosen={mapping.fixed.operators}
+          label={(code) => t(operatorKey(code))}
+          onChange={(operators) => setFixed({ operators })}
+        />
+        <ChoiceSet
+          legend={t('tableImport.field.environments')}
+          values={ENVIRONMENTS}
+          chosen={mapping.fixed.environments}
+          label={(code) => t(environmentKey(code))}
+          onChange={(environments) => setFixed({ environments })}
+        />
+        <ChoiceSet
+          legend={t('tableImport.field.technologies')}
+          values={TECHNOLOGIES}
+          chosen={mapping.fixed.technologies}
+          label={(code) => t(technologyKey(code))}
+          onChange={(technologies) => setFixed({ technologies })}
+        />
         {(mapping.columns.reporterName !== null || mapping.columns.reporterContact !== null) && (
           <div className="table-import-field">
             <label htmlFor={`${idPrefix}-fixed-role`}>{t('tableImport.fixedReporterRole')}</label>
@@ -424,7 +465,9 @@ function ChoiceSet<Code extends string>({
           <input
             type="checkbox"
             checked={chosen.includes(code)}
-            onChange={(event) => onChange(event.target.checked ? values.filter((value) => value === code || chosen.includes(value)) : chosen.filter((value) => value !== code))}
+            onChange={(event) =>
+              onChange(event.target.checked ? values.filter((value) => value === code || chosen.includes(value)) : chosen.filter((value) => value !== code))
+            }
           />{' '}
           {label(code)}
         </label>
@@ -495,13 +538,31 @@ function TableImportResult({
       <ImportNotSavedNotice code={summary.notSaved} />
       <ImportCounts counts={counts} />
       <ProblemList t={t} caption={t('tableImport.problemsCaption')} problems={problems} download={t('tableImport.downloadProblems')} onDownload={onDownload} />
-      <ProblemList t={t} caption={t('tableImport.warningsCaption')} problems={warnings} download={t('tableImport.downloadWarnings')} onDownload={onDownloadWarnings} />
+      <ProblemList
+        t={t}
+        caption={t('tableImport.warningsCaption')}
+        problems={warnings}
+        download={t('tableImport.downloadWarnings')}
+        onDownload={onDownloadWarnings}
+      />
     </div>
   );
 }
 
 /** The first LISTED_PROBLEMS rows of a list of row problems (or warnings), and the whole list as a CSV download. */
-function ProblemList({ t, caption, problems, download, onDownload }: { t: Translate; caption: string; problems: readonly ListedRowProblem[]; download: string; onDownload(): void }) {
+function ProblemList({
+  t,
+  caption,
+  problems,
+  download,
+  onDownload,
+}: {
+  t: Translate;
+  caption: string;
+  problems: readonly ListedRowProblem[];
+  download: string;
+  onDownload(): void;
+}) {
   if (problems.length === 0) return null;
   return (
     <>

@@ -47,7 +47,15 @@ function ConnectForm() {
     <form onSubmit={(event) => void onSubmit(event)} className="workspace-connect">
       <p className="hint">{t('workspace.browserOnly')}</p>
       <label htmlFor={inputId}>{t('workspace.addressLabel')}</label>
-      <input id={inputId} type="url" inputMode="url" autoComplete="url" placeholder="https://hlucha-mista.kraj-example.cz" value={address} onChange={(e) => setAddress(e.target.value)} />
+      <input
+        id={inputId}
+        type="url"
+        inputMode="url"
+        autoComplete="url"
+        placeholder="https://hlucha-mista.kraj-example.cz"
+        value={address}
+        onChange={(e) => setAddress(e.target.value)}
+      />
       <button type="submit" disabled={connecting || address.trim() === ''}>
         {t('workspace.connect')}
       </button>
@@ -72,7 +80,9 @@ function ConnectedWorkspace() {
       </p>
       <p role="status" className={`workspace-connection workspace-${workspace.connection}`}>
         {t(`workspace.connection.${workspace.connection}` as MessageKey)}
-        {workspace.failure && workspace.failure !== 'workspace.offline' && workspace.failure !== 'workspace.signedOut' ? ` ${t(FAILURE_KEYS[workspace.failure] ?? 'workspace.failure.refused')}` : ''}
+        {workspace.failure && workspace.failure !== 'workspace.offline' && workspace.failure !== 'workspace.signedOut'
+          ? ` ${t(FAILURE_KEYS[workspace.failure] ?? 'workspace.failure.refused')}`
+          : ''}
       </p>
       {signedIn ? <SignedIn email={signedIn.email} /> : workspace.identity ? <SignInForm /> : null}
       <button type="button" className="link-button" onClick={() => void disconnect()}>
@@ -123,7 +133,9 @@ function SignedIn({ email }: { email: string }) {
   const resolve = useAppStore((state) => state.resolveSyncConflict);
   const language = useAppStore((state) => state.language);
   const waiting = Object.values(states).filter((s) => s === 'waiting').length;
-  const roles = (workspace.identity?.memberships ?? []).map((m) => `${t(`workspace.role.${m.role}` as MessageKey)}${m.obecKod ? ` ${m.obecKod}` : m.kraj ? ` ${m.kraj}` : ''}`);
+  const roles = (workspace.identity?.memberships ?? []).map(
+    (m) => `${t(`workspace.role.${m.role}` as MessageKey)}${m.obecKod ? ` ${m.obecKod}` : m.kraj ? ` ${m.kraj}` : ''}`,
+  );
   const describe = (id: string) => reports[id]?.description || id.slice(0, 8);
   return (
     <>
@@ -137,7 +149,11 @@ function SignedIn({ email }: { email: string }) {
         {workspace.lastSyncAt && (
           <span className="hint">
             {' '}
-            {t('workspace.lastSync', { time: new Intl.DateTimeFormat(language === 'cs' ? 'cs-CZ' : 'en-GB', { hour: '2-digit', minute: '2-digit' }).format(new Date(workspace.lastSyncAt)) })}
+            {t('workspace.lastSync', {
+              time: new Intl.DateTimeFormat(language === 'cs' ? 'cs-CZ' : 'en-GB', { hour: '2-digit', minute: '2-digit' }).format(
+                new Date(workspace.lastSyncAt),
+              ),
+            })}
           </span>
         )}
       </p>
@@ -171,7 +187,8 @@ function SignedIn({ email }: { email: string }) {
           <ul>
             {rejections.map((rejection) => (
               <li key={rejection.id}>
-                {describe(rejection.id)}: {rejection.codes.map((code) => (code === 'sync.outsideScope' ? t('workspace.rejected.outsideScope') : code)).join(', ')}
+                {describe(rejection.id)}:{' '}
+                {rejection.codes.map((code) => (code === 'sync.outsideScope' ? t('workspace.rejected.outsideScope') : code)).join(', ')}
               </li>
             ))}
           </ul>

@@ -58,7 +58,11 @@ function check(condition: boolean, message: string): void {
 
 const memorySettings = () => {
   const items = new Map<string, string>();
-  return { getItem: (k: string) => items.get(k) ?? null, setItem: (k: string, v: string) => void items.set(k, v), removeItem: (k: string) => void items.delete(k) };
+  return {
+    getItem: (k: string) => items.get(k) ?? null,
+    setItem: (k: string, v: string) => void items.set(k, v),
+    removeItem: (k: string) => void items.delete(k),
+  };
 };
 
 function storeOn(databaseName: string, index: ObecIndex): AppStore {
@@ -138,7 +142,12 @@ async function measureStore(reports: Report[], fileText: string, index: ObecInde
   return [
     { name: `save ${count.toLocaleString('en')} reports (one transaction, compare-and-set)`, count, ms: median(rows.write), allMs: rows.write },
     { name: `reload ${count.toLocaleString('en')} reports (new store instance, read all)`, count, ms: median(rows.reload), allMs: rows.reload },
-    { name: `import obec file of ${count.toLocaleString('en')} (parse, validate, places, merge, save)`, count, ms: median(rows.importFile), allMs: rows.importFile },
+    {
+      name: `import obec file of ${count.toLocaleString('en')} (parse, validate, places, merge, save)`,
+      count,
+      ms: median(rows.importFile),
+      allMs: rows.importFile,
+    },
     { name: `import the same file again (all unchanged)`, count, ms: median(rows.importAgain), allMs: rows.importAgain },
     { name: `one edit among ${count.toLocaleString('en')} (updateReport, saved)`, count: 1, ms: median(rows.edit), allMs: rows.edit },
   ];
@@ -184,12 +193,20 @@ window.runReportsStoreBenchmark = async (input) => {
   const index = ObecIndex.fromCollection(input.obce, { coverage: 'pack' });
   const reports = generateDemoReports(index, { count: input.count, seed: 20261125, now: '2026-11-25T12:00:00.000Z', krajNuts3: input.krajNuts3 });
   check(reports.length === input.count, `generated ${reports.length} of ${input.count}`);
-  check(reports.every((report) => report.demo), 'demo reports are labelled');
+  check(
+    reports.every((report) => report.demo),
+    'demo reports are labelled',
+  );
   const fileText = exportObecFile(reports, { obec: null, signOff: null, exportedAt: '2026-11-25T12:00:00.000Z', appVersion: 'bench' });
 
   // Warm up both paths (JIT, IndexedDB backend) on a small set, unmeasured.
   await measureBaseline(reports.slice(0, 500), 1);
-  await measureStore(reports.slice(0, 500), exportObecFile(reports.slice(0, 500), { obec: null, signOff: null, exportedAt: '2026-11-25T12:00:00.000Z', appVersion: 'bench' }), index, 1);
+  await measureStore(
+    reports.slice(0, 500),
+    exportObecFile(reports.slice(0, 500), { obec: null, signOff: null, exportedAt: '2026-11-25T12:00:00.000Z', appVersion: 'bench' }),
+    index,
+    1,
+  );
 
   const baseline = await measureBaseline(reports, input.runs);
   const store = await measureStore(reports, fileText, index, input.runs);

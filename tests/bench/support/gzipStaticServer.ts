@@ -69,7 +69,11 @@ export async function serveStatic(root: string, mounts: Record<string, string> =
     headers['content-length'] = String(body.length);
     response.writeHead(200, headers);
     response.end(request.method === 'HEAD' ? undefined : body);
-    log.push({ path: pathname, bytes: body.length + Object.entries(headers).reduce((sum, [name, value]) => sum + name.length + value.length + 4, 17), at: Date.now() });
+    log.push({
+      path: pathname,
+      bytes: body.length + Object.entries(headers).reduce((sum, [name, value]) => sum + name.length + value.length + 4, 17),
+      at: Date.now(),
+    });
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   return {

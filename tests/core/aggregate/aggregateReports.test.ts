@@ -9,7 +9,13 @@ let n = 0;
 function report(geometry: ReportGeometry, changes: Partial<Report> = {}): Report {
   n++;
   const id = `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-  return { ...createEmptyReport(geometry, { id, now: `2026-10-${String((n % 28) + 1).padStart(2, '0')}T08:00:00.000Z` }), description: 'x', failures: ['noSignal'], operators: ['o2'], ...changes };
+  return {
+    ...createEmptyReport(geometry, { id, now: `2026-10-${String((n % 28) + 1).padStart(2, '0')}T08:00:00.000Z` }),
+    description: 'x',
+    failures: ['noSignal'],
+    operators: ['o2'],
+    ...changes,
+  };
 }
 const at = (lon: number, lat: number, changes: Partial<Report> = {}) => report({ type: 'Point', coordinates: [lon, lat] }, changes);
 
@@ -21,7 +27,17 @@ describe('aggregateReports', () => {
     at(12.9412, 50.3237, { affected: { inhabitants: 5, households: null } }), // Ostrov
     at(12.3706, 50.0795), // Cheb
     at(16.37, 48.2), // Vienna: outside
-    report({ type: 'LineString', coordinates: [[12.9245, 50.4098], [12.93, 50.39], [12.935, 50.372]] }, { affected: { inhabitants: 100, households: null }, failures: ['noData'] }),
+    report(
+      {
+        type: 'LineString',
+        coordinates: [
+          [12.9245, 50.4098],
+          [12.93, 50.39],
+          [12.935, 50.372],
+        ],
+      },
+      { affected: { inhabitants: 100, households: null }, failures: ['noData'] },
+    ),
   ];
 
   it('counts reports per obec, with distinct reporters and shares of lines', () => {

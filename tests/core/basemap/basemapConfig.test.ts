@@ -49,7 +49,10 @@ describe('parseBasemapConfig', () => {
     for (const tiles of [[], ['javascript:alert(1)/{z}/{x}/{y}'], ['https://x.example/tiles.png'], 'https://x.example/{z}/{x}/{y}.png']) {
       expect(parseBasemapConfig({ kraj: { label, tiles } }), JSON.stringify(tiles)).toEqual({ ok: false, problem: 'basemapConfig.badTiles' });
     }
-    expect(parseBasemapConfig({ kraj: { label: ' ', tiles: ['https://x.example/{z}/{x}/{y}.png'] } })).toEqual({ ok: false, problem: 'basemapConfig.badLabel' });
+    expect(parseBasemapConfig({ kraj: { label: ' ', tiles: ['https://x.example/{z}/{x}/{y}.png'] } })).toEqual({
+      ok: false,
+      problem: 'basemapConfig.badLabel',
+    });
     expect(parseBasemapConfig({ kraj: { label, tiles: ['https://x.example/{z}/{x}/{y}.png'], minzoom: 12, maxzoom: 8 } })).toEqual({
       ok: false,
       problem: 'basemapConfig.badZoom',

@@ -15,7 +15,10 @@ describe('clusterReports fixtures', () => {
   for (const c of fixtureCases<Input>('clusterReports')) {
     it(c.name, () => {
       const reports = c.input.features.map((f) => ({ id: f.properties.id, createdAt: f.properties.createdAt, geometry: f.geometry }));
-      const clustering = clusterReports(reports, { distanceM: c.input.properties.distanceM, ...(c.input.properties.pins ? { pins: c.input.properties.pins } : {}) });
+      const clustering = clusterReports(reports, {
+        distanceM: c.input.properties.distanceM,
+        ...(c.input.properties.pins ? { pins: c.input.properties.pins } : {}),
+      });
       const anchors = new Set(clustering.localities.map((l) => l.reportIds[0]));
       expectFixture(c.out, {
         type: 'FeatureCollection',

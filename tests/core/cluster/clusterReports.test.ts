@@ -8,7 +8,11 @@ const LAT = 50.4;
 const KX = METRES_PER_DEGREE * Math.cos((LAT * Math.PI) / 180);
 /** A point report `east` metres east and `north` metres north of 12.9 E, 50.4 N. */
 function at(id: string, east: number, north = 0, day = 1): ClusterableReport {
-  return { id, createdAt: `2026-10-${String(day).padStart(2, '0')}T00:00:00Z`, geometry: { type: 'Point', coordinates: [12.9 + east / KX, LAT + north / METRES_PER_DEGREE] } };
+  return {
+    id,
+    createdAt: `2026-10-${String(day).padStart(2, '0')}T00:00:00Z`,
+    geometry: { type: 'Point', coordinates: [12.9 + east / KX, LAT + north / METRES_PER_DEGREE] },
+  };
 }
 
 describe('clusterReports', () => {
@@ -39,7 +43,17 @@ describe('clusterReports', () => {
   });
 
   it('measures lines and polygons by their nearest parts, across obec borders', () => {
-    const road: ClusterableReport = { id: 'road', createdAt: '2026-10-01T00:00:00Z', geometry: { type: 'LineString', coordinates: [[12.9, LAT], [12.9 + 3000 / KX, LAT]] } };
+    const road: ClusterableReport = {
+      id: 'road',
+      createdAt: '2026-10-01T00:00:00Z',
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [12.9, LAT],
+          [12.9 + 3000 / KX, LAT],
+        ],
+      },
+    };
     const nearMiddle = at('p', 1500, 200, 2);
     const farAway = at('q', 1500, 800, 3);
     const { localityOf } = clusterReports([road, nearMiddle, farAway], { distanceM: 300 });

@@ -46,7 +46,15 @@ describe('the loop back from ČTÚ (issue 16)', () => {
   const context = { clustering, by: 'Jana Dvořáková', at: '2026-11-26T09:00:00.000Z' };
 
   it('records each package with its number, who, SHA-256 and the localities as they were', () => {
-    const first = recordPackage([], { nuts3: 'CZ041', createdAt: AT, by: 'Jana', fileName: 'a.zip', sha256: 'ab'.repeat(32), selection: { statuses: ['confirmed'] }, localities });
+    const first = recordPackage([], {
+      nuts3: 'CZ041',
+      createdAt: AT,
+      by: 'Jana',
+      fileName: 'a.zip',
+      sha256: 'ab'.repeat(32),
+      selection: { statuses: ['confirmed'] },
+      localities,
+    });
     expect(first).toMatchObject({ number: 'KV-2026-B001', by: 'Jana', sent: null });
     expect(first.localities.map((l) => [l.number, l.status])).toEqual([
       ['KV-2026-0001', 'confirmed'],
@@ -81,14 +89,20 @@ describe('the loop back from ČTÚ (issue 16)', () => {
     const later = [report(12.8703, 50.2301, '2026-11-01T08:00:00Z')];
     const all = [...reports, ...later];
     const nowClustering = clusterReports(all, { distanceM: 300 });
-    const now = buildPackageLocalities(all, nowClustering, review, AT).filter((l) => l.id !== ids[1]).map(packagedLocality);
+    const now = buildPackageLocalities(all, nowClustering, review, AT)
+      .filter((l) => l.id !== ids[1])
+      .map(packagedLocality);
     const rows = diffPackages(before, now);
     expect(rows.map((r) => [r.change, r.locality.number, r.fields])).toEqual([
       ['new', 'KV-2026-0003', []],
       ['changed', 'KV-2026-0001', ['reports', 'lastObservation', 'evidenceLevel']],
       ['withdrawn', 'KV-2026-0002', []],
     ]);
-    const csv = Papa.parse<Record<string, string>>(buildChangesCsv(rows, 'KV-2026-B001', (k) => k).slice(1), { header: true, delimiter: ';', skipEmptyLines: true }).data;
+    const csv = Papa.parse<Record<string, string>>(buildChangesCsv(rows, 'KV-2026-B001', (k) => k).slice(1), {
+      header: true,
+      delimiter: ';',
+      skipEmptyLines: true,
+    }).data;
     expect(csv.map((r) => [r['Změna'], r['Číslo lokality'], r['Co se změnilo'], r['Počet hlášení dříve'], r['Počet hlášení nyní']])).toEqual([
       ['nová', 'KV-2026-0003', '', '', '1'],
       ['změněná', 'KV-2026-0001', 'hlášení, poslední pozorování, úroveň důkazů', '1', '2'],
@@ -97,7 +111,7 @@ describe('the loop back from ČTÚ (issue 16)', () => {
     expect(diffPackages(before, before)).toEqual([]);
   });
 
-  it('reads ČTÚ\'s answers from the filled template, keyed by number; the status follows; a second import adds nothing', () => {
+  it("reads ČTÚ's answers from the filled template, keyed by number; the status follows; a second import adds nothing", () => {
     const template = buildAnswerTemplateCsv(localities, (k) => k);
     const rows = Papa.parse<string[]>(template.slice(1), { delimiter: ';', skipEmptyLines: true }).data;
     expect(rows[0]).toEqual(['Číslo lokality', 'Obec', 'Oblast', 'Popis lokality', 'Stav ČTÚ', 'Datum odpovědi', 'Č. j. ČTÚ', 'Poznámka ČTÚ']);
@@ -111,7 +125,11 @@ describe('the loop back from ČTÚ (issue 16)', () => {
     const file = parseAnswersCsv(filled);
     if (!file.ok) throw new Error(file.code);
     expect(file.skippedEmpty).toBe(1);
-    const sent = sendPackage(review, recordPackage([], { nuts3: 'CZ041', createdAt: AT, by: 'Jana', fileName: 'a.zip', sha256: '00', selection: {}, localities }), context);
+    const sent = sendPackage(
+      review,
+      recordPackage([], { nuts3: 'CZ041', createdAt: AT, by: 'Jana', fileName: 'a.zip', sha256: '00', selection: {}, localities }),
+      context,
+    );
     if ('code' in sent) throw new Error(sent.code);
     const imported = importAnswers(sent.review, file.rows, context);
     expect(imported.applied.map((a) => [a.number, a.answer.state, a.answer.date])).toEqual([
@@ -125,7 +143,10 @@ describe('the loop back from ČTÚ (issue 16)', () => {
     ]);
     expect(imported.review.reviews[ids[0]!]).toMatchObject({ status: 'measuredByCtu', ctuAnswers: [{ reference: 'ČTÚ-12345/2026', note: 'měřeno 2. 12.' }] });
     expect(imported.review.reviews[ids[1]!]!.status).toBe('resolved');
-    expect(imported.review.audit.at(-1)).toMatchObject({ action: { type: 'ctuAnswer' }, details: { from: 'sentToCtu', to: 'resolved', reference: 'ČTÚ-12346/2026' } });
+    expect(imported.review.audit.at(-1)).toMatchObject({
+      action: { type: 'ctuAnswer' },
+      details: { from: 'sentToCtu', to: 'resolved', reference: 'ČTÚ-12346/2026' },
+    });
     const again = importAnswers(imported.review, file.rows, context);
     expect(again.applied).toEqual([]);
     expect(again.alreadyKnown).toBe(2);

@@ -40,7 +40,26 @@ describe('buildSubmissionPackage', () => {
     const { zip, fileName, counts } = await buildSubmissionPackage(input);
     expect(fileName).toBe('balicek-ctu-CZ041-2026-11-25.zip');
     const files = unzipSync(zip);
-    expect(Object.keys(files).sort()).toEqual(['README.txt', 'hlaseni.csv', 'hlaseni.geojson', 'lokality.csv', 'lokality.geojson', 'manifest.json', 'data/hlaseni.obec-file.geojson', 'data/kontakty_obci.json', 'data/lokality.json', 'data/posouzeni.json', 'lokality_obce.csv', 'odpoved_ctu.csv', 'souhrn_orp.csv', 'vrstvy_s-jtsk_5514.gpkg', 'zadost.pdf', 'zadost.docx'].sort());
+    expect(Object.keys(files).sort()).toEqual(
+      [
+        'README.txt',
+        'hlaseni.csv',
+        'hlaseni.geojson',
+        'lokality.csv',
+        'lokality.geojson',
+        'manifest.json',
+        'data/hlaseni.obec-file.geojson',
+        'data/kontakty_obci.json',
+        'data/lokality.json',
+        'data/posouzeni.json',
+        'lokality_obce.csv',
+        'odpoved_ctu.csv',
+        'souhrn_orp.csv',
+        'vrstvy_s-jtsk_5514.gpkg',
+        'zadost.pdf',
+        'zadost.docx',
+      ].sort(),
+    );
     const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json']!));
     expect(manifest).toMatchObject({ schemaVersion: 1, generatedAt: now, kraj: { nuts3: 'CZ041' }, counts: { hlaseni: 60 }, personalData: false });
     expect(manifest.crs['EPSG:5514'].proj4).toContain('+towgs84=570.8,85.7,462.8');
@@ -62,7 +81,10 @@ describe('buildSubmissionPackage', () => {
     const db = new SQL.Database(gpkg);
     const one = (sql: string) => db.exec(sql)[0]!.values;
     expect(one('PRAGMA application_id')[0]![0]).toBe(0x47504b47);
-    expect(one("SELECT table_name, srs_id FROM gpkg_contents ORDER BY table_name")).toEqual([['hlaseni', 5514], ['lokality', 5514]]);
+    expect(one('SELECT table_name, srs_id FROM gpkg_contents ORDER BY table_name')).toEqual([
+      ['hlaseni', 5514],
+      ['lokality', 5514],
+    ]);
     expect(String(one('SELECT definition FROM gpkg_spatial_ref_sys WHERE srs_id = 5514')[0]![0])).toContain('TOWGS84[570.8,85.7,462.8');
     expect(one('SELECT COUNT(*) FROM hlaseni')[0]![0]).toBe(60);
     expect(one('SELECT COUNT(*) FROM lokality')[0]![0]).toBe(localities.length);
@@ -81,7 +103,10 @@ describe('buildSubmissionPackage', () => {
   it('round-trips: importing the package gives the same reports, review and localities; tampering is refused', async () => {
     const clustering = clusterReports(reports, { distanceM: 300 });
     const first = clustering.localities[0]!.id;
-    const review = { ...EMPTY_REVIEW_STATE, reviews: { [first]: { localityId: first, status: 'confirmed' as const, priority: 'high' as const, notes: [], mergedInto: null, updatedAt: now } } };
+    const review = {
+      ...EMPTY_REVIEW_STATE,
+      reviews: { [first]: { localityId: first, status: 'confirmed' as const, priority: 'high' as const, notes: [], mergedInto: null, updatedAt: now } },
+    };
     const packaged = await buildSubmissionPackage({ ...input, review, localities: buildPackageLocalities(reports, clustering, review, now) });
     const imported = await importSubmissionPackage(packaged.zip);
     expect(imported.ok).toBe(true);
@@ -101,7 +126,14 @@ describe('buildSubmissionPackage', () => {
   it('carries the reports’ photos as evidence files', async () => {
     const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
     const withPhoto = localities.map((l, i) =>
-      i === 0 ? { ...l, reports: l.reports.map((r, k) => (k === 0 ? { ...r, photo: { id: 'p1', mimeType: 'image/png' as const, bytes: 68, dataUrl: `data:image/png;base64,${png}` } } : r)) } : l,
+      i === 0
+        ? {
+            ...l,
+            reports: l.reports.map((r, k) =>
+              k === 0 ? { ...r, photo: { id: 'p1', mimeType: 'image/png' as const, bytes: 68, dataUrl: `data:image/png;base64,${png}` } } : r,
+            ),
+          }
+        : l,
     );
     const files = unzipSync((await buildSubmissionPackage({ ...input, localities: withPhoto })).zip);
     const evidence = Object.keys(files).filter((name) => name.startsWith('dukazy/'));

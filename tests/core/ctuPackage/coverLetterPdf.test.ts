@@ -71,7 +71,8 @@ describe('zadost.pdf', () => {
 
   it.skipIf(popplerMissing)('addresses ČTÚ by default: postal address and data box', () => {
     const text = pdfText(bytes);
-    for (const line of ['Český telekomunikační úřad', 'Sokolovská 58/219', '190 00 Praha 9', 'ID datové schránky: a9qaats', 'pokryti@ctu.cz']) expect(text).toContain(line);
+    for (const line of ['Český telekomunikační úřad', 'Sokolovská 58/219', '190 00 Praha 9', 'ID datové schránky: a9qaats', 'pokryti@ctu.cz'])
+      expect(text).toContain(line);
   });
 
   it.skipIf(popplerMissing)('breaks table headers only at spaces: every header word stands whole', () => {
@@ -110,7 +111,16 @@ describe('zadost.pdf', () => {
       place: 'Karlovy Vary',
     });
     const text = pdfText(await buildCoverLetterPdf(changed));
-    for (const line of ['Ministerstvo průmyslu a obchodu', 'Na Františku 32', 'ID datové schránky: bxtaaw4', 'Krajský úřad Karlovarského kraje', 'Závodní 353/88', 'ID datové schránky: siqbxt2', 'Č. j.: KK/1234/RR/26', 'Karlovy Vary 25. 11. 2026']) {
+    for (const line of [
+      'Ministerstvo průmyslu a obchodu',
+      'Na Františku 32',
+      'ID datové schránky: bxtaaw4',
+      'Krajský úřad Karlovarského kraje',
+      'Závodní 353/88',
+      'ID datové schránky: siqbxt2',
+      'Č. j.: KK/1234/RR/26',
+      'Karlovy Vary 25. 11. 2026',
+    ]) {
       expect(text, line).toContain(line);
     }
     expect(text).not.toContain('Sokolovská 58/219');

@@ -23,7 +23,10 @@ describe('toExcelCsv', () => {
 
   it('neutralises text that would start a formula, but keeps negative numbers as numbers', () => {
     const evil = ['=HYPERLINK("http://x","klik")', '+420 123', '-5', '@SUM(A1)', '\tx', '\rx'];
-    const text = toExcelCsv(columns, evil.map((name) => ({ name, x: -1.5, count: 0, date: '' })));
+    const text = toExcelCsv(
+      columns,
+      evil.map((name) => ({ name, x: -1.5, count: 0, date: '' })),
+    );
     const rows = text.slice(1).split('\r\n').slice(1, -1);
     for (const row of rows) {
       const first = Papa.parse<string[]>(row, { delimiter: ';' }).data[0]![0]!;

@@ -3,12 +3,24 @@ import { DEFAULT_LETTER_SETTINGS, parseLetterSettings, parseLetterSettingsJson }
 
 describe('letter settings', () => {
   it('default to ČTÚ’s postal address and data box', () => {
-    expect(DEFAULT_LETTER_SETTINGS.addressee).toEqual({ name: 'Český telekomunikační úřad', address: ['Sokolovská 58/219', '190 00 Praha 9'], dataBox: 'a9qaats', email: 'pokryti@ctu.cz' });
+    expect(DEFAULT_LETTER_SETTINGS.addressee).toEqual({
+      name: 'Český telekomunikační úřad',
+      address: ['Sokolovská 58/219', '190 00 Praha 9'],
+      dataBox: 'a9qaats',
+      email: 'pokryti@ctu.cz',
+    });
     expect(parseLetterSettings({})).toEqual({ ok: true, settings: DEFAULT_LETTER_SETTINGS });
   });
 
   it('change what is given and keep the rest (address as lines or as text with line breaks)', () => {
-    const parsed = parseLetterSettingsJson(JSON.stringify({ reference: ' KK/1/26 ', place: 'Sokolov', sender: { name: 'Krajský úřad', address: 'Závodní 353/88\n360 06 Karlovy Vary' }, addressee: { dataBox: 'abc1234' } }));
+    const parsed = parseLetterSettingsJson(
+      JSON.stringify({
+        reference: ' KK/1/26 ',
+        place: 'Sokolov',
+        sender: { name: 'Krajský úřad', address: 'Závodní 353/88\n360 06 Karlovy Vary' },
+        addressee: { dataBox: 'abc1234' },
+      }),
+    );
     expect(parsed).toEqual({
       ok: true,
       settings: {
@@ -22,7 +34,10 @@ describe('letter settings', () => {
 
   it('refuse what the letter cannot print, naming the field', () => {
     expect(parseLetterSettingsJson('{')).toEqual({ ok: false, problem: { code: 'letterSettings.notJson' } });
-    expect(parseLetterSettings({ addressee: { dataBox: 'a9q' } })).toEqual({ ok: false, problem: { code: 'letterSettings.invalid', field: 'addressee.dataBox' } });
+    expect(parseLetterSettings({ addressee: { dataBox: 'a9q' } })).toEqual({
+      ok: false,
+      problem: { code: 'letterSettings.invalid', field: 'addressee.dataBox' },
+    });
     expect(parseLetterSettings({ reference: 12 })).toEqual({ ok: false, problem: { code: 'letterSettings.invalid', field: 'reference' } });
     expect(parseLetterSettings({ place: 'x'.repeat(201) })).toEqual({ ok: false, problem: { code: 'letterSettings.tooLong', field: 'place', limit: 200 } });
     expect(parseLetterSettings([])).toMatchObject({ ok: false });

@@ -9,7 +9,10 @@ let n = 0;
 function report(lon: number, lat: number, reporter: string | null, changes: Partial<Report> = {}): Report {
   n++;
   return {
-    ...createEmptyReport({ type: 'Point', coordinates: [lon, lat] }, { id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, now: '2026-11-01T00:00:00Z' }),
+    ...createEmptyReport(
+      { type: 'Point', coordinates: [lon, lat] },
+      { id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, now: '2026-11-01T00:00:00Z' },
+    ),
     description: 'x',
     failures: ['noSignal'],
     operators: ['o2'],
@@ -49,7 +52,9 @@ describe('public variant', () => {
     const b = await buildPublicPackage(reports, options);
     expect(Buffer.from(a.zip).equals(Buffer.from(b.zip))).toBe(true);
     const files = unzipSync(a.zip);
-    const all = Object.values(files).map((bytes) => new TextDecoder().decode(bytes)).join('\n');
+    const all = Object.values(files)
+      .map((bytes) => new TextDecoder().decode(bytes))
+      .join('\n');
     expect(all).not.toContain('@example.cz');
     expect(all).not.toContain('Bedřich');
     const geojson = JSON.parse(new TextDecoder().decode(files['bunky_h3.geojson']!));

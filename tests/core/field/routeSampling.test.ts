@@ -4,7 +4,13 @@ import { ROUTE_PRESETS } from '../../../src/core/field/fieldSettings.ts';
 
 /** A sample `metresEast` east of Boží Dar's square (1° of longitude there ≈ 71.1 km). */
 function sample(metresEast: number, noSignal = false, accuracyM = 8, second = 0): RouteSample {
-  return Object.freeze({ lon: 12.9245 + metresEast / 71_100, lat: 50.4098, accuracyM, at: `2026-11-25T10:00:${String(second).padStart(2, '0')}.000Z`, noSignal });
+  return Object.freeze({
+    lon: 12.9245 + metresEast / 71_100,
+    lat: 50.4098,
+    accuracyM,
+    at: `2026-11-25T10:00:${String(second).padStart(2, '0')}.000Z`,
+    noSignal,
+  });
 }
 
 describe('shouldKeepSample', () => {
@@ -26,8 +32,15 @@ describe('shouldKeepSample', () => {
 describe('splitIntoStretches', () => {
   it('cuts the marked runs out of a route, each ending where signal came back', () => {
     const samples = [
-      sample(0), sample(10), sample(20, true, 5, 2), sample(30, true, 30, 3), sample(40, true, 12, 4), sample(50, false, 6, 5),
-      sample(60), sample(70, true, 7, 7), sample(80, true, 9, 8),
+      sample(0),
+      sample(10),
+      sample(20, true, 5, 2),
+      sample(30, true, 30, 3),
+      sample(40, true, 12, 4),
+      sample(50, false, 6, 5),
+      sample(60),
+      sample(70, true, 7, 7),
+      sample(80, true, 9, 8),
     ];
     const stretches = splitIntoStretches(samples);
     expect(stretches).toHaveLength(2);

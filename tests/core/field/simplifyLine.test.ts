@@ -8,10 +8,7 @@ const METRES_PER_DEGREE_LAT = 111_320;
 
 /** A straight road east with GPS noise of up to ±`noiseM` metres sideways (deterministic). */
 function noisyRoad(points: number, stepM: number, noiseM: number): Array<[number, number]> {
-  return Array.from({ length: points }, (_, i) => [
-    12.9 + (i * stepM) / METRES_PER_DEGREE_LON,
-    50.4 + (noiseM * Math.sin(i * 1.7)) / METRES_PER_DEGREE_LAT,
-  ]);
+  return Array.from({ length: points }, (_, i) => [12.9 + (i * stepM) / METRES_PER_DEGREE_LON, 50.4 + (noiseM * Math.sin(i * 1.7)) / METRES_PER_DEGREE_LAT]);
 }
 
 describe('simplifyLine', () => {

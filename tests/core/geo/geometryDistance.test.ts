@@ -47,7 +47,8 @@ describe('geometryDistanceM', () => {
     const random = seededRandom(41);
     const around = (cx: number, cy: number, spread: number) => at(cx + (random() - 0.5) * spread, cy + (random() - 0.5) * spread);
     const shape = (): DistanceGeometry => {
-      const cx = random() * 800, cy = random() * 800;
+      const cx = random() * 800,
+        cy = random() * 800;
       const kind = random();
       if (kind < 0.25) return { type: 'Point', coordinates: around(cx, cy, 10) };
       if (kind < 0.6) return { type: 'LineString', coordinates: Array.from({ length: 2 + Math.floor(random() * 6) }, () => around(cx, cy, 400)) };

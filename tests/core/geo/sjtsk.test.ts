@@ -17,7 +17,14 @@ describe('WGS84 ⇄ S-JTSK (EPSG:5514, 7-parameter)', () => {
   });
 
   it('round-trips points across all Czechia to under a centimetre (proj4 inverts iteratively)', () => {
-    for (const [lon, lat] of [[12.1, 50.2], [14.42, 50.08], [18.85, 49.55], [16.6, 49.2], [14.3, 48.6], [14.6, 51.05]] as const) {
+    for (const [lon, lat] of [
+      [12.1, 50.2],
+      [14.42, 50.08],
+      [18.85, 49.55],
+      [16.6, 49.2],
+      [14.3, 48.6],
+      [14.6, 51.05],
+    ] as const) {
       const back = sjtskToWgs84(wgs84ToSjtsk(lonLat(lon, lat)));
       const forward = wgs84ToSjtsk(lonLat(lon, lat));
       const again = wgs84ToSjtsk(back);

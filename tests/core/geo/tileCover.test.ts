@@ -22,7 +22,17 @@ describe('tiles', () => {
     const d = 0.0004;
     const strip: Polygon = {
       type: 'Polygon',
-      coordinates: [[[w + d, s + d], [w + 2 * d, s + d], [e - d, n - 2 * d], [e - d, n - d], [e - 2 * d, n - d], [w + d, s + 2 * d], [w + d, s + d]]],
+      coordinates: [
+        [
+          [w + d, s + d],
+          [w + 2 * d, s + d],
+          [e - d, n - 2 * d],
+          [e - d, n - d],
+          [e - 2 * d, n - d],
+          [w + d, s + 2 * d],
+          [w + d, s + d],
+        ],
+      ],
     };
     const tiles = tilesCovering(strip, 14);
     expect(tiles.length).toBeGreaterThanOrEqual(4);
@@ -33,7 +43,18 @@ describe('tiles', () => {
   });
 
   test('the deepest zooms are dropped until the plan fits the limit', () => {
-    const square: Polygon = { type: 'Polygon', coordinates: [[[12.70, 50.33], [12.85, 50.33], [12.85, 50.42], [12.70, 50.42], [12.70, 50.33]]] };
+    const square: Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [12.7, 50.33],
+          [12.85, 50.33],
+          [12.85, 50.42],
+          [12.7, 50.42],
+          [12.7, 50.33],
+        ],
+      ],
+    };
     const full = planOfflineTiles(square, { minZoom: 12, maxZoom: 16, maxTiles: 100_000 });
     expect(full.maxZoom).toBe(16);
     const perZoom = (z: number) => full.tiles.filter((tile) => tile.z === z).length;

@@ -28,7 +28,8 @@ describe('the committed hostile corpus', () => {
   it('is what generate.ts writes', { timeout: 30_000 }, async () => {
     const generated = await cases();
     expect(generated.map(([importer, name]) => `${importer}/${name}`).sort()).toEqual(Object.keys(expected).sort());
-    for (const [importer, name, bytes] of generated) expect(Buffer.from(readFileSync(path.join(DIR, importer, name))).equals(Buffer.from(bytes)), `${importer}/${name}`).toBe(true);
+    for (const [importer, name, bytes] of generated)
+      expect(Buffer.from(readFileSync(path.join(DIR, importer, name))).equals(Buffer.from(bytes)), `${importer}/${name}`).toBe(true);
   });
 });
 

@@ -3,7 +3,15 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { decodeInputText, jsonDepthExceeds, LineLengthGuard, listZipEntries, longestLineExceeds, streamZipBounded, zipBudget } from '../../../src/core/limits/boundedInput.ts';
+import {
+  decodeInputText,
+  jsonDepthExceeds,
+  LineLengthGuard,
+  listZipEntries,
+  longestLineExceeds,
+  streamZipBounded,
+  zipBudget,
+} from '../../../src/core/limits/boundedInput.ts';
 import { INPUT_LIMITS, limitsMarkdown } from '../../../src/core/limits/inputLimits.ts';
 import { duplicateNameZip, utf16be, utf16le, zipBomb } from '../../support/hostileFiles.ts';
 

@@ -21,9 +21,19 @@ function output(input: Feature, result: ReturnType<typeof lookupLine> | ReturnTy
   const { ok, total, outside, obce: rows, orp } = result;
   const units = rows.map((row) => {
     const obec = obce.features.find((f) => f.properties.kod === row.unit.kod)!;
-    return { type: 'Feature' as const, properties: { kod: row.unit.kod, nazev: row.unit.nazev, amount: row.amount, share: row.share }, geometry: obec.geometry };
+    return {
+      type: 'Feature' as const,
+      properties: { kod: row.unit.kod, nazev: row.unit.nazev, amount: row.amount, share: row.share },
+      geometry: obec.geometry,
+    };
   });
-  const summary = { ok, total, outside, obce: rows.map((r) => ({ kod: r.unit.kod, amount: r.amount, share: r.share })), orp: orp.map((r) => ({ kod: r.unit.kod, share: r.share })) };
+  const summary = {
+    ok,
+    total,
+    outside,
+    obce: rows.map((r) => ({ kod: r.unit.kod, amount: r.amount, share: r.share })),
+    orp: orp.map((r) => ({ kod: r.unit.kod, share: r.share })),
+  };
   return { type: 'FeatureCollection', features: [{ ...input, properties: { ...input.properties, ...summary } }, ...units] };
 }
 

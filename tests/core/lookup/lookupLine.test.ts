@@ -29,7 +29,14 @@ describe('lookupLine', () => {
   const index = countryObecIndex();
 
   it('apportions a road stretch from Boží Dar to Jáchymov by obec, agreeing with 2 m sampling', () => {
-    const road: LineString = { type: 'LineString', coordinates: [[12.9245, 50.4098], [12.93, 50.39], [12.935, 50.372]] };
+    const road: LineString = {
+      type: 'LineString',
+      coordinates: [
+        [12.9245, 50.4098],
+        [12.93, 50.39],
+        [12.935, 50.372],
+      ],
+    };
     const result = lookupLine(index, road);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -43,7 +50,14 @@ describe('lookupLine', () => {
   });
 
   it('crosses ORP and kraj borders (Karlovy Vary → Ústecký kraj) and rolls lengths up through the obec codes', () => {
-    const line: LineString = { type: 'LineString', coordinates: [[13.0, 50.3], [13.3, 50.35], [13.5, 50.4]] };
+    const line: LineString = {
+      type: 'LineString',
+      coordinates: [
+        [13.0, 50.3],
+        [13.3, 50.35],
+        [13.5, 50.4],
+      ],
+    };
     const result = lookupLine(index, line);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -57,7 +71,13 @@ describe('lookupLine', () => {
   });
 
   it('counts the part abroad as outside', () => {
-    const line: LineString = { type: 'LineString', coordinates: [[12.9245, 50.4098], [12.9245, 50.5]] };
+    const line: LineString = {
+      type: 'LineString',
+      coordinates: [
+        [12.9245, 50.4098],
+        [12.9245, 50.5],
+      ],
+    };
     const result = lookupLine(index, line);
     expect(result.ok && result.outside).toBeGreaterThan(3_000);
   });

@@ -104,7 +104,7 @@ describe('lookupPoint on the whole-country index', () => {
   it('answers through the grid exactly as through the R-tree alone, for 200,000 points', () => {
     const [west, south, east, north] = index.bbox;
     let seed = 7;
-    const next = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const next = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     let inside = 0;
     for (let k = 0; k < 200_000; k++) {
       const lon = west + (east - west) * next();

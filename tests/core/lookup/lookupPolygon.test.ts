@@ -44,13 +44,35 @@ describe('lookupPolygon', () => {
     const xs = ring.map((p) => p[0]!);
     const ys = ring.map((p) => p[1]!);
     const [w, s, e, n] = [Math.min(...xs) - 0.01, Math.min(...ys) - 0.01, Math.max(...xs) + 0.01, Math.max(...ys) + 0.01];
-    const square: Polygon = { type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] };
+    const square: Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [w, s],
+          [e, s],
+          [e, n],
+          [w, n],
+          [w, s],
+        ],
+      ],
+    };
     const result = lookupPolygon(index, square);
     expect(result.ok && result.obce.map((row) => row.unit.kod)).toContain('506486');
   });
 
   it('refuses a self-intersecting (bow-tie) polygon with a code', () => {
-    const bowTie: Polygon = { type: 'Polygon', coordinates: [[[12.9, 50.3], [12.95, 50.35], [12.95, 50.3], [12.9, 50.35], [12.9, 50.3]]] };
+    const bowTie: Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [12.9, 50.3],
+          [12.95, 50.35],
+          [12.95, 50.3],
+          [12.9, 50.35],
+          [12.9, 50.3],
+        ],
+      ],
+    };
     expect(lookupPolygon(index, bowTie)).toMatchObject({ ok: false, code: 'geometry.selfIntersects' });
   });
 });

@@ -13,7 +13,8 @@ import { NettestConsumer } from '../../../src/core/nettest/nettestConsumer.ts';
 import { seededRandom } from '../../../src/core/random/seededRandom.ts';
 import { countryObecIndex } from '../../support/packs.ts';
 
-const HEADER = 'open_test_uuid,time_utc,network_type,lat,long,loc_accuracy,download_kbit,upload_kbit,ping_ms,lte_rsrp,signal_strength,network_mcc_mnc,sim_mcc_mnc,implausible';
+const HEADER =
+  'open_test_uuid,time_utc,network_type,lat,long,loc_accuracy,download_kbit,upload_kbit,ping_ms,lte_rsrp,signal_strength,network_mcc_mnc,sim_mcc_mnc,implausible';
 
 /**
  * A NetTest file over Czechia and beyond: most rows spread over the country's box, some crowded into a few
@@ -27,7 +28,7 @@ function generatedFile(rows: number, seed: number): string {
   const crowded = [
     [50.0755, 14.4378],
     [49.1951, 16.6068],
-    [50.2310, 12.8710],
+    [50.231, 12.871],
   ];
   const lines = [HEADER];
   let lat = 0;
@@ -50,7 +51,9 @@ function generatedFile(rows: number, seed: number): string {
     const rsrp = odd < 0.2 ? '' : odd < 0.25 ? '0' : String(-60 - Math.floor(random() * 70));
     const type = types[Math.floor(random() * types.length)]!;
     const operator = mccMnc[Math.floor(random() * mccMnc.length)]!;
-    lines.push(`u${seed}-${i},2026-10-${String(1 + (i % 28)).padStart(2, '0')} 08:00:00,${type},${lat},${lon},${(random() * 50).toFixed(1)},${download},${upload},30,${rsrp},${odd < 0.5 ? '' : -90},${operator},${operator},${random() < 0.02}`);
+    lines.push(
+      `u${seed}-${i},2026-10-${String(1 + (i % 28)).padStart(2, '0')} 08:00:00,${type},${lat},${lon},${(random() * 50).toFixed(1)},${download},${upload},30,${rsrp},${odd < 0.5 ? '' : -90},${operator},${operator},${random() < 0.02}`,
+    );
   }
   return lines.join('\r\n');
 }
@@ -66,7 +69,10 @@ function importTable(text: string): MeasurementTable {
 
 /** The summary written the plain way: a group object per (cell, operator, technology) string key. */
 function referenceSummary(table: MeasurementTable, resolution: number, thresholds: EvidenceThresholds): MeasurementCell[] {
-  const groups = new Map<string, { cell: string; operator: string; technology: string; count: number; failures: number; downloads: number[]; rsrps: number[] }>();
+  const groups = new Map<
+    string,
+    { cell: string; operator: string; technology: string; count: number; failures: number; downloads: number[]; rsrps: number[] }
+  >();
   for (let i = 0; i < table.count; i++) {
     const cell = latLngToCell(table.lat[i]!, table.lon[i]!, resolution);
     const operator = table.operatorAt(i) ?? 'unknown';
@@ -116,7 +122,10 @@ function expectIdentical(actual: MeasurementCell[], expected: MeasurementCell[])
   expect(actual.length).toBe(expected.length);
   const differing = actual.findIndex((cell, k) => {
     const other = expected[k]!;
-    return (Object.keys(other) as Array<keyof MeasurementCell>).some((key) => !Object.is(cell[key], other[key])) || Object.keys(cell).length !== Object.keys(other).length;
+    return (
+      (Object.keys(other) as Array<keyof MeasurementCell>).some((key) => !Object.is(cell[key], other[key])) ||
+      Object.keys(cell).length !== Object.keys(other).length
+    );
   });
   expect(differing === -1 ? null : { actual: actual[differing], expected: expected[differing] }).toBeNull();
 }

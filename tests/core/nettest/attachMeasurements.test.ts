@@ -8,7 +8,9 @@ import type { ReportGeometry } from '../../../src/core/reports/report.ts';
 const AT: [number, number] = [12.9245, 50.4098];
 const east = (metres: number): [number, number] => [AT[0] + metres / (METRES_PER_DEGREE * Math.cos((AT[1] * Math.PI) / 180)), AT[1]];
 
-function columnsWith(rows: Array<{ uuid: string; at: [number, number]; accuracyM?: number; downloadKbit?: number; rsrpDbm?: number; uploadKbit?: number; time?: number }>) {
+function columnsWith(
+  rows: Array<{ uuid: string; at: [number, number]; accuracyM?: number; downloadKbit?: number; rsrpDbm?: number; uploadKbit?: number; time?: number }>,
+) {
   const table = new MeasurementTable();
   for (const row of rows) {
     table.add({
@@ -48,13 +50,35 @@ describe('attachMeasurements', () => {
   it('measures to lines and into areas', () => {
     const line: ReportGeometry = { type: 'LineString', coordinates: [east(-500), east(500)] };
     const d = 0.002;
-    const area: ReportGeometry = { type: 'Polygon', coordinates: [[[AT[0] - d, AT[1] - d], [AT[0] + d, AT[1] - d], [AT[0] + d, AT[1] + d], [AT[0] - d, AT[1] + d], [AT[0] - d, AT[1] - d]]] };
+    const area: ReportGeometry = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [AT[0] - d, AT[1] - d],
+          [AT[0] + d, AT[1] - d],
+          [AT[0] + d, AT[1] + d],
+          [AT[0] - d, AT[1] + d],
+          [AT[0] - d, AT[1] - d],
+        ],
+      ],
+    };
     const north = (metres: number): [number, number] => [AT[0] + 0.0003, AT[1] + metres / METRES_PER_DEGREE];
     expect(distanceToGeometryM(...north(80), line)).toBeCloseTo(80, 0);
     expect(distanceToGeometryM(...north(50), area)).toBe(0);
     expect(distanceToGeometryM(...north(0.002 * METRES_PER_DEGREE + 60), area)).toBeCloseTo(60, 0);
-    const columns = columnsWith([{ uuid: 'n80', at: north(80) }, { uuid: 'n300', at: north(300) }]);
-    const attached = attachMeasurements(columns, indexMeasurements(columns), [{ id: 'line', geometries: [line] }, { id: 'area', geometries: [area] }], { marginM: 100 });
+    const columns = columnsWith([
+      { uuid: 'n80', at: north(80) },
+      { uuid: 'n300', at: north(300) },
+    ]);
+    const attached = attachMeasurements(
+      columns,
+      indexMeasurements(columns),
+      [
+        { id: 'line', geometries: [line] },
+        { id: 'area', geometries: [area] },
+      ],
+      { marginM: 100 },
+    );
     expect(Array.from(attached.get('line')!)).toEqual([0]);
     expect(Array.from(attached.get('area')!)).toEqual([0, 1]);
   });
@@ -79,8 +103,15 @@ describe('attachMeasurements', () => {
 
 describe('mergeColumns', () => {
   it('appends the new rows only, by open_test_uuid, keeping every column aligned', () => {
-    const a = columnsWith([{ uuid: 'u1', at: AT }, { uuid: 'u2', at: east(10), downloadKbit: 1 }]);
-    const b = columnsWith([{ uuid: 'u2', at: east(99) }, { uuid: 'u3', at: east(20), downloadKbit: 3 }, { uuid: 'u3', at: east(30) }]);
+    const a = columnsWith([
+      { uuid: 'u1', at: AT },
+      { uuid: 'u2', at: east(10), downloadKbit: 1 },
+    ]);
+    const b = columnsWith([
+      { uuid: 'u2', at: east(99) },
+      { uuid: 'u3', at: east(20), downloadKbit: 3 },
+      { uuid: 'u3', at: east(30) },
+    ]);
     const merged = mergeColumns(a, b);
     expect(merged).toMatchObject({ added: 1, duplicates: 2 });
     expect(uuidsOf(merged.columns)).toEqual(['u1', 'u2', 'u3']);

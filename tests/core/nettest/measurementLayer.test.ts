@@ -20,7 +20,20 @@ const B: [number, number] = [13.0, 50.3];
 function columns() {
   const table = new MeasurementTable();
   const add = (uuid: string, at: [number, number], operator: OperatorCode, technology: MeasurementTechnology, downloadKbit: number, rsrpDbm: number) =>
-    table.add({ uuid, lon: at[0], lat: at[1], time: Date.UTC(2026, 9, 1), accuracyM: 5, downloadKbit, uploadKbit: 10_000, pingMs: 20, rsrpDbm, signalDbm: Number.NaN, operator, technology });
+    table.add({
+      uuid,
+      lon: at[0],
+      lat: at[1],
+      time: Date.UTC(2026, 9, 1),
+      accuracyM: 5,
+      downloadKbit,
+      uploadKbit: 10_000,
+      pingMs: 20,
+      rsrpDbm,
+      signalDbm: Number.NaN,
+      operator,
+      technology,
+    });
   add('a1', A, 'o2', '4g', 2_000, -115);
   add('a2', A, 'o2', '4g', 40_000, -90);
   add('a3', A, 'tmobile', '5g', 150_000, Number.NaN);
@@ -66,13 +79,52 @@ describe('single measurements when a box holds more than the limit', () => {
     const table = new MeasurementTable();
     // 400 measurements crowded in the south-west corner, then 16 spread along the north edge (the last rows).
     for (let i = 0; i < 400; i++) {
-      table.add({ uuid: `dense-${i}`, lon: 13 + (i % 20) * 0.0001, lat: 50 + Math.floor(i / 20) * 0.0001, time: 0, accuracyM: 5, downloadKbit: 50_000, uploadKbit: 10_000, pingMs: 20, rsrpDbm: -90, signalDbm: Number.NaN, operator: 'o2', technology: '4g' });
+      table.add({
+        uuid: `dense-${i}`,
+        lon: 13 + (i % 20) * 0.0001,
+        lat: 50 + Math.floor(i / 20) * 0.0001,
+        time: 0,
+        accuracyM: 5,
+        downloadKbit: 50_000,
+        uploadKbit: 10_000,
+        pingMs: 20,
+        rsrpDbm: -90,
+        signalDbm: Number.NaN,
+        operator: 'o2',
+        technology: '4g',
+      });
     }
     for (let i = 0; i < 16; i++) {
-      table.add({ uuid: `edge-${i}`, lon: 13 + i * 0.0625, lat: 50.99, time: 0, accuracyM: 5, downloadKbit: i === 3 ? 1_000 : 50_000, uploadKbit: 10_000, pingMs: 20, rsrpDbm: -90, signalDbm: Number.NaN, operator: 'o2', technology: '4g' });
+      table.add({
+        uuid: `edge-${i}`,
+        lon: 13 + i * 0.0625,
+        lat: 50.99,
+        time: 0,
+        accuracyM: 5,
+        downloadKbit: i === 3 ? 1_000 : 50_000,
+        uploadKbit: 10_000,
+        pingMs: 20,
+        rsrpDbm: -90,
+        signalDbm: Number.NaN,
+        operator: 'o2',
+        technology: '4g',
+      });
     }
     // A failed measurement on the same spot as the first dense one, added last.
-    table.add({ uuid: 'failed', lon: 13, lat: 50, time: 0, accuracyM: 5, downloadKbit: 1_000, uploadKbit: 10_000, pingMs: 20, rsrpDbm: -90, signalDbm: Number.NaN, operator: 'o2', technology: '4g' });
+    table.add({
+      uuid: 'failed',
+      lon: 13,
+      lat: 50,
+      time: 0,
+      accuracyM: 5,
+      downloadKbit: 1_000,
+      uploadKbit: 10_000,
+      pingMs: 20,
+      rsrpDbm: -90,
+      signalDbm: Number.NaN,
+      operator: 'o2',
+      technology: '4g',
+    });
     const c = columnsFromTable(table);
     const box: [number, number, number, number] = [13, 50, 14, 51];
     const { points, total } = measurementPointsIn(c, indexMeasurements(c), box, { operator: null, technology: null }, 40);
@@ -82,7 +134,9 @@ describe('single measurements when a box holds more than the limit', () => {
     expect(points.filter((p) => p.uuid.startsWith('edge-')).map((p) => p.uuid)).toEqual(Array.from({ length: 16 }, (_, i) => `edge-${i}`));
     expect(points.map((p) => p.row)).toEqual([...points.map((p) => p.row)].sort((a, b) => a - b));
     // The same call gives the same points.
-    expect(measurementPointsIn(c, indexMeasurements(c), box, { operator: null, technology: null }, 40).points.map((p) => p.uuid)).toEqual(points.map((p) => p.uuid));
+    expect(measurementPointsIn(c, indexMeasurements(c), box, { operator: null, technology: null }, 40).points.map((p) => p.uuid)).toEqual(
+      points.map((p) => p.uuid),
+    );
     // Within a bin, a failed measurement goes before the rows above it.
     const corner = measurementPointsIn(c, indexMeasurements(c), [13, 50, 13.002, 50.002], { operator: null, technology: null }, 1);
     expect(corner.total).toBe(401);
@@ -92,7 +146,19 @@ describe('single measurements when a box holds more than the limit', () => {
 
 describe('the hexagon table', () => {
   it('lists the hexagons with the most failures first, then the most measurements, then by id, and boxes them', () => {
-    const cell = (id: string, count: number, failures: number) => ({ cell: id, count, failures, medianDownloadMbps: null, medianRsrpDbm: null, boundary: [[13, 50], [13.01, 50.02], [12.99, 50.01], [13, 50]] as Array<[number, number]> });
+    const cell = (id: string, count: number, failures: number) => ({
+      cell: id,
+      count,
+      failures,
+      medianDownloadMbps: null,
+      medianRsrpDbm: null,
+      boundary: [
+        [13, 50],
+        [13.01, 50.02],
+        [12.99, 50.01],
+        [13, 50],
+      ] as Array<[number, number]>,
+    });
     const cells = [cell('c', 10, 1), cell('a', 5, 3), cell('b', 9, 3), cell('d', 9, 3), cell('e', 50, 0)];
     expect(worstCells(cells, 4).map((c) => c.cell)).toEqual(['b', 'd', 'a', 'c']);
     expect(cells.map((c) => c.cell)).toEqual(['c', 'a', 'b', 'd', 'e']);

@@ -15,7 +15,17 @@ import { countryObecIndex, SHARED_GEODATA } from '../../support/packs.ts';
 const HEADER =
   'open_uuid,open_test_uuid,time_utc,cat_technology,network_type,lat,long,loc_src,loc_accuracy,gkz,zip_code,country_location,download_kbit,upload_kbit,ping_ms,lte_rsrp,lte_rsrq,server_name,test_duration,num_threads,platform,model,client_version,network_mcc_mnc,network_name,sim_mcc_mnc,nat_type,asn,ip_anonym,ndt_download_kbit,ndt_upload_kbit,implausible,signal_strength,pinned';
 
-function row(values: { uuid: string; type: string; lat: number | ''; lon: number | ''; down?: number; rsrp?: number | ''; mccmnc?: string; implausible?: boolean; time?: string }): string {
+function row(values: {
+  uuid: string;
+  type: string;
+  lat: number | '';
+  lon: number | '';
+  down?: number;
+  rsrp?: number | '';
+  mccmnc?: string;
+  implausible?: boolean;
+  time?: string;
+}): string {
   const cells = HEADER.split(',').map(() => '');
   const set = (name: string, value: string | number) => (cells[HEADER.split(',').indexOf(name)] = String(value));
   set('open_test_uuid', values.uuid);
@@ -39,7 +49,19 @@ function parse(text: string) {
 
 describe('NetTest open data', () => {
   it('maps network types, operators and NetTest classes', () => {
-    expect(['GSM', 'EDGE', 'UMTS', 'HSPA+', 'LTE', 'LTE CA', 'NR', 'NR NSA', 'WLAN', 'LAN', ''].map(technologyOf)).toEqual(['2g', '2g', '3g', '3g', '4g', '4g', '5g', '5g', null, null, null]);
+    expect(['GSM', 'EDGE', 'UMTS', 'HSPA+', 'LTE', 'LTE CA', 'NR', 'NR NSA', 'WLAN', 'LAN', ''].map(technologyOf)).toEqual([
+      '2g',
+      '2g',
+      '3g',
+      '3g',
+      '4g',
+      '4g',
+      '5g',
+      '5g',
+      null,
+      null,
+      null,
+    ]);
     expect([operatorOf('230-01'), operatorOf('23003'), operatorOf('232-01')]).toEqual(['tmobile', 'vodafone', null]);
     expect([-80, -90, -100, -115].map(rsrpClass)).toEqual([4, 3, 2, 1]);
     expect([150, 50, 12, 3].map(downloadClass)).toEqual([4, 3, 2, 1]);
@@ -53,17 +75,40 @@ describe('NetTest open data', () => {
       return new Date(ms).getUTCDate() === +m[3]! ? ms : Number.NaN;
     };
     const texts = [
-      '2026-10-01 12:00:00', '2026-10-01T12:00:00', '2026-10-01 12:00:00.123', '  2026-10-01 12:00:00', '2026-02-28 23:59:59',
-      '2026-02-29 00:00:00', '2024-02-29 00:00:00', '2026-02-30 10:00:00', '2026-04-31 10:00:00', '2026-12-31 23:59:59',
-      '2026-13-05 10:00:00', '2026-00-05 10:00:00', '2026-10-00 10:00:00', '2026-10-05 24:00:00', '2026-10-05 12:60:00',
-      '2026-10-05 12:00:60', '0099-10-05 12:00:00', '2026/10/05 12:00:00', '2026-1-05 12:00:00', '2026-10-05x12:00:00',
-      '2026-10-05 12:00', '', '=NOW()', '20２6-10-05 12:00:00', '2026-10-05 1a:00:00', '2026-10-31 23:59:59',
+      '2026-10-01 12:00:00',
+      '2026-10-01T12:00:00',
+      '2026-10-01 12:00:00.123',
+      '  2026-10-01 12:00:00',
+      '2026-02-28 23:59:59',
+      '2026-02-29 00:00:00',
+      '2024-02-29 00:00:00',
+      '2026-02-30 10:00:00',
+      '2026-04-31 10:00:00',
+      '2026-12-31 23:59:59',
+      '2026-13-05 10:00:00',
+      '2026-00-05 10:00:00',
+      '2026-10-00 10:00:00',
+      '2026-10-05 24:00:00',
+      '2026-10-05 12:60:00',
+      '2026-10-05 12:00:60',
+      '0099-10-05 12:00:00',
+      '2026/10/05 12:00:00',
+      '2026-1-05 12:00:00',
+      '2026-10-05x12:00:00',
+      '2026-10-05 12:00',
+      '',
+      '=NOW()',
+      '20２6-10-05 12:00:00',
+      '2026-10-05 1a:00:00',
+      '2026-10-31 23:59:59',
     ];
     const random = seededRandom(5);
     const two = (n: number) => String(n).padStart(2, '0');
     for (let k = 0; k < 20_000; k++) {
       const year = String(Math.floor(random() * 10_000)).padStart(4, '0');
-      texts.push(`${year}-${two(Math.floor(random() * 14))}-${two(Math.floor(random() * 33))}${random() < 0.5 ? ' ' : 'T'}${two(Math.floor(random() * 26))}:${two(Math.floor(random() * 61))}:${two(Math.floor(random() * 61))}`);
+      texts.push(
+        `${year}-${two(Math.floor(random() * 14))}-${two(Math.floor(random() * 33))}${random() < 0.5 ? ' ' : 'T'}${two(Math.floor(random() * 26))}:${two(Math.floor(random() * 61))}:${two(Math.floor(random() * 61))}`,
+      );
     }
     for (const text of texts) expect(Object.is(parseUtc(text), reference(text)), text).toBe(true);
     expect(parseUtc('2026-10-01 12:00:00')).toBe(Date.UTC(2026, 9, 1, 12));
@@ -77,7 +122,31 @@ describe('NetTest open data', () => {
       if (value === value) return text.trim() === '' ? Number.NaN : value;
       return text.includes(',') ? +text.replace(',', '.') : Number.NaN;
     };
-    const texts = ['0', '-0', '-0.0', '.5', '5.', '.', '-', '-.', '1e3', ' 7', '7 ', '  ', '+3', '12,5', '1.2.3', '0x10', 'Infinity', '-Infinity', '123456789012345', '1234567890123456', '0.000000000000001', '-48.6000001', '99999999999999.9'];
+    const texts = [
+      '0',
+      '-0',
+      '-0.0',
+      '.5',
+      '5.',
+      '.',
+      '-',
+      '-.',
+      '1e3',
+      ' 7',
+      '7 ',
+      '  ',
+      '+3',
+      '12,5',
+      '1.2.3',
+      '0x10',
+      'Infinity',
+      '-Infinity',
+      '123456789012345',
+      '1234567890123456',
+      '0.000000000000001',
+      '-48.6000001',
+      '99999999999999.9',
+    ];
     const random = seededRandom(6);
     for (let k = 0; k < 50_000; k++) {
       const digits = Array.from({ length: 1 + Math.floor(random() * 17) }, () => Math.floor(random() * 10)).join('');
@@ -91,8 +160,24 @@ describe('NetTest open data', () => {
 
   it('keeps the open_test_uuids as UTF-8 bytes through growth, non-ASCII ones included', () => {
     const table = new MeasurementTable();
-    const uuids = Array.from({ length: 5_000 }, (_, i) => (i % 997 === 0 ? `Ö-ř-€-😀-${i}` : i % 3 === 0 ? '' : `O${i.toString(16).padStart(8, '0')}-0000-4000-8000-${'0'.repeat(12 + (i % 40))}`));
-    for (const [i, uuid] of uuids.entries()) table.add({ uuid, lon: 14, lat: 50, time: i, accuracyM: 5, downloadKbit: 1, uploadKbit: 1, pingMs: 1, rsrpDbm: -90, signalDbm: Number.NaN, operator: 'o2', technology: '4g' });
+    const uuids = Array.from({ length: 5_000 }, (_, i) =>
+      i % 997 === 0 ? `Ö-ř-€-😀-${i}` : i % 3 === 0 ? '' : `O${i.toString(16).padStart(8, '0')}-0000-4000-8000-${'0'.repeat(12 + (i % 40))}`,
+    );
+    for (const [i, uuid] of uuids.entries())
+      table.add({
+        uuid,
+        lon: 14,
+        lat: 50,
+        time: i,
+        accuracyM: 5,
+        downloadKbit: 1,
+        uploadKbit: 1,
+        pingMs: 1,
+        rsrpDbm: -90,
+        signalDbm: Number.NaN,
+        operator: 'o2',
+        technology: '4g',
+      });
     expect(table.uuid).toEqual(uuids);
     const columns = columnsFromTable(table);
     expect(uuidsOf(columns)).toEqual(uuids);
@@ -136,7 +221,11 @@ describe('NetTest open data', () => {
 
   it('detects a semicolon or tab delimiter', () => {
     for (const delimiter of [';', '\t']) {
-      const text = ['open_test_uuid', 'time_utc', 'network_type', 'lat', 'long'].join(delimiter) + '\r\n' + ['u1', '2026-10-01 10:00:00', 'LTE', '50.4098', '12.9245'].join(delimiter) + '\r\n';
+      const text =
+        ['open_test_uuid', 'time_utc', 'network_type', 'lat', 'long'].join(delimiter) +
+        '\r\n' +
+        ['u1', '2026-10-01 10:00:00', 'LTE', '50.4098', '12.9245'].join(delimiter) +
+        '\r\n';
       expect(parse(text)).toMatchObject({ ok: true, summary: { kept: 1 } });
     }
   });
@@ -159,7 +248,12 @@ describe('NetTest open data', () => {
     });
 
     it('a truncated last row and formula cells are counted, not trusted', () => {
-      const text = [HEADER, row({ uuid: 'ok', type: 'LTE', lat: 50.4098, lon: 12.9245 }), row({ uuid: '=cmd|calc', type: 'LTE', lat: 50.4098, lon: 12.9245, time: '=NOW()' }), row({ uuid: 'cut', type: 'LTE', lat: 50.4098, lon: 12.9245 }).split(',').slice(0, 5).join(',')].join('\r\n');
+      const text = [
+        HEADER,
+        row({ uuid: 'ok', type: 'LTE', lat: 50.4098, lon: 12.9245 }),
+        row({ uuid: '=cmd|calc', type: 'LTE', lat: 50.4098, lon: 12.9245, time: '=NOW()' }),
+        row({ uuid: 'cut', type: 'LTE', lat: 50.4098, lon: 12.9245 }).split(',').slice(0, 5).join(','),
+      ].join('\r\n');
       const result = parse(text);
       expect(result.ok).toBe(true);
       if (!result.ok) return;

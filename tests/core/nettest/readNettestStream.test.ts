@@ -34,7 +34,14 @@ describe('readNettestStream', () => {
     const { result, progress } = await read(csv, false, 'nettest.csv', 1000);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.summary).toMatchObject({ rows: 64, kept: 60, skipped: { noLocation: 1, outsideCzechia: 1, implausible: 1, notMobile: 1, invalid: 0 }, truncated: false, encoding: 'utf-8', duplicates: 0 });
+    expect(result.summary).toMatchObject({
+      rows: 64,
+      kept: 60,
+      skipped: { noLocation: 1, outsideCzechia: 1, implausible: 1, notMobile: 1, invalid: 0 },
+      truncated: false,
+      encoding: 'utf-8',
+      duplicates: 0,
+    });
     expect(uuidsOf(result.columns)).toEqual(rows.slice(0, 60).map((r) => r.uuid));
     expect(progress.at(-1)).toBe(csv.length);
     expect(progress.length).toBeGreaterThan(10);
@@ -42,7 +49,11 @@ describe('readNettestStream', () => {
 
   it('reads the CSVs of a ZIP, unzipping as it streams, and drops repeated open_test_uuids', async () => {
     const second = generateNettestRows({ seed: 4, around: [BOZI_DAR], perPoint: 10, prefix: 'Q' });
-    const zip = zipSync({ 'data/nettest-2026-10.csv': csv, 'nettest-2026-11.csv': strToU8(nettestCsv([...second, rows[0]!])), 'readme.pdf': new Uint8Array([1, 2, 3]) });
+    const zip = zipSync({
+      'data/nettest-2026-10.csv': csv,
+      'nettest-2026-11.csv': strToU8(nettestCsv([...second, rows[0]!])),
+      'readme.pdf': new Uint8Array([1, 2, 3]),
+    });
     const { result } = await read(zip, true, 'nettest.zip', 777);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -52,13 +63,23 @@ describe('readNettestStream', () => {
 
   it('names missing and unknown columns and reads a windows-1250 file', async () => {
     const text = 'open_test_uuid;time_utc;network_type;lat;long;poznámka\r\nu1;2026-10-01 10:00:00;LTE;50.4098;12.9245;Boží Dar\r\n';
-    const bytes = new Uint8Array([...text].map((c) => ({ 'á': 0xe1, 'ž': 0x9e, 'í': 0xed })[c] ?? c.charCodeAt(0)));
+    const bytes = new Uint8Array([...text].map((c) => ({ á: 0xe1, ž: 0x9e, í: 0xed })[c] ?? c.charCodeAt(0)));
     const { result } = await read(bytes, false);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.summary.encoding).toBe('windows-1250');
     expect(result.summary.extraColumns).toEqual(['poznámka']);
-    expect(result.summary.missingColumns).toEqual(['loc_accuracy', 'download_kbit', 'upload_kbit', 'ping_ms', 'lte_rsrp', 'signal_strength', 'network_mcc_mnc', 'sim_mcc_mnc', 'implausible']);
+    expect(result.summary.missingColumns).toEqual([
+      'loc_accuracy',
+      'download_kbit',
+      'upload_kbit',
+      'ping_ms',
+      'lte_rsrp',
+      'signal_strength',
+      'network_mcc_mnc',
+      'sim_mcc_mnc',
+      'implausible',
+    ]);
   });
 
   it('says when a CSV stops in the middle of a row', async () => {

@@ -3,7 +3,12 @@ import { checkKrajReceiving, hasReceivingAddress } from '../../../src/core/obecF
 
 describe("the kraj's receiving address", () => {
   it('cleans what is typed: trimmed, a data box id lower-cased without spaces', () => {
-    const { value, problems } = checkKrajReceiving({ office: ' Odbor regionálního rozvoje ', email: ' podatelna@kr-karlovarsky.cz ', dataBox: 'SIQ BXT2', note: '' });
+    const { value, problems } = checkKrajReceiving({
+      office: ' Odbor regionálního rozvoje ',
+      email: ' podatelna@kr-karlovarsky.cz ',
+      dataBox: 'SIQ BXT2',
+      note: '',
+    });
     expect(problems).toEqual([]);
     expect(value).toEqual({ office: 'Odbor regionálního rozvoje', email: 'podatelna@kr-karlovarsky.cz', dataBox: 'siqbxt2', note: '' });
     expect(hasReceivingAddress(value)).toBe(true);

@@ -56,7 +56,14 @@ describe('the obec’s official contact from the sign-off', () => {
     expect(withObecContact(withObecContact({}, older), newer)['506486']).toEqual(newer);
     expect(withObecContact(withObecContact({}, newer), older)['506486']).toEqual(newer);
     expect(obecContactTexts(withObecContact({}, newer))).toEqual({ '506486': 'Eva Nová, starostka, podatelna@obec.cz' });
-    const header = { format: 'hlucha-mista/obec-file' as const, schemaVersion: 2, exportedAt: '', app: { name: 'hlucha-mista' as const, version: '' }, obec: null, signOff: { name: 'X', function: 'Y', date: '2026-01-01' } };
+    const header = {
+      format: 'hlucha-mista/obec-file' as const,
+      schemaVersion: 2,
+      exportedAt: '',
+      app: { name: 'hlucha-mista' as const, version: '' },
+      obec: null,
+      signOff: { name: 'X', function: 'Y', date: '2026-01-01' },
+    };
     expect(obecContactOf(header)).toBeNull();
     expect(obecContactOf({ ...header, obec: { kod: '506486', nazev: 'Boží Dar' }, signOff: null })).toBeNull();
   });

@@ -21,7 +21,12 @@ function parsedReports(text: string): Report[] {
   return parsed.reports;
 }
 
-const header = { obec: { kod: '506486', nazev: 'Boží Dar' }, signOff: { name: 'Jan Novák', function: 'starosta', date: '2026-11-20' }, exportedAt: '2026-11-20T09:00:00.000Z', appVersion: '0.1.0' };
+const header = {
+  obec: { kod: '506486', nazev: 'Boží Dar' },
+  signOff: { name: 'Jan Novák', function: 'starosta', date: '2026-11-20' },
+  exportedAt: '2026-11-20T09:00:00.000Z',
+  appVersion: '0.1.0',
+};
 
 describe('obec file', () => {
   it('reads the current schema with every field', () => {
@@ -42,7 +47,14 @@ describe('obec file', () => {
     expect(parsed.migrated).toBe(2);
     expect(parsed.rejected).toEqual([]);
     const [first, second] = parsed.reports;
-    expect(first).toMatchObject({ schemaVersion: 3, capture: null, operators: ['o2'], failures: ['callsFail'], affected: { inhabitants: 12 }, reporter: { name: 'Jan Novák', role: 'jiny' } });
+    expect(first).toMatchObject({
+      schemaVersion: 3,
+      capture: null,
+      operators: ['o2'],
+      failures: ['callsFail'],
+      affected: { inhabitants: 12 },
+      reporter: { name: 'Jan Novák', role: 'jiny' },
+    });
     expect(first!.description).toContain('(od: léto 2024)');
     expect(second).toMatchObject({ operators: ['all'], failures: ['noSignal'], reporter: null });
   });
@@ -125,7 +137,15 @@ describe('obec file', () => {
 
     it('a self-intersecting polygon is rejected', () => {
       const copy = structuredClone(base);
-      copy.features[2].geometry.coordinates = [[[12.9, 50.4], [12.91, 50.405], [12.91, 50.4], [12.9, 50.405], [12.9, 50.4]]];
+      copy.features[2].geometry.coordinates = [
+        [
+          [12.9, 50.4],
+          [12.91, 50.405],
+          [12.91, 50.4],
+          [12.9, 50.405],
+          [12.9, 50.4],
+        ],
+      ];
       const parsed = parseObecFile(JSON.stringify(copy));
       expect(parsed.ok && parsed.rejected[0]!.problems.map((p) => p.code)).toEqual(['geometry.selfIntersects']);
     });

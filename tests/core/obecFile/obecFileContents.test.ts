@@ -12,7 +12,18 @@ const WEST = 12.76;
 const EAST = 12.78;
 const SOUTH = 50.36;
 const NORTH = 50.38;
-const outline: Polygon = { type: 'Polygon', coordinates: [[[WEST, SOUTH], [EAST, SOUTH], [EAST, NORTH], [WEST, NORTH], [WEST, SOUTH]]] };
+const outline: Polygon = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [WEST, SOUTH],
+      [EAST, SOUTH],
+      [EAST, NORTH],
+      [WEST, NORTH],
+      [WEST, SOUTH],
+    ],
+  ],
+};
 const PERNINK = { kod: '555452', nazev: 'Pernink' };
 const ABERTAMY = { kod: '554979', nazev: 'Abertamy' };
 const METRES_PER_DEGREE_LON = 111_195 * Math.cos((50.37 * Math.PI) / 180);
@@ -48,7 +59,13 @@ describe('which reports go into the obec file, and why the others do not', () =>
   const demo = report(point(12.765, 50.365), place(PERNINK), true, { demo: true });
   const incomplete = report(point(12.771, 50.371), place(PERNINK), false);
   const road = report(
-    { type: 'LineString', coordinates: [[12.775, 50.37], [12.80, 50.37]] },
+    {
+      type: 'LineString',
+      coordinates: [
+        [12.775, 50.37],
+        [12.8, 50.37],
+      ],
+    },
     place(ABERTAMY, [{ ...PERNINK, share: 0.3 }]),
   );
   // 120 m east of the border, in the neighbour.
@@ -76,7 +93,11 @@ describe('which reports go into the obec file, and why the others do not', () =>
       [offline.id, 'obecFile.placeUnknown'],
     ]);
     const [incompleteReason, roadReason, overReason, offlineReason] = leftOut.map((l) => l.reason);
-    expect(incompleteReason?.code === 'obecFile.incomplete' && incompleteReason.problems.map((p) => p.path).sort()).toEqual(['description', 'failures', 'operators']);
+    expect(incompleteReason?.code === 'obecFile.incomplete' && incompleteReason.problems.map((p) => p.path).sort()).toEqual([
+      'description',
+      'failures',
+      'operators',
+    ]);
     expect(roadReason).toEqual({ code: 'obecFile.mostlyElsewhere', obec: ABERTAMY, shareHere: 0.3 });
     expect(overReason?.code === 'obecFile.justOutside' && overReason.distanceM).toBeGreaterThan(110);
     expect(overReason?.code === 'obecFile.justOutside' && overReason.distanceM).toBeLessThan(130);

@@ -34,7 +34,17 @@ const FULL = {
   persistence: 'always',
   observations: [{ date: '2026-09-28', time: '18:20', note: 'při výjezdu' }],
   affected: { inhabitants: 12, households: 4 },
-  measurements: [{ takenAt: '2026-09-28T18:25:00Z', operator: 'o2', technology: '4g', rsrpDbm: -118, downloadMbps: 0.8, uploadMbps: 0.2, openTestUuid: 'O1234567-89ab-cdef-0123-456789abcdef' }],
+  measurements: [
+    {
+      takenAt: '2026-09-28T18:25:00Z',
+      operator: 'o2',
+      technology: '4g',
+      rsrpDbm: -118,
+      downloadMbps: 0.8,
+      uploadMbps: 0.2,
+      openTestUuid: 'O1234567-89ab-cdef-0123-456789abcdef',
+    },
+  ],
   photo: null,
   capture: { method: 'gps', capturedAt: '2026-09-28T18:20:00Z', accuracyM: 12 },
   reporter: { name: 'Jan Novák', role: 'starosta', contact: 'starosta@bozidar.example' },
@@ -73,7 +83,12 @@ function verdicts(properties: Record<string, unknown>) {
   const bySchema = validateBySchema(file) === true;
   const parsed = parseObecFile(JSON.stringify(file));
   const byApp = parsed.ok && parsed.rejected.length === 0 && parsed.reports.length === 1;
-  return { bySchema, byApp, schemaErrors: validateBySchema.errors?.map((e) => `${e.instancePath} ${e.message}`) ?? [], appProblems: parsed.ok ? parsed.rejected.flatMap((r) => r.problems.map((p) => `${p.path} ${p.code}`)) : [parsed.fileProblem.code] };
+  return {
+    bySchema,
+    byApp,
+    schemaErrors: validateBySchema.errors?.map((e) => `${e.instancePath} ${e.message}`) ?? [],
+    appProblems: parsed.ok ? parsed.rejected.flatMap((r) => r.problems.map((p) => `${p.path} ${p.code}`)) : [parsed.fileProblem.code],
+  };
 }
 
 describe('the JSON Schema and the validator agree (issue 16, defect 10)', () => {
@@ -89,7 +104,9 @@ describe('the JSON Schema and the validator agree (issue 16, defect 10)', () => 
         cases++;
         const v = verdicts(changed(at, replacement));
         if (v.bySchema !== v.byApp) {
-          disagreements.push(`${at.join('.')} = ${replacement === REMOVE ? '(left out)' : JSON.stringify(replacement)}: schema ${v.bySchema ? 'accepts' : `refuses (${v.schemaErrors.join('; ')})`}, app ${v.byApp ? 'accepts' : `refuses (${v.appProblems.join('; ')})`}`);
+          disagreements.push(
+            `${at.join('.')} = ${replacement === REMOVE ? '(left out)' : JSON.stringify(replacement)}: schema ${v.bySchema ? 'accepts' : `refuses (${v.schemaErrors.join('; ')})`}, app ${v.byApp ? 'accepts' : `refuses (${v.appProblems.join('; ')})`}`,
+          );
         }
       }
     }

@@ -4,15 +4,43 @@ import { summaryMap } from '../../../src/core/obecFile/summaryMap.ts';
 import { createEmptyReport } from '../../../src/core/reports/createReport.ts';
 import type { ReportGeometry } from '../../../src/core/reports/report.ts';
 
-const outline: Polygon = { type: 'Polygon', coordinates: [[[12.76, 50.36], [12.78, 50.36], [12.78, 50.38], [12.76, 50.38], [12.76, 50.36]]] };
+const outline: Polygon = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [12.76, 50.36],
+      [12.78, 50.36],
+      [12.78, 50.38],
+      [12.76, 50.38],
+      [12.76, 50.36],
+    ],
+  ],
+};
 const report = (id: string, geometry: ReportGeometry) => createEmptyReport(geometry, { id, now: '2026-12-06T10:00:00.000Z' });
 
 describe('the summary map', () => {
   it('fits the outline and the reports in the frame, north up, numbered in list order', () => {
     const map = summaryMap(outline, [
       report('a', { type: 'Point', coordinates: [12.77, 50.37] }),
-      report('b', { type: 'LineString', coordinates: [[12.76, 50.38], [12.77, 50.375], [12.78, 50.37]] }),
-      report('c', { type: 'Polygon', coordinates: [[[12.761, 50.361], [12.765, 50.361], [12.765, 50.365], [12.761, 50.361]]] }),
+      report('b', {
+        type: 'LineString',
+        coordinates: [
+          [12.76, 50.38],
+          [12.77, 50.375],
+          [12.78, 50.37],
+        ],
+      }),
+      report('c', {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [12.761, 50.361],
+            [12.765, 50.361],
+            [12.765, 50.365],
+            [12.761, 50.361],
+          ],
+        ],
+      }),
     ]);
     expect(map.items.map((i) => [i.id, i.number, i.kind])).toEqual([
       ['a', 1, 'point'],

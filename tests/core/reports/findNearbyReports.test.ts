@@ -11,7 +11,16 @@ function report(geometry: ReportGeometry): Report {
 }
 
 /** The road from Pernink towards Abertamy, ~3.5 km, as the mayor drew it (a few vertices). */
-const ROAD: LineString = { type: 'LineString', coordinates: [[12.7776, 50.3664], [12.7900, 50.3700], [12.8050, 50.3770], [12.8200, 50.3800], [12.8230, 50.3810]] };
+const ROAD: LineString = {
+  type: 'LineString',
+  coordinates: [
+    [12.7776, 50.3664],
+    [12.79, 50.37],
+    [12.805, 50.377],
+    [12.82, 50.38],
+    [12.823, 50.381],
+  ],
+};
 
 describe('findNearbyReports: like with like', () => {
   it('a 3.5 km road line is not offered to be swapped for a point 48 m from its start (the issue)', () => {
@@ -25,18 +34,44 @@ describe('findNearbyReports: like with like', () => {
 
   it('a line is compared along its length: the same road drawn again matches, a crossing road does not', () => {
     // The same road drawn a little off (≈ 20 m north), with other vertices.
-    const again = report({ type: 'LineString', coordinates: [[12.7778, 50.3666], [12.7950, 50.37245], [12.8120, 50.3787], [12.8229, 50.3812]] });
+    const again = report({
+      type: 'LineString',
+      coordinates: [
+        [12.7778, 50.3666],
+        [12.795, 50.37245],
+        [12.812, 50.3787],
+        [12.8229, 50.3812],
+      ],
+    });
     // A road crossing it in the middle (north–south).
-    const crossing = report({ type: 'LineString', coordinates: [[12.8050, 50.3600], [12.8050, 50.3950]] });
+    const crossing = report({
+      type: 'LineString',
+      coordinates: [
+        [12.805, 50.36],
+        [12.805, 50.395],
+      ],
+    });
     // A road that starts where ours starts and goes off west.
-    const branching = report({ type: 'LineString', coordinates: [[12.7776, 50.3664], [12.7500, 50.3600]] });
+    const branching = report({
+      type: 'LineString',
+      coordinates: [
+        [12.7776, 50.3664],
+        [12.75, 50.36],
+      ],
+    });
     const found = findNearbyReports([crossing, branching, again], ROAD);
     expect(found.map((f) => f.report.id)).toEqual([again.id]);
     expect(found[0]!.overlap).toBeGreaterThan(0.75);
   });
 
   it('a short stretch of the road counts as the same place (most of the shorter line runs along the longer)', () => {
-    const stretch: LineString = { type: 'LineString', coordinates: [[12.7900, 50.3701], [12.8050, 50.3771]] };
+    const stretch: LineString = {
+      type: 'LineString',
+      coordinates: [
+        [12.79, 50.3701],
+        [12.805, 50.3771],
+      ],
+    };
     expect(lineOverlap(stretch, ROAD)).toBeGreaterThan(0.9);
     expect(findNearbyReports([report(ROAD)], stretch)).toHaveLength(1);
   });
@@ -44,7 +79,15 @@ describe('findNearbyReports: like with like', () => {
   it('areas are compared by overlap: a mostly shared area matches, one touching at the edge does not', () => {
     const square = (w: number, s: number, size: number): Polygon => ({
       type: 'Polygon',
-      coordinates: [[[w, s], [w + size, s], [w + size, s + size], [w, s + size], [w, s]]],
+      coordinates: [
+        [
+          [w, s],
+          [w + size, s],
+          [w + size, s + size],
+          [w, s + size],
+          [w, s],
+        ],
+      ],
     });
     const area = square(12.77, 50.36, 0.01);
     const shifted = report(square(12.772, 50.361, 0.01)); // ≈ 64 % of it shared

@@ -53,7 +53,20 @@ describe('validateReport', () => {
     expect(validateGeometry({ type: 'Point', coordinates: [12.9, Number.NaN] })[0]?.code).toBe('geometry.invalid');
     expect(validateGeometry({ type: 'Point', coordinates: [50.4, 12.9] })[0]?.code).toBe('geometry.lonLatSwapped');
     expect(validateGeometry({ type: 'Point', coordinates: [-843163.61, -991938.24] })[0]?.code).toBe('geometry.projectedCoordinates');
-    expect(validateGeometry({ type: 'Polygon', coordinates: [[[12.9, 50.4], [12.95, 50.45], [12.95, 50.4], [12.9, 50.45], [12.9, 50.4]]] })[0]?.code).toBe('geometry.selfIntersects');
+    expect(
+      validateGeometry({
+        type: 'Polygon',
+        coordinates: [
+          [
+            [12.9, 50.4],
+            [12.95, 50.45],
+            [12.95, 50.4],
+            [12.9, 50.45],
+            [12.9, 50.4],
+          ],
+        ],
+      })[0]?.code,
+    ).toBe('geometry.selfIntersects');
   });
 
   it('does not change what it validates', () => {
@@ -111,7 +124,14 @@ describe('derivePlace', () => {
   });
 
   it('gives a road stretch to the obec with the longest share and lists the others', () => {
-    const result = derivePlace(index, { type: 'LineString', coordinates: [[12.9245, 50.4098], [12.93, 50.39], [12.935, 50.372]] });
+    const result = derivePlace(index, {
+      type: 'LineString',
+      coordinates: [
+        [12.9245, 50.4098],
+        [12.93, 50.39],
+        [12.935, 50.372],
+      ],
+    });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.place.alsoIn.length).toBeGreaterThan(0);
@@ -128,13 +148,33 @@ describe('findNearbyReports', () => {
     const here = validReport('00000000-0000-4000-8000-000000000001');
     const near = { ...validReport('00000000-0000-4000-8000-000000000002'), geometry: { type: 'Point' as const, coordinates: [12.9265, 50.4098] } };
     const far = { ...validReport('00000000-0000-4000-8000-000000000003'), geometry: { type: 'Point' as const, coordinates: [12.96, 50.4098] } };
-    const area = { ...validReport('00000000-0000-4000-8000-000000000004'), geometry: { type: 'Polygon' as const, coordinates: [[[12.92, 50.405], [12.93, 50.405], [12.93, 50.415], [12.92, 50.415], [12.92, 50.405]]] } };
+    const area = {
+      ...validReport('00000000-0000-4000-8000-000000000004'),
+      geometry: {
+        type: 'Polygon' as const,
+        coordinates: [
+          [
+            [12.92, 50.405],
+            [12.93, 50.405],
+            [12.93, 50.415],
+            [12.92, 50.415],
+            [12.92, 50.405],
+          ],
+        ],
+      },
+    };
     const found = findNearbyReports([here, near, far, area], { type: 'Point', coordinates: [12.9245, 50.4098] }, 300, here.id);
     // The area holds the point, but opening it would discard the new point: areas are compared with areas only.
     expect(found.map((f) => f.report.id)).toEqual([near.id]);
     expect(found[0]!.distanceM).toBeGreaterThan(130);
     expect(found[0]!.distanceM).toBeLessThan(150);
-    const road = { type: 'LineString' as const, coordinates: [[12.9, 50.4], [12.95, 50.4]] };
+    const road = {
+      type: 'LineString' as const,
+      coordinates: [
+        [12.9, 50.4],
+        [12.95, 50.4],
+      ],
+    };
     expect(distanceBetweenM(road, { type: 'Point', coordinates: [12.925, 50.401] })).toBeCloseTo(111, -1);
   });
 });

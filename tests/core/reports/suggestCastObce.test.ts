@@ -26,11 +26,28 @@ describe('AddressPointIndex', () => {
     const point = { type: 'Point' as const, coordinates: [12.9245, 50.4098] };
     const nearPoint = index.affectedBy([point], 300).size;
     expect(nearPoint).toBe(index.countWithin(12.9245, 50.4098, 300));
-    const square = { type: 'Polygon' as const, coordinates: [[[12.92, 50.405], [12.93, 50.405], [12.93, 50.415], [12.92, 50.415], [12.92, 50.405]]] };
+    const square = {
+      type: 'Polygon' as const,
+      coordinates: [
+        [
+          [12.92, 50.405],
+          [12.93, 50.405],
+          [12.93, 50.415],
+          [12.92, 50.415],
+          [12.92, 50.405],
+        ],
+      ],
+    };
     const inSquare = index.affectedBy([square], 300).size;
     expect(inSquare).toBeGreaterThan(0);
     expect(index.affectedBy([square, point], 300).size).toBeLessThan(inSquare + nearPoint);
-    const road = { type: 'LineString' as const, coordinates: [[12.9245, 50.4098], [12.93, 50.39]] };
+    const road = {
+      type: 'LineString' as const,
+      coordinates: [
+        [12.9245, 50.4098],
+        [12.93, 50.39],
+      ],
+    };
     expect(index.affectedBy([road], 100).size).toBeGreaterThan(0);
   });
 

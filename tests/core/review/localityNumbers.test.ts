@@ -11,7 +11,12 @@ const AT = '2026-11-21T10:00:00.000Z';
 /** Three places in a row, 100 m apart in pairs, and one far away. */
 function reports() {
   const point = (n: number, lon: number, createdAt: string) => ({ id: `r${n}`, createdAt, geometry: { type: 'Point' as const, coordinates: [lon, 50.23] } });
-  return [point(1, 12.87, '2026-10-01T08:00:00Z'), point(2, 12.8714, '2026-10-02T08:00:00Z'), point(3, 12.95, '2026-10-03T08:00:00Z'), point(4, 12.96, '2026-10-04T08:00:00Z')];
+  return [
+    point(1, 12.87, '2026-10-01T08:00:00Z'),
+    point(2, 12.8714, '2026-10-02T08:00:00Z'),
+    point(3, 12.95, '2026-10-03T08:00:00Z'),
+    point(4, 12.96, '2026-10-04T08:00:00Z'),
+  ];
 }
 
 function numbered(state: ReviewState, clustering = clusterReports(reports(), { distanceM: 300 }), at = AT) {
@@ -21,7 +26,7 @@ function numbered(state: ReviewState, clustering = clusterReports(reports(), { d
 }
 
 describe('locality numbers (issue 16, item 14)', () => {
-  it('numbers the kraj\'s localities in the order of their first report, and keeps the numbers on re-analysis', () => {
+  it("numbers the kraj's localities in the order of their first report, and keeps the numbers on re-analysis", () => {
     const first = numbered(EMPTY_REVIEW_STATE);
     expect([...first.assigned.entries()]).toEqual([
       ['L-r1', 'KV-2026-0001'],
@@ -64,10 +69,20 @@ describe('locality numbers (issue 16, item 14)', () => {
 
   it('keeps a number when another tab saved the review without it, and resolves a number given twice', () => {
     const { state } = numbered(EMPTY_REVIEW_STATE);
-    const otherTab: ReviewState = { ...EMPTY_REVIEW_STATE, reviews: { 'L-r1': { localityId: 'L-r1', status: 'inReview', priority: 'normal', notes: [], mergedInto: null, updatedAt: '2026-11-21T11:00:00.000Z' } } };
+    const otherTab: ReviewState = {
+      ...EMPTY_REVIEW_STATE,
+      reviews: { 'L-r1': { localityId: 'L-r1', status: 'inReview', priority: 'normal', notes: [], mergedInto: null, updatedAt: '2026-11-21T11:00:00.000Z' } },
+    };
     expect(mergeReviewStates(state, otherTab).reviews['L-r1']).toMatchObject({ status: 'inReview', number: 'KV-2026-0001' });
     const twice: ReviewState = { ...state, reviews: { ...state.reviews, 'L-x': { ...state.reviews['L-r3']!, localityId: 'L-x' } } };
-    const fixed = assignLocalityNumbers(twice, [{ id: 'L-x', nuts3: 'CZ041', firstAt: '2026-10-10' }, { id: 'L-r3', nuts3: 'CZ041', firstAt: '2026-10-03' }], AT);
+    const fixed = assignLocalityNumbers(
+      twice,
+      [
+        { id: 'L-x', nuts3: 'CZ041', firstAt: '2026-10-10' },
+        { id: 'L-r3', nuts3: 'CZ041', firstAt: '2026-10-03' },
+      ],
+      AT,
+    );
     expect(fixed.state.reviews['L-r3']!.number).toBe('KV-2026-0002');
     expect(fixed.state.reviews['L-x']!.number).toBe('KV-2026-0004');
   });
@@ -75,12 +90,50 @@ describe('locality numbers (issue 16, item 14)', () => {
 
 describe('the locality list: search and sort (item 14)', () => {
   const item = (over: Partial<ListedLocality>): ListedLocality => ({
-    id: 'L-a', number: '', formerNumbers: [], reports: 1, obce: [], texts: [], priority: 'normal', status: 'new', lastObservation: '', evidenceLevel: 0, ...over,
+    id: 'L-a',
+    number: '',
+    formerNumbers: [],
+    reports: 1,
+    obce: [],
+    texts: [],
+    priority: 'normal',
+    status: 'new',
+    lastObservation: '',
+    evidenceLevel: 0,
+    ...over,
   });
   const list = [
-    item({ id: 'L-a', number: 'KV-2026-0003', reports: 5, obce: [{ kod: '560464', nazev: 'Stříbrná' }], texts: ['U kostela'], priority: 'low', status: 'confirmed', lastObservation: '2026-10-01' }),
-    item({ id: 'L-b', number: 'KV-2026-0001', reports: 2, obce: [{ kod: '506486', nazev: 'Boží Dar' }], texts: ['Hasičská zbrojnice'], priority: 'urgent', status: 'new', lastObservation: '2026-11-10' }),
-    item({ id: 'L-c', number: 'KV-2026-0042', formerNumbers: ['KV-2026-0007'], reports: 2, obce: [{ kod: '560464', nazev: 'Stříbrná' }], texts: ['Silnice na Bublavu'], priority: 'high', status: 'inReview', lastObservation: '2026-09-01' }),
+    item({
+      id: 'L-a',
+      number: 'KV-2026-0003',
+      reports: 5,
+      obce: [{ kod: '560464', nazev: 'Stříbrná' }],
+      texts: ['U kostela'],
+      priority: 'low',
+      status: 'confirmed',
+      lastObservation: '2026-10-01',
+    }),
+    item({
+      id: 'L-b',
+      number: 'KV-2026-0001',
+      reports: 2,
+      obce: [{ kod: '506486', nazev: 'Boží Dar' }],
+      texts: ['Hasičská zbrojnice'],
+      priority: 'urgent',
+      status: 'new',
+      lastObservation: '2026-11-10',
+    }),
+    item({
+      id: 'L-c',
+      number: 'KV-2026-0042',
+      formerNumbers: ['KV-2026-0007'],
+      reports: 2,
+      obce: [{ kod: '560464', nazev: 'Stříbrná' }],
+      texts: ['Silnice na Bublavu'],
+      priority: 'high',
+      status: 'inReview',
+      lastObservation: '2026-09-01',
+    }),
   ];
   const ids = (search: string, sort: Parameters<typeof queryLocalities>[1]['sort'] = 'reports') => queryLocalities(list, { search, sort }).map((l) => l.id);
 

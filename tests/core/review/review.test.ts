@@ -35,8 +35,14 @@ describe('review of localities', () => {
       ['koordinátor BCO', 'inReview', 'confirmed'],
     ]);
     const clustering = clusterReports(reports, { distanceM: 300 });
-    expect(applyReviewAction(state, { type: 'setStatus', localityId: A, status: 'resolved' }, { clustering, createdAt, by: 'x', at: 't' })).toMatchObject({ ok: false, code: 'review.transitionNotAllowed' });
-    expect(applyReviewAction(state, { type: 'addNote', localityId: A, text: '  ' }, { clustering, createdAt, by: 'x', at: 't' })).toMatchObject({ ok: false, code: 'review.emptyNote' });
+    expect(applyReviewAction(state, { type: 'setStatus', localityId: A, status: 'resolved' }, { clustering, createdAt, by: 'x', at: 't' })).toMatchObject({
+      ok: false,
+      code: 'review.transitionNotAllowed',
+    });
+    expect(applyReviewAction(state, { type: 'addNote', localityId: A, text: '  ' }, { clustering, createdAt, by: 'x', at: 't' })).toMatchObject({
+      ok: false,
+      code: 'review.emptyNote',
+    });
   });
 
   it('merges two localities, and the merge holds when clustering runs again', () => {
@@ -59,7 +65,11 @@ describe('review of localities', () => {
   });
 
   it('survives export and import; importing twice changes nothing; the newer review wins', () => {
-    const state = apply(apply(EMPTY_REVIEW_STATE, { type: 'setStatus', localityId: A, status: 'inReview' }), { type: 'setPriority', localityId: A, priority: 'urgent' });
+    const state = apply(apply(EMPTY_REVIEW_STATE, { type: 'setStatus', localityId: A, status: 'inReview' }), {
+      type: 'setPriority',
+      localityId: A,
+      priority: 'urgent',
+    });
     const parsed = parseReviewFile(exportReviewFile(state, '2026-11-03T00:00:00Z'));
     expect(parsed).toEqual({ ok: true, state });
     if (!parsed.ok) return;

@@ -34,7 +34,19 @@ describe('normalizeHeader', () => {
 describe('guessColumns', () => {
   it('guesses Czech headers with and without diacritics', () => {
     const t = table(
-      ['Název obce', 'Kód obce', 'Zemepisna sirka', 'Zeměpisná délka', 'Popis místa', 'Poznámka', 'Operátor', 'Co nefunguje', 'Prostředí', 'Datum zjištění', 'Počet obyvatel'],
+      [
+        'Název obce',
+        'Kód obce',
+        'Zemepisna sirka',
+        'Zeměpisná délka',
+        'Popis místa',
+        'Poznámka',
+        'Operátor',
+        'Co nefunguje',
+        'Prostředí',
+        'Datum zjištění',
+        'Počet obyvatel',
+      ],
       [['Boží Dar', '555215', '50,4102', '12,9247', 'U kapličky', 'x', 'O2', 'bez signálu', 'venku', '7. 3. 2025', '12']],
     );
     expect(guessed(t)).toEqual({
@@ -66,15 +78,21 @@ describe('guessColumns', () => {
     const t = table(
       ['A', 'B', 'C', 'D', 'E'],
       [
-        ['-835804.84', '-1019584.24', '555215', 'Vodafone', '49°13\'N 14°30\'E'],
-        ['-836931.47', '-1018119.40', '554961', 'O2', '49°14\'N 14°31\'E'],
+        ['-835804.84', '-1019584.24', '555215', 'Vodafone', "49°13'N 14°30'E"],
+        ['-836931.47', '-1018119.40', '554961', 'O2', "49°14'N 14°31'E"],
       ],
     );
     expect(guessed(t)).toEqual({ sjtskY: 'A', sjtskX: 'B', obecKod: 'C', operators: 'D', latLon: 'E' });
   });
 
   it('does not take house numbers or codes for coordinates, nor "Typ SO" for latitude', () => {
-    const t = table(['Typ SO', 'Číslo domovní', 'PSČ'], [['č.p.', '50', '36471'], ['č.p.', '49', '36471']]);
+    const t = table(
+      ['Typ SO', 'Číslo domovní', 'PSČ'],
+      [
+        ['č.p.', '50', '36471'],
+        ['č.p.', '49', '36471'],
+      ],
+    );
     expect(guessed(t)).toEqual({});
   });
 });
@@ -89,7 +107,14 @@ describe('guessColumns: who reported', () => {
 
 describe('guessColumns with bad rows', () => {
   it('keeps a named coordinate column when a few of its values are wrong', () => {
-    const t = table(['Zeměpisná šířka', 'Zeměpisná délka'], [['50°24\'36,7"N', '12°55\'28,9"E'], ['50,2236', '12,8827'], ['padesát', '13,1627']]);
+    const t = table(
+      ['Zeměpisná šířka', 'Zeměpisná délka'],
+      [
+        ['50°24\'36,7"N', '12°55\'28,9"E'],
+        ['50,2236', '12,8827'],
+        ['padesát', '13,1627'],
+      ],
+    );
     expect(guessed(t)).toEqual({ latitude: 'Zeměpisná šířka', longitude: 'Zeměpisná délka' });
   });
 });

@@ -20,7 +20,11 @@ describe('the obec a row names, against the obec at its coordinates', () => {
     expect(obecClaimWarning({ column: 1, value: 'Boží Dar (506486)' }, BOZI_DAR)).toBeNull();
     expect(obecClaimWarning({ column: 1, value: 'BOZI DAR' }, BOZI_DAR)).toBeNull();
     expect(obecClaimWarning({ column: 1, value: 'Frýdek - Místek' }, { kod: '598003', nazev: 'Frýdek-Místek' })).toBeNull();
-    expect(obecClaimWarning({ column: 1, value: '506487' }, BOZI_DAR)).toEqual({ column: 1, code: 'row.obecMismatch', params: { value: '506487', found: 'Boží Dar (506486)' } });
+    expect(obecClaimWarning({ column: 1, value: '506487' }, BOZI_DAR)).toEqual({
+      column: 1,
+      code: 'row.obecMismatch',
+      params: { value: '506487', found: 'Boží Dar (506486)' },
+    });
     expect(obecClaimWarning({ column: 0, value: 'Jáchymov' }, BOZI_DAR)?.code).toBe('row.obecMismatch');
   });
 });

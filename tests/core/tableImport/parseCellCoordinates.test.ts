@@ -19,16 +19,16 @@ describe('parseDegrees', () => {
     expect(degrees('50°13\'52.3"N', 'lat')).toBeCloseTo(expected, 9);
     expect(degrees('50°13′52,3″ N', 'lat')).toBeCloseTo(expected, 9);
     expect(degrees('50 13 52,3', 'lat')).toBeCloseTo(expected, 9);
-    expect(degrees('N 50° 13.872\'', 'lat')).toBeCloseTo(50 + 13.872 / 60, 9);
-    expect(degrees('14°30\'E', 'lon')).toBeCloseTo(14.5, 9);
-    expect(degrees('49°30\'S', 'lat')).toBeCloseTo(-49.5, 9);
+    expect(degrees("N 50° 13.872'", 'lat')).toBeCloseTo(50 + 13.872 / 60, 9);
+    expect(degrees("14°30'E", 'lon')).toBeCloseTo(14.5, 9);
+    expect(degrees("49°30'S", 'lat')).toBeCloseTo(-49.5, 9);
     expect(degrees('50,5 s. š.', 'lat')).toBe(50.5);
     expect(degrees('14,25 v. d.', 'lon')).toBe(14.25);
   });
 
   it('refuses malformed values and a hemisphere of the other axis', () => {
-    for (const text of ['', 'abc', '50°61\'', '50 13,5 20', '50°13\'72"', '95', '1 2 3 4']) expect(parseDegrees(text, 'lat').ok, text).toBe(false);
-    expect(parseDegrees('14°30\'E', 'lat').ok).toBe(false);
+    for (const text of ['', 'abc', "50°61'", '50 13,5 20', '50°13\'72"', '95', '1 2 3 4']) expect(parseDegrees(text, 'lat').ok, text).toBe(false);
+    expect(parseDegrees("14°30'E", 'lat').ok).toBe(false);
     expect(parseDegrees('50°N', 'lon').ok).toBe(false);
     expect(parseDegrees('190', 'lon').ok).toBe(false);
   });
@@ -41,16 +41,16 @@ describe('parseLatLonPair', () => {
     expect(parseLatLonPair('50,2312, 14,5123')).toEqual({ ok: true, lat: 50.2312, lon: 14.5123 });
     expect(parseLatLonPair('50.2312,14.5123')).toEqual({ ok: true, lat: 50.2312, lon: 14.5123 });
     expect(parseLatLonPair('50.2312 14.5123')).toEqual({ ok: true, lat: 50.2312, lon: 14.5123 });
-    const dms = parseLatLonPair('50°13\'52"N 14°30\'E');
+    const dms = parseLatLonPair("50°13'52\"N 14°30'E");
     expect(dms.ok && dms.lat).toBeCloseTo(50 + 13 / 60 + 52 / 3600, 9);
     expect(dms.ok && dms.lon).toBeCloseTo(14.5, 9);
-    const prefixed = parseLatLonPair('N 50° 13.872\', E 14° 30.1\'');
+    const prefixed = parseLatLonPair("N 50° 13.872', E 14° 30.1'");
     expect(prefixed.ok && prefixed.lon).toBeCloseTo(14 + 30.1 / 60, 9);
   });
 
   it('swaps a "lon, lat" pair that lies in Czechia only the other way round', () => {
     expect(parseLatLonPair('14.5123, 50.2312')).toEqual({ ok: true, lat: 50.2312, lon: 14.5123 });
-    const lettered = parseLatLonPair('14°30\'E, 50°N');
+    const lettered = parseLatLonPair("14°30'E, 50°N");
     expect(lettered).toEqual({ ok: true, lat: 50, lon: 14.5 });
     // Outside Czechia nothing is swapped.
     expect(parseLatLonPair('37.78, -122.41')).toEqual({ ok: true, lat: 37.78, lon: -122.41 });

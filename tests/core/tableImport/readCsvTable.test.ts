@@ -12,7 +12,8 @@ function tableOf(result: TableReadResult) {
 
 describe('readCsvTable', () => {
   it('reads a windows-1250 semicolon file with decimal commas, quoted fields and CRLF', () => {
-    const text = 'Obec;Zeměpisná šířka;Zeměpisná délka;Popis\r\nBoží Dar;50,4102;12,9247;"U kapličky; za potokem"\r\nŽlutice;50,0917;13,1627;"Řekl: ""nejde to"""\r\n';
+    const text =
+      'Obec;Zeměpisná šířka;Zeměpisná délka;Popis\r\nBoží Dar;50,4102;12,9247;"U kapličky; za potokem"\r\nŽlutice;50,0917;13,1627;"Řekl: ""nejde to"""\r\n';
     const table = tableOf(readCsvTable(encodeWindows1250(text), 'místa.csv'));
     expect(table.source).toMatchObject({ format: 'csv', encoding: 'windows-1250', delimiter: ';' });
     expect(table.header).toEqual(['Obec', 'Zeměpisná šířka', 'Zeměpisná délka', 'Popis']);
@@ -39,7 +40,10 @@ describe('readCsvTable', () => {
 
   it('reads old Mac CR line ends', () => {
     const table = tableOf(readCsvTable(utf8('a;b\r1;2\r3;4\r'), 'mac.csv'));
-    expect(table.rows).toEqual([['1', '2'], ['3', '4']]);
+    expect(table.rows).toEqual([
+      ['1', '2'],
+      ['3', '4'],
+    ]);
   });
 
   it('honours an encoding and a delimiter chosen by the person', () => {
@@ -74,7 +78,10 @@ describe('readCsvTable on broken files', () => {
     const bytes = new Uint8Array([...encodeWindows1250('obec;popis\nŽlutice;Hřbitov\n'), ...utf8('Chodov;Žižkova ulice\n')]);
     const table = tableOf(readCsvTable(bytes, 'mix.csv'));
     expect(table.source.encoding).toBe('mixed');
-    expect(table.rows).toEqual([['Žlutice', 'Hřbitov'], ['Chodov', 'Žižkova ulice']]);
+    expect(table.rows).toEqual([
+      ['Žlutice', 'Hřbitov'],
+      ['Chodov', 'Žižkova ulice'],
+    ]);
     expect(table.warnings).toContainEqual({ code: 'table.mixedEncoding' });
   });
 
@@ -87,7 +94,10 @@ describe('readCsvTable on broken files', () => {
   it('refuses a 5 MB line (line limit) and a long header cell, and cuts an over-long cell in a row with its reason', () => {
     const huge = 'x'.repeat(5 * 1024 * 1024);
     expect(readCsvTable(utf8(huge), 'line.csv')).toEqual({ ok: false, problem: { code: 'table.longLine', params: { limit: TABLE_LIMITS.maxLineChars } } });
-    expect(readCsvTable(utf8(huge.slice(0, 100_000)), 'line.csv')).toEqual({ ok: false, problem: { code: 'table.lineTooLong', params: { limit: TABLE_LIMITS.maxHeaderCellChars } } });
+    expect(readCsvTable(utf8(huge.slice(0, 100_000)), 'line.csv')).toEqual({
+      ok: false,
+      problem: { code: 'table.lineTooLong', params: { limit: TABLE_LIMITS.maxHeaderCellChars } },
+    });
     const table = tableOf(readCsvTable(utf8(`lat;lon;popis\n50,1;14,2;${huge.slice(0, 200_000)}\n50,2;14,3;ok\n`), 'cell.csv'));
     expect(table.rows[0]![2]!.length).toBe(TABLE_LIMITS.maxCellChars);
     expect(table.rows[1]).toEqual(['50,2', '14,3', 'ok']);

@@ -20,7 +20,9 @@ describe('readWorkbookTable', () => {
   it.skipIf(!existsSync(FIXTURE))('reads the real NetTest workbook: header, rows and cells as text (skipped without ../shared/fixtures)', async () => {
     const table = tableOf(await readWorkbookTable(new Uint8Array(readFileSync(FIXTURE)), 'netztest.xlsx'));
     // The CSV exported from the same workbook is the independent reference.
-    const reference = readFileSync(FIXTURE.replace(/\.xlsx$/, '.from_xlsx.csv'), 'utf8').trim().split(/\r?\n/);
+    const reference = readFileSync(FIXTURE.replace(/\.xlsx$/, '.from_xlsx.csv'), 'utf8')
+      .trim()
+      .split(/\r?\n/);
     expect(table.header).toEqual(reference[0]!.split(','));
     expect(table.rows.length).toBe(reference.length - 1);
     expect(table.source).toMatchObject({ format: 'xlsx', sheet: table.source.sheets[0] });
@@ -36,7 +38,7 @@ describe('readWorkbookTable', () => {
       Místa: [
         ['Zeměpisná šířka', 'Zeměpisná délka', 'Popis', 'Odkaz'],
         [50.1, 14.25, 'Za školou', { formula: 'HYPERLINK("http://example.invalid","klik")', cached: 'klik' }],
-        ['50°13\'N', 14.5, '=HYPERLINK("x")', null],
+        ["50°13'N", 14.5, '=HYPERLINK("x")', null],
       ],
       Druhý: [['Obec'], ['Boží Dar']],
     });
@@ -44,7 +46,7 @@ describe('readWorkbookTable', () => {
     expect(first.source).toMatchObject({ sheet: 'Místa', sheets: ['Místa', 'Druhý'] });
     expect(first.rows).toEqual([
       ['50.1', '14.25', 'Za školou', 'klik'],
-      ['50°13\'N', '14.5', '=HYPERLINK("x")', ''],
+      ["50°13'N", '14.5', '=HYPERLINK("x")', ''],
     ]);
     const second = tableOf(await readWorkbookTable(bytes, 'místa.xlsx', 'Druhý'));
     expect(second.rows).toEqual([['Boží Dar']]);
@@ -52,9 +54,15 @@ describe('readWorkbookTable', () => {
   });
 
   it('refuses what is not a readable workbook with a reason', async () => {
-    expect(await readWorkbookTable(new TextEncoder().encode('PK\u0003\u0004not really a zip'), 'x.xlsx')).toEqual({ ok: false, problem: { code: 'table.notAWorkbook' } });
+    expect(await readWorkbookTable(new TextEncoder().encode('PK\u0003\u0004not really a zip'), 'x.xlsx')).toEqual({
+      ok: false,
+      problem: { code: 'table.notAWorkbook' },
+    });
     // An OLE header with nothing readable behind it, and an OpenDocument package without its content.
-    expect(await readWorkbookTable(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'old.xls')).toEqual({ ok: false, problem: { code: 'table.notAReadableSheet', params: { format: 'XLS' } } });
+    expect(await readWorkbookTable(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'old.xls')).toEqual({
+      ok: false,
+      problem: { code: 'table.notAReadableSheet', params: { format: 'XLS' } },
+    });
     const emptyOds = zipSync({ mimetype: [strToU8('application/vnd.oasis.opendocument.spreadsheet'), { level: 0 }] });
     expect(await readWorkbookTable(emptyOds, 'x.ods')).toEqual({ ok: false, problem: { code: 'table.notAReadableSheet', params: { format: 'ODS' } } });
     expect(await readWorkbookTable(new Uint8Array(), 'e.xlsx')).toEqual({ ok: false, problem: { code: 'table.empty' } });
@@ -78,10 +86,13 @@ describe('readWorkbookTable: OpenDocument and the old Excel format', () => {
 
   it('reads an Excel 97–2003 .xls (BIFF8, written here by SheetJS: no Excel on this machine)', async () => {
     const workbook = XLSX.utils.book_new();
-    const sheet = XLSX.utils.aoa_to_sheet([
-      ['Obec', 'Souřadnice Y', 'Souřadnice X', 'Datum'],
-      ['Bražec', 835804.84, 1019584.24, new Date(Date.UTC(2025, 2, 7))],
-    ], { cellDates: true, UTC: true });
+    const sheet = XLSX.utils.aoa_to_sheet(
+      [
+        ['Obec', 'Souřadnice Y', 'Souřadnice X', 'Datum'],
+        ['Bražec', 835804.84, 1019584.24, new Date(Date.UTC(2025, 2, 7))],
+      ],
+      { cellDates: true, UTC: true },
+    );
     XLSX.utils.book_append_sheet(workbook, sheet, 'Seznam');
     const bytes = new Uint8Array(XLSX.write(workbook, { type: 'array', bookType: 'biff8' }) as ArrayBuffer);
     expect([...bytes.subarray(0, 4)]).toEqual([0xd0, 0xcf, 0x11, 0xe0]);

@@ -4,7 +4,14 @@ import { columnLetter } from '../../../src/core/tableImport/table.ts';
 
 describe('rowProblemsCsv', () => {
   it('lists row, column letter and name, reason and value in Czech-Excel CSV, formulas neutralised', () => {
-    const table = { header: ['Obec', 'Šířka', 'Popis'], rows: [['Boží Dar', 'x', '=HYPERLINK("a")'], ['Žlutice', '50,1', '']], firstRowNumber: 2 };
+    const table = {
+      header: ['Obec', 'Šířka', 'Popis'],
+      rows: [
+        ['Boží Dar', 'x', '=HYPERLINK("a")'],
+        ['Žlutice', '50,1', ''],
+      ],
+      firstRowNumber: 2,
+    };
     const csv = rowProblemsCsv(
       listRowProblems(table, [
         { row: 2, column: 1, code: 'value.notACoordinate' },

@@ -84,7 +84,10 @@ describe('rowsToReports', () => {
       ['Boží Dar', '50,4104', '12,9247', 'Nikdo', 'O2', 'bez signálu', '', '', '', '', ''],
       ['Boží Dar', '50,4105', '12,9247', 'Dlouhé jméno', 'O2', 'bez signálu', '', '', '', 'x'.repeat(500), ''],
     ]);
-    const result = rowsToReports(t, mapping({ ...columns, reporterName: 9, reporterContact: 10 }, { reporterRole: 'urednik' }), { fileName: 'místa.csv', now: NOW });
+    const result = rowsToReports(t, mapping({ ...columns, reporterName: 9, reporterContact: 10 }, { reporterRole: 'urednik' }), {
+      fileName: 'místa.csv',
+      now: NOW,
+    });
     expect(result.reports.map((r) => r.report.reporter)).toEqual([
       { name: 'Jana Nováková', role: 'urednik', contact: 'jana@example.cz' },
       { name: '—', role: 'urednik', contact: '+420 777 000 111' },
@@ -131,7 +134,13 @@ describe('rowsToReports', () => {
       'row.missingFailures',
       'row.missingOperators',
     ]);
-    const fixed = { description: 'Hlášeno obcí', failures: ['noData' as const], operators: ['vodafone' as const], environments: ['indoors' as const], domain: 'mobile' as const };
+    const fixed = {
+      description: 'Hlášeno obcí',
+      failures: ['noData' as const],
+      operators: ['vodafone' as const],
+      environments: ['indoors' as const],
+      domain: 'mobile' as const,
+    };
     const result = rowsToReports(t, mapping({ latitude: 0, longitude: 1 }, fixed), { fileName: 'a.csv', now: NOW });
     expect(result.reports[0]!.report).toMatchObject({ description: 'Hlášeno obcí', failures: ['noData'], operators: ['vodafone'], environments: ['indoors'] });
     const onlyObec = rowsToReports(table(['obec'], [['Boží Dar']]), mapping({ obecNazev: 0 }, fixed), { fileName: 'a.csv', now: NOW });
@@ -139,14 +148,20 @@ describe('rowsToReports', () => {
   });
 
   it('reads S-JTSK in both sign conventions and either axis order to the same place', () => {
-    const t = table(['Y', 'X', 'popis'], [
-      ['835804,84', '1019584,24', 'kladné'],
-      ['-835804.84', '-1019584.24', 'záporné'],
-      ['1019584,24', '835804,84', 'prohozené'],
-      ['835804,84', '-1019584,24', 'smíšené'],
-      ['100', '200', 'mimo'],
-    ]);
-    const result = rowsToReports(t, mapping({ sjtskY: 0, sjtskX: 1, description: 2 }, { failures: ['noSignal'], operators: ['all'] }), { fileName: 's.csv', now: NOW });
+    const t = table(
+      ['Y', 'X', 'popis'],
+      [
+        ['835804,84', '1019584,24', 'kladné'],
+        ['-835804.84', '-1019584.24', 'záporné'],
+        ['1019584,24', '835804,84', 'prohozené'],
+        ['835804,84', '-1019584,24', 'smíšené'],
+        ['100', '200', 'mimo'],
+      ],
+    );
+    const result = rowsToReports(t, mapping({ sjtskY: 0, sjtskX: 1, description: 2 }, { failures: ['noSignal'], operators: ['all'] }), {
+      fileName: 's.csv',
+      now: NOW,
+    });
     const positions = result.reports.map((r) => r.report.geometry.coordinates);
     expect(positions).toHaveLength(3);
     expect(positions[1]).toEqual(positions[0]);
@@ -160,7 +175,10 @@ describe('rowsToReports', () => {
 
   it('swaps latitude and longitude columns given the wrong way round in Czechia', () => {
     const t = table(['lat', 'lon', 'p'], [['12,9247', '50,4102', 'x']]);
-    const result = rowsToReports(t, mapping({ latitude: 0, longitude: 1, description: 2 }, { failures: ['noSignal'], operators: ['all'] }), { fileName: 's.csv', now: NOW });
+    const result = rowsToReports(t, mapping({ latitude: 0, longitude: 1, description: 2 }, { failures: ['noSignal'], operators: ['all'] }), {
+      fileName: 's.csv',
+      now: NOW,
+    });
     expect(result.reports[0]!.report.geometry.coordinates).toEqual([12.9247, 50.4102]);
   });
 
@@ -179,7 +197,9 @@ describe('rowsToReports', () => {
     Object.freeze(t.rows[0]);
     Object.freeze(t.rows);
     Object.freeze(t);
-    expect(() => rowsToReports(t, mapping({ latLon: 0, description: 1 }, { failures: ['noSignal'], operators: ['all'] }), { fileName: 'a.csv', now: NOW })).not.toThrow();
+    expect(() =>
+      rowsToReports(t, mapping({ latLon: 0, description: 1 }, { failures: ['noSignal'], operators: ['all'] }), { fileName: 'a.csv', now: NOW }),
+    ).not.toThrow();
   });
 });
 
@@ -195,7 +215,10 @@ describe.skipIf(!existsSync(ADDRESS_POINTS))('rowsToReports on the real RÚIAN a
     for (const kraj of ['CZ041', 'CZ042', 'CZ051']) {
       const folder = path.join(ADDRESS_POINTS, kraj);
       // Every 15th file of each kraj: a sample of small and large obce.
-      const files = readdirSync(folder).filter((name) => name.endsWith('.csv')).sort().filter((_, i) => i % 15 === 0);
+      const files = readdirSync(folder)
+        .filter((name) => name.endsWith('.csv'))
+        .sort()
+        .filter((_, i) => i % 15 === 0);
       for (const name of files) {
         const read = readCsvTable(readFileSync(path.join(folder, name)), name);
         if (!read.ok) throw new Error(`${name}: ${read.problem.code}`);

@@ -28,7 +28,9 @@ describe('formatMessage', () => {
   test('several plurals and plain parameters in one message; unknown ones stay visible', () => {
     const template = '{reports} hlášení, {obce, plural, one {# obec} few {# obce} many {# obce} other {# obcí}} v ORP {orp}';
     expect(formatMessage('cs-CZ', template, { reports: 7, obce: 3, orp: 'Cheb' })).toBe('7 hlášení, 3 obce v ORP Cheb');
-    expect(formatMessage('cs-CZ', template, { reports: 7 })).toBe('7 hlášení, {obce, plural, one {# obec} few {# obce} many {# obce} other {# obcí}} v ORP {orp}');
+    expect(formatMessage('cs-CZ', template, { reports: 7 })).toBe(
+      '7 hlášení, {obce, plural, one {# obec} few {# obce} many {# obce} other {# obcí}} v ORP {orp}',
+    );
   });
 
   test('an exact =N branch wins, and a missing category falls back to other', () => {

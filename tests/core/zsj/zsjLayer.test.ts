@@ -33,15 +33,57 @@ describe('ZSJ layer', () => {
   it('refuses a layer that is not one, with a code', () => {
     expect(ZsjIndex.parse({ type: 'Feature' })).toEqual({ ok: false, code: 'zsj.notGeoJson' });
     expect(ZsjIndex.parse({ type: 'FeatureCollection', features: [] })).toEqual({ ok: false, code: 'zsj.noFeatures' });
-    const metres = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { kod_zsj: '123456' }, geometry: { type: 'Polygon', coordinates: [[[-866000, -1042000], [-865000, -1042000], [-865000, -1041000], [-866000, -1042000]]] } }] };
+    const metres = {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { kod_zsj: '123456' },
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [-866000, -1042000],
+                [-865000, -1042000],
+                [-865000, -1041000],
+                [-866000, -1042000],
+              ],
+            ],
+          },
+        },
+      ],
+    };
     expect(ZsjIndex.parse(metres)).toEqual({ ok: false, code: 'zsj.projectedCoordinates' });
-    const noCode = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'x' }, geometry: { type: 'Polygon', coordinates: [[[12, 50], [12.1, 50], [12.1, 50.1], [12, 50]]] } }] };
+    const noCode = {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { name: 'x' },
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [12, 50],
+                [12.1, 50],
+                [12.1, 50.1],
+                [12, 50],
+              ],
+            ],
+          },
+        },
+      ],
+    };
     expect(ZsjIndex.parse(noCode)).toEqual({ ok: false, code: 'zsj.missingCode' });
   });
 
   it('aggregates reports per ZSJ when the layer is loaded', () => {
     const index = countryObecIndex();
-    const reports = [[12.7011, 49.9646], [12.7015, 49.9648], [14.42, 50.08]].map(([lon, lat], i) => ({
+    const reports = [
+      [12.7011, 49.9646],
+      [12.7015, 49.9648],
+      [14.42, 50.08],
+    ].map(([lon, lat], i) => ({
       ...createEmptyReport({ type: 'Point', coordinates: [lon!, lat!] }, { id: `00000000-0000-4000-8000-00000000000${i}`, now: '2026-11-01T00:00:00Z' }),
       description: 'x',
       failures: ['noSignal' as const],

@@ -43,7 +43,10 @@ export async function startTestWorkspace(): Promise<TestWorkspace> {
         let kraj = scope.kraj ?? null;
         if (scope.obec) kraj = (await owner.query<{ kraj: string }>('SELECT kraj FROM hlucha.obce WHERE kod = $1', [scope.obec])).rows[0]!.kraj;
         await owner.query('INSERT INTO hlucha.workspaces (kraj, name) VALUES ($1, $1) ON CONFLICT DO NOTHING', [kraj]);
-        const user = await owner.query<{ id: string }>('INSERT INTO hlucha.users (email) VALUES ($1) ON CONFLICT (email) DO UPDATE SET email = EXCLUDED.email RETURNING id', [email.toLowerCase()]);
+        const user = await owner.query<{ id: string }>(
+          'INSERT INTO hlucha.users (email) VALUES ($1) ON CONFLICT (email) DO UPDATE SET email = EXCLUDED.email RETURNING id',
+          [email.toLowerCase()],
+        );
         const id = user.rows[0]!.id;
         await owner.query('INSERT INTO hlucha.memberships (user_id, role, kraj, obec_kod) VALUES ($1, $2, $3, $4)', [id, role, kraj, scope.obec ?? null]);
         const { token } = await createAccessToken(owner, id, 'test');
@@ -53,12 +56,19 @@ export async function startTestWorkspace(): Promise<TestWorkspace> {
       }
     },
     async pointIn(kod) {
-      const row = await workspace.db.asRole({ role: 'hlucha_anon' }, (c) => c.query<{ lon: number; lat: number; kraj: string }>('SELECT ST_X(p) AS lon, ST_Y(p) AS lat, kraj FROM (SELECT ST_PointOnSurface(geom) AS p, kraj FROM hlucha.obce WHERE kod = $1) x', [kod]));
+      const row = await workspace.db.asRole({ role: 'hlucha_anon' }, (c) =>
+        c.query<{ lon: number; lat: number; kraj: string }>(
+          'SELECT ST_X(p) AS lon, ST_Y(p) AS lat, kraj FROM (SELECT ST_PointOnSurface(geom) AS p, kraj FROM hlucha.obce WHERE kod = $1) x',
+          [kod],
+        ),
+      );
       const { lon, lat, kraj } = row.rows[0]!;
       return { lon: Math.round(lon * 1e6) / 1e6, lat: Math.round(lat * 1e6) / 1e6, kraj };
     },
     async obceOf(kraj, count) {
-      const rows = await workspace.db.asRole({ role: 'hlucha_anon' }, (c) => c.query<{ kod: string }>('SELECT kod FROM hlucha.obce WHERE kraj = $1 ORDER BY ST_Area(geom) DESC, kod LIMIT $2', [kraj, count]));
+      const rows = await workspace.db.asRole({ role: 'hlucha_anon' }, (c) =>
+        c.query<{ kod: string }>('SELECT kod FROM hlucha.obce WHERE kraj = $1 ORDER BY ST_Area(geom) DESC, kod LIMIT $2', [kraj, count]),
+      );
       return rows.rows.map((r) => r.kod);
     },
     async tryAs(claims, work) {
@@ -80,7 +90,18 @@ export async function startTestWorkspace(): Promise<TestWorkspace> {
 }
 
 /** A report Feature as the obec file carries it (the app's shape), at a point. */
-export function reportFeature(lon: number, lat: number, options: { id?: string; revision?: number; description?: string; reporter?: { name: string; role: 'obcan'; contact: string } | null; inhabitants?: number; demo?: boolean } = {}): ReportFeature {
+export function reportFeature(
+  lon: number,
+  lat: number,
+  options: {
+    id?: string;
+    revision?: number;
+    description?: string;
+    reporter?: { name: string; role: 'obcan'; contact: string } | null;
+    inhabitants?: number;
+    demo?: boolean;
+  } = {},
+): ReportFeature {
   const id = options.id ?? randomUUID();
   const at = '2026-05-01T10:00:00.000Z';
   return {

@@ -25,7 +25,13 @@ describe('reportSync (no Zustand)', () => {
     const indexedDB = new IDBFactory();
     const heard: WrittenRecord[][] = [];
     const first = host();
-    const sync = createReportSync(first, { indexedDB, channelName: null, storageManager: null, now: () => NOW, sinks: [{ written: (records) => heard.push([...records]) }] });
+    const sync = createReportSync(first, {
+      indexedDB,
+      channelName: null,
+      storageManager: null,
+      now: () => NOW,
+      sinks: [{ written: (records) => heard.push([...records]) }],
+    });
     const report = validReport(BOZI_DAR);
     first.set({ reports: { [report.id]: report } });
     const outcome = await sync.enqueue(() => sync.save([report.id]));

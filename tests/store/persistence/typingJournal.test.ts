@@ -41,7 +41,12 @@ describe('the typing journal', () => {
     createTypingJournal(storage, 'page-b').write('r1', { description: 'z druhé karty' }, '2026-12-06T10:00:04.000Z');
     expect(journal.entries()).toHaveLength(3);
     journal.clear('r1');
-    expect(journal.entries().map((e) => `${e.pageId}/${e.reportId}`).sort()).toEqual(['page-a/r2', 'page-b/r1']);
+    expect(
+      journal
+        .entries()
+        .map((e) => `${e.pageId}/${e.reportId}`)
+        .sort(),
+    ).toEqual(['page-a/r2', 'page-b/r1']);
     journal.write('r2', {}, '2026-12-06T10:00:05.000Z');
     createTypingJournal(storage, 'page-b').clear('r1');
     expect(storage.data.has(TYPING_JOURNAL_KEY)).toBe(false);
@@ -60,7 +65,13 @@ describe('the typing journal', () => {
   });
 
   it('survives a storage that refuses to write (full or blocked)', () => {
-    const refusing: JournalStorage = { getItem: () => null, setItem: () => { throw new DOMException('full', 'QuotaExceededError'); }, removeItem: () => undefined };
+    const refusing: JournalStorage = {
+      getItem: () => null,
+      setItem: () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      },
+      removeItem: () => undefined,
+    };
     const journal = createTypingJournal(refusing, 'p');
     expect(() => journal.write('r', { description: 'x' }, '2026-12-06T10:00:00Z')).not.toThrow();
     expect(createTypingJournal(null, 'p').entries()).toEqual([]);
@@ -101,11 +112,23 @@ describe('recovering typing after a page was closed', () => {
     const reports: Record<string, Report> = { [a.id]: a };
     const saved: unknown[] = [];
     const journal = createTypingJournal(storage, 'this-page');
-    const failing = await recoverTyping(journal, () => reports, async (id, fields) => void saved.push([id, fields]), { isSaved: () => false });
+    const failing = await recoverTyping(
+      journal,
+      () => reports,
+      async (id, fields) => void saved.push([id, fields]),
+      { isSaved: () => false },
+    );
     expect(failing.toSave).toHaveLength(1);
     expect(journal.entries()).toHaveLength(1);
-    await recoverTyping(journal, () => reports, async (id, fields) => void saved.push([id, fields]));
-    expect(saved).toEqual([[a.id, { description: 'Rolava' }], [a.id, { description: 'Rolava' }]]);
+    await recoverTyping(
+      journal,
+      () => reports,
+      async (id, fields) => void saved.push([id, fields]),
+    );
+    expect(saved).toEqual([
+      [a.id, { description: 'Rolava' }],
+      [a.id, { description: 'Rolava' }],
+    ]);
     expect(journal.entries()).toEqual([]);
   });
 });

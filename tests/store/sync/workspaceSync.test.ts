@@ -87,7 +87,9 @@ describe.skipIf(postgisUnavailable() !== null)('the app syncing with the shared 
     const { store, net } = await browser(people.mayor1.token);
     expect(store.getState().workspace.identity?.user?.email).toBe('starosta@example.cz');
     net.state.online = false;
-    const created = await store.getState().createReport({ type: 'Point', coordinates: [at.lon, at.lat] }, { description: 'Hasičská zbrojnice', failures: ['callsFail'], operators: ['o2'] });
+    const created = await store
+      .getState()
+      .createReport({ type: 'Point', coordinates: [at.lon, at.lat] }, { description: 'Hasičská zbrojnice', failures: ['callsFail'], operators: ['o2'] });
     if (!created.ok) throw new Error('not created');
     await store.getState().syncWorkspace();
     expect(store.getState().workspace.connection).toBe('offline');
@@ -105,7 +107,9 @@ describe.skipIf(postgisUnavailable() !== null)('the app syncing with the shared 
 
   it('a push whose answer is lost is sent again and applied once', async () => {
     const { store, net } = await browser(people.mayor1.token);
-    const created = await store.getState().createReport({ type: 'Point', coordinates: [at.lon + 0.0004, at.lat] }, { description: 'Náves', failures: ['noSignal'], operators: ['all'] });
+    const created = await store
+      .getState()
+      .createReport({ type: 'Point', coordinates: [at.lon + 0.0004, at.lat] }, { description: 'Náves', failures: ['noSignal'], operators: ['all'] });
     if (!created.ok) throw new Error('not created');
     net.state.loseNextPushAnswer = true;
     await store.getState().syncWorkspace();
@@ -119,7 +123,9 @@ describe.skipIf(postgisUnavailable() !== null)('the app syncing with the shared 
 
   it('the same report edited in two browsers: the second gets a visible conflict, chooses, and both browsers end with the choice', async () => {
     const a = await browser(people.mayor1.token);
-    const created = await a.store.getState().createReport({ type: 'Point', coordinates: [at.lon - 0.0004, at.lat] }, { description: 'U kostela', failures: ['noSignal'], operators: ['o2'] });
+    const created = await a.store
+      .getState()
+      .createReport({ type: 'Point', coordinates: [at.lon - 0.0004, at.lat] }, { description: 'U kostela', failures: ['noSignal'], operators: ['o2'] });
     if (!created.ok) throw new Error('not created');
     await a.store.getState().syncWorkspace();
     const b = await browser(people.mayor2.token);
@@ -133,7 +139,11 @@ describe.skipIf(postgisUnavailable() !== null)('the app syncing with the shared 
     await b.store.getState().syncWorkspace();
     expect(b.store.getState().reportSyncStates[created.id]).toBe('conflict');
     const [conflict] = b.store.getState().syncConflicts;
-    expect(conflict).toMatchObject({ id: created.id, localDescription: 'U kostela a na hřbitově', server: { deleted: false, description: 'U kostela, i uvnitř' } });
+    expect(conflict).toMatchObject({
+      id: created.id,
+      localDescription: 'U kostela a na hřbitově',
+      server: { deleted: false, description: 'U kostela, i uvnitř' },
+    });
     // Nothing lost: B's edit is still in B's browser while the conflict waits.
     expect(b.store.getState().reports[created.id]?.description).toBe('U kostela a na hřbitově');
 
@@ -145,10 +155,14 @@ describe.skipIf(postgisUnavailable() !== null)('the app syncing with the shared 
     expect(a.store.getState().reportSyncStates[created.id]).toBe('sent');
   });
 
-  it('a deletion reaches the other browser; the coordinator\'s decision shows as the report\'s state', async () => {
+  it("a deletion reaches the other browser; the coordinator's decision shows as the report's state", async () => {
     const a = await browser(people.mayor1.token);
-    const kept = await a.store.getState().createReport({ type: 'Point', coordinates: [at.lon, at.lat + 0.0004] }, { description: 'Hřiště', failures: ['noSignal'], operators: ['o2'] });
-    const removed = await a.store.getState().createReport({ type: 'Point', coordinates: [at.lon, at.lat - 0.0004] }, { description: 'Omylem', failures: ['noSignal'], operators: ['o2'] });
+    const kept = await a.store
+      .getState()
+      .createReport({ type: 'Point', coordinates: [at.lon, at.lat + 0.0004] }, { description: 'Hřiště', failures: ['noSignal'], operators: ['o2'] });
+    const removed = await a.store
+      .getState()
+      .createReport({ type: 'Point', coordinates: [at.lon, at.lat - 0.0004] }, { description: 'Omylem', failures: ['noSignal'], operators: ['o2'] });
     if (!kept.ok || !removed.ok) throw new Error('not created');
     await a.store.getState().syncWorkspace();
     const b = await browser(people.mayor2.token);
@@ -159,7 +173,14 @@ describe.skipIf(postgisUnavailable() !== null)('the app syncing with the shared 
     expect(b.store.getState().reports[removed.id]).toBeUndefined();
 
     const localityId = `loc-${randomUUID().slice(0, 8)}`;
-    const review = { localityId, status: 'confirmed', priority: 'high', notes: [{ at: '2026-12-06T10:00:00.000Z', by: 'BCO', text: 'Potvrzeno, předáme ČTÚ' }], mergedInto: null, updatedAt: '2026-12-06T10:00:00.000Z' };
+    const review = {
+      localityId,
+      status: 'confirmed',
+      priority: 'high',
+      notes: [{ at: '2026-12-06T10:00:00.000Z', by: 'BCO', text: 'Potvrzeno, předáme ČTÚ' }],
+      mergedInto: null,
+      updatedAt: '2026-12-06T10:00:00.000Z',
+    };
     const pushed = await fetch(`${server.url}/api/review/push`, {
       method: 'POST',
       headers: { authorization: `Bearer ${people.bco.token}`, 'content-type': 'application/json' },
@@ -172,7 +193,9 @@ describe.skipIf(postgisUnavailable() !== null)('the app syncing with the shared 
 
   it('deleted on the server while edited here: a conflict; keeping mine brings the report back for everyone', async () => {
     const a = await browser(people.mayor1.token);
-    const created = await a.store.getState().createReport({ type: 'Point', coordinates: [at.lon + 0.0008, at.lat] }, { description: 'Lávka', failures: ['noSignal'], operators: ['o2'] });
+    const created = await a.store
+      .getState()
+      .createReport({ type: 'Point', coordinates: [at.lon + 0.0008, at.lat] }, { description: 'Lávka', failures: ['noSignal'], operators: ['o2'] });
     if (!created.ok) throw new Error('not created');
     await a.store.getState().syncWorkspace();
     const b = await browser(people.mayor2.token);
