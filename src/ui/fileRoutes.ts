@@ -1,7 +1,7 @@
 import { sniffFileKind, SNIFF_BYTES, type FileKind } from '../core/files/sniffFile.ts';
 import type { AppStore } from '../store/appStore.ts';
 import { isSubmissionPackage } from '../core/ctuPackage/importSubmissionPackage.ts';
-import { zipEntryNames } from '../core/tableImport/zipDirectory.ts';
+import { zipEntryNames } from '../core/files/zipDirectory.ts';
 import { importPackageZip } from '../store/packageImport.ts';
 import { importDroppedMeasurements } from './regionOverview/nettestRoute.ts';
 import { requestTableImport } from './tableImport/tableImportRequests.ts';

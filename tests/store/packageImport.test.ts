@@ -8,7 +8,7 @@ import { clusterReports } from '../../src/core/cluster/clusterReports.ts';
 import { buildSubmissionPackage } from '../../src/core/ctuPackage/buildSubmissionPackage.ts';
 import { isSubmissionPackage } from '../../src/core/ctuPackage/importSubmissionPackage.ts';
 import { buildPackageLocalities } from '../../src/core/ctuPackage/packageLocalities.ts';
-import { zipEntryNames } from '../../src/core/tableImport/zipDirectory.ts';
+import { zipEntryNames } from '../../src/core/files/zipDirectory.ts';
 import { derivePlace } from '../../src/core/reports/derivePlace.ts';
 import type { Report } from '../../src/core/reports/report.ts';
 import type { ReviewState } from '../../src/core/review/reviewModel.ts';
