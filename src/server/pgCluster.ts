@@ -76,7 +76,7 @@ export function startCluster(options: ClusterOptions = {}): PgCluster {
   if (!existsSync(path.join(data, 'PG_VERSION'))) {
     run(path.join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', superuser, '--no-sync', '-E', 'UTF8', '--locale=C.UTF-8']);
   }
-  const settings: Record<string, string | number> = { listen_addresses: "''", fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off', max_connections: 200, ...options.settings };
+  const settings: Record<string, string | number> = { listen_addresses: "''", fsync: 'off', synchronous_commit: 'on', full_page_writes: 'off', max_connections: 200, ...options.settings };
   const flags = [`-k ${dir}`, ...Object.entries(settings).map(([k, v]) => `-c ${k}=${v}`)].join(' ');
   const start = () => run(path.join(bin, 'pg_ctl'), ['-D', data, '-w', '-t', '60', '-l', path.join(dir, 'log'), '-o', flags, 'start']);
   // A kept cluster already running (`serve` in another terminal, and now `users add`): attach to it, and leave it
