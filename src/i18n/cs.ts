@@ -966,7 +966,8 @@ export const cs = {
   'workspace.signOut': 'Odhlásit',
   'workspace.coordinatorLive': 'Hlášení celého kraje se načítají průběžně.',
   'workspace.allSent': 'Vše je odesláno na server.',
-  'workspace.waiting': '{count, plural, one {Na odeslání čeká # hlášení.} few {Na odeslání čekají # hlášení.} other {Na odeslání čeká # hlášení.}}',
+  'workspace.waiting':
+    '{count, plural, one {Na odeslání čeká # hlášení.} few {Na odeslání čekají # hlášení.} many {Na odeslání čeká # hlášení.} other {Na odeslání čeká # hlášení.}}',
   'workspace.lastSync': '(naposledy v {time})',
   'workspace.syncNow': 'Synchronizovat teď',
   'workspace.syncing': 'Synchronizuji…',
@@ -1029,7 +1030,7 @@ export const cs = {
   'problem.nettest.workerFailed':
     'Import se nepodařilo dokončit (pomocné vlákno skončilo, nejspíš nedostatkem paměti); bylo spuštěno znovu. Uložená data jsou beze změny.',
   'problem.gpx.xmlEntities': 'Soubor obsahuje deklarace DOCTYPE/ENTITY, které aplikace z bezpečnostních důvodů nečte.',
-  'problem.gpx.tooManyPoints': 'Soubor má víc než {limit} bodů v jedné trase; rozdělte ji.',
+  'problem.gpx.tooManyPoints': 'Trasa v souboru je příliš dlouhá (nejvýše {limit} v jedné trase); rozdělte ji.',
   'problem.gpx.binary': 'Soubor není text (obsahuje binární data).',
   'storage.importNotSaved': 'Import se NEULOŽIL: {reason} Nová hlášení jsou zobrazena jen do zavření stránky; uvolněte místo nebo je exportujte do souboru.',
   'import.addedNotSaved': 'Přidáno, ale neuloženo',

@@ -82,7 +82,7 @@ export function startCluster(options: ClusterOptions = {}): PgCluster {
   const settings: Record<string, string | number> = {
     listen_addresses: "''",
     fsync: 'off',
-    synchronous_commit: 'off',
+    synchronous_commit: 'on',
     full_page_writes: 'off',
     max_connections: 200,
     ...options.settings,

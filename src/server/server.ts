@@ -55,7 +55,8 @@ export function resolveTarget(options: { databaseUrl?: string; dataDir?: string;
       ownCluster: false,
     };
   if (options.databaseUrl) return { target: { connectionString: options.databaseUrl }, cluster: null, ownCluster: false };
-  const cluster = startCluster({ dir: options.dataDir ?? DEFAULT_DATA_DIR });
+  // The kept cluster of `serve` holds real data: durable writes (the throw-away test clusters keep fsync off).
+  const cluster = startCluster({ dir: options.dataDir ?? DEFAULT_DATA_DIR, settings: { fsync: 'on', full_page_writes: 'on' } });
   return { target: { socketDir: cluster.socketDir, database: 'hlucha', user: cluster.superuser }, cluster, ownCluster: true };
 }
 

@@ -58,6 +58,7 @@ function AppLayout() {
         <div className="map-column">
           {appView === 'coordinator' ? <CoordinatorToolbar /> : <ReportsToolbar />}
           <MapView />
+          {phone && panel === 'map' && <PlacePanel sheet />}
         </div>
         <aside className="sidebar" aria-label={t('sidebar.label')}>
           <Sidebar />

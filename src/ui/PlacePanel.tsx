@@ -1,18 +1,25 @@
+import { useId } from 'react';
 import { KRAJE } from '../core/units/adminUnits.ts';
 import type { PlaceDescription } from '../core/lookup/placeDescription.ts';
 import type { Selection } from '../store/selectionSlice.ts';
 import { formatDistanceKm, formatSjtsk, formatWgs84 } from './format.ts';
 import { useAppStore, useT } from './storeContext.tsx';
 
-/** What the last click (or Enter on the map) found: the panel is a live region. */
-export function PlacePanel() {
+/**
+ * What the last click (or Enter on the map) found: the panel is a live region. In the sidebar it is always there; on
+ * a phone's map tab (`sheet`) it rises over the map's bottom edge while a place is selected, since the sidebar is a
+ * tab away there.
+ */
+export function PlacePanel({ sheet = false }: { sheet?: boolean }) {
   const t = useT();
   const selection = useAppStore((state) => state.selection);
   const clearSelection = useAppStore((state) => state.clearSelection);
+  const titleId = useId();
+  if (sheet && selection.status === 'idle') return null;
   return (
-    <section className="panel place-panel" aria-labelledby="place-panel-title">
+    <section className={sheet ? 'panel place-panel place-sheet' : 'panel place-panel'} aria-labelledby={titleId}>
       <div className="panel-heading">
-        <h2 id="place-panel-title">{t('panel.title')}</h2>
+        <h2 id={titleId}>{t('panel.title')}</h2>
         {selection.status !== 'idle' && (
           <button type="button" className="link-button" onClick={clearSelection}>
             {t('panel.close')}

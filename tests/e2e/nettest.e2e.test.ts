@@ -174,8 +174,11 @@ test('NetTest measurements: import with summary and progress, hexagon layer, evi
 
   // 5. The Ostrov locality: 20 weak measurements attached, the evidence criterion met, the list.
   const localities = sidebar.getByRole('region', { name: /Problémové lokality/ });
-  await localities.getByRole('button', { name: /^Ostrov/ }).click();
-  const panel = sidebar.getByRole('region', { name: /^Ostrov/ });
+  await localities
+    .getByRole('button', { name: /Ostrov/ })
+    .first()
+    .click();
+  const panel = sidebar.getByRole('region', { name: /Ostrov/ }).first();
   await panel.getByTestId('locality-measurement-counts').waitFor({ timeout: 30_000 });
   expect(await panel.getByTestId('locality-measurement-counts').textContent()).toContain('20 měření v dosahu lokality, z toho 20 pod prahem selhání');
   expect(await panel.locator('.evidence-met').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('Měření pod prahem')]));

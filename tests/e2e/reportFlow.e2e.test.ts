@@ -183,7 +183,12 @@ test('"Přehled kraje" passes axe-core (operator bars); English shows no Czech s
   await page.context().close();
 
   const phone = await openApp(browser, { width: 390, height: 844 });
+  // On a phone "Moje obec" is in the list tab of the bottom bar, and the map in its map tab.
+  const phoneTab = (name: string) => phone.page.getByRole('navigation', { name: 'Zobrazení' }).getByRole('button', { name });
+  await phoneTab('Seznam').click();
   await chooseMyObec(phone.page, 'Karlovy Vary');
+  await phoneTab('Mapa').click();
+  await waitForMapIdle(phone.page);
   const [lon, lat] = await interiorPoint('CZ041', KARLOVY_VARY);
   await mapCanvas(phone.page).scrollIntoViewIfNeeded();
   await draw(phone.page, 'Bod', [await project(phone.page, lon, lat)]);

@@ -88,12 +88,14 @@ test.skipIf(postgisUnavailable() !== null)(
     await expect.poll(() => workspacePanel(mayor.page).textContent()).toContain('starosta/ka obce 554961');
     await chooseMyObec(mayor.page, 'Karlovy Vary');
 
-    // No signal: the report is made and waits.
-    await mayorContext.setOffline(true);
+    // No signal: the place is marked (the form's code is loaded first, as the offline copy has it), then the
+    // connection drops while the mayor describes it; the report waits.
     const [lon, lat] = await interiorPoint('CZ041', KARLOVY_VARY);
     await tool(mayor.page, 'Bod').click();
     await clickCanvas(mayor.page, await project(mayor.page, lon, lat));
     const form = reportForm(mayor.page);
+    await form.getByLabel('Přesný popis lokality').waitFor({ timeout: 60_000 });
+    await mayorContext.setOffline(true);
     await form.getByLabel('Přesný popis lokality').fill('Hasičská zbrojnice – uvnitř nelze volat');
     await form.getByRole('checkbox', { name: 'Nelze se dovolat' }).check();
     await form.getByRole('checkbox', { name: 'O2' }).check();

@@ -190,7 +190,7 @@ export class WorkspaceSync {
         outcome.failure = answer.code;
         return false;
       }
-      const sentRevision = new Map(batch.map((b) => [idOfChange(b.change), b.revision]));
+      const sentRevision = new Map(batch.map((b) => [b.change.report.id, b.revision]));
       for (const id of answer.value.accepted) {
         const revision = sentRevision.get(id);
         if (revision === undefined) continue;
@@ -238,7 +238,7 @@ export class WorkspaceSync {
     const toImport: ReportFeature[] = [];
     for (const change of changes) {
       const reports = this.local.reports();
-      const id = isDeletedReport(change) ? change.id : change.id;
+      const id = change.id;
       const entry = this.ledger.entries[id];
       const local = reports[id];
       const dirty = local !== undefined && (entry === undefined || entry.ackRevision !== local.revision);
@@ -402,8 +402,4 @@ export class WorkspaceSync {
   private async save(): Promise<void> {
     await this.storage?.save(this.ledger).catch(() => undefined);
   }
-}
-
-function idOfChange(change: PushChange): string {
-  return isDeletedReport(change.report) ? change.report.id : change.report.id;
 }

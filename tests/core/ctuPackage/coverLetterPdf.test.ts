@@ -38,7 +38,13 @@ function hardInput(settings?: CoverLetterInput['settings']): CoverLetterInput {
     operators: ['all', 'tmobile', 'o2', 'vodafone', 'nordic', 'poda', 'nordic5g'],
     review: { ...first!.review, status: 'confirmed' as const },
   };
-  return { ...base, localities: [special, ...rest], ...(settings ? { settings } : {}) };
+  // The hard case leads the table: no other locality is urgent (the table puts confirmed and urgent first).
+  const others = rest.map((l, i) => ({
+    ...l,
+    number: l.number || `KV-2026-${String(i + 1).padStart(4, '0')}`,
+    priority: l.priority === 'urgent' ? ('high' as const) : l.priority,
+  }));
+  return { ...base, localities: [special, ...others], ...(settings ? { settings } : {}) };
 }
 
 function pdfText(bytes: Uint8Array, layout = true): string {
