@@ -62,6 +62,8 @@ export function BasemapSwitcher() {
         className="basemap-button"
         aria-expanded={open}
         aria-controls={panelId}
+        aria-label={t('basemapControl.button', { name })}
+        title={t('basemapControl.button', { name })}
         onClick={() => setOpen((value) => !value)}
       >
         <svg width="18" height="18" viewBox="0 0 18 18" aria-hidden="true" focusable="false">
@@ -69,7 +71,8 @@ export function BasemapSwitcher() {
           <path d="M3.2 8.9 1.5 9.8 9 13.8l7.5-4-1.7-.9L9 12z" fill="currentColor" opacity=".7" />
           <path d="M3.2 12.4 1.5 13.3 9 17.3l7.5-4-1.7-.9L9 15.5z" fill="currentColor" opacity=".45" />
         </svg>
-        <span className="basemap-button-text">{t('basemapControl.button', { name })}</span>
+        {/* Only the map's name is shown (the control stays small over the map); the accessible name says what it is. */}
+        <span className="basemap-button-text">{name}</span>
       </button>
       <BasemapStatusMessage />
       <div
