@@ -62,7 +62,10 @@ const pwa = VitePWA({
       {
         urlPattern: ({ sameOrigin, url }) => sameOrigin && url.pathname.startsWith('/packs/'),
         handler: 'StaleWhileRevalidate',
-        options: { cacheName: 'hlucha-mista-packs', expiration: { maxEntries: 120 } },
+        // The kraj's display pack is asked for twice: by index.html's preload (CORS mode, with an Origin header)
+        // and by the app's fetch. A server that answers "Vary: Origin" (Vite's preview does) would make the cached
+        // copy miss the other one offline; a pack is the same whoever asks, so the cache ignores Vary.
+        options: { cacheName: 'hlucha-mista-packs', expiration: { maxEntries: 120 }, matchOptions: { ignoreVary: true } },
       },
     ],
   },

@@ -56,13 +56,23 @@ export function BasemapSwitcher() {
 
   return (
     <div className="basemap-control" data-basemap-control="">
-      <button ref={buttonRef} type="button" className="basemap-button" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((value) => !value)}>
+      <button
+        ref={buttonRef}
+        type="button"
+        className="basemap-button"
+        aria-expanded={open}
+        aria-controls={panelId}
+        aria-label={t('basemapControl.button', { name })}
+        title={t('basemapControl.button', { name })}
+        onClick={() => setOpen((value) => !value)}
+      >
         <svg width="18" height="18" viewBox="0 0 18 18" aria-hidden="true" focusable="false">
           <path d="M9 2 1.5 6 9 10l7.5-4z" fill="currentColor" />
           <path d="M3.2 8.9 1.5 9.8 9 13.8l7.5-4-1.7-.9L9 12z" fill="currentColor" opacity=".7" />
           <path d="M3.2 12.4 1.5 13.3 9 17.3l7.5-4-1.7-.9L9 15.5z" fill="currentColor" opacity=".45" />
         </svg>
-        <span className="basemap-button-text">{t('basemapControl.button', { name })}</span>
+        {/* Only the map's name is shown (the control stays small over the map); the accessible name says what it is. */}
+        <span className="basemap-button-text">{name}</span>
       </button>
       <BasemapStatusMessage />
       <div

@@ -116,10 +116,7 @@ test('after the first load the app works with no network: reload, boundaries, st
   await context.close();
 });
 
-// Known regression (closing note of stop 11, issue 17 §6): since the service worker starts after the first map and
-// index.html preloads the remembered kraj, an offline reload no longer shows a kraj opened after the first one.
-// Skipped, not deleted: the next session fixes the staged precache and turns this back on.
-test.skip('a kraj opened online is cached on the way: after switching to it, it loads offline too', async () => {
+test('a kraj opened online is cached on the way: after switching to it, it loads offline too', async () => {
   const context = await fieldContext({ geolocation: false });
   const { page, errors } = await openApp(browser, undefined, context);
   await waitForServiceWorkerControl(page);
@@ -162,9 +159,13 @@ test('a route recorded by moving: the stretch marked without signal becomes a li
   const { page, errors } = await openApp(browser, undefined, context);
   const panel = fieldPanel(page);
   await panel.getByRole('button', { name: 'Nahrávat trasu' }).click();
+  // Each step waits until the recorder has taken the new position (a busy machine coalesces quick updates).
+  const recordedPoints = async () =>
+    Number(/Nahrávám trasu: (\d+)/.exec((await panel.locator('.route-recorder').getByRole('status').textContent()) ?? '')?.[1] ?? 0);
   const walk = async (metresEast: number) => {
+    const before = await recordedPoints();
     await context.setGeolocation({ longitude: BOZI_DAR.longitude + metresEast / 71_100, latitude: BOZI_DAR.latitude + metresEast / 500_000, accuracy: 8 });
-    await page.waitForTimeout(150);
+    if (metresEast > 0) await expect.poll(recordedPoints, { timeout: 10_000 }).toBeGreaterThan(before);
   };
   await walk(0);
   const toggle = panel.getByRole('button', { name: 'Bez signálu od teď' });
