@@ -27,7 +27,7 @@ import {
   type AnalysisSettingField,
   type AnalysisSettings,
 } from '../core/analysis/analysisSettings.ts';
-import { parseArguments } from './main.ts';
+import { parseCommandLine } from './commandLine.ts';
 import { readObce } from './packsOnDisk.ts';
 import { loadReportFiles } from './reportFiles.ts';
 
@@ -95,7 +95,7 @@ function readZsjFile(file: string): ZsjReadResult {
 }
 
 export function runAggregate(argv: string[]): number {
-  const { flags, positional } = parseArguments(argv, ['by', 'format', 'resolution', 'zsj', 'settings']);
+  const { flags, positional } = parseCommandLine(argv, { values: ['by', 'format', 'resolution', 'zsj', 'settings'] });
   const by = flags.get('by');
   const format = flags.get('format') ?? 'json';
   if (positional.length === 0 || typeof by !== 'string' || !(AGGREGATION_UNITS as readonly string[]).includes(by) || (format !== 'json' && format !== 'csv')) {
@@ -151,7 +151,7 @@ export function runAggregate(argv: string[]): number {
 }
 
 export function runCluster(argv: string[]): number {
-  const { flags, positional } = parseArguments(argv, ['distance', 'format', 'settings', 'now']);
+  const { flags, positional } = parseCommandLine(argv, { values: ['distance', 'format', 'settings', 'now'] });
   const format = flags.get('format') ?? 'json';
   const settings = readSettingsFlag(flags.get('settings'));
   if (!settings.ok) {

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { buildPacks } from '../../geodata/build.ts';
 import { defaultPacksDir, findAndLoadSource, NO_SOURCE_MESSAGE } from '../../geodata/resolveSource.ts';
-import { parseArguments } from './main.ts';
+import { parseCommandLine } from './commandLine.ts';
 import { packsAreComplete } from './packsOnDisk.ts';
 
 export async function runGeodata(argv: string[]): Promise<number> {
-  const { flags, positional } = parseArguments(argv, ['source', 'kraj', 'out']);
+  const { flags, positional } = parseCommandLine(argv, { values: ['source', 'kraj', 'out'], switches: ['soft'] });
   const [subcommand] = positional;
   const outDir = typeof flags.get('out') === 'string' ? path.resolve(flags.get('out') as string) : defaultPacksDir();
   const log = (line: string) => process.stderr.write(`${line}\n`);

@@ -3,7 +3,7 @@ import { lonLat, type LonLat } from '../core/geo/coordinates.ts';
 import { interpretSjtskPair, sjtskToWgs84 } from '../core/geo/sjtsk.ts';
 import { ObecIndex } from '../core/lookup/obecIndex.ts';
 import { lookupPoint, type PointLookup } from '../core/lookup/lookupPoint.ts';
-import { parseArguments } from './main.ts';
+import { parseCommandLine } from './commandLine.ts';
 import { readObce } from './packsOnDisk.ts';
 
 type Parsed = { ok: true; point: LonLat; convention?: string } | { ok: false; error: Record<string, unknown> };
@@ -33,7 +33,7 @@ export function lookupError(result: Exclude<PointLookup, { ok: true }>, point: L
 }
 
 export async function runLookup(argv: string[]): Promise<number> {
-  const { flags, positional } = parseArguments(argv, []);
+  const { flags, positional } = parseCommandLine(argv, { switches: ['sjtsk', 'batch'] });
   const sjtskInput = flags.has('sjtsk');
   const index = ObecIndex.fromCollection(readObce(), { coverage: 'country' });
 

@@ -15,6 +15,7 @@
  *                                  the server is a layer above the CLI)
  */
 import { runAggregate, runCluster } from './aggregateCommand.ts';
+import { CommandLineError, reportCommandLineError } from './commandLine.ts';
 import { runGeodata } from './geodataCommand.ts';
 import { runLookup } from './lookupCommand.ts';
 import { runMeasurements } from './nettestCommand.ts';
@@ -50,6 +51,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await runCommand(argv);
   } catch (error: unknown) {
+    if (error instanceof CommandLineError) return reportCommandLineError(error, argv, USAGE);
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     process.stdout.write(`${JSON.stringify({ error: { code: 'cli.failed', message: message.slice(0, 300) } })}\n`);
     return 1;
@@ -89,5 +91,3 @@ async function runCommand(argv: string[]): Promise<number> {
       return 2;
   }
 }
-
-export { parseArguments } from '../core/text/parseArguments.ts';

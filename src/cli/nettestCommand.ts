@@ -12,7 +12,7 @@ import { ObecIndex } from '../core/lookup/obecIndex.ts';
 import { aggregateMeasurements } from '../core/nettest/aggregateMeasurements.ts';
 import { tableOfColumns } from '../core/nettest/measurementColumns.ts';
 import { readNettestStream, type NettestReadResult } from '../core/nettest/readNettestStream.ts';
-import { parseArguments } from './main.ts';
+import { parseCommandLine } from './commandLine.ts';
 import { readObce } from './packsOnDisk.ts';
 
 /** A NetTest CSV, or a ZIP of them (by the name's extension), streamed from disk. */
@@ -23,7 +23,7 @@ export function readNettestFile(file: string, isInsideCzechia: (lon: number, lat
 const USAGE = 'Usage: hlucha-mista measurements <nettest-opendata.csv|.zip> [--format json|geojson] [--resolution 0–15, default 8]\n';
 
 export async function runMeasurements(argv: string[]): Promise<number> {
-  const { flags, positional } = parseArguments(argv, ['format', 'resolution']);
+  const { flags, positional } = parseCommandLine(argv, { values: ['format', 'resolution'] });
   const format = flags.get('format') ?? 'json';
   const resolutionFlag = flags.get('resolution');
   const resolution = typeof resolutionFlag === 'string' ? Number(resolutionFlag) : undefined;

@@ -32,7 +32,7 @@ import { KRAJE } from '../core/units/adminUnits.ts';
 import { translate, type MessageKey } from '../i18n/translate.ts';
 import { packageLabel } from '../i18n/packageLabel.ts';
 import { readSettingsFlag } from './aggregateCommand.ts';
-import { parseArguments } from './main.ts';
+import { parseCommandLine } from './commandLine.ts';
 import { readObce, readPackFile, readPackManifest } from './packsOnDisk.ts';
 import { loadReportFiles } from './reportFiles.ts';
 import { buildCoverLetterInThread, threadCompressor } from '../worker/packageThread.ts';
@@ -76,24 +76,27 @@ function letterSettingsFromFlags(flags: Map<string, string | true>): ReturnType<
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export async function runPackage(argv: string[]): Promise<number> {
-  const { flags, positional } = parseArguments(argv, [
-    'kraj',
-    'review',
-    'status',
-    'orp',
-    'from',
-    'to',
-    'settings',
-    'generated-at',
-    'contact',
-    'out',
-    'measurements',
-    'measurement-margin',
-    'lang',
-    'letter-settings',
-    'reference',
-    'place',
-  ]);
+  const { flags, positional } = parseCommandLine(argv, {
+    values: [
+      'kraj',
+      'review',
+      'status',
+      'orp',
+      'from',
+      'to',
+      'settings',
+      'generated-at',
+      'contact',
+      'out',
+      'measurements',
+      'measurement-margin',
+      'lang',
+      'letter-settings',
+      'reference',
+      'place',
+    ],
+    switches: ['with-reporters', 'include-demo', 'public'],
+  });
   const language = cliLanguage(flags);
   const say = (key: MessageKey, params?: Record<string, string | number>) => process.stderr.write(`${cliSentence(language, key, params)}\n`);
   const nuts3 = flags.get('kraj');

@@ -22,7 +22,7 @@ import { ObecIndex } from '../core/lookup/obecIndex.ts';
 import { exportObecFile } from '../core/obecFile/exportObecFile.ts';
 import { en } from '../i18n/en.ts';
 import { translate, type MessageKey } from '../i18n/translate.ts';
-import { parseArguments } from './main.ts';
+import { parseCommandLine } from './commandLine.ts';
 import { readObce } from './packsOnDisk.ts';
 
 const USAGE =
@@ -51,7 +51,7 @@ export function applyMappingOverrides(table: Table, guess: TableMapping, overrid
 }
 
 export async function runTableImport(argv: string[]): Promise<number> {
-  const { flags, positional } = parseArguments(argv, ['mapping', 'sheet', 'encoding', 'delimiter', 'generated-at', 'out']);
+  const { flags, positional } = parseCommandLine(argv, { values: ['mapping', 'sheet', 'encoding', 'delimiter', 'generated-at', 'out'] });
   const [file] = positional;
   if (!file) {
     process.stderr.write(USAGE);

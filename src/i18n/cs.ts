@@ -1109,6 +1109,9 @@ export const cs = {
   'package.leftOutOtherKraje':
     'Mimo balíček zůstávají hlášení lokalit, které patří jinému kraji (počet hlášení — {kraje}). Lokalita patří kraji, kam patří většina jejích hlášení; hlášení kraji obce, v níž leží.',
   'package.leftOutUnplaced': 'Hlášení bez místa (mimo hranice obcí) nejsou v balíčku; počet: {count}.',
+  'cli.unknownOption': 'Neznámá volba {option}.',
+  'cli.missingValue': 'Volbě {option} chybí hodnota.',
+  'cli.unexpectedValue': 'Volba {option} se zadává bez hodnoty.',
   'cli.export.unknownKraj': 'Neznámý kraj „{kraj}“. Zadejte kód NUTS3: {kraje}.',
   'cli.export.noReports': 'Soubory neobsahují žádné hlášení s místem v Česku; balíček nevznikl.',
   'cli.export.chooseKraj': 'Lokality leží ve více krajích (počet hlášení: {kraje}). Zvolte kraj volbou --kraj.',

@@ -1112,6 +1112,9 @@ export const en: Record<MessageKey, string> = {
   'package.leftOutOtherKraje':
     'Left out of this package: reports of localities that belong to another kraj (reports — {kraje}). A locality belongs to the kraj most of its reports belong to; a report to the kraj of the obec it lies in.',
   'package.leftOutUnplaced': 'Reports without a place (outside the obce boundaries) are not in the package; count: {count}.',
+  'cli.unknownOption': 'Unknown option {option}.',
+  'cli.missingValue': 'The option {option} needs a value.',
+  'cli.unexpectedValue': 'The option {option} takes no value.',
   'cli.export.unknownKraj': 'Unknown kraj “{kraj}”. Give a NUTS3 code: {kraje}.',
   'cli.export.noReports': 'The files hold no report with a place in Czechia; no package was written.',
   'cli.export.chooseKraj': 'The localities lie in several kraje (reports: {kraje}). Choose one with --kraj.',

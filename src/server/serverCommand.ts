@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createAccessToken, isEmail, normalizeEmail } from './auth.ts';
 import { DEFAULT_DATA_DIR, openWorkspaceDatabase, ROOT_DIR, startServer } from './server.ts';
-import { parseArguments } from '../core/text/parseArguments.ts';
+import { CommandLineError, parseCommandLine, reportCommandLineError, type CommandOptions } from '../cli/commandLine.ts';
 
 const ROLES = ['mayor', 'bco', 'kraj', 'admin'] as const;
 const fail = (message: string, code = 2) => {
@@ -22,8 +22,28 @@ const fail = (message: string, code = 2) => {
 };
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-export async function runServe(argv: string[]): Promise<number> {
-  const { flags } = parseArguments(argv, ['port', 'host', 'mail-outbox', 'public-url', 'allow-origin', 'data-dir', 'oidc-issuer', 'oidc-client-id']);
+const SERVE_OPTIONS: CommandOptions = { values: ['port', 'host', 'mail-outbox', 'public-url', 'allow-origin', 'data-dir', 'oidc-issuer', 'oidc-client-id'] };
+const MIGRATE_OPTIONS: CommandOptions = { values: ['data-dir'] };
+const USERS_OPTIONS: CommandOptions = { values: ['email', 'role', 'obec', 'kraj', 'name', 'data-dir'] };
+
+/** A misspelt or incomplete option ends the command with a sentence and exit 2, as in the CLI. */
+function withCommandLine(run: (argv: string[]) => Promise<number>): (argv: string[]) => Promise<number> {
+  return async (argv) => {
+    try {
+      return await run(argv);
+    } catch (error: unknown) {
+      if (error instanceof CommandLineError) return reportCommandLineError(error, argv);
+      throw error;
+    }
+  };
+}
+
+export const runServe = withCommandLine(serve);
+export const runMigrate = withCommandLine(migrate);
+export const runUsers = withCommandLine(users);
+
+async function serve(argv: string[]): Promise<number> {
+  const { flags } = parseCommandLine(argv, SERVE_OPTIONS);
   const port = flags.has('port') ? Number(flags.get('port')) : 8080;
   if (!Number.isInteger(port) || port < 0 || port > 65535) return fail('serve: --port must be a number 0–65535');
   const dataDir = typeof flags.get('data-dir') === 'string' ? path.resolve(flags.get('data-dir') as string) : DEFAULT_DATA_DIR;
@@ -63,8 +83,8 @@ export async function runServe(argv: string[]): Promise<number> {
   return 0;
 }
 
-export async function runMigrate(argv: string[]): Promise<number> {
-  const { flags } = parseArguments(argv, ['data-dir']);
+async function migrate(argv: string[]): Promise<number> {
+  const { flags } = parseCommandLine(argv, MIGRATE_OPTIONS);
   const workspace = await openWorkspaceDatabase({
     databaseUrl: process.env.DATABASE_URL || undefined,
     dataDir: typeof flags.get('data-dir') === 'string' ? (flags.get('data-dir') as string) : undefined,
@@ -79,9 +99,9 @@ export async function runMigrate(argv: string[]): Promise<number> {
   return 0;
 }
 
-export async function runUsers(argv: string[]): Promise<number> {
+async function users(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
-  const { flags } = parseArguments(rest, ['email', 'role', 'obec', 'kraj', 'name', 'data-dir']);
+  const { flags } = parseCommandLine(rest, USERS_OPTIONS);
   const email = typeof flags.get('email') === 'string' ? normalizeEmail(flags.get('email') as string) : '';
   if (sub !== 'add' && sub !== 'token' && sub !== 'list')
     return fail(

@@ -52,6 +52,7 @@ describe('layers', () => {
     expect(check('src/ui/x.tsx', "import { useStore } from '../store/appStore.ts';")).toEqual([null]);
     // The server is a top layer like cli: core and cli/packsOnDisk.ts only, and nothing in src/ imports it.
     expect(check('src/server/x.ts', "import { readObce } from '../cli/packsOnDisk.ts';")).toEqual([null]);
+    expect(check('src/server/x.ts', "import { parseCommandLine } from '../cli/commandLine.ts';")).toEqual([null]);
     expect(check('src/server/x.ts', "import { main } from '../cli/main.ts';")[0]).toMatch(/server/);
     expect(check('src/server/x.ts', "import { x } from '../store/appStore.ts';")[0]).toMatch(/server/);
     expect(check('src/cli/x.ts', "import { startServer } from '../server/server.ts';")[0]).toMatch(/must not import server/);
