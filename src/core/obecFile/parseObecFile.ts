@@ -5,6 +5,7 @@
  */
 import { parseJsonBounded } from '../limits/boundedInput.ts';
 import { INPUT_LIMITS } from '../limits/inputLimits.ts';
+import { reportDefaults } from '../reports/createReport.ts';
 import { migrateReport } from '../reports/migrateReport.ts';
 import type { Report } from '../reports/report.ts';
 import { validateReport, type ReportProblem } from '../reports/validateReport.ts';
@@ -117,23 +118,7 @@ export function parseObecFile(text: string): ParsedObecFile {
  */
 function withDefaults(report: unknown): unknown {
   if (!isRecord(report)) return report;
-  const defaults: Record<string, unknown> = {
-    revision: 1,
-    demo: false,
-    place: null,
-    castObce: null,
-    zsj: null,
-    domain: 'mobile',
-    technologies: [],
-    environments: [],
-    persistence: null,
-    observations: [],
-    affected: { inhabitants: null, households: null },
-    measurements: [],
-    photo: null,
-    reporter: null,
-    capture: null,
-  };
+  const defaults: Record<string, unknown> = { ...reportDefaults() };
   const filled: Record<string, unknown> = { ...report };
   for (const [key, value] of Object.entries(defaults)) if (filled[key] === undefined) filled[key] = value;
   if (filled.updatedAt === undefined) filled.updatedAt = filled.createdAt;

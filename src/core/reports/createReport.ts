@@ -1,23 +1,39 @@
 import type { Report, ReportGeometry } from './report.ts';
 import { REPORT_SCHEMA_VERSION } from './report.ts';
 
-/** A new, empty report at a geometry. Id and time are parameters, so tests and demo data stay reproducible. */
-export function createEmptyReport(geometry: ReportGeometry, options: { id: string; now: string; demo?: boolean }): Report {
+/** The fields a report may leave unset, with their empty values. */
+export type ReportDefaults = Pick<
+  Report,
+  | 'revision'
+  | 'demo'
+  | 'place'
+  | 'castObce'
+  | 'zsj'
+  | 'domain'
+  | 'technologies'
+  | 'environments'
+  | 'persistence'
+  | 'observations'
+  | 'affected'
+  | 'measurements'
+  | 'photo'
+  | 'reporter'
+  | 'capture'
+>;
+
+/**
+ * The one list of a report's empty values: a new report starts from it, a migrated one is filled from it, and an
+ * obec file's report that leaves a field out gets it (parseObecFile; the published JSON Schema documents the same).
+ * Fresh lists and objects on every call.
+ */
+export function reportDefaults(): ReportDefaults {
   return {
-    schemaVersion: REPORT_SCHEMA_VERSION,
-    id: options.id,
     revision: 1,
-    createdAt: options.now,
-    updatedAt: options.now,
-    demo: options.demo ?? false,
-    geometry,
+    demo: false,
     place: null,
     castObce: null,
     zsj: null,
-    description: '',
     domain: 'mobile',
-    failures: [],
-    operators: [],
     technologies: [],
     environments: [],
     persistence: null,
@@ -27,6 +43,23 @@ export function createEmptyReport(geometry: ReportGeometry, options: { id: strin
     photo: null,
     reporter: null,
     capture: null,
+  };
+}
+
+/** A new, empty report at a geometry. Id and time are parameters, so tests and demo data stay reproducible. */
+export function createEmptyReport(geometry: ReportGeometry, options: { id: string; now: string; demo?: boolean }): Report {
+  const defaults = reportDefaults();
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    id: options.id,
+    createdAt: options.now,
+    updatedAt: options.now,
+    geometry,
+    description: '',
+    failures: [],
+    operators: [],
+    ...defaults,
+    demo: options.demo ?? defaults.demo,
   };
 }
 

@@ -8,6 +8,7 @@
  * Version 2: as 3 without `capture` (it becomes null: a v2 report was drawn or imported, not captured in the field).
  */
 import type { FailureCode, OperatorChoice } from './enumerations.ts';
+import { reportDefaults } from './createReport.ts';
 import { REPORT_SCHEMA_VERSION, type Report } from './report.ts';
 
 export type MigrationResult =
@@ -22,34 +23,23 @@ function migrateV1(v1: Record<string, unknown>): Record<string, unknown> {
   const since = typeof v1.since === 'string' && v1.since.trim() !== '' ? v1.since.trim() : null;
   const operator = typeof v1.operator === 'string' ? V1_OPERATORS[v1.operator] : undefined;
   const failure = typeof v1.failure === 'string' ? V1_FAILURES[v1.failure] : undefined;
-  const migrated: Omit<Report, 'place'> & { place: null } = {
+  const migrated: Report = {
+    ...reportDefaults(),
     schemaVersion: REPORT_SCHEMA_VERSION,
     id: String(v1.id ?? ''),
     revision: typeof v1.revision === 'number' ? v1.revision : 1,
     createdAt: created,
     updatedAt: created,
-    demo: false,
-    geometry: { type: 'Point', coordinates: Array.isArray(v1.point) ? (v1.point as number[]) : [] },
-    place: null,
-    castObce: null,
-    zsj: null,
+    geometry: { type: 'Point', coordinates: Array.isArray(v1.point) ? (v1.point as number[]) : [] } as Report['geometry'],
     // The free-text "since" had no field of its own: it is kept in the description, not lost.
     description: [typeof v1.description === 'string' ? v1.description : '', since ? `(od: ${since})` : ''].filter(Boolean).join(' '),
-    domain: 'mobile',
     failures: failure ? [failure] : [],
     operators: operator ? [operator] : [],
-    technologies: [],
-    environments: [],
-    persistence: null,
-    observations: [],
     affected: { inhabitants: typeof v1.inhabitants === 'number' ? v1.inhabitants : null, households: null },
-    measurements: [],
-    photo: null,
     reporter:
       typeof v1.reporterName === 'string' && v1.reporterName.trim() !== ''
         ? { name: v1.reporterName, role: 'jiny', contact: typeof v1.reporterContact === 'string' ? v1.reporterContact : '' }
         : null,
-    capture: null,
   };
   return migrated as unknown as Record<string, unknown>;
 }
