@@ -5,6 +5,7 @@
  * `new Worker(new URL('../worker/analysisWorker.ts', import.meta.url), { type: 'module' })`.
  */
 import { ObecIndex } from '../core/lookup/obecIndex.ts';
+import { fetchPackFile } from '../core/packs/packLoader.ts';
 import { COUNTRY_PACK_ID, type AddressPointsPack, type ObceCollection, type PackManifest } from '../core/packs/packFormat.ts';
 import { analyseReports, type AddressPointsSource } from '../core/analysis/analyseReports.ts';
 import type { AnalysisRequestMessage, AnalysisResponseMessage } from './analysisProtocol.ts';
@@ -12,15 +13,14 @@ import { LoadedMeasurements } from '../core/analysis/loadedNettest.ts';
 
 const indexes = new Map<string, Promise<ObecIndex>>();
 
+const PACKS_URL = `${import.meta.env.BASE_URL}packs`;
+
 function loadIndex(packId: string): Promise<ObecIndex> {
   let index = indexes.get(packId);
   if (!index) {
-    index = fetch(`${import.meta.env.BASE_URL}packs/${packId}/obce.geojson`)
-      .then((response) => {
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        return response.json() as Promise<ObceCollection>;
-      })
-      .then((obce) => ObecIndex.fromCollection(obce, { coverage: packId === COUNTRY_PACK_ID ? 'country' : 'pack' }));
+    index = fetchPackFile<ObceCollection>(PACKS_URL, packId, 'obce.geojson').then((obce) =>
+      ObecIndex.fromCollection(obce, { coverage: packId === COUNTRY_PACK_ID ? 'country' : 'pack' }),
+    );
     index.catch(() => indexes.delete(packId));
     indexes.set(packId, index);
   }
@@ -29,19 +29,12 @@ function loadIndex(packId: string): Promise<ObecIndex> {
 
 const addressPacks = new Map<string, Promise<AddressPointsPack | null>>();
 
-async function fetchJson<T>(url: string): Promise<T> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  return (await response.json()) as T;
-}
-
 /** The kraj pack's RÚIAN address points, or null when its manifest lists none (a failed load is retried next time). */
 function loadAddressPoints(packId: string): Promise<AddressPointsPack | null> {
   let pack = addressPacks.get(packId);
   if (!pack) {
-    const base = `${import.meta.env.BASE_URL}packs/${packId}/`;
-    pack = fetchJson<PackManifest>(`${base}manifest.json`).then((manifest) =>
-      manifest.files['adresni-mista.json'] ? fetchJson<AddressPointsPack>(`${base}adresni-mista.json`) : null,
+    pack = fetchPackFile<PackManifest>(PACKS_URL, packId, 'manifest.json').then((manifest) =>
+      manifest.files['adresni-mista.json'] ? fetchPackFile<AddressPointsPack>(PACKS_URL, packId, 'adresni-mista.json') : null,
     );
     pack.catch(() => addressPacks.delete(packId));
     addressPacks.set(packId, pack);

@@ -4,6 +4,7 @@
  * terminates it. Created by src/store/nettestClient.ts.
  */
 import { ObecIndex } from '../core/lookup/obecIndex.ts';
+import { fetchPackFile } from '../core/packs/packLoader.ts';
 import { COUNTRY_PACK_ID, type ObceCollection } from '../core/packs/packFormat.ts';
 import { transferablesOf } from '../core/nettest/measurementColumns.ts';
 import { importMeasurementFile } from '../core/nettest/nettestImport.ts';
@@ -12,12 +13,9 @@ import type { MeasurementRequestMessage, MeasurementResponseMessage } from './ne
 let countryIndex: Promise<ObecIndex> | null = null;
 
 function loadCountryIndex(): Promise<ObecIndex> {
-  countryIndex ??= fetch(`${import.meta.env.BASE_URL}packs/${COUNTRY_PACK_ID}/obce.geojson`)
-    .then((response) => {
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      return response.json() as Promise<ObceCollection>;
-    })
-    .then((obce) => ObecIndex.fromCollection(obce, { coverage: 'country' }));
+  countryIndex ??= fetchPackFile<ObceCollection>(`${import.meta.env.BASE_URL}packs`, COUNTRY_PACK_ID, 'obce.geojson').then((obce) =>
+    ObecIndex.fromCollection(obce, { coverage: 'country' }),
+  );
   countryIndex.catch(() => (countryIndex = null));
   return countryIndex;
 }
