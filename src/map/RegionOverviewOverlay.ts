@@ -18,6 +18,7 @@ import {
   hatchImage,
   localityFeatures,
   reportPointFeatures,
+  reportShapeFeatures,
 } from './regionOverviewLayers.ts';
 import { LAYER } from './mapStyle.ts';
 import { ALL_REPORT_LAYERS } from './reportLayers.ts';
@@ -151,6 +152,7 @@ export class CoordinatorOverlay {
     this.setData(COORDINATOR_SOURCE.localities, localities);
     const shownReports = result.localities.filter((l) => l.shown).flatMap((l) => l.reportIds.map((id) => state.reports[id]).filter((r) => r !== undefined));
     this.setData(COORDINATOR_SOURCE.points, reportPointFeatures(shownReports));
+    this.setData(COORDINATOR_SOURCE.shapes, reportShapeFeatures(shownReports));
     this.container.dataset.choroplethOrp = String(orp.features.filter((f) => f.properties.has).length);
     this.container.dataset.choroplethOrpWithout = String(orp.features.filter((f) => !f.properties.has).length);
     this.container.dataset.choroplethZsj = String(zsj?.features.filter((f) => f.properties.has).length ?? 0);

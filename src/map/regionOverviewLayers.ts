@@ -5,7 +5,7 @@
  * Every feature carries the figures behind its value (reports, distinct obce and reporters) for the tooltip.
  */
 import { minOf } from '../core/math/minMax.ts';
-import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, LineString, MultiPolygon, Point, Polygon } from 'geojson';
 import type { ExpressionSpecification, FilterSpecification, GeoJSONSourceSpecification, LayerSpecification } from 'maplibre-gl';
 import type { UnitStatistics } from '../core/aggregate/aggregateReports.ts';
 import { METRES_PER_DEGREE } from '../core/geo/earth.ts';
@@ -22,6 +22,7 @@ export const COORDINATOR_SOURCE = {
   zsj: 'coordinator-zsj',
   localities: 'coordinator-localities',
   points: 'coordinator-points',
+  shapes: 'coordinator-shapes',
 } as const;
 
 export const COORDINATOR_LAYER = {
@@ -35,9 +36,18 @@ export const COORDINATOR_LAYER = {
   h3Line: 'coordinator-h3-line',
   localityFill: 'coordinator-locality-fill',
   localityLine: 'coordinator-locality-line',
+  shapeFill: 'coordinator-shape-fill',
+  shapeLine: 'coordinator-shape-line',
   pointClusters: 'coordinator-point-clusters',
   points: 'coordinator-points',
 } as const;
+
+/**
+ * From this zoom on the region overview draws road stretches and areas as their shapes (beside their point): a
+ * 2.5 km road is ~50 px long at zoom 11, enough to see which way it runs and whether two reports overlap — what a
+ * coordinator deciding a merge needs. Below it a kraj's thousands of shapes would be noise; points stay.
+ */
+export const SHAPE_ZOOM = 11;
 
 /** Below this zoom the choropleth is per ORP, from it on per obec. */
 export const OBEC_ZOOM = 10;
@@ -70,6 +80,7 @@ export function coordinatorSources(): Record<string, GeoJSONSourceSpecification>
     [COORDINATOR_SOURCE.localities]: { type: 'geojson', data: EMPTY, promoteId: 'id' },
     // Many reports: MapLibre groups them into clusters until zoomed in.
     [COORDINATOR_SOURCE.points]: { type: 'geojson', data: EMPTY, cluster: true, clusterRadius: 40, clusterMaxZoom: 13 },
+    [COORDINATOR_SOURCE.shapes]: { type: 'geojson', data: EMPTY },
   };
 }
 
@@ -271,6 +282,19 @@ export function reportPointFeatures(reports: readonly Report[]): FeatureCollecti
   };
 }
 
+/** Road stretches and areas as their own shapes (points are drawn by reportPointFeatures already). */
+export function reportShapeFeatures(reports: readonly Report[]): FeatureCollection<LineString | Polygon, { id: string; kind: 'line' | 'area' }> {
+  const features: Array<Feature<LineString | Polygon, { id: string; kind: 'line' | 'area' }>> = [];
+  for (const report of reports) {
+    const g = report.geometry;
+    if (g.type === 'LineString')
+      features.push({ type: 'Feature', geometry: { type: 'LineString', coordinates: g.coordinates }, properties: { id: report.id, kind: 'line' } });
+    else if (g.type === 'Polygon')
+      features.push({ type: 'Feature', geometry: { type: 'Polygon', coordinates: g.coordinates }, properties: { id: report.id, kind: 'area' } });
+  }
+  return { type: 'FeatureCollection', features };
+}
+
 /** An 8×8 diagonal hatch (RGBA) for the fill-pattern of units without reports. */
 export function hatchImage(): { width: number; height: number; data: Uint8Array } {
   const size = 8;
@@ -359,6 +383,27 @@ export function coordinatorOverlayLayers(): LayerSpecification[] {
       paint: { 'line-color': ['get', 'color'], 'line-width': ['case', selected, 4, 2.2] },
     },
     {
+      id: COORDINATOR_LAYER.shapeFill,
+      type: 'fill',
+      source: COORDINATOR_SOURCE.shapes,
+      minzoom: SHAPE_ZOOM,
+      filter: ['==', ['get', 'kind'], 'area'],
+      layout: hidden,
+      paint: { 'fill-color': '#15304a', 'fill-opacity': 0.16 },
+    },
+    {
+      id: COORDINATOR_LAYER.shapeLine,
+      type: 'line',
+      source: COORDINATOR_SOURCE.shapes,
+      minzoom: SHAPE_ZOOM,
+      layout: { ...hidden, 'line-join': 'round', 'line-cap': 'round' },
+      paint: {
+        'line-color': '#15304a',
+        'line-width': ['case', ['==', ['get', 'kind'], 'line'], 3.5, 1.8],
+        'line-opacity': 0.85,
+      },
+    },
+    {
       id: COORDINATOR_LAYER.pointClusters,
       type: 'circle',
       source: COORDINATOR_SOURCE.points,
@@ -403,6 +448,8 @@ export function coordinatorVisibility(on: boolean, units: CoordinatorUnits): Arr
     { layer: COORDINATOR_LAYER.h3Line, visible: h3 },
     { layer: COORDINATOR_LAYER.localityFill, visible: on },
     { layer: COORDINATOR_LAYER.localityLine, visible: on },
+    { layer: COORDINATOR_LAYER.shapeFill, visible: on },
+    { layer: COORDINATOR_LAYER.shapeLine, visible: on },
     { layer: COORDINATOR_LAYER.pointClusters, visible: on },
     { layer: COORDINATOR_LAYER.points, visible: on },
   ];

@@ -44,7 +44,7 @@ export function installTestHook(map: MapLibreMap): () => void {
         seen.add(key);
         // A line or an area has no one position: NaN (the properties still say what is drawn).
         const [lon = NaN, lat = NaN] = feature.geometry.type === 'Point' ? feature.geometry.coordinates : [];
-        const { x, y } = map.project([lon, lat]);
+        const { x, y } = Number.isFinite(lon) ? map.project([lon, lat]) : { x: NaN, y: NaN };
         found.push({ x, y, lon, lat, properties: { ...feature.properties } });
       }
       return found;

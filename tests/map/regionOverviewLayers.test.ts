@@ -11,8 +11,12 @@ import {
   classOf,
   COORDINATOR_LAYER,
   coordinatorVisibility,
+  coordinatorOverlayLayers,
   NO_DATA_COLOR,
+  reportShapeFeatures,
+  SHAPE_ZOOM,
 } from '../../src/map/regionOverviewLayers.ts';
+import { createEmptyReport } from '../../src/core/reports/createReport.ts';
 import { buildMapStyle, LAYER } from '../../src/map/mapStyle.ts';
 
 function stats(kod: string, reports: number, inhabitants = 0): UnitStatistics {
@@ -153,5 +157,58 @@ describe('coordinator layers', () => {
     expect(ring[0]).toEqual(ring[ring.length - 1]);
     const north = Math.max(...ring.map((p) => p[1]!));
     expect((north - 50) * 111_320).toBeCloseTo(300, -1);
+  });
+});
+
+describe('report shapes in the region overview (issue 16, item 16)', () => {
+  const now = '2026-12-06T10:00:00.000Z';
+  const point = createEmptyReport({ type: 'Point', coordinates: [12.9, 50.4] }, { id: 'p', now });
+  const road = createEmptyReport(
+    {
+      type: 'LineString',
+      coordinates: [
+        [12.9, 50.4],
+        [12.93, 50.41],
+      ],
+    },
+    { id: 'road', now },
+  );
+  const area = createEmptyReport(
+    {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [12.9, 50.4],
+          [12.91, 50.4],
+          [12.91, 50.41],
+          [12.9, 50.4],
+        ],
+      ],
+    },
+    { id: 'area', now },
+  );
+
+  test('a road stretch is drawn as its line and an area as its outline and fill, not as one dot', () => {
+    const shapes = reportShapeFeatures([point, road, area]);
+    expect(shapes.features.map((f) => [f.properties.id, f.properties.kind, f.geometry.type])).toEqual([
+      ['road', 'line', 'LineString'],
+      ['area', 'area', 'Polygon'],
+    ]);
+    expect(shapes.features[0]!.geometry.coordinates).toEqual(road.geometry.coordinates);
+  });
+
+  test('from SHAPE_ZOOM on, shown with the overview and hidden in the reports view', () => {
+    const layers = coordinatorOverlayLayers();
+    for (const id of [COORDINATOR_LAYER.shapeFill, COORDINATOR_LAYER.shapeLine]) {
+      const layer = layers.find((l) => l.id === id)!;
+      expect(layer.minzoom).toBe(SHAPE_ZOOM);
+      // Below the points, so a report's dot stays on top of its shape and clickable.
+      expect(layers.findIndex((l) => l.id === id)).toBeLessThan(layers.findIndex((l) => l.id === COORDINATOR_LAYER.points));
+    }
+    const on = new Map(coordinatorVisibility(true, 'admin').map((row) => [row.layer, row.visible]));
+    expect(on.get(COORDINATOR_LAYER.shapeLine)).toBe(true);
+    expect(on.get(COORDINATOR_LAYER.shapeFill)).toBe(true);
+    const off = new Map(coordinatorVisibility(false, 'admin').map((row) => [row.layer, row.visible]));
+    expect(off.get(COORDINATOR_LAYER.shapeLine)).toBe(false);
   });
 });
