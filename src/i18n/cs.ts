@@ -1118,6 +1118,34 @@ export const cs = {
   'cli.export.filtered': 'Lokality vynechané výběrem (stav, sloučené, ukázková data); počet: {count}.',
   'cli.export.empty': 'Pro kraj {kraj} není žádná lokalita k předání; balíček nevznikl.',
 
+  // `hlucha-mista verify` — one sentence per problem for ČTÚ's clerk (issue 16, item 18); `--format json` keeps the codes.
+  'verify.ok':
+    'Balíček je v pořádku: {files, plural, one {# soubor odpovídá} few {# soubory odpovídají} many {# souboru odpovídá} other {# souborů odpovídá}} kontrolním součtům v manifest.json (formát {format}, verze schématu {schemaVersion}).',
+  'verify.okCounts':
+    'Obsahuje {lokality, plural, one {# lokalitu} few {# lokality} many {# lokality} other {# lokalit}} a {hlaseni, plural, one {# hlášení} few {# hlášení} many {# hlášení} other {# hlášení}} (počet obcí: {obce}); data se dají načíst zpět do aplikace.',
+  'verify.failed':
+    '{file}: balíček není v pořádku, {count, plural, one {našel se # problém} few {našly se # problémy} many {našlo se # problému} other {našlo se # problémů}}:',
+  'verify.problem.file.unreadable': 'Soubor nelze přečíst ({message}).',
+  'verify.problem.package.tooLarge': 'Soubor je na balíček příliš velký (nejvýše {limitMb} MB); nečetl se.',
+  'verify.problem.package.notZip': 'Soubor není ZIP, nebo je poškozený.',
+  'verify.problem.package.zipTooManyEntries': 'ZIP obsahuje příliš mnoho souborů; balíček pro ČTÚ takový není.',
+  'verify.problem.package.zipDuplicateEntry': 'ZIP obsahuje některý soubor dvakrát pod stejným jménem; nelze poznat, který platí.',
+  'verify.problem.package.zipTooLarge': 'Rozbalený obsah ZIP by byl příliš velký; rozbalování se zastavilo.',
+  'verify.problem.package.zipBomb': 'ZIP se rozbaluje do nepřiměřené velikosti (zip bomba); rozbalování se zastavilo.',
+  'verify.problem.package.noManifest': 'ZIP není balíček pro ČTÚ: chybí v něm manifest.json.',
+  'verify.problem.package.manifestNotUtf8': 'Soubor manifest.json není v kódování UTF-8.',
+  'verify.problem.package.manifestNotJson': 'Soubor manifest.json není platný JSON.',
+  'verify.problem.package.manifestInvalid': 'Soubor manifest.json nemá očekávanou strukturu (chybná položka „{reason}“).',
+  'verify.problem.package.fileChanged': 'Soubor {file} byl po vytvoření balíčku změněn: jeho kontrolní součet SHA-256 neodpovídá manifestu.',
+  'verify.problem.package.fileMissing': 'Soubor {file} je uveden v manifestu, ale v balíčku chybí.',
+  'verify.problem.package.fileUnlisted': 'Soubor {file} v manifestu uveden není; do balíčku přibyl později.',
+  'verify.problem.package.unknownFormat': 'Manifest uvádí neznámý formát „{format}“; nejde o balíček této aplikace.',
+  'verify.problem.package.unsupportedSchema': 'Balíček má verzi schématu {schemaVersion}, kterou tato verze aplikace nezná (zná verze 1 až {supported}).',
+  'verify.problem.package.countMismatch': 'Počet „{field}“ v manifestu ({manifest}) neodpovídá obsahu souborů ({actual}).',
+  'verify.problem.package.noData': 'Balíček neobsahuje čitelná data pro zpětné načtení (složka data/).',
+  'verify.problem.package.tampered': 'Balíček neodpovídá svému manifestu (soubor byl změněn, chybí nebo přibyl).',
+  'verify.none': '(žádný)',
+
   // The covering letter to ČTÚ (zadost.pdf, zadost.docx) and its settings — issue 16, items 11–13.
   'letter.title': 'Žádost o měření – {kraj}',
   'letter.subjectMeta': 'Hluchá místa: lokality s nedostatečným pokrytím mobilním signálem',

@@ -1121,6 +1121,34 @@ export const en: Record<MessageKey, string> = {
   'cli.export.filtered': 'Localities left out by the selection (status, merged, demo data); count: {count}.',
   'cli.export.empty': 'There is no locality to hand over for kraj {kraj}; no package was written.',
 
+  // `hlucha-mista verify` — one sentence per problem for ČTÚ's clerk (issue 16, item 18); `--format json` keeps the codes.
+  'verify.ok':
+    'The package is intact: {files, plural, one {# file matches} other {# files match}} the checksums in manifest.json (format {format}, schema version {schemaVersion}).',
+  'verify.okCounts':
+    'It holds {lokality, plural, one {# locality} other {# localities}} and {hlaseni, plural, one {# report} other {# reports}} from {obce, plural, one {# municipality} other {# municipalities}}; its data can be loaded back into the app.',
+  'verify.failed': '{file}: the package is not intact, {count, plural, one {# problem found} other {# problems found}}:',
+  'verify.problem.file.unreadable': 'The file cannot be read ({message}).',
+  'verify.problem.package.tooLarge': 'The file is too large for a package (at most {limitMb} MB); it was not read.',
+  'verify.problem.package.notZip': 'The file is not a ZIP, or it is damaged.',
+  'verify.problem.package.zipTooManyEntries': 'The ZIP holds too many files; a package for ČTÚ does not.',
+  'verify.problem.package.zipDuplicateEntry': 'The ZIP holds a file twice under the same name; which one counts cannot be told.',
+  'verify.problem.package.zipTooLarge': 'The ZIP would be too large unpacked; unpacking was stopped.',
+  'verify.problem.package.zipBomb': 'The ZIP unpacks to an unreasonable size (a zip bomb); unpacking was stopped.',
+  'verify.problem.package.noManifest': 'The ZIP is not a package for ČTÚ: it has no manifest.json.',
+  'verify.problem.package.manifestNotUtf8': 'manifest.json is not encoded in UTF-8.',
+  'verify.problem.package.manifestNotJson': 'manifest.json is not valid JSON.',
+  'verify.problem.package.manifestInvalid': 'manifest.json does not have the expected structure (wrong entry “{reason}”).',
+  'verify.problem.package.fileChanged': 'The file {file} was changed after the package was built: its SHA-256 checksum does not match the manifest.',
+  'verify.problem.package.fileMissing': 'The file {file} is listed in the manifest but missing from the package.',
+  'verify.problem.package.fileUnlisted': 'The file {file} is not listed in the manifest; it was added to the package later.',
+  'verify.problem.package.unknownFormat': 'The manifest names an unknown format “{format}”; this is not a package of this app.',
+  'verify.problem.package.unsupportedSchema':
+    'The package has schema version {schemaVersion}, which this version of the app does not know (it knows versions 1 to {supported}).',
+  'verify.problem.package.countMismatch': 'The count “{field}” in the manifest ({manifest}) does not match the files ({actual}).',
+  'verify.problem.package.noData': 'The package holds no readable data for loading it back (the data/ folder).',
+  'verify.problem.package.tampered': 'The package does not match its manifest (a file was changed, is missing or was added).',
+  'verify.none': '(none)',
+
   // The covering letter to ČTÚ (zadost.pdf, zadost.docx) and its settings — issue 16, items 11–13.
   'letter.title': 'Request for measurement – {kraj}',
   'letter.subjectMeta': 'Dead spots: localities with insufficient mobile coverage',
