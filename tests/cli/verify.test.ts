@@ -30,7 +30,7 @@ beforeAll(() => {
   expect(built.status, built.stderr).toBe(0);
   const entries = unzipSync(readFileSync(intact));
   // A changed table, a removed one and an added file: what a package passed around by e-mail may suffer.
-  const changed = { ...entries, 'souhrn_orp.csv': strToU8('\uFEFFzměněno\r\n'), 'navic.txt': strToU8('přidáno') };
+  const changed: Record<string, Uint8Array> = { ...entries, 'souhrn_orp.csv': strToU8('\uFEFFzměněno\r\n'), 'navic.txt': strToU8('přidáno') };
   delete changed['hlaseni.csv'];
   tampered = path.join(dir, 'upraveny.zip');
   writeFileSync(tampered, zipSync(changed));
