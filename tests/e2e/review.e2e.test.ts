@@ -89,6 +89,21 @@ test('import many obec files, see the overview, merge two localities, set a stat
   const audit = panel.getByRole('list', { name: 'Záznam změn' });
   await expect.poll(() => audit.locator('li').count()).toBe(2);
   expect(await audit.textContent()).toMatch(/Jana Dvořáková.*Stav: Nová → V posouzení.*Jana Dvořáková.*Sloučeno/s);
+
+  // ČTÚ's answer, entered by hand from its letter: the status follows and the audit trail records it.
+  const answer = panel.getByRole('form', { name: 'Odpověď ČTÚ' });
+  await answer.getByLabel('Výsledek podle ČTÚ').selectOption({ label: 'potvrzené bílé místo' });
+  await answer.getByLabel('Datum odpovědi').fill('2026-12-01');
+  await answer.getByLabel('Číslo jednací ČTÚ (č. j.)').fill('ČTÚ-12345/2026-613');
+  await answer.getByLabel('Poznámka ČTÚ').fill('Zařazeno do otevřeného seznamu bílých míst.');
+  await answer.getByRole('button', { name: 'Zapsat odpověď ČTÚ' }).focus();
+  await page.keyboard.press('Enter');
+  await answer.getByRole('status').filter({ hasText: 'Odpověď ČTÚ je zapsaná. Stav lokality: Změřeno ČTÚ.' }).waitFor();
+  expect(await answer.getByRole('list', { name: 'Zapsané odpovědi ČTÚ' }).textContent()).toBe(
+    'potvrzené bílé místo, 1. 12. 2026, č. j. ČTÚ-12345/2026-613 – Zařazeno do otevřeného seznamu bílých míst.',
+  );
+  await expect.poll(() => audit.locator('li').count()).toBe(3);
+  expect(await audit.locator('li').first().textContent()).toContain('Odpověď ČTÚ: potvrzené bílé místo, 2026-12-01, č. j. ČTÚ-12345/2026-613');
   await waitForMapIdle(page);
   await saveScreenshot(page, '31-locality-reviewed');
   expect(await seriousAxeViolations(page)).toEqual([]);
@@ -101,10 +116,10 @@ test('import many obec files, see the overview, merge two localities, set a stat
     .getByRole('region', { name: /Problémové lokality/ })
     .getByRole('button', { name: new RegExp(`Karlovy Vary, ${fixture.neighbour.nazev}`) });
   expect(await again.textContent()).toContain('3 hlášení');
-  expect(await again.textContent()).toContain('V posouzení');
+  expect(await again.textContent()).toContain('Změřeno ČTÚ');
   await again.click();
   const reopened = sidebar(page).getByRole('region', { name: `Karlovy Vary, ${fixture.neighbour.nazev}` });
-  await expect.poll(() => reopened.getByRole('list', { name: 'Záznam změn' }).locator('li').count()).toBe(2);
+  await expect.poll(() => reopened.getByRole('list', { name: 'Záznam změn' }).locator('li').count()).toBe(3);
   expect(await reopened.textContent()).toContain('Posuzuje: Jana Dvořáková.');
   expect(errors).toEqual([]);
 });
