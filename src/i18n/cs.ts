@@ -539,8 +539,9 @@ export const cs = {
   'coordinatorFilters.environment': 'Prostředí',
   'coordinatorFilters.orp': 'ORP',
   'coordinatorFilters.obec': 'Obec',
-  'coordinatorFilters.from': 'Od data',
-  'coordinatorFilters.to': 'Do data',
+  'coordinatorFilters.from': 'Pozorováno od',
+  'coordinatorFilters.to': 'Pozorováno do',
+  'observedDates.hint': 'Podle data, kdy byl výpadek pozorován; u hlášení bez zapsaného pozorování podle data vytvoření hlášení.',
   'coordinatorFilters.reset': 'Zrušit filtry',
 
   'localities.title': 'Problémové lokality',

@@ -539,8 +539,9 @@ export const en: Record<MessageKey, string> = {
   'coordinatorFilters.environment': 'Environment',
   'coordinatorFilters.orp': 'ORP',
   'coordinatorFilters.obec': 'Municipality',
-  'coordinatorFilters.from': 'From',
-  'coordinatorFilters.to': 'To',
+  'coordinatorFilters.from': 'Observed from',
+  'coordinatorFilters.to': 'Observed until',
+  'observedDates.hint': 'By the date the outage was observed; for a report with no observation recorded, the day the report was created.',
   'coordinatorFilters.reset': 'Clear filters',
 
   'localities.title': 'Problem localities',
