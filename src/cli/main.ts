@@ -32,7 +32,7 @@ export const USAGE = `Usage:
   hlucha-mista aggregate <obec-files…> --by kraj|orp|obec|zsj|h3 [--format json|csv] [--resolution 8] [--zsj FILE]
   hlucha-mista cluster <obec-files…> [--distance METRES] [--format json|geojson]
   hlucha-mista measurements <nettest.csv|.zip> [--format json|geojson] [--resolution 8]
-  hlucha-mista verify <balicek.zip>
+  hlucha-mista verify <balicek.zip> [--format text|json] [--lang cs|en]
   hlucha-mista table-import <file.csv|.xlsx> [--mapping JSON|FILE] [--sheet NAME] [--encoding utf-8|windows-1250|mixed|utf-16] [--delimiter ';'|','|tab] [--generated-at ISO] [--out FILE]
   hlucha-mista export <obec-files…> --kraj CZ041 [--review FILE] [--status confirmed,…] [--generated-at ISO] [--with-reporters] [--public] [--out FILE]
   hlucha-mista geodata build [--source DIR] [--kraj CZ041|all] [--out DIR]

@@ -3,7 +3,7 @@
  * CSV. The computations are core's (ctu/); this only feeds them the current review, analysis and reviewer and
  * saves the result through the review slice (IndexedDB, merged across tabs).
  */
-import { importAnswers, parseAnswersCsv, type AnswersImport } from '../core/ctu/ctuAnswers.ts';
+import { answerRowOf, importAnswers, parseAnswersCsv, type AnswerFields, type AnswerRow, type AnswersImport } from '../core/ctu/ctuAnswers.ts';
 import { previousPackage, recordPackage, sendPackage, type PackageRecord, type SendOutcome } from '../core/ctu/packageHistory.ts';
 import type { PackageLocality } from '../core/ctuPackage/packageLocalities.ts';
 import type { AppStore } from './appStore.ts';
@@ -62,17 +62,40 @@ export type AnswersResult =
   | ({ ok: true; skippedEmpty: number } & Omit<AnswersImport, 'review'>)
   | { ok: false; code: 'ctu.notAnswerFile' | 'ctu.empty' | 'review.noReviewer' | 'review.notAnalysed' };
 
-/** ČTÚ's answers from the filled template (keyed by locality number). */
-export async function importCtuAnswers(store: AppStore, text: string, at: string): Promise<AnswersResult> {
+/**
+ * The one command that records ČTÚ's answers, from the CSV or entered by hand: each valid row becomes a `ctuAnswer`
+ * review action (the locality's status follows, the audit trail names the reviewer), an answer already recorded is
+ * counted, not added again, and refused rows come back with their reason.
+ */
+export async function recordCtuAnswers(store: AppStore, rows: readonly AnswerRow[], at: string, skippedEmpty = 0): Promise<AnswersResult> {
   const by = store.getState().reviewerName;
   if (!by) return { ok: false, code: 'review.noReviewer' };
   const result = store.getState().analysis.result;
   if (!result) return { ok: false, code: 'review.notAnalysed' };
-  const file = parseAnswersCsv(text);
-  if (!file.ok) return { ok: false, code: file.code };
   const clustering = clusteringOf(result);
   return store.getState().changeReview((review) => {
-    const { review: next, ...rest } = importAnswers(review, file.rows, { clustering, by, at });
-    return { review: next, value: { ok: true as const, skippedEmpty: file.skippedEmpty, ...rest } };
+    const { review: next, ...rest } = importAnswers(review, rows, { clustering, by, at });
+    return { review: next, value: { ok: true as const, skippedEmpty, ...rest } };
   });
+}
+
+/** ČTÚ's answers from the filled template (keyed by locality number). */
+export async function importCtuAnswers(store: AppStore, text: string, at: string): Promise<AnswersResult> {
+  const file = parseAnswersCsv(text);
+  if (!file.ok) {
+    // Who reviews and the analysis are asked for first, as before: the file is read only when it can be recorded.
+    if (!store.getState().reviewerName) return { ok: false, code: 'review.noReviewer' };
+    if (!store.getState().analysis.result) return { ok: false, code: 'review.notAnalysed' };
+    return { ok: false, code: file.code };
+  }
+  return recordCtuAnswers(store, file.rows, at, file.skippedEmpty);
+}
+
+/**
+ * ČTÚ's answer about one locality, entered by hand in its panel (state code, ISO date, č. j., note): checked and
+ * recorded exactly as a row of the CSV with the locality's number.
+ */
+export async function enterCtuAnswer(store: AppStore, localityId: string, fields: AnswerFields, at: string): Promise<AnswersResult> {
+  const number = store.getState().review.reviews[localityId]?.number ?? '';
+  return recordCtuAnswers(store, [answerRowOf(1, number, fields)], at);
 }

@@ -80,6 +80,8 @@ export interface CoordinatorSlice {
   /** Imports the files one after another through importObecFile, with progress; the summary stays until dismissed. */
   importObecFiles(files: readonly ObecFileLike[]): Promise<void>;
   dismissBulkImport(): void;
+  /** Shows a report in the reports view (from an import's conflict list): closes the dialog, selects the report. */
+  openReport(id: string): void;
 }
 
 const IDLE: AnalysisState = { status: 'idle', progress: null, result: null, errorCode: null };
@@ -198,6 +200,14 @@ export function createCoordinatorSlice(dependencies: CoordinatorDependencies = {
       },
 
       dismissBulkImport: () => set({ bulkImport: { status: 'idle' } }),
+
+      openReport: (id) => {
+        const state = get();
+        state.closeDialog();
+        state.selectLocality(null);
+        if (state.appView !== 'reports') state.setAppView('reports');
+        state.selectReport(id);
+      },
     };
   };
 }

@@ -98,6 +98,7 @@ export function createReportImports({ get, enqueue, commit, notSavedCode, placeO
             ),
           );
         }
+        const incomingById = new Map(merged.conflicts.length > 0 ? incoming.map((report) => [report.id, report] as const) : []);
         // A signed file for one obec carries the obec's official contact, for the kraj's package.
         void get().rememberObecContact(parsed.header);
         return {
@@ -109,7 +110,11 @@ export function createReportImports({ get, enqueue, commit, notSavedCode, placeO
           updated: merged.updated,
           unchanged: merged.unchanged,
           olderIgnored: merged.olderIgnored,
-          conflicts: merged.conflicts.map(({ id }) => ({ id, featureIndex: featureIndexOf.get(id) ?? -1 })),
+          conflicts: merged.conflicts.map(({ id }) => ({
+            id,
+            featureIndex: featureIndexOf.get(id) ?? -1,
+            incoming: incomingById.get(id)!,
+          })),
           rejected,
           migrated: parsed.migrated,
         };

@@ -50,7 +50,7 @@ describe(`CLI readers refuse hostile files with exit 1 and JSON lines, in a ${CL
     for (const [name, file] of files('package').filter(([n]) =>
       ['manifest-null.zip', 'manifest-proto.zip', 'duplicate-entry.zip', 'counts-edited.zip', 'bomb.zip'].includes(n),
     ))
-      expectCodedFailure(run(['verify', file]), expected[`package/${name}`]!);
+      expectCodedFailure(run(['verify', file, '--format', 'json']), expected[`package/${name}`]!);
   });
 
   it('measurements: bombs and a ZIP of 20,000 entries', { timeout: 300_000 }, () => {

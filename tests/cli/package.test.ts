@@ -61,7 +61,7 @@ describe('hlucha-mista package', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'hm-export-'));
     const out = path.join(dir, 'balicek.zip');
     expect(run(['export', ...files, '--out', out]).status).toBe(0);
-    const verified = run(['verify', out]);
+    const verified = run(['verify', out, '--format', 'json']);
     expect(verified.status).toBe(0);
     expect(JSON.parse(verified.stdout)).toMatchObject({ valid: true, format: 'hlucha-mista/balicek-ctu', counts: { hlaseni: 5 } });
   });
@@ -74,7 +74,7 @@ describe('hlucha-mista package', () => {
     entries['souhrn_orp.csv'] = new TextEncoder().encode('\uFEFFzměněno\r\n');
     const tampered = path.join(dir, 'tampered.zip');
     writeFileSync(tampered, zipSync(entries));
-    const result = run(['verify', tampered]);
+    const result = run(['verify', tampered, '--format', 'json']);
     expect(result.status).toBe(1);
     expect(
       result.stdout
@@ -84,7 +84,7 @@ describe('hlucha-mista package', () => {
     ).toEqual([{ code: 'package.fileChanged', file: 'souhrn_orp.csv' }]);
     const junk = path.join(dir, 'junk.zip');
     writeFileSync(junk, 'not a zip');
-    expect(JSON.parse(run(['verify', junk]).stdout)).toEqual({ code: 'package.notZip' });
+    expect(JSON.parse(run(['verify', junk, '--format', 'json']).stdout)).toEqual({ code: 'package.notZip' });
   });
 });
 

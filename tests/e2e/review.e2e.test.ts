@@ -89,6 +89,21 @@ test('import many obec files, see the overview, merge two localities, set a stat
   const audit = panel.getByRole('list', { name: 'Záznam změn' });
   await expect.poll(() => audit.locator('li').count()).toBe(2);
   expect(await audit.textContent()).toMatch(/Jana Dvořáková.*Stav: Nová → V posouzení.*Jana Dvořáková.*Sloučeno/s);
+
+  // ČTÚ's answer, entered by hand from its letter: the status follows and the audit trail records it.
+  const answer = panel.getByRole('form', { name: 'Odpověď ČTÚ' });
+  await answer.getByLabel('Výsledek podle ČTÚ').selectOption({ label: 'potvrzené bílé místo' });
+  await answer.getByLabel('Datum odpovědi').fill('2026-12-01');
+  await answer.getByLabel('Číslo jednací ČTÚ (č. j.)').fill('ČTÚ-12345/2026-613');
+  await answer.getByLabel('Poznámka ČTÚ').fill('Zařazeno do otevřeného seznamu bílých míst.');
+  await answer.getByRole('button', { name: 'Zapsat odpověď ČTÚ' }).focus();
+  await page.keyboard.press('Enter');
+  await answer.getByRole('status').filter({ hasText: 'Odpověď ČTÚ je zapsaná. Stav lokality: Změřeno ČTÚ.' }).waitFor();
+  expect(await answer.getByRole('list', { name: 'Zapsané odpovědi ČTÚ' }).textContent()).toBe(
+    'potvrzené bílé místo, 1. 12. 2026, č. j. ČTÚ-12345/2026-613 – Zařazeno do otevřeného seznamu bílých míst.',
+  );
+  await expect.poll(() => audit.locator('li').count()).toBe(3);
+  expect(await audit.locator('li').first().textContent()).toContain('Odpověď ČTÚ: potvrzené bílé místo, 2026-12-01, č. j. ČTÚ-12345/2026-613');
   await waitForMapIdle(page);
   await saveScreenshot(page, '31-locality-reviewed');
   expect(await seriousAxeViolations(page)).toEqual([]);
@@ -101,21 +116,42 @@ test('import many obec files, see the overview, merge two localities, set a stat
     .getByRole('region', { name: /Problémové lokality/ })
     .getByRole('button', { name: new RegExp(`Karlovy Vary, ${fixture.neighbour.nazev}`) });
   expect(await again.textContent()).toContain('3 hlášení');
-  expect(await again.textContent()).toContain('V posouzení');
+  expect(await again.textContent()).toContain('Změřeno ČTÚ');
   await again.click();
   const reopened = sidebar(page).getByRole('region', { name: `Karlovy Vary, ${fixture.neighbour.nazev}` });
-  await expect.poll(() => reopened.getByRole('list', { name: 'Záznam změn' }).locator('li').count()).toBe(2);
+  await expect.poll(() => reopened.getByRole('list', { name: 'Záznam změn' }).locator('li').count()).toBe(3);
   expect(await reopened.textContent()).toContain('Posuzuje: Jana Dvořáková.');
   expect(errors).toEqual([]);
 });
 
-test('the hexagon view and the overview pass axe-core; English works too', async () => {
+/** A copy of one report of the first file: the same id and revision, another description (a conflict). */
+function conflictingCopy(fixture: ReturnType<typeof reviewFixture>): { name: string; text: string } {
+  const file = JSON.parse(fixture.files[0]!.text) as { features: Array<{ properties: { description: string } }> };
+  const copy = file.features.find((feature) => feature.properties.description === 'U školy, na hřišti')!;
+  copy.properties.description = 'U školy, na hřišti i v tělocvičně';
+  return { name: 'skola-kopie.geojson', text: JSON.stringify({ ...file, features: [copy] }) };
+}
+
+test('the hexagon view and the overview pass axe-core; a conflict of the bulk import is named and compared; English works too', async () => {
   const fixture = reviewFixture();
   const { page, errors } = await openApp(browser);
   await page.getByRole('button', { name: 'Přehled kraje' }).click();
-  await dropFiles(page, fixture.files);
-  await sidebar(page).getByRole('status').filter({ hasText: 'Importováno souborů: 3' }).waitFor({ timeout: 60_000 });
+  await dropFiles(page, [...fixture.files, conflictingCopy(fixture)]);
+  const summary = sidebar(page).getByRole('status').filter({ hasText: 'Importováno souborů: 4' });
+  await summary.waitFor({ timeout: 60_000 });
   await analysed(page, 4);
+  // The conflict: counted, named with its file and report, not shown as a success, both copies side by side.
+  const summaryText = (await summary.textContent()) ?? '';
+  expect(summaryText).toMatch(/Ve sporu\s*1/);
+  expect(summaryText).toContain('Hlášení č. 1 v souboru skola-kopie.geojson „U školy, na hřišti“');
+  expect(summaryText).toMatch(/skola-kopie\.geojson\s*nových 0, aktualizováno 0, známých 0, ve sporu 1, odmítnuto 0/);
+  expect(await summary.locator('.import-summary').getAttribute('class')).not.toContain('message-ok');
+  await summary.getByText('Porovnat s verzí ze souboru').click();
+  const compare = summary.getByRole('table', { name: 'Hlášení č. 1: v čem se uložená verze liší od verze ze souboru' });
+  expect((await compare.locator('tbody tr').allTextContents()).map((row) => row.trim())).toEqual([
+    'Přesný popis lokalityU školy, na hřištiU školy, na hřišti i v tělocvičně',
+  ]);
+  await saveScreenshot(page, '30b-bulk-import-conflict');
   expect(await seriousAxeViolations(page)).toEqual([]);
 
   await page.getByText('Šestiúhelníky H3').click();
@@ -136,5 +172,11 @@ test('the hexagon view and the overview pass axe-core; English works too', async
   await page.getByRole('heading', { name: /H3 hexagons \(resolution 8\)/ }).waitFor();
   await saveScreenshot(page, '33-overview-english');
   expect(await seriousAxeViolations(page)).toEqual([]);
+  // The stored copy opens in the reports view, from the keyboard.
+  const conflicts = sidebar(page).getByRole('status').filter({ hasText: 'Report no. 1 in the file skola-kopie.geojson' });
+  await conflicts.getByRole('button', { name: 'open the stored one' }).focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.getByRole('button', { name: 'Reports' }).first().getAttribute('aria-pressed')).toBe('true');
+  await expect.poll(() => page.getByLabel(/Precise description of the locality/).inputValue()).toBe('U školy, na hřišti');
   expect(errors).toEqual([]);
 });

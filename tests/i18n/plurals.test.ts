@@ -149,6 +149,28 @@ const NOUNS: Array<{
     cs: ['Zobrazit další 1', 'Zobrazit další 2', 'Zobrazit dalších 5', 'Zobrazit dalších 1,5'],
     en: ['Show 1 more', 'Show 2 more', 'Show 5 more', 'Show 1.5 more'],
   },
+  // hlucha-mista verify.
+  {
+    key: 'verify.ok',
+    count: 'files',
+    params: { format: 'f', schemaVersion: 1 },
+    cs: ['1 soubor odpovídá', '2 soubory odpovídají', '5 souborů odpovídá', '1,5 souboru odpovídá'],
+    en: ['1 file matches', '2 files match', '5 files match', '1.5 files match'],
+  },
+  {
+    key: 'verify.okCounts',
+    count: 'lokality',
+    params: { hlaseni: 1, obce: 1 },
+    cs: ['Obsahuje 1 lokalitu a', 'Obsahuje 2 lokality a', 'Obsahuje 5 lokalit a', 'Obsahuje 1,5 lokality a'],
+    en: ['It holds 1 locality and', 'It holds 2 localities and', 'It holds 5 localities and', 'It holds 1.5 localities and'],
+  },
+  {
+    key: 'verify.failed',
+    count: 'count',
+    params: { file: 'b.zip' },
+    cs: ['našel se 1 problém:', 'našly se 2 problémy:', 'našlo se 5 problémů:', 'našlo se 1,5 problému:'],
+    en: ['1 problem found:', '2 problems found:', '5 problems found:', '1.5 problems found:'],
+  },
   // The letter.
   {
     key: 'letter.handover',

@@ -229,7 +229,7 @@ describe('reports slice: obec files', () => {
     expect(summary).toMatchObject({ ok: true, added: 0, updated: 1, olderIgnored: 1, unchanged: 0 });
     const parsed = parseObecFile(text);
     const conflictIndex = parsed.ok ? parsed.reports.findIndex((r) => r.id === conflicting.id) : -1;
-    expect(summary.conflicts).toEqual([{ id: conflicting.id, featureIndex: conflictIndex }]);
+    expect(summary.conflicts).toMatchObject([{ id: conflicting.id, featureIndex: conflictIndex, incoming: { description: 'Jiný text se stejnou revizí' } }]);
     expect(store.getState().reports[conflicting.id]!.description).toBe(conflicting.description);
     expect(store.getState().reports[newer.id]!.revision).toBe(2);
   });

@@ -4,8 +4,10 @@
  */
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { exportObecFile } from '../../src/core/obecFile/exportObecFile.ts';
+import type { Report } from '../../src/core/reports/report.ts';
 import { createAppStore, type AppStore } from '../../src/store/appStore.ts';
 import { createInProcessAnalysisClient } from '../../src/store/analysisClient.ts';
+import { importConflictRows } from '../../src/store/importConflicts.ts';
 import { loadIndexFromDisk, newProfile, validReport, type Profile } from './reportsStoreKit.ts';
 
 const AT = '2026-11-21T10:00:00.000Z';
@@ -196,5 +198,35 @@ describe('coordinator: import of many obec files', () => {
     ]);
     expect(state.files[2]!.summary.fileProblem?.code).toBeTruthy();
     expect(Object.keys(store.getState().reports)).toHaveLength(3);
+  });
+
+  it('names each conflict with its file and report, keeps both copies to compare, and opens the stored one', async () => {
+    const store = openCoordinatorTab(newProfile());
+    await store.getState().loadReports();
+    const file = (name: string, text: string) => ({ name, size: text.length, text: () => Promise.resolve(text) });
+    const exported = (reports: Parameters<typeof exportObecFile>[0]) =>
+      exportObecFile(reports, { obec: null, signOff: null, exportedAt: AT, appVersion: 'test' });
+    const shared: Report = { ...validReport([12.87, 50.23], { description: 'U hasičské zbrojnice' }), failures: ['callsFail'] };
+    const other = validReport([12.92, 50.41]);
+    // The same report, the same revision, edited differently in the second obec's copy.
+    const edited: Report = { ...shared, description: 'U hasičárny, uvnitř nelze volat', failures: ['callsFail', 'noData'] };
+    const second = exported([other, edited]);
+    const editedIndex = (JSON.parse(second) as { features: Array<{ properties: { id: string } }> }).features.findIndex((f) => f.properties.id === shared.id);
+    await store.getState().importObecFiles([file('bozi-dar.geojson', exported([shared])), file('jachymov.geojson', second)]);
+    const state = store.getState().bulkImport;
+    if (state.status !== 'done') throw new Error(`bulk import ${state.status}`);
+    expect(state.files.map((f) => f.summary.conflicts.length)).toEqual([0, 1]);
+
+    const rows = importConflictRows(store.getState().reports, state.files);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ fileName: 'jachymov.geojson', featureIndex: editedIndex, id: shared.id, fields: ['description', 'failures'] });
+    expect(rows[0]!.stored?.description).toBe('U hasičské zbrojnice'); // the stored copy is kept
+    expect(rows[0]!.incoming.description).toBe('U hasičárny, uvnitř nelze volat');
+    expect(rows[0]!.incoming.place?.obec.nazev).toBeTruthy(); // the file's copy is placed like any report
+
+    store.getState().setAppView('coordinator');
+    store.getState().openReport(shared.id);
+    expect(store.getState().appView).toBe('reports');
+    expect(store.getState().editor.selectedReportId).toBe(shared.id);
   });
 });

@@ -13,6 +13,7 @@ import type { AddressPointsPack } from '../packs/packFormat.ts';
 import { AddressPointIndex } from '../reports/suggestCastObce.ts';
 import { representativePoint } from '../reports/derivePlace.ts';
 import type { FailureCode, OperatorChoice } from '../reports/enumerations.ts';
+import { observationSpan, observedWithin } from '../reports/observationDates.ts';
 import type { Report } from '../reports/report.ts';
 import { attachedEvidence } from '../nettest/attachMeasurements.ts';
 import type { LoadedMeasurements } from './loadedNettest.ts';
@@ -45,9 +46,8 @@ export function reportPassesFilters(report: Report, filters: AnalysisFilters): b
   if (filters.environments?.length && !report.environments.some((x) => filters.environments.includes(x))) return false;
   if (filters.orpKod !== null && report.place?.orp.kod !== filters.orpKod) return false;
   if (filters.obecKod !== null && report.place?.obec.kod !== filters.obecKod) return false;
-  const day = report.createdAt.slice(0, 10);
-  if (filters.from !== null && day < filters.from) return false;
-  if (filters.to !== null && day > filters.to) return false;
+  // The date is the observation date, as in the package's "Pozorováno od / do" (core/reports/observationDates.ts).
+  if ((filters.from !== null || filters.to !== null) && !observedWithin(observationSpan([report]), filters.from, filters.to)) return false;
   return true;
 }
 

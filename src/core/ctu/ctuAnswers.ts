@@ -79,6 +79,24 @@ export type AnswerRow =
 
 export type AnswerFile = { ok: true; rows: AnswerRow[]; skippedEmpty: number } | { ok: false; code: 'ctu.notAnswerFile' | 'ctu.empty' };
 
+/** The fields of one answer as a person or a CSV row gives them (text), for one locality number. */
+export interface AnswerFields {
+  state: string;
+  date: string;
+  reference: string;
+  note: string;
+}
+
+/** One answer checked as every answer is, whether from a row of the CSV or from the form of the locality panel. */
+export function answerRowOf(line: number, number: string, fields: AnswerFields): AnswerRow {
+  if (number === '') return { line, number, ok: false, code: 'ctu.noNumber' };
+  const state = answerStateOf(fields.state);
+  if (!state) return { line, number, ok: false, code: 'ctu.badState', value: fields.state };
+  const date = answerDateOf(fields.date);
+  if (!date) return { line, number, ok: false, code: 'ctu.badDate', value: fields.date };
+  return { line, number, ok: true, answer: { state, date, reference: fields.reference.trim(), note: fields.note.trim() } };
+}
+
 /** A cell as Excel-safe CSV wrote it: the apostrophe guarding a formula-like value is not part of the value. */
 const cell = (value: string | undefined) => {
   const text = (value ?? '').trim();
@@ -107,13 +125,14 @@ export function parseAnswersCsv(text: string): AnswerFile {
       skippedEmpty++; // a template row ČTÚ did not answer
       return;
     }
-    if (number === '') return void rows.push({ line, number, ok: false, code: 'ctu.noNumber' });
-    const state = answerStateOf(stateText);
-    if (!state) return void rows.push({ line, number, ok: false, code: 'ctu.badState', value: stateText });
-    const dateText = cell(record[ANSWER_COLUMNS.date]);
-    const date = answerDateOf(dateText);
-    if (!date) return void rows.push({ line, number, ok: false, code: 'ctu.badDate', value: dateText });
-    rows.push({ line, number, ok: true, answer: { state, date, reference: cell(record[ANSWER_COLUMNS.reference]), note: cell(record[ANSWER_COLUMNS.note]) } });
+    rows.push(
+      answerRowOf(line, number, {
+        state: stateText,
+        date: cell(record[ANSWER_COLUMNS.date]),
+        reference: cell(record[ANSWER_COLUMNS.reference]),
+        note: cell(record[ANSWER_COLUMNS.note]),
+      }),
+    );
   });
   return { ok: true, rows, skippedEmpty };
 }

@@ -16,6 +16,7 @@ import type { ProblemDomain } from '../reports/enumerations.ts';
 import { defaultReview, type LocalityReview, type Priority, type ReviewState } from '../review/reviewModel.ts';
 import { krajOfReports } from '../reports/reportKraj.ts';
 import type { AttachedMeasurementRow } from './packageNettest.ts';
+import { observationSpan } from '../reports/observationDates.ts';
 
 export interface PackageLocality {
   /** Locality id (`L-` + its earliest report's id). */
@@ -108,7 +109,7 @@ export function buildPackageLocalities(
     const lon = points.reduce((s, p) => s + p[0], 0) / points.length;
     const lat = points.reduce((s, p) => s + p[1], 0) / points.length;
     const [x, y] = wgs84ToSjtsk(lonLat(lon, lat));
-    const dates = group.flatMap((r) => (r.observations.length > 0 ? r.observations.map((o) => o.date) : [r.createdAt.slice(0, 10)])).sort();
+    const observed = observationSpan(group);
     const inhabitants = group.some((r) => r.affected.inhabitants !== null) ? maxOf(group.map((r) => r.affected.inhabitants ?? 0)) : null;
     const localityReview: LocalityReview = review.reviews[locality.id] ?? defaultReview(locality.id, now);
     const obce = obceOfReports(group);
@@ -132,8 +133,8 @@ export function buildPackageLocalities(
       obceCount: obce.length,
       priority: localityReview.priority,
       ctuNotes: localityReview.notes.filter((n) => n.forCtu).map((n) => n.text),
-      firstObservation: dates[0] ?? null,
-      lastObservation: dates.at(-1) ?? null,
+      firstObservation: observed?.first ?? null,
+      lastObservation: observed?.last ?? null,
       // Reports of one place describe the same people: the largest estimate, not the sum.
       inhabitants,
       centroid: { lon: Math.round(lon * 1e6) / 1e6, lat: Math.round(lat * 1e6) / 1e6, x: Math.round(x * 100) / 100, y: Math.round(y * 100) / 100 },

@@ -5,6 +5,7 @@
  */
 import type { PackageLocality } from './packageLocalities.ts';
 import type { LocalityStatus } from '../review/reviewModel.ts';
+import { observedWithin } from '../reports/observationDates.ts';
 
 export interface PackageSelection {
   /** Statuses that go; empty: none. Default: confirmed. */
@@ -30,8 +31,8 @@ export function selectPackageLocalities(localities: readonly PackageLocality[], 
     if (l.demo && !selection.includeDemo) return false;
     if (!selection.statuses.includes(l.review.status)) return false;
     if (selection.orpKod !== null && l.place?.orp.kod !== selection.orpKod) return false;
-    if (selection.from !== null && (l.lastObservation ?? '') < selection.from) return false;
-    if (selection.to !== null && (l.firstObservation ?? '9999') > selection.to) return false;
+    const span = l.firstObservation !== null && l.lastObservation !== null ? { first: l.firstObservation, last: l.lastObservation } : null;
+    if (!observedWithin(span, selection.from, selection.to)) return false;
     return true;
   });
 }

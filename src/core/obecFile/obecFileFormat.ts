@@ -84,11 +84,21 @@ export interface ImportSummary {
   unchanged: number;
   /** The stored copy is newer: the file's copy was not taken. */
   olderIgnored: number;
-  /** Same id and revision but different content: the stored copy was kept; listed for a person to decide. */
-  conflicts: Array<{ id: string; featureIndex: number }>;
+  /**
+   * Same id and revision but different content: the stored copy was kept; listed for a person to decide, with the
+   * file's copy (`incoming`, its place derived) so both can be shown side by side.
+   */
+  conflicts: ImportConflict[];
   rejected: RejectedFeature[];
   /** Reports migrated from an older schema version on the way in. */
   migrated: number;
+}
+
+/** A report of the file whose copy conflicts with the stored one: its id, its feature index in the file, the file's copy. */
+export interface ImportConflict {
+  id: string;
+  featureIndex: number;
+  incoming: Report;
 }
 
 /** The summary of a file refused as a whole: nothing was imported. */

@@ -1,6 +1,8 @@
 import { useId, useState } from 'react';
 import type { ImportSummary } from '../../core/obecFile/obecFileFormat.ts';
 import type { ReportProblem } from '../../core/reports/validateReport.ts';
+import { importConflictRows } from '../../store/importConflicts.ts';
+import { ImportConflictList } from '../reports/ImportConflictList.tsx';
 import { ImportCounts } from '../reports/ImportSummaryView.tsx';
 import { fileProblemKey, problemText } from '../reports/reportText.ts';
 import { useAppStore, useT, type Translate } from '../storeContext.tsx';
@@ -94,12 +96,18 @@ function BulkSummary({ files }: { files: readonly FileResult[] }) {
     [t('bulk.refusedFiles'), refused.length],
   ];
   const reasons = reasonsOf(t, files);
+  const reports = useAppStore((state) => state.reports);
+  const conflictRows = importConflictRows(reports, files);
+  const notSaved = files.some((f) => f.summary.notSaved);
+  // Green only when everything came through: a refused file, a rejected report or a conflict needs a person.
+  const needsAttention = refused.length + sum((s) => s.rejected.length) + conflictRows.length > 0 || notSaved;
   return (
-    <div className={`message import-summary${refused.length + sum((s) => s.rejected.length) > 0 ? '' : ' message-ok'}`}>
+    <div className={`message import-summary${needsAttention ? '' : ' message-ok'}`}>
       <p>
         <strong>{t('bulk.done', { count: files.length })}</strong>
       </p>
       <ImportCounts counts={counts} />
+      <ImportConflictList rows={conflictRows} explainKey="import.conflictsExplain" />
       {reasons.length > 0 && (
         <>
           <p>{t('bulk.rejectedWhy')}</p>
@@ -132,6 +140,7 @@ function BulkSummary({ files }: { files: readonly FileResult[] }) {
                       added: summary.added,
                       updated: summary.updated,
                       known: summary.unchanged + summary.olderIgnored,
+                      conflicts: summary.conflicts.length,
                       rejected: summary.rejected.length,
                     })
                   : summary.fileProblem

@@ -5,6 +5,7 @@ import type { LocalitySummary } from '../../worker/analysisProtocol.ts';
 import { useAppStore, useT } from '../storeContext.tsx';
 import { statusKey } from './regionOverviewText.ts';
 import { localityName } from './localityText.ts';
+import { observationSpan } from '../../core/reports/observationDates.ts';
 
 const PAGE = 25;
 
@@ -29,11 +30,7 @@ export function LocalityList() {
         .map((locality): ListedLocality & { locality: LocalitySummary } => {
           const members = locality.reportIds.map((reportId) => reports[reportId]).filter((r) => r !== undefined);
           const review = reviews[locality.id];
-          let last = '';
-          for (const member of members) {
-            for (const o of member.observations) if (o.date > last) last = o.date;
-            if (member.observations.length === 0 && member.createdAt.slice(0, 10) > last) last = member.createdAt.slice(0, 10);
-          }
+          const last = observationSpan(members)?.last ?? '';
           return {
             locality,
             id: locality.id,

@@ -7,6 +7,7 @@ import { formatDateTime, formatShortDate } from '../format.ts';
 import { failureKey } from '../reports/reportText.ts';
 import { useAppStore, useT } from '../storeContext.tsx';
 import { formatObservationSpan } from './observationSpan.ts';
+import { CtuAnswerForm } from './CtuAnswerForm.tsx';
 import { LocalityMeasurements } from './LocalityNettest.tsx';
 import { evidenceKey, priorityKey, reviewNoticeKey, statusActionKey, statusKey } from './regionOverviewText.ts';
 import { auditText, concerns, localityBbox, localityName } from './localityText.ts';
@@ -51,7 +52,14 @@ export function LocalityPanel({ locality }: { locality: LocalitySummary }) {
       <AddressPoints locality={locality} />
       <EvidenceMeter locality={locality} />
       <LocalityMeasurements locality={locality} />
-      {reviewerName ? <ReviewActions locality={locality} /> : <ReviewerForm />}
+      {reviewerName ? (
+        <>
+          <ReviewActions locality={locality} />
+          <CtuAnswerForm locality={locality} />
+        </>
+      ) : (
+        <ReviewerForm />
+      )}
       <Members locality={locality} canEdit={reviewerName !== null} />
       <AuditTrail locality={locality} />
     </section>

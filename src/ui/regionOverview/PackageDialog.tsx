@@ -122,13 +122,26 @@ export function PackageDialog() {
             <span />
             <label>
               {t('package.from')}
-              <input type="date" value={selection.from ?? ''} onChange={(event) => setSelection({ from: event.target.value || null })} />
+              <input
+                type="date"
+                value={selection.from ?? ''}
+                aria-describedby={`${id}-observed`}
+                onChange={(event) => setSelection({ from: event.target.value || null })}
+              />
             </label>
             <label>
               {t('package.to')}
-              <input type="date" value={selection.to ?? ''} onChange={(event) => setSelection({ to: event.target.value || null })} />
+              <input
+                type="date"
+                value={selection.to ?? ''}
+                aria-describedby={`${id}-observed`}
+                onChange={(event) => setSelection({ to: event.target.value || null })}
+              />
             </label>
           </div>
+          <p className="small" id={`${id}-observed`}>
+            {t('observedDates.hint')}
+          </p>
         </fieldset>
 
         <section aria-labelledby={`${id}-preview`} className="package-preview">

@@ -103,13 +103,26 @@ export function CoordinatorFilters() {
         </label>
         <label>
           {t('coordinatorFilters.from')}
-          <input type="date" value={filters.from ?? ''} onChange={(event) => setFilters({ from: event.target.value || null })} />
+          <input
+            type="date"
+            value={filters.from ?? ''}
+            aria-describedby={`${id}-observed`}
+            onChange={(event) => setFilters({ from: event.target.value || null })}
+          />
         </label>
         <label>
           {t('coordinatorFilters.to')}
-          <input type="date" value={filters.to ?? ''} onChange={(event) => setFilters({ to: event.target.value || null })} />
+          <input
+            type="date"
+            value={filters.to ?? ''}
+            aria-describedby={`${id}-observed`}
+            onChange={(event) => setFilters({ to: event.target.value || null })}
+          />
         </label>
       </div>
+      <p className="small" id={`${id}-observed`}>
+        {t('observedDates.hint')}
+      </p>
       {active && (
         <button type="button" className="link-button" onClick={resetFilters}>
           {t('coordinatorFilters.reset')}

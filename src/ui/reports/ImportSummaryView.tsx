@@ -1,5 +1,7 @@
 import type { ImportResult } from '../../store/editorSlice.ts';
+import { importConflictRows } from '../../store/importConflicts.ts';
 import { ImportNotSavedNotice } from './EditConflictsView.tsx';
+import { ImportConflictList } from './ImportConflictList.tsx';
 import { formatShortDate } from '../format.ts';
 import { useAppStore, useT } from '../storeContext.tsx';
 import { fileProblemKey, problemText } from './reportText.ts';
@@ -10,8 +12,7 @@ const MAX_LISTED = 20;
 export function ImportSummaryView({ result }: { result: ImportResult }) {
   const t = useT();
   const language = useAppStore((state) => state.language);
-  const selectReport = useAppStore((state) => state.selectReport);
-  const closeDialog = useAppStore((state) => state.closeDialog);
+  const reports = useAppStore((state) => state.reports);
   const { summary, fileName, source } = result;
   const title = source === 'demo' ? t('import.resultDemo') : t('import.resultFile', { file: fileName ?? '' });
 
@@ -28,6 +29,7 @@ export function ImportSummaryView({ result }: { result: ImportResult }) {
     );
   }
   const header = summary.header;
+  const conflictRows = importConflictRows(reports, [{ fileName: null, summary }]);
   const counts: Array<[string, number]> = [
     [summary.notSaved ? t('import.addedNotSaved') : t('import.added'), summary.added],
     [t('import.updated'), summary.updated],
@@ -52,28 +54,7 @@ export function ImportSummaryView({ result }: { result: ImportResult }) {
       )}
       <ImportCounts counts={counts} />
       {summary.migrated > 0 && <p className="small">{t('import.migrated', { count: summary.migrated })}</p>}
-      {summary.conflicts.length > 0 && (
-        <>
-          <p>{t('import.conflictsExplain')}</p>
-          <ul className="import-list">
-            {summary.conflicts.slice(0, MAX_LISTED).map((conflict) => (
-              <li key={conflict.id}>
-                {t('import.feature', { index: conflict.featureIndex + 1 })}{' '}
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() => {
-                    closeDialog();
-                    selectReport(conflict.id);
-                  }}
-                >
-                  {t('import.openStored')}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <ImportConflictList rows={conflictRows} explainKey="import.conflictsExplain" />
       {summary.rejected.length > 0 && (
         <>
           <p>{t('import.rejectedExplain')}</p>
