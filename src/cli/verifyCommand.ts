@@ -11,7 +11,7 @@ import { PACKAGE_SCHEMA_VERSION } from '../core/ctuPackage/buildSubmissionPackag
 import { checkPackage, type PackageProblemCode } from '../core/ctuPackage/checkPackage.ts';
 import { importSubmissionPackage } from '../core/ctuPackage/importSubmissionPackage.ts';
 import { INPUT_LIMITS } from '../core/limits/inputLimits.ts';
-import { parseArguments } from '../core/text/parseArguments.ts';
+import { parseCommandLine } from './commandLine.ts';
 import type { Language, MessageKey } from '../i18n/translate.ts';
 import { cliLanguage, cliSentence } from './cliLanguage.ts';
 
@@ -79,7 +79,7 @@ async function verifyFile(file: string): Promise<Verdict> {
 }
 
 export async function runVerify(argv: string[]): Promise<number> {
-  const { flags, positional } = parseArguments(argv, ['format', 'lang']);
+  const { flags, positional } = parseCommandLine(argv, { values: ['format'] });
   const format = flags.get('format') ?? 'text';
   const [file] = positional;
   if (!file || (format !== 'text' && format !== 'json')) {
