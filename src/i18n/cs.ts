@@ -1298,6 +1298,18 @@ export const cs = {
   'lazy.part.coordinator': 'přehled kraje',
   'lazy.part.reportForm': 'formulář hlášení',
   'lazy.part.tableImport': 'import tabulky',
+  'signInPage.title': 'Přihlášení do Hluchých míst',
+  'signInPage.lead': 'Přihlášení dokončíte tlačítkem níže.',
+  'signInPage.why':
+    'Samotné otevření odkazu nepřihlašuje: poštovní programy a antiviry odkazy někdy otevírají samy a odkaz by se tím spotřeboval. Odkaz platí 15 minut a jen jednou.',
+  'signInPage.button': 'Přihlásit se',
+  'signInPage.failedTitle': 'Přihlášení se nepodařilo',
+  'signInPage.failed.auth.linkUsed': 'Tento odkaz už byl použit. Každý odkaz platí jen jednou – v aplikaci si vyžádejte nový.',
+  'signInPage.failed.auth.linkExpired': 'Platnost odkazu vypršela (platí 15 minut). V aplikaci si vyžádejte nový.',
+  'signInPage.failed.auth.linkUnknown': 'Tento odkaz neznáme. Zkontrolujte, že jste ho zkopírovali celý, nebo si v aplikaci vyžádejte nový.',
+  'signInPage.failed.csrf.foreignOrigin': 'Přihlášení přišlo z jiné stránky, proto jsme ho odmítli. Otevřete odkaz z e-mailu znovu.',
+  'signInPage.failed.other': 'Přihlášení se nezdařilo. Zkuste to prosím znovu.',
+  'signInPage.back': 'Zpět do aplikace',
 } as const;
 
 export type MessageKey = keyof typeof cs;

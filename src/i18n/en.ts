@@ -1307,4 +1307,16 @@ export const en: Record<MessageKey, string> = {
   'lazy.part.coordinator': 'region overview',
   'lazy.part.reportForm': 'report form',
   'lazy.part.tableImport': 'table import',
+  'signInPage.title': 'Sign in to Hluchá místa',
+  'signInPage.lead': 'Finish signing in with the button below.',
+  'signInPage.why':
+    'Opening the link alone does not sign you in: mail programs and virus scanners sometimes open links by themselves, which would use the link up. The link is valid for 15 minutes, once.',
+  'signInPage.button': 'Sign in',
+  'signInPage.failedTitle': 'Sign-in failed',
+  'signInPage.failed.auth.linkUsed': 'This link has already been used. Each link works only once – ask for a new one in the app.',
+  'signInPage.failed.auth.linkExpired': 'The link has expired (it is valid for 15 minutes). Ask for a new one in the app.',
+  'signInPage.failed.auth.linkUnknown': 'We do not know this link. Check that you copied all of it, or ask for a new one in the app.',
+  'signInPage.failed.csrf.foreignOrigin': 'The sign-in came from another page, so it was refused. Open the link from the e-mail again.',
+  'signInPage.failed.other': 'Sign-in failed. Please try again.',
+  'signInPage.back': 'Back to the app',
 };

@@ -154,11 +154,32 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
       },
       '/api/auth/magic-link/callback': {
         get: {
-          summary: 'The link in the mail: signs in (a new session cookie, any earlier one ended) and redirects to the app',
-          parameters: [{ name: 'token', in: 'query', required: true, schema: { type: 'string' } }],
+          summary:
+            'The link in the mail: a confirmation page (Czech; English by ?lang=en or Accept-Language) whose button POSTs the token. Opening the link does not use it (e-mail scanners and link previews fetch links)',
+          parameters: [
+            { name: 'token', in: 'query', required: true, schema: { type: 'string' } },
+            { name: 'lang', in: 'query', required: false, schema: { enum: ['cs', 'en'] } },
+          ],
+          responses: {
+            200: { description: 'the page with the "Přihlásit se" button (an HTML form)' },
+            400: { description: 'auth.linkExpired, auth.linkUsed or auth.linkUnknown (an HTML page)' },
+          },
+        },
+        post: {
+          summary:
+            "The page's button: uses the link (once) and signs in (a new session cookie, any earlier one ended), then redirects to the app. The Origin (or, without one, the Referer) must be this server's",
+          requestBody: {
+            required: true,
+            content: {
+              'application/x-www-form-urlencoded': {
+                schema: { type: 'object', required: ['token'], properties: { token: { type: 'string' }, lang: { enum: ['cs', 'en'] } } },
+              },
+            },
+          },
           responses: {
             303: { description: 'signed in; Set-Cookie hm_session (HttpOnly, SameSite=Lax, Secure except on localhost)' },
             400: { description: 'auth.linkExpired, auth.linkUsed or auth.linkUnknown (an HTML page)' },
+            403: { description: 'csrf.foreignOrigin (an HTML page); the link stays usable' },
           },
         },
       },
