@@ -28,6 +28,7 @@ import { sqlState, type Claims, type Database } from './db.ts';
 import type { MailTransport } from './mail.ts';
 import type { OidcLogin } from './oidc.ts';
 import { openApiDocument } from './openapi.ts';
+import { listPackages, parsePackageRecord, recordPackageOnServer } from './packageRecords.ts';
 import { publicCellsGeoJson } from './publicLayer.ts';
 import { MAGIC_LINK_PATH, originOf, pageLanguage, signInPage, TOKEN_SHAPE } from './signInPage.ts';
 import { applyPush, parseCheckpoint, preparePush, pullReports } from './reportSync.ts';
@@ -51,7 +52,7 @@ export interface AppOptions {
 type Env = { Variables: { userId: string | null; viaCookie: boolean } };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-const problem = (c: Context, status: 400 | 401 | 403 | 404 | 413 | 415 | 429 | 503, code: string) => c.json({ code }, status);
+const problem = (c: Context, status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 503, code: string) => c.json({ code }, status);
 
 export function createApp(options: AppOptions): Hono<Env> {
   const { db, index, mail } = options;
@@ -190,7 +191,8 @@ export function createApp(options: AppOptions): Hono<Env> {
     // CSRF (login CSRF: someone else's link posted from a foreign page): the form must come from this server's
     // own page (the origin the request was made to, or a listed one); without an Origin, the Referer must say so.
     const sameOrigin = new URL(c.req.url).origin;
-    const from = c.req.header('origin') ?? originOf(c.req.header('referer'));
+    const origin = c.req.header('origin');
+    const from = origin && origin !== 'null' ? origin : originOf(c.req.header('referer'));
     if (!from || (from !== sameOrigin && !allowed.has(from))) return signInFailed(c, 'csrf.foreignOrigin', 403, lang);
     const token = typeof fields.token === 'string' ? fields.token : '';
     if (!TOKEN_SHAPE.test(token)) return signInFailed(c, 'auth.linkUnknown', 400, lang);
@@ -273,38 +275,17 @@ export function createApp(options: AppOptions): Hono<Env> {
     const body = await db.asRole(claims(c), (client) => pullReview(client, since));
     return c.body(body, 200, { 'Content-Type': 'application/json; charset=utf-8' });
   });
-  app.post('/api/packages', async (c) => {
+  app.post('/api/packages', bodyLimit({ maxSize: 16 * 1024 * 1024, onError: (c) => problem(c, 413, 'request.tooLarge') }), async (c) => {
     if (!c.get('userId')) return problem(c, 401, 'auth.required');
-    const body = (await readJson(c)) as Record<string, unknown> | undefined;
-    const ok =
-      body &&
-      typeof body.kraj === 'string' &&
-      typeof body.generatedAt === 'string' &&
-      Array.isArray(body.localityIds) &&
-      body.localityIds.every((x) => typeof x === 'string') &&
-      Array.isArray(body.reportIds) &&
-      body.reportIds.every((x) => typeof x === 'string' && /^[0-9a-f-]{36}$/i.test(x));
-    if (!ok) return problem(c, 400, 'package.badRecord');
-    try {
-      const row = await db.asRole(claims(c), (client) =>
-        client.query<{ id: string }>(
-          'INSERT INTO hlucha.package_records (kraj, generated_at, locality_ids, report_ids, manifest_sha256) VALUES ($1, $2, $3, $4, $5) RETURNING id',
-          [body.kraj, body.generatedAt, body.localityIds, body.reportIds, typeof body.manifestSha256 === 'string' ? body.manifestSha256 : null],
-        ),
-      );
-      return c.json({ id: row.rows[0]!.id }, 201);
-    } catch {
-      return problem(c, 403, 'package.notAllowed');
-    }
+    const record = parsePackageRecord(await readJson(c));
+    if (!record) return problem(c, 400, 'package.badRecord');
+    const outcome = await db.asRole(claims(c), (client) => recordPackageOnServer(client, record));
+    if ('refused' in outcome) return problem(c, outcome.refused === 'package.numberTaken' ? 409 : 403, outcome.refused);
+    return c.json(outcome, outcome.outcome === 'recorded' ? 201 : 200);
   });
   app.get('/api/packages', async (c) => {
     if (!c.get('userId')) return problem(c, 401, 'auth.required');
-    const rows = await db.asRole(claims(c), (client) =>
-      client.query(
-        'SELECT id, kraj, generated_at AS "generatedAt", locality_ids AS "localityIds", report_ids AS "reportIds", manifest_sha256 AS "manifestSha256", created_at AS "createdAt" FROM hlucha.package_records ORDER BY created_at',
-      ),
-    );
-    return c.json({ packages: rows.rows });
+    return c.json(await db.asRole(claims(c), (client) => listPackages(client)));
   });
 
   // ----- public -----

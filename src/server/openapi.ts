@@ -256,21 +256,43 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
         },
       },
       '/api/packages': {
-        get: { summary: "The ČTÚ packages recorded for the user's kraje", responses: { 200: { description: '{packages}' } } },
+        get: {
+          summary: "The ČTÚ packages recorded for the user's kraje (kraj staff, admins and BCO coordinators of the kraj; a mayor gets none)",
+          security: [{ session: [] }, { token: [] }],
+          responses: { 200: { description: '{packages: [PackageRecord & {kraj, recordedAt}]}' }, 401: problem('auth.required') },
+        },
         post: {
-          summary: 'Record a package (kraj staff): which localities and reports it sent',
+          summary:
+            "Record a package as the app's package history has it (kraj staff or admin of its kraj): number, date, who, the ZIP's SHA-256, the selection, every locality with the state it went with; sent again when marked sent",
+          security: [{ session: [] }, { token: [] }],
           requestBody: json({
             type: 'object',
-            required: ['kraj', 'generatedAt', 'localityIds', 'reportIds'],
+            required: ['record'],
             properties: {
-              kraj: { type: 'string' },
-              generatedAt: { type: 'string' },
-              localityIds: { type: 'array', items: { type: 'string' } },
-              reportIds: { type: 'array', items: { type: 'string' } },
-              manifestSha256: { type: 'string' },
+              record: {
+                type: 'object',
+                required: ['number', 'nuts3', 'createdAt', 'by', 'fileName', 'sha256', 'selection', 'localities', 'sent'],
+                properties: {
+                  number: { type: 'string', examples: ['KV-2026-B001'] },
+                  nuts3: { type: 'string' },
+                  createdAt: { type: 'string', format: 'date-time' },
+                  by: { type: 'string' },
+                  fileName: { type: 'string' },
+                  sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+                  selection: { type: 'object' },
+                  localities: { type: 'array', items: { type: 'object' } },
+                  sent: { oneOf: [{ type: 'null' }, { type: 'object', properties: { at: { type: 'string' }, by: { type: 'string' } } }] },
+                },
+              },
             },
           }),
-          responses: { 201: { description: '{id}' }, 403: problem('package.notAllowed') },
+          responses: {
+            201: { description: '{number, outcome: "recorded"}' },
+            200: { description: '{number, outcome: "markedSent" | "alreadyRecorded"}' },
+            400: problem('package.badRecord'),
+            403: problem('package.notAllowed'),
+            409: problem('package.numberTaken (another package holds the number)'),
+          },
         },
       },
       '/api/public/cells.geojson': {

@@ -72,11 +72,12 @@ export function signInPage(c: Context, lang: Language, status: 200 | 400 | 403, 
       `<h1>${title}</h1><p>${t(known ? (key as MessageKey) : 'signInPage.failed.other')}</p>` +
       `<p class="small"><code>${escapeHtml(content.code)}</code></p><p><a href="/">${t('signInPage.back')}</a></p>`;
   }
-  const html = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="no-referrer"><title>${title}</title><style>${STYLE}</style></head><body><main>${body}</main></body></html>`;
+  const html = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="same-origin"><title>${title}</title><style>${STYLE}</style></head><body><main>${body}</main></body></html>`;
   return c.html(html, status, {
     'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
     'X-Frame-Options': 'DENY',
-    'Referrer-Policy': 'no-referrer',
+    // same-origin, not no-referrer: with no-referrer the form's POST carries `Origin: null`.
+    'Referrer-Policy': 'same-origin',
     'Cache-Control': 'no-store',
   });
 }

@@ -161,6 +161,7 @@ describe.skipIf(postgisUnavailable() !== null)('sign-in', () => {
     expect(foreignText).toContain('came from another page');
     expect(foreign.headers.get('set-cookie')).toBeNull();
     expect((await confirmLink(link, { origin: null })).status).toBe(403);
+    expect((await confirmLink(link, { origin: 'null' })).status).toBe(403);
     const withReferer = await fetch(`${new URL(link).origin}/api/auth/magic-link/callback`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', referer: link },
