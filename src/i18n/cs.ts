@@ -1094,6 +1094,8 @@ export const cs = {
   'locality.formerNumbers': 'Sloučena s lokalitami: {numbers}',
   'locality.noteForCtu': 'Poznámka pro ČTÚ (půjde do balíčku a dopisu)',
   'locality.noteForCtuBadge': 'pro ČTÚ',
+  'locality.noteForMayor': 'Viditelné pro obec – starosta poznámku uvidí u svého hlášení (ostatní poznámky zůstávají interní)',
+  'locality.noteForMayorBadge': 'pro obec',
   'localities.search': 'Hledat (obec, číslo lokality, text)',
   'localities.sort': 'Řadit podle',
   'localities.sort.reports': 'počtu hlášení',

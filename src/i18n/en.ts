@@ -1096,6 +1096,8 @@ export const en: Record<MessageKey, string> = {
   'locality.formerNumbers': 'Merged with localities: {numbers}',
   'locality.noteForCtu': 'Note for ČTÚ (goes into the package and the letter)',
   'locality.noteForCtuBadge': 'for ČTÚ',
+  'locality.noteForMayor': 'Visible to the obec – the mayor sees the note with their report (other notes stay internal)',
+  'locality.noteForMayorBadge': 'for the obec',
   'localities.search': 'Search (obec, locality number, text)',
   'localities.sort': 'Sort by',
   'localities.sort.reports': 'number of reports',

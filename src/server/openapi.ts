@@ -249,7 +249,8 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
       },
       '/api/review/pull': {
         get: {
-          summary: 'Review changes after a checkpoint (a mayor gets the reviews of localities holding their reports)',
+          summary:
+            'Review changes after a checkpoint (a mayor gets the reviews of localities holding their reports, with only the notes marked for the obec, forMayor, and only their own report ids; no pins, no audit)',
           security: [{ session: [] }, { token: [] }],
           parameters: [since],
           responses: { 200: { description: '{reviews, pins, audit, checkpoint, more}' } },

@@ -45,7 +45,7 @@ export interface SyncOutcome {
 /** The state of a report in the kraj's process, as the mayor sees it (from the shared review). */
 export interface ReportProcessState {
   status: LocalityStatus;
-  /** The coordinator's latest note on the locality, if any. */
+  /** The coordinator's latest note for the obec ("Viditelné pro obec") on the locality, if any. */
   note: string | null;
   localityId: string;
   updatedAt: string;
@@ -126,7 +126,8 @@ export class WorkspaceSync {
     const result: Record<string, ReportProcessState> = {};
     for (const synced of Object.values(this.ledger.reviews)) {
       const review = synced.review;
-      const note = review.notes.length > 0 ? review.notes[review.notes.length - 1]!.text : null;
+      // Only a note for the obec (the server sends a mayor no other; a coordinator's own copy has all of them).
+      const note = review.notes.findLast((n) => n.forMayor === true)?.text ?? null;
       for (const reportId of synced.reportIds) {
         const previous = result[reportId];
         if (!previous || previous.updatedAt < review.updatedAt) {

@@ -180,7 +180,10 @@ describe.skipIf(postgisUnavailable() !== null)('the app syncing with the shared 
       localityId,
       status: 'confirmed',
       priority: 'high',
-      notes: [{ at: '2026-12-06T10:00:00.000Z', by: 'BCO', text: 'Potvrzeno, předáme ČTÚ' }],
+      notes: [
+        { at: '2026-12-06T10:00:00.000Z', by: 'BCO', text: 'Potvrzeno, předáme ČTÚ', forMayor: true },
+        { at: '2026-12-06T10:05:00.000Z', by: 'BCO', text: 'Interní: ověřit u operátora' },
+      ],
       mergedInto: null,
       updatedAt: '2026-12-06T10:00:00.000Z',
     };
@@ -191,7 +194,14 @@ describe.skipIf(postgisUnavailable() !== null)('the app syncing with the shared 
     });
     expect(pushed.status).toBe(200);
     await b.store.getState().syncWorkspace();
+    // The note for the obec, not the later internal one (which never reaches the mayor's browser).
     expect(b.store.getState().reportProcessStates[kept.id]).toMatchObject({ status: 'confirmed', note: 'Potvrzeno, předáme ČTÚ' });
+    const received = await (await fetch(`${server.url}/api/review/pull?since=0`, { headers: { authorization: `Bearer ${people.mayor2.token}` } })).text();
+    expect(received).toContain('Potvrzeno, předáme ČTÚ');
+    expect(received).not.toContain('Interní');
+    // The coordinator's own copy has both; its process state shows the note for the obec too.
+    const forBco = await (await fetch(`${server.url}/api/review/pull?since=0`, { headers: { authorization: `Bearer ${people.bco.token}` } })).text();
+    expect(forBco).toContain('Interní');
   });
 
   it('deleted on the server while edited here: a conflict; keeping mine brings the report back for everyone', async () => {
