@@ -996,6 +996,7 @@ export const cs = {
   'workspace.process.sentToCtu': 'odesláno ČTÚ',
   'workspace.process.measuredByCtu': 'změřeno ČTÚ',
   'workspace.process.resolved': 'vyřešeno',
+  'workspace.processNote': 'Poznámka kraje: {note}',
   // --- hostile input (issue 18): limits, coded refusals, conflicts ---
   'tableImport.encoding.utf-16': 'UTF-16 („Text Unicode“ z Excelu)',
   'problem.table.utf16': 'Soubor je v kódování UTF-16 („Text Unicode“ z Excelu); byl přečten v něm.',

@@ -997,6 +997,7 @@ export const en: Record<MessageKey, string> = {
   'workspace.process.sentToCtu': 'sent to ČTÚ',
   'workspace.process.measuredByCtu': 'measured by ČTÚ',
   'workspace.process.resolved': 'resolved',
+  'workspace.processNote': 'Note from the kraj: {note}',
   // --- hostile input (issue 18): limits, coded refusals, conflicts ---
   'tableImport.encoding.utf-16': 'UTF-16 (Excel\'s "Unicode text")',
   'problem.table.utf16': 'The file is encoded in UTF-16 (Excel\'s "Unicode text"); it was read as such.',

@@ -218,6 +218,8 @@ export function ReportSyncBadges({ reportId }: { reportId: string }) {
           {t(`workspace.process.${process.status}` as MessageKey)}
         </span>
       )}
+      {/* The coordinator's note for the obec, readable on a phone too (no hover there). */}
+      {process?.note && <span className="process-note">{t('workspace.processNote', { note: process.note })}</span>}
     </>
   );
 }
