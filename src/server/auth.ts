@@ -62,7 +62,7 @@ export async function requestMagicLink(db: Database, mail: MailTransport, email:
       .send({
         to: address,
         subject: 'Přihlášení do Hluchých míst / Sign in to Hluchá místa',
-        text: `Přihlásíte se tímto odkazem (platí ${MAGIC_LINK_TTL_MIN} minut a jen jednou):\n${link}\n\nSign in with this link (valid for ${MAGIC_LINK_TTL_MIN} minutes, once):\n${link}\n\nPokud jste o přihlášení nežádali, zprávu smažte. / If you did not ask to sign in, delete this message.\n`,
+        text: `Otevřete tento odkaz a na stránce, která se ukáže, stiskněte „Přihlásit se“ (odkaz platí ${MAGIC_LINK_TTL_MIN} minut a jen jednou):\n${link}\n\nOpen this link and press “Sign in” on the page it shows (valid for ${MAGIC_LINK_TTL_MIN} minutes, once):\n${link}&lang=en\n\nPokud jste o přihlášení nežádali, zprávu smažte. / If you did not ask to sign in, delete this message.\n`,
       })
       .catch((error: unknown) => process.stderr.write(`mail: ${error instanceof Error ? error.message : String(error)}\n`));
   }
