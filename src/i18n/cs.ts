@@ -968,6 +968,8 @@ export const cs = {
   'workspace.allSent': 'Vše je odesláno na server.',
   'workspace.waiting':
     '{count, plural, one {Na odeslání čeká # hlášení.} few {Na odeslání čekají # hlášení.} many {Na odeslání čeká # hlášení.} other {Na odeslání čeká # hlášení.}}',
+  'workspace.packagesPending':
+    '{count, plural, one {# balíček pro ČTÚ ještě není zaznamenán na serveru kraje.} few {# balíčky pro ČTÚ ještě nejsou zaznamenány na serveru kraje.} many {# balíčku pro ČTÚ ještě není zaznamenáno na serveru kraje.} other {# balíčků pro ČTÚ ještě není zaznamenáno na serveru kraje.}}',
   'workspace.lastSync': '(naposledy v {time})',
   'workspace.syncNow': 'Synchronizovat teď',
   'workspace.syncing': 'Synchronizuji…',

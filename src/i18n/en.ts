@@ -969,6 +969,8 @@ export const en: Record<MessageKey, string> = {
   'workspace.coordinatorLive': "The whole kraj's reports are loaded as they come.",
   'workspace.allSent': 'Everything is sent to the server.',
   'workspace.waiting': '{count, plural, one {# report waits to be sent.} other {# reports wait to be sent.}}',
+  'workspace.packagesPending':
+    '{count, plural, one {# ČTÚ package is not recorded on the kraj’s server yet.} other {# ČTÚ packages are not recorded on the kraj’s server yet.}}',
   'workspace.lastSync': '(last at {time})',
   'workspace.syncNow': 'Sync now',
   'workspace.syncing': 'Syncing…',
