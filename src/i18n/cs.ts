@@ -982,6 +982,8 @@ export const cs = {
   'workspace.allSent': 'Vše je odesláno na server.',
   'workspace.waiting':
     '{count, plural, one {Na odeslání čeká # hlášení.} few {Na odeslání čekají # hlášení.} many {Na odeslání čeká # hlášení.} other {Na odeslání čeká # hlášení.}}',
+  'workspace.packagesPending':
+    '{count, plural, one {# balíček pro ČTÚ ještě není zaznamenán na serveru kraje.} few {# balíčky pro ČTÚ ještě nejsou zaznamenány na serveru kraje.} many {# balíčku pro ČTÚ ještě není zaznamenáno na serveru kraje.} other {# balíčků pro ČTÚ ještě není zaznamenáno na serveru kraje.}}',
   'workspace.lastSync': '(naposledy v {time})',
   'workspace.syncNow': 'Synchronizovat teď',
   'workspace.syncing': 'Synchronizuji…',
@@ -1010,6 +1012,7 @@ export const cs = {
   'workspace.process.sentToCtu': 'odesláno ČTÚ',
   'workspace.process.measuredByCtu': 'změřeno ČTÚ',
   'workspace.process.resolved': 'vyřešeno',
+  'workspace.processNote': 'Poznámka kraje: {note}',
   // --- hostile input (issue 18): limits, coded refusals, conflicts ---
   'tableImport.encoding.utf-16': 'UTF-16 („Text Unicode“ z Excelu)',
   'problem.table.utf16': 'Soubor je v kódování UTF-16 („Text Unicode“ z Excelu); byl přečten v něm.',
@@ -1064,6 +1067,14 @@ export const cs = {
   'ctu.sentAt': 'odesláno {date} ({by})',
   'ctu.notSent': 'neodesláno',
   'ctu.send': 'Odeslat',
+  'ctu.server.sent': 'uloženo na serveru kraje',
+  'ctu.server.waiting': 'zatím není na serveru kraje (odejde, až bude spojení)',
+  'ctu.server.refused': 'server kraje záznam nepřijal: {reason}',
+  'ctu.server.retry': 'Zkusit znovu',
+  'ctu.server.reason.package.numberTaken': 'pod tímto číslem už tam je jiný balíček',
+  'ctu.server.reason.package.notAllowed': 'balíčky na server zapisují jen pracovníci a správci kraje',
+  'ctu.server.reason.package.badRecord': 'záznam balíčku je neúplný',
+  'ctu.server.reason.other': 'neznámý důvod ({code})',
   'ctu.changes': 'Změny oproti předchozímu',
   'ctu.noChanges': 'Beze změn oproti předchozímu balíčku.',
   'ctu.change.new': 'nová',
@@ -1113,6 +1124,8 @@ export const cs = {
   'locality.formerNumbers': 'Sloučena s lokalitami: {numbers}',
   'locality.noteForCtu': 'Poznámka pro ČTÚ (půjde do balíčku a dopisu)',
   'locality.noteForCtuBadge': 'pro ČTÚ',
+  'locality.noteForMayor': 'Viditelné pro obec – starosta poznámku uvidí u svého hlášení (ostatní poznámky zůstávají interní)',
+  'locality.noteForMayorBadge': 'pro obec',
   'localities.search': 'Hledat (obec, číslo lokality, text)',
   'localities.sort': 'Řadit podle',
   'localities.sort.reports': 'počtu hlášení',
@@ -1356,6 +1369,18 @@ export const cs = {
   'lazy.part.coordinator': 'přehled kraje',
   'lazy.part.reportForm': 'formulář hlášení',
   'lazy.part.tableImport': 'import tabulky',
+  'signInPage.title': 'Přihlášení do Hluchých míst',
+  'signInPage.lead': 'Přihlášení dokončíte tlačítkem níže.',
+  'signInPage.why':
+    'Samotné otevření odkazu nepřihlašuje: poštovní programy a antiviry odkazy někdy otevírají samy a odkaz by se tím spotřeboval. Odkaz platí 15 minut a jen jednou.',
+  'signInPage.button': 'Přihlásit se',
+  'signInPage.failedTitle': 'Přihlášení se nepodařilo',
+  'signInPage.failed.auth.linkUsed': 'Tento odkaz už byl použit. Každý odkaz platí jen jednou – v aplikaci si vyžádejte nový.',
+  'signInPage.failed.auth.linkExpired': 'Platnost odkazu vypršela (platí 15 minut). V aplikaci si vyžádejte nový.',
+  'signInPage.failed.auth.linkUnknown': 'Tento odkaz neznáme. Zkontrolujte, že jste ho zkopírovali celý, nebo si v aplikaci vyžádejte nový.',
+  'signInPage.failed.csrf.foreignOrigin': 'Přihlášení přišlo z jiné stránky, proto jsme ho odmítli. Otevřete odkaz z e-mailu znovu.',
+  'signInPage.failed.other': 'Přihlášení se nezdařilo. Zkuste to prosím znovu.',
+  'signInPage.back': 'Zpět do aplikace',
 } as const;
 
 export type MessageKey = keyof typeof cs;

@@ -9,15 +9,28 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { isLanguage, type Language } from '../i18n/translate.ts';
 import type { ObecIndex } from '../core/lookup/obecIndex.ts';
 import { OBEC_FILE_MAX_BYTES } from '../core/obecFile/obecFileFormat.ts';
 import type { PushResponse } from '../core/sync/protocol.ts';
-import { authenticate, consumeMagicLink, createAccessToken, createSession, endSession, requestMagicLink, SESSION_COOKIE, SESSION_TTL_DAYS } from './auth.ts';
+import {
+  authenticate,
+  checkMagicLink,
+  consumeMagicLink,
+  createAccessToken,
+  createSession,
+  endSession,
+  requestMagicLink,
+  SESSION_COOKIE,
+  SESSION_TTL_DAYS,
+} from './auth.ts';
 import { sqlState, type Claims, type Database } from './db.ts';
 import type { MailTransport } from './mail.ts';
 import type { OidcLogin } from './oidc.ts';
 import { openApiDocument } from './openapi.ts';
+import { listPackages, parsePackageRecord, recordPackageOnServer } from './packageRecords.ts';
 import { publicCellsGeoJson } from './publicLayer.ts';
+import { MAGIC_LINK_PATH, originOf, pageLanguage, signInPage, TOKEN_SHAPE } from './signInPage.ts';
 import { applyPush, parseCheckpoint, preparePush, pullReports } from './reportSync.ts';
 import { pullReview, pushReview } from './reviewSync.ts';
 
@@ -39,7 +52,7 @@ export interface AppOptions {
 type Env = { Variables: { userId: string | null; viaCookie: boolean } };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-const problem = (c: Context, status: 400 | 401 | 403 | 404 | 413 | 415 | 429 | 503, code: string) => c.json({ code }, status);
+const problem = (c: Context, status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 503, code: string) => c.json({ code }, status);
 
 export function createApp(options: AppOptions): Hono<Env> {
   const { db, index, mail } = options;
@@ -100,7 +113,9 @@ export function createApp(options: AppOptions): Hono<Env> {
   app.use('/api/*', async (c, next) => {
     const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
     const cookie = bearer ? undefined : getCookie(c, SESSION_COOKIE);
-    if (!SAFE_METHODS.has(c.req.method)) {
+    // The sign-in page's form (a plain HTML form, no script) checks its origin itself: see the route.
+    const signInForm = c.req.method === 'POST' && c.req.path === MAGIC_LINK_PATH;
+    if (!SAFE_METHODS.has(c.req.method) && !signInForm) {
       const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
       const hasBody =
         c.req.header('content-length') !== '0' && (c.req.header('content-length') !== undefined || c.req.header('transfer-encoding') !== undefined);
@@ -154,16 +169,35 @@ export function createApp(options: AppOptions): Hono<Env> {
     setCookie(c, SESSION_COOKIE, id, { httpOnly: true, secure, sameSite: 'Lax', path: '/', maxAge: SESSION_TTL_DAYS * 86400 });
     return c.redirect(to, 303);
   };
-  const signInFailed = (c: Context, code: string) =>
-    c.html(
-      `<!doctype html><html lang="cs"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Přihlášení</title><main><h1>Přihlášení se nepodařilo</h1><p>Odkaz už neplatí (platí 15 minut a jen jednou). Vyžádejte si nový.</p><p lang="en">The link is no longer valid (15 minutes, once). Ask for a new one.</p><p><code>${code}</code></p><p><a href="/">Hluchá místa</a></p></main></html>`,
-      400,
-    );
-  app.get('/api/auth/magic-link/callback', async (c) => {
+  // The link in the mail only shows a page: e-mail scanners and link previewers fetch links, and a GET that signed
+  // in would use the link up before the person clicks it. The page's button POSTs the token; only that signs in.
+  const linkAction = `${new URL(options.publicUrl).pathname.replace(/\/+$/, '')}${MAGIC_LINK_PATH}`;
+  const signInFailed = (c: Context, code: string, status: 400 | 403 = 400, lang: Language = pageLanguage(c)) =>
+    signInPage(c, lang, status, { kind: 'failed', code });
+  app.get(MAGIC_LINK_PATH, async (c) => {
     const token = c.req.query('token') ?? '';
-    if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return signInFailed(c, 'auth.linkUnknown');
+    if (!TOKEN_SHAPE.test(token)) return signInFailed(c, 'auth.linkUnknown');
+    const check = await checkMagicLink(db, token);
+    if (!check.ok) return signInFailed(c, check.code);
+    return signInPage(c, pageLanguage(c), 200, { kind: 'confirm', token, action: linkAction });
+  });
+  app.post(MAGIC_LINK_PATH, bodyLimit({ maxSize: 4 * 1024, onError: (c) => problem(c, 413, 'request.tooLarge') }), async (c) => {
+    const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+    let fields: Record<string, unknown> = {};
+    if (type === 'application/x-www-form-urlencoded') fields = Object.fromEntries(new URLSearchParams(await c.req.text()));
+    else if (type === 'application/json') fields = ((await readJson(c)) as Record<string, unknown> | undefined) ?? {};
+    else return problem(c, 415, 'request.jsonOnly');
+    const lang = isLanguage(fields.lang) ? fields.lang : pageLanguage(c);
+    // CSRF (login CSRF: someone else's link posted from a foreign page): the form must come from this server's
+    // own page (the origin the request was made to, or a listed one); without an Origin, the Referer must say so.
+    const sameOrigin = new URL(c.req.url).origin;
+    const origin = c.req.header('origin');
+    const from = origin && origin !== 'null' ? origin : originOf(c.req.header('referer'));
+    if (!from || (from !== sameOrigin && !allowed.has(from))) return signInFailed(c, 'csrf.foreignOrigin', 403, lang);
+    const token = typeof fields.token === 'string' ? fields.token : '';
+    if (!TOKEN_SHAPE.test(token)) return signInFailed(c, 'auth.linkUnknown', 400, lang);
     const outcome = await consumeMagicLink(db, token);
-    if (!outcome.ok) return signInFailed(c, outcome.code);
+    if (!outcome.ok) return signInFailed(c, outcome.code, 400, lang);
     return signIn(c, outcome.userId, '/');
   });
   app.post('/api/auth/logout', async (c) => {
@@ -241,38 +275,17 @@ export function createApp(options: AppOptions): Hono<Env> {
     const body = await db.asRole(claims(c), (client) => pullReview(client, since));
     return c.body(body, 200, { 'Content-Type': 'application/json; charset=utf-8' });
   });
-  app.post('/api/packages', async (c) => {
+  app.post('/api/packages', bodyLimit({ maxSize: 16 * 1024 * 1024, onError: (c) => problem(c, 413, 'request.tooLarge') }), async (c) => {
     if (!c.get('userId')) return problem(c, 401, 'auth.required');
-    const body = (await readJson(c)) as Record<string, unknown> | undefined;
-    const ok =
-      body &&
-      typeof body.kraj === 'string' &&
-      typeof body.generatedAt === 'string' &&
-      Array.isArray(body.localityIds) &&
-      body.localityIds.every((x) => typeof x === 'string') &&
-      Array.isArray(body.reportIds) &&
-      body.reportIds.every((x) => typeof x === 'string' && /^[0-9a-f-]{36}$/i.test(x));
-    if (!ok) return problem(c, 400, 'package.badRecord');
-    try {
-      const row = await db.asRole(claims(c), (client) =>
-        client.query<{ id: string }>(
-          'INSERT INTO hlucha.package_records (kraj, generated_at, locality_ids, report_ids, manifest_sha256) VALUES ($1, $2, $3, $4, $5) RETURNING id',
-          [body.kraj, body.generatedAt, body.localityIds, body.reportIds, typeof body.manifestSha256 === 'string' ? body.manifestSha256 : null],
-        ),
-      );
-      return c.json({ id: row.rows[0]!.id }, 201);
-    } catch {
-      return problem(c, 403, 'package.notAllowed');
-    }
+    const record = parsePackageRecord(await readJson(c));
+    if (!record) return problem(c, 400, 'package.badRecord');
+    const outcome = await db.asRole(claims(c), (client) => recordPackageOnServer(client, record));
+    if ('refused' in outcome) return problem(c, outcome.refused === 'package.numberTaken' ? 409 : 403, outcome.refused);
+    return c.json(outcome, outcome.outcome === 'recorded' ? 201 : 200);
   });
   app.get('/api/packages', async (c) => {
     if (!c.get('userId')) return problem(c, 401, 'auth.required');
-    const rows = await db.asRole(claims(c), (client) =>
-      client.query(
-        'SELECT id, kraj, generated_at AS "generatedAt", locality_ids AS "localityIds", report_ids AS "reportIds", manifest_sha256 AS "manifestSha256", created_at AS "createdAt" FROM hlucha.package_records ORDER BY created_at',
-      ),
-    );
-    return c.json({ packages: rows.rows });
+    return c.json(await db.asRole(claims(c), (client) => listPackages(client)));
   });
 
   // ----- public -----

@@ -62,7 +62,7 @@ export async function requestMagicLink(db: Database, mail: MailTransport, email:
       .send({
         to: address,
         subject: 'Přihlášení do Hluchých míst / Sign in to Hluchá místa',
-        text: `Přihlásíte se tímto odkazem (platí ${MAGIC_LINK_TTL_MIN} minut a jen jednou):\n${link}\n\nSign in with this link (valid for ${MAGIC_LINK_TTL_MIN} minutes, once):\n${link}\n\nPokud jste o přihlášení nežádali, zprávu smažte. / If you did not ask to sign in, delete this message.\n`,
+        text: `Otevřete tento odkaz a na stránce, která se ukáže, stiskněte „Přihlásit se“ (odkaz platí ${MAGIC_LINK_TTL_MIN} minut a jen jednou):\n${link}\n\nOpen this link and press “Sign in” on the page it shows (valid for ${MAGIC_LINK_TTL_MIN} minutes, once):\n${link}&lang=en\n\nPokud jste o přihlášení nežádali, zprávu smažte. / If you did not ask to sign in, delete this message.\n`,
       })
       .catch((error: unknown) => process.stderr.write(`mail: ${error instanceof Error ? error.message : String(error)}\n`));
   }
@@ -70,6 +70,25 @@ export async function requestMagicLink(db: Database, mail: MailTransport, email:
 }
 
 export type LinkOutcome = { ok: true; userId: string } | { ok: false; code: 'auth.linkUnknown' | 'auth.linkExpired' | 'auth.linkUsed' };
+
+/**
+ * Whether a link would sign in now, without using it: the page a GET of the link shows (e-mail scanners and link
+ * previewers fetch links; only the POST from that page signs in).
+ */
+export async function checkMagicLink(db: Database, token: string): Promise<{ ok: true } | Extract<LinkOutcome, { ok: false }>> {
+  const tokenHash = hashSecret(token);
+  return db.asRole(AUTH, async (client) => {
+    const known = await client.query<{ used_at: Date | null; expired: boolean; disabled: boolean }>(
+      `SELECT m.used_at, m.expires_at <= now() AS expired, u.disabled FROM hlucha.magic_links m JOIN hlucha.users u ON u.id = m.user_id WHERE m.token_hash = $1`,
+      [tokenHash],
+    );
+    const link = known.rows[0];
+    if (!link || link.disabled) return { ok: false, code: 'auth.linkUnknown' };
+    if (link.used_at) return { ok: false, code: 'auth.linkUsed' };
+    if (link.expired) return { ok: false, code: 'auth.linkExpired' };
+    return { ok: true };
+  });
+}
 
 /** Uses a link once: the first use wins (one UPDATE … WHERE used_at IS NULL), later ones are refused. */
 export async function consumeMagicLink(db: Database, token: string): Promise<LinkOutcome> {

@@ -154,11 +154,32 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
       },
       '/api/auth/magic-link/callback': {
         get: {
-          summary: 'The link in the mail: signs in (a new session cookie, any earlier one ended) and redirects to the app',
-          parameters: [{ name: 'token', in: 'query', required: true, schema: { type: 'string' } }],
+          summary:
+            'The link in the mail: a confirmation page (Czech; English by ?lang=en or Accept-Language) whose button POSTs the token. Opening the link does not use it (e-mail scanners and link previews fetch links)',
+          parameters: [
+            { name: 'token', in: 'query', required: true, schema: { type: 'string' } },
+            { name: 'lang', in: 'query', required: false, schema: { enum: ['cs', 'en'] } },
+          ],
+          responses: {
+            200: { description: 'the page with the "Přihlásit se" button (an HTML form)' },
+            400: { description: 'auth.linkExpired, auth.linkUsed or auth.linkUnknown (an HTML page)' },
+          },
+        },
+        post: {
+          summary:
+            "The page's button: uses the link (once) and signs in (a new session cookie, any earlier one ended), then redirects to the app. The Origin (or, without one, the Referer) must be this server's",
+          requestBody: {
+            required: true,
+            content: {
+              'application/x-www-form-urlencoded': {
+                schema: { type: 'object', required: ['token'], properties: { token: { type: 'string' }, lang: { enum: ['cs', 'en'] } } },
+              },
+            },
+          },
           responses: {
             303: { description: 'signed in; Set-Cookie hm_session (HttpOnly, SameSite=Lax, Secure except on localhost)' },
             400: { description: 'auth.linkExpired, auth.linkUsed or auth.linkUnknown (an HTML page)' },
+            403: { description: 'csrf.foreignOrigin (an HTML page); the link stays usable' },
           },
         },
       },
@@ -228,28 +249,51 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
       },
       '/api/review/pull': {
         get: {
-          summary: 'Review changes after a checkpoint (a mayor gets the reviews of localities holding their reports)',
+          summary:
+            'Review changes after a checkpoint (a mayor gets the reviews of localities holding their reports, with only the notes marked for the obec, forMayor, and only their own report ids; no pins, no audit)',
           security: [{ session: [] }, { token: [] }],
           parameters: [since],
           responses: { 200: { description: '{reviews, pins, audit, checkpoint, more}' } },
         },
       },
       '/api/packages': {
-        get: { summary: "The ČTÚ packages recorded for the user's kraje", responses: { 200: { description: '{packages}' } } },
+        get: {
+          summary: "The ČTÚ packages recorded for the user's kraje (kraj staff, admins and BCO coordinators of the kraj; a mayor gets none)",
+          security: [{ session: [] }, { token: [] }],
+          responses: { 200: { description: '{packages: [PackageRecord & {kraj, recordedAt}]}' }, 401: problem('auth.required') },
+        },
         post: {
-          summary: 'Record a package (kraj staff): which localities and reports it sent',
+          summary:
+            "Record a package as the app's package history has it (kraj staff or admin of its kraj): number, date, who, the ZIP's SHA-256, the selection, every locality with the state it went with; sent again when marked sent",
+          security: [{ session: [] }, { token: [] }],
           requestBody: json({
             type: 'object',
-            required: ['kraj', 'generatedAt', 'localityIds', 'reportIds'],
+            required: ['record'],
             properties: {
-              kraj: { type: 'string' },
-              generatedAt: { type: 'string' },
-              localityIds: { type: 'array', items: { type: 'string' } },
-              reportIds: { type: 'array', items: { type: 'string' } },
-              manifestSha256: { type: 'string' },
+              record: {
+                type: 'object',
+                required: ['number', 'nuts3', 'createdAt', 'by', 'fileName', 'sha256', 'selection', 'localities', 'sent'],
+                properties: {
+                  number: { type: 'string', examples: ['KV-2026-B001'] },
+                  nuts3: { type: 'string' },
+                  createdAt: { type: 'string', format: 'date-time' },
+                  by: { type: 'string' },
+                  fileName: { type: 'string' },
+                  sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+                  selection: { type: 'object' },
+                  localities: { type: 'array', items: { type: 'object' } },
+                  sent: { oneOf: [{ type: 'null' }, { type: 'object', properties: { at: { type: 'string' }, by: { type: 'string' } } }] },
+                },
+              },
             },
           }),
-          responses: { 201: { description: '{id}' }, 403: problem('package.notAllowed') },
+          responses: {
+            201: { description: '{number, outcome: "recorded"}' },
+            200: { description: '{number, outcome: "markedSent" | "alreadyRecorded"}' },
+            400: problem('package.badRecord'),
+            403: problem('package.notAllowed'),
+            409: problem('package.numberTaken (another package holds the number)'),
+          },
         },
       },
       '/api/public/cells.geojson': {

@@ -256,11 +256,36 @@ export function parseCheckpoint(value: string | undefined | null): bigint | null
  * not parsed and re-serialised). Sequence order is commit order (hlucha.assign_change_seq), so a checkpoint never
  * passes over a change that commits later.
  */
+/**
+ * The pull's query ($1: the checkpoint, $2: the page size). Row-level security limits it to the user's scope, but
+ * the policies of the four roles are OR-ed, and the planner cannot turn that into an index condition: a mayor's
+ * pull read the whole table in seq order and threw away the other obce's rows (tests/server/pullPlan.test.ts). So
+ * the query also names the scope when the user has one kind ($3: the obce of a mayor, or the kraje of a
+ * coordinator), which lets PostgreSQL read just those rows through reports_obec_seq or reports_kraj_seq; the
+ * policies still apply (the predicate narrows, never widens).
+ */
+export function pullReportsSql(scope: 'obce' | 'kraje' | null): string {
+  const narrow = scope === 'obce' ? 'AND r.obec_kod = ANY ($3::text[])' : scope === 'kraje' ? 'AND r.kraj = ANY ($3::text[])' : '';
+  return `SELECT r.seq::text AS seq, ${FEATURE_SQL} AS f FROM hlucha.reports r LEFT JOIN hlucha.report_reporters rr ON rr.report_id = r.id
+     WHERE r.seq > $1 ${narrow} ORDER BY r.seq LIMIT $2`;
+}
+
+/** The user's scope as the policies see it: obce as a mayor, kraje as BCO, kraj staff or admin. */
+export async function pullScope(client: pg.ClientBase): Promise<{ scope: 'obce' | 'kraje' | null; codes: string[] }> {
+  const row = await client.query<{ obce: string[]; kraje: string[] }>(
+    `SELECT hlucha.scope('mayor') AS obce, hlucha.scope('bco') || hlucha.scope('kraj') || hlucha.scope('admin') AS kraje`,
+  );
+  const { obce, kraje } = row.rows[0] ?? { obce: [], kraje: [] };
+  if (obce.length > 0 && kraje.length === 0) return { scope: 'obce', codes: obce };
+  if (kraje.length > 0 && obce.length === 0) return { scope: 'kraje', codes: [...new Set(kraje)] };
+  return { scope: null, codes: [] };
+}
+
 export async function pullReports(client: pg.ClientBase, since: bigint, limit = SYNC_PULL_MAX_CHANGES): Promise<string> {
+  const { scope, codes } = await pullScope(client);
   const rows = await client.query<{ seq: string; f: string }>(
-    `SELECT r.seq::text AS seq, ${FEATURE_SQL} AS f FROM hlucha.reports r LEFT JOIN hlucha.report_reporters rr ON rr.report_id = r.id
-     WHERE r.seq > $1 ORDER BY r.seq LIMIT $2`,
-    [since.toString(), limit],
+    pullReportsSql(scope),
+    scope === null ? [since.toString(), limit] : [since.toString(), limit, codes],
   );
   const checkpoint = rows.rows.length > 0 ? rows.rows[rows.rows.length - 1]!.seq : since.toString();
   return `{"changes":[${rows.rows.map((r) => r.f).join(',')}],"checkpoint":"${checkpoint}","more":${rows.rows.length === limit}}`;

@@ -50,7 +50,14 @@ function normalizeReview(review: LocalityReview): LocalityReview {
     localityId: review.localityId,
     status: review.status,
     priority: review.priority,
-    notes: review.notes.map((n) => ({ at: n.at, by: n.by, text: n.text })),
+    // The flags are kept (only when set, so a note without them hashes as before): forMayor decides what a mayor reads.
+    notes: review.notes.map((n) => ({
+      at: n.at,
+      by: n.by,
+      text: n.text,
+      ...(n.forCtu === true ? { forCtu: true } : {}),
+      ...(n.forMayor === true ? { forMayor: true } : {}),
+    })),
     mergedInto: review.mergedInto,
     updatedAt: review.updatedAt,
   };
@@ -173,6 +180,10 @@ export async function pullReview(client: pg.ClientBase, since: bigint, limit = S
   const rows = await client.query<{ seq: string; kind: string; j: string }>(
     `SELECT seq::text AS seq, kind, j FROM (
        SELECT seq, 'review' AS kind, jsonb_build_object('kraj', kraj, 'review', review, 'reportIds', to_jsonb(report_ids), 'revision', revision)::text AS j FROM hlucha.locality_reviews WHERE seq > $1
+       -- A mayor: the reviews of localities holding their reports, with the notes for the obec only (the view, 005).
+       UNION ALL SELECT m.seq, 'review', jsonb_build_object('kraj', m.kraj, 'review', m.review, 'reportIds', to_jsonb(m.report_ids), 'revision', m.revision)::text
+         FROM hlucha.locality_reviews_for_mayor m WHERE m.seq > $1
+         AND NOT EXISTS (SELECT 1 FROM hlucha.locality_reviews lr WHERE lr.kraj = m.kraj AND lr.locality_id = m.locality_id)
        UNION ALL SELECT seq, 'pin', jsonb_build_object('kraj', kraj, 'reportId', report_id, 'localityId', locality_id, 'at', at)::text FROM hlucha.review_pins WHERE seq > $1
        UNION ALL SELECT seq, 'audit', jsonb_build_object('kraj', kraj, 'id', id, 'at', at, 'by', by, 'action', action, 'details', details)::text FROM hlucha.review_audit WHERE seq > $1
      ) c ORDER BY seq LIMIT $2`,

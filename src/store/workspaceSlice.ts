@@ -16,7 +16,7 @@ import {
   type WorkspaceIdentity,
   type WorkspaceMembership,
 } from './sync/workspaceClient.ts';
-import { WorkspaceSync, type ReportProcessState, type ReportSyncState } from './sync/workspaceSync.ts';
+import { WorkspaceSync, type PackageServerState, type ReportProcessState, type ReportSyncState } from './sync/workspaceSync.ts';
 
 export type WorkspaceConnection =
   /** Browser-only mode (no server chosen). */
@@ -55,6 +55,13 @@ export interface WorkspaceSlice {
   reportProcessStates: Record<string, ReportProcessState>;
   syncConflicts: WorkspaceConflictView[];
   syncRejections: Array<{ id: string; codes: string[] }>;
+  /**
+   * Kraj staff and admins: whether the server of the kraj has each package of the history (by number): not yet
+   * (waiting: no connection, or not tried yet), recorded, or refused with its code. Empty otherwise.
+   */
+  packageServerStates: Record<string, PackageServerState>;
+  /** Sends a package the server refused (or that waits) again now. */
+  retryPackageUpload(number: string): Promise<void>;
   /** Called once at start: reconnects to the saved server, or connects to the server that serves the app. */
   startWorkspace(): Promise<void>;
   connectWorkspace(address: string): Promise<{ ok: true } | { ok: false; code: WorkspaceFailureCode | 'workspace.badAddress' }>;
@@ -88,6 +95,11 @@ export function isCoordinatorRole(memberships: readonly WorkspaceMembership[]): 
   return memberships.some((m) => m.role === 'bco' || m.role === 'kraj' || m.role === 'admin');
 }
 
+/** The kraje whose ČTÚ packages this person records on the server (kraj staff and admins). */
+export function packageKraje(memberships: readonly WorkspaceMembership[]): Set<string> {
+  return new Set(memberships.filter((m) => (m.role === 'kraj' || m.role === 'admin') && m.kraj !== null).map((m) => m.kraj!));
+}
+
 function describe(feature: ReportFeature | DeletedReport): WorkspaceConflictView['server'] {
   if ('deleted' in feature && feature.deleted === true) return { deleted: true };
   const report = feature as ReportFeature;
@@ -108,12 +120,19 @@ export function createWorkspaceSlice(dependencies: WorkspaceDependencies = {}): 
 
     const patch = (change: Partial<WorkspaceState>) => set((state) => ({ workspace: { ...state.workspace, ...change } }));
 
+    /** The packages of the history this person records on the server. */
+    const packagesToRecord = () => {
+      const kraje = packageKraje(get().workspace.identity?.memberships ?? []);
+      return kraje.size === 0 ? [] : (get().review.packages ?? []).filter((record) => kraje.has(record.nuts3));
+    };
+
     const publish = () => {
       if (!engine) {
-        set({ reportSyncStates: {}, reportProcessStates: {}, syncConflicts: [], syncRejections: [] });
+        set({ reportSyncStates: {}, reportProcessStates: {}, syncConflicts: [], syncRejections: [], packageServerStates: {} });
         return;
       }
       set({
+        packageServerStates: engine.packageStates(packagesToRecord()),
         reportSyncStates: engine.states(),
         reportProcessStates: engine.processStates(),
         syncConflicts: engine.conflicts().map((c) => ({ id: c.id, localDescription: c.local?.description ?? null, server: describe(c.server) })),
@@ -143,7 +162,7 @@ export function createWorkspaceSlice(dependencies: WorkspaceDependencies = {}): 
       pollTimer = setInterval(() => void get().syncWorkspace(), pollMs);
       unsubscribe = api.subscribe((state, previous) => {
         if (state.reports === previous.reports && state.review === previous.review) return;
-        if (state.reports !== previous.reports) publish();
+        publish();
         if (pushTimer) clearTimeout(pushTimer);
         pushTimer = setTimeout(() => void get().syncWorkspace(), pushDelayMs);
       });
@@ -202,6 +221,14 @@ export function createWorkspaceSlice(dependencies: WorkspaceDependencies = {}): 
       reportProcessStates: {},
       syncConflicts: [],
       syncRejections: [],
+      packageServerStates: {},
+
+      async retryPackageUpload(number) {
+        if (!engine) return;
+        await engine.retryPackage(number);
+        publish();
+        await get().syncWorkspace();
+      },
 
       async startWorkspace() {
         const saved = get().workspace.serverUrl;
@@ -265,6 +292,12 @@ export function createWorkspaceSlice(dependencies: WorkspaceDependencies = {}): 
             const localities = get().analysis.result?.localities ?? [];
             const reportIdsOf = (localityId: string) => localities.find((l) => l.id === localityId)?.reportIds ?? [];
             const failure = await engine.pushReview(kraj, get().review, reportIdsOf);
+            if (failure) outcome.failure = failure;
+          }
+          // The package history goes to the server like the reports: what it does not have waits for the next round.
+          const packages = packagesToRecord();
+          if (outcome.ok && packages.length > 0) {
+            const failure = await engine.pushPackages(packages);
             if (failure) outcome.failure = failure;
           }
           const pulled = engine.takePulledReview();

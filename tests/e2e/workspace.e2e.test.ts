@@ -71,8 +71,10 @@ async function connectAndSignIn(page: Page, context: BrowserContext, email: stri
   await panel.getByLabel('Váš e-mail (pozvaný krajem)').fill(email);
   await panel.getByRole('button', { name: 'Poslat přihlašovací odkaz' }).click();
   await panel.getByText(`Pokud je adresa ${email} pozvaná`).waitFor();
+  // The link opens a confirmation page (opening it uses nothing: e-mail scanners fetch links); its button signs in.
   const linkPage = await context.newPage();
   await linkPage.goto(signInLink(email));
+  await Promise.all([linkPage.waitForURL((url) => !url.pathname.includes('magic-link')), linkPage.getByRole('button', { name: 'Přihlásit se' }).click()]);
   await linkPage.close();
   await page.reload();
   await workspacePanel(page).getByText(`Přihlášen(a): ${email}`).waitFor({ timeout: 30_000 });
@@ -128,6 +130,14 @@ test.skipIf(postgisUnavailable() !== null)(
     await panel.getByRole('button', { name: 'Posoudit' }).click();
     await panel.getByRole('button', { name: 'Potvrdit' }).click();
     await panel.getByText('Potvrzená').first().waitFor();
+    // Two notes: an internal one, and one ticked "Viditelné pro obec" (only that one may reach the mayor).
+    await panel.getByLabel('Poznámka', { exact: true }).fill('Interní: ověřit u operátora pokrytí');
+    await panel.getByRole('button', { name: 'Přidat poznámku' }).click();
+    await panel.getByRole('listitem').filter({ hasText: 'Interní: ověřit u operátora pokrytí' }).first().waitFor();
+    await panel.getByLabel('Poznámka', { exact: true }).fill('Potvrzeno, pošleme ČTÚ v příštím balíčku');
+    await panel.getByRole('checkbox', { name: /Viditelné pro obec/ }).check();
+    await panel.getByRole('button', { name: 'Přidat poznámku' }).click();
+    await panel.getByRole('listitem').filter({ hasText: 'Potvrzeno, pošleme ČTÚ' }).getByText('pro obec', { exact: true }).first().waitFor();
     await waitForMapIdle(bco.page);
     await saveScreenshot(bco.page, '91-workspace-coordinator-confirmed');
 
@@ -141,6 +151,16 @@ test.skipIf(postgisUnavailable() !== null)(
         { timeout: 60_000, interval: 2_000 },
       )
       .toContain('potvrzeno');
+    await expect
+      .poll(
+        async () => {
+          await workspacePanel(mayor.page).getByRole('button', { name: 'Synchronizovat teď' }).click();
+          return reportTable(mayor.page).textContent();
+        },
+        { timeout: 60_000, interval: 2_000 },
+      )
+      .toContain('Poznámka kraje: Potvrzeno, pošleme ČTÚ v příštím balíčku');
+    expect(await mayor.page.content()).not.toContain('Interní: ověřit');
     await saveScreenshot(mayor.page, '92-workspace-mayor-confirmed');
     expect(await seriousAxeViolations(mayor.page)).toEqual([]);
 

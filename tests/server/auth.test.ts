@@ -29,11 +29,28 @@ const waitForMails = async (count: number) => {
 };
 const sessionCookie = (headers: Headers) => /hm_session=([^;]+)/.exec(headers.get('set-cookie') ?? '')?.[1];
 
+/** Presses the page's "Přihlásit se": the form POST a browser sends from the link's page (its Origin, the token). */
+function confirmLink(link: string, options: { cookie?: string; origin?: string | null; lang?: string } = {}): Promise<Response> {
+  const url = new URL(link);
+  const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
+  if (options.origin !== null) headers.origin = options.origin ?? url.origin;
+  if (options.cookie) headers.cookie = options.cookie;
+  const form = new URLSearchParams({ token: url.searchParams.get('token')!, lang: options.lang ?? 'cs' });
+  return fetch(`${url.origin}${url.pathname}`, { method: 'POST', headers, body: form.toString(), redirect: 'manual' });
+}
+
+/** Follows a link as a person does: opens it (the confirmation page), then presses the button. */
+async function follow(link: string, options: { cookie?: string } = {}): Promise<Response> {
+  const page = await fetch(link, { redirect: 'manual', headers: options.cookie ? { cookie: options.cookie } : {} });
+  expect(page.status).toBe(200);
+  return confirmLink(link, options);
+}
+
 async function signIn(email: string): Promise<string> {
   const before = mails().length;
   expect((await api(server.url, '/api/auth/magic-link', { body: { email }, headers: { origin: server.url } })).status).toBe(202);
   const link = linkIn((await waitForMails(before + 1)).at(-1)!);
-  const followed = await fetch(link, { redirect: 'manual' });
+  const followed = await follow(link);
   expect(followed.status).toBe(303);
   return sessionCookie(followed.headers)!;
 }
@@ -58,7 +75,21 @@ describe.skipIf(postgisUnavailable() !== null)('sign-in', () => {
     const [mail] = await waitForMails(1);
     expect(mail).toContain('To: starostka@example.cz');
     const link = linkIn(mail!);
-    const followed = await fetch(link, { redirect: 'manual' });
+    // Opening the link (twice: an e-mail scanner, then the person) shows a page and signs nobody in.
+    for (let i = 0; i < 2; i++) {
+      const page = await fetch(link, { redirect: 'manual' });
+      expect(page.status).toBe(200);
+      expect(page.headers.get('set-cookie')).toBeNull();
+      expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      const html = await page.text();
+      expect(html).toContain('<html lang="cs">');
+      expect(html).toMatch(/<form method="post" action="\/api\/auth\/magic-link\/callback">/);
+      expect(html).toContain('<button type="submit">Přihlásit se</button>');
+    }
+    const pending = await t.workspace.owner.query('SELECT count(*)::int AS n FROM hlucha.magic_links WHERE used_at IS NULL');
+    expect(pending.rows[0].n).toBe(1);
+    // The button: the POST uses the link and signs in.
+    const followed = await confirmLink(link);
     expect(followed.status).toBe(303);
     expect(followed.headers.get('location')).toBe('/');
     const setCookie = followed.headers.get('set-cookie')!;
@@ -69,11 +100,16 @@ describe.skipIf(postgisUnavailable() !== null)('sign-in', () => {
     const me = await api(server.url, '/api/auth/me', { cookie });
     expect(me.body.user.email).toBe('starostka@example.cz');
     expect(me.body.memberships).toEqual([{ role: 'mayor', kraj: 'CZ041', obecKod: obec }]);
-    // Reused: refused, and the page says why.
-    const reused = await fetch(link, { redirect: 'manual' });
+    // Pressed again: refused with a coded message, no cookie; opening the used link says so too.
+    const reused = await confirmLink(link);
     expect(reused.status).toBe(400);
-    expect(await reused.text()).toContain('auth.linkUsed');
+    const reusedPage = await reused.text();
+    expect(reusedPage).toContain('<code>auth.linkUsed</code>');
+    expect(reusedPage).toContain('Tento odkaz už byl použit.');
     expect(reused.headers.get('set-cookie')).toBeNull();
+    const reopened = await fetch(link, { redirect: 'manual' });
+    expect(reopened.status).toBe(400);
+    expect(await reopened.text()).toContain('auth.linkUsed');
     // Only the hash is stored.
     const token = new URL(link).searchParams.get('token')!;
     const stored = await t.workspace.owner.query('SELECT count(*)::int AS n FROM hlucha.magic_links WHERE token_hash = $1', [token]);
@@ -88,11 +124,52 @@ describe.skipIf(postgisUnavailable() !== null)('sign-in', () => {
     await t.workspace.owner.query(
       `UPDATE hlucha.magic_links SET expires_at = now() - interval '1 minute', created_at = now() - interval '16 minutes' WHERE used_at IS NULL`,
     );
-    const followed = await fetch(link, { redirect: 'manual' });
+    const opened = await fetch(link, { redirect: 'manual' });
+    expect(opened.status).toBe(400);
+    expect(await opened.text()).toContain('auth.linkExpired');
+    const followed = await confirmLink(link);
     expect(followed.status).toBe(400);
     expect(await followed.text()).toContain('auth.linkExpired');
     const unknown = await fetch(`${server.url}/api/auth/magic-link/callback?token=${'x'.repeat(43)}`, { redirect: 'manual' });
     expect(await unknown.text()).toContain('auth.linkUnknown');
+    expect(await (await confirmLink(`${server.url}/api/auth/magic-link/callback?token=${'x'.repeat(43)}`)).text()).toContain('auth.linkUnknown');
+  });
+
+  it('the link page speaks English when asked (Accept-Language or ?lang=en) and renders no markup from the request', async () => {
+    const before = mails().length;
+    await t.addUser('jazyk@example.cz', 'mayor', { obec });
+    await api(server.url, '/api/auth/magic-link', { body: { email: 'jazyk@example.cz' } });
+    const link = linkIn((await waitForMails(before + 1)).at(-1)!);
+    const english = await (await fetch(link, { headers: { 'accept-language': 'en-GB,en;q=0.9,cs;q=0.5' } })).text();
+    expect(english).toContain('<html lang="en">');
+    expect(english).toContain('<button type="submit">Sign in</button>');
+    expect(await (await fetch(`${link}&lang=en`)).text()).toContain('<html lang="en">');
+    expect(await (await fetch(link, { headers: { 'accept-language': 'de-DE,cs;q=0.8,en;q=0.5' } })).text()).toContain('<html lang="cs">');
+    // A token carrying markup is not looked up and not echoed.
+    const hostile = await fetch(
+      `${server.url}/api/auth/magic-link/callback?token=${encodeURIComponent('<script>alert(1)</script>aaaaaaaaaaaaaaaaaaaa')}&lang=en`,
+    );
+    expect(hostile.status).toBe(400);
+    const hostileText = await hostile.text();
+    expect(hostileText).not.toContain('<script>');
+    expect(hostileText).toContain('auth.linkUnknown');
+    // Pressing the button from a foreign page (login CSRF), or with no Origin and no Referer, is refused and leaves the link usable.
+    const foreign = await confirmLink(link, { origin: 'https://evil.example', lang: 'en' });
+    expect(foreign.status).toBe(403);
+    const foreignText = await foreign.text();
+    expect(foreignText).toContain('csrf.foreignOrigin');
+    expect(foreignText).toContain('came from another page');
+    expect(foreign.headers.get('set-cookie')).toBeNull();
+    expect((await confirmLink(link, { origin: null })).status).toBe(403);
+    expect((await confirmLink(link, { origin: 'null' })).status).toBe(403);
+    const withReferer = await fetch(`${new URL(link).origin}/api/auth/magic-link/callback`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', referer: link },
+      body: new URLSearchParams({ token: new URL(link).searchParams.get('token')! }).toString(),
+      redirect: 'manual',
+    });
+    expect(withReferer.status).toBe(303);
+    expect(sessionCookie(withReferer.headers)).toBeTruthy();
   });
 
   it('an unknown address gets the same answer and no mail (no account enumeration)', async () => {
@@ -114,7 +191,7 @@ describe.skipIf(postgisUnavailable() !== null)('sign-in', () => {
     const before = mails().length;
     await api(server.url, '/api/auth/magic-link', { body: { email: 'fixace@example.cz' } });
     const link = linkIn((await waitForMails(before + 1)).at(-1)!);
-    const followed = await fetch(link, { redirect: 'manual', headers: { cookie: `hm_session=${planted}` } });
+    const followed = await follow(link, { cookie: `hm_session=${planted}` });
     const issued = sessionCookie(followed.headers)!;
     expect(issued).not.toBe(planted);
     expect((await api(server.url, '/api/auth/me', { cookie: `hm_session=${planted}` })).body.user).toBeNull();
@@ -125,7 +202,7 @@ describe.skipIf(postgisUnavailable() !== null)('sign-in', () => {
       const b = mails().length;
       await api(server.url, '/api/auth/magic-link', { body: { email: 'fixace@example.cz' } });
       const l = linkIn((await waitForMails(b + 1)).at(-1)!);
-      return sessionCookie((await fetch(l, { redirect: 'manual', headers: { cookie: `hm_session=${second}` } })).headers)!;
+      return sessionCookie((await follow(l, { cookie: `hm_session=${second}` })).headers)!;
     })();
     expect(replaced).not.toBe(second);
     expect((await api(server.url, '/api/auth/me', { cookie: `hm_session=${second}` })).body.user).toBeNull();

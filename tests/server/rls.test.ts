@@ -151,9 +151,16 @@ function cases(): Case[] {
     {
       table: 'locality_reviews',
       op: 'select',
-      what: "the review of obec A's locality",
-      allowed: ['mayorA', 'bco41', 'kraj41', 'admin41'],
+      what: "the review of obec A's locality (with its internal notes)",
+      allowed: ['bco41', 'kraj41', 'admin41'],
       run: (c) => c.query(`SELECT 1 FROM hlucha.locality_reviews WHERE kraj = 'CZ041' AND locality_id = 'L-A'`),
+    },
+    {
+      table: 'locality_reviews_for_mayor (view)',
+      op: 'select',
+      what: "the review of obec A's locality, notes for the obec only",
+      allowed: ['mayorA'],
+      run: (c) => c.query(`SELECT 1 FROM hlucha.locality_reviews_for_mayor WHERE kraj = 'CZ041' AND locality_id = 'L-A'`),
     },
     {
       table: 'locality_reviews',
@@ -235,22 +242,29 @@ function cases(): Case[] {
       table: 'package_records',
       op: 'select',
       what: "CZ041's packages",
-      allowed: ['bco41', 'kraj41'],
+      allowed: ['bco41', 'kraj41', 'admin41'],
       run: (c) => c.query(`SELECT 1 FROM hlucha.package_records WHERE kraj = 'CZ041'`),
     },
     {
       table: 'package_records',
       op: 'insert',
       what: 'a package of CZ041',
-      allowed: ['kraj41'],
+      allowed: ['kraj41', 'admin41'],
       run: (c) => c.query(`INSERT INTO hlucha.package_records (kraj, generated_at, locality_ids, report_ids) VALUES ('CZ041', 'x', '{}', '{}')`),
     },
     {
       table: 'package_records',
       op: 'update',
-      what: 'a package record',
+      what: "a package record's contents",
       allowed: [],
       run: (c) => c.query(`UPDATE hlucha.package_records SET generated_at = 'y'`),
+    },
+    {
+      table: 'package_records',
+      op: 'update',
+      what: 'the sent state of a package of CZ041',
+      allowed: ['kraj41', 'admin41'],
+      run: (c) => c.query(`UPDATE hlucha.package_records SET sent_at = '2026-05-04', sent_by = 'x', updated_at = now() WHERE kraj = 'CZ041'`),
     },
     { table: 'package_records', op: 'delete', what: 'a package record', allowed: [], run: (c) => c.query(`DELETE FROM hlucha.package_records`) },
 
@@ -517,6 +531,64 @@ describe.skipIf(postgisUnavailable() !== null)('row-level security matrix', () =
     const publicPoints = await t.tryAs(claimsOf('anon'), (c) => c.query('SELECT * FROM hlucha.public_report_points()'));
     expect(JSON.stringify(publicPoints.rows)).not.toContain('jana');
     expect(Object.keys(publicPoints.rows[0] ?? {}).sort()).toEqual(['account', 'domain', 'failures', 'geometry', 'id', 'operators']);
+  });
+
+  it("a mayor reads the coordinator's notes for the obec, never an internal note: not through the pull, not in SQL", async () => {
+    const note = (text: string, flags: { forMayor?: boolean; forCtu?: boolean }) => ({
+      at: `2026-05-0${text.length % 9}T10:00:00Z`,
+      by: 'BCO Karlovy Vary',
+      text,
+      ...flags,
+    });
+    const review = {
+      localityId: 'L-N',
+      status: 'confirmed',
+      priority: 'high',
+      notes: [
+        note('Interní: starosta volá každý den, priorita politická', {}),
+        note('Potvrzeno, předáme ČTÚ v příštím balíčku', { forMayor: true }),
+        note('Pro ČTÚ: měřit i uvnitř budov', { forCtu: true }),
+      ],
+      mergedInto: null,
+      updatedAt: '2026-05-09T10:00:00Z',
+    };
+    const pushed = await t.workspace.db.asRole(claimsOf('bco41'), (c) =>
+      pushReview(c, { kraj: 'CZ041', reviews: [{ review, reportIds: [reportA, reportC], baseRevision: null }] }),
+    );
+    expect('error' in pushed ? pushed : pushed.rejected).toEqual([]);
+    const { pullReview } = await import('../../src/server/reviewSync.ts');
+    const forMayor = JSON.parse(await t.tryAs(claimsOf('mayorA'), (c) => pullReview(c, 0n)));
+    const mine = forMayor.reviews.find((r: { review: { localityId: string } }) => r.review.localityId === 'L-N');
+    expect(mine.review.status).toBe('confirmed');
+    expect(mine.review.notes).toEqual([{ at: review.notes[1]!.at, by: 'BCO Karlovy Vary', text: 'Potvrzeno, předáme ČTÚ v příštím balíčku', forMayor: true }]);
+    // Only the mayor's own report ids (reportC is another kraj's).
+    expect(mine.reportIds).toEqual([reportA]);
+    expect(forMayor.audit).toEqual([]);
+    expect(forMayor.pins).toEqual([]);
+    const everything = JSON.stringify(forMayor);
+    expect(everything).not.toContain('Interní');
+    expect(everything).not.toContain('měřit i uvnitř');
+    // In SQL, as the server's role with the mayor's claims: the table gives no row; the view no internal note.
+    const sql = await t.tryAs(claimsOf('mayorA'), async (c) => ({
+      table: (await c.query(`SELECT review FROM hlucha.locality_reviews WHERE locality_id = 'L-N'`)).rows,
+      view: (await c.query(`SELECT review::text AS r FROM hlucha.locality_reviews_for_mayor WHERE locality_id = 'L-N'`)).rows.map((r) => r.r).join(''),
+      search: (await c.query(`SELECT count(*)::int AS n FROM hlucha.locality_reviews_for_mayor WHERE review::text LIKE '%Interní%'`)).rows[0].n,
+    }));
+    expect(sql.table).toEqual([]);
+    expect(sql.view).toContain('Potvrzeno');
+    expect(sql.view).not.toContain('Interní');
+    expect(sql.search).toBe(0);
+    // Another obec's mayor reads nothing of it; the coordinators read all three notes, flags kept.
+    expect(
+      await t.tryAs(claimsOf('mayorB'), async (c) => (await c.query(`SELECT 1 FROM hlucha.locality_reviews_for_mayor WHERE locality_id = 'L-N'`)).rowCount),
+    ).toBe(0);
+    const forBco = JSON.parse(await t.tryAs(claimsOf('bco41'), (c) => pullReview(c, 0n)));
+    const full = forBco.reviews.find((r: { review: { localityId: string } }) => r.review.localityId === 'L-N');
+    expect(full.review.notes.map((n: { forMayor?: boolean; forCtu?: boolean }) => [n.forMayor ?? false, n.forCtu ?? false])).toEqual([
+      [false, false],
+      [true, false],
+      [false, true],
+    ]);
   });
 
   it('the QGIS view carries the package GIS layer attribute names, in EPSG:5514', async () => {

@@ -126,8 +126,18 @@ export function applyReviewAction(state: ReviewState, action: ReviewAction, cont
       const text = action.text.trim();
       if (text === '') return { ok: false, code: 'review.emptyNote' };
       const current = review(action.localityId);
-      const note = action.forCtu ? { at: context.at, by: context.by, text, forCtu: true } : { at: context.at, by: context.by, text };
-      return done(withReview({ ...current, notes: [...current.notes, note] }), { length: text.length, ...(action.forCtu ? { forCtu: 1 } : {}) });
+      const note = {
+        at: context.at,
+        by: context.by,
+        text,
+        ...(action.forCtu ? { forCtu: true } : {}),
+        ...(action.forMayor ? { forMayor: true } : {}),
+      };
+      return done(withReview({ ...current, notes: [...current.notes, note] }), {
+        length: text.length,
+        ...(action.forCtu ? { forCtu: 1 } : {}),
+        ...(action.forMayor ? { forMayor: 1 } : {}),
+      });
     }
     case 'merge': {
       const target = members(action.targetId);

@@ -31,6 +31,11 @@ export interface ReviewNote {
   text: string;
   /** A note meant for ČTÚ: printed in lokality.csv, the GIS layer and the letter (other notes stay internal). */
   forCtu?: boolean;
+  /**
+   * A note for the obec ("Viditelné pro obec"): the mayors whose reports the locality holds see it with the report's
+   * state in the kraj's process. Other notes are internal: the shared workspace never lets them reach a mayor.
+   */
+  forMayor?: boolean;
 }
 
 export interface LocalityReview {
@@ -73,7 +78,7 @@ export type ReviewAction =
   /** ČTÚ's answer about the locality; its status follows (ctu/ctuAnswers.ts). */
   | { type: 'ctuAnswer'; localityId: string; answer: CtuAnswer }
   | { type: 'setPriority'; localityId: string; priority: Priority }
-  | { type: 'addNote'; localityId: string; text: string; forCtu?: boolean }
+  | { type: 'addNote'; localityId: string; text: string; forCtu?: boolean; forMayor?: boolean }
   | { type: 'merge'; targetId: string; sourceId: string }
   | { type: 'split'; localityId: string; reportIds: string[] }
   | { type: 'moveReport'; reportId: string; targetId: string };

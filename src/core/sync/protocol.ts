@@ -10,6 +10,7 @@
  * commit order, deletions as tombstones, within what the user may see.
  */
 import type { ReportFeature } from '../obecFile/obecFileFormat.ts';
+import type { PackageRecord } from '../ctu/packageHistory.ts';
 import type { AuditEntry, LocalityReview } from '../review/reviewModel.ts';
 
 /** A deleted report as pull returns it, and as push sends a deletion. */
@@ -121,4 +122,26 @@ export interface ReviewPullResponse {
   audit: Array<AuditEntry & { kraj: string }>;
   checkpoint: string;
   more: boolean;
+}
+
+// ----- The ČTÚ package history (kraj staff and the kraj's admins record; BCO coordinators read; mayors nothing) -----
+
+/** `POST /api/packages`: a package as the app's history records it (again when "Odeslat" marks it sent). */
+export interface PackagePushRequest {
+  record: PackageRecord;
+}
+
+/**
+ * `recorded`: stored now (201); `markedSent`: the stored record took the sent state; `alreadyRecorded`: the server
+ * had it as it is (a retry). Refusals are coded: 409 `package.numberTaken` (another package, another SHA-256,
+ * holds the number), 403 `package.notAllowed`, 400 `package.badRecord`.
+ */
+export interface PackagePushResponse {
+  number: string;
+  outcome: 'recorded' | 'markedSent' | 'alreadyRecorded';
+}
+
+/** `GET /api/packages`: the packages recorded for the user's kraje, oldest first. */
+export interface PackageListResponse {
+  packages: Array<PackageRecord & { kraj: string; recordedAt: string }>;
 }

@@ -36,10 +36,25 @@ export interface SyncLedger {
   auditAcked: string[];
   /** Pins (report → locality decisions) the server has: report id → the decision's time. */
   pinsAcked: Record<string, string>;
+  /** ČTÚ packages the server has recorded: package number → what it has (packageAckKey: SHA-256 and sent state). */
+  packagesAcked: Record<string, string>;
+  /** Packages the server refused, with its code and what was sent (a changed record, or a person's retry, goes again). */
+  packageRefusals: Record<string, { key: string; code: string }>;
 }
 
 export function emptyLedger(serverUrl: string): SyncLedger {
-  return { serverUrl, entries: {}, checkpoint: '0', reviewCheckpoint: '0', reviews: {}, reviewAcks: {}, auditAcked: [], pinsAcked: {} };
+  return {
+    serverUrl,
+    entries: {},
+    checkpoint: '0',
+    reviewCheckpoint: '0',
+    reviews: {},
+    reviewAcks: {},
+    auditAcked: [],
+    pinsAcked: {},
+    packagesAcked: {},
+    packageRefusals: {},
+  };
 }
 
 /** Where the ledger is kept; the browser's is IndexedDB (openLedgerStorage). */

@@ -3,7 +3,16 @@
  * /api/openapi.json). Every call answers a value, never throws: a lost connection, a request that stalls on a weak
  * signal (aborted after `timeoutMs`), a signed-out session and the server's coded refusals each have their code.
  */
-import type { PullResponse, PushRequest, PushResponse, ReviewPullResponse, ReviewPushRequest, ReviewPushResponse } from '../../core/sync/protocol.ts';
+import type {
+  PackagePushRequest,
+  PackagePushResponse,
+  PullResponse,
+  PushRequest,
+  PushResponse,
+  ReviewPullResponse,
+  ReviewPushRequest,
+  ReviewPushResponse,
+} from '../../core/sync/protocol.ts';
 
 export type WorkspaceFailureCode =
   /** No connection (fetch failed: offline, DNS, refused). */
@@ -50,6 +59,8 @@ export interface WorkspaceClient {
   pull(since: string): Promise<WorkspaceResult<PullResponse>>;
   pushReview(request: ReviewPushRequest): Promise<WorkspaceResult<ReviewPushResponse>>;
   pullReview(since: string): Promise<WorkspaceResult<ReviewPullResponse>>;
+  /** Records a ČTÚ package of the app's package history on the server (kraj staff, admins). */
+  pushPackage(request: PackagePushRequest): Promise<WorkspaceResult<PackagePushResponse>>;
 }
 
 /** The server's address as the app keeps it: an http(s) origin with an optional path, no trailing slash. */
@@ -117,6 +128,7 @@ export function createWorkspaceClient(serverUrl: string, options: WorkspaceClien
     pull: (since) => request('GET', `/api/sync/pull?since=${encodeURIComponent(since)}`),
     pushReview: (body) => request('POST', '/api/review/push', body),
     pullReview: (since) => request('GET', `/api/review/pull?since=${encodeURIComponent(since)}`),
+    pushPackage: (body) => request('POST', '/api/packages', body),
   };
 }
 

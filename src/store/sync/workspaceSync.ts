@@ -15,6 +15,7 @@ import { OBEC_FILE_FORMAT, OBEC_FILE_SCHEMA_VERSION, type ImportSummary, type Re
 import { reportToFeature } from '../../core/obecFile/exportObecFile.ts';
 import type { Report } from '../../core/reports/report.ts';
 import { isDeletedReport, SYNC_PUSH_MAX_CHANGES, type DeletedReport, type PushChange, type SyncedReview } from '../../core/sync/protocol.ts';
+import type { PackageRecord } from '../../core/ctu/packageHistory.ts';
 import { EMPTY_REVIEW_STATE, type LocalityStatus, type ReviewState } from '../../core/review/reviewModel.ts';
 import { emptyLedger, type LedgerEntry, type LedgerStorage, type SyncLedger } from './syncLedger.ts';
 import type { WorkspaceClient, WorkspaceFailureCode } from './workspaceClient.ts';
@@ -44,10 +45,18 @@ export interface SyncOutcome {
 /** The state of a report in the kraj's process, as the mayor sees it (from the shared review). */
 export interface ReportProcessState {
   status: LocalityStatus;
-  /** The coordinator's latest note on the locality, if any. */
+  /** The coordinator's latest note for the obec ("Viditelné pro obec") on the locality, if any. */
   note: string | null;
   localityId: string;
   updatedAt: string;
+}
+
+/** Where a package of the history stands with the server: not there yet (the outbox), recorded, or refused with a code. */
+export type PackageServerState = { state: 'waiting' } | { state: 'sent' } | { state: 'refused'; code: string };
+
+/** What the server has of a package: its bytes (SHA-256) and whether it was marked sent. */
+export function packageAckKey(record: PackageRecord): string {
+  return `${record.sha256}|${record.sent ? 'sent' : 'built'}`;
 }
 
 const MAX_PULL_PAGES = 50;
@@ -117,7 +126,8 @@ export class WorkspaceSync {
     const result: Record<string, ReportProcessState> = {};
     for (const synced of Object.values(this.ledger.reviews)) {
       const review = synced.review;
-      const note = review.notes.length > 0 ? review.notes[review.notes.length - 1]!.text : null;
+      // Only a note for the obec (the server sends a mayor no other; a coordinator's own copy has all of them).
+      const note = review.notes.findLast((n) => n.forMayor === true)?.text ?? null;
       for (const reportId of synced.reportIds) {
         const previous = result[reportId];
         if (!previous || previous.updatedAt < review.updatedAt) {
@@ -391,6 +401,51 @@ export class WorkspaceSync {
 
   private pulledPinAt(reportId: string): string | undefined {
     return this.ledger.pinsAcked[reportId];
+  }
+
+  /** The server state of each package of the history (by number). */
+  packageStates(records: readonly PackageRecord[]): Record<string, PackageServerState> {
+    const result: Record<string, PackageServerState> = {};
+    for (const record of records) {
+      const key = packageAckKey(record);
+      const refusal = this.ledger.packageRefusals[record.number];
+      if (this.ledger.packagesAcked[record.number] === key) result[record.number] = { state: 'sent' };
+      else if (refusal && refusal.key === key) result[record.number] = { state: 'refused', code: refusal.code };
+      else result[record.number] = { state: 'waiting' };
+    }
+    return result;
+  }
+
+  /**
+   * Kraj staff and admins: records on the server each package of the history it does not have as it is (built, or
+   * since marked sent), oldest first. A refusal is kept with its code and not sent again until the record changes or
+   * a person retries (retryPackage); no connection stops the round, and the packages wait for the next one.
+   */
+  async pushPackages(records: readonly PackageRecord[]): Promise<WorkspaceFailureCode | null> {
+    const waiting = records
+      .filter((record) => this.packageStates([record])[record.number]!.state === 'waiting')
+      .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.number < b.number ? -1 : 1));
+    for (const record of waiting) {
+      const key = packageAckKey(record);
+      const answer = await this.client.pushPackage({ record });
+      if (answer.ok) {
+        this.ledger.packagesAcked[record.number] = key;
+        delete this.ledger.packageRefusals[record.number];
+      } else if (answer.code === 'workspace.refused') {
+        this.ledger.packageRefusals[record.number] = { key, code: answer.serverCode ?? answer.code };
+      } else {
+        await this.save();
+        return answer.code;
+      }
+    }
+    if (waiting.length > 0) await this.save();
+    return null;
+  }
+
+  /** A person asks to send a refused package again. */
+  async retryPackage(number: string): Promise<void> {
+    delete this.ledger.packageRefusals[number];
+    await this.save();
   }
 
   /** Forgets everything about this server (disconnect); the reports stay. */

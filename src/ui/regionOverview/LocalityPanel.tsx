@@ -191,6 +191,7 @@ function ReviewActions({ locality }: { locality: LocalitySummary }) {
   const reviews = useAppStore((state) => state.review.reviews);
   const [note, setNote] = useState('');
   const [noteForCtu, setNoteForCtu] = useState(false);
+  const [noteForMayor, setNoteForMayor] = useState(false);
   const [mergeWith, setMergeWith] = useState('');
   const status = review?.status ?? 'new';
   const run = (action: ReviewAction) => void reviewLocality(action);
@@ -232,9 +233,10 @@ function ReviewActions({ locality }: { locality: LocalitySummary }) {
         onSubmit={(event) => {
           event.preventDefault();
           if (note.trim() === '') return;
-          run(noteForCtu ? { type: 'addNote', localityId: locality.id, text: note, forCtu: true } : { type: 'addNote', localityId: locality.id, text: note });
+          run({ type: 'addNote', localityId: locality.id, text: note, ...(noteForCtu ? { forCtu: true } : {}), ...(noteForMayor ? { forMayor: true } : {}) });
           setNote('');
           setNoteForCtu(false);
+          setNoteForMayor(false);
         }}
       >
         <label htmlFor={`${id}-note`}>{t('locality.note')}</label>
@@ -242,6 +244,10 @@ function ReviewActions({ locality }: { locality: LocalitySummary }) {
         <label className="check-inline">
           <input type="checkbox" checked={noteForCtu} onChange={(event) => setNoteForCtu(event.target.checked)} />
           {t('locality.noteForCtu')}
+        </label>
+        <label className="check-inline">
+          <input type="checkbox" checked={noteForMayor} onChange={(event) => setNoteForMayor(event.target.checked)} />
+          {t('locality.noteForMayor')}
         </label>
         <button type="submit" className="secondary-button" disabled={note.trim() === ''}>
           {t('locality.addNote')}
@@ -254,7 +260,8 @@ function ReviewActions({ locality }: { locality: LocalitySummary }) {
               <span className="small">
                 {n.by}, {formatShortDate(language, n.at)}:
               </span>{' '}
-              {n.forCtu && <span className="status-badge">{t('locality.noteForCtuBadge')}</span>} {n.text}
+              {n.forCtu && <span className="status-badge">{t('locality.noteForCtuBadge')}</span>}{' '}
+              {n.forMayor && <span className="status-badge">{t('locality.noteForMayorBadge')}</span>} {n.text}
             </li>
           ))}
         </ul>

@@ -1,9 +1,32 @@
 import { useId, useState } from 'react';
 import { diffPackages, previousPackage, type PackageDiffRow } from '../../core/ctu/packageHistory.ts';
 import { importCtuAnswers, sendRecordedPackage, type AnswersResult, type SendResult } from '../../store/ctuLoop.ts';
+import type { PackageServerState } from '../../store/sync/workspaceSync.ts';
 import { useAppStore, useAppStoreApi, useT } from '../storeContext.tsx';
 
 const NO_PACKAGES: never[] = [];
+
+const SERVER_REASONS = ['package.numberTaken', 'package.notAllowed', 'package.badRecord'] as const;
+
+/** Whether the kraj's server has the package: stored, waiting for a connection, or refused (with a retry). */
+function PackageServerNote({ state, onRetry }: { state: PackageServerState; onRetry: () => void }) {
+  const t = useT();
+  if (state.state === 'sent') return <span className="small">· {t('ctu.server.sent')}</span>;
+  const known = state.state === 'refused' && (SERVER_REASONS as readonly string[]).includes(state.code);
+  return (
+    <span className="small" role="status">
+      ·{' '}
+      {state.state === 'waiting'
+        ? t('ctu.server.waiting')
+        : t('ctu.server.refused', {
+            reason: known ? t(`ctu.server.reason.${state.code as (typeof SERVER_REASONS)[number]}`) : t('ctu.server.reason.other', { code: state.code }),
+          })}{' '}
+      <button type="button" className="link-button" onClick={onRetry}>
+        {t('ctu.server.retry')}
+      </button>
+    </span>
+  );
+}
 
 /**
  * The loop back from ČTÚ in the package dialog: the kraj's packages (number, date, who, localities, SHA-256),
@@ -19,6 +42,9 @@ export function PackageHistory() {
   const stored = useAppStore((state) => state.review.packages);
   const history = stored ?? NO_PACKAGES;
   const language = useAppStore((state) => state.language);
+  // Kraj staff connected to the kraj's server: whether the server has each package (empty otherwise).
+  const serverStates = useAppStore((state) => state.packageServerStates);
+  const retryPackageUpload = useAppStore((state) => state.retryPackageUpload);
   const [sendResult, setSendResult] = useState<SendResult | null>(null);
   const [answers, setAnswers] = useState<AnswersResult | null>(null);
   const [shownDiff, setShownDiff] = useState<string | null>(null);
@@ -58,6 +84,7 @@ export function PackageHistory() {
                   {t('ctu.send')}
                 </button>
               )}{' '}
+              {serverStates[record.number] && <PackageServerNote state={serverStates[record.number]!} onRetry={() => void retryPackageUpload(record.number)} />}{' '}
               <button
                 type="button"
                 className="link-button"

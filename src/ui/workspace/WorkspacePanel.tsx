@@ -133,6 +133,8 @@ function SignedIn({ email }: { email: string }) {
   const resolve = useAppStore((state) => state.resolveSyncConflict);
   const language = useAppStore((state) => state.language);
   const waiting = Object.values(states).filter((s) => s === 'waiting').length;
+  // Kraj staff: packages of the ČTÚ package history the server has not recorded yet (waiting or refused).
+  const packagesPending = useAppStore((state) => Object.values(state.packageServerStates).filter((p) => p.state !== 'sent').length);
   const roles = (workspace.identity?.memberships ?? []).map(
     (m) => `${t(`workspace.role.${m.role}` as MessageKey)}${m.obecKod ? ` ${m.obecKod}` : m.kraj ? ` ${m.kraj}` : ''}`,
   );
@@ -145,7 +147,10 @@ function SignedIn({ email }: { email: string }) {
       </p>
       {workspace.identity && isCoordinatorRole(workspace.identity.memberships) && <p className="hint">{t('workspace.coordinatorLive')}</p>}
       <p className="workspace-outbox" data-testid="workspace-outbox">
-        {waiting === 0 && conflicts.length === 0 ? t('workspace.allSent') : t('workspace.waiting', { count: waiting })}
+        {[
+          ...(waiting > 0 || conflicts.length > 0 ? [t('workspace.waiting', { count: waiting })] : []),
+          ...(packagesPending > 0 ? [t('workspace.packagesPending', { count: packagesPending })] : []),
+        ].join(' ') || t('workspace.allSent')}
         {workspace.lastSyncAt && (
           <span className="hint">
             {' '}
@@ -218,6 +223,8 @@ export function ReportSyncBadges({ reportId }: { reportId: string }) {
           {t(`workspace.process.${process.status}` as MessageKey)}
         </span>
       )}
+      {/* The coordinator's note for the obec, readable on a phone too (no hover there). */}
+      {process?.note && <span className="process-note">{t('workspace.processNote', { note: process.note })}</span>}
     </>
   );
 }

@@ -45,6 +45,24 @@ describe('review of localities', () => {
     });
   });
 
+  it('a note marked for the obec keeps its flag (and the audit trail says so); other notes are internal', () => {
+    let state = apply(EMPTY_REVIEW_STATE, { type: 'addNote', localityId: A, text: 'Interní poznámka' });
+    state = apply(state, { type: 'addNote', localityId: A, text: 'Předáme ČTÚ', forMayor: true }, '2026-11-02T10:00:00Z');
+    expect(state.reviews[A]!.notes).toEqual([
+      { at: '2026-11-01T10:00:00Z', by: 'koordinátor BCO', text: 'Interní poznámka' },
+      { at: '2026-11-02T10:00:00Z', by: 'koordinátor BCO', text: 'Předáme ČTÚ', forMayor: true },
+    ]);
+    expect(state.audit.map((e) => e.details.forMayor ?? null)).toEqual([null, 1]);
+    // Two people's copies merged: the flag stays with its note.
+    const other = apply(EMPTY_REVIEW_STATE, { type: 'addNote', localityId: A, text: 'Jiná', forMayor: true }, '2026-11-03T10:00:00Z');
+    const merged = mergeReviewStates(state, other).reviews[A]!.notes;
+    expect(merged.map((n) => [n.text, n.forMayor ?? false])).toEqual([
+      ['Interní poznámka', false],
+      ['Předáme ČTÚ', true],
+      ['Jiná', true],
+    ]);
+  });
+
   it('merges two localities, and the merge holds when clustering runs again', () => {
     const state = apply(apply(EMPTY_REVIEW_STATE, { type: 'addNote', localityId: C, text: 'ověřeno na místě' }), { type: 'merge', targetId: A, sourceId: C });
     const clustering = clusterReports(reports, { distanceM: 300, pins: pinsForClustering(state) });

@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import type { PullResponse } from '../../../src/core/sync/protocol.ts';
+import type { PackagedLocality, PackageRecord } from '../../../src/core/ctu/packageHistory.ts';
+import type { PackageListResponse, PullResponse } from '../../../src/core/sync/protocol.ts';
 import { postgisUnavailable } from '../../../src/server/pgCluster.ts';
 import { startServer, type RunningServer } from '../../../src/server/server.ts';
 import { createAppStore, type AppStore } from '../../../src/store/appStore.ts';
@@ -23,13 +24,14 @@ let server: RunningServer;
 let outbox: string;
 let obec = '';
 let at = { lon: 0, lat: 0 };
-const people = {} as Record<'mayor1' | 'mayor2' | 'bco', { id: string; token: string }>;
+const people = {} as Record<'mayor1' | 'mayor2' | 'bco' | 'kraj', { id: string; token: string }>;
 
 /** The network of one browser: switchable off, or losing the answer of the next push after the server applied it. */
 function network(token: string) {
-  const state = { online: true, loseNextPushAnswer: false };
+  const state = { online: true, loseNextPushAnswer: false, requests: [] as string[] };
   const fetchAs: typeof fetch = async (input, init) => {
     if (!state.online) throw new TypeError('Failed to fetch');
+    state.requests.push(`${init?.method ?? 'GET'} ${new URL(String(input)).pathname}`);
     const headers = new Headers(init?.headers);
     headers.set('authorization', `Bearer ${token}`);
     const response = await fetch(input, { ...init, headers });
@@ -74,6 +76,7 @@ describe.skipIf(postgisUnavailable() !== null)('the app syncing with the shared 
     people.mayor1 = await t.addUser('starosta@example.cz', 'mayor', { obec });
     people.mayor2 = await t.addUser('mistostarosta@example.cz', 'mayor', { obec });
     people.bco = await t.addUser('bco@example.cz', 'bco', { kraj: 'CZ041' });
+    people.kraj = await t.addUser('kraj@example.cz', 'kraj', { kraj: 'CZ041' });
     outbox = mkdtempSync(path.join(tmpdir(), 'hlucha-outbox-'));
     server = await startServer({ port: 0, workspace: t.workspace, mailOutbox: outbox });
   }, 120_000);
@@ -177,7 +180,10 @@ describe.skipIf(postgisUnavailable() !== null)('the app syncing with the shared 
       localityId,
       status: 'confirmed',
       priority: 'high',
-      notes: [{ at: '2026-12-06T10:00:00.000Z', by: 'BCO', text: 'Potvrzeno, předáme ČTÚ' }],
+      notes: [
+        { at: '2026-12-06T10:00:00.000Z', by: 'BCO', text: 'Potvrzeno, předáme ČTÚ', forMayor: true },
+        { at: '2026-12-06T10:05:00.000Z', by: 'BCO', text: 'Interní: ověřit u operátora' },
+      ],
       mergedInto: null,
       updatedAt: '2026-12-06T10:00:00.000Z',
     };
@@ -188,7 +194,14 @@ describe.skipIf(postgisUnavailable() !== null)('the app syncing with the shared 
     });
     expect(pushed.status).toBe(200);
     await b.store.getState().syncWorkspace();
+    // The note for the obec, not the later internal one (which never reaches the mayor's browser).
     expect(b.store.getState().reportProcessStates[kept.id]).toMatchObject({ status: 'confirmed', note: 'Potvrzeno, předáme ČTÚ' });
+    const received = await (await fetch(`${server.url}/api/review/pull?since=0`, { headers: { authorization: `Bearer ${people.mayor2.token}` } })).text();
+    expect(received).toContain('Potvrzeno, předáme ČTÚ');
+    expect(received).not.toContain('Interní');
+    // The coordinator's own copy has both; its process state shows the note for the obec too.
+    const forBco = await (await fetch(`${server.url}/api/review/pull?since=0`, { headers: { authorization: `Bearer ${people.bco.token}` } })).text();
+    expect(forBco).toContain('Interní');
   });
 
   it('deleted on the server while edited here: a conflict; keeping mine brings the report back for everyone', async () => {
@@ -209,6 +222,90 @@ describe.skipIf(postgisUnavailable() !== null)('the app syncing with the shared 
     expect(a.store.getState().reportSyncStates[created.id]).toBe('sent');
     await b.store.getState().syncWorkspace();
     expect(b.store.getState().reports[created.id]?.description).toBe('Lávka přes řeku, i na druhém břehu');
+  });
+
+  it('kraj staff: a package recorded offline waits, goes to the server when connected, and again when marked sent; a refusal shows its code', async () => {
+    const { store, net } = await browser(people.kraj.token);
+    const serverPackages = async (token = people.kraj.token) =>
+      ((await (await fetch(`${server.url}/api/packages`, { headers: { authorization: `Bearer ${token}` } })).json()) as PackageListResponse).packages;
+    const locality = (id: string, status: PackagedLocality['status']): PackagedLocality => ({
+      id,
+      number: `KV-2026-00${id.slice(-2)}`,
+      status,
+      priority: 'normal',
+      domain: 'mobile',
+      obce: [obec],
+      reports: 1,
+      reportsKey: `${randomUUID()}@1`,
+      lastObservation: null,
+      evidenceLevel: 1,
+      ctuNotes: [],
+    });
+    // The package history as the app records it after a build (packageSlice / ctuLoop.recordBuiltPackage).
+    const built: PackageRecord = {
+      number: 'KV-2026-B001',
+      nuts3: 'CZ041',
+      createdAt: '2026-12-06T09:00:00.000Z',
+      by: 'Ing. Jana Krajská',
+      fileName: 'ctu-KV-2026-B001.zip',
+      sha256: 'ab'.repeat(32),
+      selection: { statuses: ['confirmed'], orp: 'all', from: null, to: null },
+      localities: [locality('loc-01', 'confirmed'), locality('loc-02', 'confirmed')],
+      sent: null,
+    };
+    net.state.online = false;
+    await store.getState().changeReview((review) => ({ review: { ...review, packages: [built] }, value: null }));
+    expect(store.getState().packageServerStates).toEqual({ 'KV-2026-B001': { state: 'waiting' } });
+    await store.getState().syncWorkspace();
+    expect(store.getState().workspace.connection).toBe('offline');
+    expect(store.getState().packageServerStates['KV-2026-B001']).toEqual({ state: 'waiting' });
+    expect(await serverPackages()).toEqual([]);
+
+    net.state.online = true;
+    await store.getState().syncWorkspace();
+    expect(store.getState().packageServerStates['KV-2026-B001']).toEqual({ state: 'sent' });
+    const [stored] = await serverPackages();
+    expect(stored).toMatchObject({ number: 'KV-2026-B001', by: 'Ing. Jana Krajská', sha256: built.sha256, sent: null });
+    expect(stored!.localities.map((l) => [l.id, l.status])).toEqual([
+      ['loc-01', 'confirmed'],
+      ['loc-02', 'confirmed'],
+    ]);
+
+    // "Odeslat" marks it sent (the record as sendPackage leaves it): waiting again until the server has that too.
+    const sent = { at: '2026-12-06T10:00:00.000Z', by: 'Ing. Jana Krajská' };
+    await store.getState().changeReview((review) => ({
+      review: { ...review, packages: (review.packages ?? []).map((r) => (r.number === built.number ? { ...r, sent } : r)) },
+      value: null,
+    }));
+    expect(store.getState().packageServerStates['KV-2026-B001']).toEqual({ state: 'waiting' });
+    await store.getState().syncWorkspace();
+    expect(store.getState().packageServerStates['KV-2026-B001']).toEqual({ state: 'sent' });
+    expect((await serverPackages())[0]!.sent).toEqual(sent);
+    expect(await serverPackages(people.bco.token)).toHaveLength(1);
+    expect(await serverPackages(people.mayor1.token)).toEqual([]);
+
+    // Another browser's package under the same number (another ZIP): refused with its code, kept visible; a retry asks again.
+    const other = await browser(people.kraj.token);
+    const clash: PackageRecord = { ...built, sha256: 'cd'.repeat(32), createdAt: '2026-12-06T11:00:00.000Z', sent: null };
+    await other.store.getState().changeReview((review) => ({ review: { ...review, packages: [clash] }, value: null }));
+    await other.store.getState().syncWorkspace();
+    expect(other.store.getState().packageServerStates['KV-2026-B001']).toEqual({ state: 'refused', code: 'package.numberTaken' });
+    const posts = () => other.net.state.requests.filter((r) => r === 'POST /api/packages').length;
+    const afterRefusal = posts();
+    await other.store.getState().syncWorkspace();
+    expect(posts()).toBe(afterRefusal); // not sent again by itself
+    await other.store.getState().retryPackageUpload('KV-2026-B001');
+    expect(posts()).toBe(afterRefusal + 1); // the person's retry asks again
+    expect(other.store.getState().packageServerStates['KV-2026-B001']).toEqual({ state: 'refused', code: 'package.numberTaken' });
+    expect(await serverPackages()).toHaveLength(1);
+    expect((await serverPackages())[0]!.sha256).toBe(built.sha256);
+
+    // A mayor's browser records nothing on the server, whatever its history holds.
+    const mayor = await browser(people.mayor1.token);
+    await mayor.store.getState().changeReview((review) => ({ review: { ...review, packages: [{ ...built, number: 'KV-2026-B007' }] }, value: null }));
+    await mayor.store.getState().syncWorkspace();
+    expect(mayor.store.getState().packageServerStates).toEqual({});
+    expect((await serverPackages()).map((p) => p.number)).toEqual(['KV-2026-B001']);
   });
 
   it('an address that is not a workspace server is refused with its code, and the app stays browser-only', async () => {
