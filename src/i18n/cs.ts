@@ -1034,6 +1034,12 @@ export const cs = {
   'problem.gpx.binary': 'Soubor není text (obsahuje binární data).',
   'storage.importNotSaved': 'Import se NEULOŽIL: {reason} Nová hlášení jsou zobrazena jen do zavření stránky; uvolněte místo nebo je exportujte do souboru.',
   'import.addedNotSaved': 'Přidáno, ale neuloženo',
+  'problem.file.unreadable': 'Soubor nelze přečíst (mezitím zmizel, nebo k němu prohlížeč nemá přístup).',
+  'bulk.notSaved':
+    'Část importu se NEULOŽILA: {reason} Neuložená hlášení: {count}. Zůstávají zobrazená jen do zavření stránky; uvolněte místo v prohlížeči, nebo je exportujte do souboru. Hlášení uložená dříve jsou beze změny.',
+  'bulk.notSavedFiles': 'Soubory, jejichž hlášení se neuložila:',
+  'bulk.notSavedCount': 'Neuloženo',
+  'bulk.fileNotSaved': 'NEULOŽENO (hlášení: {count})',
   'conflict.title': 'Souběžná úprava v jiné kartě',
   'conflict.explain':
     'Pole „{field}“ hlášení „{report}“ bylo ve stejnou chvíli změněno v jiné kartě. Platí verze z jiné karty; vaše hodnota je níže – ponechte tu, kterou chcete.',

@@ -1036,6 +1036,12 @@ export const en: Record<MessageKey, string> = {
   'storage.importNotSaved':
     'The import was NOT saved: {reason} The new reports are shown only until the page is closed; free some space or export them to a file.',
   'import.addedNotSaved': 'Added, but not saved',
+  'problem.file.unreadable': 'The file cannot be read (it went away meanwhile, or the browser may not access it).',
+  'bulk.notSaved':
+    'Part of the import was NOT SAVED: {reason} Unsaved reports: {count}. They are shown only until the page closes; free space in the browser or export them to a file. Reports saved before are unchanged.',
+  'bulk.notSavedFiles': 'Files whose reports were not saved:',
+  'bulk.notSavedCount': 'Not saved',
+  'bulk.fileNotSaved': 'NOT SAVED (reports: {count})',
   'conflict.title': 'Edited in another tab at the same time',
   'conflict.explain':
     'The field "{field}" of the report "{report}" was changed in another tab at the same moment. The other tab\'s version stands; your value is below — keep the one you want.',

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { ImportSummary } from '../../core/obecFile/obecFileFormat.ts';
 import type { ReportProblem } from '../../core/reports/validateReport.ts';
+import type { MessageKey } from '../../i18n/translate.ts';
 import { ImportCounts } from '../reports/ImportSummaryView.tsx';
 import { fileProblemKey, problemText } from '../reports/reportText.ts';
 import { useAppStore, useT, type Translate } from '../storeContext.tsx';
@@ -94,11 +95,29 @@ function BulkSummary({ files }: { files: readonly FileResult[] }) {
     [t('bulk.refusedFiles'), refused.length],
   ];
   const reasons = reasonsOf(t, files);
+  const notSaved = files.filter((f) => f.summary.notSaved);
+  const notSavedCount = notSaved.reduce((total, f) => total + (f.summary.notSavedIds?.length ?? f.summary.added + f.summary.updated), 0);
+  if (notSavedCount > 0) counts.unshift([t('bulk.notSavedCount'), notSavedCount]);
   return (
-    <div className={`message import-summary${refused.length + sum((s) => s.rejected.length) > 0 ? '' : ' message-ok'}`}>
+    <div className={`message import-summary${refused.length + sum((s) => s.rejected.length) + notSavedCount > 0 ? '' : ' message-ok'}`}>
       <p>
         <strong>{t('bulk.done', { count: files.length })}</strong>
       </p>
+      {notSaved.length > 0 && (
+        <div className="message message-error" role="alert">
+          <p>
+            <strong>{t('bulk.notSaved', { reason: t(`problem.${notSaved[0]!.summary.notSaved}` as MessageKey), count: notSavedCount })}</strong>
+          </p>
+          <p>{t('bulk.notSavedFiles')}</p>
+          <ul className="import-list">
+            {notSaved.map(({ fileName, summary }, i) => (
+              <li key={`${fileName}-${i}`}>
+                {fileName}: {t('bulk.fileNotSaved', { count: summary.notSavedIds?.length ?? summary.added + summary.updated })}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <ImportCounts counts={counts} />
       {reasons.length > 0 && (
         <>
@@ -133,7 +152,7 @@ function BulkSummary({ files }: { files: readonly FileResult[] }) {
                       updated: summary.updated,
                       known: summary.unchanged + summary.olderIgnored,
                       rejected: summary.rejected.length,
-                    })
+                    }) + (summary.notSaved ? ` — ${t('bulk.fileNotSaved', { count: summary.notSavedIds?.length ?? summary.added + summary.updated })}` : '')
                   : summary.fileProblem
                     ? t(fileProblemKey(summary.fileProblem.code), summary.fileProblem.params)
                     : t('import.refused')}
