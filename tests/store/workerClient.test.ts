@@ -2,10 +2,12 @@
  * Issue 18, a dead worker: the one door every worker of the app goes through (src/store/workerClient.ts). A worker
  * that dies mid-request (an error it did not catch, a message it could not read) answers every waiting request
  * with the code 'worker.crashed' at once — nothing hangs — and the next request starts a fresh worker; a late
- * message of the dead one is ignored. Through the table-import client the same death becomes 'table.workerFailed'
- * and the next read works.
+ * message of the dead one is ignored. Through the table-import, analysis and package clients the same death becomes
+ * 'table.workerFailed', 'analysis.workerFailed' and 'package.workerFailed', and the next request works.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createWorkerAnalysisClient } from '../../src/store/analysisClient.ts';
+import { createWorkerPackageClient } from '../../src/store/packageClient.ts';
 import { createWorkerTableImportClient } from '../../src/store/tableImportClient.ts';
 import { createWorkerClient, WORKER_CRASHED, type WorkerResponse } from '../../src/store/workerClient.ts';
 import { utf8 } from '../support/hostileFiles.ts';
@@ -141,5 +143,47 @@ describe('the table-import client over a worker that dies', () => {
     tables.close();
     expect(await pending).toEqual({ ok: false, message: 'closed' });
     expect(fresh.terminated).toBe(true);
+  });
+});
+
+describe('the analysis and package clients over a worker that dies', () => {
+  it('analysis: the code analysis.workerFailed; the next analysis gets a fresh worker, sent the measurements again', async () => {
+    FakeWorker.started = [];
+    vi.stubGlobal('Worker', FakeWorker);
+    const analysis = createWorkerAnalysisClient();
+    analysis.setMeasurements(3, null);
+    const request = { packId: 'CZ' } as never;
+
+    const lost = analysis.analyse(request);
+    const [dead] = FakeWorker.started;
+    expect((dead!.sent as Array<{ type: string }>).map((m) => m.type)).toEqual(['measurements', 'analyse']);
+    dead!.die();
+    expect(await lost).toMatchObject({ ok: false, code: 'analysis.workerFailed' });
+
+    const next = analysis.analyse(request);
+    const fresh = FakeWorker.started[1]!;
+    const sent = fresh.sent as Array<{ id: number; type: string; version?: number }>;
+    // A fresh worker holds nothing: the measurements go to it again before the analysis.
+    expect(sent.map((m) => m.type)).toEqual(['measurements', 'analyse']);
+    expect(sent[0]!.version).toBe(3);
+    const result = { localities: [] };
+    fresh.answer({ id: sent[1]!.id, type: 'result', result });
+    expect(await next).toEqual({ ok: true, result });
+    analysis.close();
+  });
+
+  it('package: the code package.workerFailed; the next build goes to a fresh worker', async () => {
+    FakeWorker.started = [];
+    vi.stubGlobal('Worker', FakeWorker);
+    const packages = createWorkerPackageClient();
+    const lost = packages.build({} as never);
+    FakeWorker.started[0]!.die();
+    expect(await lost).toEqual({ ok: false, message: 'package.workerFailed' });
+    const next = packages.build({} as never);
+    const fresh = FakeWorker.started[1]!;
+    const sent = fresh.sent[0] as { id: number };
+    fresh.answer({ id: sent.id, type: 'result', result: { fileName: 'balicek.zip' } });
+    expect(await next).toEqual({ ok: true, result: { fileName: 'balicek.zip' } });
+    packages.close();
   });
 });
