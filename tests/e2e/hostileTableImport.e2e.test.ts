@@ -10,7 +10,7 @@
 import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { strToU8, zipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { exportObecFile } from '../../src/core/obecFile/exportObecFile.ts';
@@ -18,7 +18,7 @@ import { createEmptyReport } from '../../src/core/reports/createReport.ts';
 import type { Report } from '../../src/core/reports/report.ts';
 import { launchBrowser, openApp, waitForMapIdle } from './browser.ts';
 import { listRows, mapReportCount, reportTable } from './reports.ts';
-import { makeXlsx } from '../support/xlsx.ts';
+import { numberSheetXlsx } from '../support/xlsx.ts';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/hostile');
 /** A refusal must come within this (the machine is shared; a hang or a crash takes minutes). */
@@ -29,7 +29,7 @@ let scratch: string;
 beforeAll(async () => {
   browser = await launchBrowser();
   scratch = mkdtempSync(join(tmpdir(), 'hostile-table-'));
-  CASES.find((c) => c.name === 'velky-list.xlsx')!.parts = [{ base64: Buffer.from(bigWorkbook(125_000, 20)).toString('base64') }];
+  CASES.find((c) => c.name === 'velky-list.xlsx')!.parts = [{ base64: Buffer.from(numberSheetXlsx(125_000, 20)).toString('base64') }];
 });
 afterAll(async () => {
   await browser?.close();
@@ -64,19 +64,6 @@ const CASES: HostileCase[] = [
   // compresses 6 : 1); read whole, it took the spreadsheet library tens of seconds and hundreds of MB.
   { name: 'velky-list.xlsx', parts: [], refusal: /List sešitu má víc než .+ buněk/ },
 ];
-
-/** A workbook of `rows` × `columns` numbers, each cell with its address (as Excel writes them). */
-function bigWorkbook(rows: number, columns: number): Uint8Array {
-  const parts = ['<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'];
-  for (let r = 1; r <= rows; r++) {
-    let row = `<row r="${r}">`;
-    for (let c = 0; c < columns; c++) row += `<c r="${String.fromCharCode(65 + c)}${r}"><v>${(r * 7 + c * 13) % 100_003}</v></c>`;
-    parts.push(`${row}</row>`);
-  }
-  parts.push('</sheetData></worksheet>');
-  const workbook = unzipSync(makeXlsx({ List1: [['a']] }));
-  return zipSync({ ...workbook, 'xl/worksheets/sheet1.xml': [strToU8(parts.join('')), { level: 6 }] } as Zippable, { mtime: new Date(2026, 0, 1) });
-}
 
 function bytesOf(parts: readonly Part[]): Buffer {
   return Buffer.concat(parts.map((part) => ('base64' in part ? Buffer.from(part.base64, 'base64') : Buffer.from(part.text.repeat(part.repeat ?? 1), 'utf8'))));
