@@ -474,6 +474,8 @@ export const cs = {
   'package.done': 'Staženo: {file}',
   'package.donePublic': 'Staženo: {file} (zveřejněných buněk {cells}, nezveřejněných hlášení {withheld})',
   'package.failed': 'Balíček se nepodařilo vytvořit: {message}',
+  'package.workerFailed':
+    'pomocné vlákno, které balíček sestavovalo, skončilo (nejspíš nedostatkem paměti). Zkuste to znovu; uložená data jsou beze změny. (Kód chyby: package.workerFailed)',
 
   'coordinator.toolbar': 'Co mapa ukazuje',
   'coordinator.metric': 'Barva podle',
@@ -631,6 +633,8 @@ export const cs = {
   'problem.reviewFile.invalid': 'Soubor posouzení je poškozený.',
   'problem.analysis.boundariesUnavailable': 'Hranice obcí se nepodařilo načíst; souhrn nelze spočítat.',
   'problem.analysis.failed': 'Výpočet souhrnu selhal.',
+  'problem.analysis.workerFailed':
+    'Výpočet souhrnu se nepodařilo dokončit: pomocné vlákno skončilo (nejspíš nedostatkem paměti). Při další změně se spustí znovu; uložená hlášení jsou beze změny. (Kód chyby: analysis.workerFailed)',
 
   // ZSJ layer (issue 4)
   'history.fillZsj': 'doplnění ZSJ z vrstvy',
@@ -1026,7 +1030,7 @@ export const cs = {
   'problem.table.zipBomb': 'Sešit je podezřele silně zkomprimovaný (víc než {ratio} : 1); aplikace ho nerozbalí.',
   'problem.table.xmlEntities': 'Sešit obsahuje deklarace DOCTYPE/ENTITY, které aplikace z bezpečnostních důvodů nečte.',
   'problem.table.workerFailed':
-    'Čtení souboru se nepodařilo dokončit (soubor je pro prohlížeč příliš náročný). Aplikace běží dál, uložená hlášení jsou beze změny.',
+    'Čtení souboru se nepodařilo dokončit: pomocné vlákno, které soubor četlo, skončilo (soubor je pro prohlížeč příliš náročný). Aplikace běží dál a uložená hlášení jsou beze změny; další soubor se přečte v novém vlákně. (Kód chyby: table.workerFailed)',
   'problem.file.tooDeep': 'Soubor má příliš hluboko vnořená data (víc než {limit} úrovní); soubor obce takový není.',
   'problem.file.binary': 'Soubor není text (obsahuje binární data).',
   'problem.zsj.tooDeep': 'Soubor má příliš hluboko vnořená data (víc než {limit} úrovní); vrstva ZSJ taková není.',
@@ -1045,12 +1049,18 @@ export const cs = {
   'problem.nettest.tooLarge': 'Soubor je větší než {limitMb} MB.',
   'problem.nettest.binary': 'Soubor není text (obsahuje binární data).',
   'problem.nettest.workerFailed':
-    'Import se nepodařilo dokončit (pomocné vlákno skončilo, nejspíš nedostatkem paměti); bylo spuštěno znovu. Uložená data jsou beze změny.',
+    'Import se nepodařilo dokončit (pomocné vlákno skončilo, nejspíš nedostatkem paměti); bylo spuštěno znovu. Uložená data jsou beze změny. (Kód chyby: nettest.workerFailed)',
   'problem.gpx.xmlEntities': 'Soubor obsahuje deklarace DOCTYPE/ENTITY, které aplikace z bezpečnostních důvodů nečte.',
   'problem.gpx.tooManyPoints': 'Trasa v souboru je příliš dlouhá (nejvýše {limit} v jedné trase); rozdělte ji.',
   'problem.gpx.binary': 'Soubor není text (obsahuje binární data).',
   'storage.importNotSaved': 'Import se NEULOŽIL: {reason} Nová hlášení jsou zobrazena jen do zavření stránky; uvolněte místo nebo je exportujte do souboru.',
   'import.addedNotSaved': 'Přidáno, ale neuloženo',
+  'problem.file.unreadable': 'Soubor nelze přečíst (mezitím zmizel, nebo k němu prohlížeč nemá přístup).',
+  'bulk.notSaved':
+    'Část importu se NEULOŽILA: {reason} Neuložená hlášení: {count}. Zůstávají zobrazená jen do zavření stránky; uvolněte místo v prohlížeči, nebo je exportujte do souboru. Hlášení uložená dříve jsou beze změny.',
+  'bulk.notSavedFiles': 'Soubory, jejichž hlášení se neuložila:',
+  'bulk.notSavedCount': 'Neuloženo',
+  'bulk.fileNotSaved': 'NEULOŽENO (hlášení: {count})',
   'conflict.title': 'Souběžná úprava v jiné kartě',
   'conflict.explain':
     'Pole „{field}“ hlášení „{report}“ bylo ve stejnou chvíli změněno v jiné kartě. Platí verze z jiné karty; vaše hodnota je níže – ponechte tu, kterou chcete.',

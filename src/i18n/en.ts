@@ -473,6 +473,8 @@ export const en: Record<MessageKey, string> = {
   'package.donePublic':
     'Downloaded: {file} ({cells, plural, one {# cell} other {# cells}} published, {withheld, plural, one {# report} other {# reports}} withheld)',
   'package.failed': 'The package could not be built: {message}',
+  'package.workerFailed':
+    'the helper thread building it stopped (most likely out of memory). Try again; stored data are unchanged. (Error code: package.workerFailed)',
 
   'coordinator.toolbar': 'What the map shows',
   'coordinator.metric': 'Colour by',
@@ -631,6 +633,8 @@ export const en: Record<MessageKey, string> = {
   'problem.reviewFile.invalid': 'The review file is damaged.',
   'problem.analysis.boundariesUnavailable': 'The municipal boundaries could not be loaded; the overview cannot be computed.',
   'problem.analysis.failed': 'Computing the overview failed.',
+  'problem.analysis.workerFailed':
+    'The summary could not be computed: its helper thread stopped (most likely out of memory). It starts again with the next change; stored reports are unchanged. (Error code: analysis.workerFailed)',
 
   // ZSJ layer (issue 4)
   'history.fillZsj': 'filling in ZSJ from the layer',
@@ -1027,7 +1031,7 @@ export const en: Record<MessageKey, string> = {
   'problem.table.zipBomb': 'The workbook is suspiciously highly compressed (more than {ratio} : 1); the app does not unpack it.',
   'problem.table.xmlEntities': 'The workbook contains DOCTYPE/ENTITY declarations, which the app does not read for safety.',
   'problem.table.workerFailed':
-    'Reading the file could not finish (the file is too demanding for the browser). The app keeps running; stored reports are unchanged.',
+    'Reading the file could not finish: the helper thread reading it stopped (the file is too demanding for the browser). The app keeps running and stored reports are unchanged; the next file is read in a new thread. (Error code: table.workerFailed)',
   'problem.file.tooDeep': 'The file nests its data too deep (more than {limit} levels); an obec file does not.',
   'problem.file.binary': 'The file is not text (it holds binary data).',
   'problem.zsj.tooDeep': 'The file nests its data too deep (more than {limit} levels); a ZSJ layer does not.',
@@ -1046,13 +1050,19 @@ export const en: Record<MessageKey, string> = {
   'problem.nettest.tooLarge': 'The file is larger than {limitMb} MB.',
   'problem.nettest.binary': 'The file is not text (it holds binary data).',
   'problem.nettest.workerFailed':
-    'The import could not finish (its helper thread stopped, most likely out of memory); it was restarted. Stored data are unchanged.',
+    'The import could not finish (its helper thread stopped, most likely out of memory); it was restarted. Stored data are unchanged. (Error code: nettest.workerFailed)',
   'problem.gpx.xmlEntities': 'The file contains DOCTYPE/ENTITY declarations, which the app does not read for safety.',
   'problem.gpx.tooManyPoints': 'The file has more than {limit} points in one track; split it.',
   'problem.gpx.binary': 'The file is not text (it holds binary data).',
   'storage.importNotSaved':
     'The import was NOT saved: {reason} The new reports are shown only until the page is closed; free some space or export them to a file.',
   'import.addedNotSaved': 'Added, but not saved',
+  'problem.file.unreadable': 'The file cannot be read (it went away meanwhile, or the browser may not access it).',
+  'bulk.notSaved':
+    'Part of the import was NOT SAVED: {reason} Unsaved reports: {count}. They are shown only until the page closes; free space in the browser or export them to a file. Reports saved before are unchanged.',
+  'bulk.notSavedFiles': 'Files whose reports were not saved:',
+  'bulk.notSavedCount': 'Not saved',
+  'bulk.fileNotSaved': 'NOT SAVED (reports: {count})',
   'conflict.title': 'Edited in another tab at the same time',
   'conflict.explain':
     'The field "{field}" of the report "{report}" was changed in another tab at the same moment. The other tab\'s version stands; your value is below — keep the one you want.',

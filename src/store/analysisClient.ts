@@ -23,7 +23,7 @@ import type {
   AnalysisResponseMessage,
   AnalysisResult,
 } from '../worker/analysisProtocol.ts';
-import { createWorkerClient } from './workerClient.ts';
+import { createWorkerClient, WORKER_CRASHED } from './workerClient.ts';
 
 export type AnalysisOutcome = { ok: true; result: AnalysisResult } | { ok: false; code: AnalysisErrorCode | 'analysis.superseded'; message: string };
 
@@ -75,9 +75,10 @@ export function createWorkerAnalysisClient(): AnalysisClient {
       });
       analyses.delete(id);
       if (!answer.ok) {
-        return answer.message === 'analysis.superseded'
+        // A worker that died (out of memory, a crash) is replaced with the next analysis.
+        return answer.code === 'analysis.superseded'
           ? { ok: false, code: 'analysis.superseded', message: '' }
-          : { ok: false, code: 'analysis.failed', message: answer.message };
+          : { ok: false, code: answer.code === WORKER_CRASHED ? 'analysis.workerFailed' : 'analysis.failed', message: answer.message };
       }
       const response = answer.response;
       if (response.type === 'result') return { ok: true, result: response.result };

@@ -7,7 +7,7 @@
 import type { PackageResources } from '../core/ctuPackage/buildPackage.ts';
 import type { PackageSource } from '../core/ctuPackage/preparePackage.ts';
 import type { PackageProgress, PackageRequestMessage, PackageResponseMessage, PackageResult } from '../worker/packageProtocol.ts';
-import { createWorkerClient } from './workerClient.ts';
+import { createWorkerClient, WORKER_CRASHED } from './workerClient.ts';
 
 export type PackageOutcome = { ok: true; result: PackageResult } | { ok: false; message: string };
 
@@ -25,7 +25,7 @@ export function createWorkerPackageClient(): PackageClient {
       const answer = await worker.call({ id: worker.nextId(), type: 'build', source }, (response) => {
         if (response.type === 'progress') onProgress?.(response.progress);
       });
-      if (!answer.ok) return { ok: false, message: answer.message };
+      if (!answer.ok) return { ok: false, message: answer.code === WORKER_CRASHED ? 'package.workerFailed' : answer.message };
       const response = answer.response;
       if (response.type === 'result') return { ok: true, result: response.result };
       return { ok: false, message: response.type === 'error' ? response.message : 'package.failed' };

@@ -12,6 +12,7 @@ import { COUNTRY_PACK_ID } from '../core/packs/packFormat.ts';
 import { pinsForClustering, type LocalityStatus } from '../core/review/reviewModel.ts';
 import { NO_FILTERS, type AnalysisErrorCode, type AnalysisFilters, type AnalysisProgress, type AnalysisResult } from '../core/analysis/analysisTypes.ts';
 import type { AppState, SliceCreator } from './appStore.ts';
+import type { StorageStatus } from './reportsContract.ts';
 import { createInProcessAnalysisClient, createWorkerAnalysisClient, type AnalysisClient } from './analysisClient.ts';
 import { DEFAULT_ANALYSIS_SETTINGS, type AnalysisSettings } from '../core/analysis/analysisSettings.ts';
 import { loadAddressPoints, loadLookupIndex } from './packRepository.ts';
@@ -88,6 +89,24 @@ const IDLE: AnalysisState = { status: 'idle', progress: null, result: null, erro
 
 function tooLarge(): ImportSummary {
   return refusedImport({ code: 'file.tooLarge', params: { limitMb: OBEC_FILE_MAX_BYTES / 1024 / 1024 } });
+}
+
+/**
+ * Which reports of each file are still not in the storage once all files were imported: a later file's successful
+ * write also writes what an earlier failed one left in memory, so a file is "not saved" only for the ids the
+ * storage still lists as unsaved.
+ */
+export function notSavedAtTheEnd(
+  files: Array<{ fileName: string; summary: ImportSummary }>,
+  storage: StorageStatus,
+): Array<{ fileName: string; summary: ImportSummary }> {
+  const unsaved = new Set(storage.state === 'failing' ? storage.unsavedIds : []);
+  return files.map(({ fileName, summary }) => {
+    if (!summary.notSaved) return { fileName, summary };
+    const { notSaved, notSavedIds, ...rest } = summary;
+    const still = (notSavedIds ?? []).filter((id) => unsaved.has(id));
+    return { fileName, summary: still.length > 0 ? { ...rest, notSaved, notSavedIds: still } : rest };
+  });
 }
 
 function defaultClient(): AnalysisClient {
@@ -193,10 +212,16 @@ export function createCoordinatorSlice(dependencies: CoordinatorDependencies = {
         const done: Array<{ fileName: string; summary: ImportSummary }> = [];
         for (const [i, file] of files.entries()) {
           set({ bulkImport: { status: 'running', total: files.length, done: i, current: file.name, files: [...done] } });
-          const summary = file.size > OBEC_FILE_MAX_BYTES ? tooLarge() : await get().importObecFile(await file.text());
+          let summary: ImportSummary;
+          try {
+            summary = file.size > OBEC_FILE_MAX_BYTES ? tooLarge() : await get().importObecFile(await file.text());
+          } catch {
+            // The file went away or may not be read: this one is refused, the others go on.
+            summary = refusedImport({ code: 'file.unreadable' });
+          }
           done.push({ fileName: file.name, summary });
         }
-        set({ bulkImport: { status: 'done', files: done } });
+        set({ bulkImport: { status: 'done', files: notSavedAtTheEnd(done, get().storage) } });
       },
 
       dismissBulkImport: () => set({ bulkImport: { status: 'idle' } }),

@@ -106,7 +106,7 @@ export function createReportImports({ get, enqueue, commit, notSavedCode, placeO
           fileProblem: null,
           header: parsed.header,
           added: merged.added,
-          ...(notSaved ? { notSaved } : {}),
+          ...(notSaved ? { notSaved, notSavedIds: merged.toSave.map((report) => report.id) } : {}),
           updated: merged.updated,
           unchanged: merged.unchanged,
           olderIgnored: merged.olderIgnored,

@@ -38,7 +38,7 @@ export function createWorkerTableImportClient(): TableImportClient {
     // A worker that dies (out of memory on a hostile file, a crash) is replaced by a new one with the next request, and
     // what waited on it gets the code 'table.workerFailed' (the dialog says so; the file must be chosen again).
     if (answer.ok) return answer.response;
-    return { type: 'error', message: answer.message === 'closed' ? 'closed' : 'table.workerFailed' };
+    return { type: 'error', message: answer.code === 'closed' ? 'closed' : 'table.workerFailed' };
   }
 
   function unwrap<K extends 'read' | 'evaluate' | 'convert', T>(

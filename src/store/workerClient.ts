@@ -11,8 +11,14 @@ export interface WorkerResponse {
   type: string;
 }
 
-/** The worker's answer to one request, or what went wrong with the worker itself. */
-export type WorkerAnswer<Response extends WorkerResponse> = { ok: true; response: Response } | { ok: false; message: string };
+/** The code of a request answered because its worker died (crashed, ran out of memory, failed to load). */
+export const WORKER_CRASHED = 'worker.crashed';
+
+/**
+ * The worker's answer to one request, or what went wrong with the worker itself: `code` is WORKER_CRASHED for a
+ * worker that died, or the code given to `abandon`; `message` is the browser's detail (never shown as it is).
+ */
+export type WorkerAnswer<Response extends WorkerResponse> = { ok: true; response: Response } | { ok: false; code: string; message: string };
 
 export interface WorkerClient<Request, Response extends WorkerResponse> {
   /**
@@ -22,8 +28,8 @@ export interface WorkerClient<Request, Response extends WorkerResponse> {
   call(request: Request, onInterim?: (response: Response) => void, transfer?: Transferable[]): Promise<WorkerAnswer<Response>>;
   /** Sends a message no answer is awaited for. */
   post(request: Request, transfer?: Transferable[]): void;
-  /** Answers every open request with `message` (ok: false) without waiting for the worker. */
-  abandon(filter: (id: number) => boolean, message: string): void;
+  /** Answers every open request `filter` selects with `code` (ok: false) without waiting for the worker. */
+  abandon(filter: (id: number) => boolean, code: string): void;
   /** Whether a worker is running (a fresh one starts with the next request). */
   readonly running: boolean;
   close(): void;
@@ -47,10 +53,12 @@ export function createWorkerClient<Request, Response extends WorkerResponse>(
   let sequence = 0;
   const pending = new Map<number, { resolve: (answer: WorkerAnswer<Response>) => void; onInterim?: (response: Response) => void }>();
 
-  const crash = (message: string) => {
-    for (const [, waiting] of pending) waiting.resolve({ ok: false, message });
+  const crash = (from: Worker, message: string) => {
+    // A late event of a worker already replaced says nothing about the current one.
+    if (from !== worker) return;
+    for (const [, waiting] of pending) waiting.resolve({ ok: false, code: WORKER_CRASHED, message });
     pending.clear();
-    worker?.terminate();
+    from.terminate();
     worker = null;
     options.onCrash?.();
   };
@@ -60,6 +68,7 @@ export function createWorkerClient<Request, Response extends WorkerResponse>(
     const started = startWorker();
     worker = started;
     started.addEventListener('message', (event: MessageEvent<Response>) => {
+      if (started !== worker) return; // a worker already given up on
       const response = event.data;
       const waiting = pending.get(response.id);
       if (!waiting) return;
@@ -67,8 +76,14 @@ export function createWorkerClient<Request, Response extends WorkerResponse>(
       pending.delete(response.id);
       waiting.resolve({ ok: true, response });
     });
-    started.addEventListener('error', (event) => crash(event.message));
-    started.addEventListener('messageerror', () => crash('messageerror'));
+    // An error the worker did not catch (it threw outside the protocol), a script that failed to load: the worker
+    // is given up on (it may be half-way through anything), the waiting requests answered, a fresh one started next
+    // time. preventDefault: the page reports it itself, in a sentence, rather than as an uncaught error.
+    started.addEventListener('error', (event: ErrorEvent | Event) => {
+      event.preventDefault();
+      crash(started, ('message' in event && event.message) || 'error');
+    });
+    started.addEventListener('messageerror', () => crash(started, 'messageerror'));
     options.onStart?.((message, transfer) => started.postMessage(message, transfer ?? []));
     return started;
   };
@@ -84,11 +99,11 @@ export function createWorkerClient<Request, Response extends WorkerResponse>(
     post(request, transfer) {
       start().postMessage(request, transfer ?? []);
     },
-    abandon(filter, message) {
+    abandon(filter, code) {
       for (const [id, waiting] of pending) {
         if (!filter(id)) continue;
         pending.delete(id);
-        waiting.resolve({ ok: false, message });
+        waiting.resolve({ ok: false, code, message: code });
       }
     },
     get running() {

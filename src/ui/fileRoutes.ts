@@ -39,12 +39,17 @@ export async function isPackageFile(file: File): Promise<boolean> {
   return names !== null && isSubmissionPackage(names);
 }
 
+const TABLE_NAME = /\.(csv|tsv|txt|xlsx|xlsm|xls|ods)$/i;
+
 /** Dropped files grouped by their kind, in the order they came. */
 export async function groupFilesByKind(files: readonly File[]): Promise<Map<FileKind, File[]>> {
   const groups = new Map<FileKind, File[]>();
   for (const file of files) {
     const head = new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
-    const kind = sniffFileKind(file.name, head);
+    const sniffed = sniffFileKind(file.name, head);
+    // An empty file named as a table goes to the table import, which says it is empty (the obec-file import would
+    // say it holds no reports, which is true but leaves a person wondering about the table).
+    const kind = sniffed === 'empty' && TABLE_NAME.test(file.name) ? 'table' : sniffed;
     const group = groups.get(kind);
     if (group) group.push(file);
     else groups.set(kind, [file]);

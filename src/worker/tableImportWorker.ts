@@ -15,6 +15,14 @@ const session = createTableImportSession();
 scope.addEventListener('message', (event) => {
   const message = event.data;
   const { id } = message;
+  // Browser tests only (mode "e2e", compiled out elsewhere): a file so named makes this worker die outside the
+  // protocol, as a crash would, to test that the page says so and the next file gets a fresh worker.
+  if (import.meta.env.MODE === 'e2e' && message.type === 'read' && message.request.fileName.startsWith('e2e-worker-dies')) {
+    setTimeout(() => {
+      throw new Error('e2e: the table-import worker dies');
+    });
+    return;
+  }
   const answer = async (): Promise<TableImportResponseMessage> => {
     switch (message.type) {
       case 'read':

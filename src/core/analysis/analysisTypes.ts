@@ -130,4 +130,4 @@ export interface AnalysisProgress {
   fraction: number;
 }
 
-export type AnalysisErrorCode = 'analysis.boundariesUnavailable' | 'analysis.failed';
+export type AnalysisErrorCode = 'analysis.boundariesUnavailable' | 'analysis.failed' | 'analysis.workerFailed';

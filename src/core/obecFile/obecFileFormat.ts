@@ -59,6 +59,8 @@ export type ObecFileProblemCode =
   | 'file.newerSchema'
   | 'file.empty'
   | 'file.tooDeep'
+  /** The browser could not read the file (it went away, or permission). */
+  | 'file.unreadable'
   // A ČTÚ package loaded back (export/importSubmissionPackage.ts): refused as a whole.
   | 'package.tampered'
   | 'package.notZip'
@@ -79,6 +81,8 @@ export interface ImportSummary {
   added: number;
   /** Set when the import could not be written to the browser's storage (a storage code): shown, not saved. */
   notSaved?: string;
+  /** With `notSaved`: the ids of the reports this import added or updated that are not in the storage. */
+  notSavedIds?: string[];
   updated: number;
   /** Already known with the same revision and content. */
   unchanged: number;

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { ImportSummary } from '../../core/obecFile/obecFileFormat.ts';
 import type { ReportProblem } from '../../core/reports/validateReport.ts';
+import type { MessageKey } from '../../i18n/translate.ts';
 import { importConflictRows } from '../../store/importConflicts.ts';
 import { ImportConflictList } from '../reports/ImportConflictList.tsx';
 import { ImportCounts } from '../reports/ImportSummaryView.tsx';
@@ -98,14 +99,31 @@ function BulkSummary({ files }: { files: readonly FileResult[] }) {
   const reasons = reasonsOf(t, files);
   const reports = useAppStore((state) => state.reports);
   const conflictRows = importConflictRows(reports, files);
-  const notSaved = files.some((f) => f.summary.notSaved);
-  // Green only when everything came through: a refused file, a rejected report or a conflict needs a person.
-  const needsAttention = refused.length + sum((s) => s.rejected.length) + conflictRows.length > 0 || notSaved;
+  const notSaved = files.filter((f) => f.summary.notSaved);
+  const notSavedCount = notSaved.reduce((total, f) => total + (f.summary.notSavedIds?.length ?? f.summary.added + f.summary.updated), 0);
+  if (notSavedCount > 0) counts.unshift([t('bulk.notSavedCount'), notSavedCount]);
+  // Green only when everything came through: a refused file, a rejected report, a conflict or an unsaved report needs a person.
+  const needsAttention = refused.length + sum((s) => s.rejected.length) + conflictRows.length + notSavedCount > 0 || notSaved.length > 0;
   return (
     <div className={`message import-summary${needsAttention ? '' : ' message-ok'}`}>
       <p>
         <strong>{t('bulk.done', { count: files.length })}</strong>
       </p>
+      {notSaved.length > 0 && (
+        <div className="message message-error" role="alert">
+          <p>
+            <strong>{t('bulk.notSaved', { reason: t(`problem.${notSaved[0]!.summary.notSaved}` as MessageKey), count: notSavedCount })}</strong>
+          </p>
+          <p>{t('bulk.notSavedFiles')}</p>
+          <ul className="import-list">
+            {notSaved.map(({ fileName, summary }, i) => (
+              <li key={`${fileName}-${i}`}>
+                {fileName}: {t('bulk.fileNotSaved', { count: summary.notSavedIds?.length ?? summary.added + summary.updated })}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <ImportCounts counts={counts} />
       <ImportConflictList rows={conflictRows} explainKey="import.conflictsExplain" />
       {reasons.length > 0 && (
@@ -142,7 +160,7 @@ function BulkSummary({ files }: { files: readonly FileResult[] }) {
                       known: summary.unchanged + summary.olderIgnored,
                       conflicts: summary.conflicts.length,
                       rejected: summary.rejected.length,
-                    })
+                    }) + (summary.notSaved ? ` — ${t('bulk.fileNotSaved', { count: summary.notSavedIds?.length ?? summary.added + summary.updated })}` : '')
                   : summary.fileProblem
                     ? t(fileProblemKey(summary.fileProblem.code), summary.fileProblem.params)
                     : t('import.refused')}

@@ -261,7 +261,9 @@ export function PackageDialog() {
         </div>
         {job.status === 'error' && (
           <p className="message message-error" role="alert">
-            {t('package.failed', { message: job.message === 'notReady' ? t('package.notReady') : job.message })}
+            {t('package.failed', {
+              message: job.message === 'notReady' ? t('package.notReady') : job.message === 'package.workerFailed' ? t('package.workerFailed') : job.message,
+            })}
           </p>
         )}
         <div className="dialog-buttons">

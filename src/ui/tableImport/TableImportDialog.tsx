@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, useSyncExternalStore, type RefObjec
 import { ImportNotSavedNotice } from '../reports/EditConflictsView.tsx';
 import { sniffFileKind, SNIFF_BYTES } from '../../core/files/sniffFile.ts';
 import { rowProblemsCsv, type ListedRowProblem } from '../../core/tableImport/rowProblemsCsv.ts';
-import { columnLetter, type TableDelimiter, type TableEncoding, type TableFileProblem } from '../../core/tableImport/table.ts';
+import { columnLetter, TABLE_LIMITS, type TableDelimiter, type TableEncoding, type TableFileProblem } from '../../core/tableImport/table.ts';
 import { TABLE_FIELDS, type TableField, type TableFixedValues, type TableMapping } from '../../core/tableImport/tableMapping.ts';
 import { DOMAINS, ENVIRONMENTS, FAILURES, OPERATOR_CHOICES, REPORTER_ROLES, TECHNOLOGIES } from '../../core/reports/enumerations.ts';
 import type { MessageKey } from '../../i18n/translate.ts';
@@ -93,6 +93,12 @@ export function TableImportDialog({ file, onClose }: { file: File; onClose(): vo
   const read = async (overrides: Pick<TableReadRequest, 'encoding' | 'delimiter' | 'sheet'>) => {
     setPhase({ kind: 'reading', rowsRead: 0 });
     setEvaluation(null);
+    // A file over the limit is refused by its size, before a byte of it is read into the page (gigabytes would
+    // exhaust the tab's memory before the reader could say no).
+    if (file.size > TABLE_LIMITS.maxBytes) {
+      setPhase({ kind: 'refused', problem: { code: 'table.tooLarge', params: { limitMb: TABLE_LIMITS.maxBytes / 1024 / 1024 } } });
+      return;
+    }
     try {
       if (!bytesRef.current) {
         const bytes = new Uint8Array(await file.arrayBuffer());
