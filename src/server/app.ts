@@ -177,6 +177,15 @@ export function createApp(options: AppOptions): Hono<Env> {
   app.get(MAGIC_LINK_PATH, async (c) => {
     const token = c.req.query('token') ?? '';
     if (!TOKEN_SHAPE.test(token)) return signInFailed(c, 'auth.linkUnknown');
+    // A browser (and an e-mail scanner, which asks like one) gets the confirmation page: only its button uses the
+    // link. A client that does not ask for HTML (a script, curl, the kraj's own tools following the link from the
+    // mail outbox) is signed in at once, as the contract says "following the link signs in".
+    const accept = (c.req.header('accept') ?? '').toLowerCase();
+    if (!accept.includes('text/html')) {
+      const outcome = await consumeMagicLink(db, token);
+      if (!outcome.ok) return problem(c, 400, outcome.code);
+      return signIn(c, outcome.userId, '/');
+    }
     const check = await checkMagicLink(db, token);
     if (!check.ok) return signInFailed(c, check.code);
     return signInPage(c, pageLanguage(c), 200, { kind: 'confirm', token, action: linkAction });

@@ -22,6 +22,8 @@ const mails = () =>
   readdirSync(outbox)
     .sort()
     .map((name) => readFileSync(path.join(outbox, name), 'utf8'));
+/** What a browser (and an e-mail scanner posing as one) sends when it opens a link. */
+const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
 const linkIn = (mail: string) => /(http:\/\/\S+\/api\/auth\/magic-link\/callback\?token=[A-Za-z0-9_-]+)/.exec(mail)![1]!;
 const waitForMails = async (count: number) => {
   for (let i = 0; i < 100 && mails().length < count; i++) await new Promise((resolve) => setTimeout(resolve, 20));
@@ -41,7 +43,7 @@ function confirmLink(link: string, options: { cookie?: string; origin?: string |
 
 /** Follows a link as a person does: opens it (the confirmation page), then presses the button. */
 async function follow(link: string, options: { cookie?: string } = {}): Promise<Response> {
-  const page = await fetch(link, { redirect: 'manual', headers: options.cookie ? { cookie: options.cookie } : {} });
+  const page = await fetch(link, { redirect: 'manual', headers: { accept: BROWSER_ACCEPT, ...(options.cookie ? { cookie: options.cookie } : {}) } });
   expect(page.status).toBe(200);
   return confirmLink(link, options);
 }
@@ -77,7 +79,7 @@ describe.skipIf(postgisUnavailable() !== null)('sign-in', () => {
     const link = linkIn(mail!);
     // Opening the link (twice: an e-mail scanner, then the person) shows a page and signs nobody in.
     for (let i = 0; i < 2; i++) {
-      const page = await fetch(link, { redirect: 'manual' });
+      const page = await fetch(link, { redirect: 'manual', headers: { accept: BROWSER_ACCEPT } });
       expect(page.status).toBe(200);
       expect(page.headers.get('set-cookie')).toBeNull();
       expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
@@ -116,6 +118,20 @@ describe.skipIf(postgisUnavailable() !== null)('sign-in', () => {
     expect(stored.rows[0].n).toBe(0);
   });
 
+  it('a client that does not ask for HTML (a script following the link from the mail outbox) is signed in at once, once', async () => {
+    const before = mails().length;
+    await api(server.url, '/api/auth/magic-link', { body: { email: 'starostka@example.cz' } });
+    const link = linkIn((await waitForMails(before + 1)).at(-1)!);
+    const followed = await fetch(link, { redirect: 'manual' });
+    expect(followed.status).toBe(303);
+    const cookie = `hm_session=${sessionCookie(followed.headers)}`;
+    expect((await api(server.url, '/api/auth/me', { cookie })).body.user.email).toBe('starostka@example.cz');
+    const again = await fetch(link, { redirect: 'manual' });
+    expect(again.status).toBe(400);
+    expect(again.headers.get('set-cookie')).toBeNull();
+    expect(await again.text()).toContain('auth.linkUsed');
+  });
+
   it('an expired link is refused', async () => {
     const before = mails().length;
     await api(server.url, '/api/auth/magic-link', { body: { email: 'starostka@example.cz' } });
@@ -140,11 +156,13 @@ describe.skipIf(postgisUnavailable() !== null)('sign-in', () => {
     await t.addUser('jazyk@example.cz', 'mayor', { obec });
     await api(server.url, '/api/auth/magic-link', { body: { email: 'jazyk@example.cz' } });
     const link = linkIn((await waitForMails(before + 1)).at(-1)!);
-    const english = await (await fetch(link, { headers: { 'accept-language': 'en-GB,en;q=0.9,cs;q=0.5' } })).text();
+    const english = await (await fetch(link, { headers: { accept: BROWSER_ACCEPT, 'accept-language': 'en-GB,en;q=0.9,cs;q=0.5' } })).text();
     expect(english).toContain('<html lang="en">');
     expect(english).toContain('<button type="submit">Sign in</button>');
-    expect(await (await fetch(`${link}&lang=en`)).text()).toContain('<html lang="en">');
-    expect(await (await fetch(link, { headers: { 'accept-language': 'de-DE,cs;q=0.8,en;q=0.5' } })).text()).toContain('<html lang="cs">');
+    expect(await (await fetch(`${link}&lang=en`, { headers: { accept: BROWSER_ACCEPT } })).text()).toContain('<html lang="en">');
+    expect(await (await fetch(link, { headers: { accept: BROWSER_ACCEPT, 'accept-language': 'de-DE,cs;q=0.8,en;q=0.5' } })).text()).toContain(
+      '<html lang="cs">',
+    );
     // A token carrying markup is not looked up and not echoed.
     const hostile = await fetch(
       `${server.url}/api/auth/magic-link/callback?token=${encodeURIComponent('<script>alert(1)</script>aaaaaaaaaaaaaaaaaaaa')}&lang=en`,
