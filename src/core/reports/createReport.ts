@@ -46,10 +46,47 @@ export function reportDefaults(): ReportDefaults {
   };
 }
 
+/** The order of a report's fields in every file the app writes (an obec file of new reports stays byte-stable). */
+const REPORT_FIELD_ORDER = [
+  'schemaVersion',
+  'id',
+  'revision',
+  'createdAt',
+  'updatedAt',
+  'demo',
+  'geometry',
+  'place',
+  'castObce',
+  'zsj',
+  'description',
+  'domain',
+  'failures',
+  'operators',
+  'technologies',
+  'environments',
+  'persistence',
+  'observations',
+  'affected',
+  'measurements',
+  'photo',
+  'reporter',
+  'origin',
+  'capture',
+] as const satisfies ReadonlyArray<keyof Report>;
+// Every field of Report is in the order above (a compile error names the one missing).
+const everyFieldOrdered: Exclude<keyof Report, (typeof REPORT_FIELD_ORDER)[number]> extends never ? true : never = true;
+void everyFieldOrdered;
+
+/** A report from its own fields and reportDefaults() for the rest, in the fields' usual order. */
+export function completeReport(fields: Omit<Report, keyof ReportDefaults> & Partial<ReportDefaults>): Report {
+  const filled: Record<string, unknown> = { ...reportDefaults(), ...fields };
+  // An optional field left out (origin) stays out, as in the files written before.
+  return Object.fromEntries(REPORT_FIELD_ORDER.filter((key) => filled[key] !== undefined).map((key) => [key, filled[key]])) as unknown as Report;
+}
+
 /** A new, empty report at a geometry. Id and time are parameters, so tests and demo data stay reproducible. */
 export function createEmptyReport(geometry: ReportGeometry, options: { id: string; now: string; demo?: boolean }): Report {
-  const defaults = reportDefaults();
-  return {
+  return completeReport({
     schemaVersion: REPORT_SCHEMA_VERSION,
     id: options.id,
     createdAt: options.now,
@@ -58,9 +95,8 @@ export function createEmptyReport(geometry: ReportGeometry, options: { id: strin
     description: '',
     failures: [],
     operators: [],
-    ...defaults,
-    demo: options.demo ?? defaults.demo,
-  };
+    demo: options.demo ?? false,
+  });
 }
 
 /** The next revision of a report after an edit: revision + 1 and a new updatedAt (never earlier than before). */

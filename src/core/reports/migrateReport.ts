@@ -8,7 +8,7 @@
  * Version 2: as 3 without `capture` (it becomes null: a v2 report was drawn or imported, not captured in the field).
  */
 import type { FailureCode, OperatorChoice } from './enumerations.ts';
-import { reportDefaults } from './createReport.ts';
+import { completeReport } from './createReport.ts';
 import { REPORT_SCHEMA_VERSION, type Report } from './report.ts';
 
 export type MigrationResult =
@@ -23,8 +23,7 @@ function migrateV1(v1: Record<string, unknown>): Record<string, unknown> {
   const since = typeof v1.since === 'string' && v1.since.trim() !== '' ? v1.since.trim() : null;
   const operator = typeof v1.operator === 'string' ? V1_OPERATORS[v1.operator] : undefined;
   const failure = typeof v1.failure === 'string' ? V1_FAILURES[v1.failure] : undefined;
-  const migrated: Report = {
-    ...reportDefaults(),
+  const migrated: Report = completeReport({
     schemaVersion: REPORT_SCHEMA_VERSION,
     id: String(v1.id ?? ''),
     revision: typeof v1.revision === 'number' ? v1.revision : 1,
@@ -40,7 +39,7 @@ function migrateV1(v1: Record<string, unknown>): Record<string, unknown> {
       typeof v1.reporterName === 'string' && v1.reporterName.trim() !== ''
         ? { name: v1.reporterName, role: 'jiny', contact: typeof v1.reporterContact === 'string' ? v1.reporterContact : '' }
         : null,
-  };
+  });
   return migrated as unknown as Record<string, unknown>;
 }
 
