@@ -180,3 +180,36 @@ test('laptop: the layout as before — map and sidebar side by side, header cont
   await saveScreenshot(page, 'laptop-layout');
   expect(errors).toEqual([]);
 }, 240_000);
+
+/** The document itself never scrolls on a phone: only the panel between the header and the bottom bar does. */
+async function documentScroll(page: Page): Promise<{ top: number; overflow: number; headerTop: number }> {
+  return page.evaluate(() => {
+    const root = document.scrollingElement ?? document.documentElement;
+    const header = document.querySelector('header.app-header');
+    return {
+      top: root.scrollTop,
+      overflow: root.scrollHeight - root.clientHeight,
+      headerTop: header ? Math.round(header.getBoundingClientRect().top) : Number.NaN,
+    };
+  });
+}
+
+test('a laptop window narrowed to a phone (or a phone turned upright): no page scroll left over, the header at the top', async () => {
+  const { page, errors } = await openApp(browser);
+  // What a person does on the laptop that scrolls things: the skip link, a long sidebar scrolled to its end.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.getByRole('complementary').evaluate((sidebar) => sidebar.lastElementChild?.scrollIntoView());
+  expect(await documentScroll(page)).toEqual({ top: 0, overflow: 0, headerTop: 0 });
+  await page.setViewportSize(PHONE);
+  await page.getByRole('navigation', { name: 'Zobrazení' }).waitFor();
+  for (const name of ['Mapa', 'V terénu', 'Seznam']) {
+    await tab(page, name).click();
+    expect(await documentScroll(page), name).toEqual({ top: 0, overflow: 0, headerTop: 0 });
+  }
+  // The bottom bar ends at the screen's bottom edge (no band under it).
+  const bar = await box(page.getByRole('navigation', { name: 'Zobrazení' }));
+  expect(Math.abs(bar.y + bar.height - PHONE.height)).toBeLessThanOrEqual(1);
+  await saveScreenshot(page, 'phone-7-after-resize');
+  expect(errors).toEqual([]);
+}, 240_000);
