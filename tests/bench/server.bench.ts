@@ -7,7 +7,11 @@
  * checksum). Then the initial pull of 10,000 reports into a fresh browser against a plain SELECT of the same rows,
  * and EXPLAIN ANALYZE of the pull and aggregation queries on national-scale generated data.
  *
- *   node --import tsx tests/bench/server.bench.ts [--seconds 60] [--national 1000000] [--quick: 15 s, 100,000 national rows]
+ *   node --import tsx tests/bench/server.bench.ts [--seconds 60] [--think 0.5-1.5] [--mayors 134] [--national 1000000]
+ *     [--profile-server DIR] [--quick: 15 s, 100,000 national rows]
+ *
+ * `--think A-B`: seconds each virtual user waits between two actions (default 0.5–1.5 s: a stress pace, every
+ * mayor pushing 10 reports every 2 s); `--mayors N`: the first N obce only; `--national 0` skips the national part.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
@@ -19,6 +23,7 @@ import { seededRandom } from '../../src/core/random/seededRandom.ts';
 import type { PullResponse, PushResponse, ReviewPushResponse } from '../../src/core/sync/protocol.ts';
 import { createAccessToken } from '../../src/server/auth.ts';
 import { postgisUnavailable, startCluster } from '../../src/server/pgCluster.ts';
+import { pullReportsSql } from '../../src/server/reportSync.ts';
 import { countryObce, openWorkspaceDatabase } from '../../src/server/server.ts';
 import { reportFeature } from '../server/support/workspace.ts';
 
@@ -33,6 +38,13 @@ const SECONDS = argSeconds > 0 ? Number(process.argv[argSeconds + 1]) : QUICK ? 
 const argNational = process.argv.indexOf('--national');
 const NATIONAL_ROWS = argNational > 0 ? Number(process.argv[argNational + 1]) : QUICK ? 100_000 : 1_000_000;
 const KRAJ = 'CZ041';
+const argThink = process.argv.indexOf('--think');
+const [THINK_MIN, THINK_MAX] = (argThink > 0 ? process.argv[argThink + 1]! : '0.5-1.5').split('-').map((s) => Number(s) * 1000) as [number, number];
+const argProfile = process.argv.indexOf('--profile-server');
+/** `--profile-server DIR`: the server's CPU profile (node --cpu-prof) into DIR, to open in Chrome's DevTools. */
+const PROFILE_ARGS = argProfile > 0 ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.argv[argProfile + 1]!)}`] : [];
+const argMayors = process.argv.indexOf('--mayors');
+const MAYORS = argMayors > 0 ? Number(process.argv[argMayors + 1]) : Infinity;
 
 const cluster = startCluster({ settings: { shared_buffers: '256MB', work_mem: '64MB' } });
 const outbox = mkdtempSync(path.join(tmpdir(), 'hlucha-bench-outbox-'));
@@ -50,7 +62,7 @@ try {
   const workspace = await openWorkspaceDatabase({ cluster });
   const owner = workspace.owner;
   const { index } = countryObce();
-  const obce = (await owner.query<{ kod: string }>('SELECT kod FROM hlucha.obce WHERE kraj = $1 ORDER BY kod', [KRAJ])).rows.map((r) => r.kod);
+  const obce = (await owner.query<{ kod: string }>('SELECT kod FROM hlucha.obce WHERE kraj = $1 ORDER BY kod', [KRAJ])).rows.map((r) => r.kod).slice(0, MAYORS);
   await owner.query('INSERT INTO hlucha.workspaces (kraj, name) VALUES ($1, $1)', [KRAJ]);
   const invite = async (email: string, role: string, obec: string | null) => {
     const id = (await owner.query<{ id: string }>('INSERT INTO hlucha.users (email) VALUES ($1) RETURNING id', [email])).rows[0]!.id;
@@ -91,7 +103,7 @@ try {
   // The server in its own process, as `npx hlucha-mista serve` runs it.
   const databaseUrl = `postgresql://${cluster.superuser}@${encodeURIComponent(cluster.socketDir)}/hlucha`;
   const root = path.resolve(import.meta.dirname, '..', '..');
-  child = spawn(process.execPath, [path.join(root, 'src/cli/hlucha-mista.mjs'), 'serve', '--port', '0', '--mail-outbox', outbox], {
+  child = spawn(process.execPath, [...PROFILE_ARGS, path.join(root, 'src/cli/hlucha-mista.mjs'), 'serve', '--port', '0', '--mail-outbox', outbox], {
     env: { ...process.env, DATABASE_URL: databaseUrl },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -136,14 +148,14 @@ try {
   /** What the clients believe the server stores: id → revision and content fingerprint. */
   const acknowledged = new Map<string, { revision: number; description: string }>();
   const deadline = Date.now() + SECONDS * 1000;
-  const think = () => new Promise((resolve) => setTimeout(resolve, 500 + Math.random() * 1000));
+  const think = () => new Promise((resolve) => setTimeout(resolve, THINK_MIN + Math.random() * (THINK_MAX - THINK_MIN)));
 
   const mayorLoop = async (mayor: (typeof mayors)[number], m: number) => {
     const points = pointsOf.get(mayor.kod)!;
     const mine: string[] = [];
     let checkpoint = '0';
     let n = 0;
-    await new Promise((resolve) => setTimeout(resolve, Math.random() * 1000));
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * THINK_MAX));
     while (Date.now() < deadline) {
       const changes: Array<{ report: ReturnType<typeof reportFeature>; baseRevision: number | null }> = [];
       for (let k = 0; k < 10; k++) {
@@ -250,7 +262,7 @@ try {
     return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
   };
   console.log(
-    `\nShared workspace under load — ${mayors.length} mayors + ${coordinators.length} BCO coordinators, ${elapsed.toFixed(0)} s, think time 0.5–1.5 s (Node ${process.version}, ${cluster.version}, server in its own process)\n`,
+    `\nShared workspace under load — ${mayors.length} mayors + ${coordinators.length} BCO coordinators, ${elapsed.toFixed(0)} s, think time ${THINK_MIN / 1000}–${THINK_MAX / 1000} s (Node ${process.version}, ${cluster.version}, server in its own process)\n`,
   );
   console.log('| request | count | per s | p50 ms | p95 ms | p99 ms | max ms |');
   console.log('|---|---:|---:|---:|---:|---:|---:|');
@@ -306,73 +318,90 @@ try {
   child.kill('SIGTERM');
   child = null;
 
-  // National scale by simulation: generated reports over all Czechia, then the pull and aggregation queries as a
-  // mayor and as a kraj's coordinator would run them (RLS on), with EXPLAIN ANALYZE.
-  const generate = performance.now();
-  await owner.query(`INSERT INTO hlucha.workspaces (kraj, name) SELECT DISTINCT kraj, kraj FROM hlucha.obce ON CONFLICT DO NOTHING`);
-  await owner.query(
-    `CREATE TEMP TABLE gen AS SELECT g, ST_SetSRID(ST_MakePoint(12.09 + random() * 6.77, 48.55 + random() * 2.5), 4326) AS p FROM generate_series(1, ${Math.round(NATIONAL_ROWS * 1.6)}) g`,
-  );
-  await owner.query(`CREATE INDEX ON gen USING gist (p)`);
-  await owner.query(
-    `INSERT INTO hlucha.reports (id, kraj, obec_kod, orp_kod, revision, geometry, geom, properties, content_hash, created_by, updated_by)
-     SELECT gen_random_uuid(), o.kraj, o.kod, o.orp_kod, 1, ST_AsGeoJSON(g.p)::jsonb, g.p,
-       jsonb_build_object('description', 'generováno', 'domain', 'mobile', 'createdAt', '2026-01-01T00:00:00Z', 'demo', false, 'failures', '["noSignal"]'::jsonb, 'operators', '["o2"]'::jsonb, 'affected', '{"inhabitants": 3}'::jsonb),
-       'gen', $1, $1
-     FROM (SELECT * FROM gen LIMIT ${NATIONAL_ROWS + 600_000}) g JOIN hlucha.obce o ON ST_Contains(o.geom, g.p) LIMIT ${NATIONAL_ROWS}`,
-    [fresh.id],
-  );
-  await owner.query('VACUUM ANALYZE hlucha.reports');
-  const totalRows = Number((await owner.query('SELECT count(*) FROM hlucha.reports')).rows[0].count);
-  const generateS = (performance.now() - generate) / 1000;
-  const nationalMayor = await invite('starosta-narodni@example.cz', 'mayor', obce[0]!);
-  const nationalBco = await invite('bco-narodni@example.cz', 'bco', null);
-  const explain = async (userId: string, sql: string, params: unknown[] = []) => {
-    const c = await workspace.db.pool.connect();
+  if (NATIONAL_ROWS > 0) {
+    // National scale by simulation: generated reports over all Czechia, then the pull and aggregation queries as a
+    // mayor and as a kraj's coordinator would run them (RLS on), with EXPLAIN ANALYZE.
+    const generate = performance.now();
+    await owner.query(`INSERT INTO hlucha.workspaces (kraj, name) SELECT DISTINCT kraj, kraj FROM hlucha.obce ON CONFLICT DO NOTHING`);
+    // Points inside each obec in proportion to its area (ST_GeneratePoints, seeded), filed under that obec, in
+    // random order along the change sequence. A bulk load: triggers off for this session (the per-row commit
+    // stamping is what pushes do; here the sequence is drawn directly), as an operator's import would run.
+    const loader = await owner.connect();
     try {
-      await c.query('BEGIN');
-      await c.query(`SELECT set_config('role', 'hlucha_member', true), set_config('request.jwt.claims', $1, true)`, [
-        JSON.stringify({ role: 'hlucha_member', sub: userId }),
-      ]);
-      const rows = await c.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS, FORMAT TEXT) ${sql}`, params);
-      await c.query('ROLLBACK');
-      const text = rows.rows.map((r) => r['QUERY PLAN']);
-      const ms = Number(/Execution Time: ([\d.]+)/.exec(text.join('\n'))?.[1]);
-      const scan =
-        text
-          .find((l) => /Index|Seq Scan|Bitmap/.test(l))
-          ?.trim()
-          .replace(/\s+\(cost.*$/, '') ?? '';
-      return { ms, scan };
+      await loader.query(`SET session_replication_role = replica`);
+      await loader.query(
+        `CREATE TEMP TABLE gen AS
+         SELECT o.kraj, o.kod, o.orp_kod, (ST_Dump(ST_GeneratePoints(o.geom, o.n, 1515))).geom AS p
+         FROM (SELECT kraj, kod, orp_kod, geom, greatest(1, round($1 * ST_Area(geom) / (SELECT sum(ST_Area(geom)) FROM hlucha.obce)))::int AS n
+               FROM hlucha.obce) o`,
+        [NATIONAL_ROWS],
+      );
+      await loader.query(
+        `INSERT INTO hlucha.reports (id, kraj, obec_kod, orp_kod, revision, geometry, geom, properties, content_hash, created_by, updated_by, seq)
+         SELECT gen_random_uuid(), g.kraj, g.kod, g.orp_kod, 1, ST_AsGeoJSON(g.p)::jsonb, g.p,
+           jsonb_build_object('description', 'generováno', 'domain', 'mobile', 'createdAt', '2026-01-01T00:00:00Z', 'demo', false, 'failures', '["noSignal"]'::jsonb, 'operators', '["o2"]'::jsonb, 'affected', '{"inhabitants": 3}'::jsonb),
+           'gen', $1, $1, nextval('hlucha.change_seq')
+         FROM (SELECT * FROM gen ORDER BY random()) g`,
+        [fresh.id],
+      );
+      await loader.query(`RESET session_replication_role`);
     } finally {
-      c.release();
+      loader.release();
     }
-  };
-  const checkpoint = Math.floor(totalRows * 0.99);
-  const pullSql = `SELECT r.seq, r.id FROM hlucha.reports r LEFT JOIN hlucha.report_reporters rr ON rr.report_id = r.id WHERE r.seq > $1 ORDER BY r.seq LIMIT 10000`;
-  const rows = [
-    ['mayor: initial pull (one obec, from 0)', await explain(nationalMayor.id, pullSql, [0])],
-    ['mayor: incremental pull (last 1 % of the sequence)', await explain(nationalMayor.id, pullSql, [checkpoint])],
-    ['BCO coordinator: initial pull, first 10,000 of the kraj', await explain(nationalBco.id, pullSql, [0])],
-    ['BCO coordinator: incremental pull (last 1 %)', await explain(nationalBco.id, pullSql, [checkpoint])],
-    [
-      'BCO coordinator: aggregation per ORP of the kraj (PostGIS join)',
-      await explain(
-        nationalBco.id,
-        `SELECT o.orp_kod, count(*) FROM hlucha.reports r JOIN hlucha.obce o ON ST_Contains(o.geom, r.geom) WHERE NOT r.deleted GROUP BY o.orp_kod`,
-      ),
-    ],
-    [
-      'BCO coordinator: aggregation per ORP by the stored orp_kod',
-      await explain(nationalBco.id, `SELECT r.orp_kod, count(*) FROM hlucha.reports r WHERE NOT r.deleted GROUP BY r.orp_kod`),
-    ],
-  ] as const;
-  console.log(
-    `\nNational scale (simulated): ${totalRows.toLocaleString('en')} reports over all 14 kraje (${generateS.toFixed(0)} s to generate and index), queries as the user (RLS on), EXPLAIN ANALYZE\n`,
-  );
-  console.log('| query | execution ms | first scan |');
-  console.log('|---|---:|---|');
-  for (const [name, r] of rows) console.log(`| ${name} | ${r.ms.toFixed(1)} | ${r.scan} |`);
+    await owner.query('VACUUM ANALYZE hlucha.reports');
+    const totalRows = Number((await owner.query('SELECT count(*) FROM hlucha.reports')).rows[0].count);
+    const generateS = (performance.now() - generate) / 1000;
+    const nationalMayor = await invite('starosta-narodni@example.cz', 'mayor', obce[0]!);
+    const nationalBco = await invite('bco-narodni@example.cz', 'bco', null);
+    const explain = async (userId: string, sql: string, params: unknown[] = []) => {
+      const c = await workspace.db.pool.connect();
+      try {
+        await c.query('BEGIN');
+        await c.query(`SELECT set_config('role', 'hlucha_member', true), set_config('request.jwt.claims', $1, true)`, [
+          JSON.stringify({ role: 'hlucha_member', sub: userId }),
+        ]);
+        const rows = await c.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS, FORMAT TEXT) ${sql}`, params);
+        await c.query('ROLLBACK');
+        const text = rows.rows.map((r) => r['QUERY PLAN']);
+        const ms = Number(/Execution Time: ([\d.]+)/.exec(text.join('\n'))?.[1]);
+        const scan =
+          text
+            .find((l) => /Index|Seq Scan|Bitmap/.test(l))
+            ?.trim()
+            .replace(/\s+\(cost.*$/, '') ?? '';
+        return { ms, scan };
+      } finally {
+        c.release();
+      }
+    };
+    const checkpoint = Math.floor(totalRows * 0.99);
+    // The server's own pull query (src/server/reportSync.ts), with the scope it names for a mayor and a coordinator.
+    const mayorPull = pullReportsSql('obce');
+    const bcoPull = pullReportsSql('kraje');
+    const rows = [
+      ['mayor: initial pull (one obec, from 0)', await explain(nationalMayor.id, mayorPull, [0, 10_000, [obce[0]!]])],
+      ['mayor: incremental pull (last 1 % of the sequence)', await explain(nationalMayor.id, mayorPull, [checkpoint, 10_000, [obce[0]!]])],
+      ['BCO coordinator: initial pull, first 10,000 of the kraj', await explain(nationalBco.id, bcoPull, [0, 10_000, [KRAJ]])],
+      ['BCO coordinator: incremental pull (last 1 %)', await explain(nationalBco.id, bcoPull, [checkpoint, 10_000, [KRAJ]])],
+      [
+        'BCO coordinator: aggregation per ORP of the kraj (PostGIS join)',
+        await explain(
+          nationalBco.id,
+          `SELECT o.orp_kod, count(*) FROM hlucha.reports r JOIN hlucha.obce o ON ST_Contains(o.geom, r.geom) WHERE NOT r.deleted GROUP BY o.orp_kod`,
+        ),
+      ],
+      [
+        'BCO coordinator: aggregation per ORP by the stored orp_kod',
+        await explain(nationalBco.id, `SELECT r.orp_kod, count(*) FROM hlucha.reports r WHERE NOT r.deleted GROUP BY r.orp_kod`),
+      ],
+    ] as const;
+    console.log(
+      `\nNational scale (simulated): ${totalRows.toLocaleString('en')} reports over all 14 kraje (${generateS.toFixed(0)} s to generate and index), queries as the user (RLS on), EXPLAIN ANALYZE\n`,
+    );
+    console.log('| query | execution ms | first scan |');
+    console.log('|---|---:|---|');
+    for (const [name, r] of rows) console.log(`| ${name} | ${r.ms.toFixed(1)} | ${r.scan} |`);
+  }
   await workspace.close();
 } finally {
   child?.kill('SIGTERM');
