@@ -1148,6 +1148,7 @@ export const cs = {
   'problem.package.notZip': 'Soubor není ZIP.',
   'problem.package.noManifest': 'ZIP není balíček pro ČTÚ (chybí manifest.json).',
   'problem.package.noData': 'Balíček neobsahuje čitelná data pro zpětné načtení (data/).',
+  'problem.package.notLoaded': 'Čtení balíčku se nepodařilo načíst (slabé nebo žádné připojení); nic se nezměnilo. Zkuste to znovu.',
   'evidence.figuresSpan': 'Ohlašovatelé {reporters}, obce {obce}, rozpětí pozorování {span}, měření {measurements}.',
   'evidence.span.hours': '{value} h',
   'evidence.span.days.one': '{value} den',

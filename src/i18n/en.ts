@@ -1152,6 +1152,7 @@ export const en: Record<MessageKey, string> = {
   'problem.package.notZip': 'The file is not a ZIP.',
   'problem.package.noManifest': 'The ZIP is not a ČTÚ package (manifest.json is missing).',
   'problem.package.noData': 'The package holds no readable data for loading back (data/).',
+  'problem.package.notLoaded': 'The package reader could not be loaded (weak or no connection); nothing changed. Try again.',
   'evidence.figuresSpan': 'Reporters {reporters}, municipalities {obce}, observations over {span}, measurements {measurements}.',
   'evidence.span.hours': '{value} h',
   'evidence.span.days.one': '{value} day',
