@@ -916,6 +916,11 @@ export const cs = {
   'update.later': 'Později',
   'update.blocked': 'Některá hlášení nejsou uložena v zařízení. Před aktualizací je exportujte.',
   'update.offlineReady': 'Aplikace je připravena i pro práci bez připojení.',
+  'offlineApp.prepare': 'Připravit celou aplikaci pro offline ({mb} MB)',
+  'offlineApp.loading': 'Ukládám zbytek aplikace pro práci bez připojení: {done} z {mb} MB',
+  'offlineApp.ready': 'Celá aplikace je uložena pro práci bez připojení (přehled kraje, balíček, import tabulek: {mb} MB).',
+  'offlineApp.failed':
+    '{count, plural, one {# soubor se nepodařilo uložit} few {# soubory se nepodařilo uložit} many {# souboru se nepodařilo uložit} other {# souborů se nepodařilo uložit}} (slabé nebo žádné připojení); hlášení v terénu fungují i tak.',
   'form.capture': 'Zaznamenáno v terénu',
   'form.capture.gps': 'poloha zařízení {time}, přesnost ±{accuracy} m',
   'form.capture.route': 'úsek zaznamenané trasy od {time}, nejhorší přesnost ±{accuracy} m',

@@ -918,6 +918,11 @@ export const en: Record<MessageKey, string> = {
   'update.later': 'Later',
   'update.blocked': 'Some reports are not saved on the device. Export them before updating.',
   'update.offlineReady': 'The app is ready to work without a connection, too.',
+  'offlineApp.prepare': 'Prepare the whole app for offline use ({mb} MB)',
+  'offlineApp.loading': 'Storing the rest of the app for offline use: {done} of {mb} MB',
+  'offlineApp.ready': 'The whole app is stored for offline use (region overview, package, table import: {mb} MB).',
+  'offlineApp.failed':
+    '{count, plural, one {# file could not be stored} other {# files could not be stored}} (weak or no connection); field reports work all the same.',
   'form.capture': 'Recorded in the field',
   'form.capture.gps': 'device position {time}, accuracy ±{accuracy} m',
   'form.capture.route': 'stretch of a recorded route from {time}, worst accuracy ±{accuracy} m',

@@ -33,7 +33,7 @@ const DENIED_PACKAGES: Record<string, string> = {
 };
 
 /** Turf's modules that pull in large libraries (polygon clipping, JSTS-like buffers, Voronoi). */
-const DENIED_TURF = ['intersect', 'union', 'difference', 'buffer', 'dissolve', 'concave', 'voronoi', 'kinks'];
+const DENIED_TURF = ['intersect', 'union', 'difference', 'buffer', 'dissolve', 'concave', 'voronoi', 'mask'];
 
 /** Our own modules the first screen must not run: heavy, or the door to something heavy. */
 const DENIED_FILES: Record<string, string> = {
@@ -132,5 +132,14 @@ describe('first screen', () => {
     expect(chainTo('src/ui/App.tsx', reached)).toBe('src/main.tsx:6 → src/ui/App.tsx');
     expect(reached.has('src/ui/MapView.tsx')).toBe(true);
     expect(reached.has('src/map/MapController.ts')).toBe(false);
+  });
+});
+
+describe('offline stages', () => {
+  it('the page fills the cache the service worker reads stage 2 from', async () => {
+    const { STAGE_2_CACHE, STAGE_2_ELEMENT_ID } = await import('../../config/offlineStages.ts');
+    const slice = readFileSync(path.join(ROOT, 'src/store/offlineAppSlice.ts'), 'utf8');
+    expect(slice).toContain(`OFFLINE_STAGE_2_CACHE = '${STAGE_2_CACHE}'`);
+    expect(slice).toContain(`STAGE_2_ELEMENT_ID = '${STAGE_2_ELEMENT_ID}'`);
   });
 });
