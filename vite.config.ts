@@ -69,7 +69,8 @@ const pwa = VitePWA({
         // first interaction (src/store/offlineAppSlice.ts) or kept when fetched online; stage 1 is precached.
         urlPattern: ({ sameOrigin, url }) => sameOrigin && url.pathname.startsWith('/assets/'),
         handler: 'CacheFirst',
-        options: { cacheName: STAGE_2_CACHE, expiration: { maxEntries: 200 } },
+        // ignoreVary: the page stores them with a plain fetch, the app asks as a module script (CORS, Origin header).
+        options: { cacheName: STAGE_2_CACHE, expiration: { maxEntries: 200 }, matchOptions: { ignoreVary: true } },
       },
       {
         urlPattern: ({ sameOrigin, url }) => sameOrigin && url.pathname.startsWith('/packs/'),

@@ -67,7 +67,7 @@ export const createOfflineAppSlice: SliceCreator<OfflineAppSlice> = (set, get) =
     }
     const bytes = files.reduce((sum, file) => sum + file.bytes, 0);
     const cache = await storage.open(OFFLINE_STAGE_2_CACHE);
-    const cached = await Promise.all(files.map((file) => cache.match(file.url).then((response) => response !== undefined)));
+    const cached = await Promise.all(files.map((file) => cache.match(file.url, { ignoreVary: true }).then((response) => response !== undefined)));
     if (get().offlineApp.status === 'loading') return;
     set({ offlineApp: cached.every(Boolean) ? { status: 'ready', files: files.length, bytes } : { status: 'idle', files: files.length, bytes } });
   },
@@ -92,7 +92,7 @@ export const createOfflineAppSlice: SliceCreator<OfflineAppSlice> = (set, get) =
       const worker = async () => {
         for (let file = queue.shift(); file; file = queue.shift()) {
           try {
-            if ((await cache.match(file.url)) === undefined) {
+            if ((await cache.match(file.url, { ignoreVary: true })) === undefined) {
               const response = await fetch(file.url);
               if (!response.ok) throw new Error(`${response.status}`);
               await cache.put(file.url, response);
