@@ -3,12 +3,15 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { DEFAULT_KRAJ } from './src/core/units/adminUnits.ts';
 import { FIRST_SCREEN_CHUNK_GROUPS, firstScreenPlugin } from './config/firstScreen.ts';
+import { offlineStagesPlugin, STAGE_2_CACHE, withoutStage2 } from './config/offlineStages.ts';
 
 // One config for the app (Vite) and the tests (Vitest projects: fast unit tests in Node, browser tests in
 // headless Chromium driven by playwright-core; see tests/e2e/README.md).
 /**
- * Field mode (README, "Offline"): a service worker (vite-plugin-pwa → Workbox generateSW) precaches the app shell,
- * the pack index, the country's kraj outlines and the default kraj's pack; the pack of any other kraj the user opens
+ * Field mode (README, "Offline"): a service worker (vite-plugin-pwa → Workbox generateSW) precaches stage 1 of the
+ * offline copy (config/offlineStages.ts: the shell and the mayor's path), the pack index, the country's kraj outlines
+ * and the default kraj's pack; stage 2 (the rest of the app) is cached by the page after the first interaction and
+ * by the runtime rule below when fetched online. The pack of any other kraj the user opens
  * is cached as it is fetched (stale-while-revalidate), so a chosen kraj works offline too. A new version waits until
  * the user chooses "Aktualizovat" (registerType 'prompt'). Off in `npm start` (no devOptions): the dev server's
  * modules must never come from a cache.
@@ -46,6 +49,8 @@ const pwa = VitePWA({
     // SheetJS (read only for .xls and .ods tables, ~0.4 MB per copy) is not precached: it is cached the first time
     // such a table is read (runtime caching below), so the app shell stays small for everyone else.
     globIgnores: ['**/*.map', '**/assets/xlsx-*.js'],
+    // Stage 2 is not precached (config/offlineStages.ts).
+    manifestTransforms: [async (entries) => withoutStage2(entries)],
     // MapLibre asks for its worker with "?v=…".
     ignoreURLParametersMatching: [/^utm_/, /^fbclid$/, /^v$/],
     // The default kraj's address points (~1.5 MB) and the main bundle are larger than Workbox's 2 MB default.
@@ -60,6 +65,14 @@ const pwa = VitePWA({
         options: { cacheName: 'hlucha-mista-sheetjs', expiration: { maxEntries: 4 } },
       },
       {
+        // Stage 2 of the offline copy: hashed files (never change under their name), put here by the page after the
+        // first interaction (src/store/offlineAppSlice.ts) or kept when fetched online; stage 1 is precached.
+        urlPattern: ({ sameOrigin, url }) => sameOrigin && url.pathname.startsWith('/assets/'),
+        handler: 'CacheFirst',
+        // ignoreVary: the page stores them with a plain fetch, the app asks as a module script (CORS, Origin header).
+        options: { cacheName: STAGE_2_CACHE, expiration: { maxEntries: 200 }, matchOptions: { ignoreVary: true } },
+      },
+      {
         urlPattern: ({ sameOrigin, url }) => sameOrigin && url.pathname.startsWith('/packs/'),
         handler: 'StaleWhileRevalidate',
         // The kraj's display pack is asked for twice: by index.html's preload (CORS mode, with an Origin header)
@@ -72,7 +85,7 @@ const pwa = VitePWA({
 });
 
 export default defineConfig({
-  plugins: [react(), pwa, firstScreenPlugin()],
+  plugins: [react(), pwa, firstScreenPlugin(), offlineStagesPlugin()],
   server: { port: 5173, strictPort: false },
   preview: { port: 4173 },
   build: {

@@ -34,6 +34,29 @@ const ENTRY = /[\\/]src[\\/]main\.tsx$/;
 const MAP_CHUNK = /[\\/]src[\\/]map[\\/]MapController\.ts$/;
 const MAPLIBRE_WORKER = /(^|\/)maplibre-gl-worker-[\w-]+\.mjs$/;
 
+/**
+ * Packages whose entry re-exports one module per function (turf: `import { bbox } from '@turf/turf'`). Tree-shaking
+ * keeps only what is used, but the chunk group below would capture every module the barrel names — and with them
+ * what lazily loaded parts use (turf's polygon intersection of the place lookup: polyclip-ts, bignumber.js), which
+ * would then be downloaded with the first screen. Through a barrel the walk follows only the functions imported.
+ */
+const BARREL = /[\\/]node_modules[\\/]@turf[\\/]turf[\\/]/;
+
+type ModuleInfoOf = (id: string) => { exports: string[] } | null;
+
+/** The barrel's modules that export a name the importer imports from it (the barrel itself when that is not known). */
+function barrelModulesUsed(importerCode: string, barrel: string, infoOf: ModuleInfoOf): string[] {
+  const names = new Set<string>();
+  let namespace = false;
+  for (const match of importerCode.matchAll(/import\s*(\*\s*as\s+\w+|\{([^}]*)\})\s*from\s*["']@turf\/turf["']/g)) {
+    if (match[2] === undefined) namespace = true;
+    else for (const part of match[2].split(',')) if (part.trim()) names.add(part.trim().split(/\s+as\s+/)[0]!.trim());
+  }
+  const dependencies = (infoOf(barrel) as { importedIds?: string[] } | null)?.importedIds ?? [];
+  if (namespace || names.size === 0) return [barrel];
+  return [...dependencies.filter((dependency) => infoOf(dependency)?.exports.some((name) => names.has(name)))];
+}
+
 /** The modules statically reachable from the entry, known once the module graph is built (before chunking). */
 const firstScreenModules = new Set<string>();
 
@@ -57,7 +80,11 @@ export function firstScreenPlugin(): Plugin {
         const id = queue.pop()!;
         if (firstScreenModules.has(id)) continue;
         firstScreenModules.add(id);
-        queue.push(...(this.getModuleInfo(id)?.importedIds ?? []));
+        const info = this.getModuleInfo(id);
+        for (const imported of info?.importedIds ?? []) {
+          if (!BARREL.test(imported)) queue.push(imported);
+          else queue.push(...barrelModulesUsed(info?.code ?? '', imported, (dependency) => this.getModuleInfo(dependency)));
+        }
       }
     },
     transformIndexHtml: {

@@ -16,6 +16,7 @@ import { ZSJ_SOURCE, zsjLayers, zsjSource } from './zsjLayers.ts';
 import { REPORT_CLUSTER_SOURCE, REPORTS_SOURCE, reportClusterSource, reportLayers } from './reportLayers.ts';
 import { ROUTE_SOURCE, routeLayers } from './routeLayers.ts';
 import { ADDRESS_SOURCE, addressLayer } from './addressLayers.ts';
+import { COLORS } from './mapColors.ts';
 
 export const SOURCE = {
   contextKraje: 'context-kraje',
@@ -41,21 +42,8 @@ export const LAYER = {
   myObecLine: 'my-obec-line',
 } as const;
 
-/** Colours shared by the map and the legend, so they cannot drift apart. */
-export const COLORS = {
-  background: '#d6e0e7',
-  otherKraje: '#edf0f2',
-  otherKrajeLine: '#ffffff',
-  obecLine: '#8e9aa6',
-  orpLine: '#4a5a70',
-  krajLine: '#1f3350',
-  krajCasing: '#ffffff',
-  hover: '#1d4ed8',
-  selected: '#c2410c',
-  myObec: '#15304a',
-  /** Pale tints, one per ORP (by ČSÚ code modulo the palette length). */
-  orpTints: ['#f8e6d2', '#dcefe0', '#e5e1f5', '#f5efc9', '#d9e9f7', '#f4dde5', '#e6eed2', '#d6eeee'],
-} as const;
+/** Colours shared by the map and the legend (mapColors.ts). */
+export { COLORS };
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 

@@ -15,6 +15,7 @@ import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { ExpressionSpecification, FilterSpecification, GeoJSONSourceSpecification, LayerSpecification } from 'maplibre-gl';
 import type { Report, ReportGeometry } from '../core/reports/report.ts';
 import { labelPoint } from './labelPoint.ts';
+import { REPORT_COLORS } from './mapColors.ts';
 export { clusteredDisplay, MANY_REPORTS } from './reportDisplay.ts';
 
 export const REPORTS_SOURCE = 'reports';
@@ -61,12 +62,7 @@ export const CLICKABLE_REPORT_LAYERS: string[] = [
   REPORT_LAYER.selectedFill,
 ];
 
-export const REPORT_COLORS = {
-  report: '#b42318',
-  demo: '#5b21b6',
-  selected: '#1d4ed8',
-  casing: '#ffffff',
-} as const;
+export { REPORT_COLORS };
 
 export interface ReportFeatureProperties {
   id: string;

@@ -28,6 +28,7 @@ import { normalizeServerUrl } from './sync/workspaceClient.ts';
 import { createWorkspaceSlice, type WorkspaceDependencies, type WorkspaceSlice } from './workspaceSlice.ts';
 import { createKrajReceivingSlice, type KrajReceivingDependencies, type KrajReceivingSlice } from './krajReceivingSlice.ts';
 import { createBasemapSlice, type BasemapSlice } from './basemapSlice.ts';
+import { createOfflineAppSlice, type OfflineAppSlice } from './offlineAppSlice.ts';
 
 export type AppState = RegionSlice &
   SettingsSlice &
@@ -44,7 +45,8 @@ export type AppState = RegionSlice &
   FieldSlice &
   WorkspaceSlice &
   KrajReceivingSlice &
-  BasemapSlice;
+  BasemapSlice &
+  OfflineAppSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** The signature every slice creator has (the store is wrapped in `persist`). */
@@ -141,6 +143,7 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
         })(...args),
         ...createKrajReceivingSlice(options.krajReceiving)(...args),
         ...createBasemapSlice(...args),
+        ...createOfflineAppSlice(...args),
       }),
       {
         name: 'hlucha-mista.settings',

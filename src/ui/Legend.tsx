@@ -1,5 +1,4 @@
-import { COLORS } from '../map/mapStyle.ts';
-import { REPORT_COLORS } from '../map/reportLayers.ts';
+import { COLORS, REPORT_COLORS } from '../map/mapColors.ts';
 import { useT } from './storeContext.tsx';
 import type { MessageKey } from '../i18n/translate.ts';
 

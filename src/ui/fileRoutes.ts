@@ -1,8 +1,8 @@
 import { sniffFileKind, SNIFF_BYTES, type FileKind } from '../core/files/sniffFile.ts';
 import type { AppStore } from '../store/appStore.ts';
-import { isSubmissionPackage } from '../core/ctuPackage/importSubmissionPackage.ts';
+import { isSubmissionPackage } from '../core/ctuPackage/packageDataFiles.ts';
 import { zipEntryNames } from '../core/files/zipDirectory.ts';
-import { importPackageZip } from '../store/packageImport.ts';
+import { refusedImport, type ImportSummary } from '../core/obecFile/obecFileFormat.ts';
 import { importDroppedMeasurements } from './regionOverview/nettestRoute.ts';
 import { requestTableImport } from './tableImport/tableImportRequests.ts';
 import { importGpxFiles } from './field/importGpxFiles.ts';
@@ -23,7 +23,7 @@ export const FILE_ROUTES: Partial<Record<FileKind, FileRoute>> = {
       for (const file of files) {
         if (await isPackageFile(file)) {
           store.getState().openDialog('import');
-          await importPackageZip(store, new Uint8Array(await file.arrayBuffer()), file.name);
+          await importPackageFile(store, file);
         } else measurements.push(file);
       }
       if (measurements.length > 0) importDroppedMeasurements(true)(store, measurements);
@@ -32,6 +32,19 @@ export const FILE_ROUTES: Partial<Record<FileKind, FileRoute>> = {
   spreadsheet: (_store, files) => requestTableImport(files),
   gpx: (store, files) => void importGpxFiles(store, files),
 };
+
+/**
+ * Loads a ČTÚ package back (verified against its manifest, then its reports and review). The package reader (fflate,
+ * the manifest's checksums) loads with the first package, not with the page; when it cannot be loaded (weak signal,
+ * offline before it was cached) the import says so and nothing changes.
+ */
+export async function importPackageFile(store: AppStore, file: File): Promise<ImportSummary> {
+  const loaded = await import('../store/packageImport.ts').catch(() => null);
+  if (loaded) return loaded.importPackageZip(store, new Uint8Array(await file.arrayBuffer()), file.name);
+  const summary = refusedImport({ code: 'package.notLoaded' });
+  store.getState().showImportResult({ source: 'file', fileName: file.name, summary });
+  return summary;
+}
 
 /** Is this ZIP a ČTÚ package? Only its central directory is read (a NetTest ZIP may be hundreds of MB). */
 export async function isPackageFile(file: File): Promise<boolean> {

@@ -16,6 +16,7 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
 import { CHROMIUM_ARGS } from '../e2e/browser.ts';
+import { offlineStageSizes, printStageTable } from './support/offlineStageSizes.ts';
 
 const argument = (name: string, fallback: number) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -110,6 +111,8 @@ console.log('|---|---:|---:|');
 console.log(`| app shell (HTML, JS, CSS, MapLibre worker, icons, manifest, schema) | ${shell.length} | ${mb(sum(shell))} |`);
 console.log(`| boundary packs (index, kraje of Czechia, ${KRAJ} with address points) | ${packs.length} | ${mb(sum(packs))} |`);
 console.log(`| total | ${sizes.length} | ${mb(sum(sizes))} |`);
+console.log('');
+printStageTable(offlineStageSizes(outDir));
 console.log('\nLargest entries:');
 for (const row of [...sizes].sort((a, b) => b.bytes - a.bytes).slice(0, 6)) console.log(`  ${row.url}: ${mb(row.bytes)}`);
 console.log('\n| time to a usable map (boundaries drawn, map idle) | median ms | all runs (ms) |');

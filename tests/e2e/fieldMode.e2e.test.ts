@@ -116,6 +116,36 @@ test('after the first load the app works with no network: reload, boundaries, st
   await context.close();
 });
 
+test('stage 2 of the offline copy (the region overview…) is cached after the first interaction and opens offline', async () => {
+  const context = await fieldContext({ geolocation: false });
+  const { page, errors } = await openApp(browser, undefined, context);
+  await waitForServiceWorkerControl(page);
+  // Stage 1 (the service worker's precache) does not hold the region overview; stage 2 comes after an interaction.
+  const precached = await page.evaluate(async () => {
+    const names = await caches.keys();
+    const urls: string[] = [];
+    for (const name of names.filter((n) => n.includes('precache'))) for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+    return urls;
+  });
+  expect(precached.some((url) => /\/assets\/ReportForm-/.test(url))).toBe(true);
+  expect(precached.some((url) => /\/assets\/RegionOverviewSidebar-/.test(url))).toBe(false);
+  await page.getByRole('heading', { name: 'V terénu' }).click();
+  await fieldPanel(page)
+    .getByText(/Celá aplikace je uložena pro práci bez připojení/)
+    .waitFor({ timeout: 60_000 });
+  await saveScreenshot(page, 'field-08-offline-stage-2-ready');
+
+  await context.setOffline(true);
+  await page.reload();
+  await waitForPackShown(page, 'CZ041');
+  await page.getByRole('group', { name: 'Pohled' }).getByRole('button', { name: 'Přehled kraje' }).click();
+  await page.getByRole('region', { name: 'Vrstva ZSJ' }).waitFor();
+  expect(await page.getByText(/Nepodařilo se načíst/).count()).toBe(0);
+  await saveScreenshot(page, 'field-09-region-overview-offline');
+  expect(errors.filter((error) => !/Failed to load resource|ERR_INTERNET_DISCONNECTED/.test(error))).toEqual([]);
+  await context.close();
+});
+
 test('a kraj opened online is cached on the way: after switching to it, it loads offline too', async () => {
   const context = await fieldContext({ geolocation: false });
   const { page, errors } = await openApp(browser, undefined, context);

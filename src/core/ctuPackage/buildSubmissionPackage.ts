@@ -20,6 +20,7 @@ import type { SqlJsStatic } from 'sql.js';
 import { exportObecFile } from '../obecFile/exportObecFile.ts';
 import { exportReviewFile } from '../review/reviewFile.ts';
 import type { ReviewState } from '../review/reviewModel.ts';
+import { PACKAGE_DATA_FILES } from './packageDataFiles.ts';
 
 export const PACKAGE_SCHEMA_VERSION = 1;
 
@@ -63,14 +64,7 @@ export interface SubmissionPackageInput {
 }
 
 /** Machine-readable copies inside the package, for a lossless round trip (see importSubmissionPackage). */
-export const PACKAGE_DATA_FILES = {
-  reports: 'data/hlaseni.obec-file.geojson',
-  review: 'data/posouzeni.json',
-  /** Obec kód → the obec's official contact, so that re-loading the package restores the "Kontakt obce" columns. */
-  obecContacts: 'data/kontakty_obci.json',
-  /** The localities as they went into this package (ctu/packageHistory.ts): the next package's `zmeny.csv` compares. */
-  localities: 'data/lokality.json',
-} as const;
+export { PACKAGE_DATA_FILES };
 
 /** The review of the packaged localities only. */
 function reviewOf(input: SubmissionPackageInput): ReviewState {

@@ -8,13 +8,10 @@ import { parseObecFile } from '../obecFile/parseObecFile.ts';
 import type { Report } from '../reports/report.ts';
 import { parseReviewFile } from '../review/reviewFile.ts';
 import type { ReviewState } from '../review/reviewModel.ts';
-import { PACKAGE_DATA_FILES } from './buildSubmissionPackage.ts';
+import { isSubmissionPackage, PACKAGE_DATA_FILES } from './packageDataFiles.ts';
 import { verifyPackage, type PackageVerification } from './zipPackage.ts';
 
-/** A ZIP with these entries is a submission package (its data files are what the app reads back). */
-export function isSubmissionPackage(entryNames: readonly string[]): boolean {
-  return entryNames.includes('manifest.json') && entryNames.includes(PACKAGE_DATA_FILES.reports) && entryNames.includes(PACKAGE_DATA_FILES.review);
-}
+export { isSubmissionPackage };
 
 export type PackageImport =
   | {

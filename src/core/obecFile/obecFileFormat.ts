@@ -65,7 +65,9 @@ export type ObecFileProblemCode =
   | 'package.tampered'
   | 'package.notZip'
   | 'package.noManifest'
-  | 'package.noData';
+  | 'package.noData'
+  /** The package reader could not be loaded (weak signal, offline before it was cached). */
+  | 'package.notLoaded';
 
 export interface RejectedFeature {
   featureIndex: number;

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { FIELD_PRESETS, MAX_ACCURACY_LIMITS } from '../../core/field/fieldSettings.ts';
 import type { GeolocationProblemCode } from '../../store/fieldSlice.ts';
-import type { MessageKey } from '../../i18n/translate.ts';
+import { localeOf, type MessageKey } from '../../i18n/translate.ts';
 import { useAppStore, useAppStoreApi, useT } from '../storeContext.tsx';
 import { environmentKey, problemText } from '../reports/reportText.ts';
 import { currentPosition } from './geolocation.ts';
@@ -16,6 +16,7 @@ export function FieldPanel() {
     <section className="panel field-panel" aria-labelledby="field-title">
       <h2 id="field-title">{t('field.title')}</h2>
       <OfflineReady />
+      <OfflineAppStage />
       <PresetChoice />
       <NoSignalButton />
       <p className="small">{t('field.honesty')}</p>
@@ -31,6 +32,38 @@ function OfflineReady() {
   const t = useT();
   const ready = useAppStore((state) => state.appUpdate === 'offlineReady');
   return <div role="status">{ready && <p className="small offline-ready">{t('update.offlineReady')}</p>}</div>;
+}
+
+/**
+ * Stage 2 of the offline copy (the region overview, package, table import, NetTest, GPX): cached by itself after
+ * the first interaction; here it can be asked for, with its size and progress (src/store/offlineAppSlice.ts).
+ */
+function OfflineAppStage() {
+  const t = useT();
+  const store = useAppStoreApi();
+  const language = useAppStore((state) => state.language);
+  const offlineApp = useAppStore((state) => state.offlineApp);
+  if (offlineApp.status === 'unavailable') return null;
+  const mb = (bytes: number) => (bytes / 1_000_000).toLocaleString(localeOf(language), { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+  return (
+    <div className="offline-app-stage" aria-live="polite">
+      {offlineApp.status === 'ready' && <p className="small">{t('offlineApp.ready', { mb: mb(offlineApp.bytes) })}</p>}
+      {offlineApp.status === 'loading' && (
+        <p className="small">
+          <label>
+            {t('offlineApp.loading', { done: mb(offlineApp.doneBytes), mb: mb(offlineApp.bytes) })}{' '}
+            <progress max={offlineApp.bytes} value={offlineApp.doneBytes} />
+          </label>
+        </p>
+      )}
+      {offlineApp.status === 'failed' && <p className="small">{t('offlineApp.failed', { count: offlineApp.missing })}</p>}
+      {(offlineApp.status === 'idle' || offlineApp.status === 'failed') && (
+        <button type="button" className="secondary-button" onClick={() => void store.getState().prepareOfflineApp()}>
+          {t('offlineApp.prepare', { mb: mb(offlineApp.bytes) })}
+        </button>
+      )}
+    </div>
+  );
 }
 
 function PresetChoice() {

@@ -16,7 +16,27 @@ export function registerServiceWorker(store: AppStore): void {
     onNeedRefresh: () => store.getState().setAppUpdate('waiting'),
     onOfflineReady: () => store.getState().setAppUpdate('offlineReady'),
   });
+  void prepareStage2AfterFirstInteraction(store);
 }
+
+/**
+ * Stage 2 of the offline copy (the rest of the app, config/offlineStages.ts) once the user has done something on
+ * the page and the service worker's own stage 1 is in place: so it never competes with the first screen.
+ */
+async function prepareStage2AfterFirstInteraction(store: AppStore): Promise<void> {
+  await store.getState().checkOfflineApp();
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      for (const type of INTERACTIONS) window.removeEventListener(type, done, true);
+      resolve();
+    };
+    for (const type of INTERACTIONS) window.addEventListener(type, done, { capture: true, passive: true });
+  });
+  await navigator.serviceWorker.ready;
+  if (navigator.onLine && store.getState().offlineApp.status === 'idle') await store.getState().prepareOfflineApp();
+}
+
+const INTERACTIONS = ['pointerdown', 'keydown', 'wheel'] as const;
 
 /** "Aktualizovat": false (nothing done) while reports are unsaved; otherwise saves the form and reloads. */
 export async function updateApp(store: AppStore): Promise<boolean> {

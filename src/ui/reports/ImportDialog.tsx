@@ -1,8 +1,7 @@
 import { useEffect, useId, useState, type DragEvent } from 'react';
 import { OBEC_FILE_MAX_BYTES, refusedImport, type ImportSummary } from '../../core/obecFile/obecFileFormat.ts';
 import type { AppStore } from '../../store/appStore.ts';
-import { FILE_ROUTES, groupFilesByKind, isPackageFile } from '../fileRoutes.ts';
-import { importPackageZip } from '../../store/packageImport.ts';
+import { FILE_ROUTES, groupFilesByKind, importPackageFile, isPackageFile } from '../fileRoutes.ts';
 import { useAppStore, useAppStoreApi, useT } from '../storeContext.tsx';
 import { Dialog } from './Dialog.tsx';
 import { ImportSummaryView } from './ImportSummaryView.tsx';
@@ -11,7 +10,7 @@ import { requestTableImport } from '../tableImport/tableImportRequests.ts';
 /** Reads a dropped or chosen file and imports it; a file too large is refused before it is read. */
 export async function importFile(store: AppStore, file: File): Promise<ImportSummary> {
   // A ČTÚ package (ZIP) dropped or chosen here is loaded back: verified, then its reports and review.
-  if (/\.zip$/i.test(file.name) && (await isPackageFile(file))) return importPackageZip(store, new Uint8Array(await file.arrayBuffer()), file.name);
+  if (/\.zip$/i.test(file.name) && (await isPackageFile(file))) return importPackageFile(store, file);
   const summary: ImportSummary =
     file.size > OBEC_FILE_MAX_BYTES
       ? refusedImport({ code: 'file.tooLarge', params: { limitMb: OBEC_FILE_MAX_BYTES / 1024 / 1024 } })
