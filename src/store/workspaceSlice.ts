@@ -45,6 +45,8 @@ export interface WorkspaceState {
   failure: WorkspaceFailureCode | null;
   /** A sign-in link was asked for this address (shown as "check your mail"). */
   linkRequestedFor: string | null;
+  /** The address of an invitation mail's link (`?prihlasit=E`): the sign-in form starts with it. */
+  invitedEmail: string | null;
 }
 
 export interface WorkspaceSlice {
@@ -82,9 +84,35 @@ export interface WorkspaceDependencies {
   now?: () => string;
   /** The workspace server that serves the app, if one does (default: location.origin when index.html says so). */
   ownOrigin?: () => string | null;
+  /** The address an invitation's link carries (default: the page's `?prihlasit=` parameter). */
+  invitedEmail?: () => string | null;
 }
 
-const INITIAL: WorkspaceState = { serverUrl: null, connection: 'off', identity: null, syncing: false, lastSyncAt: null, failure: null, linkRequestedFor: null };
+/** The query parameter of the invitation mail's link (src/server/invitation.ts). */
+export const INVITED_EMAIL_PARAMETER = 'prihlasit';
+
+/** The invited address from the page's address, once: the parameter is then removed from the address bar. */
+function invitedEmailFromLocation(): string | null {
+  if (typeof location === 'undefined' || typeof history === 'undefined') return null;
+  const url = new URL(location.href);
+  const email = url.searchParams.get(INVITED_EMAIL_PARAMETER);
+  if (email === null) return null;
+  url.searchParams.delete(INVITED_EMAIL_PARAMETER);
+  history.replaceState(history.state, '', url.toString());
+  const address = email.trim();
+  return address.length <= 254 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address) ? address : null;
+}
+
+const INITIAL: WorkspaceState = {
+  serverUrl: null,
+  connection: 'off',
+  identity: null,
+  syncing: false,
+  lastSyncAt: null,
+  failure: null,
+  linkRequestedFor: null,
+  invitedEmail: null,
+};
 
 /** True when the page came from a workspace server (src/server marks its index.html). */
 function servedByWorkspace(): boolean {
@@ -231,6 +259,8 @@ export function createWorkspaceSlice(dependencies: WorkspaceDependencies = {}): 
       },
 
       async startWorkspace() {
+        const invitedEmail = (dependencies.invitedEmail ?? invitedEmailFromLocation)();
+        if (invitedEmail) patch({ invitedEmail });
         const saved = get().workspace.serverUrl;
         if (saved) {
           await connect(saved);
