@@ -3,6 +3,7 @@
  * offline sync of reports and review through WorkspaceSync (store/sync/). Without a server nothing here runs and
  * the app works in the browser alone, as before. The engine and its timers live in this closure, not in the state.
  */
+import { mergeServerPackageHistory } from '../core/ctu/packageHistory.ts';
 import { exportReviewFile } from '../core/review/reviewFile.ts';
 import type { ReportFeature } from '../core/obecFile/obecFileFormat.ts';
 import type { DeletedReport } from '../core/sync/protocol.ts';
@@ -64,6 +65,11 @@ export interface WorkspaceSlice {
   packageServerStates: Record<string, PackageServerState>;
   /** Sends a package the server refused (or that waits) again now. */
   retryPackageUpload(number: string): Promise<void>;
+  /**
+   * Coordinators, kraj staff and admins connected and signed in: the kraj's package history from the server into
+   * this browser's (before a package is numbered, and with every sync). False when it could not be asked now.
+   */
+  refreshPackageHistory(): Promise<boolean>;
   /** Called once at start: reconnects to the saved server, or connects to the server that serves the app. */
   startWorkspace(): Promise<void>;
   connectWorkspace(address: string): Promise<{ ok: true } | { ok: false; code: WorkspaceFailureCode | 'workspace.badAddress' }>;
@@ -258,6 +264,20 @@ export function createWorkspaceSlice(dependencies: WorkspaceDependencies = {}): 
         await get().syncWorkspace();
       },
 
+      async refreshPackageHistory() {
+        if (!engine || !isCoordinatorRole(get().workspace.identity?.memberships ?? [])) return false;
+        const pulled = await engine.pullPackages(get().review.packages ?? []);
+        const server = pulled.server;
+        if (server && server.length > 0) {
+          await get().changeReview((review) => {
+            const merged = mergeServerPackageHistory(review.packages ?? [], server);
+            return { review: merged.history === review.packages ? review : { ...review, packages: merged.history }, value: null };
+          });
+        }
+        publish();
+        return pulled.failure === null;
+      },
+
       async startWorkspace() {
         const invitedEmail = (dependencies.invitedEmail ?? invitedEmailFromLocation)();
         if (invitedEmail) patch({ invitedEmail });
@@ -324,7 +344,9 @@ export function createWorkspaceSlice(dependencies: WorkspaceDependencies = {}): 
             const failure = await engine.pushReview(kraj, get().review, reportIdsOf);
             if (failure) outcome.failure = failure;
           }
-          // The package history goes to the server like the reports: what it does not have waits for the next round.
+          // The kraj's package history comes from the server (a colleague's packages, the numbers they hold), and
+          // this browser's goes to it like the reports: what it does not have waits for the next round.
+          if (outcome.ok && isCoordinatorRole(memberships)) await get().refreshPackageHistory();
           const packages = packagesToRecord();
           if (outcome.ok && packages.length > 0) {
             const failure = await engine.pushPackages(packages);
