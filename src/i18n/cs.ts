@@ -1090,6 +1090,14 @@ export const cs = {
   'ctu.server.reason.package.notAllowed': 'balíčky na server zapisují jen pracovníci a správci kraje',
   'ctu.server.reason.package.badRecord': 'záznam balíčku je neúplný',
   'ctu.server.reason.other': 'neznámý důvod ({code})',
+  'ctu.server.numberTaken':
+    'Číslo {number} mezitím na serveru kraje dostal jiný balíček ({by}, {date}). Tento balíček ({fileName}) server nepřijal: ČTÚ ho pod tímto číslem neposílejte a sestavte ho znovu pod dalším volným číslem.',
+  'ctu.server.numberTakenUnknown':
+    'Číslo {number} na serveru kraje už má jiný balíček. Tento balíček ({fileName}) server nepřijal: ČTÚ ho pod tímto číslem neposílejte a sestavte ho znovu pod dalším volným číslem.',
+  'ctu.server.rebuild': 'Sestavit znovu jako {number}',
+  'ctu.server.rebuilding': 'Sestavuji…',
+  'ctu.server.rebuildFailed': 'Balíček se nepodařilo sestavit znovu; původní záznam zůstává.',
+  'ctu.replaces': 'sestaven znovu místo {fileName} (číslo {number} patřilo jinému balíčku; ten soubor se ČTÚ neposílá)',
   'ctu.changes': 'Změny oproti předchozímu',
   'ctu.noChanges': 'Beze změn oproti předchozímu balíčku.',
   'ctu.change.new': 'nová',

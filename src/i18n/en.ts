@@ -1092,6 +1092,14 @@ export const en: Record<MessageKey, string> = {
   'ctu.server.reason.package.notAllowed': 'only kraj staff and admins record packages on the server',
   'ctu.server.reason.package.badRecord': 'the package record is incomplete',
   'ctu.server.reason.other': 'unknown reason ({code})',
+  'ctu.server.numberTaken':
+    'Meanwhile the number {number} went to another package on the kraj’s server ({by}, {date}). The server did not take this package ({fileName}): do not send it to ČTÚ under this number; build it again under the next free number.',
+  'ctu.server.numberTakenUnknown':
+    'Another package already has the number {number} on the kraj’s server. The server did not take this package ({fileName}): do not send it to ČTÚ under this number; build it again under the next free number.',
+  'ctu.server.rebuild': 'Build again as {number}',
+  'ctu.server.rebuilding': 'Building…',
+  'ctu.server.rebuildFailed': 'The package could not be built again; the old record stays.',
+  'ctu.replaces': 'built again in place of {fileName} (the number {number} belonged to another package; that file is not sent to ČTÚ)',
   'ctu.changes': 'Changes since the previous one',
   'ctu.noChanges': 'No changes since the previous package.',
   'ctu.change.new': 'new',

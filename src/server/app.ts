@@ -45,6 +45,8 @@ export interface AppOptions {
   /** The built app (dist/), served when present. */
   staticDir?: string | null;
   oidc?: OidcLogin | null;
+  /** The server's log (mail failures); stderr by default. */
+  log?: (line: string) => void;
   /** Client address for rate limiting (tests pass their own). */
   clientIp?: (c: Context) => string;
 }
@@ -159,7 +161,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   app.post('/api/auth/magic-link', bodyLimit({ maxSize: 16 * 1024, onError: (c) => problem(c, 413, 'request.tooLarge') }), async (c) => {
     const body = await readJson(c);
     const email = typeof body === 'object' && body !== null && typeof (body as { email?: unknown }).email === 'string' ? (body as { email: string }).email : '';
-    const result = await requestMagicLink(db, mail, email, clientIp(c), options.publicUrl);
+    const result = await requestMagicLink(db, mail, email, clientIp(c), options.publicUrl, options.log);
     if (!result.ok) return problem(c, result.code === 'auth.tooManyRequests' ? 429 : 400, result.code);
     return c.json({ sent: true }, 202);
   });

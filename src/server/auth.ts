@@ -6,7 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import type { Database } from './db.ts';
-import type { MailTransport } from './mail.ts';
+import { MailError, type MailTransport } from './mail.ts';
 
 export const MAGIC_LINK_TTL_MIN = 15;
 export const SESSION_TTL_DAYS = 30;
@@ -29,7 +29,14 @@ export type MagicLinkRequest = { ok: true } | { ok: false; code: 'auth.badEmail'
  * Records the request and, for an invited address under its limit, mails a link. The answer does not tell whether
  * the address has an account (a per-address limit answers as a success too); only the per-client limit shows.
  */
-export async function requestMagicLink(db: Database, mail: MailTransport, email: string, ip: string, baseUrl: string): Promise<MagicLinkRequest> {
+export async function requestMagicLink(
+  db: Database,
+  mail: MailTransport,
+  email: string,
+  ip: string,
+  baseUrl: string,
+  log: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+): Promise<MagicLinkRequest> {
   const address = normalizeEmail(email);
   if (!isEmail(address)) return { ok: false, code: 'auth.badEmail' };
   const emailHash = hashSecret(`email:${address}`);
@@ -57,14 +64,19 @@ export async function requestMagicLink(db: Database, mail: MailTransport, email:
   if (outcome.limited) return { ok: false, code: 'auth.tooManyRequests' };
   if (outcome.token) {
     const link = `${baseUrl}/api/auth/magic-link/callback?token=${outcome.token}`;
-    // Not awaited: a known address must not answer slower than an unknown one.
+    // Not awaited: a known address must not answer slower than an unknown one, nor differently when mail fails
+    // (the answer stays 202); the operator sees the failure, coded, in the server's log.
     mail
       .send({
         to: address,
         subject: 'Přihlášení do Hluchých míst / Sign in to Hluchá místa',
         text: `Otevřete tento odkaz a na stránce, která se ukáže, stiskněte „Přihlásit se“ (odkaz platí ${MAGIC_LINK_TTL_MIN} minut a jen jednou):\n${link}\n\nOpen this link and press “Sign in” on the page it shows (valid for ${MAGIC_LINK_TTL_MIN} minutes, once):\n${link}&lang=en\n\nPokud jste o přihlášení nežádali, zprávu smažte. / If you did not ask to sign in, delete this message.\n`,
       })
-      .catch((error: unknown) => process.stderr.write(`mail: ${error instanceof Error ? error.message : String(error)}\n`));
+      .catch((error: unknown) =>
+        log(
+          `mail: sign-in link to ${address} not sent: ${error instanceof MailError ? error.message : `mail.failed: ${error instanceof Error ? error.message : String(error)}`}`,
+        ),
+      );
   }
   return { ok: true };
 }

@@ -11,7 +11,7 @@ import type { ObceCollection } from '../core/packs/packFormat.ts';
 import { readObce } from '../cli/packsOnDisk.ts';
 import { createApp } from './app.ts';
 import { Database, poolConfig, type DbTarget } from './db.ts';
-import { fileOutbox, type MailTransport } from './mail.ts';
+import { mailTransport, type MailTransport } from './mail.ts';
 import { migrate } from './migrate.ts';
 import { loadObce } from './obceTable.ts';
 import { oidcLogin, type OidcSettings } from './oidc.ts';
@@ -119,6 +119,9 @@ export interface ServerOptions {
   /** An open database (the tests reuse one across server restarts). */
   workspace?: WorkspaceDatabase;
   mailOutbox?: string;
+  /** SMTP instead of the outbox: smtp:// or smtps:// (nodemailer), with the sender `mailFrom`. */
+  smtpUrl?: string | null;
+  mailFrom?: string | null;
   mail?: MailTransport;
   publicUrl?: string;
   staticDir?: string | null;
@@ -129,6 +132,8 @@ export interface ServerOptions {
 
 export interface RunningServer {
   url: string;
+  /** Where mail goes (files in a folder, or an SMTP server). */
+  mail: MailTransport;
   workspace: WorkspaceDatabase;
   /** Stops listening; closes the database unless it was passed in. */
   close(): Promise<void>;
@@ -139,7 +144,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     options.workspace ??
     (await openWorkspaceDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir, cluster: options.cluster, log: options.log }));
   const host = options.host ?? '127.0.0.1';
-  const mail = options.mail ?? fileOutbox(options.mailOutbox ?? path.join(options.dataDir ?? DEFAULT_DATA_DIR, 'outbox'));
+  const mail =
+    options.mail ??
+    mailTransport({
+      smtpUrl: options.smtpUrl,
+      from: options.mailFrom,
+      outbox: options.mailOutbox ?? path.join(options.dataDir ?? DEFAULT_DATA_DIR, 'outbox'),
+    });
   let server: ServerType | null = null;
   const port = await new Promise<number>((resolve, reject) => {
     // The app needs the public URL (links in mails, origin checks), which needs the port: listen first on a
@@ -163,6 +174,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
             allowOrigins: options.allowOrigins,
             staticDir: options.staticDir,
             oidc,
+            log: options.log,
           });
           handler = (request, env) => app.fetch(request, env as never);
           return info.port;
@@ -176,7 +188,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   return {
     url: publicUrl,
     workspace,
+    mail,
     async close() {
+      if (!options.mail) mail.close?.();
       await new Promise<void>((resolve) => {
         const s = server as unknown as { close(cb: () => void): void; closeAllConnections?: () => void };
         s.close(() => resolve());

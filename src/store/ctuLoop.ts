@@ -4,7 +4,7 @@
  * saves the result through the review slice (IndexedDB, merged across tabs).
  */
 import { answerRowOf, importAnswers, parseAnswersCsv, type AnswerFields, type AnswerRow, type AnswersImport } from '../core/ctu/ctuAnswers.ts';
-import { previousPackage, recordPackage, sendPackage, type PackageRecord, type SendOutcome } from '../core/ctu/packageHistory.ts';
+import { previousPackage, recordPackage, sendPackage, type PackageRecord, type RecordPackageInput, type SendOutcome } from '../core/ctu/packageHistory.ts';
 import type { PackageLocality } from '../core/ctuPackage/packageLocalities.ts';
 import type { AppStore } from './appStore.ts';
 import { clusteringOf } from './reviewSlice.ts';
@@ -20,16 +20,14 @@ export function previousPackageOf(store: AppStore, nuts3: string): { number: str
 }
 
 /** The same record the package slice makes after a build (for callers outside the slice). */
-export async function recordBuiltPackage(
-  store: AppStore,
-  input: { nuts3: string; createdAt: string; fileName: string; zip: Uint8Array; selection: Record<string, unknown>; localities: readonly PackageLocality[] },
-): Promise<PackageRecord> {
+export async function recordBuiltPackage(store: AppStore, input: Omit<RecordPackageInput, 'by' | 'sha256'> & { zip: Uint8Array }): Promise<PackageRecord> {
   const digest = await globalThis.crypto.subtle.digest('SHA-256', input.zip as Uint8Array<ArrayBuffer>);
   const sha256 = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
   const by = store.getState().reviewerName ?? store.getState().packageContact.name.trim();
   return store.getState().changeReview((review) => {
     const history = review.packages ?? [];
-    const record = recordPackage(history, { ...input, by, sha256 });
+    const { zip: _zip, ...fields } = input;
+    const record = recordPackage(history, { ...fields, by, sha256 });
     return { review: { ...review, packages: [...history, record] }, value: record };
   });
 }

@@ -17,6 +17,7 @@ import type { AppState, SliceCreator } from './appStore.ts';
 import { createWorkerPackageClient, type PackageClient } from './packageClient.ts';
 import { DEFAULT_PACKAGE_SELECTION, selectPackageLocalities, type PackageSelection } from '../core/ctuPackage/packageSelection.ts';
 import { loadedDisplayPack } from './packRepository.ts';
+import { LOCALITY_STATUSES, type LocalityStatus } from '../core/review/reviewModel.ts';
 
 export interface PackageContact {
   name: string;
@@ -55,8 +56,33 @@ export interface PackageSlice {
   setPackageContact(contact: Partial<PackageContact>): void;
   setPackageSelection(selection: Partial<PackageSelection>): void;
   setPackageIncludeReporters(include: boolean): void;
-  /** Builds the package (or the public variant) of the selected localities in the worker; null when it failed. */
-  buildPackage(variant: PackageVariant): Promise<PackageResult | null>;
+  /**
+   * Builds the package (or the public variant) of the selected localities in the worker; null when it failed. A ČTÚ
+   * package is numbered after the kraj's server's history when connected (refreshed just before numbering).
+   * `rebuildOf`: the number of a package of the history this build replaces (refused by the server: the number was
+   * taken by a colleague's package); the new record names it, and the old record leaves the history.
+   */
+  buildPackage(variant: PackageVariant, options?: { rebuildOf?: string }): Promise<PackageResult | null>;
+  /**
+   * "Sestavit znovu": the package under `number`, whose number the kraj's server gave to a colleague's package, is
+   * built again with its selection through buildPackage and recorded under the next free number; null when it
+   * could not be (unknown, already sent, the build failed: the old record then stays).
+   */
+  rebuildPackage(number: string): Promise<PackageResult | null>;
+}
+
+/** The selection a package of the history was built with (as recordPackage keeps it), for building it again. */
+function packageSelectionOf(selection: Record<string, unknown>): Partial<PackageSelection> {
+  const statuses = Array.isArray(selection.statuses)
+    ? selection.statuses.filter((s): s is LocalityStatus => (LOCALITY_STATUSES as readonly unknown[]).includes(s))
+    : undefined;
+  const date = (value: unknown) => (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null);
+  return {
+    ...(statuses ? { statuses } : {}),
+    orpKod: typeof selection.orp === 'string' && selection.orp !== 'all' ? selection.orp : null,
+    from: date(selection.from),
+    to: date(selection.to),
+  };
 }
 
 function previousPackageRecord(history: Parameters<typeof previousPackageOf>[0], nuts3: string) {
@@ -128,7 +154,14 @@ export function createPackageSlice(dependencies: PackageDependencies = {}): Slic
           return { letterSettingsByKraj: { ...state.letterSettingsByKraj, [state.krajId]: { ...current, ...patch } } };
         }),
 
-      buildPackage: async (variant) => {
+      rebuildPackage: async (number) => {
+        const old = (get().review.packages ?? []).find((r) => r.number === number);
+        if (!old || old.sent) return null;
+        get().setPackageSelection(packageSelectionOf(old.selection));
+        return get().buildPackage('ctu', { rebuildOf: number });
+      },
+
+      buildPackage: async (variant, options = {}) => {
         const state = get();
         if (state.packageJob.status === 'running') return null;
         const generatedAt = now();
@@ -159,8 +192,11 @@ export function createPackageSlice(dependencies: PackageDependencies = {}): Slic
             from: state.packageSelection.from,
             to: state.packageSelection.to,
           };
+          // Numbered after the kraj's history on the server too (a colleague's packages), when connected.
+          if (get().workspace.connection === 'online') await get().refreshPackageHistory();
           await get().changeReview((review) => {
             const history = review.packages ?? [];
+            const old = options.rebuildOf ? history.find((r) => r.number === options.rebuildOf && !r.sent) : undefined;
             const record = recordPackage(history, {
               nuts3: source.kraj.nuts3,
               createdAt: generatedAt,
@@ -169,8 +205,9 @@ export function createPackageSlice(dependencies: PackageDependencies = {}): Slic
               sha256,
               selection,
               localities,
+              ...(old ? { replaces: { number: old.number, sha256: old.sha256, fileName: old.fileName, createdAt: old.createdAt } } : {}),
             });
-            return { review: { ...review, packages: [...history, record] }, value: record };
+            return { review: { ...review, packages: [...history.filter((r) => r !== old), record] }, value: record };
           });
         }
         return outcome.result;

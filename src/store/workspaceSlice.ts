@@ -3,6 +3,7 @@
  * offline sync of reports and review through WorkspaceSync (store/sync/). Without a server nothing here runs and
  * the app works in the browser alone, as before. The engine and its timers live in this closure, not in the state.
  */
+import { mergeServerPackageHistory } from '../core/ctu/packageHistory.ts';
 import { exportReviewFile } from '../core/review/reviewFile.ts';
 import type { ReportFeature } from '../core/obecFile/obecFileFormat.ts';
 import type { DeletedReport } from '../core/sync/protocol.ts';
@@ -45,6 +46,8 @@ export interface WorkspaceState {
   failure: WorkspaceFailureCode | null;
   /** A sign-in link was asked for this address (shown as "check your mail"). */
   linkRequestedFor: string | null;
+  /** The address of an invitation mail's link (`?prihlasit=E`): the sign-in form starts with it. */
+  invitedEmail: string | null;
 }
 
 export interface WorkspaceSlice {
@@ -62,6 +65,11 @@ export interface WorkspaceSlice {
   packageServerStates: Record<string, PackageServerState>;
   /** Sends a package the server refused (or that waits) again now. */
   retryPackageUpload(number: string): Promise<void>;
+  /**
+   * Coordinators, kraj staff and admins connected and signed in: the kraj's package history from the server into
+   * this browser's (before a package is numbered, and with every sync). False when it could not be asked now.
+   */
+  refreshPackageHistory(): Promise<boolean>;
   /** Called once at start: reconnects to the saved server, or connects to the server that serves the app. */
   startWorkspace(): Promise<void>;
   connectWorkspace(address: string): Promise<{ ok: true } | { ok: false; code: WorkspaceFailureCode | 'workspace.badAddress' }>;
@@ -82,9 +90,35 @@ export interface WorkspaceDependencies {
   now?: () => string;
   /** The workspace server that serves the app, if one does (default: location.origin when index.html says so). */
   ownOrigin?: () => string | null;
+  /** The address an invitation's link carries (default: the page's `?prihlasit=` parameter). */
+  invitedEmail?: () => string | null;
 }
 
-const INITIAL: WorkspaceState = { serverUrl: null, connection: 'off', identity: null, syncing: false, lastSyncAt: null, failure: null, linkRequestedFor: null };
+/** The query parameter of the invitation mail's link (src/server/invitation.ts). */
+export const INVITED_EMAIL_PARAMETER = 'prihlasit';
+
+/** The invited address from the page's address, once: the parameter is then removed from the address bar. */
+function invitedEmailFromLocation(): string | null {
+  if (typeof location === 'undefined' || typeof history === 'undefined') return null;
+  const url = new URL(location.href);
+  const email = url.searchParams.get(INVITED_EMAIL_PARAMETER);
+  if (email === null) return null;
+  url.searchParams.delete(INVITED_EMAIL_PARAMETER);
+  history.replaceState(history.state, '', url.toString());
+  const address = email.trim();
+  return address.length <= 254 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address) ? address : null;
+}
+
+const INITIAL: WorkspaceState = {
+  serverUrl: null,
+  connection: 'off',
+  identity: null,
+  syncing: false,
+  lastSyncAt: null,
+  failure: null,
+  linkRequestedFor: null,
+  invitedEmail: null,
+};
 
 /** True when the page came from a workspace server (src/server marks its index.html). */
 function servedByWorkspace(): boolean {
@@ -230,7 +264,23 @@ export function createWorkspaceSlice(dependencies: WorkspaceDependencies = {}): 
         await get().syncWorkspace();
       },
 
+      async refreshPackageHistory() {
+        if (!engine || !isCoordinatorRole(get().workspace.identity?.memberships ?? [])) return false;
+        const pulled = await engine.pullPackages(get().review.packages ?? []);
+        const server = pulled.server;
+        if (server && server.length > 0) {
+          await get().changeReview((review) => {
+            const merged = mergeServerPackageHistory(review.packages ?? [], server);
+            return { review: merged.history === review.packages ? review : { ...review, packages: merged.history }, value: null };
+          });
+        }
+        publish();
+        return pulled.failure === null;
+      },
+
       async startWorkspace() {
+        const invitedEmail = (dependencies.invitedEmail ?? invitedEmailFromLocation)();
+        if (invitedEmail) patch({ invitedEmail });
         const saved = get().workspace.serverUrl;
         if (saved) {
           await connect(saved);
@@ -294,7 +344,9 @@ export function createWorkspaceSlice(dependencies: WorkspaceDependencies = {}): 
             const failure = await engine.pushReview(kraj, get().review, reportIdsOf);
             if (failure) outcome.failure = failure;
           }
-          // The package history goes to the server like the reports: what it does not have waits for the next round.
+          // The kraj's package history comes from the server (a colleague's packages, the numbers they hold), and
+          // this browser's goes to it like the reports: what it does not have waits for the next round.
+          if (outcome.ok && isCoordinatorRole(memberships)) await get().refreshPackageHistory();
           const packages = packagesToRecord();
           if (outcome.ok && packages.length > 0) {
             const failure = await engine.pushPackages(packages);

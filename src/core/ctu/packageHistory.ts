@@ -41,7 +41,25 @@ export interface PackageRecord {
   localities: PackagedLocality[];
   /** When "Odeslat" marked it sent, and by whom; null while not sent. */
   sent: { at: string; by: string } | null;
+  /**
+   * Built again because the kraj's server already held another package under the number of this one: the package it
+   * replaces (its ZIP was never recorded; it is named here so that nothing of it goes missing unsaid).
+   */
+  replaces?: ReplacedPackage;
 }
+
+/** The package a rebuilt one replaces: its number (taken by a colleague's package), ZIP and when it was built. */
+export interface ReplacedPackage {
+  number: string;
+  sha256: string;
+  fileName: string;
+  createdAt: string;
+}
+
+/** What a build gives the history: the record's own fields, and the localities as they went. */
+export type RecordPackageInput = Pick<PackageRecord, 'nuts3' | 'createdAt' | 'by' | 'fileName' | 'sha256' | 'selection' | 'replaces'> & {
+  localities: readonly PackageLocality[];
+};
 
 export function packagedLocality(locality: PackageLocality): PackagedLocality {
   return {
@@ -72,18 +90,7 @@ export function nextPackageNumber(history: readonly PackageRecord[], nuts3: stri
 }
 
 /** The new record (appended to the history by the caller). */
-export function recordPackage(
-  history: readonly PackageRecord[],
-  input: {
-    nuts3: string;
-    createdAt: string;
-    by: string;
-    fileName: string;
-    sha256: string;
-    selection: Record<string, unknown>;
-    localities: readonly PackageLocality[];
-  },
-): PackageRecord {
+export function recordPackage(history: readonly PackageRecord[], input: RecordPackageInput): PackageRecord {
   return {
     number: nextPackageNumber(history, input.nuts3, input.createdAt),
     nuts3: input.nuts3,
@@ -94,6 +101,7 @@ export function recordPackage(
     selection: input.selection,
     localities: input.localities.map(packagedLocality),
     sent: null,
+    ...(input.replaces ? { replaces: input.replaces } : {}),
   };
 }
 
@@ -113,14 +121,62 @@ export function previousPackage(history: readonly PackageRecord[], nuts3: string
   return until.at(-1) ?? null;
 }
 
-/** Two tabs' (or a file's) histories: one record per number; a sent record wins over the same one unsent. */
+/** The packages (number|SHA-256) that packages of these histories were built again in place of. */
+function replacedKeys(...histories: ReadonlyArray<readonly PackageRecord[]>): Set<string> {
+  const keys = new Set<string>();
+  for (const history of histories) for (const r of history) if (r.replaces) keys.add(`${r.replaces.number}|${r.replaces.sha256}`);
+  return keys;
+}
+
+/**
+ * Two tabs' (or a file's) histories: one record per number; a sent record wins over the same one unsent; a package
+ * built again in place of another (`replaces`) removes that one in every copy (its record names it).
+ */
 export function mergePackageHistories(mine: readonly PackageRecord[], theirs: readonly PackageRecord[]): PackageRecord[] {
-  const byNumber = new Map(mine.map((r) => [r.number, r]));
-  for (const record of theirs) {
+  const replaced = replacedKeys(mine, theirs);
+  const kept = (r: PackageRecord) => !replaced.has(`${r.number}|${r.sha256}`);
+  const byNumber = new Map(mine.filter(kept).map((r) => [r.number, r]));
+  for (const record of theirs.filter(kept)) {
     const current = byNumber.get(record.number);
     if (!current || (!current.sent && record.sent)) byNumber.set(record.number, record);
   }
   return [...byNumber.values()].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.number < b.number ? -1 : 1));
+}
+
+export interface ServerHistoryMerge {
+  /** The history with the server's records; the same array when nothing changed. */
+  history: PackageRecord[];
+  /** The server's records whose number a different package of this history holds (another ZIP): a clash. */
+  clashes: PackageRecord[];
+}
+
+/**
+ * The kraj's server's package history into this browser's, by number and SHA-256: a record not here is added (a
+ * colleague's package, with who built it); the same package (same number and SHA-256) takes the server's sent state
+ * when it has one and this copy does not; another package under a number held here is a clash, listed and not
+ * taken (the package here keeps its record until a person builds it again under a free number).
+ */
+export function mergeServerPackageHistory(mine: readonly PackageRecord[], server: readonly PackageRecord[]): ServerHistoryMerge {
+  const byNumber = new Map(mine.map((r) => [r.number, r]));
+  const clashes: PackageRecord[] = [];
+  let changed = false;
+  const replaced = replacedKeys(mine);
+  for (const record of server) {
+    if (replaced.has(`${record.number}|${record.sha256}`)) continue;
+    const current = byNumber.get(record.number);
+    if (!current) {
+      byNumber.set(record.number, record);
+      changed = true;
+    } else if (current.sha256 !== record.sha256) {
+      clashes.push(record);
+    } else if (!current.sent && record.sent) {
+      byNumber.set(record.number, { ...current, sent: record.sent });
+      changed = true;
+    }
+  }
+  if (!changed) return { history: mine as PackageRecord[], clashes };
+  const history = [...byNumber.values()].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.number < b.number ? -1 : 1));
+  return { history, clashes };
 }
 
 export const PACKAGE_CHANGES = ['new', 'changed', 'withdrawn'] as const;

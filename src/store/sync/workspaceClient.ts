@@ -4,6 +4,7 @@
  * signal (aborted after `timeoutMs`), a signed-out session and the server's coded refusals each have their code.
  */
 import type {
+  PackageListResponse,
   PackagePushRequest,
   PackagePushResponse,
   PullResponse,
@@ -61,6 +62,8 @@ export interface WorkspaceClient {
   pullReview(since: string): Promise<WorkspaceResult<ReviewPullResponse>>;
   /** Records a ČTÚ package of the app's package history on the server (kraj staff, admins). */
   pushPackage(request: PackagePushRequest): Promise<WorkspaceResult<PackagePushResponse>>;
+  /** The kraj's package history on the server (kraj staff, admins, BCO coordinators; a mayor gets none). */
+  listPackages(): Promise<WorkspaceResult<PackageListResponse>>;
 }
 
 /** The server's address as the app keeps it: an http(s) origin with an optional path, no trailing slash. */
@@ -129,6 +132,7 @@ export function createWorkspaceClient(serverUrl: string, options: WorkspaceClien
     pushReview: (body) => request('POST', '/api/review/push', body),
     pullReview: (since) => request('GET', `/api/review/pull?since=${encodeURIComponent(since)}`),
     pushPackage: (body) => request('POST', '/api/packages', body),
+    listPackages: () => request('GET', '/api/packages'),
   };
 }
 

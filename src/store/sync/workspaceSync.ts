@@ -15,7 +15,7 @@ import { OBEC_FILE_FORMAT, OBEC_FILE_SCHEMA_VERSION, type ImportSummary, type Re
 import { reportToFeature } from '../../core/obecFile/exportObecFile.ts';
 import type { Report } from '../../core/reports/report.ts';
 import { isDeletedReport, SYNC_PUSH_MAX_CHANGES, type DeletedReport, type PushChange, type SyncedReview } from '../../core/sync/protocol.ts';
-import type { PackageRecord } from '../../core/ctu/packageHistory.ts';
+import { mergeServerPackageHistory, type PackageRecord } from '../../core/ctu/packageHistory.ts';
 import { EMPTY_REVIEW_STATE, type LocalityStatus, type ReviewState } from '../../core/review/reviewModel.ts';
 import { emptyLedger, type LedgerEntry, type LedgerStorage, type SyncLedger } from './syncLedger.ts';
 import type { WorkspaceClient, WorkspaceFailureCode } from './workspaceClient.ts';
@@ -51,8 +51,18 @@ export interface ReportProcessState {
   updatedAt: string;
 }
 
-/** Where a package of the history stands with the server: not there yet (the outbox), recorded, or refused with a code. */
-export type PackageServerState = { state: 'waiting' } | { state: 'sent' } | { state: 'refused'; code: string };
+/** The package of a colleague that holds a number on the server (a clash with the package here). */
+export interface PackageTakenBy {
+  by: string;
+  createdAt: string;
+  fileName: string;
+}
+
+/**
+ * Where a package of the history stands with the server: not there yet (the outbox), recorded, or refused with a
+ * code; refused as `package.numberTaken`, with the colleague's package that holds the number when the pull saw it.
+ */
+export type PackageServerState = { state: 'waiting' } | { state: 'sent' } | { state: 'refused'; code: string; takenBy?: PackageTakenBy };
 
 /** What the server has of a package: its bytes (SHA-256) and whether it was marked sent. */
 export function packageAckKey(record: PackageRecord): string {
@@ -403,17 +413,38 @@ export class WorkspaceSync {
     return this.ledger.pinsAcked[reportId];
   }
 
+  /** The server's packages (from the last pull) whose number a different package here holds: number → that package. */
+  private packageClashes: Record<string, PackageTakenBy> = {};
+
   /** The server state of each package of the history (by number). */
   packageStates(records: readonly PackageRecord[]): Record<string, PackageServerState> {
     const result: Record<string, PackageServerState> = {};
     for (const record of records) {
       const key = packageAckKey(record);
       const refusal = this.ledger.packageRefusals[record.number];
+      const takenBy = this.packageClashes[record.number];
       if (this.ledger.packagesAcked[record.number] === key) result[record.number] = { state: 'sent' };
-      else if (refusal && refusal.key === key) result[record.number] = { state: 'refused', code: refusal.code };
+      else if (refusal && refusal.key === key) result[record.number] = { state: 'refused', code: refusal.code, ...(takenBy ? { takenBy } : {}) };
       else result[record.number] = { state: 'waiting' };
     }
     return result;
+  }
+
+  /**
+   * Coordinators, kraj staff and admins: the kraj's package history on the server, for the store to merge into its
+   * own with core's mergeServerPackageHistory (by number and SHA-256). The server's records count as acknowledged
+   * (they are what it has); its packages under a number that another package of `history` holds are remembered as
+   * clashes for the row that says so. Null: no connection or refused (the local history stays as it is).
+   */
+  async pullPackages(history: readonly PackageRecord[]): Promise<{ server: PackageRecord[] | null; failure: WorkspaceFailureCode | null }> {
+    const answer = await this.client.listPackages();
+    if (!answer.ok) return { server: null, failure: answer.code };
+    const server = answer.value.packages.map(({ kraj: _kraj, recordedAt: _recordedAt, ...record }) => record as PackageRecord);
+    for (const record of server) this.ledger.packagesAcked[record.number] = packageAckKey(record);
+    const { clashes } = mergeServerPackageHistory(history, server);
+    this.packageClashes = Object.fromEntries(clashes.map((r) => [r.number, { by: r.by, createdAt: r.createdAt, fileName: r.fileName }]));
+    await this.save();
+    return { server, failure: null };
   }
 
   /**

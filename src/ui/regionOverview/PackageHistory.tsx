@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
-import { diffPackages, previousPackage, type PackageDiffRow } from '../../core/ctu/packageHistory.ts';
+import { diffPackages, nextPackageNumber, previousPackage, type PackageDiffRow, type PackageRecord } from '../../core/ctu/packageHistory.ts';
 import { importCtuAnswers, sendRecordedPackage, type AnswersResult, type SendResult } from '../../store/ctuLoop.ts';
 import type { PackageServerState } from '../../store/sync/workspaceSync.ts';
+import { download } from '../download.ts';
 import { useAppStore, useAppStoreApi, useT } from '../storeContext.tsx';
 
 const NO_PACKAGES: never[] = [];
@@ -24,6 +25,48 @@ function PackageServerNote({ state, onRetry }: { state: PackageServerState; onRe
       <button type="button" className="link-button" onClick={onRetry}>
         {t('ctu.server.retry')}
       </button>
+    </span>
+  );
+}
+
+/**
+ * A package the kraj's server refused because a colleague's package got its number meanwhile: says so in plain
+ * words and offers to build it again under the next free number (the new ZIP downloads; the row names the old one).
+ */
+function NumberTakenNote({
+  record,
+  state,
+  date,
+}: {
+  record: PackageRecord;
+  state: Extract<PackageServerState, { state: 'refused' }>;
+  date: (iso: string) => string;
+}) {
+  const t = useT();
+  const store = useAppStoreApi();
+  const history = useAppStore((s) => s.review.packages);
+  const [job, setJob] = useState<'idle' | 'running' | 'failed'>('idle');
+  const next = nextPackageNumber(history ?? [], record.nuts3, new Date().toISOString());
+  const rebuild = async () => {
+    setJob('running');
+    const result = await store.getState().rebuildPackage(record.number);
+    if (!result) {
+      setJob('failed');
+      return;
+    }
+    download(result.zip, result.fileName, 'application/zip');
+    setJob('idle');
+  };
+  return (
+    <span className="small" role="status">
+      ·{' '}
+      {state.takenBy
+        ? t('ctu.server.numberTaken', { number: record.number, by: state.takenBy.by || '—', date: date(state.takenBy.createdAt), fileName: record.fileName })
+        : t('ctu.server.numberTakenUnknown', { number: record.number, fileName: record.fileName })}{' '}
+      <button type="button" className="secondary-button" disabled={job === 'running'} onClick={() => void rebuild()}>
+        {job === 'running' ? t('ctu.server.rebuilding') : t('ctu.server.rebuild', { number: next })}
+      </button>
+      {job === 'failed' && <span role="alert"> {t('ctu.server.rebuildFailed')}</span>}
     </span>
   );
 }
@@ -84,8 +127,14 @@ export function PackageHistory() {
                   {t('ctu.send')}
                 </button>
               )}{' '}
-              {serverStates[record.number] && <PackageServerNote state={serverStates[record.number]!} onRetry={() => void retryPackageUpload(record.number)} />}{' '}
-              <button
+              {record.replaces && <span className="small">· {t('ctu.replaces', { fileName: record.replaces.fileName, number: record.replaces.number })} </span>}
+              {(() => {
+                const serverState = serverStates[record.number];
+                if (!serverState) return null;
+                if (serverState.state === 'refused' && serverState.code === 'package.numberTaken' && !record.sent)
+                  return <NumberTakenNote record={record} state={serverState} date={date} />;
+                return <PackageServerNote state={serverState} onRetry={() => void retryPackageUpload(record.number)} />;
+              })()} <button
                 type="button"
                 className="link-button"
                 aria-expanded={shownDiff === record.number}

@@ -96,7 +96,9 @@ function SignInForm() {
   const t = useT();
   const requestLink = useAppStore((state) => state.requestSignInLink);
   const linkRequestedFor = useAppStore((state) => state.workspace.linkRequestedFor);
-  const [email, setEmail] = useState('');
+  // Opened from an invitation's link: the invited address is filled in, one press asks for the sign-in link.
+  const invitedEmail = useAppStore((state) => state.workspace.invitedEmail);
+  const [email, setEmail] = useState(invitedEmail ?? '');
   const [failure, setFailure] = useState<string | null>(null);
   const inputId = useId();
   const onSubmit = async (event: FormEvent) => {
@@ -107,7 +109,15 @@ function SignInForm() {
   return (
     <form onSubmit={(event) => void onSubmit(event)} className="workspace-sign-in">
       <label htmlFor={inputId}>{t('workspace.emailLabel')}</label>
-      <input id={inputId} type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} />
+      <input
+        id={inputId}
+        type="email"
+        autoComplete="email"
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+        // biome-ignore lint/a11y/noAutofocus: the person came from the invitation to sign in; the field is what they came for
+        autoFocus={invitedEmail !== null}
+      />
       <button type="submit" disabled={email.trim() === ''}>
         {t('workspace.sendLink')}
       </button>

@@ -45,8 +45,9 @@ function network(token: string) {
   return { state, fetch: fetchAs };
 }
 
-async function browser(token: string): Promise<{ store: AppStore; net: ReturnType<typeof network> }> {
+async function browser(token: string, options: { offline?: boolean } = {}): Promise<{ store: AppStore; net: ReturnType<typeof network> }> {
   const net = network(token);
+  net.state.online = !options.offline;
   const items = new Map<string, string>();
   const store = createAppStore({
     settingsStorage: { getItem: (k) => items.get(k) ?? null, setItem: (k, v) => void items.set(k, v), removeItem: (k) => void items.delete(k) },
@@ -285,18 +286,28 @@ describe.skipIf(postgisUnavailable() !== null)('the app syncing with the shared 
     expect(await serverPackages(people.mayor1.token)).toEqual([]);
 
     // Another browser's package under the same number (another ZIP): refused with its code, kept visible; a retry asks again.
-    const other = await browser(people.kraj.token);
+    // (Built offline: online, the browser would have pulled the server's history first and numbered it B002.)
+    const other = await browser(people.kraj.token, { offline: true });
     const clash: PackageRecord = { ...built, sha256: 'cd'.repeat(32), createdAt: '2026-12-06T11:00:00.000Z', sent: null };
     await other.store.getState().changeReview((review) => ({ review: { ...review, packages: [clash] }, value: null }));
+    other.net.state.online = true;
     await other.store.getState().syncWorkspace();
-    expect(other.store.getState().packageServerStates['KV-2026-B001']).toEqual({ state: 'refused', code: 'package.numberTaken' });
+    expect(other.store.getState().packageServerStates['KV-2026-B001']).toEqual({
+      state: 'refused',
+      code: 'package.numberTaken',
+      takenBy: { by: built.by, createdAt: built.createdAt, fileName: built.fileName },
+    });
     const posts = () => other.net.state.requests.filter((r) => r === 'POST /api/packages').length;
     const afterRefusal = posts();
     await other.store.getState().syncWorkspace();
     expect(posts()).toBe(afterRefusal); // not sent again by itself
     await other.store.getState().retryPackageUpload('KV-2026-B001');
     expect(posts()).toBe(afterRefusal + 1); // the person's retry asks again
-    expect(other.store.getState().packageServerStates['KV-2026-B001']).toEqual({ state: 'refused', code: 'package.numberTaken' });
+    expect(other.store.getState().packageServerStates['KV-2026-B001']).toEqual({
+      state: 'refused',
+      code: 'package.numberTaken',
+      takenBy: { by: built.by, createdAt: built.createdAt, fileName: built.fileName },
+    });
     expect(await serverPackages()).toHaveLength(1);
     expect((await serverPackages())[0]!.sha256).toBe(built.sha256);
 
