@@ -526,7 +526,14 @@ describe.skipIf(postgisUnavailable() !== null)('row-level security matrix', () =
       c.query(`INSERT INTO hlucha.package_records (kraj, generated_at, locality_ids, report_ids) VALUES ('CZ041', '2026-05-03', '{L-A}', $1)`, [[reportA]]),
     );
     await t.workspace.db.asRole(claimsOf('mayorA'), (c) =>
-      storePhoto(c, { reportId: reportA, photoId: 'P-A', kraj: 'CZ041', obecKod: obecA, mimeType: 'image/jpeg', bytes: new Uint8Array([0xff, 0xd8, 0xff, 0xd9]) }),
+      storePhoto(c, {
+        reportId: reportA,
+        photoId: 'P-A',
+        kraj: 'CZ041',
+        obecKod: obecA,
+        mimeType: 'image/jpeg',
+        bytes: new Uint8Array([0xff, 0xd8, 0xff, 0xd9]),
+      }),
     );
     sessionOfA = await createSession(t.workspace.db, users.mayorA.id, undefined);
     await t.workspace.db.asRole({ role: 'hlucha_auth' }, (c) =>
