@@ -120,7 +120,7 @@ export class PhotoQueue {
   /** A person asks to try a failed photo again. */
   retry(reportId: string, photoId: string): void {
     const entry = this.entry(reportId, photoId);
-    if (!entry || entry.state !== 'failed') return;
+    if (entry?.state !== 'failed') return;
     entry.state = 'waiting';
     delete entry.code;
     this.onChange?.();
