@@ -12,6 +12,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { isLanguage, type Language } from '../i18n/translate.ts';
 import type { ObecIndex } from '../core/lookup/obecIndex.ts';
 import { OBEC_FILE_MAX_BYTES } from '../core/obecFile/obecFileFormat.ts';
+import { PHOTO_MAX_BYTES } from '../core/reports/photoBytes.ts';
 import type { PushResponse } from '../core/sync/protocol.ts';
 import {
   authenticate,
@@ -31,6 +32,7 @@ import { openApiDocument } from './openapi.ts';
 import { listPackages, parsePackageRecord, recordPackageOnServer } from './packageRecords.ts';
 import { publicCellsGeoJson } from './publicLayer.ts';
 import { MAGIC_LINK_PATH, originOf, pageLanguage, signInPage, TOKEN_SHAPE } from './signInPage.ts';
+import { readPhoto, uploadPhoto } from './reportPhotos.ts';
 import { applyPush, parseCheckpoint, preparePush, pullReports } from './reportSync.ts';
 import { pullReview, pushReview } from './reviewSync.ts';
 
@@ -94,7 +96,7 @@ export function createApp(options: AppOptions): Hono<Env> {
       return c.body(null, 204, {
         'Access-Control-Allow-Origin': origin,
         'Access-Control-Allow-Credentials': 'true',
-        'Access-Control-Allow-Methods': 'GET, POST, DELETE',
+        'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE',
         'Access-Control-Allow-Headers': 'Content-Type, Authorization',
         'Access-Control-Max-Age': '600',
         Vary: 'Origin',
@@ -117,15 +119,18 @@ export function createApp(options: AppOptions): Hono<Env> {
     const cookie = bearer ? undefined : getCookie(c, SESSION_COOKIE);
     // The sign-in page's form (a plain HTML form, no script) checks its origin itself: see the route.
     const signInForm = c.req.method === 'POST' && c.req.path === MAGIC_LINK_PATH;
+    // A photo upload is the one body that is not JSON: raw image bytes, whose type the route checks by the bytes.
+    // With the cookie it must still come from the server's own origin (a cross-site PUT needs CORS anyway).
+    const photoUpload = c.req.method === 'PUT' && c.req.path.startsWith('/api/photos/');
     if (!SAFE_METHODS.has(c.req.method) && !signInForm) {
       const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
       const hasBody =
         c.req.header('content-length') !== '0' && (c.req.header('content-length') !== undefined || c.req.header('transfer-encoding') !== undefined);
-      if (hasBody && type !== 'application/json') return problem(c, 415, 'request.jsonOnly');
+      if (hasBody && type !== 'application/json' && !photoUpload) return problem(c, 415, 'request.jsonOnly');
       if (cookie !== undefined) {
         const origin = c.req.header('origin');
         if (!origin || !allowed.has(origin)) return problem(c, 403, 'csrf.foreignOrigin');
-        if (type !== 'application/json' && hasBody) return problem(c, 415, 'request.jsonOnly');
+        if (type !== 'application/json' && hasBody && !photoUpload) return problem(c, 415, 'request.jsonOnly');
       }
     }
     let userId: string | null = null;
@@ -271,6 +276,28 @@ export function createApp(options: AppOptions): Hono<Env> {
     if (since === null) return problem(c, 400, 'sync.badCheckpoint');
     const body = await db.asRole(claims(c), (client) => pullReports(client, since));
     return c.body(body, 200, { 'Content-Type': 'application/json; charset=utf-8' });
+  });
+  // ----- photos (their own upload queue in the app: after the report's push was accepted) -----
+  app.put('/api/photos/:reportId/:photoId', bodyLimit({ maxSize: PHOTO_MAX_BYTES, onError: (c) => problem(c, 413, 'photo.tooLarge') }), async (c) => {
+    if (!c.get('userId')) return problem(c, 401, 'auth.required');
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    const outcome = await db.asRole(claims(c), (client) =>
+      uploadPhoto(client, c.req.param('reportId'), c.req.param('photoId'), c.req.header('content-type'), bytes),
+    );
+    return outcome.ok ? c.json(outcome.body, outcome.status) : problem(c, outcome.status, outcome.code);
+  });
+  app.get('/api/photos/:reportId/:photoId', async (c) => {
+    if (!c.get('userId')) return problem(c, 401, 'auth.required');
+    const photo = await db.asRole(claims(c), (client) => readPhoto(client, c.req.param('reportId'), c.req.param('photoId')));
+    if (!photo) return problem(c, 404, 'photo.notFound');
+    // Served only as the image type it was checked to be, never sniffed, never a document that could run script.
+    return c.body(new Uint8Array(photo.data), 200, {
+      'Content-Type': photo.mimeType,
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Disposition': 'inline',
+      'Content-Security-Policy': "default-src 'none'; sandbox",
+      'Cache-Control': 'private, no-store',
+    });
   });
   app.post('/api/review/push', bodyLimit({ maxSize: 8 * 1024 * 1024, onError: (c) => problem(c, 413, 'request.tooLarge') }), async (c) => {
     if (!c.get('userId')) return problem(c, 401, 'auth.required');

@@ -1,4 +1,5 @@
 /** The OpenAPI 3.1 document of the shared workspace's HTTP API, served at /api/openapi.json. */
+import { PHOTO_MAX_BYTES, PHOTO_MIME_TYPES } from '../core/reports/photoBytes.ts';
 import { SYNC_PROBLEM_CODES, SYNC_PULL_MAX_CHANGES, SYNC_PUSH_MAX_CHANGES } from '../core/sync/protocol.ts';
 
 export function openApiDocument(serverUrl: string): Record<string, unknown> {
@@ -216,7 +217,8 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
         post: {
           summary: 'Push report changes with their base revisions',
           description:
-            "Accepted when the stored revision equals the base (or the report is new and the base null); identical content counts as already applied; otherwise a conflict with the server's copy. Each Feature is validated by core (as an obec file) and placed by core's lookup; a report outside the user's obce is rejected (sync.outsideScope) by the database's policies.",
+            "Accepted when the stored revision equals the base (or the report is new and the base null); identical content counts as already applied; otherwise a conflict with the server's copy. Each Feature is validated by core (as an obec file) and placed by core's lookup; a report outside the user's obce is rejected (sync.outsideScope) by the database's policies. " +
+            'A photo is sent by PUT /api/photos/{reportId}/{photoId}; a Feature that still carries it inline (photo.dataUrl: older clients, obec files) is accepted, its bytes checked as an upload is (a bad one: rejected with photo.* at photo.dataUrl) and moved to the photo store, and the report stored without the data URL.',
           security: [{ session: [] }, { token: [] }],
           requestBody: json(ref('PushRequest')),
           responses: {
@@ -229,7 +231,8 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
       },
       '/api/sync/pull': {
         get: {
-          summary: 'Report changes after a checkpoint, deletions included, within what the user may see',
+          summary:
+            'Report changes after a checkpoint, deletions included, within what the user may see (a photo as its reference, never its bytes: GET /api/photos/…)',
           security: [{ session: [] }, { token: [] }],
           parameters: [since],
           responses: {
@@ -254,6 +257,45 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
           security: [{ session: [] }, { token: [] }],
           parameters: [since],
           responses: { 200: { description: '{reviews, pins, audit, checkpoint, more}' } },
+        },
+      },
+      '/api/photos/{reportId}/{photoId}': {
+        parameters: [
+          { name: 'reportId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
+          { name: 'photoId', in: 'path', required: true, description: "The report's photo.id", schema: { type: 'string', minLength: 1, maxLength: 200 } },
+        ],
+        put: {
+          summary:
+            "Upload the bytes of the photo a report references (the obec's mayor, after the report's push was accepted). The type is checked by the bytes; the same bytes again are a retry (200, nothing written)",
+          security: [{ session: [] }, { token: [] }],
+          requestBody: {
+            required: true,
+            content: Object.fromEntries(PHOTO_MIME_TYPES.map((type) => [type, { schema: { type: 'string', format: 'binary', maxLength: PHOTO_MAX_BYTES } }])),
+          },
+          responses: {
+            201: { description: '{reportId, photoId, sha256, outcome: "stored"}' },
+            200: { description: '{reportId, photoId, sha256, outcome: "alreadyStored"} (identical bytes already stored)' },
+            400: problem('photo.empty, photo.badId'),
+            401: problem('auth.required'),
+            403: problem('photo.notAllowed (the report is readable but its photos are the obec mayor’s), csrf.foreignOrigin'),
+            404: problem('photo.unknownReport (no such report in the user’s scope)'),
+            409: problem('photo.notReferenced (the report references another photo id), photo.typeMismatch, photo.differs (other bytes under that id)'),
+            413: problem(`photo.tooLarge (over ${PHOTO_MAX_BYTES} bytes)`),
+            415: problem('photo.unsupportedType (not image/jpeg, image/png or image/webp), photo.contentMismatch (the bytes are not that type)'),
+          },
+        },
+        get: {
+          summary:
+            "The photo the report references now (the obec's mayor; BCO coordinators, kraj staff and admins of the kraj), served as its stored image type with nosniff, inline, sandboxed",
+          security: [{ session: [] }, { token: [] }],
+          responses: {
+            200: {
+              description: 'The image bytes',
+              content: Object.fromEntries(PHOTO_MIME_TYPES.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])),
+            },
+            401: problem('auth.required'),
+            404: problem('photo.notFound (none, not uploaded yet, or not readable by the user)'),
+          },
         },
       },
       '/api/packages': {

@@ -11,6 +11,7 @@ import { reportToFeature } from '../core/obecFile/exportObecFile.ts';
 import { OBEC_FILE_FORMAT, OBEC_FILE_SCHEMA_VERSION, type ReportFeature } from '../core/obecFile/obecFileFormat.ts';
 import { parseObecFile } from '../core/obecFile/parseObecFile.ts';
 import { derivePlace } from '../core/reports/derivePlace.ts';
+import { decodePhotoDataUrl, photoWithoutData, type PhotoMimeType } from '../core/reports/photoBytes.ts';
 import type { Report } from '../core/reports/report.ts';
 import {
   isDeletedReport,
@@ -22,6 +23,7 @@ import {
   type SyncProblem,
 } from '../core/sync/protocol.ts';
 import { sqlState } from './db.ts';
+import { storePhoto } from './reportPhotos.ts';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -32,8 +34,26 @@ export function contentHash(value: ReportFeature | DeletedReport): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('hex');
 }
 
+/** A photo pushed inline (`photo.dataUrl`: older clients, obec files imported into the server), decoded and checked. */
+export interface InlinePhoto {
+  photoId: string;
+  mimeType: PhotoMimeType;
+  bytes: Uint8Array;
+}
+
 type Prepared =
-  | { kind: 'report'; id: string; base: number | null; report: Report; feature: ReportFeature; hash: string }
+  | {
+      kind: 'report';
+      id: string;
+      base: number | null;
+      report: Report;
+      feature: ReportFeature;
+      hash: string;
+      /** A photo pushed inline: stored in report_photos, the report without the data URL. */
+      inlinePhoto?: InlinePhoto;
+      /** The hash of the Feature with the data URL in it: what a row stored before migration 006 carries. */
+      inlineHash?: string;
+    }
   | { kind: 'delete'; id: string; base: number; hash: string };
 
 /** Reads a push body into prepared changes and refusals (no database). */
@@ -106,6 +126,29 @@ export function preparePush(body: unknown, index: ObecIndex): { prepared: Prepar
         return;
       }
       const withPlace: Report = { ...report, id: report.id.toLowerCase(), place: place.place };
+      if (withPlace.photo?.dataUrl !== undefined) {
+        // An inline photo: its bytes go to report_photos, the report is stored (and hashed) without the data URL, so
+        // the same push retried — inline or not — is an already-applied retry.
+        const decoded = decodePhotoDataUrl(withPlace.photo.dataUrl);
+        if (!decoded.ok || decoded.mimeType !== withPlace.photo.mimeType) {
+          rejected.push({ id: withPlace.id, problems: [{ path: 'photo.dataUrl', code: decoded.ok ? 'photo.contentMismatch' : decoded.code }] });
+          return;
+        }
+        const inlineHash = contentHash(reportToFeature(withPlace));
+        const stored: Report = { ...withPlace, photo: photoWithoutData(withPlace.photo) };
+        const feature = reportToFeature(stored);
+        prepared.push({
+          kind: 'report',
+          id: stored.id,
+          base,
+          report: stored,
+          feature,
+          hash: contentHash(feature),
+          inlinePhoto: { photoId: withPlace.photo.id, mimeType: decoded.mimeType, bytes: decoded.bytes },
+          inlineHash,
+        });
+        return;
+      }
       const feature = reportToFeature(withPlace);
       prepared.push({ kind: 'report', id: withPlace.id, base, report: withPlace, feature, hash: contentHash(feature) });
     });
@@ -116,7 +159,7 @@ export function preparePush(body: unknown, index: ObecIndex): { prepared: Prepar
 /** The Feature (or tombstone) of a row as JSON text, built in SQL; the reporter only where its policy lets it through. */
 const FEATURE_SQL = `CASE WHEN r.deleted THEN jsonb_build_object('id', r.id, 'deleted', true, 'revision', r.revision)
   ELSE jsonb_build_object('type', 'Feature', 'id', r.id, 'geometry', r.geometry,
-    'properties', r.properties || jsonb_build_object('reporter',
+    'properties', (r.properties #- '{photo,dataUrl}') || jsonb_build_object('reporter',
       CASE WHEN rr.report_id IS NULL THEN NULL ELSE jsonb_build_object('name', rr.name, 'role', rr.role, 'contact', rr.contact) END)) END::text`;
 
 async function serverCopy(client: pg.ClientBase, id: string): Promise<ReportFeature | DeletedReport> {
@@ -139,14 +182,23 @@ async function writeReporter(client: pg.ClientBase, change: Extract<Prepared, { 
   } else await client.query('DELETE FROM hlucha.report_reporters WHERE report_id = $1', [change.id]);
 }
 
+/** Stores a photo that came inline in the report's row scope (kept when that photo id is already stored). */
+async function storeInlinePhoto(client: pg.ClientBase, change: Extract<Prepared, { kind: 'report' }>): Promise<void> {
+  const photo = change.inlinePhoto!;
+  const place = change.report.place!;
+  await storePhoto(client, { reportId: change.id, kraj: place.kraj.nuts3, obecKod: place.obec.kod, ...photo });
+}
+
 async function applyOne(
   client: pg.ClientBase,
   change: Prepared,
   stored: { revision: number; content_hash: string } | undefined,
   response: PushResponse,
 ): Promise<void> {
-  if (stored && stored.content_hash === change.hash) {
-    response.accepted.push(change.id); // a retry of what is stored: applied once
+  if (stored && (stored.content_hash === change.hash || (change.kind === 'report' && change.inlineHash === stored.content_hash))) {
+    // A retry of what is stored: applied once (an inline photo is stored if it is not yet: inserting it twice is a no-op).
+    if (change.kind === 'report' && change.inlinePhoto) await storeInlinePhoto(client, change);
+    response.accepted.push(change.id);
   } else if (!stored) {
     if (change.base !== null || change.kind === 'delete') {
       response.rejected.push({ id: change.id, problems: [{ path: 'id', code: 'sync.unknownReport' }] });
@@ -169,6 +221,7 @@ async function applyOne(
     );
     if (updated.rowCount !== 1) throw Object.assign(new Error('not updated'), { code: '42501' });
     await writeReporter(client, change);
+    if (change.inlinePhoto) await storeInlinePhoto(client, change);
     response.accepted.push(change.id);
   }
 }
@@ -214,7 +267,14 @@ async function insertNew(client: pg.ClientBase, changes: readonly ReportChange[]
     ],
   );
   const withReporter = rows.filter((r) => r.change.report.reporter);
-  if (withReporter.length === 0) return;
+  if (withReporter.length > 0) await insertReporters(client, withReporter);
+  for (const change of changes) if (change.inlinePhoto) await storeInlinePhoto(client, change);
+}
+
+async function insertReporters(
+  client: pg.ClientBase,
+  withReporter: ReadonlyArray<{ change: ReportChange; values: ReturnType<typeof rowValues> }>,
+): Promise<void> {
   await client.query(
     `INSERT INTO hlucha.report_reporters (report_id, kraj, obec_kod, name, role, contact)
      SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])`,

@@ -97,6 +97,11 @@ export interface ReportsSlice {
   /** Moves or reshapes a report; re-derives its place. Refuses a self-intersecting polygon with its problem. */
   updateGeometry(id: string, geometry: ReportGeometry): Promise<{ ok: true } | { ok: false; problems: ReportProblem[] }>;
   deleteReport(id: string): Promise<void>;
+  /**
+   * Keeps the bytes of a report's photo that arrived from the shared workspace (a data URL) in the stored report,
+   * without a new revision and without an undo step: the report's content is unchanged, only its bytes arrived.
+   */
+  attachPhotoData(id: string, photoId: string, dataUrl: string): Promise<void>;
   undo(): Promise<void>;
   redo(): Promise<void>;
   setMyObec(kod: string | null): void;

@@ -345,6 +345,16 @@ export function createReportsSlice(dependencies: ReportsDependencies = {}): Slic
           return changes.length;
         }),
 
+      attachPhotoData: (id, photoId, dataUrl) =>
+        enqueue(async () => {
+          const current = get().reports[id];
+          if (!current?.photo || current.photo.id !== photoId || current.photo.dataUrl !== undefined) return;
+          if (!dataUrl.startsWith(`data:${current.photo.mimeType};base64,`)) return;
+          const changes = [{ id, before: current, after: { ...current, photo: { ...current.photo, dataUrl } } }];
+          applyToMemory(changes);
+          await save([id]);
+        }),
+
       deleteReport: (id) =>
         enqueue(async () => {
           const current = get().reports[id];

@@ -8,6 +8,7 @@ import { exportReviewFile } from '../core/review/reviewFile.ts';
 import type { ReportFeature } from '../core/obecFile/obecFileFormat.ts';
 import type { DeletedReport } from '../core/sync/protocol.ts';
 import type { SliceCreator } from './appStore.ts';
+import { openPhotoQueueStorage, type PhotoQueueStorage } from './sync/photoQueue.ts';
 import { openLedgerStorage, type LedgerStorage } from './sync/syncLedger.ts';
 import {
   createWorkspaceClient,
@@ -17,7 +18,7 @@ import {
   type WorkspaceIdentity,
   type WorkspaceMembership,
 } from './sync/workspaceClient.ts';
-import { WorkspaceSync, type PackageServerState, type ReportProcessState, type ReportSyncState } from './sync/workspaceSync.ts';
+import { WorkspaceSync, type PackageServerState, type ReportPhotoState, type ReportProcessState, type ReportSyncState } from './sync/workspaceSync.ts';
 
 export type WorkspaceConnection =
   /** Browser-only mode (no server chosen). */
@@ -56,6 +57,10 @@ export interface WorkspaceSlice {
   reportSyncStates: Record<string, ReportSyncState>;
   /** The state of each report in the kraj's process (from the shared review). */
   reportProcessStates: Record<string, ReportProcessState>;
+  /** The upload state of each report's photo this browser sends (waiting / uploading / sent / failed with a code). */
+  reportPhotoStates: Record<string, ReportPhotoState>;
+  /** Sends a photo the server refused again (with a sync now). */
+  retryPhotoUpload(reportId: string): Promise<void>;
   syncConflicts: WorkspaceConflictView[];
   syncRejections: Array<{ id: string; codes: string[] }>;
   /**
@@ -145,6 +150,7 @@ export function createWorkspaceSlice(dependencies: WorkspaceDependencies = {}): 
     let engine: WorkspaceSync | null = null;
     let client: WorkspaceClient | null = null;
     let storage: LedgerStorage | null | undefined;
+    let photoStorage: PhotoQueueStorage | null | undefined;
     let pollTimer: ReturnType<typeof setInterval> | null = null;
     let pushTimer: ReturnType<typeof setTimeout> | null = null;
     let unsubscribe: (() => void) | null = null;
@@ -162,13 +168,14 @@ export function createWorkspaceSlice(dependencies: WorkspaceDependencies = {}): 
 
     const publish = () => {
       if (!engine) {
-        set({ reportSyncStates: {}, reportProcessStates: {}, syncConflicts: [], syncRejections: [], packageServerStates: {} });
+        set({ reportSyncStates: {}, reportProcessStates: {}, reportPhotoStates: {}, syncConflicts: [], syncRejections: [], packageServerStates: {} });
         return;
       }
       set({
         packageServerStates: engine.packageStates(packagesToRecord()),
         reportSyncStates: engine.states(),
         reportProcessStates: engine.processStates(),
+        reportPhotoStates: engine.photoStates(),
         syncConflicts: engine.conflicts().map((c) => ({ id: c.id, localDescription: c.local?.description ?? null, server: describe(c.server) })),
         syncRejections: engine.rejections().map((r) => ({ id: r.id, codes: (r.problems ?? []).map((p) => p.code) })),
       });
@@ -219,14 +226,24 @@ export function createWorkspaceSlice(dependencies: WorkspaceDependencies = {}): 
 
     const openEngine = async (serverUrl: string) => {
       client = createWorkspaceClient(serverUrl, dependencies.fetch ? { fetch: dependencies.fetch } : {});
-      if (storage === undefined) storage = await openLedgerStorage(dependencies.indexedDB === undefined ? globalThis.indexedDB : dependencies.indexedDB);
-      engine = await WorkspaceSync.open(client, storage, {
-        ready: () => get().storage.state !== 'loading',
-        reports: () => get().reports,
-        importFeatures: (features) =>
-          get().importObecFile(JSON.stringify({ type: 'FeatureCollection', hluchaMista: { format: 'hlucha-mista/obec-file', schemaVersion: 3 }, features })),
-        deleteLocal: (id) => get().deleteReport(id),
-      });
+      const factory = dependencies.indexedDB === undefined ? globalThis.indexedDB : dependencies.indexedDB;
+      if (storage === undefined) storage = await openLedgerStorage(factory);
+      if (photoStorage === undefined) photoStorage = await openPhotoQueueStorage(factory);
+      engine = await WorkspaceSync.open(
+        client,
+        storage,
+        {
+          ready: () => get().storage.state !== 'loading',
+          reports: () => get().reports,
+          importFeatures: (features) =>
+            get().importObecFile(JSON.stringify({ type: 'FeatureCollection', hluchaMista: { format: 'hlucha-mista/obec-file', schemaVersion: 3 }, features })),
+          deleteLocal: (id) => get().deleteReport(id),
+          attachPhoto: (reportId, photoId, dataUrl) => get().attachPhotoData(reportId, photoId, dataUrl),
+        },
+        photoStorage,
+      );
+      // "Odesílá se" shows while a photo's request runs, not only after the sync.
+      engine.photos.onChange = () => set({ reportPhotoStates: engine?.photoStates() ?? {} });
       publish();
     };
 
@@ -253,9 +270,17 @@ export function createWorkspaceSlice(dependencies: WorkspaceDependencies = {}): 
       workspace: INITIAL,
       reportSyncStates: {},
       reportProcessStates: {},
+      reportPhotoStates: {},
       syncConflicts: [],
       syncRejections: [],
       packageServerStates: {},
+
+      async retryPhotoUpload(reportId) {
+        if (!engine) return;
+        await engine.retryPhoto(reportId);
+        publish();
+        await get().syncWorkspace();
+      },
 
       async retryPackageUpload(number) {
         if (!engine) return;

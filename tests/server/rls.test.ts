@@ -2,7 +2,8 @@
  * The RLS matrix: every role × table × operation, allowed and refused, through hlucha_authenticator with the
  * claims set as the server sets them (never as the owner or a superuser). Includes a mayor filing a report whose
  * geometry lies in another obec (or lying about the obec), guessing another obec's report id, reading reporters'
- * personal data, a coordinator of another kraj, and a signed-out request.
+ * personal data, a coordinator of another kraj, a signed-out request, and report photos (the obec's mayor stores
+ * them only for a report of their obec that exists; nobody changes or removes one).
  */
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
@@ -10,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgisUnavailable } from '../../src/server/pgCluster.ts';
 import { createSession } from '../../src/server/auth.ts';
 import type { Claims } from '../../src/server/db.ts';
+import { storePhoto } from '../../src/server/reportPhotos.ts';
 import { applyPush, preparePush } from '../../src/server/reportSync.ts';
 import { pushReview } from '../../src/server/reviewSync.ts';
 import { countryObce } from '../../src/server/server.ts';
@@ -63,6 +65,11 @@ function cases(): Case[] {
     c.query(
       `INSERT INTO hlucha.reports (id, kraj, obec_kod, orp_kod, revision, geometry, geom, properties, content_hash) VALUES ($1, 'CZ041', $2, '0000', 1, $3::jsonb, ST_SetSRID(ST_GeomFromGeoJSON($3), 4326), '{}', 'x')`,
       [randomUUID(), obec, geo(point.lon, point.lat)],
+    );
+  const insertPhoto = (target: () => [string, string, string]) => (c: pg.PoolClient) =>
+    c.query(
+      `INSERT INTO hlucha.report_photos (report_id, photo_id, kraj, obec_kod, mime_type, bytes, sha256, data) VALUES ($1, $2, $3, $4, 'image/jpeg', 3, $5, '\\xffd8ff'::bytea)`,
+      [...target().slice(0, 1), randomUUID(), ...target().slice(1), 'a'.repeat(64)],
     );
   return [
     {
@@ -146,6 +153,49 @@ function cases(): Case[] {
       what: "the reporter of obec A's report",
       allowed: ['mayorA'],
       run: (c) => c.query('DELETE FROM hlucha.report_reporters WHERE report_id = $1', [reportA]),
+    },
+
+    {
+      table: 'report_photos',
+      op: 'select',
+      what: "the photo of obec A's report",
+      allowed: ['mayorA', 'bco41', 'kraj41', 'admin41'],
+      run: (c) => c.query(`SELECT data FROM hlucha.report_photos WHERE report_id = $1 AND photo_id = 'P-A'`, [reportA]),
+    },
+    {
+      table: 'report_photos',
+      op: 'insert',
+      what: "a photo of obec A's report",
+      allowed: ['mayorA'],
+      run: insertPhoto(() => [reportA, 'CZ041', obecA]),
+    },
+    {
+      table: 'report_photos',
+      op: 'insert',
+      what: "a photo of obec A's report filed under obec B",
+      allowed: [],
+      run: insertPhoto(() => [reportA, 'CZ041', obecB]),
+    },
+    {
+      table: 'report_photos',
+      op: 'insert',
+      what: "a photo for another kraj's report (guessed id)",
+      allowed: [],
+      run: insertPhoto(() => [reportC, 'CZ042', obecC]),
+    },
+    {
+      table: 'report_photos',
+      op: 'update',
+      what: "the bytes of obec A's report's photo",
+      allowed: [],
+      run: (c) => c.query(`UPDATE hlucha.report_photos SET data = '\\xffd8ff00'::bytea, bytes = 4 WHERE report_id = $1`, [reportA]),
+    },
+    {
+      table: 'report_photos',
+      op: 'delete',
+      what: "the photo of obec A's report",
+      allowed: [],
+      run: (c) => c.query('DELETE FROM hlucha.report_photos WHERE report_id = $1', [reportA]),
     },
 
     {
@@ -474,6 +524,16 @@ describe.skipIf(postgisUnavailable() !== null)('row-level security matrix', () =
     expect('error' in review ? review : review.rejected).toEqual([]);
     await t.workspace.db.asRole({ role: 'hlucha_member', sub: users.kraj41.id }, (c) =>
       c.query(`INSERT INTO hlucha.package_records (kraj, generated_at, locality_ids, report_ids) VALUES ('CZ041', '2026-05-03', '{L-A}', $1)`, [[reportA]]),
+    );
+    await t.workspace.db.asRole(claimsOf('mayorA'), (c) =>
+      storePhoto(c, {
+        reportId: reportA,
+        photoId: 'P-A',
+        kraj: 'CZ041',
+        obecKod: obecA,
+        mimeType: 'image/jpeg',
+        bytes: new Uint8Array([0xff, 0xd8, 0xff, 0xd9]),
+      }),
     );
     sessionOfA = await createSession(t.workspace.db, users.mayorA.id, undefined);
     await t.workspace.db.asRole({ role: 'hlucha_auth' }, (c) =>

@@ -64,6 +64,17 @@ export interface WorkspaceClient {
   pushPackage(request: PackagePushRequest): Promise<WorkspaceResult<PackagePushResponse>>;
   /** The kraj's package history on the server (kraj staff, admins, BCO coordinators; a mayor gets none). */
   listPackages(): Promise<WorkspaceResult<PackageListResponse>>;
+  /** Uploads the bytes of a report's photo (after the report's push was accepted). */
+  putPhoto(reportId: string, photoId: string, mimeType: string, bytes: Uint8Array): Promise<WorkspaceResult<PhotoUploadAnswer>>;
+  /** Downloads a report's photo: its type as the server stored it and its bytes. */
+  getPhoto(reportId: string, photoId: string): Promise<WorkspaceResult<{ mimeType: string; bytes: Uint8Array }>>;
+}
+
+export interface PhotoUploadAnswer {
+  reportId: string;
+  photoId: string;
+  sha256: string;
+  outcome: 'stored' | 'alreadyStored';
 }
 
 /** The server's address as the app keeps it: an http(s) origin with an optional path, no trailing slash. */
@@ -121,8 +132,45 @@ export function createWorkspaceClient(serverUrl: string, options: WorkspaceClien
     return { ok: true, value: json as T };
   }
 
+  /** A request whose body or answer is a photo's bytes (the answer of a refusal is still the coded JSON). */
+  async function binary<T>(method: 'GET' | 'PUT', path: string, body?: { type: string; bytes: Uint8Array }): Promise<WorkspaceResult<T>> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    const headers: Record<string, string> = { Accept: method === 'GET' ? 'image/jpeg, image/png, image/webp, application/json' : 'application/json' };
+    if (body) headers['Content-Type'] = body.type;
+    if (options.token) headers.Authorization = `Bearer ${options.token}`;
+    try {
+      const response = await fetchImpl(`${serverUrl}${path}`, {
+        method,
+        headers,
+        credentials: 'include',
+        signal: controller.signal,
+        ...(body ? { body: body.bytes as Uint8Array<ArrayBuffer> } : {}),
+      });
+      const type = (response.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      const json = type.includes('json') ? parseJson(new TextDecoder().decode(bytes)) : undefined;
+      if (response.status === 401) return { ok: false, code: 'workspace.signedOut', status: 401, ...serverCodeOf(json) };
+      if (response.status >= 500) return { ok: false, code: 'workspace.serverError', status: response.status, ...serverCodeOf(json) };
+      if (!response.ok) {
+        if (json === undefined) return { ok: false, code: 'workspace.notAServer', status: response.status };
+        return { ok: false, code: 'workspace.refused', status: response.status, ...serverCodeOf(json) };
+      }
+      if (method === 'GET') return { ok: true, value: { mimeType: type, bytes } as T };
+      if (json === undefined) return { ok: false, code: 'workspace.notAServer', status: response.status };
+      return { ok: true, value: json as T };
+    } catch {
+      return { ok: false, code: controller.signal.aborted ? 'workspace.timeout' : 'workspace.offline' };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+  const photoPath = (reportId: string, photoId: string) => `/api/photos/${encodeURIComponent(reportId)}/${encodeURIComponent(photoId)}`;
+
   return {
     serverUrl,
+    putPhoto: (reportId, photoId, mimeType, bytes) => binary('PUT', photoPath(reportId, photoId), { type: mimeType, bytes }),
+    getPhoto: (reportId, photoId) => binary('GET', photoPath(reportId, photoId)),
     health: () => request('GET', '/api/health'),
     me: () => request('GET', '/api/auth/me'),
     requestSignInLink: (email) => request('POST', '/api/auth/magic-link', { email }),

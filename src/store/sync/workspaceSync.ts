@@ -13,10 +13,12 @@
  */
 import { OBEC_FILE_FORMAT, OBEC_FILE_SCHEMA_VERSION, type ImportSummary, type ReportFeature } from '../../core/obecFile/obecFileFormat.ts';
 import { reportToFeature } from '../../core/obecFile/exportObecFile.ts';
-import type { Report } from '../../core/reports/report.ts';
+import { checkPhotoBytes, decodePhotoDataUrl, photoDataUrl, photoWithoutData } from '../../core/reports/photoBytes.ts';
+import type { PhotoReference, Report } from '../../core/reports/report.ts';
 import { isDeletedReport, SYNC_PUSH_MAX_CHANGES, type DeletedReport, type PushChange, type SyncedReview } from '../../core/sync/protocol.ts';
 import { mergeServerPackageHistory, type PackageRecord } from '../../core/ctu/packageHistory.ts';
 import { EMPTY_REVIEW_STATE, type LocalityStatus, type ReviewState } from '../../core/review/reviewModel.ts';
+import { PhotoQueue, type PhotoQueueStorage, type PhotoUploadState } from './photoQueue.ts';
 import { emptyLedger, type LedgerEntry, type LedgerStorage, type SyncLedger } from './syncLedger.ts';
 import type { WorkspaceClient, WorkspaceFailureCode } from './workspaceClient.ts';
 
@@ -29,6 +31,18 @@ export interface LocalReports {
   importFeatures(features: ReportFeature[]): Promise<ImportSummary>;
   /** Removes a report the server deleted. */
   deleteLocal(id: string): Promise<void>;
+  /**
+   * Keeps a photo downloaded from the server in the local report (its data URL, what the obec file and the package
+   * embed), without a new revision: the report's content is unchanged, only its bytes arrived.
+   */
+  attachPhoto(reportId: string, photoId: string, dataUrl: string): Promise<void>;
+}
+
+/** A report's photo as the upload queue has it (this browser's photos only; downloaded ones have none). */
+export interface ReportPhotoState {
+  photoId: string;
+  state: PhotoUploadState;
+  code?: string;
 }
 
 export type ReportSyncState = 'waiting' | 'sent' | 'conflict' | 'rejected';
@@ -75,10 +89,24 @@ function obecFileOf(features: ReportFeature[]): string {
   return JSON.stringify({ type: 'FeatureCollection', hluchaMista: { format: OBEC_FILE_FORMAT, schemaVersion: OBEC_FILE_SCHEMA_VERSION }, features });
 }
 
-/** A report as the server receives it: the Feature of the obec file, without the derived place (the server derives it). */
+/**
+ * A report as the server receives it: the Feature of the obec file, with the photo's reference but not its bytes
+ * (those go through the photo upload queue; the server derives the place itself).
+ */
 export function featureForServer(report: Report): ReportFeature {
-  return reportToFeature(report);
+  return reportToFeature(report.photo?.dataUrl !== undefined ? { ...report, photo: photoWithoutData(report.photo) } : report);
 }
+
+/** The server's copy with this browser's bytes of the same photo kept (pull and the server never carry them). */
+function withLocalPhoto(feature: ReportFeature, local: Report | undefined | null): ReportFeature {
+  const photo = feature.properties.photo as PhotoReference | null;
+  const mine = local?.photo;
+  if (!photo || photo.dataUrl !== undefined || !mine?.dataUrl || mine.id !== photo.id || mine.mimeType !== photo.mimeType) return feature;
+  return { ...feature, properties: { ...feature.properties, photo: { ...photo, dataUrl: mine.dataUrl } } };
+}
+
+/** Most photos one sync downloads (a coordinator's first pull of a kraj: the rest come with the next syncs). */
+const MAX_PHOTO_DOWNLOADS_PER_SYNC = 20;
 
 export class WorkspaceSync {
   private ledger: SyncLedger;
@@ -86,18 +114,50 @@ export class WorkspaceSync {
   private pulledReview: ReviewState = EMPTY_REVIEW_STATE;
   private running: Promise<SyncOutcome> | null = null;
 
+  /** The photos' own upload queue (photoQueue.ts). */
+  readonly photos: PhotoQueue;
+
   constructor(
     private readonly client: WorkspaceClient,
     private readonly storage: LedgerStorage | null,
     private readonly local: LocalReports,
     ledger?: SyncLedger,
+    photos?: PhotoQueue,
   ) {
     this.ledger = ledger ?? emptyLedger(client.serverUrl);
+    this.photos = photos ?? new PhotoQueue(null, client.serverUrl);
   }
 
-  static async open(client: WorkspaceClient, storage: LedgerStorage | null, local: LocalReports): Promise<WorkspaceSync> {
+  static async open(
+    client: WorkspaceClient,
+    storage: LedgerStorage | null,
+    local: LocalReports,
+    photoStorage: PhotoQueueStorage | null = null,
+  ): Promise<WorkspaceSync> {
     const stored = storage ? await storage.load(client.serverUrl).catch(() => null) : null;
-    return new WorkspaceSync(client, storage, local, stored ?? undefined);
+    const photos = await PhotoQueue.open(photoStorage, client.serverUrl);
+    return new WorkspaceSync(client, storage, local, stored ?? undefined, photos);
+  }
+
+  /** The upload state of each local report's photo that this browser sends (by report id). */
+  photoStates(): Record<string, ReportPhotoState> {
+    const result: Record<string, ReportPhotoState> = {};
+    for (const report of Object.values(this.local.reports())) {
+      const photo = report.photo;
+      if (report.demo || !photo) continue;
+      const entry = this.photos.entry(report.id, photo.id);
+      if (!entry || entry.downloaded) continue;
+      result[report.id] = { photoId: photo.id, state: entry.state, ...(entry.code ? { code: entry.code } : {}) };
+    }
+    return result;
+  }
+
+  /** A person asks to send a photo the server refused again (with the next sync). */
+  async retryPhoto(reportId: string): Promise<void> {
+    const photo = this.local.reports()[reportId]?.photo;
+    if (!photo) return;
+    this.photos.retry(reportId, photo.id);
+    await this.photos.save();
   }
 
   get serverUrl(): string {
@@ -175,9 +235,13 @@ export class WorkspaceSync {
     const outcome: SyncOutcome = { ok: true, failure: null, pushed: 0, pulled: 0, conflicts: 0, rejected: 0 };
     if (!this.local.ready()) return outcome;
     const pushed = await this.push(outcome);
+    // Photos go once the server has the reports that reference them (this push, or an earlier one).
+    if (pushed) await this.uploadPhotos(outcome);
     if (pushed) await this.pull(outcome);
     if (outcome.ok) await this.pullReviews(outcome);
+    if (outcome.ok) await this.downloadPhotos(outcome);
     await this.save();
+    await this.photos.save();
     outcome.conflicts = this.conflicts().length;
     outcome.rejected = this.rejections().length;
     return outcome;
@@ -190,6 +254,8 @@ export class WorkspaceSync {
       if (report.demo) continue;
       if (this.stateOf(report) !== 'waiting') continue;
       const entry = this.ledger.entries[report.id];
+      // The photo waits in its own queue; the report goes without its bytes.
+      if (report.photo?.dataUrl !== undefined) this.photos.enqueue(report.id, report.photo);
       changes.push({ change: { report: featureForServer(report), baseRevision: entry?.ackRevision ?? null }, revision: report.revision });
     }
     // Deleted here: known to the server, gone locally, not in conflict.
@@ -281,7 +347,7 @@ export class WorkspaceSync {
         this.ledger.entries[id] = { id, ackRevision: entry.ackRevision, state: 'conflict', server: change };
         continue;
       }
-      toImport.push(change);
+      toImport.push(withLocalPhoto(change, local));
     }
     if (toImport.length === 0) return;
     const summary = await this.local.importFeatures(toImport);
@@ -352,7 +418,8 @@ export class WorkspaceSync {
       await this.save();
       return;
     }
-    const chosen: ReportFeature = choice === 'mine' ? featureForServer(local!) : (server as ReportFeature);
+    // This browser's photo bytes stay with the chosen copy (the server's copy never carries them).
+    const chosen: ReportFeature = choice === 'mine' ? reportToFeature(local!) : withLocalPhoto(server as ReportFeature, local);
     const revision = Math.max(local?.revision ?? 0, serverRevision) + 1;
     const feature: ReportFeature = { ...chosen, properties: { ...chosen.properties, revision } };
     await this.local.importFeatures([feature]);
@@ -479,8 +546,64 @@ export class WorkspaceSync {
     await this.save();
   }
 
+  /** Uploads the queued photos whose reports the server has accepted; no connection leaves them waiting. */
+  private async uploadPhotos(outcome: SyncOutcome): Promise<void> {
+    const reports = this.local.reports();
+    this.photos.prune((id) => reports[id]?.photo ?? null);
+    const failure = await this.photos.upload(
+      (entry) => {
+        const report = this.local.reports()[entry.reportId];
+        return report !== undefined && report.photo?.id === entry.photoId && report.photo.dataUrl !== undefined && this.stateOf(report) === 'sent';
+      },
+      async (entry) => {
+        const dataUrl = this.local.reports()[entry.reportId]?.photo?.dataUrl;
+        const decoded = dataUrl ? decodePhotoDataUrl(dataUrl) : null;
+        // Bytes the server would refuse are refused here, with the same code, without a request.
+        if (!decoded?.ok) return { outcome: 'refused', code: decoded ? decoded.code : 'photo.missing' };
+        const answer = await this.client.putPhoto(entry.reportId, entry.photoId, decoded.mimeType, decoded.bytes);
+        if (answer.ok) return { outcome: 'sent' };
+        if (answer.code === 'workspace.refused') return { outcome: 'refused', code: answer.serverCode ?? answer.code };
+        return { outcome: 'unreachable', failure: answer.code };
+      },
+    );
+    if (failure) {
+      outcome.ok = false;
+      outcome.failure = failure as WorkspaceFailureCode;
+    }
+  }
+
+  /**
+   * Pulled reports whose photo this browser lacks (a coordinator's, another browser's): the bytes come from the
+   * server and stay in the local report, so the obec file and the package embed them. A photo not uploaded yet
+   * (404) is asked for again with a later sync.
+   */
+  private async downloadPhotos(outcome: SyncOutcome): Promise<void> {
+    let budget = MAX_PHOTO_DOWNLOADS_PER_SYNC;
+    for (const report of Object.values(this.local.reports())) {
+      const photo = report.photo;
+      if (budget === 0) return;
+      if (report.demo || !photo || photo.dataUrl !== undefined || this.stateOf(report) !== 'sent') continue;
+      budget--;
+      const answer = await this.client.getPhoto(report.id, photo.id);
+      if (!answer.ok) {
+        if (answer.code === 'workspace.refused') continue;
+        outcome.ok = false;
+        outcome.failure = answer.code;
+        return;
+      }
+      const checked = checkPhotoBytes(answer.value.mimeType, answer.value.bytes);
+      if (!checked.ok || checked.mimeType !== photo.mimeType) continue;
+      const current = this.local.reports()[report.id]?.photo;
+      if (current?.id !== photo.id || current.dataUrl !== undefined) continue;
+      await this.local.attachPhoto(report.id, photo.id, photoDataUrl(checked.mimeType, answer.value.bytes));
+      this.photos.markSent(report.id, photo);
+    }
+    await this.photos.save();
+  }
+
   /** Forgets everything about this server (disconnect); the reports stay. */
   async forget(): Promise<void> {
+    await this.photos.forget();
     this.ledger = emptyLedger(this.client.serverUrl);
     await this.storage?.remove(this.client.serverUrl).catch(() => undefined);
   }

@@ -2,10 +2,14 @@ import { useId, useState } from 'react';
 import type { PhotoReference } from '../../core/reports/report.ts';
 import { formatCount } from '../format.ts';
 import { useAppStore, useT } from '../storeContext.tsx';
+import { PhotoUploadState } from '../workspace/WorkspacePanel.tsx';
 import { downscalePhoto, type PhotoProblem } from './downscalePhoto.ts';
 
-/** An optional photo of the place: chosen from disk or the camera, downscaled, shown as a thumbnail. */
-export function PhotoField({ photo, onChange }: { photo: PhotoReference | null; onChange(photo: PhotoReference | null): void }) {
+/**
+ * An optional photo of the place: chosen from disk or the camera, downscaled, shown as a thumbnail; connected to
+ * the kraj's workspace, with its upload state (the photos' own queue) and, when the server refused it, a retry.
+ */
+export function PhotoField({ photo, onChange, reportId }: { photo: PhotoReference | null; onChange(photo: PhotoReference | null): void; reportId?: string }) {
   const t = useT();
   const id = useId();
   const language = useAppStore((state) => state.language);
@@ -29,7 +33,15 @@ export function PhotoField({ photo, onChange }: { photo: PhotoReference | null; 
       {photo && (
         <figure className="photo-preview">
           {src ? <img src={src} alt={t('form.photo.alt')} /> : <p className="hint">{t('form.photo.notHere')}</p>}
-          <figcaption className="small">{t('form.photo.size', { kb: formatCount(language, Math.round(photo.bytes / 1024)) })}</figcaption>
+          <figcaption className="small">
+            {t('form.photo.size', { kb: formatCount(language, Math.round(photo.bytes / 1024)) })}
+            {reportId && (
+              <span className="photo-upload-state">
+                {' '}
+                <PhotoUploadState reportId={reportId} retry />
+              </span>
+            )}
+          </figcaption>
         </figure>
       )}
       <div className="form-field">

@@ -267,7 +267,7 @@ function ReportForm({ report }: { report: Report }) {
             <legend>
               {t('form.section.photo')} <span className="small">({t('form.optional')})</span>
             </legend>
-            <PhotoField photo={draft.photo} onChange={(photo) => change({ photo }, true)} />
+            <PhotoField photo={draft.photo} reportId={report.id} onChange={(photo) => change({ photo }, true)} />
           </fieldset>
 
           <fieldset className="form-section">

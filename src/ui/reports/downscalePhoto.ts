@@ -2,8 +2,8 @@
  * A photo from the camera or disk, made small enough to keep with the report: at most 1600 px on the long
  * side, JPEG at 0.8 (typically 150–400 kB), as a data: URL.
  *
- * TODO(store): the reports slice has no blob store yet, so the data URL lives in the report itself (the obec
- * file embeds it as `photo.dataUrl` anyway). When a blob API lands, keep only the reference in the report.
+ * The data URL lives in the local report (the obec file and the package embed it as `photo.dataUrl`); the shared
+ * workspace gets the report without it and the bytes through the photos' own upload queue (store/sync/photoQueue.ts).
  */
 import type { PhotoReference } from '../../core/reports/report.ts';
 

@@ -219,15 +219,57 @@ function SignedIn({ email }: { email: string }) {
   );
 }
 
+const PHOTO_REASON_KEYS: Record<string, MessageKey> = {
+  'photo.tooLarge': 'workspace.photo.reason.tooLarge',
+  'photo.empty': 'workspace.photo.reason.empty',
+  'photo.contentMismatch': 'workspace.photo.reason.contentMismatch',
+  'photo.unsupportedType': 'workspace.photo.reason.unsupportedType',
+  'photo.badDataUrl': 'workspace.photo.reason.badDataUrl',
+  'photo.missing': 'workspace.photo.reason.badDataUrl',
+  'photo.notAllowed': 'workspace.photo.reason.notAllowed',
+  'photo.unknownReport': 'workspace.photo.reason.unknownReport',
+  'photo.notReferenced': 'workspace.photo.reason.notReferenced',
+  'photo.typeMismatch': 'workspace.photo.reason.notReferenced',
+  'photo.differs': 'workspace.photo.reason.differs',
+};
+
+/** "Fotka: čeká na odeslání / odesílá se / odeslána / neodeslána: …" for a report's photo this browser sends. */
+export function PhotoUploadState({ reportId, retry = false }: { reportId: string; retry?: boolean }) {
+  const t = useT();
+  const photo = useAppStore((state) => (state.workspace.serverUrl ? state.reportPhotoStates[reportId] : undefined));
+  const retryPhotoUpload = useAppStore((state) => state.retryPhotoUpload);
+  if (!photo) return null;
+  const text =
+    photo.state === 'failed'
+      ? t('workspace.photo.failed', {
+          reason:
+            photo.code && PHOTO_REASON_KEYS[photo.code] ? t(PHOTO_REASON_KEYS[photo.code]!) : t('workspace.photo.reason.other', { code: photo.code ?? '' }),
+        })
+      : t(`workspace.photo.${photo.state}` as MessageKey);
+  const tone = photo.state === 'failed' ? 'rejected' : photo.state === 'sent' ? 'sent' : 'waiting';
+  return (
+    <>
+      <span className={`sync-badge photo-badge sync-${tone}`}>{text}</span>
+      {retry && photo.state === 'failed' && (
+        <button type="button" className="link-button" onClick={() => void retryPhotoUpload(reportId)}>
+          {t('workspace.photo.retry')}
+        </button>
+      )}
+    </>
+  );
+}
+
 /** A report's state in the outbox and in the kraj's process, beside its row in the list. */
 export function ReportSyncBadges({ reportId }: { reportId: string }) {
   const t = useT();
   const syncState = useAppStore((state) => (state.workspace.serverUrl ? state.reportSyncStates[reportId] : undefined));
   const process = useAppStore((state) => state.reportProcessStates[reportId]);
-  if (!syncState && !process) return null;
+  const photo = useAppStore((state) => (state.workspace.serverUrl ? state.reportPhotoStates[reportId] : undefined));
+  if (!syncState && !process && !photo) return null;
   return (
     <>
       {syncState && <span className={`sync-badge sync-${syncState}`}>{t(`workspace.state.${syncState}` as MessageKey)}</span>}
+      <PhotoUploadState reportId={reportId} />
       {process && (
         <span className="process-badge" title={process.note ?? undefined}>
           {t(`workspace.process.${process.status}` as MessageKey)}

@@ -100,6 +100,7 @@ export function reportFeature(
     reporter?: { name: string; role: 'obcan'; contact: string } | null;
     inhabitants?: number;
     demo?: boolean;
+    photo?: { id: string; mimeType: 'image/jpeg' | 'image/png' | 'image/webp'; bytes: number; dataUrl?: string } | null;
   } = {},
 ): ReportFeature {
   const id = options.id ?? randomUUID();
@@ -128,7 +129,7 @@ export function reportFeature(
       observations: [],
       affected: { inhabitants: options.inhabitants ?? null, households: null },
       measurements: [],
-      photo: null,
+      photo: options.photo ?? null,
       reporter: options.reporter ?? null,
       capture: null,
     },
