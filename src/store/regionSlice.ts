@@ -53,7 +53,7 @@ export const createRegionSlice: SliceCreator<RegionSlice> = (set, get) => ({
     set({
       krajId: nuts3,
       pack: { status: 'loading', id: nuts3 },
-      search: { query: '', suggestions: [] },
+      search: { query: '', suggestions: [], typing: false },
       focusedObecKod: null,
     });
     // The context (all kraje) and the lookup index are needed soon after; start them quietly once the first map is

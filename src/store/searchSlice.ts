@@ -15,7 +15,11 @@ export interface ObecSuggestion {
 }
 
 export interface SearchSlice {
-  search: { query: string; suggestions: ObecSuggestion[] };
+  /**
+   * `typing`: the query is what the user typed and still waits for a choice; false once a suggestion was chosen or
+   * the list closed (then the kraj's části obce arriving later must not reopen the list over the chosen name).
+   */
+  search: { query: string; suggestions: ObecSuggestion[]; typing: boolean };
   /** The obec the user chose in the search (highlighted until a click selects a place). */
   focusedObecKod: string | null;
   setSearchQuery(query: string): void;
@@ -70,7 +74,8 @@ export const createSearchSlice: SliceCreator<SearchSlice> = (set, get) => {
           });
           castiByKraj.set(krajId, { entries: prepareCastiForSearch(pack.castiObce, obce), boxes });
           const { search, krajId: current } = get();
-          if (current === krajId && search.query.trim() !== '' && search.suggestions.length < SUGGESTION_LIMIT) get().setSearchQuery(search.query);
+          if (current === krajId && search.typing && search.query.trim() !== '' && search.suggestions.length < SUGGESTION_LIMIT)
+            get().setSearchQuery(search.query);
         },
         () => castiByKraj.delete(krajId), // try again with the next search
       );
@@ -79,7 +84,7 @@ export const createSearchSlice: SliceCreator<SearchSlice> = (set, get) => {
   };
 
   return {
-    search: { query: '', suggestions: [] },
+    search: { query: '', suggestions: [], typing: false },
     focusedObecKod: null,
 
     setSearchQuery: (query) => {
@@ -89,6 +94,7 @@ export const createSearchSlice: SliceCreator<SearchSlice> = (set, get) => {
       set({
         search: {
           query,
+          typing: query.trim() !== '',
           suggestions: found.map(({ obec: { kod, nazev, orpNazev, okresNazev }, cast }) =>
             cast ? { kod, nazev, orpNazev, okresNazev, castKod: cast.kod, castNazev: cast.nazev } : { kod, nazev, orpNazev, okresNazev },
           ),
@@ -99,7 +105,7 @@ export const createSearchSlice: SliceCreator<SearchSlice> = (set, get) => {
     chooseObec: (kod) => {
       const feature = loadedDisplayPack(get().krajId)?.obce.features.find((f) => f.properties.kod === kod);
       if (!feature) return;
-      set({ search: { query: feature.properties.nazev, suggestions: [] }, focusedObecKod: kod });
+      set({ search: { query: feature.properties.nazev, suggestions: [], typing: false }, focusedObecKod: kod });
       get().requestView(bboxOf(feature), 13);
     },
 
@@ -109,11 +115,11 @@ export const createSearchSlice: SliceCreator<SearchSlice> = (set, get) => {
       const entry = known.entries.find((candidate) => candidate.cast?.kod === castKod);
       const box = known.boxes.get(castKod);
       if (!entry?.cast || !box) return;
-      set({ search: { query: `${entry.cast.nazev} (${entry.obec.nazev})`, suggestions: [] }, focusedObecKod: entry.obec.kod });
+      set({ search: { query: `${entry.cast.nazev} (${entry.obec.nazev})`, suggestions: [], typing: false }, focusedObecKod: entry.obec.kod });
       // A village's houses, close enough to see them (the offline map draws address points from zoom 13).
       get().requestView(box, 15);
     },
 
-    closeSuggestions: () => set((state) => ({ search: { ...state.search, suggestions: [] } })),
+    closeSuggestions: () => set((state) => ({ search: { ...state.search, suggestions: [], typing: false } })),
   };
 };

@@ -1,5 +1,5 @@
 import { pointOnFeature } from '@turf/turf';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { ObceCollection } from '../../src/core/packs/packFormat.ts';
 import { baseUrl, clickMapAt, launchBrowser, mapCanvas, openApp, saveScreenshot, waitForMapIdle, waitForPackShown } from './browser.ts';
@@ -78,6 +78,38 @@ test('choose Boží Dar with the keyboard, click it on the map, read obec, ORP a
   await waitForMapIdle(page);
   await saveScreenshot(page, '02-place-bozi-dar');
   expect(errors).toEqual([]);
+});
+
+test('a choice made before the části obce arrive stays chosen: their late arrival does not reopen the list', async () => {
+  // The kraj's address points (části obce for the search) held back until after the choice, as on a slow link.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'cs-CZ', reducedMotion: 'reduce', serviceWorkers: 'block' });
+  const held: Route[] = [];
+  await context.route('**/packs/CZ041/adresni-mista.json', (route) => void held.push(route));
+  const { page, errors } = await openApp(browser, undefined, context);
+  const box = searchBox(page);
+  await box.click();
+  await page.keyboard.type('bozi dar');
+  await page
+    .getByRole('option', { name: /Boží Dar/ })
+    .first()
+    .waitFor();
+  await expect.poll(() => held.length).toBeGreaterThan(0);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  expect(await box.inputValue()).toBe('Boží Dar');
+  for (const route of held.splice(0)) await route.continue();
+  // The části obce are loaded now (a search for one finds it), yet the chosen name's list stayed closed.
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('adresni-mista.json')));
+  await page.waitForTimeout(500);
+  expect(await box.getAttribute('aria-expanded')).toBe('false');
+  expect(await page.getByRole('listbox', { name: 'Hledat obec' }).isVisible()).toBe(false);
+  await box.fill('krasna lipa');
+  await page
+    .getByRole('option', { name: /Krásná Lípa/ })
+    .first()
+    .waitFor();
+  expect(errors).toEqual([]);
+  await context.close();
 });
 
 test('a click outside Czechia says so', async () => {
