@@ -141,6 +141,9 @@ test('stage 2 of the offline copy (the region overview…) is cached after the f
   await page.getByRole('group', { name: 'Pohled' }).getByRole('button', { name: 'Přehled kraje' }).click();
   await page.getByRole('region', { name: 'Vrstva ZSJ' }).waitFor();
   expect(await page.getByText(/Nepodařilo se načíst/).count()).toBe(0);
+  // The summary is computed from what is stored (it once stayed at "Načítám hranice obcí…" for ever offline).
+  const status = page.locator('.analysis-status');
+  await expect.poll(() => status.textContent(), { timeout: 30_000 }).toMatch(/\d+ z \d+ hlášení/);
   await saveScreenshot(page, 'field-09-region-overview-offline');
   expect(errors.filter((error) => !/Failed to load resource|ERR_INTERNET_DISCONNECTED/.test(error))).toEqual([]);
   await context.close();
