@@ -30,7 +30,17 @@ import { BASEMAP_LAYER_ID, BASEMAP_SOURCE_ID, BOUNDARY_ATTRIBUTION, basemapLayer
 import { AddressOverlay } from './addressLayers.ts';
 import { installTileProtocol, type TileResult } from './tileProtocol.ts';
 import { loadAddressPoints } from '../store/packRepository.ts';
-import { LAYER, SOURCE, basemapBeforeId, basemapDependentPaint, obecFilter, otherKrajeFilter, otherObceFilter, splitMapStyle, type SplitMapStyle } from './mapStyle.ts';
+import {
+  LAYER,
+  SOURCE,
+  basemapBeforeId,
+  basemapDependentPaint,
+  obecFilter,
+  otherKrajeFilter,
+  otherObceFilter,
+  splitMapStyle,
+  type SplitMapStyle,
+} from './mapStyle.ts';
 import type { DrawingController } from './drawing/DrawingController.ts';
 import {
   CLICKABLE_REPORT_LAYERS,
@@ -427,7 +437,10 @@ export class MapController {
     if (basemap) {
       this.shownBasemap = basemap;
       this.map.addSource(BASEMAP_SOURCE_ID, basemapSource(basemap));
-      this.map.addLayer(basemapLayer(), basemapBeforeId((id) => this.map.getLayer(id) !== undefined));
+      this.map.addLayer(
+        basemapLayer(),
+        basemapBeforeId((id) => this.map.getLayer(id) !== undefined),
+      );
       this.applyBasemapPaint(true, basemap.id);
       this.store.getState().setBasemapStatus('loading');
       // A weak signal stalls rather than fails: no tile within this time and the offline map takes over.

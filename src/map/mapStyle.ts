@@ -225,7 +225,11 @@ export function splitMapStyle(style: StyleSpecification = buildMapStyle()): Spli
   });
   const sources = Object.fromEntries(Object.entries(style.sources).filter(([id]) => LATER_SOURCES.has(id)));
   return {
-    first: { ...style, sources: Object.fromEntries(Object.entries(style.sources).filter(([id]) => !LATER_SOURCES.has(id))), layers: style.layers.filter((layer) => !isLater(layer)) },
+    first: {
+      ...style,
+      sources: Object.fromEntries(Object.entries(style.sources).filter(([id]) => !LATER_SOURCES.has(id))),
+      layers: style.layers.filter((layer) => !isLater(layer)),
+    },
     later: { sources, layers },
   };
 }

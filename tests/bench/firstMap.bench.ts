@@ -207,7 +207,10 @@ function profileSummary(profile: CpuProfile, count: number): string[] {
     byFile.set(file, (byFile.get(file) ?? 0) + ms);
   });
   const top = (map: Map<string, number>) =>
-    [...map].sort((a, b) => b[1] - a[1]).slice(0, count).map(([name, ms]) => `  ${String(Math.round(ms)).padStart(6)} ms  ${name}`);
+    [...map]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, count)
+      .map(([name, ms]) => `  ${String(Math.round(ms)).padStart(6)} ms  ${name}`);
   return [`busy (not idle) ${Math.round(total)} ms; by file:`, ...top(byFile), 'by function (self time):', ...top(byFunction)];
 }
 
