@@ -20,11 +20,18 @@ import { DEFAULT_KRAJ } from '../src/core/units/adminUnits.ts';
 const DISPLAY_PACK_FILES = ['manifest.json', 'obce.display.geojson', 'orp.display.geojson', 'okresy.display.geojson', 'kraje.display.geojson'];
 const SETTINGS_KEY = 'hlucha-mista.settings';
 
-/** Preloads (fetch, CORS same-origin: what `fetch(url)` asks) the display pack of the kraj the page will open. */
-function packPreloadScript(base: string): string {
+/**
+ * Preloads (fetch, CORS same-origin: what `fetch(url)` asks) the display pack of the kraj the page will open, and
+ * the English catalogue's chunk when the page will open in English (`englishChunk`, null: none built).
+ */
+function packPreloadScript(base: string, englishChunk: string | null): string {
+  const english = englishChunk
+    ? `if(s&&s.state&&s.state.language==='en'){var e=document.createElement('link');e.rel='modulepreload';e.crossOrigin='anonymous';` +
+      `e.href=${JSON.stringify(`${base}${englishChunk}`)};document.head.appendChild(e)}`
+    : '';
   return (
     `(function(){var k=${JSON.stringify(DEFAULT_KRAJ)};try{var s=JSON.parse(localStorage.getItem(${JSON.stringify(SETTINGS_KEY)})||'null');` +
-    `var v=s&&s.state&&s.state.krajId;if(typeof v==='string'&&/^CZ0[0-9]{2}$/.test(v))k=v}catch(e){}` +
+    `var v=s&&s.state&&s.state.krajId;if(typeof v==='string'&&/^CZ0[0-9]{2}$/.test(v))k=v;${english}}catch(e){}` +
     `${JSON.stringify(DISPLAY_PACK_FILES)}.forEach(function(f){var l=document.createElement('link');l.rel='preload';l.as='fetch';` +
     `l.crossOrigin='anonymous';l.href=${JSON.stringify(`${base}packs/`)}+k+'/'+f;document.head.appendChild(l)})})();`
   );
@@ -32,6 +39,7 @@ function packPreloadScript(base: string): string {
 
 const ENTRY = /[\\/]src[\\/]main\.tsx$/;
 const MAP_CHUNK = /[\\/]src[\\/]map[\\/]MapController\.ts$/;
+const ENGLISH_CHUNK = /[\\/]src[\\/]i18n[\\/]en\.ts$/;
 const MAPLIBRE_WORKER = /(^|\/)maplibre-gl-worker-[\w-]+\.mjs$/;
 
 /**
@@ -96,7 +104,8 @@ export function firstScreenPlugin(): Plugin {
         const inHtml = new Set([...html.matchAll(/(?:src|href)="\/?([^"]+)"/g)].map((match) => match[1]!));
         const mapChunk = chunks.find((chunk) => chunk.facadeModuleId !== null && MAP_CHUNK.test(chunk.facadeModuleId));
         const tags: Array<{ tag: string; attrs: Record<string, string | boolean>; children?: string; injectTo: 'head' }> = [];
-        tags.push({ tag: 'script', attrs: {}, children: packPreloadScript(base), injectTo: 'head' });
+        const english = chunks.find((chunk) => chunk.facadeModuleId !== null && ENGLISH_CHUNK.test(chunk.facadeModuleId));
+        tags.push({ tag: 'script', attrs: {}, children: packPreloadScript(base, english?.fileName ?? null), injectTo: 'head' });
         if (mapChunk) {
           for (const file of [mapChunk.fileName, ...mapChunk.imports]) {
             if (!inHtml.has(file)) tags.push({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${file}` }, injectTo: 'head' });
