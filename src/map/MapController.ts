@@ -105,6 +105,7 @@ export class MapController {
   private later: SplitMapStyle['later'] | null;
   /** Data given to a source that is added later (see `later`). */
   private readonly pendingData = new Map<string, FeatureCollection>();
+  private laterScheduled = false;
   private hoveredKod: string | null = null;
   private appliedViewSeq = 0;
   private shownPackId: string | null = null;
@@ -190,8 +191,18 @@ export class MapController {
       this.setIdle(true);
       // The first map is up: now what it did not need may load (the drawing tools, the context, the lookup…).
       if (this.shownPackId) {
-        this.addLater();
         openFirstScreenGate();
+        // The rest of the layers once the first map has been on screen for a frame: added in this same task, they
+        // would start MapLibre's work again before the drawn map is ever presented as idle.
+        if (this.later && !this.laterScheduled) {
+          this.laterScheduled = true;
+          requestAnimationFrame(() =>
+            setTimeout(() => {
+              this.addLater();
+              this.ensureDrawing();
+            }, 0),
+          );
+        }
         this.ensureDrawing();
       }
     });
