@@ -13,6 +13,7 @@ import {
   setWorkerUrl,
   type FitBoundsOptions,
   type GeoJSONSource,
+  type GeoJSONSourceSpecification,
   type MapLayerMouseEvent,
   type MapMouseEvent,
 } from 'maplibre-gl';
@@ -106,6 +107,8 @@ export class MapController {
   /** Data given to a source that is added later (see `later`). */
   private readonly pendingData = new Map<string, FeatureCollection>();
   private laterScheduled = false;
+  /** The pack whose boundaries the first style holds (showPack does not push them again). */
+  private packInStyle: string | null = null;
   private hoveredKod: string | null = null;
   private appliedViewSeq = 0;
   private shownPackId: string | null = null;
@@ -130,6 +133,18 @@ export class MapController {
     const state = store.getState();
     const { first, later } = splitMapStyle();
     this.later = later;
+    // The kraj's boundaries when they are here already (index.html preloads them): in the style itself, so that the
+    // first tiles are cut from them, not from empty sources that are then cut again (twice the frames).
+    const pack = state.pack.status === 'ready' ? loadedDisplayPack(state.pack.id) : null;
+    if (pack && state.pack.status === 'ready') {
+      this.packInStyle = state.pack.id;
+      for (const [id, data] of [
+        [SOURCE.obce, pack.obce],
+        [SOURCE.orp, pack.orp],
+        [SOURCE.kraj, pack.kraje],
+      ] as const)
+        first.sources[id] = { ...(first.sources[id] as GeoJSONSourceSpecification), data };
+    }
     // The kraj's view when the store already asks for it: the first tiles are those of the kraj, not of Czechia.
     const view = state.view;
     if (view) this.appliedViewSeq = view.seq;
@@ -430,9 +445,12 @@ export class MapController {
     this.shownPackId = pack.id;
     this.container.dataset.shownPack = pack.id;
     this.clearHover();
-    this.setSourceData(SOURCE.obce, data.obce);
-    this.setSourceData(SOURCE.orp, data.orp);
-    this.setSourceData(SOURCE.kraj, data.kraje);
+    if (this.packInStyle !== pack.id) {
+      this.setSourceData(SOURCE.obce, data.obce);
+      this.setSourceData(SOURCE.orp, data.orp);
+      this.setSourceData(SOURCE.kraj, data.kraje);
+    }
+    this.packInStyle = null;
     if (this.map.getLayer(LAYER.contextKrajeFill)) this.map.setFilter(LAYER.contextKrajeFill, otherKrajeFilter(pack.id));
     this.orpLabels.show(data.orp);
     this.obecLabels.show(data.obce);
