@@ -207,22 +207,14 @@ export class MapController {
       // The first map is up: now what it did not need may load (the drawing tools, the context, the lookup…).
       if (this.shownPackId) {
         openFirstScreenGate();
-        // The rest of the layers once the first map has been on screen for a frame: added in this same task, they
-        // would start MapLibre's work again before the drawn map is ever presented as idle.
-        if (this.later && !this.laterScheduled) {
-          this.laterScheduled = true;
-          requestAnimationFrame(() =>
-            setTimeout(() => {
-              this.addLater();
-              this.ensureDrawing();
-            }, 0),
-          );
-        }
+        this.scheduleLater();
         this.ensureDrawing();
       }
     });
 
     this.applyLanguage(state);
+    // Without a first map (the kraj's boundaries could not be loaded) the rest comes when the gate opens by itself.
+    afterFirstScreen(() => this.scheduleLater());
     afterFirstScreen(() =>
       loadCountryKraje().then(
         (kraje) => this.setSourceData(SOURCE.contextKraje, kraje),
@@ -291,6 +283,24 @@ export class MapController {
     }
     this.coordinator.sync(state, previous);
     this.measurementOverlay.sync(state, previous);
+  }
+
+  /**
+   * The rest of the layers once the first map has been on screen for a frame: added in the idle event's own task,
+   * they would start MapLibre's work again before the drawn map is ever presented as idle.
+   */
+  private scheduleLater(): void {
+    if (!this.later || this.laterScheduled || this.destroyed) return;
+    this.laterScheduled = true;
+    const add = () =>
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          this.addLater();
+          this.ensureDrawing();
+        }, 0),
+      );
+    if (this.styleReady) add();
+    else this.map.once('load', add);
   }
 
   /**
