@@ -103,6 +103,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts'],
+          // Node answers in every language at once (the page loads English when chosen: src/i18n/translate.ts).
+          setupFiles: ['src/i18n/allLanguages.ts'],
           exclude: ['tests/e2e/**', 'node_modules/**'],
           environment: 'node',
           testTimeout: 120_000,

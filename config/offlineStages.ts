@@ -23,6 +23,8 @@ const MAYOR_PATH = [
   /[\\/]src[\\/]core[\\/]lookup[\\/]lookupPoint\.ts$/,
   /[\\/]src[\\/]core[\\/]reports[\\/]derivePlace\.ts$/,
   /[\\/]src[\\/]core[\\/]reports[\\/]suggestCastObce\.ts$/,
+  // The English catalogue (loaded when chosen: src/i18n/translate.ts).
+  /[\\/]src[\\/]i18n[\\/]en\.ts$/,
   // Registering the service worker itself (virtual:pwa-register loads it).
   /[\\/]workbox-window[\\/]/,
 ];

@@ -8,6 +8,7 @@ import { StoreProvider } from './ui/storeContext.tsx';
 import { registerServiceWorker } from './ui/field/serviceWorker.ts';
 import { startAutosave } from './ui/reports/autosave.ts';
 import { afterFirstScreen } from './store/firstScreen.ts';
+import { languageLoaded, loadLanguage } from './i18n/translate.ts';
 
 const store = createAppStore();
 void store.getState().start();
@@ -25,10 +26,16 @@ afterFirstScreen(() => registerServiceWorker(store));
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
-createRoot(root).render(
-  <StrictMode>
-    <StoreProvider store={store}>
-      <App />
-    </StoreProvider>
-  </StrictMode>,
-);
+// A page that opens in English waits for its catalogue (preloaded by index.html); if it cannot come, Czech.
+const language = store.getState().language;
+const languageReady = languageLoaded(language) ? null : loadLanguage(language).catch(() => store.setState({ language: 'cs' }));
+const render = () =>
+  createRoot(root).render(
+    <StrictMode>
+      <StoreProvider store={store}>
+        <App />
+      </StoreProvider>
+    </StrictMode>,
+  );
+if (languageReady) void languageReady.then(render);
+else render();

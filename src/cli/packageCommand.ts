@@ -29,6 +29,7 @@ import { DEFAULT_LETTER_SETTINGS, parseLetterSettings, parseLetterSettingsJson, 
 import { parseReviewFile } from '../core/review/reviewFile.ts';
 import { EMPTY_REVIEW_STATE, LOCALITY_STATUSES, pinsForClustering, type LocalityStatus } from '../core/review/reviewModel.ts';
 import { KRAJE } from '../core/units/adminUnits.ts';
+import '../i18n/allLanguages.ts';
 import { translate, type MessageKey } from '../i18n/translate.ts';
 import { packageLabel } from '../i18n/packageLabel.ts';
 import { readSettingsFlag } from './aggregateCommand.ts';

@@ -21,6 +21,7 @@ import { TABLE_FIELDS, type TableField, type TableMapping } from '../core/tableI
 import { ObecIndex } from '../core/lookup/obecIndex.ts';
 import { exportObecFile } from '../core/obecFile/exportObecFile.ts';
 import { en } from '../i18n/en.ts';
+import '../i18n/allLanguages.ts';
 import { translate, type MessageKey } from '../i18n/translate.ts';
 import { parseCommandLine } from './commandLine.ts';
 import { readObce } from './packsOnDisk.ts';

@@ -6,6 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { OBEC_FILE_MAX_BYTES } from '../core/obecFile/obecFileFormat.ts';
 import { parseObecFile } from '../core/obecFile/parseObecFile.ts';
+import '../i18n/allLanguages.ts';
 import { translate, type MessageKey } from '../i18n/translate.ts';
 import { en } from '../i18n/en.ts';
 

@@ -488,6 +488,9 @@ export const cs = {
   'coordinator.analysing': 'Průběh výpočtu',
   'coordinator.analysed': '{reports} z {total} hlášení, {localities, plural, one {# lokalita} few {# lokality} many {# lokality} other {# lokalit}}',
   'coordinator.phase.boundaries': 'Načítám hranice obcí…',
+  'coordinator.retry': 'Zkusit znovu',
+  'coordinator.krajBoundariesOnly':
+    'Hranice obcí celého Česka nejsou v zařízení (bez připojení), souhrn je spočítán z hranic kraje: hlášení mimo kraj nejsou zařazena.',
   'coordinator.phase.clustering': 'Seskupuji hlášení do lokalit…',
   'coordinator.phase.evidence': 'Hodnotím důkazy…',
   'coordinator.phase.aggregation': 'Sčítám po ORP, obcích a šestiúhelnících…',
@@ -631,7 +634,8 @@ export const cs = {
   'problem.reviewFile.notReviewFile': 'Soubor není soubor posouzení této aplikace.',
   'problem.reviewFile.newerVersion': 'Soubor je z novější verze aplikace.',
   'problem.reviewFile.invalid': 'Soubor posouzení je poškozený.',
-  'problem.analysis.boundariesUnavailable': 'Hranice obcí se nepodařilo načíst; souhrn nelze spočítat.',
+  'problem.analysis.boundariesUnavailable':
+    'Hranice obcí se nepodařilo načíst (bez připojení nejsou v zařízení uloženy ani hranice kraje); souhrn nelze spočítat.',
   'problem.analysis.failed': 'Výpočet souhrnu selhal.',
   'problem.analysis.workerFailed':
     'Výpočet souhrnu se nepodařilo dokončit: pomocné vlákno skončilo (nejspíš nedostatkem paměti). Při další změně se spustí znovu; uložená hlášení jsou beze změny. (Kód chyby: analysis.workerFailed)',

@@ -487,6 +487,9 @@ export const en: Record<MessageKey, string> = {
   'coordinator.analysing': 'Analysis progress',
   'coordinator.analysed': '{reports} of {total, plural, one {# report} other {# reports}}, {localities, plural, one {# locality} other {# localities}}',
   'coordinator.phase.boundaries': 'Loading municipal boundaries…',
+  'coordinator.retry': 'Try again',
+  'coordinator.krajBoundariesOnly':
+    "The municipal boundaries of all Czechia are not on this device (offline); the summary uses the kraj's boundaries: reports outside the kraj are not counted.",
   'coordinator.phase.clustering': 'Grouping reports into localities…',
   'coordinator.phase.evidence': 'Assessing the evidence…',
   'coordinator.phase.aggregation': 'Counting per ORP, municipality and hexagon…',
@@ -631,7 +634,8 @@ export const en: Record<MessageKey, string> = {
   'problem.reviewFile.notReviewFile': 'The file is not a review file of this app.',
   'problem.reviewFile.newerVersion': 'The file comes from a newer version of the app.',
   'problem.reviewFile.invalid': 'The review file is damaged.',
-  'problem.analysis.boundariesUnavailable': 'The municipal boundaries could not be loaded; the overview cannot be computed.',
+  'problem.analysis.boundariesUnavailable':
+    "The municipal boundaries could not be loaded (offline, not even the kraj's are stored on this device); the summary cannot be computed.",
   'problem.analysis.failed': 'Computing the overview failed.',
   'problem.analysis.workerFailed':
     'The summary could not be computed: its helper thread stopped (most likely out of memory). It starts again with the next change; stored reports are unchanged. (Error code: analysis.workerFailed)',

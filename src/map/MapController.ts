@@ -13,6 +13,7 @@ import {
   setWorkerUrl,
   type FitBoundsOptions,
   type GeoJSONSource,
+  type GeoJSONSourceSpecification,
   type MapLayerMouseEvent,
   type MapMouseEvent,
 } from 'maplibre-gl';
@@ -30,7 +31,17 @@ import { BASEMAP_LAYER_ID, BASEMAP_SOURCE_ID, BOUNDARY_ATTRIBUTION, basemapLayer
 import { AddressOverlay } from './addressLayers.ts';
 import { installTileProtocol, type TileResult } from './tileProtocol.ts';
 import { loadAddressPoints } from '../store/packRepository.ts';
-import { FIRST_BOUNDARY_LAYER, LAYER, SOURCE, basemapDependentPaint, buildMapStyle, obecFilter, otherKrajeFilter, otherObceFilter } from './mapStyle.ts';
+import {
+  LAYER,
+  SOURCE,
+  basemapBeforeId,
+  basemapDependentPaint,
+  obecFilter,
+  otherKrajeFilter,
+  otherObceFilter,
+  splitMapStyle,
+  type SplitMapStyle,
+} from './mapStyle.ts';
 import type { DrawingController } from './drawing/DrawingController.ts';
 import {
   CLICKABLE_REPORT_LAYERS,
@@ -91,6 +102,13 @@ export class MapController {
   private tileFailedInRow = 0;
   private basemapWatchdog: ReturnType<typeof setTimeout> | null = null;
   private styleReady = false;
+  /** What the first style leaves out (mapStyle.ts, splitMapStyle); null once added, on the first idle with the kraj drawn. */
+  private later: SplitMapStyle['later'] | null;
+  /** Data given to a source that is added later (see `later`). */
+  private readonly pendingData = new Map<string, FeatureCollection>();
+  private laterScheduled = false;
+  /** The pack whose boundaries the first style holds (showPack does not push them again). */
+  private packInStyle: string | null = null;
   private hoveredKod: string | null = null;
   private appliedViewSeq = 0;
   private shownPackId: string | null = null;
@@ -113,11 +131,28 @@ export class MapController {
     private readonly options: MapControllerOptions = {},
   ) {
     const state = store.getState();
+    const { first, later } = splitMapStyle();
+    this.later = later;
+    // The kraj's boundaries when they are here already (index.html preloads them): in the style itself, so that the
+    // first tiles are cut from them, not from empty sources that are then cut again (twice the frames).
+    const pack = state.pack.status === 'ready' ? loadedDisplayPack(state.pack.id) : null;
+    if (pack && state.pack.status === 'ready') {
+      this.packInStyle = state.pack.id;
+      for (const [id, data] of [
+        [SOURCE.obce, pack.obce],
+        [SOURCE.orp, pack.orp],
+        [SOURCE.kraj, pack.kraje],
+      ] as const)
+        first.sources[id] = { ...(first.sources[id] as GeoJSONSourceSpecification), data };
+    }
+    // The kraj's view when the store already asks for it: the first tiles are those of the kraj, not of Czechia.
+    const view = state.view;
+    if (view) this.appliedViewSeq = view.seq;
     this.map = new MapLibreMap({
       container,
-      style: buildMapStyle(),
-      bounds: CZECHIA_BOUNDS,
-      fitBoundsOptions: { padding: 20 },
+      style: first,
+      bounds: view?.bbox ?? CZECHIA_BOUNDS,
+      fitBoundsOptions: view ? { padding: viewPadding(container), maxZoom: view.maxZoom } : { padding: 20 },
       attributionControl: false,
       dragRotate: false,
       pitchWithRotate: false,
@@ -148,7 +183,6 @@ export class MapController {
     this.map.on('load', () => {
       this.styleReady = true;
       this.coordinator.install();
-      this.measurementOverlay.install();
       this.sync(this.store.getState(), null);
     });
     // A click that began while a tool was on belongs to terra-draw, even if the tool is off when it ends.
@@ -173,11 +207,14 @@ export class MapController {
       // The first map is up: now what it did not need may load (the drawing tools, the context, the lookup…).
       if (this.shownPackId) {
         openFirstScreenGate();
+        this.scheduleLater();
         this.ensureDrawing();
       }
     });
 
     this.applyLanguage(state);
+    // Without a first map (the kraj's boundaries could not be loaded) the rest comes when the gate opens by itself.
+    afterFirstScreen(() => this.scheduleLater());
     afterFirstScreen(() =>
       loadCountryKraje().then(
         (kraje) => this.setSourceData(SOURCE.contextKraje, kraje),
@@ -210,6 +247,8 @@ export class MapController {
   private sync(state: AppState, previous: AppState | null): void {
     if (state.language !== previous?.language || state.pack !== previous?.pack) this.applyLanguage(state);
     if (!this.styleReady) return;
+    // The view first: data pushed before a jump would be cut into tiles for the old view too.
+    if (state.view && state.view.seq !== this.appliedViewSeq) this.applyView(state.view);
     if (state.pack !== previous?.pack) this.showPack(state);
     if (
       previous === null ||
@@ -228,8 +267,13 @@ export class MapController {
     if (previous === null || highlighted !== highlightedObecKod(previous)) this.showHighlight(highlighted);
     const point = markedPoint(state);
     if (previous === null || point !== markedPoint(previous)) this.showPoint(point);
-    if (state.view && state.view.seq !== this.appliedViewSeq) this.applyView(state.view);
     if (previous === null || state.myObecKod !== previous.myObecKod) this.showMyObec(state.myObecKod);
+    if (this.later) return; // the rest once its layers are there (addLater)
+    this.syncLater(state, previous);
+  }
+
+  /** The part of `sync` for the layers added after the first idle (see `later`). */
+  private syncLater(state: AppState, previous: AppState | null): void {
     if (previous === null || state.reports !== previous.reports) this.showReports(state.reports);
     if (previous === null || state.route !== previous.route) this.setSourceData(ROUTE_SOURCE, routeFeatureCollection(state.route));
     if (previous === null || state.editor !== previous.editor || state.reports !== previous.reports) this.showEditor(state);
@@ -239,6 +283,42 @@ export class MapController {
     }
     this.coordinator.sync(state, previous);
     this.measurementOverlay.sync(state, previous);
+  }
+
+  /**
+   * The rest of the layers once the first map has been on screen for a frame: added in the idle event's own task,
+   * they would start MapLibre's work again before the drawn map is ever presented as idle.
+   */
+  private scheduleLater(): void {
+    if (!this.later || this.laterScheduled || this.destroyed) return;
+    this.laterScheduled = true;
+    const add = () =>
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          this.addLater();
+          this.ensureDrawing();
+        }, 0),
+      );
+    if (this.styleReady) add();
+    else this.map.once('load', add);
+  }
+
+  /**
+   * Adds what the first style left out (the other kraje, the reports, the route, the hover tint, the NetTest layers)
+   * once the kraj is drawn and the map idle, and pushes the store's state into it.
+   */
+  private addLater(): void {
+    const later = this.later;
+    if (!later || this.destroyed) return;
+    this.later = null;
+    for (const [id, source] of Object.entries(later.sources)) this.map.addSource(id, source);
+    for (const { layer, beforeId } of later.layers) this.map.addLayer(layer, beforeId);
+    if (this.shownPackId) this.map.setFilter(LAYER.contextKrajeFill, otherKrajeFilter(this.shownPackId));
+    this.applyBasemapPaint(this.shownBasemap !== null, this.shownBasemap?.id ?? 'none');
+    for (const [id, data] of this.pendingData) this.setSourceData(id, data);
+    this.pendingData.clear();
+    this.measurementOverlay.install();
+    this.syncLater(this.store.getState(), null);
   }
 
   /**
@@ -348,7 +428,8 @@ export class MapController {
 
   /** Loads terra-draw (its own chunk) once; a failed load (weak signal) is tried again at the next need. */
   private ensureDrawing(): void {
-    if (this.drawingLoad || !this.styleReady || this.destroyed) return;
+    // After the later layers: terra-draw's own layers go on top of the reports'.
+    if (this.drawingLoad || !this.styleReady || this.later || this.destroyed) return;
     this.drawingLoad = import('./drawing/mapDrawing.ts').then(
       ({ createMapDrawing }) => {
         if (this.destroyed) return;
@@ -374,10 +455,13 @@ export class MapController {
     this.shownPackId = pack.id;
     this.container.dataset.shownPack = pack.id;
     this.clearHover();
-    this.setSourceData(SOURCE.obce, data.obce);
-    this.setSourceData(SOURCE.orp, data.orp);
-    this.setSourceData(SOURCE.kraj, data.kraje);
-    this.map.setFilter(LAYER.contextKrajeFill, otherKrajeFilter(pack.id));
+    if (this.packInStyle !== pack.id) {
+      this.setSourceData(SOURCE.obce, data.obce);
+      this.setSourceData(SOURCE.orp, data.orp);
+      this.setSourceData(SOURCE.kraj, data.kraje);
+    }
+    this.packInStyle = null;
+    if (this.map.getLayer(LAYER.contextKrajeFill)) this.map.setFilter(LAYER.contextKrajeFill, otherKrajeFilter(pack.id));
     this.orpLabels.show(data.orp);
     this.obecLabels.show(data.obce);
     this.addresses.setPack(pack.id, new Map(data.obce.features.map((feature) => [feature.properties.kod, feature.properties.nazev])));
@@ -392,7 +476,10 @@ export class MapController {
     if (basemap) {
       this.shownBasemap = basemap;
       this.map.addSource(BASEMAP_SOURCE_ID, basemapSource(basemap));
-      this.map.addLayer(basemapLayer(), FIRST_BOUNDARY_LAYER);
+      this.map.addLayer(
+        basemapLayer(),
+        basemapBeforeId((id) => this.map.getLayer(id) !== undefined),
+      );
       this.applyBasemapPaint(true, basemap.id);
       this.store.getState().setBasemapStatus('loading');
       // A weak signal stalls rather than fails: no tile within this time and the offline map takes over.
@@ -416,7 +503,7 @@ export class MapController {
 
   private applyBasemapPaint(hasBasemap: boolean, id: string): void {
     for (const { layer, property, value } of basemapDependentPaint(hasBasemap)) {
-      this.map.setPaintProperty(layer, property, value);
+      if (this.map.getLayer(layer)) this.map.setPaintProperty(layer, property, value);
     }
     this.addresses.setVisible(!hasBasemap);
     this.container.dataset.basemap = id;
@@ -456,9 +543,7 @@ export class MapController {
     // The first view (the kraj, at start) jumps: an animation would only delay the first usable map.
     const first = this.appliedViewSeq === 0;
     this.appliedViewSeq = view.seq;
-    const { clientWidth, clientHeight } = this.container;
-    const padding = Math.max(8, Math.min(48, Math.round(Math.min(clientWidth, clientHeight) * 0.08)));
-    const options: FitBoundsOptions = { padding, maxZoom: view.maxZoom, duration: first || prefersReducedMotion() ? 0 : 700 };
+    const options: FitBoundsOptions = { padding: viewPadding(this.container), maxZoom: view.maxZoom, duration: first || prefersReducedMotion() ? 0 : 700 };
     this.map.fitBounds(view.bbox, options);
   }
 
@@ -482,6 +567,7 @@ export class MapController {
   private setSourceData(id: string, data: FeatureCollection): void {
     const source = this.map.getSource<GeoJSONSource>(id);
     if (source) void source.setData(data);
+    else if (this.later?.sources[id]) this.pendingData.set(id, data);
     else this.map.once('load', () => this.setSourceData(id, data));
   }
 
@@ -593,4 +679,9 @@ function createPinElement(): HTMLElement {
     '<path d="M14 1C7 1 1.5 6.4 1.5 13.3 1.5 22.5 14 37 14 37s12.5-14.5 12.5-23.7C26.5 6.4 21 1 14 1z" ' +
     'fill="#c2410c" stroke="#ffffff" stroke-width="2"/><circle cx="14" cy="13.5" r="4.5" fill="#ffffff"/></svg>';
   return element;
+}
+
+/** The padding around a requested view: 8 % of the map's shorter side, 8 to 48 px. */
+function viewPadding(container: HTMLElement): number {
+  return Math.max(8, Math.min(48, Math.round(Math.min(container.clientWidth, container.clientHeight) * 0.08)));
 }

@@ -8,6 +8,7 @@ import type {
   FilterSpecification,
   GeoJSONSourceSpecification,
   LayerSpecification,
+  SourceSpecification,
   StyleSpecification,
 } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
@@ -194,6 +195,48 @@ export function buildMapStyle(): StyleSpecification {
     },
     layers: [...boundaries, ...reportLayers(), ...coordinatorOverlayLayers(), ...routeLayers()],
   };
+}
+
+/**
+ * Sources drawn only after the first usable map (README, "Fast on a weak signal"): the other kraje's outlines (their
+ * data loads after the first map anyway), the reports, their clusters and the recorded route. Empty at the start, yet
+ * each visible source's tiles go through MapLibre's worker and each answer draws a frame again — with WebGL in
+ * software on a weak phone that is the main thread's work the first map waits for. They are added on the first idle.
+ */
+const LATER_SOURCES: ReadonlySet<string> = new Set([SOURCE.contextKraje, REPORTS_SOURCE, REPORT_CLUSTER_SOURCE, ROUTE_SOURCE]);
+/** Layers of the first style that are added on the first idle as well: the hover tint draws only under a mouse. */
+const LATER_LAYERS: ReadonlySet<string> = new Set([LAYER.obceHoverFill]);
+
+export interface SplitMapStyle {
+  /** The style the map starts with: the kraj's boundaries and what is hidden or empty until used. */
+  first: StyleSpecification;
+  /** Added once the first map is idle, in this order; each goes below `beforeId` (undefined: on top). */
+  later: { sources: Record<string, SourceSpecification>; layers: Array<{ layer: LayerSpecification; beforeId: string | undefined }> };
+}
+
+/** The full style (buildMapStyle) as a first style and what is added after the first idle, which ends in the same order. */
+export function splitMapStyle(style: StyleSpecification = buildMapStyle()): SplitMapStyle {
+  const isLater = (layer: LayerSpecification) => LATER_LAYERS.has(layer.id) || ('source' in layer && LATER_SOURCES.has(layer.source as string));
+  const layers: SplitMapStyle['later']['layers'] = [];
+  style.layers.forEach((layer, index) => {
+    if (!isLater(layer)) return;
+    const beforeId = style.layers.slice(index + 1).find((next) => !isLater(next))?.id;
+    layers.push({ layer, beforeId });
+  });
+  const sources = Object.fromEntries(Object.entries(style.sources).filter(([id]) => LATER_SOURCES.has(id)));
+  return {
+    first: {
+      ...style,
+      sources: Object.fromEntries(Object.entries(style.sources).filter(([id]) => !LATER_SOURCES.has(id))),
+      layers: style.layers.filter((layer) => !isLater(layer)),
+    },
+    later: { sources, layers },
+  };
+}
+
+/** Where a raster base map goes: right below the first boundary layer the map has now. */
+export function basemapBeforeId(hasLayer: (id: string) => boolean): string {
+  return hasLayer(FIRST_BOUNDARY_LAYER) ? FIRST_BOUNDARY_LAYER : LAYER.obceFill;
 }
 
 /**

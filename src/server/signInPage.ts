@@ -5,6 +5,7 @@
  * against TOKEN_SHAPE first) and the codes are escaped anyway. No script, no outside resources, not frameable.
  */
 import type { Context } from 'hono';
+import '../i18n/allLanguages.ts';
 import { isLanguage, translate, type Language, type MessageKey } from '../i18n/translate.ts';
 
 export const MAGIC_LINK_PATH = '/api/auth/magic-link/callback';

@@ -24,6 +24,7 @@ import type {
   AnalysisResult,
 } from '../worker/analysisProtocol.ts';
 import { createWorkerClient, WORKER_CRASHED } from './workerClient.ts';
+import { loadAnalysisIndex, type AnalysisBoundaries } from '../core/analysis/loadAnalysisIndex.ts';
 
 export type AnalysisOutcome = { ok: true; result: AnalysisResult } | { ok: false; code: AnalysisErrorCode | 'analysis.superseded'; message: string };
 
@@ -130,8 +131,9 @@ export function createInProcessAnalysisClient(
     async analyse(request, onProgress) {
       const id = ++sequence;
       let index: ObecIndex;
+      let boundaries: AnalysisBoundaries;
       try {
-        index = await loadIndex(request.packId);
+        ({ index, boundaries } = await loadAnalysisIndex(loadIndex, request.packId, request.fallbackPackId));
       } catch (error: unknown) {
         return { ok: false, code: 'analysis.boundariesUnavailable', message: String(error) };
       }
@@ -141,7 +143,8 @@ export function createInProcessAnalysisClient(
       const held = await loaded();
       if (id !== sequence) return { ok: false, code: 'analysis.superseded', message: '' };
       try {
-        return { ok: true, result: analyseReports(index, request, onProgress, addressPoints, held) };
+        const result = analyseReports(index, request, onProgress, addressPoints, held);
+        return { ok: true, result: boundaries === 'fallback' ? { ...result, boundariesFallback: request.fallbackPackId! } : result };
       } catch (error: unknown) {
         return { ok: false, code: 'analysis.failed', message: String(error) };
       }

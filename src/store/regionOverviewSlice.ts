@@ -184,6 +184,8 @@ export function createCoordinatorSlice(dependencies: CoordinatorDependencies = {
             now: now(),
             thresholds: state.analysisSettings.thresholds,
             addressPointsPackId: state.krajId,
+            // Offline with only the kraj's packs stored: its obce (the country's boundaries are not stored).
+            fallbackPackId: state.krajId,
             addressRadiusM: state.analysisSettings.addressRadiusM,
             measurements: state.measurements.count > 0 ? { version: state.measurements.version, marginM: state.analysisSettings.measurementMarginM } : null,
           },

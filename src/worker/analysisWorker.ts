@@ -10,6 +10,7 @@ import { COUNTRY_PACK_ID, type AddressPointsPack, type ObceCollection, type Pack
 import { analyseReports, type AddressPointsSource } from '../core/analysis/analyseReports.ts';
 import type { AnalysisRequestMessage, AnalysisResponseMessage } from './analysisProtocol.ts';
 import { LoadedMeasurements } from '../core/analysis/loadedNettest.ts';
+import { loadAnalysisIndex } from '../core/analysis/loadAnalysisIndex.ts';
 
 const indexes = new Map<string, Promise<ObecIndex>>();
 
@@ -77,11 +78,11 @@ scope.addEventListener('message', (event) => {
   }
   const { id, request } = message;
   post({ id, type: 'progress', progress: { phase: 'boundaries', fraction: 0 } });
-  Promise.all([loadIndex(request.packId), addressPointsFor(request.addressPointsPackId)]).then(
-    ([index, addressPoints]) => {
+  Promise.all([loadAnalysisIndex(loadIndex, request.packId, request.fallbackPackId), addressPointsFor(request.addressPointsPackId)]).then(
+    ([{ index, boundaries }, addressPoints]) => {
       try {
         const result = analyseReports(index, request, (progress) => post({ id, type: 'progress', progress }), addressPoints, measurements);
-        post({ id, type: 'result', result });
+        post({ id, type: 'result', result: boundaries === 'fallback' ? { ...result, boundariesFallback: request.fallbackPackId! } : result });
       } catch (error: unknown) {
         post({ id, type: 'error', code: 'analysis.failed', message: error instanceof Error ? error.message : String(error) });
       }

@@ -9,12 +9,15 @@
  * gives the medians, the bytes that crossed the network before the map was usable and the ratio app / bare.
  * Not a test: it prints a table; the figures go into README.md ("Fast on a weak signal").
  *
- *   node --import tsx tests/bench/firstMap.bench.ts [--runs 5] [--app DIR] [--requests] [--no-throttle]
+ *   node --import tsx tests/bench/firstMap.bench.ts [--runs 5] [--app DIR] [--requests] [--profile FILE] [--no-throttle]
  *
  * `--app DIR` measures the app of another checkout (e.g. an export of main, for before/after figures; it needs its
- * node_modules and public/packs); `--requests` lists what each page fetched before its map was usable (last run).
+ * node_modules and public/packs); `--requests` lists what each page fetched before its map was usable (last run);
+ * `--profile FILE` records a CPU profile of each page's main thread in the last run (FILE-bare.cpuprofile,
+ * FILE-app.cpuprofile, opened in Chrome's DevTools) and prints where the time went, by function and by file.
  */
-import { resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { CHROMIUM_ARGS } from '../e2e/browser.ts';
@@ -28,6 +31,7 @@ const flag = (name: string) => process.argv.includes(`--${name}`);
 const RUNS = Number(argument('runs', '5'));
 const KRAJ = 'CZ041';
 const THROTTLED = !flag('no-throttle');
+const PROFILE = flag('profile') ? argument('profile', 'firstMap') : null;
 /** Lighthouse's mobile profile ("slow 4G"), as the issue states it. */
 const NETWORK = { offline: false, latency: 150, downloadThroughput: (1.6 * 1_000_000) / 8, uploadThroughput: (750 * 1_000) / 8 };
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 } as const;
@@ -62,6 +66,14 @@ interface Sample {
   fetched: Array<{ path: string; bytes: number; at: number }>;
   /** The map's state changes and the main thread's long tasks, for `--requests`. */
   trace: string[];
+  /** The main thread's CPU profile (`--profile`, last run only). */
+  profile?: CpuProfile;
+}
+
+interface CpuProfile {
+  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }>;
+  samples: number[];
+  timeDeltas: number[];
 }
 
 /** Records, in the page, when the map's container changes state and how long the main thread was blocked. */
@@ -82,7 +94,7 @@ function tracePage() {
   }).observe(document, { subtree: true, attributes: true, attributeOldValue: true, attributeFilter: ['data-shown-pack', 'data-map-idle', 'data-ready'] });
 }
 
-async function measure(browser: Browser, which: Page_, server: StaticServer): Promise<Sample> {
+async function measure(browser: Browser, which: Page_, server: StaticServer, profiled = false): Promise<Sample> {
   const context = await browser.newContext({ ...PHONE, locale: 'cs-CZ', serviceWorkers: 'block' });
   await context.addInitScript(tracePage);
   try {
@@ -90,6 +102,11 @@ async function measure(browser: Browser, which: Page_, server: StaticServer): Pr
     const session = await context.newCDPSession(page);
     await session.send('Network.enable');
     if (THROTTLED) await session.send('Network.emulateNetworkConditions', NETWORK);
+    if (profiled) {
+      await session.send('Profiler.enable');
+      await session.send('Profiler.setSamplingInterval', { interval: 500 });
+      await session.send('Profiler.start');
+    }
     server.takeLog();
     const started = Date.now();
     await page.goto(server.url, { waitUntil: 'commit' });
@@ -107,8 +124,9 @@ async function measure(browser: Browser, which: Page_, server: StaticServer): Pr
     const ms = (await handle.jsonValue()) as number;
     // Counted at the server: the requests of the page's workers (MapLibre's) are not in the page's CDP events.
     const fetched = server.takeLog().map((row) => ({ ...row, at: row.at - started }));
+    const profile = profiled ? ((await session.send('Profiler.stop')).profile as CpuProfile) : undefined;
     const trace = await page.evaluate(() => (window as unknown as { __firstMapTrace: string[] }).__firstMapTrace);
-    return { ms, bytes: fetched.reduce((sum, row) => sum + row.bytes, 0), requests: fetched.length, fetched, trace };
+    return { ms, bytes: fetched.reduce((sum, row) => sum + row.bytes, 0), requests: fetched.length, fetched, trace, profile };
   } finally {
     await context.close();
   }
@@ -135,7 +153,7 @@ try {
   // One run of each first, not counted: the first context of a fresh browser starts slower.
   for (const which of ['bare', 'app'] as const) await measure(browser, which, servers[which]);
   for (let run = 0; run < RUNS; run++) {
-    for (const which of ['bare', 'app'] as const) samples[which].push(await measure(browser, which, servers[which]));
+    for (const which of ['bare', 'app'] as const) samples[which].push(await measure(browser, which, servers[which], PROFILE !== null && run === RUNS - 1));
   }
 } finally {
   await browser.close();
@@ -169,5 +187,38 @@ if (flag('requests')) {
     for (const line of samples[which].at(-1)!.trace) console.log(`  ${line}`);
     for (const row of samples[which].at(-1)!.fetched)
       console.log(`  ${kb(row.bytes).padStart(9)}  at ${String(row.at).padStart(5)} ms (requested)  ${row.path}`);
+  }
+}
+
+/** Self time of a CPU profile, summed by function (name, file, line) and by file; the top `count` of each. */
+function profileSummary(profile: CpuProfile, count: number): string[] {
+  const byNode = new Map(profile.nodes.map((node) => [node.id, node]));
+  const byFunction = new Map<string, number>();
+  const byFile = new Map<string, number>();
+  let total = 0;
+  profile.samples.forEach((id, index) => {
+    const frame = byNode.get(id)!.callFrame;
+    const ms = (profile.timeDeltas[index] ?? 0) / 1000;
+    const file = frame.url ? basename(frame.url.split('?')[0]!) : frame.functionName;
+    if (frame.functionName === '(idle)') return;
+    total += ms;
+    const name = `${frame.functionName || '(anonymous)'} ${file}${frame.url ? `:${frame.lineNumber + 1}` : ''}`;
+    byFunction.set(name, (byFunction.get(name) ?? 0) + ms);
+    byFile.set(file, (byFile.get(file) ?? 0) + ms);
+  });
+  const top = (map: Map<string, number>) =>
+    [...map]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, count)
+      .map(([name, ms]) => `  ${String(Math.round(ms)).padStart(6)} ms  ${name}`);
+  return [`busy (not idle) ${Math.round(total)} ms; by file:`, ...top(byFile), 'by function (self time):', ...top(byFunction)];
+}
+
+if (PROFILE !== null) {
+  for (const which of ['bare', 'app'] as const) {
+    const profile = samples[which].at(-1)!.profile!;
+    writeFileSync(`${PROFILE}-${which}.cpuprofile`, JSON.stringify(profile));
+    console.log(`\nMain thread of the ${which} page until its map was usable (last run, ${PROFILE}-${which}.cpuprofile):`);
+    for (const line of profileSummary(profile, 25)) console.log(line);
   }
 }

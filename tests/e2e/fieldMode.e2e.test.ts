@@ -141,6 +141,13 @@ test('stage 2 of the offline copy (the region overview…) is cached after the f
   await page.getByRole('group', { name: 'Pohled' }).getByRole('button', { name: 'Přehled kraje' }).click();
   await page.getByRole('region', { name: 'Vrstva ZSJ' }).waitFor();
   expect(await page.getByText(/Nepodařilo se načíst/).count()).toBe(0);
+  // The summary is computed from what is stored (it said only "Načítám hranice obcí…", then that the boundaries
+  // could not be loaded, with nothing to do about it).
+  const status = page.locator('.analysis-status');
+  await expect.poll(() => status.textContent(), { timeout: 30_000 }).toMatch(/\d+ z \d+ hlášení/);
+  // The country's boundaries are not stored: the summary says it used the kraj's, and offers to try again.
+  expect(await status.textContent()).toContain('souhrn je spočítán z hranic kraje');
+  await status.getByRole('button', { name: 'Zkusit znovu' }).waitFor();
   await saveScreenshot(page, 'field-09-region-overview-offline');
   expect(errors.filter((error) => !/Failed to load resource|ERR_INTERNET_DISCONNECTED/.test(error))).toEqual([]);
   await context.close();

@@ -12,11 +12,17 @@ afterAll(async () => {
 
 test('the UI is Czech by default and switches to English and back', async () => {
   const { page } = await openApp(browser);
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
   await page.getByRole('combobox', { name: 'Hledat obec' }).waitFor();
   expect(await page.getByRole('button', { name: 'Čeština' }).getAttribute('aria-pressed')).toBe('true');
+  // The English catalogue is not part of the Czech first screen: it loads when chosen.
+  const englishChunk = /\/assets\/en-[\w-]+\.js$/;
+  expect(requested.filter((path) => englishChunk.test(path))).toEqual([]);
 
   await page.getByRole('button', { name: 'English' }).click();
 
+  await page.getByRole('combobox', { name: 'Find a municipality' }).waitFor();
   expect(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
   await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
   await page.getByRole('combobox', { name: 'Find a municipality' }).waitFor();

@@ -2,7 +2,8 @@ import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, test } from 'vitest';
 import { BASEMAP_IDS, basemapLayer, basemapSource, resolveBasemap } from '../../src/map/basemaps.ts';
 import { parseBasemapConfig } from '../../src/core/basemap/basemapConfig.ts';
-import { buildMapStyle, FIRST_BOUNDARY_LAYER } from '../../src/map/mapStyle.ts';
+import { basemapBeforeId, buildMapStyle, FIRST_BOUNDARY_LAYER, LAYER, SOURCE, splitMapStyle } from '../../src/map/mapStyle.ts';
+import { REPORTS_SOURCE } from '../../src/map/reportLayers.ts';
 
 describe('buildMapStyle', () => {
   test('is a valid MapLibre style that needs nothing from the web', () => {
@@ -25,6 +26,35 @@ describe('buildMapStyle', () => {
       style.layers.splice(at, 0, basemapLayer());
       expect(validateStyleMin(style), id).toEqual([]);
     }
+  });
+});
+
+describe('splitMapStyle', () => {
+  test('the first style draws the kraj and leaves the reports, the route and the other kraje for later', () => {
+    const { first, later } = splitMapStyle();
+    expect(validateStyleMin(first)).toEqual([]);
+    const firstIds = first.layers.map((layer) => layer.id);
+    for (const id of [LAYER.background, LAYER.obceFill, LAYER.obceLine, LAYER.orpLine, LAYER.krajCasing, LAYER.krajLine]) expect(firstIds).toContain(id);
+    expect(Object.keys(first.sources)).not.toContain(REPORTS_SOURCE);
+    expect(Object.keys(later.sources)).toEqual(expect.arrayContaining([REPORTS_SOURCE, SOURCE.contextKraje]));
+    expect(later.layers.map(({ layer }) => layer.id)).toEqual(expect.arrayContaining([LAYER.contextKrajeFill, LAYER.obceHoverFill]));
+  });
+
+  test('adding the later layers below their beforeId gives the full style, in its order', () => {
+    const full = buildMapStyle();
+    const { first, later } = splitMapStyle(full);
+    const ids = first.layers.map((layer) => layer.id);
+    for (const { layer, beforeId } of later.layers) {
+      if (beforeId === undefined) ids.push(layer.id);
+      else ids.splice(ids.indexOf(beforeId), 0, layer.id);
+    }
+    expect(ids).toEqual(full.layers.map((layer) => layer.id));
+    expect(Object.keys({ ...first.sources, ...later.sources }).sort()).toEqual(Object.keys(full.sources).sort());
+  });
+
+  test('a base map goes below the other kraje once they are there, below the obce before', () => {
+    expect(basemapBeforeId(() => true)).toBe(FIRST_BOUNDARY_LAYER);
+    expect(basemapBeforeId((id) => id !== LAYER.contextKrajeFill)).toBe(LAYER.obceFill);
   });
 });
 

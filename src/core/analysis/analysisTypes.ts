@@ -57,6 +57,8 @@ export interface AnalysisRequest {
    */
   addressPointsPackId?: string | null;
   addressRadiusM?: number;
+  /** The pack to aggregate over when `packId`'s boundaries cannot be loaded (the kraj's, stored for offline use). */
+  fallbackPackId?: string | null;
   /**
    * The imported NetTest measurements to attach to localities: the version the worker was sent (a 'measurements'
    * message) and the margin added to each measurement's location accuracy (metres). Null or absent: none.
@@ -117,6 +119,8 @@ export interface AnalysisResult {
    */
   addressPoints: { packId: string; count: number; describesDate: string; radiusM: number } | { packId: string; none: true } | null;
   durationMs: number;
+  /** Set to the fallback pack when the requested boundaries could not be loaded and its obce were used instead. */
+  boundariesFallback?: string;
   /** The version of the measurements attached (null: none were). */
   measurementsVersion?: number | null;
 }

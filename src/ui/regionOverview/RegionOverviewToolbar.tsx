@@ -63,6 +63,12 @@ export function CoordinatorToolbar() {
 function AnalysisStatus() {
   const t = useT();
   const analysis = useAppStore((state) => state.analysis);
+  const runAnalysis = useAppStore((state) => state.runAnalysis);
+  const retry = (
+    <button type="button" className="link-button small" onClick={() => void runAnalysis()}>
+      {t('coordinator.retry')}
+    </button>
+  );
   return (
     <div role="status" className="analysis-status">
       {analysis.status === 'running' && analysis.progress && (
@@ -80,7 +86,16 @@ function AnalysisStatus() {
           })}
         </span>
       )}
-      {analysis.status === 'error' && analysis.errorCode && <span className="small message-error-text">{t(analysisErrorKey(analysis.errorCode))}</span>}
+      {analysis.status === 'ready' && analysis.result?.boundariesFallback && (
+        <span className="small">
+          {t('coordinator.krajBoundariesOnly')} {retry}
+        </span>
+      )}
+      {analysis.status === 'error' && analysis.errorCode && (
+        <span className="small message-error-text">
+          {t(analysisErrorKey(analysis.errorCode))} {retry}
+        </span>
+      )}
     </div>
   );
 }
