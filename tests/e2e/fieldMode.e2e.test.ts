@@ -272,11 +272,11 @@ test.skipIf(process.env.HLUCHA_E2E_BASE_URL !== undefined)('a new version waits 
     writeFileSync(swPath, `${original}\n// next version ${Date.now()}\n`);
     await page.evaluate(() => navigator.serviceWorker.getRegistration().then((registration) => registration?.update()));
     const banner = page.getByRole('region', { name: 'Nová verze je připravena' });
-    await banner.waitFor({ timeout: 30_000 });
+    await banner.waitFor({ timeout: 60_000 });
     await saveScreenshot(page, 'field-07-update-offered');
     // Still typing: the text field has not been left yet.
     expect(await description.evaluate((element) => element === document.activeElement)).toBe(true);
-    await Promise.all([page.waitForEvent('load', { timeout: 30_000 }), banner.getByRole('button', { name: 'Aktualizovat' }).click()]);
+    await Promise.all([page.waitForEvent('load', { timeout: 60_000 }), banner.getByRole('button', { name: 'Aktualizovat' }).click()]);
     await waitForPackShown(page, 'CZ041');
     await expect.poll(async () => (await listRows(page)).join('\n')).toContain('Rozepsáno před aktualizací');
     expect(await page.getByRole('region', { name: 'Nová verze je připravena' }).count()).toBe(0);
