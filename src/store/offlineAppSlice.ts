@@ -53,20 +53,26 @@ function cacheStorage(): CacheStorage | null {
   return typeof caches === 'undefined' ? null : caches;
 }
 
+/** This build's stage-2 files, their bytes and the cache they go into; null where the page cannot keep them. */
+async function openStage2(): Promise<{ files: OfflineStageFile[]; bytes: number; cache: Cache } | null> {
+  const files = readStage2List();
+  const storage = cacheStorage();
+  if (!files || !storage) return null;
+  return { files, bytes: files.reduce((sum, file) => sum + file.bytes, 0), cache: await storage.open(OFFLINE_STAGE_2_CACHE) };
+}
+
 let running: Promise<void> | null = null;
 
 export const createOfflineAppSlice: SliceCreator<OfflineAppSlice> = (set, get) => ({
   offlineApp: { status: 'unavailable' },
 
   checkOfflineApp: async () => {
-    const files = readStage2List();
-    const storage = cacheStorage();
-    if (!files || !storage) {
+    const stage = await openStage2();
+    if (!stage) {
       set({ offlineApp: { status: 'unavailable' } });
       return;
     }
-    const bytes = files.reduce((sum, file) => sum + file.bytes, 0);
-    const cache = await storage.open(OFFLINE_STAGE_2_CACHE);
+    const { files, bytes, cache } = stage;
     const cached = await Promise.all(files.map((file) => cache.match(file.url, { ignoreVary: true }).then((response) => response !== undefined)));
     if (get().offlineApp.status === 'loading') return;
     set({ offlineApp: cached.every(Boolean) ? { status: 'ready', files: files.length, bytes } : { status: 'idle', files: files.length, bytes } });
@@ -74,14 +80,12 @@ export const createOfflineAppSlice: SliceCreator<OfflineAppSlice> = (set, get) =
 
   prepareOfflineApp: () => {
     running ??= (async (): Promise<void> => {
-      const files = readStage2List();
-      const storage = cacheStorage();
-      if (!files || !storage) {
+      const stage = await openStage2();
+      if (!stage) {
         set({ offlineApp: { status: 'unavailable' } });
         return;
       }
-      const bytes = files.reduce((sum, file) => sum + file.bytes, 0);
-      const cache = await storage.open(OFFLINE_STAGE_2_CACHE);
+      const { files, bytes, cache } = stage;
       // Files of older versions (hashed names not in this build's list) go; the service worker's rule keeps the rest.
       const wanted = new Set(files.map((file) => file.url));
       for (const request of await cache.keys()) if (!wanted.has(request.url)) await cache.delete(request);

@@ -4,80 +4,28 @@
  * a place with no connection (the report waits in the outbox), goes online (it is sent); the coordinator sees it in
  * the region overview and confirms the locality; the mayor sees "potvrzeno". Screenshots at laptop and phone size.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { postgisUnavailable } from '../../src/server/pgCluster.ts';
-import { startServer, type RunningServer } from '../../src/server/server.ts';
-import { startTestWorkspace, type TestWorkspace } from '../server/support/workspace.ts';
-import { baseUrl, launchBrowser, openApp, saveScreenshot, seriousAxeViolations, waitForMapIdle } from './browser.ts';
+import { BCO_EMAIL, connectAndSignIn, type E2eWorkspace, MAYOR_EMAIL, startE2eWorkspace, workspacePanel } from './workspaceSession.ts';
+import { launchBrowser, openApp, saveScreenshot, seriousAxeViolations, waitForMapIdle } from './browser.ts';
 import { chooseMyObec, clickCanvas, interiorPoint, KARLOVY_VARY, project, reportForm, reportTable, tool } from './reports.ts';
 
 let browser: Browser;
-let t: TestWorkspace;
-let server: RunningServer;
-let serverUrl = '';
-let outbox = '';
+let ws: E2eWorkspace;
 
 beforeAll(async () => {
   if (postgisUnavailable() !== null) return;
-  t = await startTestWorkspace();
-  await t.addUser('starosta@karlovy-vary.example.cz', 'mayor', { obec: KARLOVY_VARY });
-  await t.addUser('koordinator@bco.example.cz', 'bco', { kraj: 'CZ041' });
-  outbox = mkdtempSync(path.join(tmpdir(), 'hlucha-e2e-outbox-'));
-  const app = new URL(baseUrl()).origin;
-  server = await startServer({ port: 0, workspace: t.workspace, mailOutbox: outbox, allowOrigins: [app] });
-  // The app runs on 127.0.0.1: the same site as the server's address, so its session cookie goes with requests.
-  serverUrl = server.url.replace('//localhost:', '//127.0.0.1:');
+  ws = await startE2eWorkspace();
   browser = await launchBrowser();
 }, 180_000);
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
-  await t?.close();
-  if (outbox) rmSync(outbox, { recursive: true, force: true });
+  await ws?.close();
 });
 
 function sidebar(page: Page) {
   return page.getByRole('complementary');
-}
-
-function workspacePanel(page: Page) {
-  return sidebar(page).getByRole('region', { name: 'Sdílený pracovní prostor kraje' });
-}
-
-/** The newest sign-in link sent to `email`, pointed at the address the app uses. */
-function signInLink(email: string): string {
-  const files = readdirSync(outbox).map((name) => path.join(outbox, name));
-  const mails = files.map((file) => readFileSync(file, 'utf8')).filter((text) => text.includes(email));
-  const last = mails.at(-1) ?? '';
-  const link = /https?:\/\/\S+magic-link\/callback\?token=[A-Za-z0-9_-]+/.exec(last)?.[0];
-  if (!link) throw new Error(`no sign-in link for ${email} in ${files.length} mails`);
-  return link.replace('//localhost:', '//127.0.0.1:');
-}
-
-async function connectAndSignIn(page: Page, context: BrowserContext, email: string): Promise<void> {
-  // openApp refuses every host but the app's; the workspace server is allowed too (routes registered later run first).
-  const serverHost = new URL(serverUrl).host;
-  await context.route(
-    (url) => url.host === serverHost,
-    (route) => route.continue(),
-  );
-  const panel = workspacePanel(page);
-  await panel.getByLabel('Adresa serveru kraje').fill(serverUrl);
-  await panel.getByRole('button', { name: 'Připojit k pracovnímu prostoru' }).click();
-  await panel.getByLabel('Váš e-mail (pozvaný krajem)').fill(email);
-  await panel.getByRole('button', { name: 'Poslat přihlašovací odkaz' }).click();
-  await panel.getByText(`Pokud je adresa ${email} pozvaná`).waitFor();
-  // The link opens a confirmation page (opening it uses nothing: e-mail scanners fetch links); its button signs in.
-  const linkPage = await context.newPage();
-  await linkPage.goto(signInLink(email));
-  await Promise.all([linkPage.waitForURL((url) => !url.pathname.includes('magic-link')), linkPage.getByRole('button', { name: 'Přihlásit se' }).click()]);
-  await linkPage.close();
-  await page.reload();
-  await workspacePanel(page).getByText(`Přihlášen(a): ${email}`).waitFor({ timeout: 30_000 });
 }
 
 test.skipIf(postgisUnavailable() !== null)(
@@ -86,7 +34,7 @@ test.skipIf(postgisUnavailable() !== null)(
     // The mayor, on a laptop.
     const mayorContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'cs-CZ', reducedMotion: 'reduce' });
     const mayor = await openApp(browser, undefined, mayorContext);
-    await connectAndSignIn(mayor.page, mayorContext, 'starosta@karlovy-vary.example.cz');
+    await connectAndSignIn(mayor.page, mayorContext, ws, MAYOR_EMAIL);
     await expect.poll(() => workspacePanel(mayor.page).textContent()).toContain('starosta/ka obce 554961');
     await chooseMyObec(mayor.page, 'Karlovy Vary');
 
@@ -114,7 +62,7 @@ test.skipIf(postgisUnavailable() !== null)(
     // The coordinator sees it in the region overview and confirms the locality.
     const bcoContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'cs-CZ', reducedMotion: 'reduce' });
     const bco = await openApp(browser, undefined, bcoContext);
-    await connectAndSignIn(bco.page, bcoContext, 'koordinator@bco.example.cz');
+    await connectAndSignIn(bco.page, bcoContext, ws, BCO_EMAIL);
     await bco.page.getByRole('group', { name: 'Pohled' }).getByRole('button', { name: 'Přehled kraje' }).click();
     const locality = sidebar(bco.page)
       .getByRole('region', { name: /Problémové lokality/ })
