@@ -4,12 +4,12 @@
  * - every module the page's entry (src/main.tsx) imports statically goes into ONE chunk: left to itself the bundler
  *   splits what the entry shares with lazily loaded parts into a score of small chunks, each a request of its own
  *   (at a 150 ms round trip and six connections that alone costs a second);
- * - index.html preloads the map's chunk (MapLibre; loaded by a dynamic import once React has rendered the map's
- *   frame), so that it downloads beside the entry instead of after it (MapLibre's worker is fetched when the map
- *   starts: see below);
- * - a few lines of inline script in index.html preload the display boundaries of the kraj the page will open (the
- *   one remembered in the settings, else the default), which the store would otherwise ask for only once the entry
- *   has downloaded and run.
+ * - index.html preloads the map's chunk (MapLibre; a dynamic import that src/ui/MapView.tsx starts as the entry runs)
+ *   and every chunk it imports, so that they download beside the entry instead of after it; MapLibre's worker is
+ *   asked for by the entry itself as it starts (src/map/mapWorker.ts), so that it follows them on the wire;
+ * - a few lines of inline script in index.html, placed before the stylesheet (a classic script after a stylesheet
+ *   waits for it), preload the display boundaries of the kraj the page will open (the one remembered in the
+ *   settings, else the default), which the store would otherwise ask for only once the entry has downloaded and run.
  *
  * What stays out of the entry is decided by the imports themselves (dynamic imports, src/ui/lazy/parts.tsx); the
  * benchmark tests/bench/firstMap.bench.ts measures the result.
@@ -18,7 +18,7 @@ import type { Plugin } from 'vite';
 import { DEFAULT_KRAJ } from '../src/core/units/adminUnits.ts';
 
 /** What packRepository.loadDisplayPack fetches, in that order; the settings' key and shape are appStore's. */
-const DISPLAY_PACK_FILES = ['manifest.json', 'obce.display.geojson', 'orp.display.geojson', 'okresy.display.geojson', 'kraje.display.geojson'];
+const DISPLAY_PACK_FILES = ['manifest.json', 'obce.display.geojson', 'orp.display.geojson', 'kraje.display.geojson'];
 const SETTINGS_KEY = 'hlucha-mista.settings';
 
 /**
@@ -105,16 +105,27 @@ export function firstScreenPlugin(): Plugin {
         const mapChunk = chunks.find((chunk) => chunk.facadeModuleId !== null && MAP_CHUNK.test(chunk.facadeModuleId));
         const tags: Array<{ tag: string; attrs: Record<string, string | boolean>; children?: string; injectTo: 'head' }> = [];
         const english = chunks.find((chunk) => chunk.facadeModuleId !== null && ENGLISH_CHUNK.test(chunk.facadeModuleId));
-        tags.push({ tag: 'script', attrs: {}, children: packPreloadScript(base, english?.fileName ?? null), injectTo: 'head' });
         if (mapChunk) {
-          for (const file of [mapChunk.fileName, ...mapChunk.imports]) {
+          // The map's chunk and everything it imports, also through the chunks it imports: a module found only once
+          // its importer has arrived costs a round trip more before the map can start.
+          const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+          const files: string[] = [];
+          const queue = [mapChunk.fileName];
+          while (queue.length > 0) {
+            const file = queue.shift()!;
+            if (files.includes(file)) continue;
+            files.push(file);
+            queue.push(...(byName.get(file)?.imports ?? []));
+          }
+          for (const file of files) {
             if (!inHtml.has(file)) tags.push({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${file}` }, injectTo: 'head' });
           }
         }
-        // MapLibre's worker is NOT preloaded: beside the entry and the map's chunk it took a fifth of the bandwidth
-        // they need before the map can start, and the map needs it only once created — fetched then (as the bare
-        // page does), it downloads while the map sets up WebGL and its style (measured: the map started ~0.9 s
-        // earlier and was usable ~0.5 s earlier on the benchmark's 1.6 Mbit/s).
+        // The packs' preloads go before the stylesheet: a classic script after a stylesheet waits until it has loaded
+        // (a round trip and the CSS's bytes, ~0.5 s on the benchmark's line), and so would the preloads it makes.
+        const preload = `<script>${packPreloadScript(base, english?.fileName ?? null)}</script>\n    `;
+        const at = html.indexOf('<script type="module"');
+        html = at >= 0 ? `${html.slice(0, at)}${preload}${html.slice(at)}` : html.replace('</head>', `${preload}</head>`);
         return { html, tags };
       },
     },

@@ -2,8 +2,8 @@
  * The offline copy in two stages (README, "Fast on a weak signal" and "Offline app"):
  *
  * - **stage 1**, the service worker's precache: what the mayor's offline path needs — the shell (HTML, manifest,
- *   icons), the first screen, the map (MapLibre and its worker), the drawing tools, the report form, the place lookup
- *   and the kraj's packs (vite.config.ts lists the packs). It downloads once the first map is usable;
+ *   icons), the first screen, the map (MapLibre and its worker), the drawing tools, the report form, the obec file's
+ *   export and import, the place lookup and the kraj's packs (vite.config.ts lists the packs). It downloads once the first map is usable;
  * - **stage 2**, everything else the build makes (the region overview, the package and its letter, the table import,
  *   NetTest, GPX, the workers of those): the page puts it into the cache `STAGE_2_CACHE` after the first interaction
  *   or when asked ("Připravit celou aplikaci pro offline", src/store/offlineAppSlice.ts); the service worker serves
@@ -20,6 +20,9 @@ const MAYOR_PATH = [
   /[\\/]src[\\/]map[\\/]MapController\.ts$/,
   /[\\/]src[\\/]map[\\/]drawing[\\/]mapDrawing\.ts$/,
   /[\\/]src[\\/]ui[\\/]reports[\\/]ReportForm\.tsx$/,
+  // The obec file: sent to the kraj (written offline, sent when online) and read back.
+  /[\\/]src[\\/]ui[\\/]reports[\\/]ExportDialog\.tsx$/,
+  /[\\/]src[\\/]ui[\\/]reports[\\/]ImportDialog\.tsx$/,
   /[\\/]src[\\/]core[\\/]lookup[\\/]lookupPoint\.ts$/,
   /[\\/]src[\\/]core[\\/]reports[\\/]derivePlace\.ts$/,
   /[\\/]src[\\/]core[\\/]reports[\\/]suggestCastObce\.ts$/,

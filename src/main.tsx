@@ -9,6 +9,10 @@ import { registerServiceWorker } from './ui/field/serviceWorker.ts';
 import { startAutosave } from './ui/reports/autosave.ts';
 import { afterFirstScreen } from './store/firstScreen.ts';
 import { languageLoaded, loadLanguage } from './i18n/translate.ts';
+import { prefetchMapWorker } from './map/mapWorker.ts';
+
+// First: MapLibre's worker follows the entry on the wire while the map's chunk arrives (src/map/mapWorker.ts).
+prefetchMapWorker();
 
 const store = createAppStore();
 void store.getState().start();

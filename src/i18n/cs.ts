@@ -1412,6 +1412,8 @@ export const cs = {
   'lazy.part.coordinator': 'přehled kraje',
   'lazy.part.reportForm': 'formulář hlášení',
   'lazy.part.tableImport': 'import tabulky',
+  'lazy.part.export': 'export souboru obce',
+  'lazy.part.import': 'import souborů obcí',
   'signInPage.title': 'Přihlášení do Hluchých míst',
   'signInPage.lead': 'Přihlášení dokončíte tlačítkem níže.',
   'signInPage.why':

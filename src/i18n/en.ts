@@ -1422,6 +1422,8 @@ export const en: Record<MessageKey, string> = {
   'lazy.part.coordinator': 'region overview',
   'lazy.part.reportForm': 'report form',
   'lazy.part.tableImport': 'table import',
+  'lazy.part.export': 'municipal file export',
+  'lazy.part.import': 'municipal file import',
   'signInPage.title': 'Sign in to Hluchá místa',
   'signInPage.lead': 'Finish signing in with the button below.',
   'signInPage.why':

@@ -17,7 +17,7 @@ import {
   type MapLayerMouseEvent,
   type MapMouseEvent,
 } from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { MAP_WORKER_URL } from './mapWorker.ts';
 import type { FeatureCollection } from 'geojson';
 import type { Report, ReportGeometry } from '../core/reports/report.ts';
 import type { EditorMode } from '../store/editorSlice.ts';
@@ -65,7 +65,7 @@ import { OrpLabels } from './orpLabels.ts';
 import { installTestHook } from './testHook.ts';
 import { ROUTE_SOURCE, routeFeatureCollection } from './routeLayers.ts';
 
-setWorkerUrl(workerUrl);
+setWorkerUrl(MAP_WORKER_URL);
 
 /** Czechia, shown until the first pack has loaded. */
 const CZECHIA_BOUNDS: [number, number, number, number] = [12.09, 48.55, 18.86, 51.06];
@@ -110,6 +110,13 @@ export class MapController {
   /** The pack whose boundaries the first style holds (showPack does not push them again). */
   private packInStyle: string | null = null;
   private hoveredKod: string | null = null;
+  /**
+   * The obec highlighted and "Moje obec" as the map's filters have them (the first style: none). Compared with these,
+   * not with the previous state: a filter set again to what it was still costs MapLibre a frame, and on a weak phone
+   * with WebGL in software the first map would wait for it.
+   */
+  private shownHighlight: string | null = null;
+  private shownMyObec: string | null = null;
   private appliedViewSeq = 0;
   private shownPackId: string | null = null;
   private drawing: DrawingController | null = null;
@@ -182,7 +189,6 @@ export class MapController {
 
     this.map.on('load', () => {
       this.styleReady = true;
-      this.coordinator.install();
       this.sync(this.store.getState(), null);
     });
     // A click that began while a tool was on belongs to terra-draw, even if the tool is off when it ends.
@@ -250,6 +256,19 @@ export class MapController {
     // The view first: data pushed before a jump would be cut into tiles for the old view too.
     if (state.view && state.view.seq !== this.appliedViewSeq) this.applyView(state.view);
     if (state.pack !== previous?.pack) this.showPack(state);
+    const highlighted = highlightedObecKod(state);
+    if (highlighted !== this.shownHighlight) this.showHighlight(highlighted);
+    const point = markedPoint(state);
+    if (previous === null || point !== markedPoint(previous)) this.showPoint(point);
+    if (state.myObecKod !== this.shownMyObec) this.showMyObec(state.myObecKod);
+    if (this.later) return; // the rest once its layers are there (addLater)
+    this.syncLater(state, previous);
+  }
+
+  /** The part of `sync` for the layers added after the first idle (see `later`). */
+  private syncLater(state: AppState, previous: AppState | null): void {
+    // The web base map too: its tiles are the heaviest thing the map asks for, and the kraj's boundaries are a
+    // usable map without them (the offline map); it comes in under them once they are drawn.
     if (
       previous === null ||
       state.basemap !== previous.basemap ||
@@ -263,17 +282,6 @@ export class MapController {
     this.container.dataset.basemapStatus = state.basemapStatus;
     // The network came back: try the base map again.
     if (previous && state.online && !previous.online && state.basemapStatus === 'failed') queueMicrotask(() => this.store.getState().retryBasemap());
-    const highlighted = highlightedObecKod(state);
-    if (previous === null || highlighted !== highlightedObecKod(previous)) this.showHighlight(highlighted);
-    const point = markedPoint(state);
-    if (previous === null || point !== markedPoint(previous)) this.showPoint(point);
-    if (previous === null || state.myObecKod !== previous.myObecKod) this.showMyObec(state.myObecKod);
-    if (this.later) return; // the rest once its layers are there (addLater)
-    this.syncLater(state, previous);
-  }
-
-  /** The part of `sync` for the layers added after the first idle (see `later`). */
-  private syncLater(state: AppState, previous: AppState | null): void {
     if (previous === null || state.reports !== previous.reports) this.showReports(state.reports);
     if (previous === null || state.route !== previous.route) this.setSourceData(ROUTE_SOURCE, routeFeatureCollection(state.route));
     if (previous === null || state.editor !== previous.editor || state.reports !== previous.reports) this.showEditor(state);
@@ -317,6 +325,8 @@ export class MapController {
     this.applyBasemapPaint(this.shownBasemap !== null, this.shownBasemap?.id ?? 'none');
     for (const [id, data] of this.pendingData) this.setSourceData(id, data);
     this.pendingData.clear();
+    // The region overview's hatch image too: an image added changes the style, a frame more before the first idle.
+    this.coordinator.install();
     this.measurementOverlay.install();
     this.syncLater(this.store.getState(), null);
   }
@@ -342,6 +352,7 @@ export class MapController {
   }
 
   private showMyObec(kod: string | null): void {
+    this.shownMyObec = kod;
     this.map.setFilter(LAYER.otherObceFade, otherObceFilter(kod));
     this.map.setFilter(LAYER.myObecLine, obecFilter(kod));
   }
@@ -480,7 +491,8 @@ export class MapController {
         basemapLayer(),
         basemapBeforeId((id) => this.map.getLayer(id) !== undefined),
       );
-      this.applyBasemapPaint(true, basemap.id);
+      // The boundaries keep the offline map's look (opaque fills, address points) until the first tile has come,
+      // so that a slow or failing tile server never leaves an empty map.
       this.store.getState().setBasemapStatus('loading');
       // A weak signal stalls rather than fails: no tile within this time and the offline map takes over.
       this.basemapWatchdog = setTimeout(() => {
@@ -518,6 +530,7 @@ export class MapController {
     if (!basemap || !basemap.tiles.some((template) => result.url.startsWith(template.slice(0, template.indexOf('{'))))) return;
     const setStatus = this.store.getState().setBasemapStatus;
     if (result.ok) {
+      if (this.tileOk === 0) this.applyBasemapPaint(true, basemap.id);
       this.tileOk++;
       this.tileFailedInRow = 0;
       setStatus('ok');
@@ -530,6 +543,7 @@ export class MapController {
   };
 
   private showHighlight(kod: string | null): void {
+    this.shownHighlight = kod;
     this.map.setFilter(LAYER.obceSelectedFill, obecFilter(kod));
     this.map.setFilter(LAYER.obceSelectedLine, obecFilter(kod));
   }

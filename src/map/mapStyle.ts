@@ -180,6 +180,9 @@ export function buildMapStyle(): StyleSpecification {
   boundaries.splice(at, 0, ...coordinatorFillLayers(), ...zsjLayers(), addressLayer());
   return {
     version: 8,
+    // No paint transitions: each would draw ~20 frames (300 ms) where one does, and with WebGL in software on a weak
+    // phone every frame is tens of milliseconds of the main thread (a base map's veil, "Moje obec", the hover tint).
+    transition: { duration: 0, delay: 0 },
     sources: {
       [SOURCE.contextKraje]: geojsonSource(),
       // Their attribution is the map's custom attribution (MapController), shown whatever is drawn.

@@ -10,7 +10,6 @@ import {
   type AddressPointsPack,
   type KrajeCollection,
   type ObceCollection,
-  type OkresyCollection,
   type OrpCollection,
   type PackFileName,
   type PackManifest,
@@ -21,7 +20,6 @@ export interface DisplayPack {
   manifest: PackManifest;
   obce: ObceCollection;
   orp: OrpCollection;
-  okresy: OkresyCollection;
   kraje: KrajeCollection;
 }
 
@@ -57,14 +55,14 @@ function memoise<T>(load: (key: string) => Promise<T>): { get(key: string): Prom
 }
 
 const displayPacks = memoise(async (id): Promise<DisplayPack> => {
-  const [manifest, obce, orp, okresy, kraje] = await Promise.all([
+  // Not the okresy: the browser draws none, and each obce feature names its okres itself.
+  const [manifest, obce, orp, kraje] = await Promise.all([
     fetchJson<PackManifest>(id, 'manifest.json'),
     fetchJson<ObceCollection>(id, 'obce.display.geojson'),
     fetchJson<OrpCollection>(id, 'orp.display.geojson'),
-    fetchJson<OkresyCollection>(id, 'okresy.display.geojson'),
     fetchJson<KrajeCollection>(id, 'kraje.display.geojson'),
   ]);
-  return { id, manifest, obce, orp, okresy, kraje };
+  return { id, manifest, obce, orp, kraje };
 });
 
 const lookupIndexes = memoise(async (id): Promise<ObecIndex> => {

@@ -7,7 +7,7 @@ import { MapView } from './MapView.tsx';
 import { PlacePanel } from './PlacePanel.tsx';
 import { RegionSummary } from './RegionSummary.tsx';
 import { AppDialogs } from './reports/AppDialogs.tsx';
-import { useImportDrop } from './reports/ImportDialog.tsx';
+import { useImportDrop } from './reports/importDrop.ts';
 import { ImportResultPanel } from './reports/ImportSummaryView.tsx';
 import { MyObecPanel } from './reports/MyObecPanel.tsx';
 import { ReportList } from './reports/ReportList.tsx';

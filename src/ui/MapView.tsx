@@ -9,6 +9,20 @@ import { BasemapSwitcher } from './BasemapSwitcher.tsx';
 
 const HINT_ID = 'map-keyboard-hint';
 
+/**
+ * MapLibre is most of the app's weight: its own chunk (preloaded by index.html beside the entry), run as soon as the
+ * entry runs rather than after React's first render. A failed load is asked for again by the next map.
+ */
+let mapModule: Promise<typeof import('../map/MapController.ts')> | null = null;
+function loadMapModule(): Promise<typeof import('../map/MapController.ts')> {
+  mapModule ??= import('../map/MapController.ts').catch((error: unknown) => {
+    mapModule = null;
+    throw error;
+  });
+  return mapModule;
+}
+void loadMapModule().catch(() => undefined); // a failure is met again by the map's effect, which asks once more
+
 /** The map region: React owns the frame, MapController owns everything inside the canvas container. */
 export function MapView() {
   const t = useT();
@@ -33,10 +47,9 @@ export function MapView() {
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    // MapLibre is most of the app's weight: load it as its own chunk while the shell is already usable.
     let controller: MapController | null = null;
     let unmounted = false;
-    void import('../map/MapController.ts').then(({ MapController }) => {
+    void loadMapModule().then(({ MapController }) => {
       if (unmounted) return;
       controller = new MapController(container, store, { describedBy: HINT_ID, onKey: (event) => onKeyRef.current(event) });
       mapCommands.current = controller;

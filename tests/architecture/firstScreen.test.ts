@@ -46,6 +46,8 @@ const DENIED_FILES: Record<string, string> = {
   'src/ui/actions/loadDemoReports.ts': 'the demo data',
   'src/ui/regionOverview/RegionOverviewSidebar.tsx': 'the region overview',
   'src/ui/reports/ReportForm.tsx': 'the report form (lazy part)',
+  'src/ui/reports/ExportDialog.tsx': 'the obec file export (lazy part)',
+  'src/ui/reports/ImportDialog.tsx': 'the obec file import (lazy part)',
   'src/ui/tableImport/TableImportDialog.tsx': 'the table import',
   'src/core/ctuPackage/buildPackage.ts': 'the package',
   'src/core/aggregate/aggregateReports.ts': 'the region overview',

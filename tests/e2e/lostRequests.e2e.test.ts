@@ -43,10 +43,10 @@ async function openWithHangingRequest(...hang: string[]): Promise<{ context: Bro
   };
 }
 
-const DISPLAY_PACK_FILES = ['manifest.json', 'obce.display.geojson', 'orp.display.geojson', 'okresy.display.geojson', 'kraje.display.geojson'];
+const DISPLAY_PACK_FILES = ['manifest.json', 'obce.display.geojson', 'orp.display.geojson', 'kraje.display.geojson'];
 
 test('a display-pack request that never answers: the page says the boundaries are missing, and "Zkusit znovu" loads them', async () => {
-  // All five at once, each in its own context (each waits out the stall limit of packRepository, 15 s).
+  // All four at once, each in its own context (each waits out the stall limit of packRepository, 15 s).
   await Promise.all(
     DISPLAY_PACK_FILES.map(async (file) => {
       const { context, page, hanging, release } = await openWithHangingRequest(`/packs/CZ041/${file}`);

@@ -5,16 +5,19 @@
  * React.lazy remembers a failed one). Nothing else on the page waits for it.
  */
 import { Component, lazy, Suspense, useState, type ComponentType, type ReactNode } from 'react';
-import { useT } from '../storeContext.tsx';
+import { useAppStore, useT } from '../storeContext.tsx';
 import type { MessageKey } from '../../i18n/translate.ts';
+import { Dialog } from '../reports/Dialog.tsx';
 
 type Loader<P> = () => Promise<ComponentType<P>>;
 
 /**
  * A component that loads `load` when first rendered. `what` names the part in the loading and failure messages
- * (an i18n key: "přehled kraje"…); `inline` parts (toolbars) show a one-line message instead of a panel.
+ * (an i18n key: "přehled kraje"…); `inline` parts (toolbars) show a one-line message instead of a panel, and `dialog`
+ * parts (the app's one open dialog, editor.dialog) show it inside a dialog that closes as theirs would.
  */
-export function lazyPart<P extends object>(load: Loader<P>, what: MessageKey, options: { inline?: boolean } = {}): ComponentType<P> {
+export function lazyPart<P extends object>(load: Loader<P>, what: MessageKey, options: { inline?: boolean; dialog?: boolean } = {}): ComponentType<P> {
+  const Message = options.dialog ? DialogPartMessage : PartMessage;
   let cached: ComponentType<P> | null = null;
   const make = () => lazy(async () => ({ default: (cached = await load()) }));
   function LazyPart(props: P) {
@@ -27,11 +30,12 @@ export function lazyPart<P extends object>(load: Loader<P>, what: MessageKey, op
     return (
       <PartBoundary
         key={attempt.count}
+        Message={Message}
         what={what}
         inline={options.inline ?? false}
         onRetry={() => setAttempt(({ count }) => ({ component: make(), count: count + 1 }))}
       >
-        <Suspense fallback={<PartMessage what={what} inline={options.inline ?? false} state="loading" />}>
+        <Suspense fallback={<Message what={what} inline={options.inline ?? false} state="loading" />}>
           <Part {...props} />
         </Suspense>
       </PartBoundary>
@@ -45,18 +49,37 @@ export function preloadPart(load: () => Promise<unknown>): void {
   load().catch(() => undefined);
 }
 
-class PartBoundary extends Component<{ what: MessageKey; inline: boolean; onRetry(): void; children: ReactNode }, { failed: boolean }> {
+type MessageProps = { what: MessageKey; inline: boolean; state: 'loading' | 'failed'; onRetry?: () => void };
+
+class PartBoundary extends Component<
+  { Message: ComponentType<MessageProps>; what: MessageKey; inline: boolean; onRetry(): void; children: ReactNode },
+  { failed: boolean }
+> {
   override state = { failed: false };
   static getDerivedStateFromError(): { failed: boolean } {
     return { failed: true };
   }
   override render() {
     if (!this.state.failed) return this.props.children;
-    return <PartMessage what={this.props.what} inline={this.props.inline} state="failed" onRetry={this.props.onRetry} />;
+    const { Message } = this.props;
+    return <Message what={this.props.what} inline={this.props.inline} state="failed" onRetry={this.props.onRetry} />;
   }
 }
 
-function PartMessage({ what, inline, state, onRetry }: { what: MessageKey; inline: boolean; state: 'loading' | 'failed'; onRetry?: () => void }) {
+/** The message of a dialog part, in a dialog titled by the part's name ("Export souboru obce"). */
+function DialogPartMessage(props: MessageProps) {
+  const t = useT();
+  const closeDialog = useAppStore((state) => state.closeDialog);
+  const language = useAppStore((state) => state.language);
+  const name = t(props.what);
+  return (
+    <Dialog title={name.charAt(0).toLocaleUpperCase(language) + name.slice(1)} onClose={closeDialog}>
+      <PartMessage {...props} />
+    </Dialog>
+  );
+}
+
+function PartMessage({ what, inline, state, onRetry }: MessageProps) {
   const t = useT();
   const name = t(what);
   if (state === 'loading') {

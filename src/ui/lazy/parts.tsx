@@ -10,12 +10,18 @@ const loadCoordinatorSidebar = () => import('../regionOverview/RegionOverviewSid
 const loadCoordinatorToolbar = () => import('../regionOverview/RegionOverviewToolbar.tsx').then((module) => module.CoordinatorToolbar);
 const loadTableImportHost = () => import('../tableImport/TableImportDialog.tsx').then((module) => module.TableImportHost);
 const loadReportFormPanel = () => import('../reports/ReportForm.tsx').then((module) => module.ReportFormPanel);
+const loadExportDialog = () => import('../reports/ExportDialog.tsx').then((module) => module.ExportDialog);
+const loadImportDialog = () => import('../reports/ImportDialog.tsx').then((module) => module.ImportDialog);
 
 /** "Přehled kraje": the region overview's sidebar (import, choropleth, localities, NetTest, package…). */
 export const CoordinatorSidebar = lazyPart(loadCoordinatorSidebar, 'lazy.part.coordinator');
 export const CoordinatorToolbar = lazyPart(loadCoordinatorToolbar, 'lazy.part.coordinator', { inline: true });
 /** The form of the open report. */
 export const ReportFormPanel = lazyPart(loadReportFormPanel, 'lazy.part.reportForm');
+
+/** "Odeslat soubor obce kraji" and "Načíst soubor obce": the dialogs, shown inside a dialog while they load. */
+export const ExportDialog = lazyPart(loadExportDialog, 'lazy.part.export', { dialog: true });
+export const ImportDialog = lazyPart(loadImportDialog, 'lazy.part.import', { dialog: true });
 
 const TableImportHostPart = lazyPart(loadTableImportHost, 'lazy.part.tableImport');
 
@@ -33,4 +39,6 @@ export const LAZY_PART_LOADERS: ReadonlyArray<() => Promise<unknown>> = [
   loadCoordinatorToolbar,
   loadTableImportHost,
   loadReportFormPanel,
+  loadExportDialog,
+  loadImportDialog,
 ];

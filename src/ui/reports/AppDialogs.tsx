@@ -1,7 +1,6 @@
 import { useAppStore } from '../storeContext.tsx';
 import { ClearDialog } from './ClearDialog.tsx';
-import { ExportDialog } from './ExportDialog.tsx';
-import { ImportDialog } from './ImportDialog.tsx';
+import { ExportDialog, ImportDialog } from '../lazy/parts.tsx';
 
 /** The one open dialog, if any (editor.dialog). */
 export function AppDialogs() {
