@@ -3,7 +3,7 @@
  * app.request() without a socket; no plugin stack for cookies or CORS; a small dependency tree). Contract:
  * src/server/openapi.ts, served at /api/openapi.json.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context } from 'hono';
@@ -33,6 +33,7 @@ import { listPackages, parsePackageRecord, recordPackageOnServer } from './packa
 import { publicCellsGeoJson } from './publicLayer.ts';
 import { MAGIC_LINK_PATH, originOf, pageLanguage, signInPage, TOKEN_SHAPE } from './signInPage.ts';
 import { readPhoto, uploadPhoto } from './reportPhotos.ts';
+import { staticFiles } from './staticFiles.ts';
 import { applyPush, parseCheckpoint, preparePush, pullReports } from './reportSync.ts';
 import { pullReview, pushReview } from './reviewSync.ts';
 
@@ -333,40 +334,14 @@ export function createApp(options: AppOptions): Hono<Env> {
   });
   app.all('/api/*', (c) => problem(c, 404, 'api.notFound'));
 
-  // ----- the built app -----
+  // ----- the built app (compressed: staticFiles.ts) -----
   const dir = options.staticDir;
   if (dir && existsSync(path.join(dir, 'index.html'))) {
-    const root = path.resolve(dir);
-    const types: Record<string, string> = {
-      '.html': 'text/html; charset=utf-8',
-      '.js': 'text/javascript',
-      '.mjs': 'text/javascript',
-      '.css': 'text/css',
-      '.json': 'application/json',
-      '.geojson': 'application/geo+json',
-      '.webmanifest': 'application/manifest+json',
-      '.svg': 'image/svg+xml',
-      '.png': 'image/png',
-      '.jpg': 'image/jpeg',
-      '.woff2': 'font/woff2',
-      '.wasm': 'application/wasm',
-      '.pbf': 'application/x-protobuf',
-      '.txt': 'text/plain; charset=utf-8',
-      '.ttf': 'font/ttf',
-    };
-    app.get('*', (c) => {
-      const requested = decodeURIComponent(new URL(c.req.url).pathname);
-      let file = path.resolve(root, `.${requested}`);
-      if (!file.startsWith(root + path.sep) && file !== root) return c.text('Not found', 404);
-      if (!existsSync(file) || statSync(file).isDirectory()) file = path.join(root, 'index.html');
-      const type = types[path.extname(file)] ?? 'application/octet-stream';
-      const cache = file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache';
-      if (path.basename(file) === 'index.html') {
-        // The app learns that this server serves it (and connects to it by default) from this tag: no probe request.
-        const html = readFileSync(file, 'utf8').replace('</head>', '<meta name="hlucha-mista-workspace" content="same-origin"></head>');
-        return c.body(html, 200, { 'Content-Type': type, 'Cache-Control': cache });
-      }
-      return c.body(readFileSync(file), 200, { 'Content-Type': type, 'Cache-Control': cache });
+    // The app learns that this server serves it (and connects to it by default) from this tag: no probe request.
+    const respond = staticFiles(dir, { transformHtml: (html) => html.replace('</head>', '<meta name="hlucha-mista-workspace" content="same-origin"></head>') });
+    app.get('*', async (c) => {
+      const answer = await respond(new URL(c.req.url).pathname, c.req.header('Accept-Encoding'));
+      return c.body(answer.body as Uint8Array<ArrayBuffer> | string, answer.status, answer.headers);
     });
   }
   return app;

@@ -2,7 +2,7 @@
  * Sign-in against a real server: magic links (sent as files to the outbox; expired, reused, unknown address with
  * no account enumeration, rate limits), the session cookie's flags, session fixation, CSRF, and tokens.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +15,7 @@ import { reportFeature, startTestWorkspace, type TestWorkspace } from './support
 let t: TestWorkspace;
 let server: RunningServer;
 let outbox: string;
+let dist: string;
 let mayor: { id: string; token: string };
 let obec = '';
 
@@ -63,12 +64,36 @@ describe.skipIf(postgisUnavailable() !== null)('sign-in', () => {
     obec = (await t.obceOf('CZ041', 1))[0]!;
     mayor = await t.addUser('Starostka@Example.cz', 'mayor', { obec });
     outbox = mkdtempSync(path.join(tmpdir(), 'hlucha-outbox-'));
-    server = await startServer({ port: 0, workspace: t.workspace, mailOutbox: outbox });
+    // A built app in miniature, served beside the API (src/server/staticFiles.ts).
+    dist = mkdtempSync(path.join(tmpdir(), 'hlucha-dist-'));
+    mkdirSync(path.join(dist, 'assets'));
+    writeFileSync(path.join(dist, 'index.html'), `<!doctype html><html><head><title>Hluchá místa</title></head><body>${'<p>x</p>'.repeat(300)}</body></html>`);
+    writeFileSync(path.join(dist, 'assets', 'first-screen-x1.js'), `export const x = ${JSON.stringify('Hluchá místa '.repeat(500))};`);
+    server = await startServer({ port: 0, workspace: t.workspace, mailOutbox: outbox, staticDir: dist });
   });
   afterAll(async () => {
     await server?.close();
     await t?.close();
     rmSync(outbox, { recursive: true, force: true });
+    rmSync(dist, { recursive: true, force: true });
+  });
+
+  it('serves the built app compressed over HTTP (Brotli, else gzip), with the workspace tag in its page', async () => {
+    for (const [accept, encoding] of [
+      ['gzip, deflate, br', 'br'],
+      ['gzip', 'gzip'],
+    ] as const) {
+      const script = await fetch(`${server.url}/assets/first-screen-x1.js`, { headers: { 'accept-encoding': accept } });
+      expect(script.status).toBe(200);
+      expect(script.headers.get('content-encoding')).toBe(encoding);
+      expect(script.headers.get('vary')).toBe('Accept-Encoding');
+      expect(await script.text()).toContain('Hluchá místa Hluchá místa');
+    }
+    const page = await fetch(`${server.url}/prihlasit`, { headers: { 'accept-encoding': 'br' } });
+    expect(page.headers.get('content-encoding')).toBe('br');
+    expect(await page.text()).toContain('<meta name="hlucha-mista-workspace" content="same-origin"></head>');
+    // The API is not the app's files: an unknown API path stays a coded 404, never the page.
+    expect((await fetch(`${server.url}/api/nothing-here`)).headers.get('content-type')).not.toContain('text/html');
   });
 
   it('a magic link signs in once, with an httpOnly SameSite cookie (not Secure on localhost)', async () => {
