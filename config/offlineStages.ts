@@ -23,6 +23,8 @@ const MAYOR_PATH = [
   // The obec file: sent to the kraj (written offline, sent when online) and read back.
   /[\\/]src[\\/]ui[\\/]reports[\\/]ExportDialog\.tsx$/,
   /[\\/]src[\\/]ui[\\/]reports[\\/]ImportDialog\.tsx$/,
+  // A shared workspace's sync engine: edits made offline wait in its ledger.
+  /[\\/]src[\\/]store[\\/]sync[\\/]workspaceSync\.ts$/,
   /[\\/]src[\\/]core[\\/]lookup[\\/]lookupPoint\.ts$/,
   /[\\/]src[\\/]core[\\/]reports[\\/]derivePlace\.ts$/,
   /[\\/]src[\\/]core[\\/]reports[\\/]suggestCastObce\.ts$/,

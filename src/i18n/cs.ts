@@ -1407,6 +1407,7 @@ export const cs = {
 
   // ---- Loading on a weak signal: parts loaded when first used, data that did not arrive (issue 17, speed)
   'lazy.loading': 'Načítá se {what}…',
+  'lazy.loadingTitle': 'Načítá se…',
   'lazy.failed': 'Nepodařilo se načíst {what} (slabé nebo žádné připojení). Ostatní části aplikace fungují.',
   'lazy.retry': 'Zkusit znovu',
   'lazy.part.coordinator': 'přehled kraje',

@@ -1417,6 +1417,7 @@ export const en: Record<MessageKey, string> = {
 
   // ---- Loading on a weak signal: parts loaded when first used, data that did not arrive (issue 17, speed)
   'lazy.loading': 'Loading the {what}…',
+  'lazy.loadingTitle': 'Loading…',
   'lazy.failed': 'The {what} could not be loaded (weak or no connection). The rest of the app works.',
   'lazy.retry': 'Try again',
   'lazy.part.coordinator': 'region overview',

@@ -18,7 +18,7 @@ import {
   type WorkspaceIdentity,
   type WorkspaceMembership,
 } from './sync/workspaceClient.ts';
-import { WorkspaceSync, type PackageServerState, type ReportPhotoState, type ReportProcessState, type ReportSyncState } from './sync/workspaceSync.ts';
+import type { PackageServerState, ReportPhotoState, ReportProcessState, ReportSyncState, WorkspaceSync } from './sync/workspaceSync.ts';
 
 export type WorkspaceConnection =
   /** Browser-only mode (no server chosen). */
@@ -229,6 +229,8 @@ export function createWorkspaceSlice(dependencies: WorkspaceDependencies = {}): 
       const factory = dependencies.indexedDB === undefined ? globalThis.indexedDB : dependencies.indexedDB;
       if (storage === undefined) storage = await openLedgerStorage(factory);
       if (photoStorage === undefined) photoStorage = await openPhotoQueueStorage(factory);
+      // The sync engine is loaded only by a browser that has a workspace (browser-only mode never needs it).
+      const { WorkspaceSync } = await import('./sync/workspaceSync.ts');
       engine = await WorkspaceSync.open(
         client,
         storage,

@@ -48,6 +48,7 @@ const DENIED_FILES: Record<string, string> = {
   'src/ui/reports/ReportForm.tsx': 'the report form (lazy part)',
   'src/ui/reports/ExportDialog.tsx': 'the obec file export (lazy part)',
   'src/ui/reports/ImportDialog.tsx': 'the obec file import (lazy part)',
+  'src/store/sync/workspaceSync.ts': 'the sync engine, loaded by a browser with a shared workspace',
   'src/ui/tableImport/TableImportDialog.tsx': 'the table import',
   'src/core/ctuPackage/buildPackage.ts': 'the package',
   'src/core/aggregate/aggregateReports.ts': 'the region overview',

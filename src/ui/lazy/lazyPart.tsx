@@ -21,11 +21,11 @@ export function lazyPart<P extends object>(load: Loader<P>, what: MessageKey, op
   let cached: ComponentType<P> | null = null;
   const make = () => lazy(async () => ({ default: (cached = await load()) }));
   function LazyPart(props: P) {
+    // Loaded already when this instance mounts: the part itself. Else the loading tree, kept also once the part
+    // has come: switching trees on a later render would mount the part anew and lose its state (a dialog's step).
+    const [Loaded] = useState(() => cached);
     const [attempt, setAttempt] = useState(() => ({ component: make(), count: 0 }));
-    if (cached) {
-      const Loaded = cached;
-      return <Loaded {...props} />;
-    }
+    if (Loaded) return <Loaded {...props} />;
     const Part = attempt.component;
     return (
       <PartBoundary
@@ -66,12 +66,22 @@ class PartBoundary extends Component<
   }
 }
 
-/** The message of a dialog part, in a dialog titled by the part's name ("Export souboru obce"). */
+/**
+ * The message of a dialog part, in a dialog: while it loads, titled "Načítá se…" (the part's own title is its own
+ * dialog's name, and no other dialog's); when it failed, titled by the part's name, with the reason.
+ */
 function DialogPartMessage(props: MessageProps) {
   const t = useT();
   const closeDialog = useAppStore((state) => state.closeDialog);
   const language = useAppStore((state) => state.language);
   const name = t(props.what);
+  if (props.state === 'loading') {
+    return (
+      <Dialog title={t('lazy.loadingTitle')} onClose={closeDialog}>
+        <PartMessage {...props} />
+      </Dialog>
+    );
+  }
   return (
     <Dialog title={name.charAt(0).toLocaleUpperCase(language) + name.slice(1)} onClose={closeDialog}>
       <PartMessage {...props} />
