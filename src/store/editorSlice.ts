@@ -221,7 +221,8 @@ export const createEditorSlice: SliceCreator<EditorSlice> = (set, get) => {
     },
     dismissClosedReport: () => patch({ closedReportId: null }),
     dismissNotice: () => patch({ notice: null }),
-    openDialog: (dialog) => patch({ dialog }),
+    // The import dialog shows only what is imported while it is open (not the last import's result, beside the list).
+    openDialog: (dialog) => patch(dialog === 'import' ? { dialog, importResult: null } : { dialog }),
     closeDialog: () => patch({ dialog: null }),
     showImportResult: (importResult) => patch({ importResult }),
   };

@@ -14,7 +14,6 @@ export function ImportDialog() {
   const result = useAppStore((state) => state.editor.importResult);
   const [busy, setBusy] = useState(false);
   const [over, setOver] = useState(false);
-  const [startedAt] = useState(() => result);
 
   const importAll = async (files: File[]) => {
     setBusy(true);
@@ -25,8 +24,8 @@ export function ImportDialog() {
     }
   };
 
-  // Only what this dialog imported (not an older result) is shown in it.
-  const shown = result && result !== startedAt ? result : null;
+  // Only what was imported since the dialog opened (openDialog clears the last result).
+  const shown = result;
 
   return (
     <Dialog title={t('import.title')} onClose={closeDialog}>
