@@ -9,14 +9,21 @@
  * gives the medians, the bytes that crossed the network before the map was usable and the ratio app / bare.
  * Not a test: it prints a table; the figures go into README.md ("Fast on a weak signal").
  *
- *   node --import tsx tests/bench/firstMap.bench.ts [--runs 5] [--app DIR] [--requests] [--profile FILE] [--no-throttle]
+ *   node --import tsx tests/bench/firstMap.bench.ts [--runs 5] [--app DIR] [--requests] [--profile FILE] [--no-throttle] [--basemap]
  *
  * `--app DIR` measures the app of another checkout (e.g. an export of main, for before/after figures; it needs its
  * node_modules and public/packs); `--requests` lists what each page fetched before its map was usable (last run);
  * `--profile FILE` records a CPU profile of each page's main thread in the last run (FILE-bare.cpuprofile,
  * FILE-app.cpuprofile, opened in Chrome's DevTools) and prints where the time went, by function and by file.
+ * `--basemap` gives the app a working web base map, as online it has one by default: a local tile server (the kraj's
+ * own, through `basemap.json`) whose tiles are ~25 KB each, as ČÚZK's ZTM tiles are, throttled like the rest; the
+ * table then also gives the time until the base map is drawn (its first tiles in, the map idle again). Without it
+ * the bench's tile hosts do not resolve (no internet here) and the app falls back to its offline map.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { writeFileSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
 import { basename, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
@@ -32,6 +39,7 @@ const RUNS = Number(argument('runs', '5'));
 const KRAJ = 'CZ041';
 const THROTTLED = !flag('no-throttle');
 const PROFILE = flag('profile') ? argument('profile', 'firstMap') : null;
+const BASEMAP = flag('basemap');
 /** Lighthouse's mobile profile ("slow 4G"), as the issue states it. */
 const NETWORK = { offline: false, latency: 150, downloadThroughput: (1.6 * 1_000_000) / 8, uploadThroughput: (750 * 1_000) / 8 };
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 } as const;
@@ -58,9 +66,68 @@ try {
   process.env.NODE_ENV = nodeEnv;
 }
 
+// ---- a web base map (--basemap): a tile server on this machine, named by the app's basemap.json
+/** A 256 × 256 PNG of ~25 KB (noise in a band, so that it does not compress away), like a real map tile. */
+function realisticTile(): Buffer {
+  const size = 256;
+  const raw = Buffer.alloc((size * 3 + 1) * size);
+  let seed = 42;
+  for (let y = 0; y < size; y++) {
+    const row = y * (size * 3 + 1);
+    for (let x = 0; x < size * 3; x++) {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      raw[row + 1 + x] = y < 80 ? seed & 0xff : 200;
+    }
+  }
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    return Buffer.concat([length, Buffer.from(type, 'ascii'), data, Buffer.alloc(4)]); // CRC not checked by Chromium
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0);
+  header.writeUInt32BE(size, 4);
+  header[8] = 8;
+  header[9] = 2;
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+const tileServer = BASEMAP
+  ? await new Promise<{ url: string; close(): Promise<void> }>((resolveServer) => {
+      const tile = realisticTile();
+      const server = createServer((_request, response) => {
+        response.writeHead(200, { 'content-type': 'image/png', 'access-control-allow-origin': '*', 'cache-control': 'max-age=3600' }).end(tile);
+      });
+      server.listen(0, '127.0.0.1', () =>
+        resolveServer({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((done) => server.close(() => done())) }),
+      );
+    })
+  : null;
+if (tileServer) {
+  const config = {
+    default: 'kraj',
+    kraj: {
+      label: { cs: 'Mapa kraje', en: 'Regional map' },
+      tiles: [`${tileServer.url}/{z}/{x}/{y}.png`],
+      attribution: 'bench',
+      minzoom: 0,
+      maxzoom: 19,
+      tileSize: 256,
+      offlineAllowed: false,
+    },
+  };
+  writeFileSync(resolve(appOut, 'basemap.json'), JSON.stringify(config));
+}
+
 type Page_ = 'bare' | 'app';
 interface Sample {
   ms: number;
+  /** --basemap: until the base map's tiles are drawn (status ok, the map idle). */
+  basemapMs?: number;
   bytes: number;
   requests: number;
   fetched: Array<{ path: string; bytes: number; at: number }>;
@@ -122,11 +189,21 @@ async function measure(browser: Browser, which: Page_, server: StaticServer, pro
             { polling: 'raf', timeout: 120_000 },
           );
     const ms = (await handle.jsonValue()) as number;
+    const basemapMs =
+      which === 'app' && BASEMAP
+        ? ((await (
+            await page.waitForFunction(
+              () => (document.querySelector('.map-canvas[data-basemap-status="ok"][data-map-idle="true"]') !== null ? performance.now() : false),
+              undefined,
+              { polling: 'raf', timeout: 120_000 },
+            )
+          ).jsonValue()) as number)
+        : undefined;
     // Counted at the server: the requests of the page's workers (MapLibre's) are not in the page's CDP events.
     const fetched = server.takeLog().map((row) => ({ ...row, at: row.at - started }));
     const profile = profiled ? ((await session.send('Profiler.stop')).profile as CpuProfile) : undefined;
     const trace = await page.evaluate(() => (window as unknown as { __firstMapTrace: string[] }).__firstMapTrace);
-    return { ms, bytes: fetched.reduce((sum, row) => sum + row.bytes, 0), requests: fetched.length, fetched, trace, profile };
+    return { ms, basemapMs, bytes: fetched.reduce((sum, row) => sum + row.bytes, 0), requests: fetched.length, fetched, trace, profile };
   } finally {
     await context.close();
   }
@@ -159,6 +236,7 @@ try {
   await browser.close();
   await servers.bare.close();
   await servers.app.close();
+  await tileServer?.close();
 }
 
 const kb = (bytes: number) => `${Math.round(bytes / 1000).toLocaleString('en')} KB`;
@@ -181,6 +259,12 @@ for (const which of ['bare', 'app'] as const) {
   );
 }
 console.log(`\nGoal: app ≤ 1.3× bare — ${app / bare <= 1.3 ? 'met' : 'not met'} (${(app / bare).toFixed(2)}×).`);
+if (BASEMAP) {
+  const drawn = samples.app.map((row) => row.basemapMs ?? Number.NaN);
+  console.log(
+    `App with the kraj's web base map (~25 KB tiles): base map drawn at ${s(median(drawn))} (${drawn.map((ms) => (ms / 1000).toFixed(2)).join(', ')}).`,
+  );
+}
 if (flag('requests')) {
   for (const which of ['bare', 'app'] as const) {
     console.log(`\nFetched by the ${which} page before its map was usable (last run):`);
