@@ -18,6 +18,9 @@ interface LabelPlace {
 }
 
 export class ObecLabels {
+  /** The kraj's obce; their label points are computed when first zoomed in (not while the first map is drawn). */
+  private obce: ObceCollection | null = null;
+  private placesOf: ObceCollection | null = null;
   private places: LabelPlace[] = [];
   private readonly markers = new Map<string, Marker>();
 
@@ -29,11 +32,7 @@ export class ObecLabels {
   }
 
   show(obce: ObceCollection): void {
-    this.places = obce.features.map((feature) => ({
-      kod: feature.properties.kod,
-      nazev: feature.properties.nazev,
-      lngLat: labelPoint(feature.geometry),
-    }));
+    this.obce = obce;
     this.clear();
     this.update();
   }
@@ -47,6 +46,14 @@ export class ObecLabels {
     const zoomedIn = this.map.getZoom() >= OBEC_LABEL_MIN_ZOOM;
     this.container.dataset.labelLevel = zoomedIn ? 'obec' : 'orp';
     if (!zoomedIn) return this.clear();
+    if (this.obce && this.placesOf !== this.obce) {
+      this.places = this.obce.features.map((feature) => ({
+        kod: feature.properties.kod,
+        nazev: feature.properties.nazev,
+        lngLat: labelPoint(feature.geometry),
+      }));
+      this.placesOf = this.obce;
+    }
     const bounds = this.map.getBounds();
     const visible = this.places.filter((place) => bounds.contains(place.lngLat));
     if (visible.length > MAX_LABELS) return this.clear();

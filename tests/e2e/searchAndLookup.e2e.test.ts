@@ -57,6 +57,9 @@ test('choose Boží Dar with the keyboard, click it on the map, read obec, ORP a
 
   await waitForMapIdle(page);
   await saveScreenshot(page, '02-search-flew-to-bozi-dar');
+  // Zoomed in to the obec: obec names replace the ORP names (their label points are computed on the first zoom-in).
+  await page.locator('.map-canvas[data-label-level="obec"]').waitFor({ state: 'attached' });
+  await page.locator('.obec-label', { hasText: /^Boží Dar$/ }).waitFor({ state: 'attached' });
 
   const [lon, lat] = await interiorPoint('CZ041', BOZI_DAR);
   await clickMapAt(page, lon, lat);
