@@ -1,4 +1,5 @@
-import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { useId, useState, type KeyboardEvent } from 'react';
+import type { ObecSuggestion } from '../store/searchSlice.ts';
 import { useAppStore, useT } from './storeContext.tsx';
 
 /** Obec search as an ARIA 1.2 combobox with a listbox popup (WAI-ARIA APG "list autocomplete"). */
@@ -12,10 +13,12 @@ export function SearchBox() {
   const chooseObec = useAppStore((state) => state.chooseObec);
   const chooseCast = useAppStore((state) => state.chooseCast);
   const closeSuggestions = useAppStore((state) => state.closeSuggestions);
-  const [active, setActive] = useState(-1);
+  // The highlighted option is kept by what it names, not by its place: when the části obce arrive and the list is
+  // computed again, an option the user has just reached with the arrow keys stays highlighted (typing resets it).
+  const [activeKey, setActiveKey] = useState<string | null>(null);
   const [typing, setTyping] = useState(false);
-
-  useEffect(() => setActive(-1), [suggestions]);
+  const active = activeKey === null ? -1 : suggestions.findIndex((suggestion) => suggestionKey(suggestion) === activeKey);
+  const setActive = (index: number) => setActiveKey(suggestions[index] ? suggestionKey(suggestions[index]) : null);
 
   const open = suggestions.length > 0;
   const showNoResults = typing && !open && query.trim() !== '';
@@ -25,6 +28,7 @@ export function SearchBox() {
     const suggestion = suggestions[index];
     if (!suggestion) return;
     setTyping(false);
+    setActiveKey(null);
     if (suggestion.castKod) chooseCast(suggestion.castKod);
     else chooseObec(suggestion.kod);
   };
@@ -33,13 +37,14 @@ export function SearchBox() {
     switch (event.key) {
       case 'ArrowDown':
         if (!open) {
+          setActiveKey(null);
           setSearchQuery(query);
           setTyping(true);
-        } else setActive((index) => (index + 1) % suggestions.length);
+        } else setActive((active + 1) % suggestions.length);
         event.preventDefault();
         break;
       case 'ArrowUp':
-        if (open) setActive((index) => (index <= 0 ? suggestions.length - 1 : index - 1));
+        if (open) setActive(active <= 0 ? suggestions.length - 1 : active - 1);
         event.preventDefault();
         break;
       case 'Enter':
@@ -51,6 +56,7 @@ export function SearchBox() {
       case 'Escape':
         if (open || showNoResults) {
           closeSuggestions();
+          setActiveKey(null);
           setTyping(false);
         } else setSearchQuery('');
         event.preventDefault();
@@ -77,6 +83,7 @@ export function SearchBox() {
           value={query}
           onChange={(event) => {
             setTyping(true);
+            setActiveKey(null);
             setSearchQuery(event.target.value);
           }}
           onKeyDown={onKeyDown}
@@ -88,7 +95,7 @@ export function SearchBox() {
         <ul id={listboxId} role="listbox" aria-label={t('search.label')} className="suggestions" hidden={!open}>
           {suggestions.map((suggestion, index) => (
             <li
-              key={suggestion.castKod ? `cast-${suggestion.castKod}` : suggestion.kod}
+              key={suggestionKey(suggestion)}
               id={optionId(index)}
               role="option"
               aria-selected={index === active}
@@ -112,4 +119,9 @@ export function SearchBox() {
       </p>
     </div>
   );
+}
+
+/** What an option names: an obec, or a část obce. */
+function suggestionKey(suggestion: ObecSuggestion): string {
+  return suggestion.castKod ? `cast-${suggestion.castKod}` : suggestion.kod;
 }

@@ -115,6 +115,36 @@ test('a choice made before the části obce arrive stays chosen: their late arri
   await context.close();
 });
 
+test('an option reached with the arrow keys stays highlighted when the části obce arrive and the list is computed again', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'cs-CZ', reducedMotion: 'reduce', serviceWorkers: 'block' });
+  const held: Route[] = [];
+  await context.route('**/packs/CZ041/adresni-mista.json', (route) => void held.push(route));
+  const { page, errors } = await openApp(browser, undefined, context);
+  const box = searchBox(page);
+  await box.click();
+  await page.keyboard.type('bozi dar');
+  await page
+    .getByRole('option', { name: /Boží Dar/ })
+    .first()
+    .waitFor();
+  await expect.poll(() => held.length).toBeGreaterThan(0);
+  await page.keyboard.press('ArrowDown');
+  const highlighted = await box.getAttribute('aria-activedescendant');
+  expect(highlighted).toBeTruthy();
+  for (const route of held.splice(0)) await route.continue();
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('adresni-mista.json')));
+  await page.waitForTimeout(500);
+  // Still open, still on Boží Dar: Enter chooses what the person sees highlighted.
+  expect(await box.getAttribute('aria-expanded')).toBe('true');
+  const selected = page.getByRole('listbox').getByRole('option', { selected: true });
+  expect(await selected.textContent()).toContain('Boží Dar');
+  expect(await box.getAttribute('aria-activedescendant')).toBe(await selected.getAttribute('id'));
+  await page.keyboard.press('Enter');
+  expect(await box.inputValue()).toBe('Boží Dar');
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
 test('a click outside Czechia says so', async () => {
   const { page } = await openApp(browser);
   // Germany, a few kilometres west of Aš.
